@@ -1,0 +1,1 @@
+"""Rule sets shipped with swplan; `national.yaml` is the built-in default."""

@@ -1,0 +1,33 @@
+"""swplan: posts, pay grades, exam awards and budget drafts for social-work organisations.
+
+The computations are plain functions over plain data, usable without the CLI::
+
+    from swplan import load_rules, load_populations, load_roster, staff, pay
+    rules = load_rules()                      # the built-in national rules
+    sites = load_populations("populations.yaml", rules).sites
+    result = staff(rules, sites, load_roster("roster.yaml", rules))
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import InputError, Problem
+from .inputs import load_ledger, load_passes, load_populations, load_roster
+from .pay import pay
+from .rules import Rules, load_rules
+from .staffing import staff
+
+__all__ = [
+    "InputError",
+    "Problem",
+    "Rules",
+    "__version__",
+    "load_ledger",
+    "load_passes",
+    "load_populations",
+    "load_roster",
+    "load_rules",
+    "pay",
+    "staff",
+]

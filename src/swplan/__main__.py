@@ -1,0 +1,3 @@
+from swplan.cli import main
+
+main()

@@ -1,0 +1,59 @@
+"""Problems found in input files, and the exit codes.
+
+Loading and validation collect every problem they find as a `Problem` value and raise
+one `InputError` carrying all of them, so a user sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1  # --cap exceeded, --fail-on-shortage
+EXIT_BAD_INPUT = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one place in one file.
+
+    `where` is how the place is written after the file name: `14:5` for a line and
+    column, `Sheet1!D7` for a spreadsheet cell, empty when the file has no positions.
+    """
+
+    file: str
+    where: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        location = f"{self.file}:{self.where}" if self.where else self.file
+        parts = [location, self.path, self.message] if self.path else [location, self.message]
+        return "error: " + ": ".join(parts)
+
+
+class InputError(Exception):
+    """Bad input: one or more problems, reported together (exit 2)."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def position(line: int | None, col: int | None = None) -> str:
+    """Format a 1-based line and column as `LINE:COL` (or `LINE`, or empty)."""
+    if line is None:
+        return ""
+    return f"{line}:{col}" if col is not None else str(line)
+
+
+def one_of(value: object, allowed: Iterable[str]) -> str:
+    """`'bachlor' is not one of: a, b, c (did you mean 'bachelor'?)`"""
+    words = list(allowed)
+    text = f"{value!r} is not one of: {', '.join(words) if words else '(none defined)'}"
+    close = difflib.get_close_matches(str(value), words, n=1, cutoff=0.6)
+    if close:
+        text += f" (did you mean {close[0]!r}?)"
+    return text

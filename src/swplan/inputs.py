@@ -1,0 +1,462 @@
+"""Populations, rosters, exam passes and the awards ledger: loading and validation.
+
+Each loader reads YAML, CSV or Excel through `loading`, checks every record against
+the rules, and returns plain records, or raises one `InputError` with every problem.
+Records are small slotted dataclasses; the computations in `staffing`, `pay`,
+`awards` and `budget` take them and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .errors import InputError, Problem, one_of
+from .loading import Document, Table, file_format, format_path, load_yaml, read_table
+from .rules import IDENT_RE, Rules, parse_date
+
+MAX_CLIENTS = 10_000_000
+
+SITE_COLUMNS = ("id", "name", "kind")
+ROSTER_REQUIRED = ("id", "site", "education", "title")
+ROSTER_COLUMNS = (
+    "id", "name", "site", "education", "title", "post", "hired", "years_of_service", "performance",
+)
+PASS_COLUMNS = ("worker_id", "exam", "passed_on")
+LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record came from, for messages about it."""
+
+    file: str
+    where: str
+    path: str = ""
+
+    def problem(self, message: str, key: str = "") -> Problem:
+        path = f"{self.path}.{key}" if self.path and key else (self.path or key)
+        return Problem(self.file, self.where, path, message)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    id: str
+    name: str | None
+    kind: str | None
+    clients: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Populations:
+    region: str | None
+    sites: list[Site]
+
+
+@dataclass(frozen=True, slots=True)
+class ExamPass:
+    worker_id: str
+    exam: str
+    passed_on: dt.date
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Worker:
+    id: str
+    site: str
+    education: str
+    title: str
+    name: str | None = None
+    post: str | None = None
+    hired: dt.date | None = None
+    years_of_service: int | None = None
+    performance: str | None = None
+    exams: tuple[ExamPass, ...] = ()
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    worker_id: str
+    exam: str
+    amount: Decimal
+    paid_on: dt.date
+
+
+# --------------------------------------------------------------------------- fields
+
+
+class _Fields:
+    """Reads typed values out of one record, collecting problems instead of stopping."""
+
+    def __init__(
+        self,
+        get: Callable[[str], Any],
+        origin_of: Callable[[str], Origin],
+        problems: list[Problem],
+    ) -> None:
+        self.get = get
+        self.origin_of = origin_of
+        self.problems = problems
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.append(self.origin_of(key).problem(message, key))
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self.get(key)
+        if value is None:
+            if required:
+                self.fail(key, "required value is missing")
+            return None
+        if not isinstance(value, str):
+            self.fail(key, "must be a single value, not a list or mapping")
+            return None
+        value = value.strip()
+        if not value:
+            if required:
+                self.fail(key, "required value is missing")
+            return None
+        return value
+
+    def ident(self, key: str, *, required: bool = False) -> str | None:
+        value = self.text(key, required=required)
+        if value is not None and not IDENT_RE.match(value):
+            self.fail(key, f"{value!r} is not a valid identifier; use letters, digits, '_' and '-'")
+            return None
+        return value
+
+    def word(self, key: str, allowed: Iterable[str], *, required: bool = False) -> str | None:
+        value = self.text(key, required=required)
+        allowed = list(allowed)
+        if value is not None and value not in allowed:
+            self.fail(key, one_of(value, allowed))
+            return None
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        value = self.text(key, required=required)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            self.fail(key, str(exc))
+            return None
+
+    def count(self, key: str, *, maximum: int, required: bool = False) -> int | None:
+        value = self.text(key, required=required)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\+?\d+", value):
+            self.fail(key, f"{value!r} is not a whole number from 0 to {maximum:,}")
+            return None
+        number = int(value)
+        if number > maximum:
+            self.fail(key, f"{value!r} is too large; at most {maximum:,}")
+            return None
+        return number
+
+    def amount(self, key: str, *, required: bool = False) -> Decimal | None:
+        value = self.text(key, required=required)
+        if value is None:
+            return None
+        if not re.fullmatch(r"-?\d+(\.\d{1,2})?", value):
+            self.fail(key, f"{value!r} is not an amount; write yuan with up to two decimals, e.g. 1000.00")
+            return None
+        return Decimal(value).quantize(Decimal("0.01"))
+
+
+def _unknown_keys(
+    data: Mapping[str, Any], allowed: Iterable[str], doc: Document, path: tuple[str | int, ...]
+) -> list[Problem]:
+    allowed = list(allowed)
+    return [
+        doc.problem((*path, key), "unknown key; " + one_of(key, allowed).replace(
+            " is not one of: ", " is not allowed here; allowed: ", 1), key=True)
+        for key in data
+        if key not in allowed
+    ]
+
+
+def _yaml_records(doc: Document, top: str, kind: str) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """The list under the top-level key `top`, each item a mapping."""
+    data = doc.data
+    if not isinstance(data, dict) or top not in data:
+        raise InputError([doc.problem((), f"a {kind} file needs a top-level '{top}:' list")])
+    items = data[top]
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise InputError([doc.problem((top,), f"'{top}' must be a list of '- ...' entries")])
+    out = []
+    problems = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            problems.append(doc.problem((top, i), "each entry must be a mapping of key: value"))
+            continue
+        out.append(((top, i), item))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def _yaml_origin(doc: Document, path: tuple[str | int, ...]) -> Callable[[str], Origin]:
+    prefix = format_path(path)
+
+    def origin_of(key: str) -> Origin:
+        return Origin(doc.file, doc.where((*path, key) if key else path), prefix)
+
+    return origin_of
+
+
+def _table_origin(table: Table, row: Any) -> Callable[[str], Origin]:
+    def origin_of(key: str) -> Origin:
+        return Origin(table.file, table.where(row, key))
+
+    return origin_of
+
+
+def _check_unique(ids: list[tuple[str, Origin]], what: str, problems: list[Problem]) -> None:
+    first: dict[str, Origin] = {}
+    for ident, origin in ids:
+        if ident in first:
+            where = first[ident]
+            problems.append(origin.problem(
+                f"duplicate {what} {ident!r} (first at {where.file}:{where.where}); {what}s must be unique", "id"))
+        else:
+            first[ident] = origin
+
+
+# --------------------------------------------------------------------------- populations
+
+
+def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
+    problems: list[Problem] = []
+    sites: list[Site] = []
+    ids: list[tuple[str, Origin]] = []
+    categories = list(rules.categories)
+    region: str | None = None
+    if file_format(path) == "yaml":
+        doc = load_yaml(path)
+        records = _yaml_records(doc, "sites", "populations")
+        problems += _unknown_keys(doc.data, ["region", "sites"], doc, ())
+        if isinstance(doc.data.get("region"), str):
+            region = doc.data["region"]
+        for path_, item in records:
+            origin_of = _yaml_origin(doc, path_)
+            problems += _unknown_keys(item, [*SITE_COLUMNS, "clients"], doc, path_)
+            f = _Fields(item.get, origin_of, problems)
+            clients_data = item.get("clients") or {}
+            clients: dict[str, int] = {}
+            if not isinstance(clients_data, dict):
+                f.fail("clients", "must be a mapping of category: count")
+            else:
+                cf = _Fields(clients_data.get, _yaml_origin(doc, (*path_, "clients")), problems)
+                for category in clients_data:
+                    if category not in rules.categories:
+                        problems.append(doc.problem((*path_, "clients", category),
+                                                    "unknown category; " + one_of(category, categories), key=True))
+                        continue
+                    n = cf.count(category, maximum=MAX_CLIENTS)
+                    if n is not None:
+                        clients[category] = n
+            site = _site(f, clients)
+            if site:
+                sites.append(site)
+                ids.append((site.id, origin_of("id")))
+    else:
+        table, problems = read_table(path)
+        problems += table.header_problems(["id"], ["name", "kind", *categories])
+        if problems:
+            raise InputError(problems)
+        present = [c for c in categories if c in table.columns]
+        for row in table.rows:
+            origin_of = _table_origin(table, row)
+            f = _Fields(row.cells.get, origin_of, problems)
+            clients = {}
+            for category in present:
+                n = f.count(category, maximum=MAX_CLIENTS)
+                clients[category] = n or 0
+            site = _site(f, clients)
+            if site:
+                sites.append(site)
+                ids.append((site.id, origin_of("id")))
+    _check_unique(ids, "site id", problems)
+    if problems:
+        raise InputError(problems)
+    return Populations(region, sites)
+
+
+def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
+    ident = f.ident("id", required=True)
+    name = f.text("name")
+    kind = f.text("kind")
+    if ident is None:
+        return None
+    return Site(ident, name, kind, clients)
+
+
+# --------------------------------------------------------------------------- roster
+
+
+def load_roster(path: str | os.PathLike[str], rules: Rules) -> list[Worker]:
+    problems: list[Problem] = []
+    workers: list[Worker] = []
+    if file_format(path) == "yaml":
+        doc = load_yaml(path)
+        records = _yaml_records(doc, "workers", "roster")
+        problems += _unknown_keys(doc.data, ["workers"], doc, ())
+        for path_, item in records:
+            problems += _unknown_keys(item, [*ROSTER_COLUMNS, "exams"], doc, path_)
+            origin_of = _yaml_origin(doc, path_)
+            worker = parse_worker(item.get, origin_of, rules, problems)
+            exams = item.get("exams")
+            if exams is not None and worker is not None:
+                passes = []
+                if not isinstance(exams, list):
+                    problems.append(origin_of("exams").problem("must be a list of {exam, passed_on}", "exams"))
+                else:
+                    for j, entry in enumerate(exams):
+                        epath = (*path_, "exams", j)
+                        if not isinstance(entry, dict):
+                            problems.append(doc.problem(epath, "each exam must be {exam: ..., passed_on: ...}"))
+                            continue
+                        problems += _unknown_keys(entry, ["exam", "passed_on"], doc, epath)
+                        ef = _Fields(entry.get, _yaml_origin(doc, epath), problems)
+                        p = _exam_pass(ef, worker.id, rules, _yaml_origin(doc, epath)(""))
+                        if p:
+                            passes.append(p)
+                worker = _with_exams(worker, tuple(passes))
+            if worker is not None:
+                workers.append(worker)
+    else:
+        table, problems = read_table(path)
+        problems += table.header_problems(
+            ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED]
+        )
+        if not ("hired" in table.columns or "years_of_service" in table.columns):
+            problems.append(Problem(table.file, table.cell(table.header_row, 0), "hired",
+                                    "the header needs a 'hired' or a 'years_of_service' column"))
+        if problems:
+            raise InputError(problems)
+        for row in table.rows:
+            worker = parse_worker(row.cells.get, _table_origin(table, row), rules, problems)
+            if worker is not None:
+                workers.append(worker)
+    _check_unique([(w.id, w.origin) for w in workers if w.origin], "worker id", problems)
+    if problems:
+        raise InputError(problems)
+    return workers
+
+
+def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
+    return Worker(
+        worker.id, worker.site, worker.education, worker.title, worker.name, worker.post,
+        worker.hired, worker.years_of_service, worker.performance, exams, worker.origin,
+    )
+
+
+MAX_YEARS = 80
+
+
+def parse_worker(
+    get: Callable[[str], Any],
+    origin_of: Callable[[str], Origin],
+    rules: Rules,
+    problems: list[Problem],
+) -> Worker | None:
+    """One worker from a YAML mapping or a table row; problems appended, None if unusable."""
+    before = len(problems)
+    f = _Fields(get, origin_of, problems)
+    points = rules.pay.points
+    ident = f.ident("id", required=True)
+    name = f.text("name")
+    site = f.ident("site", required=True)
+    education = f.word("education", points.education, required=True)
+    title = f.word("title", points.title, required=True)
+    post = None
+    if f.text("post") is not None:
+        if rules.pay.posts:
+            post = f.word("post", rules.pay.posts)
+        else:
+            f.fail("post", "the rules define no posts; leave post out")
+    hired = f.date("hired")
+    years = f.count("years_of_service", maximum=MAX_YEARS)
+    performance = f.word("performance", points.performance)
+    raw_hired, raw_years = f.text("hired"), f.text("years_of_service")
+    if raw_hired is not None and raw_years is not None:
+        f.fail("years_of_service", "give either hired or years_of_service, not both")
+    elif raw_hired is None and raw_years is None:
+        f.fail("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
+    if len(problems) > before or ident is None or site is None or education is None or title is None:
+        return None
+    return Worker(ident, site, education, title, name, post, hired, years, performance, (), origin_of("id"))
+
+
+def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
+    exam = f.word("exam", rules.awards.exams, required=True)
+    passed_on = f.date("passed_on", required=True)
+    if exam is None or passed_on is None or worker_id is None:
+        return None
+    return ExamPass(worker_id, exam, passed_on, origin)
+
+
+# --------------------------------------------------------------------------- passes, ledger
+
+
+def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
+    problems: list[Problem] = []
+    passes: list[ExamPass] = []
+    if file_format(path) == "yaml":
+        doc = load_yaml(path)
+        records = _yaml_records(doc, "passes", "passes")
+        problems += _unknown_keys(doc.data, ["passes"], doc, ())
+        for path_, item in records:
+            problems += _unknown_keys(item, PASS_COLUMNS, doc, path_)
+            origin_of = _yaml_origin(doc, path_)
+            f = _Fields(item.get, origin_of, problems)
+            p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of(""))
+            if p:
+                passes.append(p)
+    else:
+        table, problems = read_table(path)
+        problems += table.header_problems(PASS_COLUMNS, [])
+        if problems:
+            raise InputError(problems)
+        for row in table.rows:
+            origin_of = _table_origin(table, row)
+            f = _Fields(row.cells.get, origin_of, problems)
+            p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
+            if p:
+                passes.append(p)
+    if problems:
+        raise InputError(problems)
+    return passes
+
+
+def load_ledger(path: str | os.PathLike[str]) -> list[LedgerRow]:
+    """The ledger of awards paid; a missing file is an empty ledger."""
+    if not os.path.exists(path):
+        return []
+    table, problems = read_table(path)
+    problems += table.header_problems(LEDGER_COLUMNS, [])
+    if problems:
+        raise InputError(problems)
+    rows: list[LedgerRow] = []
+    for row in table.rows:
+        f = _Fields(row.cells.get, _table_origin(table, row), problems)
+        worker_id = f.ident("worker_id", required=True)
+        exam = f.ident("exam", required=True)
+        amount = f.amount("amount", required=True)
+        paid_on = f.date("paid_on", required=True)
+        if worker_id and exam and amount is not None and paid_on:
+            rows.append(LedgerRow(worker_id, exam, amount, paid_on))
+    if problems:
+        raise InputError(problems)
+    return rows

@@ -1,0 +1,475 @@
+"""Strict reading of YAML, CSV and Excel files.
+
+Nothing here knows what a roster or a rules file means; it turns bytes into plain
+data (dicts, lists, strings, None) and remembers where every value came from, so
+that validation can point at `FILE:LINE:COL`.
+
+* YAML: safe, duplicate keys refused, tags that build objects refused, alias
+  expansion bounded, and every plain scalar kept as a string (`id: 0101` stays
+  "0101", `no` stays "no", `0.16` stays "0.16"); the models give values their types.
+* Text must be UTF-8 (a BOM is accepted); anything else is one clear error.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem, position
+
+Path_ = tuple[str | int, ...]
+
+# An aliased node may be expanded again at each use; past this many nodes beyond
+# the document's own, the file is refused ("billion laughs").
+_ALIAS_EXPANSION_BUDGET = 100_000
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+}
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _tag_name(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    return str(path)
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The file's text: UTF-8 with or without a BOM, or one clear error."""
+    name = display_name(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "", "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+    return decode(name, data)
+
+
+def decode(name: str, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    str(line),
+                    "",
+                    "is not UTF-8 text (files saved from Windows are often GBK); "
+                    "re-save it as UTF-8 and run again",
+                )
+            ]
+        ) from None
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _make_resolver() -> type:
+    """A resolver that leaves every plain scalar a string, except an empty one or null."""
+
+    class StringResolver(yaml.resolver.BaseResolver):
+        pass
+
+    StringResolver.yaml_implicit_resolvers = {}
+    StringResolver.add_implicit_resolver(
+        _NULL_TAG,
+        __import__("re").compile(r"^(?:~|null|Null|NULL|)$"),
+        ["~", "n", "N", ""],
+    )
+    return StringResolver
+
+
+_Resolver = _make_resolver()
+
+try:  # the C parser is several times faster on big files; same nodes, same marks
+    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+
+    class _Composer(_Parser, _Resolver):  # type: ignore[valid-type,misc]
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """Plain data from one file, with the position of every value and key."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> str:
+        """`LINE:COL` of `path`, or of its nearest ancestor the file has."""
+        if key and path in self.key_positions:
+            return position(*self.key_positions[path])
+        probe = tuple(path)
+        while True:
+            if probe in self.positions:
+                return position(*self.positions[probe])
+            if probe in self.key_positions:
+                return position(*self.key_positions[probe])
+            if not probe:
+                return ""
+            probe = probe[:-1]
+
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        return Problem(self.file, self.where(path, key=key), format_path(path), message)
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """`("workers", 3, "education")` -> `workers[3].education`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_yaml(path: str | os.PathLike[str]) -> Document:
+    name = display_name(path)
+    return parse_yaml(name, read_text(path))
+
+
+def parse_yaml(name: str, text: str) -> Document:
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = position(mark.line + 1, mark.column + 1) if mark else ""
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        raise InputError([Problem(name, where, "", f"not valid YAML: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(name, "", "", f"not valid YAML: {exc}")]) from None
+    finally:
+        dispose = getattr(composer, "dispose", None)
+        if dispose:
+            dispose()
+    doc = Document(name, None)
+    if node is None:
+        return doc
+    builder = _Builder(doc, _count_nodes(node) + _ALIAS_EXPANSION_BUDGET)
+    try:
+        doc.data = builder.build(node, ())
+    except RecursionError:
+        builder.problems.append(Problem(name, "", "", "nesting is too deep"))
+    except _TooBig:
+        pass
+    if builder.problems:
+        raise InputError(builder.problems)
+    return doc
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _count_nodes(root: yaml.Node) -> int:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.append(k)
+                stack.append(v)
+    return len(seen)
+
+
+class _Builder:
+    def __init__(self, doc: Document, budget: int) -> None:
+        self.doc = doc
+        self.budget = budget
+        self.problems: list[Problem] = []
+
+    def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+        self.problems.append(Problem(self.doc.file, position(*_mark(node)), format_path(path), message))
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            self.fail(node, path, "too many aliases: the file expands to too many values; "
+                      "write the values out instead of nesting aliases")
+            raise _TooBig
+        self.doc.positions[path] = _mark(node)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _NULL_TAG:
+                return None
+            if tag not in _STANDARD_TAGS:
+                self.fail(node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values")
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ_TAG:
+                self.fail(node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values")
+                return None
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if tag != _MAP_TAG:
+            self.fail(node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values")
+            return None
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (
+                *_STANDARD_TAGS,
+                _NULL_TAG,
+            ):
+                self.fail(key_node, path, "a key must be a plain word")
+                continue
+            key = key_node.value
+            if key in out:
+                first = self.doc.key_positions.get((*path, key))
+                at = f" (first at line {first[0]})" if first else ""
+                self.fail(key_node, (*path, key), f"duplicate key {key!r}{at}; each key may appear once")
+                continue
+            self.doc.key_positions[(*path, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@dataclass
+class Row:
+    """One data row of a CSV or Excel table: cells by column, None for empty."""
+
+    number: int  # 1-based line (CSV) or sheet row (Excel)
+    cells: dict[str, str | None]
+
+
+@dataclass
+class Table:
+    file: str
+    columns: list[str]
+    rows: list[Row]
+    sheet: str | None = None  # Excel only
+    header_row: int = 1
+
+    def cell(self, number: int, index: int) -> str:
+        """Position of the cell in row `number`, 0-based column `index`."""
+        if self.sheet is not None:
+            return f"{self.sheet}!{_column_letter(index + 1)}{number}"
+        return position(number, index + 1)
+
+    def where(self, row: Row, column: str) -> str:
+        index = self.columns.index(column) if column in self.columns else 0
+        return self.cell(row.number, index)
+
+    def header_problems(self, required: Sequence[str], optional: Sequence[str]) -> list[Problem]:
+        return check_header(
+            self.file, self.columns, required, optional, lambda i: self.cell(self.header_row, i)
+        )
+
+    def problem(self, row: Row, column: str, message: str) -> Problem:
+        return Problem(self.file, self.where(row, column), column, message)
+
+
+def _column_letter(n: int) -> str:
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def check_header(
+    file: str,
+    columns: list[str],
+    required: Sequence[str],
+    optional: Sequence[str],
+    where: Any,
+) -> list[Problem]:
+    """Missing, unknown and repeated columns, each named, with a suggestion for typos.
+
+    `where(index)` gives the position of the header cell at 0-based `index`.
+    """
+    problems: list[Problem] = []
+    allowed = [*required, *optional]
+    seen: set[str] = set()
+    for i, column in enumerate(columns):
+        if column in seen:
+            problems.append(Problem(file, where(i), column, f"column {column!r} appears twice"))
+        seen.add(column)
+        if column not in allowed:
+            hint = difflib.get_close_matches(column, allowed, n=1, cutoff=0.6)
+            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+            problems.append(
+                Problem(
+                    file,
+                    where(i),
+                    column,
+                    f"unknown column {column!r}{extra}; allowed: {', '.join(allowed)}",
+                )
+            )
+    for column in required:
+        if column not in seen:
+            problems.append(
+                Problem(file, where(0), column, f"required column {column!r} is missing; "
+                        f"the header needs: {', '.join(required)}")
+            )
+    return problems
+
+
+def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) for each non-blank record; a malformed file is one error."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            yield line, cells
+    except csv.Error as exc:
+        raise InputError(
+            [Problem(name, str(reader.line_num or 1), "", f"malformed CSV: {exc}")]
+        ) from None
+
+
+def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
+    """Header and rows of a CSV file; rows with the wrong number of cells are problems."""
+    name = display_name(path)
+    text = read_text(path)
+    records = iter_csv(name, text)
+    first = next(records, None)
+    if first is None:
+        raise InputError([Problem(name, "", "", "is empty; a header row is required")])
+    header_line, header = first
+    columns = [c.strip() for c in header]
+    table = Table(name, columns, [], header_row=header_line)
+    problems: list[Problem] = []
+    width = len(columns)
+    for line, cells in records:
+        if len(cells) != width:
+            problems.append(
+                Problem(name, str(line), "", f"row has {len(cells)} cells but the header has {width}")
+            )
+            continue
+        table.rows.append(
+            Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
+        )
+    return table, problems
+
+
+def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
+    """The first sheet of a workbook as a table; cell values become strings."""
+    import zipfile
+
+    name = display_name(path)
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise InputError([Problem(name, "", "", "reading Excel needs openpyxl")]) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "", "no such file")]) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(
+            [Problem(name, "", "", f"is not a readable .xlsx workbook ({exc}); save it as .xlsx")]
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        title = sheet.title
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise InputError([Problem(name, f"{title}!A1", "", "the first sheet is empty; a header row is required")])
+        columns = [_cell_text(v) or "" for v in header]
+        while columns and not columns[-1]:
+            columns.pop()
+        table = Table(name, columns, [], sheet=title)
+        for number, values in enumerate(rows, start=2):
+            cells = [_cell_text(v) for v in values[: len(columns)]]
+            cells += [None] * (len(columns) - len(cells))
+            if all(c is None for c in cells):
+                continue
+            table.rows.append(Row(number, dict(zip(columns, cells, strict=True))))
+        return table, []
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str | None:
+    import datetime as dt
+    from decimal import Decimal
+
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        # Excel stores every number as a float; whole numbers are written as such.
+        return str(int(value)) if value.is_integer() else str(Decimal(repr(value)))
+    text = str(value).strip()
+    return text or None
+
+
+def read_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
+    if str(path).lower().endswith((".xlsx", ".xlsm")):
+        return read_xlsx_table(path)
+    return read_csv_table(path)
+
+
+def file_format(path: str | os.PathLike[str]) -> str:
+    """`yaml`, `csv` or `xlsx`, from the file name."""
+    lower = str(path).lower()
+    if lower.endswith((".xlsx", ".xlsm")):
+        return "xlsx"
+    if lower.endswith((".csv", ".tsv", ".txt")):
+        return "csv"
+    return "yaml"

@@ -1,0 +1,300 @@
+"""One place that turns a report into table, JSON, CSV or Markdown text.
+
+Each command builds a `Report`: the JSON object of SPEC §5, the flat rows for CSV,
+and a `View` (labelled columns, rows, a totals row, notes) for tables and Markdown.
+Nothing here computes a number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+# Labels for column headers and words, by language (SPEC §9).
+LABELS: dict[str, dict[str, str]] = {
+    "site": {"zh": "站点", "en": "Site"},
+    "name": {"zh": "名称", "en": "Name"},
+    "kind": {"zh": "类型", "en": "Kind"},
+    "clients": {"zh": "服务对象", "en": "Clients"},
+    "required": {"zh": "所需岗位", "en": "Required"},
+    "dedicated": {"zh": "专职", "en": "Dedicated"},
+    "mixed": {"zh": "兼顾岗位", "en": "Mixed"},
+    "primary": {"zh": "主要服务对象", "en": "Primary"},
+    "covers": {"zh": "兼顾", "en": "Covers"},
+    "workload_fte": {"zh": "工作量(人)", "en": "Workload FTE"},
+    "minimum_applied": {"zh": "按最低配置", "en": "Minimum applied"},
+    "current": {"zh": "现有人数", "en": "Current"},
+    "certified": {"zh": "持证", "en": "Certified"},
+    "gap": {"zh": "缺口", "en": "Gap"},
+    "shortage": {"zh": "缺编", "en": "Shortage"},
+    "surplus": {"zh": "超编", "en": "Surplus"},
+    "worker": {"zh": "工作人员", "en": "Worker"},
+    "education": {"zh": "学历", "en": "Education"},
+    "title": {"zh": "职称", "en": "Title"},
+    "years": {"zh": "工龄", "en": "Years"},
+    "performance": {"zh": "绩效", "en": "Performance"},
+    "post": {"zh": "岗位", "en": "Post"},
+    "points": {"zh": "积分", "en": "Points"},
+    "grade": {"zh": "薪级", "en": "Grade"},
+    "monthly_base": {"zh": "月基本工资", "en": "Monthly base"},
+    "monthly_allowance": {"zh": "岗位津贴", "en": "Post allowance"},
+    "monthly_gross": {"zh": "月应发", "en": "Monthly gross"},
+    "monthly_contributions": {"zh": "单位缴费(五险一金)", "en": "Employer contributions"},
+    "annual_salary": {"zh": "年度工资", "en": "Annual salary"},
+    "annual_bonus": {"zh": "绩效奖金", "en": "Bonus"},
+    "annual_contributions": {"zh": "年度单位缴费", "en": "Annual contributions"},
+    "annual_cost": {"zh": "年度用人成本", "en": "Annual cost"},
+    "exam": {"zh": "考试", "en": "Exam"},
+    "passed_on": {"zh": "通过日期", "en": "Passed on"},
+    "status": {"zh": "状态", "en": "Status"},
+    "amount": {"zh": "金额", "en": "Amount"},
+    "award": {"zh": "奖励", "en": "Award"},
+    "due": {"zh": "应发", "en": "due"},
+    "already_paid": {"zh": "已发放", "en": "already paid"},
+    "duplicate": {"zh": "重复", "en": "duplicate"},
+    "expired": {"zh": "已过期", "en": "expired"},
+    "budget": {"zh": "预算", "en": "Budget"},
+    "item": {"zh": "项目", "en": "Item"},
+    "total": {"zh": "合计", "en": "Total"},
+    "personnel_share": {"zh": "人员费用占比", "en": "Personnel share"},
+    "training": {"zh": "培训费", "en": "Training"},
+    "new_hires": {"zh": "新增岗位", "en": "New hires"},
+    "current_staff": {"zh": "现有人员费用", "en": "Current staff"},
+    "awards": {"zh": "考试奖励", "en": "Exam awards"},
+    "headcount": {"zh": "人数", "en": "Headcount"},
+    "planned": {"zh": "计划人数", "en": "Planned"},
+    "count": {"zh": "人次", "en": "Count"},
+    "reason": {"zh": "原因", "en": "Reason"},
+    "yes": {"zh": "是", "en": "yes"},
+    "no": {"zh": "否", "en": "no"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    entry = LABELS.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang) or entry["en"]
+
+
+@dataclass
+class View:
+    """What a table shows: a title, labelled columns, rows, a totals row and notes."""
+
+    title: str
+    columns: list[str]  # header labels, already in the chosen language
+    rows: list[list[str]]
+    totals: list[str] | None = None
+    numeric: set[int] = field(default_factory=set)  # right-aligned columns
+    notes: list[str] = field(default_factory=list)  # printed under the table
+    headline: list[str] = field(default_factory=list)  # printed above (Markdown: a summary)
+
+
+@dataclass
+class Report:
+    data: dict[str, Any]  # the JSON object
+    items: Iterable[dict[str, Any]]  # one CSV row per item
+    views: list[View]
+
+
+# --------------------------------------------------------------------------- CSV
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value a spreadsheet will show and never run: formula-like text is quoted with `'`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = ";".join(str(v) for v in value)
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """`{"a": {"b": 1}}` -> `{"a.b": 1}`; lists stay values."""
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, name + "."))
+        else:
+            out[name] = value
+    return out
+
+
+def csv_lines(items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """CSV text, one line at a time; columns are those of the first item plus any later ones."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns: list[str] | None = None
+    pending: list[dict[str, Any]] = []
+    for item in items:
+        flat = flatten(item)
+        pending.append(flat)
+        if columns is None:
+            columns = list(flat)
+    if columns is None:
+        return
+    for flat in pending[1:]:
+        for key in flat:
+            if key not in columns:
+                columns.append(key)
+    writer.writerow(columns)
+    for flat in pending:
+        writer.writerow([csv_cell(flat.get(c)) for c in columns])
+        if buffer.tell() > 1 << 16:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- text
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    out: list[str] = []
+    for view in report.views:
+        out.append(f"### {view.title}\n")
+        if view.headline:
+            out.extend(view.headline)
+            out.append("")
+        if view.columns:
+            out.append("| " + " | ".join(_md_escape(c) for c in view.columns) + " |")
+            out.append(
+                "|"
+                + "|".join("---:" if i in view.numeric else "---" for i in range(len(view.columns)))
+                + "|"
+            )
+            for row in view.rows:
+                out.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
+            if view.totals:
+                out.append("| " + " | ".join(f"**{_md_escape(c)}**" if c else "" for c in view.totals) + " |")
+            out.append("")
+        for note in view.notes:
+            out.append(f"- {_md_escape(note)}")
+        if view.notes:
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_table(report: Report, file: TextIO, *, color: bool) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(
+        file=file,
+        force_terminal=color,
+        no_color=not color,
+        width=None if color else 100_000,  # a file or pipe gets whole cells, never "…"
+        highlight=False,
+        soft_wrap=False,
+    )
+    for view in report.views:
+        for line in view.headline:
+            console.print(line, markup=False)
+        if view.columns:
+            table = Table(
+                title=view.title,
+                box=box.SIMPLE_HEAD if color else box.ASCII2,
+                show_footer=view.totals is not None,
+                title_justify="left",
+            )
+            for i, column in enumerate(view.columns):
+                footer = view.totals[i] if view.totals else ""
+                table.add_column(
+                    column,
+                    footer=footer,
+                    justify="right" if i in view.numeric else "left",
+                    no_wrap=not color or i in view.numeric,
+                )
+            for row in view.rows:
+                table.add_row(*row)
+            console.print(table)
+        else:
+            console.print(view.title, markup=False)
+        for note in view.notes:
+            console.print(note, markup=False)
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
+    """The report as text chunks in format `fmt`."""
+    if fmt == "json":
+        yield render_json(report)
+    elif fmt == "csv":
+        yield from csv_lines(report.items)
+    elif fmt == "markdown":
+        yield render_markdown(report)
+    else:
+        buffer = io.StringIO()
+        render_table(report, buffer, color=color)
+        yield buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
+    """Write to a temporary file beside `path`, fsync, then rename over it.
+
+    A reader sees the old file or the complete new one; on any failure the temporary
+    file is removed and `path` is untouched.
+    """
+    target = os.fspath(path)
+    directory = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix=".swplan-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            for chunk in chunks:
+                f.write(chunk)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def emit(report: Report, fmt: str, output: str | None) -> None:
+    """Render `report` to `output` (atomically) or to stdout."""
+    if output:
+        write_atomic(output, render(report, fmt))
+        return
+    color = fmt == "table" and sys.stdout.isatty()
+    if fmt == "table" and color:
+        render_table(report, sys.stdout, color=True)
+        return
+    for chunk in render(report, fmt):
+        sys.stdout.write(chunk)
+    sys.stdout.flush()

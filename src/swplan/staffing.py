@@ -1,0 +1,143 @@
+"""Posts per site (SPEC §3.1): pure functions over sites, workers and rules.
+
+All arithmetic is on integers: with `L` the least common multiple of the ratios, a
+remainder `rem / r` is `rem * (L // r) / L`, so the residual workload, its ceiling
+and the FTE are exact without fractions in the loop.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .inputs import Site, Worker
+from .rules import Rules
+
+
+@dataclass(slots=True)
+class SitePosts:
+    id: str
+    name: str | None
+    kind: str | None
+    required: int
+    dedicated: dict[str, int]
+    mixed: int
+    primary: str | None
+    covers: list[str]
+    workload_fte: str
+    minimum_applied: bool
+    # with a roster
+    current: int | None = None
+    certified: int | None = None
+    gap: int | None = None
+    certified_ok: bool | None = None
+    minimum_certified: int = 0
+
+
+@dataclass(slots=True)
+class StaffTotals:
+    required: int = 0
+    current: int | None = None
+    gap: int | None = None
+    shortage: int | None = None
+    surplus: int | None = None
+    certified: int | None = None
+
+
+@dataclass(slots=True)
+class StaffResult:
+    sites: list[SitePosts]
+    totals: StaffTotals
+    warnings: list[str] = field(default_factory=list)
+    with_roster: bool = False
+
+
+class _Ratios:
+    """Per-rules constants: category order, ratio and scale factor `L // r`."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.order = {c: i for i, c in enumerate(rules.categories)}
+        self.ratio = {c: rules.ratio(c) for c in rules.categories}
+        self.lcm = math.lcm(*self.ratio.values())
+        self.scale = {c: self.lcm // r for c, r in self.ratio.items()}
+        self.minimum_posts = rules.staffing.minimum_posts
+        self.minimum_certified = rules.staffing.minimum_certified
+
+
+def site_posts(site: Site, k: _Ratios) -> SitePosts:
+    dedicated: dict[str, int] = {}
+    weights: list[tuple[int, int, str]] = []
+    residual = 0  # the residual workload W, times L
+    workload = 0  # the FTE workload, times L
+    for category in sorted(site.clients, key=k.order.__getitem__):
+        n = site.clients[category]
+        if n <= 0:
+            continue
+        r = k.ratio[category]
+        d, rem = divmod(n, r)
+        dedicated[category] = d
+        workload += n * k.scale[category]
+        if rem:
+            weight = rem * k.scale[category]
+            residual += weight
+            weights.append((-weight, k.order[category], category))
+    weights.sort()
+    covers = [c for _, _, c in weights]
+    mixed = -(-residual // k.lcm)
+    required = sum(dedicated.values()) + mixed
+    minimum = k.minimum_posts.get(site.kind, 0) if site.kind else 0
+    minimum_applied = required < minimum
+    # half-up to hundredths: floor((2 * 100 * workload + L) / (2 * L))
+    hundredths = (200 * workload + k.lcm) // (2 * k.lcm)
+    return SitePosts(
+        id=site.id,
+        name=site.name,
+        kind=site.kind,
+        required=max(required, minimum),
+        dedicated=dedicated,
+        mixed=mixed,
+        primary=covers[0] if covers else None,
+        covers=covers,
+        workload_fte=f"{hundredths // 100}.{hundredths % 100:02d}",
+        minimum_applied=minimum_applied,
+        minimum_certified=k.minimum_certified.get(site.kind, 0) if site.kind else 0,
+    )
+
+
+def staff(
+    rules: Rules, sites: Sequence[Site], workers: Iterable[Worker] | None = None
+) -> StaffResult:
+    """Required posts for every site and, with a roster, the gap to current staff."""
+    k = _Ratios(rules)
+    result = StaffResult([site_posts(s, k) for s in sites], StaffTotals())
+    totals = result.totals
+    totals.required = sum(s.required for s in result.sites)
+    if workers is None:
+        return result
+    result.with_roster = True
+    known = {s.id for s in result.sites}
+    current: Counter[str] = Counter()
+    certified: Counter[str] = Counter()
+    for w in workers:
+        if w.site not in known:
+            result.warnings.append(
+                f"worker {w.id} is at site {w.site!r}, which is not in the populations; not counted"
+            )
+            continue
+        current[w.site] += 1
+        if w.title != "none":
+            certified[w.site] += 1
+    totals.current = totals.gap = totals.shortage = totals.surplus = totals.certified = 0
+    for s in result.sites:
+        s.current = current[s.id]
+        s.certified = certified[s.id]
+        s.gap = s.required - s.current
+        s.certified_ok = s.certified >= s.minimum_certified
+        totals.current += s.current
+        totals.certified += s.certified
+        totals.gap += s.gap
+        totals.shortage += max(0, s.gap)
+        totals.surplus += max(0, -s.gap)
+    return result
