@@ -12,8 +12,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .awards import awards
 from .errors import InputError, Problem
 from .inputs import load_ledger, load_passes, load_populations, load_roster
+from .ledger import record_awards
 from .pay import pay
 from .rules import Rules, load_rules
 from .staffing import staff
@@ -23,11 +25,13 @@ __all__ = [
     "Problem",
     "Rules",
     "__version__",
+    "awards",
     "load_ledger",
     "load_passes",
     "load_populations",
     "load_roster",
     "load_rules",
     "pay",
+    "record_awards",
     "staff",
 ]

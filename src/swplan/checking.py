@@ -26,9 +26,9 @@ def kind_of(path: str | os.PathLike[str]) -> str:
             return "passes"
         if keys & RULES_KEYS:
             return "rules"
-        raise InputError([Problem(name, "1:1" if keys else "", "", "cannot tell what kind of swplan file "
-                                  "this is; a roster has 'workers:', populations 'sites:', passes "
-                                  "'passes:', rules 'pay:' or 'extends:'")])
+        what = "is empty" if data is None else "cannot tell what kind of swplan file this is"
+        raise InputError([Problem(name, "1", "", f"{what}; a roster has 'workers:', populations "
+                                  "'sites:', passes 'passes:', rules 'pay:' or 'extends:'")])
     table, _ = read_table(path)
     columns = set(table.columns)
     if {"amount", "paid_on"} & columns:

@@ -88,6 +88,21 @@ def run(body: Callable[[], int | None]) -> None:
     raise typer.Exit(code)
 
 
+def gather(*loads: Callable[[], Any]) -> list[Any]:
+    """Run every loader; report the problems of all of them together, not just the first."""
+    problems: list[Problem] = []
+    results: list[Any] = []
+    for load in loads:
+        try:
+            results.append(load())
+        except InputError as exc:
+            problems += exc.problems
+            results.append(None)
+    if problems:
+        raise InputError(problems)
+    return results
+
+
 def option_date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
@@ -189,38 +204,227 @@ def pay(
     """Pay grade and annual employer cost of every worker, exact to the fen."""
 
     def body() -> int:
+        from .fastpay import pay_csv
         from .inputs import load_roster
+        from .loading import file_format
         from .pay import pay as compute
-        from .render import Report, View, emit
-        from .reports import explain_lines, pay_report, pay_row_json
+        from .render import emit
+        from .reports import explain_report, pay_report
 
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of")
-        workers = load_roster(roster, r)
+        if explain is None and by is None and format is Format.csv and file_format(roster) == "csv":
+            # big rosters: streamed, flat memory, same numbers and bytes as below
+            pay_csv(roster, r, when, str(output) if output else None)
+            return 0
+        if explain is not None and by is not None:
+            raise InputError([Problem("--explain", "", "", "shows one worker, so --by has nothing "
+                                      "to group; leave out --by")])
+        when = when or r.effective
+        workers = load_roster(roster, r, as_of=when)
         result = compute(r, workers, when)
         if explain is not None:
-            matches = [(w, p) for w, p in zip(workers, result.workers, strict=True) if w.id == explain]
-            if not matches:
-                raise InputError([Problem("--explain", "", "", f"no worker with id {explain!r} in {roster}")])
-            w, p = matches[0]
-            lines = list(explain_lines(p.id, p.name, p.figures, r, result.as_of, w.hired))
-            data = pay_row_json(p.id, p.name, p.site, p.figures, r)
-            report = Report(
-                {"schema": "swplan.pay/1", "as_of": result.as_of.isoformat(), "rules": r.name,
-                 "workers": [data], "totals": None},
-                [data],
-                [View(title=lines[0], columns=[], rows=[], notes=lines[1:])],
-            )
-            if format.value in ("json", "csv"):
-                from .reports import pay_totals_json
-
-                report.data["totals"] = pay_totals_json(
-                    {k: getattr(p.figures, k) for k in result.totals}, 1)
-            emit(report, format.value, str(output) if output else None)
-            return 0
-        emit(pay_report(result, r, lang.value, by.value if by else None), format.value,
-             str(output) if output else None)
+            report = explain_report(result, explain, r, lang.value, source=str(roster),
+                                    markdown=format is Format.markdown)
+        else:
+            report = pay_report(result, r, lang.value, by.value if by else None)
+        emit(report, format.value, str(output) if output else None)
         return 0
+
+    run(body)
+
+
+# --------------------------------------------------------------------------- awards
+
+_SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them all
+
+
+@app.command()
+def awards(
+    roster: Annotated[Path, _existing("Roster: YAML, CSV or Excel (.xlsx).")],
+    passes: Annotated[
+        Path | None,
+        typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
+                     show_default=False),
+    ] = None,
+    ledger: Annotated[
+        Path | None,
+        typer.Option("--ledger", help="Ledger of awards already paid (CSV); missing = empty.",
+                     show_default=False),
+    ] = None,
+    record: Annotated[
+        bool,
+        typer.Option("--record", help="Append the due awards to the --ledger (paid_on = the as-of "
+                     "date); a second run records nothing."),
+    ] = False,
+    rules: RulesOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="As-of date, YYYY-MM-DD. Default: today.", metavar="DATE",
+                     show_default=False),
+    ] = None,
+    format: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """One-off exam-pass awards due, checked against the ledger so none is paid twice."""
+
+    def body() -> int:
+        import os
+        from decimal import Decimal
+
+        from .awards import awards as compute
+        from .inputs import load_ledger, load_passes, load_roster
+        from .ledger import record_awards
+        from .money import fmt_money
+        from .render import emit
+        from .reports import awards_report
+
+        if record and ledger is None:
+            raise InputError([Problem("--record", "", "", "needs --ledger FILE, the ledger CSV to "
+                                      "record the awards in (created if missing)")])
+        r = load_rules_opt(rules)
+        when = option_date(as_of, "--as-of") or dt.date.today()
+        def output_dir() -> None:
+            if output is not None and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+                raise InputError([Problem(str(output), "", "", "its directory does not exist")])
+
+        workers, extra, paid, _ = gather(
+            lambda: load_roster(roster, r),
+            lambda: load_passes(passes, r) if passes is not None else [],
+            lambda: load_ledger(ledger) if ledger is not None else [],
+            output_dir,
+        )
+        result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
+        recorded = None
+        if record and ledger is not None:
+            recorded = record_awards(r, workers, extra, ledger, when)
+            result = recorded.result
+        emit(awards_report(result, r, lang.value), format.value, str(output) if output else None)
+        if recorded is not None:
+            if recorded.rows:
+                total = sum((row.amount for row in recorded.rows), Decimal(0))
+                print(f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
+                      f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
+                      f"{recorded.row_count} rows:", file=sys.stderr)
+                for row in recorded.rows[:_SHOWN_RECORDED]:
+                    print(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}", file=sys.stderr)
+                if len(recorded.rows) > _SHOWN_RECORDED:
+                    print(f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)",
+                          file=sys.stderr)
+            else:
+                print(f"recorded nothing: no award is due that {ledger} does not already hold; "
+                      f"the ledger has {recorded.row_count} rows", file=sys.stderr)
+        elif ledger is not None and result.count_due:
+            print(f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
+                  "add --record to record them in the ledger", file=sys.stderr)
+        return 0
+
+    run(body)
+
+
+# --------------------------------------------------------------------------- budget
+
+
+def parse_cap(text: str | None) -> Any:
+    """`--cap 1500000`, `1,500,000.00` or `1_500_000` -> Decimal; anything else is bad input."""
+    if text is None:
+        return None
+    import re
+    from decimal import Decimal
+
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
+        raise InputError([Problem("--cap", "", "", f"{text!r} is not an amount; write yuan with "
+                                  "up to two decimals, e.g. 1500000 or 1500000.00")])
+    return Decimal(cleaned).quantize(Decimal("0.01"))
+
+
+@app.command()
+def budget(
+    populations: Annotated[Path, _existing("Populations file: YAML, CSV or Excel.")],
+    roster: Annotated[Path, _existing("Roster: YAML, CSV or Excel (.xlsx).")],
+    passes: Annotated[
+        Path | None,
+        typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
+                     show_default=False),
+    ] = None,
+    ledger: Annotated[
+        Path | None,
+        typer.Option("--ledger", help="Ledger of awards already paid (CSV); read, never written.",
+                     show_default=False),
+    ] = None,
+    rules: RulesOpt = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Budget year. Default: the year of the rules' effective date.",
+                     metavar="YYYY", min=1900, max=9999, show_default=False),
+    ] = None,
+    cap: Annotated[
+        str | None,
+        typer.Option("--cap", help="Exit 1 when the total is above this amount (equal passes).",
+                     metavar="AMOUNT", show_default=False),
+    ] = None,
+    fail_on_shortage: Annotated[
+        bool, typer.Option("--fail-on-shortage", help="Exit 1 when any site is short of posts.")
+    ] = False,
+    format: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Budget draft: staff cost, new hires for the shortage, awards due, training."""
+
+    def body() -> int:
+        from .awards import awards as compute_awards
+        from .budget import budget_from_parts, budget_year
+        from .fastpay import stream_pay
+        from .inputs import load_ledger, load_passes, load_populations, load_roster
+        from .loading import file_format
+        from .pay import pay as compute_pay
+        from .progress import row_progress
+        from .render import emit
+        from .reports import budget_report
+        from .staffing import RosterCounts
+        from .staffing import staff as compute_staff
+
+        limit = parse_cap(cap)
+        r = load_rules_opt(rules)
+        y = budget_year(r, year)
+        as_of = dt.date(y, 1, 1)
+
+        def load_and_cost_roster() -> tuple[Any, int, Any, list[Any], Any]:
+            """(staff cost, headcount, per-site counts, workers, ids); a CSV is streamed."""
+            if file_format(roster) == "csv":
+                counts = RosterCounts()
+                with row_progress(roster, "roster") as progress:
+                    streamed = stream_pay(roster, r, as_of, None, progress, counts)
+                return streamed.totals["annual_cost"], streamed.count, counts, [], streamed.ids
+            workers = load_roster(roster, r)
+            result = compute_pay(r, workers, as_of)
+            return (result.totals["annual_cost"], len(workers), RosterCounts.of(workers), workers,
+                    None)
+
+        pops, costed, extra, paid = gather(
+            lambda: load_populations(populations, r),
+            load_and_cost_roster,
+            lambda: load_passes(passes, r) if passes is not None else [],
+            lambda: load_ledger(ledger) if ledger is not None else [],
+        )
+        staff_cost, headcount, counts, workers, ids = costed
+        awards_result = compute_awards(r, workers, extra, paid, as_of, roster_ids=ids)
+        staff_result = compute_staff(r, pops.sites, counts)
+        result = budget_from_parts(r, y, staff_cost, headcount, staff_result, awards_result, limit)
+        emit(budget_report(result, r, lang.value), format.value, str(output) if output else None)
+        for warning in staff_result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        code = 0
+        if result.cap_ok is False:
+            print(f"over the cap: total {result.total} is above --cap {limit}", file=sys.stderr)
+            code = EXIT_CHECK_FAILED
+        if fail_on_shortage and result.shortage > 0:
+            print(f"shortage: {result.shortage} posts short across the sites", file=sys.stderr)
+            code = EXIT_CHECK_FAILED
+        return code
 
     run(body)
 

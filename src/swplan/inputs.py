@@ -154,7 +154,8 @@ class _Fields:
         if value is None:
             return None
         if not re.fullmatch(r"\+?\d+", value):
-            self.fail(key, f"{value!r} is not a whole number from 0 to {maximum:,}")
+            what = "is negative" if re.fullmatch(r"-\d+", value) else "is not a whole number"
+            self.fail(key, f"{value!r} {what}; write a whole number from 0 to {maximum:,}")
             return None
         number = int(value)
         if number > maximum:
@@ -305,9 +306,13 @@ def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
 # --------------------------------------------------------------------------- roster
 
 
-def load_roster(path: str | os.PathLike[str], rules: Rules) -> list[Worker]:
+def load_roster(
+    path: str | os.PathLike[str], rules: Rules, *, as_of: dt.date | None = None
+) -> list[Worker]:
+    """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell."""
     problems: list[Problem] = []
     workers: list[Worker] = []
+    ids: list[tuple[str, Origin]] = []  # every readable id, so duplicates show with other problems
     if file_format(path) == "yaml":
         doc = load_yaml(path)
         records = _yaml_records(doc, "workers", "roster")
@@ -315,9 +320,9 @@ def load_roster(path: str | os.PathLike[str], rules: Rules) -> list[Worker]:
         for path_, item in records:
             problems += _unknown_keys(item, [*ROSTER_COLUMNS, "exams"], doc, path_)
             origin_of = _yaml_origin(doc, path_)
-            worker = parse_worker(item.get, origin_of, rules, problems)
+            worker = parse_worker(item.get, origin_of, rules, problems, as_of=as_of)
             exams = item.get("exams")
-            if exams is not None and worker is not None:
+            if exams is not None:  # checked even when the worker has problems: report them all
                 passes = []
                 if not isinstance(exams, list):
                     problems.append(origin_of("exams").problem("must be a list of {exam, passed_on}", "exams"))
@@ -329,30 +334,48 @@ def load_roster(path: str | os.PathLike[str], rules: Rules) -> list[Worker]:
                             continue
                         problems += _unknown_keys(entry, ["exam", "passed_on"], doc, epath)
                         ef = _Fields(entry.get, _yaml_origin(doc, epath), problems)
-                        p = _exam_pass(ef, worker.id, rules, _yaml_origin(doc, epath)(""))
+                        p = _exam_pass(ef, worker.id if worker else None, rules,
+                                       _yaml_origin(doc, epath)(""))
                         if p:
                             passes.append(p)
-                worker = _with_exams(worker, tuple(passes))
-            if worker is not None:
-                workers.append(worker)
+                if worker is not None:
+                    worker = _with_exams(worker, tuple(passes))
+            _note_id(worker, item.get, origin_of, workers, ids)
     else:
         table, problems = read_table(path)
-        problems += table.header_problems(
+        header = table.header_problems(
             ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED]
         )
         if not ("hired" in table.columns or "years_of_service" in table.columns):
-            problems.append(Problem(table.file, table.cell(table.header_row, 0), "hired",
-                                    "the header needs a 'hired' or a 'years_of_service' column"))
-        if problems:
-            raise InputError(problems)
+            header.append(Problem(table.file, table.cell(table.header_row, 0), "hired",
+                                  "the header needs a 'hired' or a 'years_of_service' column"))
+        if header:  # rows cannot be read without their columns; other problems still add up
+            raise InputError([*problems, *header])
         for row in table.rows:
-            worker = parse_worker(row.cells.get, _table_origin(table, row), rules, problems)
-            if worker is not None:
-                workers.append(worker)
-    _check_unique([(w.id, w.origin) for w in workers if w.origin], "worker id", problems)
+            origin_of = _table_origin(table, row)
+            worker = parse_worker(row.cells.get, origin_of, rules, problems, as_of=as_of)
+            _note_id(worker, row.cells.get, origin_of, workers, ids)
+    _check_unique(ids, "worker id", problems)
     if problems:
         raise InputError(problems)
     return workers
+
+
+def _note_id(
+    worker: Worker | None,
+    get: Callable[[str], Any],
+    origin_of: Callable[[str], Origin],
+    workers: list[Worker],
+    ids: list[tuple[str, Origin]],
+) -> None:
+    """Keep a parsed worker; note the id of every record, parsed or not."""
+    if worker is not None:
+        workers.append(worker)
+        ids.append((worker.id, worker.origin or origin_of("id")))
+        return
+    raw = get("id")
+    if isinstance(raw, str) and IDENT_RE.match(raw.strip()):
+        ids.append((raw.strip(), origin_of("id")))
 
 
 def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
@@ -370,8 +393,13 @@ def parse_worker(
     origin_of: Callable[[str], Origin],
     rules: Rules,
     problems: list[Problem],
+    *,
+    as_of: dt.date | None = None,
 ) -> Worker | None:
-    """One worker from a YAML mapping or a table row; problems appended, None if unusable."""
+    """One worker from a YAML mapping or a table row; problems appended, None if unusable.
+
+    With `as_of`, a `hired` date after it is a problem (pay and budget need completed years).
+    """
     before = len(problems)
     f = _Fields(get, origin_of, problems)
     points = rules.pay.points
@@ -394,6 +422,9 @@ def parse_worker(
         f.fail("years_of_service", "give either hired or years_of_service, not both")
     elif raw_hired is None and raw_years is None:
         f.fail("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
+    if as_of is not None and hired is not None and hired > as_of:
+        f.fail("hired", f"{hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
+               "check the date or give a later --as-of")
     if len(problems) > before or ident is None or site is None or education is None or title is None:
         return None
     return Worker(ident, site, education, title, name, post, hired, years, performance, (), origin_of("id"))
@@ -441,8 +472,8 @@ def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
 
 
 def load_ledger(path: str | os.PathLike[str]) -> list[LedgerRow]:
-    """The ledger of awards paid; a missing file is an empty ledger."""
-    if not os.path.exists(path):
+    """The ledger of awards paid; a missing (or 0-byte) file is an empty ledger."""
+    if not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0):
         return []
     table, problems = read_table(path)
     problems += table.header_problems(LEDGER_COLUMNS, [])

@@ -16,6 +16,9 @@ import csv
 import difflib
 import io
 import os
+import re
+import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,8 +68,11 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def decode(name: str, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data:
-        raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        raise InputError([Problem(name, str(line), "", "is a binary file, not UTF-8 text; "
+                                  "save it as a UTF-8 text file (YAML or CSV) or as .xlsx")])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -145,7 +151,7 @@ class Document:
             if probe in self.key_positions:
                 return position(*self.key_positions[probe])
             if not probe:
-                return ""
+                return "1"  # an empty document: point at its start
             probe = probe[:-1]
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
@@ -292,11 +298,12 @@ class Table:
     rows: list[Row]
     sheet: str | None = None  # Excel only
     header_row: int = 1
+    first_column: int = 0  # Excel: empty columns left of the header
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
         if self.sheet is not None:
-            return f"{self.sheet}!{_column_letter(index + 1)}{number}"
+            return f"{self.sheet}!{_column_letter(self.first_column + index + 1)}{number}"
         return position(number, index + 1)
 
     def where(self, row: Row, column: str) -> str:
@@ -369,9 +376,10 @@ def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
                 continue
             yield line, cells
     except csv.Error as exc:
-        raise InputError(
-            [Problem(name, str(reader.line_num or 1), "", f"malformed CSV: {exc}")]
-        ) from None
+        # the record that failed starts at `start`; an unterminated quote only shows at the end
+        hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""
+        message = f"malformed CSV in the record starting at line {start}: {exc}{hint}"
+        raise InputError([Problem(name, str(start), "", message)]) from None
 
 
 def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
@@ -381,7 +389,7 @@ def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
     records = iter_csv(name, text)
     first = next(records, None)
     if first is None:
-        raise InputError([Problem(name, "", "", "is empty; a header row is required")])
+        raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
     header_line, header = first
     columns = [c.strip() for c in header]
     table = Table(name, columns, [], header_row=header_line)
@@ -400,9 +408,12 @@ def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
 
 
 def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
-    """The first sheet of a workbook as a table; cell values become strings."""
-    import zipfile
+    """The first sheet of a workbook as a table; cell values become strings.
 
+    The header is the first non-empty row. Numbers and dates become the text a CSV
+    would hold (`9.0` -> "9", a date cell -> "2016-09-01"), so both paths validate
+    the same way; positions are cells: `roster.xlsx:Sheet1!D7`.
+    """
     name = display_name(path)
     try:
         import openpyxl
@@ -412,30 +423,65 @@ def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(
-            [Problem(name, "", "", f"is not a readable .xlsx workbook ({exc}); save it as .xlsx")]
-        ) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+    except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
+        raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     try:
-        sheet = book.worksheets[0]
-        title = sheet.title
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise InputError([Problem(name, f"{title}!A1", "", "the first sheet is empty; a header row is required")])
-        columns = [_cell_text(v) or "" for v in header]
-        while columns and not columns[-1]:
-            columns.pop()
-        table = Table(name, columns, [], sheet=title)
-        for number, values in enumerate(rows, start=2):
-            cells = [_cell_text(v) for v in values[: len(columns)]]
-            cells += [None] * (len(columns) - len(cells))
-            if all(c is None for c in cells):
-                continue
-            table.rows.append(Row(number, dict(zip(columns, cells, strict=True))))
-        return table, []
+        return _sheet_table(name, book.worksheets[0])
+    except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
+        # damaged sheet XML or compression shows only while the rows are read
+        raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     finally:
         book.close()
+
+
+_NOT_XLSX = ("is not a readable Excel workbook (.xlsx); open it in Excel and save it as "
+             "'Excel Workbook (.xlsx)', or save the sheet as CSV UTF-8")
+
+
+def _sheet_ref(title: str) -> str:
+    """The sheet name as Excel writes it in a reference: `Sheet1`, `'My roster'`."""
+    if re.fullmatch(r"[^\W\d]\w*", title):
+        return title
+    return "'" + title.replace("'", "''") + "'"
+
+
+def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
+    # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
+    # what the sheet really holds instead of trusting them.
+    sheet.reset_dimensions()
+    ref = _sheet_ref(sheet.title)
+    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+    header: tuple[Any, ...] = ()
+    header_row = 0
+    for number, values in rows:
+        if any(_cell_text(v) is not None for v in values):
+            header, header_row = values, number
+            break
+    if not header_row:
+        raise InputError([Problem(name, f"{ref}!A1", "",
+                                  f"the first sheet ({sheet.title}) is empty; a header row is required")])
+    columns = [_cell_text(v) or "" for v in header]
+    while columns and not columns[-1]:
+        columns.pop()
+    first = next(i for i, c in enumerate(columns) if c)  # a header may start right of column A
+    table = Table(name, columns[first:], [], sheet=ref, header_row=header_row, first_column=first)
+    width = len(table.columns)
+    problems: list[Problem] = []
+    for number, values in rows:
+        cells = [_cell_text(v) for v in values]
+        for i, value in enumerate(cells):
+            if value is not None and not first <= i < first + width:
+                problems.append(Problem(name, table.cell(number, i - first), "",
+                                        f"cell has a value ({value!r}) but its column has no "
+                                        "header; name the column or clear the cell"))
+        cells = cells[first:first + width]
+        cells += [None] * (width - len(cells))
+        if all(c is None for c in cells):
+            continue
+        table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
+    return table, problems
 
 
 def _cell_text(value: object) -> str | None:

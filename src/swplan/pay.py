@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, one_of
 from .inputs import Origin, Worker
 from .money import ZERO, round_fen
 from .rules import Rules
@@ -30,6 +30,10 @@ MONEY_FIELDS = (
 )
 CONTRIBUTION_MONTHS = 12  # contributions are monthly, whatever months_per_year says
 
+# Products of amounts and rates are exact before the one rounding step: the default
+# context (28 digits, half-even) would round a long rate twice.
+_EXACT = Context(prec=200, rounding=ROUND_HALF_UP)
+
 
 @dataclass(frozen=True, slots=True)
 class PayFigures:
@@ -37,18 +41,22 @@ class PayFigures:
 
     education: str
     title: str
-    performance: str
+    performance: str  # the rating used: the worker's own or the rules' default
+    performance_default: bool  # True when the worker had no rating
     post: str | None
     years: int
     points_by_factor: dict[str, Decimal]
     points: Decimal
     grade_by_points: int
+    grade_min_points: Decimal  # min_points of the grade the points reach
+    below_lowest_grade: bool  # points below every min_points: the lowest grade
     grade: int
     post_bound: str | None  # "min_grade" / "max_grade" when the post moved the grade
     monthly_base: Decimal
     monthly_allowance: Decimal
     monthly_gross: Decimal
     contribution_base: Decimal
+    contribution_limit: str | None  # "floor" / "ceiling" when the gross was clamped
     contributions: dict[str, Decimal]
     monthly_contributions: Decimal
     bonus_months: Decimal
@@ -67,6 +75,7 @@ class WorkerPay:
     name: str | None
     site: str
     figures: PayFigures
+    hired: dt.date | None = None  # where `figures.years` came from (None: given)
 
 
 @dataclass(slots=True)
@@ -77,8 +86,21 @@ class PayResult:
     count: int
 
 
+class ProfileError(ValueError):
+    """A worker record the rules cannot pay (only records not made by the loaders)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(f"{key}: {message}")
+        self.key = key
+        self.message = message
+
+
 def completed_years(hired: dt.date, as_of: dt.date) -> int:
-    """Whole years from `hired` to `as_of`: 2016-09-01 -> 2026-01-01 is 9."""
+    """Whole years from `hired` to `as_of`: 2016-09-01 -> 2026-01-01 is 9.
+
+    A year is complete on its anniversary; for 29 February that is 1 March in a
+    common year.
+    """
     years = as_of.year - hired.year
     if (as_of.month, as_of.day) < (hired.month, hired.day):
         years -= 1
@@ -98,13 +120,37 @@ class PayCalculator:
     def default_post(self) -> str | None:
         return self.rules.pay.default_post if self.rules.pay.posts else None
 
+    def _check(self, education: str, title: str, rating: str, post: str | None,
+               years: int) -> None:
+        points = self.rules.pay.points
+        for key, value, allowed in (
+            ("education", education, points.education),
+            ("title", title, points.title),
+            ("performance", rating, points.performance),
+        ):
+            if value not in allowed:
+                raise ProfileError(key, one_of(value, allowed))
+        if post is not None and post not in self.rules.pay.posts:
+            if not self.rules.pay.posts:
+                raise ProfileError("post", "the rules define no posts; leave post out")
+            raise ProfileError("post", one_of(post, self.rules.pay.posts))
+        if years < 0:
+            raise ProfileError("years_of_service", f"{years} is negative; must be 0 or more")
+
     def _figures(
+        self, education: str, title: str, performance: str | None, post: str | None, years: int
+    ) -> PayFigures:
+        with localcontext(_EXACT):
+            return self._figures_exact(education, title, performance, post, years)
+
+    def _figures_exact(
         self, education: str, title: str, performance: str | None, post: str | None, years: int
     ) -> PayFigures:
         pay = self.rules.pay
         points_rules = pay.points
         rating = performance or pay.default_performance
         post = post or self.default_post()
+        self._check(education, title, rating, post, years)
         post_rule = pay.posts.get(post) if post else None
         per_year = points_rules.years_of_service
         factors = {
@@ -115,11 +161,13 @@ class PayCalculator:
             "years_of_service": min(years * per_year.per_year, per_year.max),
         }
         points = sum(factors.values(), Decimal(0))
+        # the highest grade whose min_points the points reach; below them all, the lowest
         index = 0
         for i, (min_points, _, _) in enumerate(self._grades):
             if min_points <= points:
                 index = i
         by_points = self._grades[index][1]
+        by_points_min = self._grades[index][0]
         bound = None
         if post_rule is not None:
             if post_rule.min_grade is not None and index < self._grade_index[post_rule.min_grade]:
@@ -130,7 +178,12 @@ class PayCalculator:
         allowance = pay.allowances.title.get(title, ZERO)
         gross = monthly_base + allowance
         base_rule = pay.contributions.base
-        contribution_base = min(max(gross, base_rule.floor), base_rule.ceiling)
+        if gross < base_rule.floor:
+            contribution_base, limit = base_rule.floor, "floor"
+        elif gross > base_rule.ceiling:
+            contribution_base, limit = base_rule.ceiling, "ceiling"
+        else:
+            contribution_base, limit = gross, None
         contributions = {
             name: round_fen(contribution_base * rate) for name, rate in pay.contributions.rates.items()
         }
@@ -143,17 +196,21 @@ class PayCalculator:
             education=education,
             title=title,
             performance=rating,
+            performance_default=performance is None,
             post=post,
             years=years,
             points_by_factor=factors,
             points=points,
             grade_by_points=by_points,
+            grade_min_points=by_points_min,
+            below_lowest_grade=points < self._grades[0][0],
             grade=grade,
             post_bound=bound,
             monthly_base=monthly_base,
             monthly_allowance=allowance,
             monthly_gross=gross,
             contribution_base=contribution_base,
+            contribution_limit=limit,
             contributions=contributions,
             monthly_contributions=monthly_contributions,
             bonus_months=bonus_months,
@@ -164,9 +221,12 @@ class PayCalculator:
         )
 
     def worker_years(self, worker: Worker, as_of: dt.date) -> int:
+        if worker.hired is not None and worker.years_of_service is not None:
+            raise ProfileError("years_of_service", "give either hired or years_of_service, not both")
         if worker.years_of_service is not None:
             return worker.years_of_service
-        assert worker.hired is not None
+        if worker.hired is None:
+            raise ProfileError("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
         return completed_years(worker.hired, as_of)
 
     def worker(self, worker: Worker, as_of: dt.date) -> PayFigures:
@@ -179,14 +239,17 @@ class PayCalculator:
         )
 
 
+def _origin(worker: Worker) -> Origin:
+    return worker.origin or Origin(f"worker {worker.id}", "")
+
+
 def hired_after(workers: Iterable[Worker], as_of: dt.date) -> list[Problem]:
     """A `hired` date after the as-of date is an error, one per worker."""
     problems = []
     for w in workers:
         if w.hired is not None and w.hired > as_of:
-            origin = w.origin or Origin("", "", w.id)
             problems.append(
-                origin.problem(
+                _origin(w).problem(
                     f"hired {w.hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
                     "check the date or give a later --as-of",
                     "hired",
@@ -200,15 +263,29 @@ def empty_totals() -> dict[str, Decimal]:
 
 
 def pay(rules: Rules, workers: Sequence[Worker], as_of: dt.date | None = None) -> PayResult:
-    """Grade and cost of every worker at `as_of` (default: the rules' effective date)."""
+    """Grade and cost of every worker at `as_of` (default: the rules' effective date).
+
+    Raises `InputError` listing every worker the rules cannot pay (a `hired` after
+    `as_of`, a word the rules do not know); the loaders catch these first.
+    """
     as_of = as_of or rules.effective
     problems = hired_after(workers, as_of)
     if problems:
         raise InputError(problems)
     calc = PayCalculator(rules)
-    rows = [WorkerPay(w.id, w.name, w.site, calc.worker(w, as_of)) for w in workers]
+    rows = []
+    for w in workers:
+        try:
+            figures = calc.worker(w, as_of)
+        except ProfileError as exc:
+            problems.append(_origin(w).problem(exc.message, exc.key))
+            continue
+        rows.append(WorkerPay(w.id, w.name, w.site, figures, w.hired))
+    if problems:
+        raise InputError(problems)
     totals = empty_totals()
-    for row in rows:
-        for name, value in zip(MONEY_FIELDS, row.figures.money(), strict=True):
-            totals[name] += value
+    with localcontext(_EXACT):
+        for row in rows:
+            for name, value in zip(MONEY_FIELDS, row.figures.money(), strict=True):
+                totals[name] += value
     return PayResult(as_of, rows, totals, len(rows))

@@ -14,7 +14,8 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -66,17 +67,28 @@ LABELS: dict[str, dict[str, str]] = {
     "budget": {"zh": "预算", "en": "Budget"},
     "item": {"zh": "项目", "en": "Item"},
     "total": {"zh": "合计", "en": "Total"},
+    "subtotal": {"zh": "小计", "en": "Subtotal"},
     "personnel_share": {"zh": "人员费用占比", "en": "Personnel share"},
     "training": {"zh": "培训费", "en": "Training"},
     "new_hires": {"zh": "新增岗位", "en": "New hires"},
     "current_staff": {"zh": "现有人员费用", "en": "Current staff"},
     "awards": {"zh": "考试奖励", "en": "Exam awards"},
+    "cap": {"zh": "上限", "en": "Cap"},
     "headcount": {"zh": "人数", "en": "Headcount"},
     "planned": {"zh": "计划人数", "en": "Planned"},
     "count": {"zh": "人次", "en": "Count"},
     "reason": {"zh": "原因", "en": "Reason"},
     "yes": {"zh": "是", "en": "yes"},
     "no": {"zh": "否", "en": "no"},
+    # awards
+    "awards_due": {"zh": "应发考试奖励", "en": "Exam awards due"},
+    "awards_by_exam": {"zh": "应发奖励按考试合计", "en": "Awards due by exam"},
+    "awards_not_due": {"zh": "本次不发放", "en": "Not due"},
+    "less_paid": {"zh": "已发抵扣", "en": "Less paid"},
+    "assistant_social_worker": {"zh": "助理社会工作师", "en": "assistant_social_worker"},
+    "social_worker": {"zh": "社会工作师", "en": "social_worker"},
+    "senior_social_worker": {"zh": "高级社会工作师", "en": "senior_social_worker"},
+    "psychological_counselor": {"zh": "心理咨询师", "en": "psychological_counselor"},
 }
 
 
@@ -98,6 +110,7 @@ class View:
     numeric: set[int] = field(default_factory=set)  # right-aligned columns
     notes: list[str] = field(default_factory=list)  # printed under the table
     headline: list[str] = field(default_factory=list)  # printed above (Markdown: a summary)
+    sections: set[int] = field(default_factory=set)  # rows followed by a rule (tables)
 
 
 @dataclass
@@ -110,7 +123,7 @@ class Report:
 # --------------------------------------------------------------------------- CSV
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)  # fullmatch
 
 
 def csv_cell(value: Any) -> Any:
@@ -124,7 +137,7 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, int | float):
         return value
     text = str(value)
-    if text.startswith(_FORMULA_START) and not _NUMBER.match(text):
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
 
@@ -184,7 +197,7 @@ def render_markdown(report: Report) -> str:
     for view in report.views:
         out.append(f"### {view.title}\n")
         if view.headline:
-            out.extend(view.headline)
+            out.extend(f"**{_md_escape(line)}**" for line in view.headline)
             out.append("")
         if view.columns:
             out.append("| " + " | ".join(_md_escape(c) for c in view.columns) + " |")
@@ -222,11 +235,10 @@ def render_table(report: Report, file: TextIO, *, color: bool) -> None:
         for line in view.headline:
             console.print(line, markup=False)
         if view.columns:
+            console.print(view.title, markup=False, style="bold" if color else None)
             table = Table(
-                title=view.title,
                 box=box.SIMPLE_HEAD if color else box.ASCII2,
                 show_footer=view.totals is not None,
-                title_justify="left",
             )
             for i, column in enumerate(view.columns):
                 footer = view.totals[i] if view.totals else ""
@@ -236,8 +248,8 @@ def render_table(report: Report, file: TextIO, *, color: bool) -> None:
                     justify="right" if i in view.numeric else "left",
                     no_wrap=not color or i in view.numeric,
                 )
-            for row in view.rows:
-                table.add_row(*row)
+            for i, row in enumerate(view.rows):
+                table.add_row(*row, end_section=i in view.sections)
             console.print(table)
         else:
             console.print(view.title, markup=False)
@@ -256,25 +268,28 @@ def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
     else:
         buffer = io.StringIO()
         render_table(report, buffer, color=color)
-        yield buffer.getvalue()
+        text = buffer.getvalue()
+        if not color:  # a pipe or file: no padding after the last cell (diff- and grep-friendly)
+            text = "".join(line.rstrip() + "\n" for line in text.splitlines())
+        yield text
 
 
 # --------------------------------------------------------------------------- writing
 
 
-def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
-    """Write to a temporary file beside `path`, fsync, then rename over it.
+@contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A text file that replaces `path` only when the block ends without an error.
 
-    A reader sees the old file or the complete new one; on any failure the temporary
-    file is removed and `path` is untouched.
+    It is written beside `path`, fsynced and renamed over it, so a reader sees the
+    old file or the complete new one; on any failure `path` is untouched.
     """
     target = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(target))
     fd, tmp = tempfile.mkstemp(prefix=".swplan-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            for chunk in chunks:
-                f.write(chunk)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
@@ -286,10 +301,24 @@ def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
         raise
 
 
+def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
+    """Write `chunks` to `path` atomically (see `atomic_file`)."""
+    with atomic_file(path) as f:
+        for chunk in chunks:
+            f.write(chunk)
+
+
 def emit(report: Report, fmt: str, output: str | None) -> None:
     """Render `report` to `output` (atomically) or to stdout."""
     if output:
-        write_atomic(output, render(report, fmt))
+        try:
+            write_atomic(output, render(report, fmt))
+        except OSError as exc:
+            from .errors import InputError, Problem
+
+            reason = exc.strerror or str(exc)
+            raise InputError([Problem(output, "", "--output", f"cannot be written: {reason}; "
+                                      "name a file in an existing, writable directory")]) from None
         return
     color = fmt == "table" and sys.stdout.isatty()
     if fmt == "table" and color:

@@ -6,12 +6,17 @@ One function per command; each only arranges numbers the computation made.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from .awards import Award, AwardsResult
+from .budget import BudgetResult
+from .errors import InputError, Problem, one_of
 from .money import fmt_money, fmt_number
-from .pay import MONEY_FIELDS, PayFigures, PayResult
+from .pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
 from .render import Report, View, label
 from .rules import Rules
 from .staffing import SitePosts, StaffResult
@@ -111,42 +116,78 @@ def staff_report(
         numeric={3, 5, 8, 9, 10, 11},
         notes=notes,
     )
-    return Report(data, data["sites"], [view])
+    # CSV: the same dedicated.<category> columns on every row, in rules order
+    shown = [c for c in rules.categories if any(c in s.dedicated for s in result.sites)]
+    items = [{**site, "dedicated": {c: site["dedicated"].get(c, 0) for c in shown}}
+             for site in data["sites"]]
+    return Report(data, items, [view])
 
 
 # --------------------------------------------------------------------------- pay
 
 
 def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
+    """How one profile's figures were reached (the facts `--explain` prints).
+
+    Depends on the profile and the rules only, so one dict serves every worker who
+    has the profile (and `fastpay` caches its CSV cells).
+    """
+    pay = rules.pay
+    per_year = pay.points.years_of_service
+    rates = pay.contributions.rates
     return {
         "education": f.education,
         "title": f.title,
         "performance": f.performance,
+        "performance_default": f.performance_default,
         "points": {k: fmt_number(v) for k, v in f.points_by_factor.items()},
+        "years_of_service_points": {"per_year": fmt_number(per_year.per_year),
+                                    "max": fmt_number(per_year.max)},
         "grade_by_points": f.grade_by_points,
+        "grade_min_points": fmt_number(f.grade_min_points),
+        "below_lowest_grade": f.below_lowest_grade,
         "post_bound": f.post_bound,
         "contribution_base": fmt_money(f.contribution_base),
-        "contributions": {k: fmt_money(v) for k, v in f.contributions.items()},
+        "contribution_limit": f.contribution_limit,
+        "contributions": {
+            k: {"rate": fmt_number(rates[k]), "amount": fmt_money(v)}
+            for k, v in f.contributions.items()
+        },
         "bonus_months": fmt_number(f.bonus_months),
+        "months_per_year": pay.months_per_year,
     }
 
 
-def pay_row_json(
-    worker_id: str, name: str | None, site: str, f: PayFigures, rules: Rules
-) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": worker_id,
-        "name": name,
-        "site": site,
+def _profile_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
+    """Everything of a pay row after `id, name, site`: the same for one profile."""
+    out: dict[str, Any] = {
         "post": f.post,
         "years": f.years,
         "points": fmt_number(f.points),
         "grade": f.grade,
     }
     for key, value in zip(MONEY_FIELDS, f.money(), strict=True):
-        row[key] = fmt_money(value)
-    row["breakdown"] = breakdown_json(f, rules)
-    return row
+        out[key] = fmt_money(value)
+    out["breakdown"] = breakdown_json(f, rules)
+    return out
+
+
+def pay_row_json(
+    worker_id: str, name: str | None, site: str, f: PayFigures, rules: Rules
+) -> dict[str, Any]:
+    return {"id": worker_id, "name": name, "site": site, **_profile_json(f, rules)}
+
+
+def pay_rows_json(result: PayResult, rules: Rules) -> list[dict[str, Any]]:
+    """`pay_row_json` for every worker; each profile is formatted once."""
+    profiles: dict[int, dict[str, Any]] = {}
+    rows = []
+    for w in result.workers:
+        tail = profiles.get(id(w.figures))
+        if tail is None:
+            tail = profiles[id(w.figures)] = _profile_json(w.figures, rules)
+        rows.append({"id": w.id, "name": w.name, "site": w.site, **tail})
+    return rows
 
 
 def pay_totals_json(totals: dict[str, Decimal], count: int) -> dict[str, Any]:
@@ -155,99 +196,420 @@ def pay_totals_json(totals: dict[str, Decimal], count: int) -> dict[str, Any]:
     return out
 
 
+def pay_by_site(result: PayResult) -> list[tuple[str, list[WorkerPay], dict[str, Decimal]]]:
+    """Workers grouped by site (in order of first appearance) with the sums of each group."""
+    groups: dict[str, list[WorkerPay]] = {}
+    for w in result.workers:
+        groups.setdefault(w.site, []).append(w)
+    out = []
+    for site, members in groups.items():
+        sums = {k: Decimal(0) for k in MONEY_FIELDS}
+        for w in members:
+            for k, v in zip(MONEY_FIELDS, w.figures.money(), strict=True):
+                sums[k] += v
+        out.append((site, members, sums))
+    return out
+
+
 PAY_TABLE_KEYS = ["worker", "name", "site", "post", "years", "points", "grade", "monthly_gross",
                   "monthly_contributions", "annual_cost"]
 
 
-def _pay_table_row(w_id: str, name: str | None, site: str, f: PayFigures) -> list[str]:
-    return [w_id, name or "", site, f.post or "", str(f.years), fmt_number(f.points), str(f.grade),
-            fmt_money(f.monthly_gross), fmt_money(f.monthly_contributions), fmt_money(f.annual_cost)]
+def _pay_table_row(w: WorkerPay) -> list[str]:
+    f = w.figures
+    return [w.id, w.name or "", w.site, f.post or "", str(f.years), fmt_number(f.points),
+            str(f.grade), fmt_money(f.monthly_gross), fmt_money(f.monthly_contributions),
+            fmt_money(f.annual_cost)]
+
+
+def _workers_text(count: int, lang: str) -> str:
+    if lang == "zh":
+        return f"{count} 人"
+    return f"{count} worker" + ("" if count == 1 else "s")
+
+
+def _pay_sum_row(title: str, count: int, site: str, sums: dict[str, Decimal], lang: str) -> list[str]:
+    return [title, _workers_text(count, lang), site, "", "", "", "",
+            fmt_money(sums["monthly_gross"]), fmt_money(sums["monthly_contributions"]),
+            fmt_money(sums["annual_cost"])]
 
 
 def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None) -> Report:
+    """The pay table and JSON; `by="site"` adds a subtotal per site (and CSV gives those)."""
     data = header("pay", rules, result.as_of)
-    data["workers"] = [pay_row_json(w.id, w.name, w.site, w.figures, rules) for w in result.workers]
+    data["workers"] = pay_rows_json(result, rules)
     data["totals"] = pay_totals_json(result.totals, result.count)
-    columns = [label(k, lang) for k in PAY_TABLE_KEYS]
-    numeric = {4, 5, 6, 7, 8, 9}
-    t = result.totals
-
-    def totals_row(title: str, monthly_gross: Decimal, contributions: Decimal, cost: Decimal,
-                   count: int) -> list[str]:
-        return [title, f"{count}", "", "", "", "", "", fmt_money(monthly_gross),
-                fmt_money(contributions), fmt_money(cost)]
-
+    items: list[dict[str, Any]] = data["workers"]
     rows: list[list[str]] = []
+    sections: set[int] = set()
     if by == "site":
-        groups: dict[str, list[Any]] = {}
-        for w in result.workers:
-            groups.setdefault(w.site, []).append(w)
-        for site, members in groups.items():
-            for w in members:
-                rows.append(_pay_table_row(w.id, w.name, w.site, w.figures))
-            rows.append(totals_row(
-                f"  {site}",
-                sum((w.figures.monthly_gross for w in members), Decimal(0)),
-                sum((w.figures.monthly_contributions for w in members), Decimal(0)),
-                sum((w.figures.annual_cost for w in members), Decimal(0)),
-                len(members),
-            ))
+        by_site = []
+        for site, members, sums in pay_by_site(result):
+            rows += [_pay_table_row(w) for w in members]
+            rows.append(_pay_sum_row(label("subtotal", lang), len(members), site, sums, lang))
+            sections.add(len(rows) - 1)
+            by_site.append({"site": site, "workers": len(members),
+                            **{k: fmt_money(v) for k, v in sums.items()}})
+        data["by_site"] = by_site
+        items = by_site
     else:
-        rows = [_pay_table_row(w.id, w.name, w.site, w.figures) for w in result.workers]
+        rows = [_pay_table_row(w) for w in result.workers]
+    t = result.totals
     view = View(
         title=f"{label('annual_cost', lang)} — {rules.name} ({result.as_of.isoformat()})",
-        columns=columns,
+        columns=[label(k, lang) for k in PAY_TABLE_KEYS],
         rows=rows,
-        totals=totals_row(label("total", lang), t["monthly_gross"], t["monthly_contributions"],
-                          t["annual_cost"], result.count),
-        numeric=numeric,
+        totals=_pay_sum_row(label("total", lang), result.count, "", t, lang),
+        numeric={4, 5, 6, 7, 8, 9},
         notes=[
             f"{label('annual_salary', lang)} {fmt_money(t['annual_salary'])}   "
             f"{label('annual_bonus', lang)} {fmt_money(t['annual_bonus'])}   "
             f"{label('annual_contributions', lang)} {fmt_money(t['annual_contributions'])}"
         ],
+        sections=sections,
     )
+    return Report(data, items, [view])
+
+
+def explain_report(
+    result: PayResult, worker_id: str, rules: Rules, lang: str, *, source: str,
+    markdown: bool = False,
+) -> Report:
+    """One worker's pay and how each figure was reached (`swplan pay --explain ID`).
+
+    JSON and CSV carry the worker's row (its `breakdown` holds the same facts as the
+    text); totals are that worker's own figures.
+    """
+    row = next((w for w in result.workers if w.id == worker_id), None)
+    if row is None:
+        raise InputError([Problem("--explain", "", "",
+                                  unknown_worker(worker_id, [w.id for w in result.workers], source))])
+    lines = list(explain_lines(row, rules, result.as_of, lang))
+    data = header("pay", rules, result.as_of)
+    item = pay_row_json(row.id, row.name, row.site, row.figures, rules)
+    # where the years came from: a per-worker fact, so only here (full runs share breakdowns)
+    item["breakdown"] = {"hired": row.hired.isoformat() if row.hired else None, **item["breakdown"]}
+    data["workers"] = [item]
+    data["totals"] = pay_totals_json(dict(zip(MONEY_FIELDS, row.figures.money(), strict=True)), 1)
+    if markdown:  # keep the alignment: a code block, not a list
+        view = View(title=lines[0], columns=[], rows=[], headline=["```text", *lines[1:], "```"])
+    else:
+        view = View(title=lines[0], columns=[], rows=[], notes=lines[1:])
     return Report(data, data["workers"], [view])
 
 
-def explain_lines(w_id: str, name: str | None, f: PayFigures, rules: Rules, as_of: dt.date,
-                  hired: dt.date | None) -> Iterator[str]:
-    """How every figure of one worker was reached, in plain lines."""
+def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
+    """`no worker 'W01' in roster.yaml; 'W01' is not one of: ... (did you mean 'W001'?)`"""
+    text = f"no worker with id {worker_id!r} in {source}"
+    if len(ids) <= 20:
+        return f"{text}; {one_of(worker_id, ids)}"
+    close = difflib.get_close_matches(worker_id, ids, n=3, cutoff=0.6)
+    if close:
+        text += f" (did you mean {', '.join(repr(c) for c in close)}?)"
+    return text + "; give one of the ids in the roster's id column"
+
+
+_EXPLAIN = {
+    "en": {
+        "head": "{id} — pay as of {as_of} under {rules}",
+        "years_hired": "years of service: {years} (completed years from hired {hired} to {as_of})",
+        "years_given": "years of service: {years} (as given)",
+        "points": "points:",
+        "default": " (default)",
+        "no_post": "(the rules define no posts)",
+        "years_rule": "{years} x {per_year}, at most {max}",
+        "by_points": "grade {grade} by points: the highest grade with min_points <= {points} "
+                     "(min_points {min})",
+        "below": "grade {grade} by points: {points} is below every grade's min_points "
+                 "(lowest {min}), so the lowest grade",
+        "held": "grade held to {grade} by post {post} ({bound} {grade})",
+        "within": "post {post} allows grades {lo} to {hi}: grade {grade} stands",
+        "fixed": "post {post} sets grade {lo}: grade {grade} stands",
+        "any": "any",
+        "base": "monthly base (grade {grade}) = {amount}",
+        "allowance": "post allowance ({title}) = {amount}",
+        "gross": "monthly gross = {base} + {allowance} = {gross}",
+        "cb_within": "contribution base = {base} (the monthly gross, within floor {floor} "
+                     "and ceiling {ceiling})",
+        "cb_floor": "contribution base = {base} (the floor: monthly gross {gross} is below it)",
+        "cb_ceiling": "contribution base = {base} (the ceiling: monthly gross {gross} is above it)",
+        "times": "x",
+        "monthly_contributions": "monthly contributions = {sum} = {amount}",
+        "salary": "annual salary = {gross} x {months} months = {amount}",
+        "bonus": "annual bonus = {base} x {months} {unit} ({rating}) = {amount}",
+        "annual_contributions": "annual contributions = {monthly} x 12 = {amount}",
+        "cost": "annual cost = {salary} + {bonus} + {contributions} = {amount}",
+    },
+    "zh": {
+        "head": "{id} — 薪酬测算，截至 {as_of}，规则：{rules}",
+        "years_hired": "工龄：{years} 年（入职 {hired} 至 {as_of} 的整年数）",
+        "years_given": "工龄：{years} 年（按填报）",
+        "points": "积分：",
+        "default": "（默认）",
+        "no_post": "（规则未设岗位）",
+        "years_rule": "{years} × {per_year}，最多 {max}",
+        "by_points": "按积分为薪级 {grade}：min_points ≤ {points} 的最高薪级（min_points {min}）",
+        "below": "按积分为薪级 {grade}：{points} 低于所有薪级的 min_points（最低 {min}），取最低薪级",
+        "held": "受岗位 {post} 限制，薪级定为 {grade}（{bound} {grade}）",
+        "within": "岗位 {post} 的薪级范围 {lo} 至 {hi}：薪级 {grade} 不变",
+        "fixed": "岗位 {post} 定为薪级 {lo}：薪级 {grade} 不变",
+        "any": "不限",
+        "base": "月基本工资（薪级 {grade}）= {amount}",
+        "allowance": "岗位津贴（{title}）= {amount}",
+        "gross": "月应发 = {base} + {allowance} = {gross}",
+        "cb_within": "缴费基数 = {base}（月应发，在下限 {floor} 与上限 {ceiling} 之间）",
+        "cb_floor": "缴费基数 = {base}（月应发 {gross} 低于下限，按下限）",
+        "cb_ceiling": "缴费基数 = {base}（月应发 {gross} 高于上限，按上限）",
+        "times": "×",
+        "monthly_contributions": "单位缴费（每月）= {sum} = {amount}",
+        "salary": "年度工资 = {gross} × {months} 个月 = {amount}",
+        "bonus": "绩效奖金 = {base} × {months} 个月（{rating}）= {amount}",
+        "annual_contributions": "年度单位缴费 = {monthly} × 12 = {amount}",
+        "cost": "年度用人成本 = {salary} + {bonus} + {contributions} = {amount}",
+    },
+}
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") -> Iterator[str]:
+    """How every figure of one worker was reached, in plain lines (the first is a title)."""
+    t = _EXPLAIN.get(lang, _EXPLAIN["en"])
     pay = rules.pay
+    f = w.figures
     p = f.points_by_factor
     per_year = pay.points.years_of_service
-    yield f"{w_id} {name or ''}".rstrip() + f" — pay as of {as_of.isoformat()} under {rules.name}"
-    if hired is not None:
-        yield f"  years of service: {f.years} (completed years from hired {hired.isoformat()})"
+    m = fmt_money
+    x = t["times"]
+    who = f"{w.id} {w.name}" if w.name else w.id
+    yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
+    if w.hired is not None:
+        yield "  " + t["years_hired"].format(years=f.years, hired=w.hired.isoformat(),
+                                             as_of=as_of.isoformat())
     else:
-        yield f"  years of service: {f.years} (as given)"
-    yield "  points:"
-    yield f"    education   {f.education:<24} {fmt_number(p['education']):>6}  (pay.points.education.{f.education})"
-    yield f"    title       {f.title:<24} {fmt_number(p['title']):>6}  (pay.points.title.{f.title})"
-    yield f"    performance {f.performance:<24} {fmt_number(p['performance']):>6}  (pay.points.performance.{f.performance})"
-    post_src = f"(pay.posts.{f.post}.points)" if f.post else "(no post)"
-    yield f"    post        {f.post or '-':<24} {fmt_number(p['post']):>6}  {post_src}"
-    rule = f"{f.years} x {fmt_number(per_year.per_year)}, at most {fmt_number(per_year.max)}"
-    yield f"    years       {rule:<24} {fmt_number(p['years_of_service']):>6}  (pay.points.years_of_service)"
-    yield f"    {'total':<36} {fmt_number(f.points):>6}"
-    chosen = next(g for g in pay.grades if g.grade == f.grade_by_points)
-    yield (f"  grade {f.grade_by_points} by points: the highest grade with min_points <= "
-           f"{fmt_number(f.points)} (min_points {fmt_number(chosen.min_points)})")
+        yield "  " + t["years_given"].format(years=f.years)
+    yield "  " + t["points"]
+    rating = f.performance + (t["default"] if f.performance_default else "")
+    years_rule = t["years_rule"].format(years=f.years, per_year=fmt_number(per_year.per_year),
+                                        max=fmt_number(per_year.max))
+    factors = [
+        ("education", f.education, p["education"], f"pay.points.education.{f.education}"),
+        ("title", f.title, p["title"], f"pay.points.title.{f.title}"),
+        ("performance", rating, p["performance"], f"pay.points.performance.{f.performance}"),
+        ("post", f.post or "-", p["post"], f"pay.posts.{f.post}.points" if f.post else t["no_post"]),
+        ("years", years_rule, p["years_of_service"], "pay.points.years_of_service"),
+    ]
+    width = max(_width(label(key, lang)) for key, *_ in factors) + 2
+    for key, value, points, source in factors:
+        yield f"    {_pad(label(key, lang), width)}{_pad(value, 30)} {fmt_number(points):>6}   {source}"
+    yield f"    {_pad(label('total', lang), width)}{'':<30} {fmt_number(f.points):>6}"
+    template = t["below"] if f.below_lowest_grade else t["by_points"]
+    yield "  " + template.format(grade=f.grade_by_points, points=fmt_number(f.points),
+                                 min=fmt_number(f.grade_min_points))
+    post_rule = pay.posts.get(f.post) if f.post else None
     if f.post_bound:
-        yield f"  grade held to {f.grade} by post {f.post} ({f.post_bound} {f.grade})"
-    yield f"  grade {f.grade}: monthly base {fmt_money(f.monthly_base)}"
-    yield f"  post allowance ({f.title}): {fmt_money(f.monthly_allowance)}"
-    yield f"  monthly gross = {fmt_money(f.monthly_base)} + {fmt_money(f.monthly_allowance)} = {fmt_money(f.monthly_gross)}"
-    base = pay.contributions.base
-    yield (f"  contribution base = clamp({fmt_money(f.monthly_gross)}, floor {fmt_money(base.floor)}, "
-           f"ceiling {fmt_money(base.ceiling)}) = {fmt_money(f.contribution_base)}")
+        yield "  " + t["held"].format(grade=f.grade, post=f.post, bound=f.post_bound)
+    elif post_rule is not None and (post_rule.min_grade is not None or post_rule.max_grade is not None):
+        lo = post_rule.min_grade if post_rule.min_grade is not None else t["any"]
+        hi = post_rule.max_grade if post_rule.max_grade is not None else t["any"]
+        template = t["fixed"] if lo == hi else t["within"]
+        yield "  " + template.format(post=f.post, lo=lo, hi=hi, grade=f.grade)
+    yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
+    yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
+    yield "  " + t["gross"].format(base=m(f.monthly_base), allowance=m(f.monthly_allowance),
+                                   gross=m(f.monthly_gross))
+    limits = pay.contributions.base
+    template = {"floor": t["cb_floor"], "ceiling": t["cb_ceiling"]}.get(
+        f.contribution_limit or "", t["cb_within"])
+    yield "  " + template.format(base=m(f.contribution_base), gross=m(f.monthly_gross),
+                                 floor=m(limits.floor), ceiling=m(limits.ceiling))
+    name_width = max((len(k) for k in f.contributions), default=0) + 2
     for key, amount in f.contributions.items():
-        rate = pay.contributions.rates[key]
-        yield f"    {key:<14} {fmt_money(f.contribution_base)} x {fmt_number(rate)} = {fmt_money(amount)}"
-    yield f"  monthly contributions = {fmt_money(f.monthly_contributions)}"
-    yield f"  annual salary = {fmt_money(f.monthly_gross)} x {pay.months_per_year} = {fmt_money(f.annual_salary)}"
-    yield (f"  annual bonus = {fmt_money(f.monthly_base)} x {fmt_number(f.bonus_months)} months "
-           f"({f.performance}) = {fmt_money(f.annual_bonus)}")
-    yield f"  annual contributions = {fmt_money(f.monthly_contributions)} x 12 = {fmt_money(f.annual_contributions)}"
-    yield (f"  annual cost = {fmt_money(f.annual_salary)} + {fmt_money(f.annual_bonus)} + "
-           f"{fmt_money(f.annual_contributions)} = {fmt_money(f.annual_cost)}")
+        rate = fmt_number(pay.contributions.rates[key])
+        yield f"    {key:<{name_width}}{m(f.contribution_base)} {x} {rate:<8} = {m(amount):>10}"
+    addends = " + ".join(m(a) for a in f.contributions.values()) or m(Decimal(0))
+    yield "  " + t["monthly_contributions"].format(sum=addends, amount=m(f.monthly_contributions))
+    yield "  " + t["salary"].format(gross=m(f.monthly_gross), months=pay.months_per_year,
+                                    amount=m(f.annual_salary))
+    yield "  " + t["bonus"].format(base=m(f.monthly_base), months=fmt_number(f.bonus_months),
+                                   unit="month" if f.bonus_months == 1 else "months",
+                                   rating=f.performance, amount=m(f.annual_bonus))
+    yield "  " + t["annual_contributions"].format(monthly=m(f.monthly_contributions),
+                                                  amount=m(f.annual_contributions))
+    yield "  " + t["cost"].format(salary=m(f.annual_salary), bonus=m(f.annual_bonus),
+                                  contributions=m(f.annual_contributions), amount=m(f.annual_cost))
+
+
+# --------------------------------------------------------------------------- awards
+
+
+def award_json(a: Award) -> dict[str, Any]:
+    return {
+        "worker_id": a.worker_id,
+        "exam": a.exam,
+        "passed_on": a.passed_on.isoformat(),
+        "status": a.status,
+        "amount": fmt_money(a.amount),
+    }
+
+
+def _exam_label(exam: str, lang: str) -> str:
+    return label(exam, lang)
+
+
+def award_reason(a: Award, result: AwardsResult, lang: str) -> str:
+    """Why a pass earns nothing now: `paid 1000.00 on 2025-12-01`, `passed 400 days ago, window 365`."""
+    zh = lang == "zh"
+    if a.status == "already_paid":
+        paid = [(fmt_money(r.amount), r.paid_on.isoformat()) for r in a.paid]
+        if zh:
+            return "; ".join(f"已于 {on} 发放 {amount}" for amount, on in paid)
+        return "; ".join(f"paid {amount} on {on}" for amount, on in paid)
+    if a.status == "duplicate":
+        first = a.first
+        when = first.passed_on.isoformat() if first is not None else ""
+        o = first.origin if first is not None else None
+        place = (f"{o.file}:{o.where}" if o.where else o.file) if o is not None else ""
+        if zh:
+            return f"重复: 已有 {when} 的通过记录" + (f" ({place})" if place else "") + "，只发一次"
+        return f"repeats the pass of {when}" + (f" at {place}" if place else "") + "; paid once"
+    if a.status == "expired":
+        if zh:
+            return f"通过已 {a.days} 天，超过领取期限 {result.claim_window_days} 天"
+        return f"passed {a.days} days ago, window {result.claim_window_days}"
+    return ""
+
+
+def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
+    data = header("awards", rules, result.as_of)
+    data["awards"] = [award_json(a) for a in result.awards]
+    data["totals"] = {"due": fmt_money(result.due), "count_due": result.count_due}
+    total = label("total", lang)
+
+    due = result.due_awards
+    due_rows = [
+        [a.worker_id, a.name or "", _exam_label(a.exam, lang), a.passed_on.isoformat(),
+         fmt_money(a.award), fmt_money(a.deducted) if a.deducted else "", fmt_money(a.amount)]
+        for a in due
+    ]
+    notes = []
+    if any(a.deducted for a in due):
+        notes.append(
+            "top_up: a ladder exam pays its award less the ladder awards already paid"
+            if lang == "en" else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额")
+    window = result.claim_window_days
+    if lang == "zh":
+        notes.append(f"升级方式 {result.upgrade}; 领取期限 "
+                     + (f"{window} 天" if window is not None else "不限"))
+    else:
+        notes.append(f"upgrade: {result.upgrade}; claim window: "
+                     + (f"{window} days" if window is not None else "none"))
+    views = [View(
+        title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
+        columns=[label(k, lang) for k in
+                 ("worker", "name", "exam", "passed_on", "award", "less_paid", "amount")],
+        rows=due_rows,
+        totals=[total, str(result.count_due), "", "", "", "", fmt_money(result.due)],
+        numeric={4, 5, 6},
+        notes=notes,
+    )]
+    if result.by_exam:
+        views.append(View(
+            title=label("awards_by_exam", lang),
+            columns=[label(k, lang) for k in ("exam", "count", "amount")],
+            rows=[[_exam_label(t.exam, lang), str(t.count), fmt_money(t.amount)]
+                  for t in result.by_exam],
+            totals=[total, str(result.count_due), fmt_money(result.due)],
+            numeric={1, 2},
+        ))
+    other = [a for a in result.awards if a.status != "due"]
+    if other:
+        views.append(View(
+            title=label("awards_not_due", lang),
+            columns=[label(k, lang) for k in ("worker", "name", "exam", "passed_on", "status", "reason")],
+            rows=[[a.worker_id, a.name or "", _exam_label(a.exam, lang), a.passed_on.isoformat(),
+                   label(a.status, lang), award_reason(a, result, lang)] for a in other],
+            totals=[total, str(len(other)), "", "", "", ""],
+        ))
+    return Report(data, data["awards"], views)
+
+
+# --------------------------------------------------------------------------- budget
+
+
+def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
+    data = header("budget", rules, result.as_of)
+    data["year"] = result.year
+    data["lines"] = [{"item": line.item, "amount": fmt_money(line.amount)} for line in result.lines]
+    data["total"] = fmt_money(result.total)
+    data["personnel_share"] = result.personnel_share
+    data["headcount"] = {
+        "current": result.current, "shortage": result.shortage, "planned": result.planned,
+    }
+    if result.cap is not None:
+        data["cap"] = fmt_money(result.cap)
+        data["cap_ok"] = result.cap_ok
+    return data
+
+
+def _thousands(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
+
+
+def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -> Report:
+    """Lines and total; a headline (total, headcount change, cap) and the largest shortages."""
+    data = budget_json(result, rules)
+    zh = lang == "zh"
+    total_label = label("total", lang)
+    share_pct = f"{Decimal(result.personnel_share) * 100:.2f}%"
+    if result.cap is None:
+        cap_text = "未设上限" if zh else "no cap given"
+    elif result.cap_ok:
+        cap_text = (f"未超上限 {_thousands(result.cap)}" if zh
+                    else f"within the cap of {_thousands(result.cap)}")
+    else:
+        over = _thousands(result.total - result.cap)
+        cap_text = (f"超出上限 {_thousands(result.cap)}，超 {over}" if zh
+                    else f"OVER the cap of {_thousands(result.cap)} by {over}")
+    headline = [
+        (f"{label('budget', lang)} {result.year}: {_thousands(result.total)} CNY · "
+         f"{label('headcount', lang)} {result.current} → {result.planned} "
+         f"({result.planned - result.current:+d}) · {cap_text}"),
+    ]
+    hire = result.new_hire
+    lines_view = View(
+        title=f"{label('budget', lang)} {result.year} — {rules.name}",
+        columns=[label("item", lang), label("amount", lang)],
+        rows=[[label(line.item, lang), fmt_money(line.amount)] for line in result.lines],
+        totals=[total_label, fmt_money(result.total)],
+        numeric={1},
+        notes=[
+            f"{label('personnel_share', lang)}: {result.personnel_share} ({share_pct})",
+            (f"{label('headcount', lang)}: {label('current', lang)} {result.current}, "
+             f"{label('shortage', lang)} {result.shortage}, {label('planned', lang)} {result.planned}"),
+            (f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
+             f"({hire.education}, {hire.title}, grade {hire.grade})"),
+            f"{label('awards', lang)}: {result.awards.count_due} x, {fmt_money(result.awards.due)}",
+        ],
+        headline=headline,
+    )
+    short = sorted((s for s in result.staff.sites if (s.gap or 0) > 0),
+                   key=lambda s: (-(s.gap or 0), s.id))[:top]
+    views = [lines_view]
+    if short:
+        views.append(View(
+            title=("缺编最多的站点" if zh else "Sites with the largest shortages"),
+            columns=[label(k, lang) for k in ("site", "name", "required", "current", "shortage")],
+            rows=[[s.id, s.name or "", str(s.required), str(s.current), str(s.gap)] for s in short],
+            numeric={2, 3, 4},
+        ))
+    if result.staff.warnings:
+        views[-1].notes.extend(f"warning: {w}" for w in result.staff.warnings)
+    return Report(data, data["lines"], views)

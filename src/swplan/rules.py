@@ -24,7 +24,7 @@ from pydantic import (
 from .errors import InputError, Problem, one_of
 from .loading import Document, parse_yaml, read_text
 
-IDENT_RE = re.compile(r"^[\w-]+$")
+IDENT_RE = re.compile(r"^[\w-]+\Z")
 
 
 def _ident(value: Any) -> Any:
@@ -142,8 +142,8 @@ class Points(_Model):
 class Post(_Model):
     label: Label = Label()
     points: Number = Decimal(0)
-    min_grade: int | None = Field(default=None)
-    max_grade: int | None = Field(default=None)
+    min_grade: Annotated[int, BeforeValidator(_integer)] | None = None
+    max_grade: Annotated[int, BeforeValidator(_integer)] | None = None
 
 
 class Grade(_Model):
@@ -263,11 +263,32 @@ def rules_from_document(doc: Document) -> Rules:
     try:
         rules = Rules.model_validate(data)
     except ValidationError as exc:
-        raise InputError(pydantic_problems(doc, exc, Rules)) from None
+        problems = pydantic_problems(doc, exc, Rules)
+        # Only unknown keys? Then the rest can still be checked, so every problem is reported.
+        unknown = [tuple(e["loc"]) for e in exc.errors() if e["type"] == "extra_forbidden"]
+        if len(unknown) == len(exc.errors()):
+            try:
+                problems += check_rules(Rules.model_validate(_without(data, unknown)), doc)
+            except ValidationError:
+                pass
+        raise InputError(problems) from None
     problems = check_rules(rules, doc)
     if problems:
         raise InputError(problems)
     return rules
+
+
+def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
+    """`data` with the keys at `paths` left out (copies only what it changes)."""
+    out = dict(data)
+    for path in paths:
+        node: Any = out
+        for part in path[:-1]:
+            child = node[part]
+            node[part] = child = list(child) if isinstance(child, list) else dict(child)
+            node = child
+        node.pop(path[-1], None)
+    return out
 
 
 def pydantic_problems(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
@@ -277,10 +298,15 @@ def pydantic_problems(doc: Document, exc: ValidationError, model: type[BaseModel
         kind = err["type"]
         if kind == "extra_forbidden":
             allowed = _allowed_keys(model, loc[:-1])
+            if len(loc) == 1:
+                allowed.insert(0, "extends")
             problems.append(doc.problem(loc, "unknown key; " + one_of(loc[-1], allowed).replace(
                 " is not one of: ", " is not allowed here; allowed: ", 1), key=True))
         elif kind == "missing":
-            problems.append(doc.problem(loc, "required key is missing"))
+            hint = ""
+            if len(loc) == 1 and isinstance(doc.data, dict) and "extends" not in doc.data:
+                hint = "; add it, or start the file with 'extends: national' to take the national one"
+            problems.append(doc.problem(loc, "required key is missing" + hint))
         else:
             message = err["msg"]
             message = message.removeprefix("Value error, ")

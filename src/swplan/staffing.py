@@ -106,33 +106,66 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
     )
 
 
+@dataclass(slots=True)
+class RosterCounts:
+    """Workers per site, certified workers per site, and a few ids per site for messages."""
+
+    current: Counter[str] = field(default_factory=Counter)
+    certified: Counter[str] = field(default_factory=Counter)
+    sample_ids: dict[str, list[str]] = field(default_factory=dict)
+
+    SAMPLE = 5
+
+    def add(self, worker_id: str, site: str, title: str) -> None:
+        self.current[site] += 1
+        if title != "none":
+            self.certified[site] += 1
+        ids = self.sample_ids.setdefault(site, [])
+        if len(ids) < self.SAMPLE:
+            ids.append(worker_id)
+
+    @classmethod
+    def of(cls, workers: Iterable[Worker]) -> RosterCounts:
+        counts = cls()
+        for w in workers:
+            counts.add(w.id, w.site, w.title)
+        return counts
+
+
+def unknown_site_warning(site: str, count: int, ids: list[str]) -> str:
+    if count == 1:
+        return f"worker {ids[0]} is at site {site!r}, which is not in the populations; not counted"
+    shown = ", ".join(ids) + (", ..." if count > len(ids) else "")
+    return (f"{count} workers ({shown}) are at site {site!r}, which is not in the populations; "
+            "not counted")
+
+
 def staff(
-    rules: Rules, sites: Sequence[Site], workers: Iterable[Worker] | None = None
+    rules: Rules,
+    sites: Sequence[Site],
+    workers: Iterable[Worker] | RosterCounts | None = None,
 ) -> StaffResult:
-    """Required posts for every site and, with a roster, the gap to current staff."""
+    """Required posts for every site and, with a roster, the gap to current staff.
+
+    `workers` may be the roster itself or its `RosterCounts` (what a streamed
+    national roster provides).
+    """
     k = _Ratios(rules)
     result = StaffResult([site_posts(s, k) for s in sites], StaffTotals())
     totals = result.totals
     totals.required = sum(s.required for s in result.sites)
     if workers is None:
         return result
+    counts = workers if isinstance(workers, RosterCounts) else RosterCounts.of(workers)
     result.with_roster = True
     known = {s.id for s in result.sites}
-    current: Counter[str] = Counter()
-    certified: Counter[str] = Counter()
-    for w in workers:
-        if w.site not in known:
-            result.warnings.append(
-                f"worker {w.id} is at site {w.site!r}, which is not in the populations; not counted"
-            )
-            continue
-        current[w.site] += 1
-        if w.title != "none":
-            certified[w.site] += 1
+    for site, n in counts.current.items():
+        if site not in known:
+            result.warnings.append(unknown_site_warning(site, n, counts.sample_ids.get(site, [])))
     totals.current = totals.gap = totals.shortage = totals.surplus = totals.certified = 0
     for s in result.sites:
-        s.current = current[s.id]
-        s.certified = certified[s.id]
+        s.current = counts.current.get(s.id, 0)
+        s.certified = counts.certified.get(s.id, 0)
         s.gap = s.required - s.current
         s.certified_ok = s.certified >= s.minimum_certified
         totals.current += s.current

@@ -1,0 +1,396 @@
+"""Streaming pay for big CSV rosters: the same numbers as `pay.pay`, row by row.
+
+A national roster has 1.5 million rows but only a few thousand distinct profiles
+(education, title, rating, post, years). Each row is checked with plain dict and set
+look-ups, its profile's figures come from a cache, and the output line is the
+row's own cells followed by the cached, already formatted figures. No per-row
+object is kept, so memory stays flat whatever the size.
+
+A row that fails any quick check is handed to `inputs.parse_worker`, so the error
+messages are exactly those of the ordinary path. On any problem nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TextIO
+
+from .errors import InputError, Problem
+from .inputs import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, Origin, parse_worker
+from .loading import Row, Table, check_header, position
+from .pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
+from .render import atomic_file, csv_cell, flatten
+from .reports import pay_row_json
+from .rules import IDENT_RE, Rules
+from .staffing import RosterCounts
+
+_IDENT = IDENT_RE.match
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$").match
+_YEARS = re.compile(r"\+?\d+$").match
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+@dataclass
+class StreamTotals:
+    totals: dict[str, Decimal]
+    count: int
+    ids: Collection[str] = ()
+
+
+def _text_cell(value: str) -> str:
+    """One text cell exactly as `csv.writer` writes `render.csv_cell(value)`."""
+    if value.startswith(_FORMULA_START):
+        value = csv_cell(value)
+    if _NEEDS_QUOTES(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+class _Profiles:
+    """Figures and the formatted tail of the output line, per profile."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.calc = PayCalculator(rules)
+        self.cache: dict[tuple[Any, ...], tuple[str, Any]] = {}
+        self.columns: list[str] | None = None
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="")
+
+    def get(self, key: tuple[Any, ...]) -> tuple[str, Any]:
+        hit = self.cache.get(key)
+        if hit is None:
+            figures = self.calc.figures(*key)
+            flat = flatten(pay_row_json("", None, "", figures, self.rules))
+            if self.columns is None:
+                self.columns = list(flat)
+            tail = [csv_cell(v) for k, v in flat.items() if k not in ("id", "name", "site")]
+            self._buffer.seek(0)
+            self._buffer.truncate()
+            self._writer.writerow(tail)
+            hit = (self._buffer.getvalue(), figures)
+            self.cache[key] = hit
+        return hit
+
+
+def stream_pay(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    as_of: dt.date | None,
+    out: TextIO | None,
+    progress: Callable[[int], None] | None = None,
+    counts: RosterCounts | None = None,
+) -> StreamTotals:
+    """Pay every worker of a CSV roster, writing CSV lines to `out` (None: totals only).
+
+    With `counts`, also count workers and certified workers per site into it, and
+    return the worker ids (what `budget` needs of a national roster).
+    Raises `InputError` with every problem; the caller discards `out` in that case.
+    """
+    as_of = as_of or rules.effective
+    name = str(path)
+    try:
+        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "", "no such file")]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+    with handle:
+        reader = csv.reader(handle, strict=True)
+        scan = _Scan(name, rules, as_of)
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise InputError([Problem(name, "", "", "is empty; a header row is required")])
+            scan.start(header)
+            scan.rows(reader, out, progress, counts)
+        except csv.Error as exc:
+            raise InputError(
+                [
+                    *scan.problems,
+                    Problem(name, str(reader.line_num or 1), "", f"malformed CSV: {exc}"),
+                ]
+            ) from None
+        except UnicodeDecodeError:
+            raise InputError(
+                [
+                    *scan.problems,
+                    Problem(
+                        name,
+                        "",
+                        "",
+                        "is not UTF-8 text (files saved from Windows are often GBK); "
+                        "re-save it as UTF-8 and run again",
+                    ),
+                ]
+            ) from None
+    if scan.problems:
+        raise InputError(scan.problems)
+    result = scan.totals()
+    if counts is not None:
+        result.ids = scan.ids
+    return result
+
+
+_BAD = -1  # a cached "these cells need the slow path"
+
+
+class _Scan:
+    """One pass over the rows of a roster CSV."""
+
+    def __init__(self, name: str, rules: Rules, as_of: dt.date) -> None:
+        self.name = name
+        self.rules = rules
+        self.as_of = as_of
+        self.problems: list[Problem] = []
+        self.profiles = _Profiles(rules)
+        # profile (education, title, rating, post, years) -> [formatted tail, count]
+        self.entries: dict[tuple[Any, ...], list[Any]] = {}
+
+    def start(self, header: list[str]) -> None:
+        name = self.name
+        if any("\x00" in c for c in header):
+            raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
+        self.columns = columns = [c.strip() for c in header]
+        self.table = Table(name, columns, [])
+        problems = check_header(
+            name,
+            columns,
+            ROSTER_REQUIRED,
+            [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED],
+            lambda i: position(1, i + 1),
+        )
+        if "hired" not in columns and "years_of_service" not in columns:
+            problems.append(
+                Problem(
+                    name,
+                    "1:1",
+                    "hired",
+                    "the header needs a 'hired' or a 'years_of_service' column",
+                )
+            )
+        if problems:
+            raise InputError(problems)
+
+    def words(self, key: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
+        """(education, title, rating, post) as the profile has them, or None if any is off."""
+        education, title, rating, post = key
+        pay = self.rules.pay
+        points = pay.points
+        if not (
+            education in points.education
+            and title in points.title
+            and (not rating or rating in points.performance)
+            and (not post or post in pay.posts)
+        ):
+            return None
+        return (education, title, rating or None, post or (pay.default_post if pay.posts else None))
+
+    def years(self, hired: str, given: str) -> int:
+        if hired:
+            if given:
+                return _BAD
+            return _years_from(hired, self.as_of)
+        if _YEARS(given) and int(given) <= MAX_YEARS:
+            return int(given)
+        return _BAD
+
+    def entry(self, key: tuple[Any, ...]) -> list[Any]:
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = [self.profiles.get(key)[0], 0, key[1]]
+        return entry
+
+    def slow_row(self, line: int, cells: list[str]) -> tuple[str, str, list[Any]] | None:
+        """Check a row the ordinary way, so its problems read exactly as the ordinary ones."""
+        name, table, problems, as_of = self.name, self.table, self.problems, self.as_of
+        row = Row(line, {c: (v.strip() or None) for c, v in zip(self.columns, cells, strict=True)})
+        before = len(problems)
+        worker = parse_worker(
+            row.cells.get, lambda key: Origin(name, table.where(row, key)), self.rules, problems
+        )
+        if worker is None or len(problems) > before:
+            return None
+        if worker.hired is not None and worker.hired > as_of:
+            problems.append(
+                Origin(name, table.where(row, "id")).problem(
+                    f"hired {worker.hired.isoformat()} is after the as-of date "
+                    f"{as_of.isoformat()}; check the date or give a later --as-of",
+                    "hired",
+                )
+            )
+            return None
+        years = worker.years_of_service
+        if years is None:
+            assert worker.hired is not None
+            years = completed_years(worker.hired, as_of)
+        words = self.words(
+            (worker.education, worker.title, worker.performance or "", worker.post or "")
+        )
+        assert words is not None
+        return worker.id, worker.site, self.entry((*words, years))
+
+    def rows(self, reader: Any, out: TextIO | None, progress: Callable[[int], None] | None) -> None:
+        col = {c: i for i, c in enumerate(self.columns)}
+        width = len(self.columns)
+        i_id, i_site, i_edu, i_title = col["id"], col["site"], col["education"], col["title"]
+        i_name, i_post, i_perf = col.get("name"), col.get("post"), col.get("performance")
+        i_hired, i_years = col.get("hired"), col.get("years_of_service")
+        name, problems, entries = self.name, self.problems, self.entries
+        word_cache: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
+        hired_cache: dict[str, int] = {}
+        years_cache: dict[str, int] = {}
+        first_line: dict[str, int] = {}
+        self.ids = first_line.keys()
+        ident = _IDENT
+        empty = ""
+        chunk: list[str] = []
+        wrote_header = False
+        start = 2
+        done = 0
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            done += 1
+            if progress is not None and not done & 0xFFFF:
+                progress(done)
+            if len(cells) != width:
+                if any(c.strip() for c in cells):
+                    problems.append(
+                        Problem(
+                            name,
+                            str(line),
+                            "",
+                            f"row has {len(cells)} cells but the header has {width}",
+                        )
+                    )
+                continue
+            worker_id = cells[i_id]
+            site = cells[i_site]
+            wkey = (
+                cells[i_edu],
+                cells[i_title],
+                cells[i_perf] if i_perf is not None else empty,
+                cells[i_post] if i_post is not None else empty,
+            )
+            words = word_cache.get(wkey, wkey)
+            if words is wkey:
+                words = word_cache[wkey] = self.words(wkey)
+            hired = cells[i_hired] if i_hired is not None else empty
+            given = cells[i_years] if i_years is not None else empty
+            if hired and not given:
+                years = hired_cache.get(hired, _BAD - 1)
+                if years == _BAD - 1:
+                    years = hired_cache[hired] = self.years(hired, given)
+            elif given and not hired:
+                years = years_cache.get(given, _BAD - 1)
+                if years == _BAD - 1:
+                    years = years_cache[given] = self.years(hired, given)
+            else:
+                years = _BAD
+            if words is None or years == _BAD or ident(worker_id) is None or ident(site) is None:
+                if not any(c.strip() for c in cells):
+                    continue
+                fixed = self.slow_row(line, cells)
+                if fixed is None:
+                    continue
+                worker_id, site, entry = fixed
+            else:
+                key = (*words, years)
+                entry = entries.get(key)
+                if entry is None:
+                    entry = self.entry(key)
+            if worker_id in first_line:
+                first = f"{name}:{first_line[worker_id]}:{i_id + 1}"
+                problems.append(
+                    Problem(
+                        name,
+                        position(line, i_id + 1),
+                        "id",
+                        f"duplicate worker id {worker_id!r} (first at {first}); worker ids must be unique",
+                    )
+                )
+                continue
+            first_line[worker_id] = line
+            entry[1] += 1
+            if counts is not None:
+                counts.add(worker_id, site, entry[2])
+            if out is not None:
+                person = cells[i_name].strip() if i_name is not None else empty
+                if person:
+                    person = _text_cell(person)
+                if worker_id[0] == "-":
+                    worker_id = "'" + worker_id
+                if site[0] == "-":
+                    site = "'" + site
+                chunk.append(f"{worker_id},{person},{site},{entry[0]}\n")
+                if len(chunk) >= 4096:
+                    if not wrote_header:
+                        out.write(_header_line(self.profiles))
+                        wrote_header = True
+                    out.writelines(chunk)
+                    chunk.clear()
+        if out is not None and chunk:
+            if not wrote_header:
+                out.write(_header_line(self.profiles))
+            out.writelines(chunk)
+
+    def totals(self) -> StreamTotals:
+        totals = empty_totals()
+        count = 0
+        for key, (_, n, _) in self.entries.items():
+            figures = self.profiles.calc.figures(*key)
+            for field, value in zip(MONEY_FIELDS, figures.money(), strict=True):
+                totals[field] += value * n
+            count += n
+        return StreamTotals(totals, count)
+
+
+def _header_line(profiles: _Profiles) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(profiles.columns or [])
+    return buffer.getvalue()
+
+
+def _years_from(hired: str, as_of: dt.date) -> int:
+    """Completed years, or _BAD when the date is bad or after `as_of` (the slow path reports it)."""
+    if not _DATE(hired):
+        return _BAD
+    try:
+        date = dt.date.fromisoformat(hired)
+    except ValueError:
+        return _BAD
+    if date > as_of:
+        return _BAD
+    return completed_years(date, as_of)
+
+
+def pay_csv(
+    path: str | os.PathLike[str], rules: Rules, as_of: dt.date | None, output: str | None
+) -> StreamTotals:
+    """`swplan pay ROSTER.csv --format csv`: stream to `output` (atomically) or stdout.
+
+    Stdout gets nothing until the whole roster has passed, so bad input writes nothing.
+    """
+    from .progress import row_progress
+
+    with row_progress(path, "pay") as progress:
+        if output:
+            with atomic_file(output) as f:
+                return stream_pay(path, rules, as_of, f, progress)
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as f:
+            result = stream_pay(path, rules, as_of, f, progress)
+            f.seek(0)
+            shutil.copyfileobj(f, sys.stdout, 1 << 20)
+            sys.stdout.flush()
+            return result
