@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
-from .errors import InputError, Problem
-from .inputs import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, Origin, parse_worker
-from .loading import Row, Table, check_header, position
+from .errors import InputError, Problem, position
+from .inputs import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, Origin, Worker, parse_worker
+from .loading import Row, Table, check_header, encoding_problem
 from .pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
 from .render import atomic_file, csv_cell, flatten
 from .reports import pay_row_json
@@ -101,6 +101,9 @@ def stream_pay(
     as_of = as_of or rules.effective
     name = str(path)
     try:
+        with open(path, "rb") as raw:
+            if b"\x00" in raw.read(1 << 16):
+                raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
         handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
@@ -123,18 +126,8 @@ def stream_pay(
                 ]
             ) from None
         except UnicodeDecodeError:
-            raise InputError(
-                [
-                    *scan.problems,
-                    Problem(
-                        name,
-                        "",
-                        "",
-                        "is not UTF-8 text (files saved from Windows are often GBK); "
-                        "re-save it as UTF-8 and run again",
-                    ),
-                ]
-            ) from None
+            problem = encoding_problem(path)
+            raise InputError([*scan.problems, *([problem] if problem else [])]) from None
     if scan.problems:
         raise InputError(scan.problems)
     result = scan.totals()
@@ -212,25 +205,22 @@ class _Scan:
             entry = self.entries[key] = [self.profiles.get(key)[0], 0, key[1]]
         return entry
 
-    def slow_row(self, line: int, cells: list[str]) -> tuple[str, str, list[Any]] | None:
-        """Check a row the ordinary way, so its problems read exactly as the ordinary ones."""
+    def slow_row(self, line: int, cells: list[str]) -> tuple[str | None, str, list[Any] | None]:
+        """Check a row the ordinary way, so its problems read exactly as the ordinary ones.
+
+        Returns (id, site, entry); a row with problems has no entry, and its id (when
+        readable) still counts for duplicate ids, as in `inputs.load_roster`.
+        """
         name, table, problems, as_of = self.name, self.table, self.problems, self.as_of
         row = Row(line, {c: (v.strip() or None) for c, v in zip(self.columns, cells, strict=True)})
         before = len(problems)
         worker = parse_worker(
-            row.cells.get, lambda key: Origin(name, table.where(row, key)), self.rules, problems
+            row.cells.get, lambda key: Origin(name, table.where(row, key)), self.rules, problems,
+            as_of=as_of,
         )
         if worker is None or len(problems) > before:
-            return None
-        if worker.hired is not None and worker.hired > as_of:
-            problems.append(
-                Origin(name, table.where(row, "id")).problem(
-                    f"hired {worker.hired.isoformat()} is after the as-of date "
-                    f"{as_of.isoformat()}; check the date or give a later --as-of",
-                    "hired",
-                )
-            )
-            return None
+            raw = row.cells.get("id")
+            return (raw if raw and _IDENT(raw) else None), "", None
         years = worker.years_of_service
         if years is None:
             assert worker.hired is not None
@@ -241,7 +231,13 @@ class _Scan:
         assert words is not None
         return worker.id, worker.site, self.entry((*words, years))
 
-    def rows(self, reader: Any, out: TextIO | None, progress: Callable[[int], None] | None) -> None:
+    def rows(
+        self,
+        reader: Any,
+        out: TextIO | None,
+        progress: Callable[[int], None] | None,
+        counts: RosterCounts | None,
+    ) -> None:
         col = {c: i for i, c in enumerate(self.columns)}
         width = len(self.columns)
         i_id, i_site, i_edu, i_title = col["id"], col["site"], col["education"], col["title"]
@@ -301,10 +297,10 @@ class _Scan:
             if words is None or years == _BAD or ident(worker_id) is None or ident(site) is None:
                 if not any(c.strip() for c in cells):
                     continue
-                fixed = self.slow_row(line, cells)
-                if fixed is None:
+                slow_id, site, entry = self.slow_row(line, cells)
+                if slow_id is None:
                     continue
-                worker_id, site, entry = fixed
+                worker_id = slow_id
             else:
                 key = (*words, years)
                 entry = entries.get(key)
@@ -322,6 +318,8 @@ class _Scan:
                 )
                 continue
             first_line[worker_id] = line
+            if entry is None:
+                continue  # a row with problems: its id counted, nothing else
             entry[1] += 1
             if counts is not None:
                 counts.add(worker_id, site, entry[2])
@@ -394,3 +392,37 @@ def pay_csv(
             shutil.copyfileobj(f, sys.stdout, 1 << 20)
             sys.stdout.flush()
             return result
+
+
+@dataclass
+class RosterSummary:
+    """What staff and budget need of a roster, however big: cost, headcount, per-site counts."""
+
+    staff_cost: Decimal
+    headcount: int
+    counts: RosterCounts
+    workers: list[Worker]  # empty when streamed (a CSV roster has no exams to carry)
+    ids: Collection[str] | None  # the worker ids when streamed, else None (use `workers`)
+
+
+def summarise_roster(
+    path: str | os.PathLike[str], rules: Rules, as_of: dt.date | None
+) -> RosterSummary:
+    """Load and cost a roster at `as_of`; a CSV roster is streamed, never held in memory.
+
+    `as_of=None` checks and counts without pay's as-of rules (for `staff`).
+    """
+    from .inputs import load_roster
+    from .loading import file_format
+    from .pay import pay
+    from .progress import row_progress
+
+    if file_format(path) == "csv":
+        counts = RosterCounts()
+        with row_progress(path, "roster") as progress:
+            streamed = stream_pay(path, rules, as_of or dt.date.max, None, progress, counts)
+        cost = streamed.totals["annual_cost"] if as_of else Decimal(0)
+        return RosterSummary(cost, streamed.count, counts, [], streamed.ids)
+    workers = load_roster(path, rules, as_of=as_of)
+    cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
+    return RosterSummary(cost, len(workers), RosterCounts.of(workers), workers, None)

@@ -65,9 +65,48 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return decode(name, data)
 
 
+def encoding_problem(path: str | os.PathLike[str]) -> Problem | None:
+    """Why a file is not UTF-8 text, found by reading it in binary (for streamed files)."""
+    name = display_name(path)
+    line = 1
+    with open(path, "rb") as f:
+        if f.read(3) != b"\xef\xbb\xbf":
+            f.seek(0)
+        pending = b""
+        for block in iter(lambda: f.read(1 << 20), b""):
+            data = pending + block
+            if b"\x00" in data:
+                return Problem(name, "", "", "is a binary file, not UTF-8 text")
+            cut = data.rfind(b"\n") + 1  # decode whole lines; keep the rest for the next block
+            try:
+                data[:cut].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return _not_utf8(name, line + data[: exc.start].count(b"\n"))
+            line += data[:cut].count(b"\n")
+            pending = data[cut:]
+        try:
+            pending.decode("utf-8")
+        except UnicodeDecodeError:
+            return _not_utf8(name, line)
+    return None
+
+
+def _not_utf8(name: str, line: int) -> Problem:
+    return Problem(
+        name,
+        str(line),
+        "",
+        "is not UTF-8 text (files saved from Windows are often GBK); "
+        "re-save it as UTF-8 and run again",
+    )
+
+
 def decode(name: str, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        raise InputError([Problem(name, "1", "", "is UTF-16 text, not UTF-8; "
+                                  "re-save it as UTF-8 and run again")])
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data[:nul].count(b"\n") + 1
@@ -76,18 +115,7 @@ def decode(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    str(line),
-                    "",
-                    "is not UTF-8 text (files saved from Windows are often GBK); "
-                    "re-save it as UTF-8 and run again",
-                )
-            ]
-        ) from None
+        raise InputError([_not_utf8(name, data[: exc.start].count(b"\n") + 1)]) from None
 
 
 # --------------------------------------------------------------------------- YAML

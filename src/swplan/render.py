@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -115,9 +115,21 @@ class View:
 
 @dataclass
 class Report:
-    data: dict[str, Any]  # the JSON object
+    data: dict[str, Any] | Callable[[], dict[str, Any]]  # the JSON object (callable: lazy)
     items: Iterable[dict[str, Any]]  # one CSV row per item
-    views: list[View]
+    views: list[View] | Callable[[], list[View]]  # a callable is built only when shown
+    # CSV header, when known up front: rows are then streamed, not gathered first
+    columns: list[str] | None = None
+
+    def json_data(self) -> dict[str, Any]:
+        if callable(self.data):
+            self.data = self.data()
+        return self.data
+
+    def table_views(self) -> list[View]:
+        if callable(self.views):
+            self.views = self.views()
+        return self.views
 
 
 # --------------------------------------------------------------------------- CSV
@@ -154,25 +166,26 @@ def flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def csv_lines(items: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """CSV text, one line at a time; columns are those of the first item plus any later ones."""
+def csv_lines(
+    items: Iterable[dict[str, Any]], columns: list[str] | None = None
+) -> Iterator[str]:
+    """CSV text in chunks. Columns: as given (rows are then streamed), else those of
+    the first item plus any that later items add."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    columns: list[str] | None = None
-    pending: list[dict[str, Any]] = []
-    for item in items:
-        flat = flatten(item)
-        pending.append(flat)
-        if columns is None:
-            columns = list(flat)
+    flats: Iterable[dict[str, Any]] = (flatten(item) for item in items)
     if columns is None:
-        return
-    for flat in pending[1:]:
-        for key in flat:
-            if key not in columns:
-                columns.append(key)
+        pending = list(flats)
+        if not pending:
+            return
+        columns = list(pending[0])
+        for flat in pending[1:]:
+            for key in flat:
+                if key not in columns:
+                    columns.append(key)
+        flats = pending
     writer.writerow(columns)
-    for flat in pending:
+    for flat in flats:
         writer.writerow([csv_cell(flat.get(c)) for c in columns])
         if buffer.tell() > 1 << 16:
             yield buffer.getvalue()
@@ -185,7 +198,7 @@ def csv_lines(items: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report.data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report.json_data(), ensure_ascii=False, indent=2) + "\n"
 
 
 def _md_escape(text: str) -> str:
@@ -194,7 +207,7 @@ def _md_escape(text: str) -> str:
 
 def render_markdown(report: Report) -> str:
     out: list[str] = []
-    for view in report.views:
+    for view in report.table_views():
         out.append(f"### {view.title}\n")
         if view.headline:
             out.extend(f"**{_md_escape(line)}**" for line in view.headline)
@@ -231,7 +244,7 @@ def render_table(report: Report, file: TextIO, *, color: bool) -> None:
         highlight=False,
         soft_wrap=False,
     )
-    for view in report.views:
+    for view in report.table_views():
         for line in view.headline:
             console.print(line, markup=False)
         if view.columns:
@@ -262,7 +275,7 @@ def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
     if fmt == "json":
         yield render_json(report)
     elif fmt == "csv":
-        yield from csv_lines(report.items)
+        yield from csv_lines(report.items, report.columns)
     elif fmt == "markdown":
         yield render_markdown(report)
     else:

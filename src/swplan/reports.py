@@ -59,68 +59,80 @@ def staff_totals_json(result: StaffResult) -> dict[str, Any]:
 def staff_report(
     result: StaffResult, rules: Rules, lang: str, region: str | None = None
 ) -> Report:
-    data = header("staff", rules, rules.effective)
-    if region is not None:
-        data["region"] = region
-    data["sites"] = [site_json(s, result.with_roster) for s in result.sites]
-    data["totals"] = staff_totals_json(result)
-    data["warnings"] = list(result.warnings)
+    def data() -> dict[str, Any]:
+        out = header("staff", rules, rules.effective)
+        if region is not None:
+            out["region"] = region
+        out["sites"] = [site_json(s, result.with_roster) for s in result.sites]
+        out["totals"] = staff_totals_json(result)
+        out["warnings"] = list(result.warnings)
+        return out
 
-    def cat(c: str) -> str:
-        return rules.label(c, lang)
+    def views() -> list[View]:  # built only for table and Markdown output
+        def cat(c: str) -> str:
+            return rules.label(c, lang)
 
-    keys = ["site", "name", "kind", "required", "dedicated", "mixed", "primary", "covers",
-            "workload_fte"]
-    if result.with_roster:
-        keys += ["current", "certified", "gap"]
-    rows = []
-    for s in result.sites:
-        row = [
-            s.id,
-            s.name or "",
-            s.kind or "",
-            str(s.required) + (" *" if s.minimum_applied else ""),
-            ", ".join(f"{cat(c)} {n}" for c, n in s.dedicated.items() if n) or "-",
-            str(s.mixed),
-            cat(s.primary) if s.primary else "-",
-            ", ".join(cat(c) for c in s.covers) or "-",
-            s.workload_fte,
-        ]
+        keys = ["site", "name", "kind", "required", "dedicated", "mixed", "primary", "covers",
+                "workload_fte"]
         if result.with_roster:
-            row += [str(s.current), str(s.certified) + ("" if s.certified_ok else " !"), f"{s.gap:+d}"]
-        rows.append(row)
-    t = result.totals
-    totals = [label("total", lang), "", "", str(t.required), "", str(sum(s.mixed for s in result.sites)),
-              "", "", ""]
-    if result.with_roster:
-        totals += [str(t.current), str(t.certified), f"{t.gap:+d}"]
-    notes = []
-    if any(s.minimum_applied for s in result.sites):
-        notes.append("* raised to the minimum posts for the site kind" if lang == "en"
-                     else "* 按该类型站点最低岗位数配置")
-    if result.with_roster:
-        notes.append(f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}")
-        low = [s for s in result.sites if not s.certified_ok]
-        if low:
-            notes.append(
-                ("! certified workers below the minimum for the site kind: " if lang == "en"
-                 else "! 持证人数低于该类型站点最低要求: ")
-                + ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
-            )
-    notes += [f"warning: {w}" for w in result.warnings]
-    view = View(
-        title=f"{label('required', lang)} — {rules.name}",
-        columns=[label(k, lang) for k in keys],
-        rows=rows,
-        totals=totals,
-        numeric={3, 5, 8, 9, 10, 11},
-        notes=notes,
-    )
+            keys += ["current", "certified", "gap"]
+        rows = []
+        for s in result.sites:
+            row = [
+                s.id,
+                s.name or "",
+                s.kind or "",
+                str(s.required) + (" *" if s.minimum_applied else ""),
+                ", ".join(f"{cat(c)} {n}" for c, n in s.dedicated.items() if n) or "-",
+                str(s.mixed),
+                cat(s.primary) if s.primary else "-",
+                ", ".join(cat(c) for c in s.covers) or "-",
+                s.workload_fte,
+            ]
+            if result.with_roster:
+                row += [str(s.current), str(s.certified) + ("" if s.certified_ok else " !"), f"{s.gap:+d}"]
+            rows.append(row)
+        t = result.totals
+        totals = [label("total", lang), "", "", str(t.required), "", str(sum(s.mixed for s in result.sites)),
+                  "", "", ""]
+        if result.with_roster:
+            totals += [str(t.current), str(t.certified), f"{t.gap:+d}"]
+        notes = []
+        if any(s.minimum_applied for s in result.sites):
+            notes.append("* raised to the minimum posts for the site kind" if lang == "en"
+                         else "* 按该类型站点最低岗位数配置")
+        if result.with_roster:
+            notes.append(f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}")
+            low = [s for s in result.sites if not s.certified_ok]
+            if low:
+                notes.append(
+                    ("! certified workers below the minimum for the site kind: " if lang == "en"
+                     else "! 持证人数低于该类型站点最低要求: ")
+                    + ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
+                )
+        notes += [f"warning: {w}" for w in result.warnings]
+        view = View(
+            title=f"{label('required', lang)} — {rules.name}",
+            columns=[label(k, lang) for k in keys],
+            rows=rows,
+            totals=totals,
+            numeric={3, 5, 8, 9, 10, 11},
+            notes=notes,
+        )
+        return [view]
+
     # CSV: the same dedicated.<category> columns on every row, in rules order
     shown = [c for c in rules.categories if any(c in s.dedicated for s in result.sites)]
-    items = [{**site, "dedicated": {c: site["dedicated"].get(c, 0) for c in shown}}
-             for site in data["sites"]]
-    return Report(data, items, [view])
+    first = ["id", "name", "kind", "required"]
+    rest = ["mixed", "primary", "covers", "workload_fte", "minimum_applied"]
+    if result.with_roster:
+        rest += ["current", "certified", "gap", "certified_ok"]
+    columns = [*first, *(f"dedicated.{c}" for c in shown), *rest]
+    items = (
+        {**site_json(s, result.with_roster), "dedicated": {c: s.dedicated.get(c, 0) for c in shown}}
+        for s in result.sites
+    )
+    return Report(data, items, views, columns)
 
 
 # --------------------------------------------------------------------------- pay

@@ -1,0 +1,211 @@
+"""Properties of pay (SPEC §3.2) over random, valid rule sets and rosters.
+
+Rule sets are written as YAML and loaded with the public `load_rules`, so every
+one of them has passed the same validation a bureau's file would. Pay goes
+through the public `pay` with `swplan.inputs.Worker` records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from swplan import Rules, load_rules, pay
+from swplan.inputs import Worker
+from swplan.pay import MONEY_FIELDS
+
+SETTINGS = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+AS_OF = dt.date(2026, 1, 1)
+NATIONAL = load_rules()
+
+half_points = st.integers(-4, 16).map(lambda n: str(Decimal(n) / 2))
+amounts = st.integers(0, 4_000_000).map(lambda fen: str(Decimal(fen) / 100))
+
+
+def rising(values: list[Any]) -> list[Any]:
+    """Running maxima: a non-decreasing list."""
+    out, top = [], None
+    for v in values:
+        top = v if top is None or v > top else top
+        out.append(top)
+    return out
+
+
+@st.composite
+def rule_sets(draw: st.DrawFn) -> Rules:
+    """A valid rules file. Ratings `r0 < r1 < ...` are in order of merit (points and
+    bonus months never fall) and grade pay never falls, so a better rating can
+    never be paid less; everything else is free."""
+    educations = draw(st.lists(half_points, min_size=1, max_size=4))
+    titles = draw(st.lists(half_points, min_size=0, max_size=3))
+    rating_points = sorted(draw(st.lists(st.integers(-3, 4), min_size=1, max_size=4)))
+    bonus = rising(draw(st.lists(st.integers(0, 24), min_size=len(rating_points),
+                                 max_size=len(rating_points))))
+    n_grades = draw(st.integers(1, 6))
+    mins = sorted(set(draw(st.lists(st.integers(-6, 30), min_size=n_grades, max_size=n_grades))))
+    monthly = sorted(draw(st.lists(st.integers(0, 4_000_000), min_size=len(mins),
+                                   max_size=len(mins))))
+    grades = [{"grade": i + 1, "min_points": str(m), "monthly": str(Decimal(fen) / 100)}
+              for i, (m, fen) in enumerate(zip(mins, monthly, strict=True))]
+    floor, ceiling = sorted(draw(st.lists(st.integers(0, 4_000_000), min_size=2, max_size=2)))
+    rates = draw(st.dictionaries(st.sampled_from(["pension", "medical", "injury", "fund", "x-1"]),
+                                 st.integers(0, 30_000).map(lambda n: str(Decimal(n) / 100_000)),
+                                 max_size=4))
+    title_names = ["none", *(f"t{i}" for i in range(len(titles)))]
+    pay_rules: dict[str, Any] = {
+        "points": {
+            "education": {f"e{i}": p for i, p in enumerate(educations)},
+            "title": dict(zip(title_names, ["0", *titles], strict=True)),
+            "performance": {f"r{i}": str(p) for i, p in enumerate(rating_points)},
+            "years_of_service": {"per_year": draw(st.sampled_from(["0", "0.25", "0.5", "1", "2"])),
+                                 "max": str(draw(st.integers(0, 20)))},
+        },
+        "default_performance": draw(st.sampled_from([f"r{i}" for i in range(len(rating_points))])),
+        "grades": grades,
+        "months_per_year": draw(st.integers(12, 14)),
+        "allowances": {"title": {t: draw(amounts) for t in title_names if draw(st.booleans())}},
+        "performance_bonus_months": {f"r{i}": str(Decimal(b) / 4) for i, b in enumerate(bonus)},
+        "contributions": {"base": {"floor": str(Decimal(floor) / 100),
+                                   "ceiling": str(Decimal(ceiling) / 100)},
+                          "rates": rates},
+    }
+    if draw(st.booleans()):
+        numbers = [g["grade"] for g in grades]
+        posts = {}
+        for name in ("lead", "staff")[: draw(st.integers(1, 2))]:
+            lo, hi = sorted(draw(st.lists(st.sampled_from(numbers), min_size=2, max_size=2)))
+            post: dict[str, Any] = {"points": str(draw(st.integers(0, 6)))}
+            if draw(st.booleans()):
+                post["min_grade"] = lo
+            if draw(st.booleans()):
+                post["max_grade"] = hi
+            posts[name] = post
+        pay_rules["posts"] = posts
+        pay_rules["default_post"] = draw(st.sampled_from(sorted(posts)))
+    document = {
+        "name": "random",
+        "effective": "2026-01-01",
+        "categories": {"elderly": {}},
+        "pay": pay_rules,
+        "budget": {"new_hire": {"education": "e0", "title": "none"}},
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rules.yaml"
+        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        return load_rules(path)
+
+
+rules_and_national = st.one_of(st.just(NATIONAL), rule_sets())
+
+
+@st.composite
+def workers(draw: st.DrawFn, rules: Rules, worker_id: str = "W") -> Worker:
+    points = rules.pay.points
+    post = draw(st.one_of(st.none(), st.sampled_from(sorted(rules.pay.posts)))) \
+        if rules.pay.posts else None
+    if draw(st.booleans()):
+        hired, years = draw(st.dates(dt.date(1970, 1, 1), AS_OF)), None
+    else:
+        hired, years = None, draw(st.integers(0, 60))
+    return Worker(
+        worker_id,
+        draw(st.sampled_from(["s1", "s2", "s3"])),
+        draw(st.sampled_from(sorted(points.education))),
+        draw(st.sampled_from(sorted(points.title))),
+        post=post,
+        hired=hired,
+        years_of_service=years,
+        performance=draw(st.one_of(st.none(), st.sampled_from(sorted(points.performance)))),
+    )
+
+
+@st.composite
+def rules_and_roster(draw: st.DrawFn) -> tuple[Rules, list[Worker]]:
+    rules = draw(rules_and_national)
+    n = draw(st.integers(0, 12))
+    return rules, [draw(workers(rules, f"W{i}")) for i in range(n)]
+
+
+def ordered_ratings(rules: Rules) -> list[str]:
+    """Ratings from worst to best: the national words, or r0 < r1 < ... of random rules."""
+    if rules is NATIONAL:
+        return ["fail", "pass", "good", "excellent"]
+    return sorted(rules.pay.points.performance, key=lambda r: int(r[1:]))
+
+
+@SETTINGS
+@given(st.data())
+def test_more_years_never_lower_the_grade(data: st.DataObject) -> None:
+    rules = data.draw(rules_and_national)
+    worker = data.draw(workers(rules))
+    years = data.draw(st.integers(0, 40))
+    more = years + data.draw(st.integers(1, 30))
+    base = {f: getattr(worker, f) for f in ("id", "site", "education", "title", "post", "performance")}
+    result = pay(rules, [Worker(**base, years_of_service=years),
+                         Worker(**base, years_of_service=more)], AS_OF)
+    fewer, longer = (w.figures for w in result.workers)
+    assert longer.points >= fewer.points
+    assert longer.grade >= fewer.grade
+
+
+@SETTINGS
+@given(st.data())
+def test_a_better_rating_never_lowers_pay(data: st.DataObject) -> None:
+    rules = data.draw(rules_and_national)
+    worker = data.draw(workers(rules))
+    ratings = ordered_ratings(rules)
+    low = data.draw(st.integers(0, len(ratings) - 1))
+    high = data.draw(st.integers(low, len(ratings) - 1))
+    base = {f: getattr(worker, f) for f in ("id", "site", "education", "title", "post", "hired",
+                                            "years_of_service")}
+    result = pay(rules, [Worker(**base, performance=ratings[low]),
+                         Worker(**base, performance=ratings[high])], AS_OF)
+    worse, better = (w.figures for w in result.workers)
+    assert better.grade >= worse.grade
+    assert better.annual_cost >= worse.annual_cost
+
+
+@SETTINGS
+@given(rules_and_roster())
+def test_rows_sum_to_the_totals(case: tuple[Rules, list[Worker]]) -> None:
+    rules, roster = case
+    result = pay(rules, roster, AS_OF)
+    assert result.count == len(result.workers) == len(roster)
+    for i, field in enumerate(MONEY_FIELDS):
+        assert result.totals[field] == sum((w.figures.money()[i] for w in result.workers),
+                                           Decimal(0))
+        assert result.totals[field].as_tuple().exponent == -2
+
+
+@SETTINGS
+@given(rules_and_roster())
+def test_each_worker_adds_up(case: tuple[Rules, list[Worker]]) -> None:
+    rules, roster = case
+    base_rule = rules.pay.contributions.base
+    for w in pay(rules, roster, AS_OF).workers:
+        f = w.figures
+        assert base_rule.floor <= f.contribution_base <= base_rule.ceiling
+        if base_rule.floor <= f.monthly_gross <= base_rule.ceiling:
+            assert f.contribution_base == f.monthly_gross
+        for value in f.money():
+            assert isinstance(value, Decimal) and value.as_tuple().exponent == -2
+        assert f.monthly_gross == f.monthly_base + f.monthly_allowance
+        assert f.monthly_contributions == sum(f.contributions.values(), Decimal(0))
+        assert f.annual_salary == f.monthly_gross * rules.pay.months_per_year
+        assert f.annual_contributions == f.monthly_contributions * 12
+        assert f.annual_cost == f.annual_salary + f.annual_bonus + f.annual_contributions
+        grade_numbers = [g.grade for g in rules.pay.grades]
+        assert f.grade in grade_numbers
+        post = rules.pay.posts.get(f.post) if f.post else None
+        if post is not None and post.min_grade is not None:
+            assert f.grade >= post.min_grade
+        if post is not None and post.max_grade is not None:
+            assert f.grade <= post.max_grade
