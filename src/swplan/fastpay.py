@@ -27,10 +27,9 @@ from typing import Any, TextIO
 
 from .errors import InputError, Problem, position
 from .inputs import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, Origin, Worker, parse_worker
-from .loading import Row, Table, check_header, encoding_problem
+from .loading import Row, Table, check_header, decode, encoding_problem, iter_csv, read_text
 from .pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
 from .render import atomic_file, csv_cell, flatten
-from .reports import pay_row_json
 from .rules import IDENT_RE, Rules
 from .staffing import RosterCounts
 
@@ -71,6 +70,8 @@ class _Profiles:
     def get(self, key: tuple[Any, ...]) -> tuple[str, Any]:
         hit = self.cache.get(key)
         if hit is None:
+            from .reports import pay_row_json
+
             figures = self.calc.figures(*key)
             flat = flatten(pay_row_json("", None, "", figures, self.rules))
             if self.columns is None:
@@ -102,8 +103,9 @@ def stream_pay(
     name = str(path)
     try:
         with open(path, "rb") as raw:
-            if b"\x00" in raw.read(1 << 16):
-                raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
+            head = raw.read(1 << 16)
+            if b"\x00" in head:
+                decode(name, head)  # raises the same binary / UTF-16 error as every reader
         handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
@@ -115,10 +117,16 @@ def stream_pay(
         try:
             header = next(reader, None)
             if header is None:
-                raise InputError([Problem(name, "", "", "is empty; a header row is required")])
+                raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
             scan.start(header)
             scan.rows(reader, out, progress, counts)
         except csv.Error as exc:
+            # the stream knows where it stopped; the whole-file reader names the record's start
+            try:
+                for _ in iter_csv(name, read_text(path)):
+                    pass
+            except InputError as found:
+                raise InputError([*scan.problems, *found.problems]) from None
             raise InputError(
                 [
                     *scan.problems,

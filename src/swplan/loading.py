@@ -75,8 +75,11 @@ def encoding_problem(path: str | os.PathLike[str]) -> Problem | None:
         pending = b""
         for block in iter(lambda: f.read(1 << 20), b""):
             data = pending + block
-            if b"\x00" in data:
-                return Problem(name, "", "", "is a binary file, not UTF-8 text")
+            nul = data.find(b"\x00")
+            if nul >= 0:
+                return Problem(name, str(line + data[:nul].count(b"\n")), "",
+                               "is a binary file, not UTF-8 text; "
+                               "save it as a UTF-8 text file (YAML or CSV) or as .xlsx")
             cut = data.rfind(b"\n") + 1  # decode whole lines; keep the rest for the next block
             try:
                 data[:cut].decode("utf-8")
@@ -139,7 +142,7 @@ def _make_resolver() -> type:
 _Resolver = _make_resolver()
 
 try:  # the C parser is several times faster on big files; same nodes, same marks
-    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+    from yaml._yaml import CParser as _Parser
 
     class _Composer(_Parser, _Resolver):  # type: ignore[valid-type,misc]
         def __init__(self, stream: str) -> None:
@@ -269,8 +272,13 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.budget -= 1
         if self.budget < 0:
-            self.fail(node, path, "too many aliases: the file expands to too many values; "
-                      "write the values out instead of nesting aliases")
+            # name the top-level entry that explodes; the node itself may be anywhere above
+            top = path[:1]
+            at = self.doc.key_positions.get(top) or self.doc.positions.get(top) or _mark(node)
+            self.problems.append(Problem(
+                self.doc.file, position(*at), format_path(top),
+                "too many aliases: this expands to too many values; "
+                "write the values out instead of nesting aliases"))
             raise _TooBig
         self.doc.positions[path] = _mark(node)
         tag = node.tag

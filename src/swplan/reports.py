@@ -10,16 +10,18 @@ import difflib
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .awards import Award, AwardsResult
-from .budget import BudgetResult
 from .errors import InputError, Problem, one_of
 from .money import fmt_money, fmt_number
 from .pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
 from .render import Report, View, label
 from .rules import Rules
 from .staffing import SitePosts, StaffResult
+
+if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
+    from .awards import Award, AwardsResult
+    from .budget import BudgetResult
 
 
 def header(command: str, rules: Rules, as_of: dt.date) -> dict[str, Any]:
@@ -112,7 +114,7 @@ def staff_report(
                 )
         notes += [f"warning: {w}" for w in result.warnings]
         view = View(
-            title=f"{label('required', lang)} — {rules.name}",
+            title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules.name}",
             columns=[label(k, lang) for k in keys],
             rows=rows,
             totals=totals,
@@ -608,7 +610,7 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
              f"{label('shortage', lang)} {result.shortage}, {label('planned', lang)} {result.planned}"),
             (f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
              f"({hire.education}, {hire.title}, grade {hire.grade})"),
-            f"{label('awards', lang)}: {result.awards.count_due} x, {fmt_money(result.awards.due)}",
+            f"{label('awards', lang)}: {result.awards.count_due} {label('due', lang)}, {fmt_money(result.awards.due)}",
         ],
         headline=headline,
     )

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Time swplan on national-size data against the pandas peer, in one run.
+
+    python benchmarks/run.py [--data DIR] [--repeat 3] [--workers 1500000] [--sites 600000]
+
+Generates the data with benchmarks/generate.py when DIR lacks it, then runs each
+task `--repeat` times, alternating (pay, pandas, staff, budget, county, import
+floor, pay, pandas, ...), so that a noisy neighbour hurts every task alike.
+Reports the median wall time and the peak RSS of each task, the ratios the
+targets are stated in, and checks that swplan's and pandas' sums of
+`annual_cost` agree to the fen. Prints a Markdown table; nothing is timed in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FILES = ("rules.yaml", "roster.csv", "populations.csv", "passes.csv")
+
+
+def swplan_command() -> list[str]:
+    exe = shutil.which("swplan", path=os.path.dirname(sys.executable)) or shutil.which("swplan")
+    return [exe] if exe else [sys.executable, "-m", "swplan"]
+
+
+def measure(argv: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of one child process; fails loudly on error."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"failed ({code}): {' '.join(argv)}\n{err}")
+    return wall, usage.ru_maxrss * 1024
+
+
+def column_sum(path: Path, column: str) -> tuple[Decimal, int]:
+    total, rows = Decimal(0), 0
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            total += Decimal(row[column])
+            rows += 1
+    return total, rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("/tmp/swplan-national"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1_500_000)
+    parser.add_argument("--sites", type=int, default=600_000)
+    args = parser.parse_args()
+
+    data: Path = args.data
+    if not all((data / f).exists() for f in FILES):
+        data.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(data),
+                        "--workers", str(args.workers), "--sites", str(args.sites)], check=True)
+    out = data / "out"
+    out.mkdir(exist_ok=True)
+    sw = swplan_command()
+    rules = str(data / "rules.yaml")
+    county = ROOT / "examples" / "county"
+    tasks: dict[str, list[str]] = {
+        "swplan pay (CSV -> CSV)": [*sw, "pay", str(data / "roster.csv"), "--rules", rules,
+                                    "--format", "csv", "--output", str(out / "pay.csv")],
+        "pandas peer (CSV -> CSV)": [sys.executable, str(HERE / "pandas_pay.py"), rules,
+                                     str(data / "roster.csv"), str(out / "pandas.csv")],
+        "swplan staff (sites CSV + roster CSV)": [
+            *sw, "staff", str(data / "populations.csv"), "--roster", str(data / "roster.csv"),
+            "--rules", rules, "--format", "csv", "--output", str(out / "staff.csv")],
+        "swplan budget (national)": [
+            *sw, "budget", str(data / "populations.csv"), str(data / "roster.csv"),
+            "--passes", str(data / "passes.csv"), "--rules", rules, "--format", "json",
+            "--output", str(out / "budget.json")],
+        "swplan staff (county, YAML)": [
+            *sw, "staff", str(county / "populations.yaml"), "--roster", str(county / "roster.yaml"),
+            "--rules", str(county / "rules.yaml"), "--format", "json",
+            "--output", str(out / "county.json")],
+        "import floor (typer, pydantic, rich.table, yaml)": [
+            sys.executable, "-c", "import typer, pydantic, rich.table, yaml"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in tasks}
+    peaks: dict[str, int] = dict.fromkeys(tasks, 0)
+    for round_ in range(args.repeat):
+        for name, argv in tasks.items():
+            wall, rss = measure(argv)
+            times[name].append(wall)
+            peaks[name] = max(peaks[name], rss)
+            print(f"round {round_ + 1}: {name}: {wall:.2f} s, {rss / 2**20:.0f} MiB", file=sys.stderr)
+
+    median = {name: statistics.median(values) for name, values in times.items()}
+    ours, rows = column_sum(out / "pay.csv", "annual_cost")
+    theirs, their_rows = column_sum(out / "pandas.csv", "annual_cost")
+    names = list(tasks)
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {platform.platform()}")
+    print(f"Data: {args.workers:,} workers, {args.sites:,} sites; {args.repeat} alternating rounds\n")
+    print("| task | median wall (s) | runs (s) | peak RSS (MiB) |")
+    print("|---|---:|---|---:|")
+    for name in names:
+        runs = ", ".join(f"{t:.2f}" for t in times[name])
+        print(f"| {name} | {median[name]:.2f} | {runs} | {peaks[name] / 2**20:.0f} |")
+    pay, pandas = median[names[0]], median[names[1]]
+    print()
+    print(f"- pay / pandas: {pay / pandas:.2f} (target <= 1.0)")
+    print(f"- pay peak RSS: {peaks[names[0]] / 2**30:.2f} GiB (target <= 2 GiB)")
+    print(f"- staff / pay: {median[names[2]] / pay:.2f} (target <= 2.0)")
+    print(f"- budget / pay: {median[names[3]] / pay:.2f} (target <= 2.0)")
+    print(f"- county / import floor: {median[names[4]] / median[names[5]]:.2f} (target <= 2.0)")
+    agree = "agree" if (ours, rows) == (theirs, their_rows) else "DISAGREE"
+    print(f"- sum of annual_cost: swplan {ours} over {rows:,} rows, pandas {theirs} over "
+          f"{their_rows:,} rows: {agree}")
+
+
+if __name__ == "__main__":
+    main()

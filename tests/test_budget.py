@@ -1,0 +1,121 @@
+"""`swplan budget`: a hand-checked draft, exact totals, and the --cap gate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from conftest import ROOT, swplan
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from swplan import budget, load_ledger, load_passes, load_populations, load_roster, load_rules
+from swplan.inputs import Site, Worker
+
+SMALL = ROOT / "examples" / "small"
+ARGS = [SMALL / "populations.yaml", SMALL / "roster.yaml",
+        "--passes", SMALL / "passes.yaml", "--ledger", SMALL / "ledger.csv"]
+
+
+def test_small_example_by_hand() -> None:
+    data = swplan("budget", *ARGS, "--format", "json").json()
+    # current staff: the six workers of examples/small, each worked out in test_pay.py:
+    #   83000.40 + 100324.00 + 66376.80 + 86922.00 + 71118.00 + 90902.40 = 498643.60
+    # shortage: jinjiang 4 required - 3 current = 1, hongqi 1 - 1 = 0, baisha 4 - 2 = 2 -> 3
+    # one new hire (bachelor 2 + none 0 + pass 0 + staff post 0 + 0 years = 2 points): grade 1,
+    #   gross 4200.00; contributions 672.00 + 336.00 + 21.00 + 8.40 + 294.00 = 1331.40 a month;
+    #   4200.00 x 12 + 0 bonus + 1331.40 x 12 = 50400.00 + 15976.80 = 66376.80; x 3 = 199130.40
+    # awards due at 2026-01-01: W005 psychological_counselor 1000; W001 social_worker 2000 less
+    #   the 1000 paid for assistant = 1000; W004 assistant 1000 then social_worker 2000 - 1000
+    #   = 1000; W003 assistant 1000 (its repeat is a duplicate) -> 5000.00
+    # training: 500 x (6 current + 3 shortage) = 4500.00
+    # total 498643.60 + 199130.40 + 5000.00 + 4500.00 = 707274.00
+    # personnel share (498643.60 + 199130.40) / 707274.00 = 0.986568... -> 0.9866
+    assert data["schema"] == "swplan.budget/1"
+    assert data["as_of"] == "2026-01-01"
+    assert data["lines"] == [
+        {"item": "current_staff", "amount": "498643.60"},
+        {"item": "new_hires", "amount": "199130.40"},
+        {"item": "awards", "amount": "5000.00"},
+        {"item": "training", "amount": "4500.00"},
+    ]
+    assert data["total"] == "707274.00"
+    assert data["personnel_share"] == "0.9866"
+    assert data["headcount"] == {"current": 6, "shortage": 3, "planned": 9}
+    assert "cap_ok" not in data
+
+
+def test_cap_at_the_total_passes_one_fen_below_fails() -> None:
+    at = swplan("budget", *ARGS, "--cap", "707274.00", "--format", "json")
+    assert at.code == 0 and at.json()["cap_ok"] is True
+    below = swplan("budget", *ARGS, "--cap", "707273.99", "--format", "json")
+    assert below.code == 1 and below.json()["cap_ok"] is False
+    assert "over the cap" in below.err
+    yuan_below = swplan("budget", *ARGS, "--cap", "707,273", "--format", "json")
+    assert yuan_below.code == 1
+
+
+def test_bad_cap_and_fail_on_shortage(tmp_path) -> None:
+    out = tmp_path / "b.json"
+    bad = swplan("budget", *ARGS, "--cap", "lots", "--output", out)
+    assert bad.code == 2 and "error: --cap" in bad.err and not out.exists()
+    short = swplan("budget", *ARGS, "--fail-on-shortage", "--format", "json")
+    assert short.code == 1 and "3 posts short" in short.err
+
+
+def test_year_moves_the_as_of_date() -> None:
+    data = swplan("budget", *ARGS, "--year", "2027", "--format", "json").json()
+    assert data["as_of"] == "2027-01-01" and data["year"] == 2027
+    # a year on, every pass of 2025 is past the 365-day claim window: nothing is due
+    assert data["lines"][2] == {"item": "awards", "amount": "0.00"}
+    # W003 (hired 2024-03-15) now has 2 years: 2 points, still grade 1, so staff cost holds
+    assert data["lines"][0]["amount"] == "498643.60"
+
+
+def test_api_matches_the_command_line() -> None:
+    rules = load_rules()
+    result = budget(
+        rules,
+        load_populations(SMALL / "populations.yaml", rules).sites,
+        load_roster(SMALL / "roster.yaml", rules),
+        load_passes(SMALL / "passes.yaml", rules),
+        load_ledger(SMALL / "ledger.csv"),
+    )
+    assert result.total == Decimal("707274.00")
+    assert result.personnel_share == "0.9866"
+
+
+RULES = load_rules()
+EDUCATION = list(RULES.pay.points.education)
+TITLES = list(RULES.pay.points.title)
+
+
+@st.composite
+def districts(draw: st.DrawFn) -> tuple[list[Site], list[Worker]]:
+    n_sites = draw(st.integers(1, 6))
+    sites = [
+        Site(f"S{i}", None, draw(st.sampled_from(["urban_community", "township"])),
+             {c: draw(st.integers(0, 90)) for c in ("elderly", "children", "corrections")})
+        for i in range(n_sites)
+    ]
+    workers = [
+        Worker(f"W{i}", f"S{draw(st.integers(0, n_sites))}", draw(st.sampled_from(EDUCATION)),
+               draw(st.sampled_from(TITLES)), years_of_service=draw(st.integers(0, 30)))
+        for i in range(draw(st.integers(0, 12)))
+    ]
+    return sites, workers
+
+
+@settings(max_examples=60, deadline=None)
+@given(districts(), st.integers(2020, 2030))
+def test_total_is_the_exact_sum_of_the_lines_and_cap_is_inclusive(district, year) -> None:
+    sites, workers = district
+    result = budget(RULES, sites, workers, year=year)
+    assert result.total == sum(line.amount for line in result.lines)
+    assert [line.item for line in result.lines] == ["current_staff", "new_hires", "awards", "training"]
+    assert result.planned == result.current + result.shortage == len(workers) + result.shortage
+    assert result.lines[3].amount == RULES.budget.training_per_worker * result.planned
+    at = budget(RULES, sites, workers, year=year, cap=result.total)
+    below = budget(RULES, sites, workers, year=year, cap=result.total - Decimal("0.01"))
+    assert at.cap_ok is True and below.cap_ok is False
+    assert result.as_of == dt.date(year, 1, 1)

@@ -1,0 +1,94 @@
+"""The README's promises: its set-up commands are CI's, and its CI snippets run."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import COMMAND, ROOT, swplan
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def fenced(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+
+
+def shell_env(tmp_path: Path) -> dict[str, str]:
+    """PATH with the installed `swplan` first, as after `pip install .`."""
+    bin_dir = str(Path(COMMAND[0]).parent) if len(COMMAND) == 1 else None
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    if bin_dir:
+        env["PATH"] = bin_dir + os.pathsep + env["PATH"]
+    return env
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    return tmp_path
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    commands = [b.strip() for b in fenced("bash") if b.strip().startswith("python3 -m venv")]
+    assert len(commands) == 2, commands
+    install_and_run, install_and_test = commands
+    assert "swplan staff examples/small/populations.yaml" in install_and_run
+    assert install_and_test.endswith("pytest")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert install_and_test in ci.splitlines()
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the README's shell example uses jq")
+def test_shell_example_with_jq(workdir: Path) -> None:
+    script = next(b for b in fenced("bash") if "jq " in b)
+    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=workdir,
+                          env=shell_env(workdir), capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    # the hand-checked budget of examples/small (see test_budget.py)
+    assert lines[:4] == [
+        "current_staff\t498643.60",
+        "new_hires\t199130.40",
+        "awards\t5000.00",
+        "training\t4500.00",
+    ]
+    assert "total 707274.00, personnel share 0.9866" in lines
+    assert "sites are short of posts" in lines
+    assert lines[-1] == "at the cap: passes"
+
+
+def test_github_actions_job(workdir: Path) -> None:
+    job = yaml.safe_load(fenced("yaml")[0])["jobs"]["budget"]
+    steps = job["steps"]
+    names = [s.get("name", s.get("uses")) for s in steps]
+    assert "Keep the draft" in names
+    upload = next(s for s in steps if s.get("name") == "Keep the draft")
+    assert upload["uses"].startswith("actions/upload-artifact") and upload["with"]["path"] == "budget.json"
+    env = {**shell_env(workdir), **{k: str(v) for k, v in job["env"].items()}}
+
+    def run_step(name: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        step = next(s for s in steps if s.get("name") == name)
+        return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=workdir, env={**env, **extra},
+                              capture_output=True, text=True, timeout=120)
+
+    assert run_step("Install swplan").args[-1].strip() == "pip install ."  # not re-run here
+    drafted = run_step("Draft the budget")
+    assert drafted.returncode == 0, drafted.stderr
+    summary = (workdir / "summary.md").read_text(encoding="utf-8")
+    data = swplan("budget", *env["INPUTS"].split(), "--format", "json", cwd=workdir).json()
+    total = Decimal(data["total"])
+    assert f"{total:,.2f} CNY" in summary
+    assert (workdir / "budget.json").read_text(encoding="utf-8").count('"total"') == 1
+    # the gate: at the total passes, one fen below fails with exit 1
+    assert run_step("Fail over the cap", BUDGET_CAP=str(total)).returncode == 0
+    over = run_step("Fail over the cap", BUDGET_CAP=str(total - Decimal("0.01")))
+    assert over.returncode == 1
+    assert "over the cap" in over.stderr
+    assert run_step("Fail over the cap").returncode == 0  # the shipped cap holds for the example
