@@ -6,50 +6,36 @@ The computations are plain functions over plain data, usable without the CLI::
     rules = load_rules()                      # the built-in national rules
     sites = load_populations("populations.yaml", rules).sites
     result = staff(rules, sites, load_roster("roster.yaml", rules))
-
-Names are imported on first use, so `swplan --version` and `--help` stay quick.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
-_EXPORTS = {
-    "InputError": "errors",
-    "Problem": "errors",
-    "Rules": "rules",
-    "load_rules": "rules",
-    "load_ledger": "inputs",
-    "load_passes": "inputs",
-    "load_populations": "inputs",
-    "load_roster": "inputs",
-    "staff": "staffing",
-    "pay": "pay",
-    "awards": "awards",
-    "record_awards": "ledger",
-    "budget": "budget",
-}
+# Imported eagerly on purpose: `pay`, `awards`, `budget` and `staff` name both a
+# module and its function, and only an import here keeps `swplan.pay` the function.
+from .awards import awards  # noqa: E402
+from .budget import budget  # noqa: E402
+from .errors import InputError, Problem  # noqa: E402
+from .inputs import load_ledger, load_passes, load_populations, load_roster  # noqa: E402
+from .ledger import record_awards  # noqa: E402
+from .pay import pay  # noqa: E402
+from .rules import Rules, load_rules  # noqa: E402
+from .staffing import staff  # noqa: E402
 
-__all__ = ["__version__", *_EXPORTS]
-
-if TYPE_CHECKING:
-    from .awards import awards
-    from .budget import budget
-    from .errors import InputError, Problem
-    from .inputs import load_ledger, load_passes, load_populations, load_roster
-    from .ledger import record_awards
-    from .pay import pay
-    from .rules import Rules, load_rules
-    from .staffing import staff
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'swplan' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__all__ = [
+    "InputError",
+    "Problem",
+    "Rules",
+    "__version__",
+    "awards",
+    "budget",
+    "load_ledger",
+    "load_passes",
+    "load_populations",
+    "load_roster",
+    "load_rules",
+    "pay",
+    "record_awards",
+    "staff",
+]

@@ -11,13 +11,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-# swplan uses no pydantic plugins; looking for them costs a scan of every installed
-# package's metadata at the first model (10-20 ms of a 0.2 s county run).
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+import typer
 
-import typer  # noqa: E402
-
-from . import __version__  # noqa: E402
+from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, InputError, Problem
 
 app = typer.Typer(

@@ -115,27 +115,34 @@ def stream_pay(
         reader = csv.reader(handle, strict=True)
         scan = _Scan(name, rules, as_of)
         try:
+            first = 1  # the line the header starts on: blank lines before it are skipped
             header = next(reader, None)
+            while header is not None and not any(c.strip() for c in header):
+                first = reader.line_num + 1
+                header = next(reader, None)
             if header is None:
                 raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
-            scan.start(header)
+            try:
+                scan.start(header, first)
+            except InputError as exc:
+                # as the whole-file reader does: rows of the wrong width are named too
+                raise InputError([*scan.width_problems(reader, len(header)), *exc.problems]) from None
             scan.rows(reader, out, progress, counts)
+        # A file that is not UTF-8 or not CSV is reported alone, as by the whole-file
+        # reader, which stops there before any row is checked.
         except csv.Error as exc:
             # the stream knows where it stopped; the whole-file reader names the record's start
             try:
                 for _ in iter_csv(name, read_text(path)):
                     pass
             except InputError as found:
-                raise InputError([*scan.problems, *found.problems]) from None
+                raise InputError(found.problems) from None
             raise InputError(
-                [
-                    *scan.problems,
-                    Problem(name, str(reader.line_num or 1), "", f"malformed CSV: {exc}"),
-                ]
+                [Problem(name, str(reader.line_num or 1), "", f"malformed CSV: {exc}")]
             ) from None
         except UnicodeDecodeError:
             problem = encoding_problem(path)
-            raise InputError([*scan.problems, *([problem] if problem else [])]) from None
+            raise InputError([problem] if problem else scan.problems) from None
     if scan.problems:
         raise InputError(scan.problems)
     result = scan.totals()
@@ -159,30 +166,42 @@ class _Scan:
         # profile (education, title, rating, post, years) -> [formatted tail, count]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
 
-    def start(self, header: list[str]) -> None:
+    def start(self, header: list[str], line: int) -> None:
+        """Check the header, which starts at `line`."""
         name = self.name
         if any("\x00" in c for c in header):
             raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
         self.columns = columns = [c.strip() for c in header]
-        self.table = Table(name, columns, [])
+        self.table = Table(name, columns, [], header_row=line)
         problems = check_header(
             name,
             columns,
             ROSTER_REQUIRED,
             [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED],
-            lambda i: position(1, i + 1),
+            lambda i: position(line, i + 1),
         )
         if "hired" not in columns and "years_of_service" not in columns:
             problems.append(
                 Problem(
                     name,
-                    "1:1",
+                    position(line, 1),
                     "hired",
                     "the header needs a 'hired' or a 'years_of_service' column",
                 )
             )
         if problems:
             raise InputError(problems)
+
+    def width_problems(self, reader: Any, width: int) -> list[Problem]:
+        """Rows with more or fewer cells than the header's `width` (when nothing else is read)."""
+        problems = []
+        start = reader.line_num + 1
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if len(cells) != width and any(c.strip() for c in cells):
+                problems.append(Problem(self.name, str(line), "",
+                                        f"row has {len(cells)} cells but the header has {width}"))
+        return problems
 
     def words(self, key: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
         """(education, title, rating, post) as the profile has them, or None if any is off."""
@@ -261,7 +280,7 @@ class _Scan:
         empty = ""
         chunk: list[str] = []
         wrote_header = False
-        start = 2
+        start = reader.line_num + 1
         done = 0
         for cells in reader:
             line, start = start, reader.line_num + 1
@@ -335,10 +354,12 @@ class _Scan:
                 person = cells[i_name].strip() if i_name is not None else empty
                 if person:
                     person = _text_cell(person)
+                # an identifier starting with "-" is formula-like text ("'-x"), unless it
+                # reads as a number ("-5" stays "-5"): csv_cell decides, as on the per-row path
                 if worker_id[0] == "-":
-                    worker_id = "'" + worker_id
+                    worker_id = csv_cell(worker_id)
                 if site[0] == "-":
-                    site = "'" + site
+                    site = csv_cell(site)
                 chunk.append(f"{worker_id},{person},{site},{entry[0]}\n")
                 if len(chunk) >= 4096:
                     if not wrote_header:

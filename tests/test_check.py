@@ -1,0 +1,107 @@
+"""`swplan check`: every shipped example is clean; a bad file gets every problem reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT, swplan
+
+SWPLAN_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
+EXAMPLE_DIRS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())
+
+
+def swplan_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.suffix in SWPLAN_SUFFIXES)
+
+
+def test_there_are_examples() -> None:
+    assert {"small", "county"} <= {d.name for d in EXAMPLE_DIRS}
+    assert all(swplan_files(d) for d in EXAMPLE_DIRS)
+
+
+@pytest.mark.parametrize("directory", EXAMPLE_DIRS, ids=[d.name for d in EXAMPLE_DIRS])
+def test_every_example_passes(directory: Path) -> None:
+    """One OK line per file, nothing on stderr, exit 0 (with the directory's own rules)."""
+    files = [p.relative_to(ROOT) for p in swplan_files(directory)]
+    rules = directory / "rules.yaml"
+    args = ["--rules", str(rules.relative_to(ROOT))] if rules.exists() else []
+    result = swplan("check", *args, *files, cwd=ROOT)
+    assert result.code == 0, result.err
+    assert result.err == ""
+    lines = result.out.splitlines()
+    assert len(lines) == len(files)
+    for line, path in zip(lines, files, strict=True):
+        assert line.startswith(f"OK {path} ("), line
+
+
+def test_county_example_is_the_generators_output(tmp_path: Path) -> None:
+    """examples/county/ is exactly what generate.py writes (it is deterministic)."""
+    import shutil
+    import subprocess
+    import sys
+
+    county = EXAMPLES / "county"
+    copy = tmp_path / "county"
+    copy.mkdir()
+    shutil.copy(county / "generate.py", copy / "generate.py")
+    subprocess.run([sys.executable, str(copy / "generate.py")], check=True, capture_output=True)
+    for path in swplan_files(county):
+        assert (copy / path.name).read_bytes() == path.read_bytes(), (
+            f"{path.name} differs from what generate.py writes; run python {path.parent}/generate.py")
+
+
+def test_two_problems_in_one_file_give_two_lines(tmp_path: Path) -> None:
+    (tmp_path / "roster.yaml").write_text(
+        "workers:\n"
+        "  - id: W001\n"
+        "    site: jinjiang\n"
+        "    education: bachlor\n"
+        "    title: none\n"
+        "    hired: 2016-02-30\n",
+        encoding="utf-8",
+    )
+    result = swplan("check", "roster.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.out == ""
+    assert "Traceback" not in result.err
+    lines = result.err.splitlines()
+    assert len(lines) == 2, result.err
+    assert lines[0].startswith("error: roster.yaml:4:16: workers[0].education: 'bachlor'")
+    assert lines[1].startswith("error: roster.yaml:6:12: workers[0].hired: '2016-02-30'")
+
+
+def test_good_and_bad_files_together(tmp_path: Path) -> None:
+    """Each good file still gets its OK line; each problem its error line; exit 2."""
+    (tmp_path / "rules.yaml").write_text(
+        "extends: national\nstaffing:\n  clients_per_workr: 10\npay:\n  default_performance: avg\n",
+        encoding="utf-8")
+    good = EXAMPLES / "small" / "populations.yaml"
+    result = swplan("check", good, "rules.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.out.splitlines() == [f"OK {good} (populations, 3 sites)"]
+    errors = result.err.splitlines()
+    assert len(errors) == 2, result.err
+    assert all(e.startswith("error: rules.yaml:") for e in errors)
+    assert any("clients_per_workr" in e for e in errors)
+    assert any("'avg'" in e for e in errors)
+
+
+def test_kind_is_told_from_content(tmp_path: Path) -> None:
+    (tmp_path / "sites.txt.yaml").write_text("sites:\n  - {id: a}\n", encoding="utf-8")
+    (tmp_path / "staff.csv").write_text("id,site,education,title,years_of_service\n"
+                                        "W1,a,bachelor,none,1\n", encoding="utf-8")
+    (tmp_path / "exams.csv").write_text("worker_id,exam,passed_on\nW1,social_worker,2025-08-22\n",
+                                        encoding="utf-8")
+    result = swplan("check", "sites.txt.yaml", "staff.csv", "exams.csv", cwd=tmp_path)
+    assert result.code == 0, result.err
+    kinds = [line.split("(")[1].split(",")[0] for line in result.out.splitlines()]
+    assert kinds == ["populations", "roster", "passes"]
+
+
+def test_unknown_kind(tmp_path: Path) -> None:
+    (tmp_path / "notes.yaml").write_text("title: minutes of the meeting\n", encoding="utf-8")
+    result = swplan("check", "notes.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("error: notes.yaml:1")
+    assert "workers:" in result.err and "sites:" in result.err

@@ -1,0 +1,59 @@
+# Golden outputs for the small example, compared byte for byte.
+#
+# After a deliberate change to an output, refresh them all with ONE command, then
+# review the diff of tests/golden/ before committing it:
+#
+#     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+#
+"""Golden outputs: `swplan staff` in every format and `swplan pay` in JSON and CSV."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, swplan
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
+
+POPULATIONS = "examples/small/populations.yaml"
+ROSTER = "examples/small/roster.yaml"
+
+# golden file -> command (run from the repository root, so paths in messages are relative)
+CASES: dict[str, list[str]] = {
+    "staff_small.table.txt": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "table"],
+    "staff_small.json": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "json"],
+    "staff_small.csv": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "csv"],
+    "staff_small.md": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "markdown"],
+    "pay_small.json": ["pay", ROSTER, "--format", "json"],
+    "pay_small.csv": ["pay", ROSTER, "--format", "csv"],
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_golden(name: str) -> None:
+    result = swplan(*CASES[name], cwd=ROOT)
+    assert result.code == 0, result.err
+    path = GOLDEN / name
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_bytes(result.out.encode("utf-8"))
+    assert path.exists(), f"no golden file {path.name}; run: SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py"
+    expected = path.read_bytes().decode("utf-8")
+    assert result.out == expected, (
+        f"{name} differs from its golden file; if the change is intended, run "
+        "SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py and review the diff")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_output_file_matches_stdout(name: str, tmp_path: Path) -> None:
+    """`--output FILE` writes exactly what stdout shows (for the same format)."""
+    if UPDATE:
+        pytest.skip("updating golden files")
+    out = tmp_path / name
+    result = swplan(*CASES[name], "--output", out, cwd=ROOT)
+    assert result.code == 0, result.err
+    assert result.out == ""
+    assert out.read_bytes() == (GOLDEN / name).read_bytes()
