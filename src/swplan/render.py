@@ -118,7 +118,8 @@ class Report:
     data: dict[str, Any] | Callable[[], dict[str, Any]]  # the JSON object (callable: lazy)
     items: Iterable[dict[str, Any]]  # one CSV row per item
     views: list[View] | Callable[[], list[View]]  # a callable is built only when shown
-    # CSV header, when known up front: rows are then streamed, not gathered first
+    # CSV header, when known up front: rows are then streamed, not gathered first,
+    # and the items are taken to be flat already (keys `a.b`, no nested mappings)
     columns: list[str] | None = None
 
     def json_data(self) -> dict[str, Any]:
@@ -134,24 +135,30 @@ class Report:
 
 # --------------------------------------------------------------------------- CSV
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)  # fullmatch
+
+
+_FORMULA_FIRST = frozenset("=+-@\t\r\n＝＋－＠")
 
 
 def csv_cell(value: Any) -> Any:
     """A value a spreadsheet will show and never run: formula-like text is quoted with `'`."""
+    kind = type(value)
+    if kind is int or kind is float:  # the hot path of big tables; bool is not int here
+        return value
+    if kind is str:
+        if value and value[0] in _FORMULA_FIRST and not _NUMBER.fullmatch(value):
+            return "'" + value
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        value = ";".join(str(v) for v in value)
+        return csv_cell(";".join(str(v) for v in value))
     if isinstance(value, int | float):
         return value
-    text = str(value)
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    return csv_cell(str(value))
 
 
 def flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -166,16 +173,36 @@ def flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+class _LfLines:
+    """A file-like target for `csv.writer` that ends rows with LF.
+
+    The writer is told CRLF, so that it quotes any cell holding a CR or LF (with an LF
+    terminator a lone CR goes unquoted and splits the row); each row's CRLF then
+    becomes LF.
+    """
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+
+    def write(self, line: str) -> None:
+        self.out.write(line[:-2] + "\n")
+
+
+def csv_writer(out: Any) -> Any:
+    """A `csv.writer` writing LF-terminated rows to `out`, with CR and LF cells quoted."""
+    return csv.writer(_LfLines(out), lineterminator="\r\n")
+
+
 def csv_lines(
     items: Iterable[dict[str, Any]], columns: list[str] | None = None
 ) -> Iterator[str]:
     """CSV text in chunks. Columns: as given (rows are then streamed), else those of
     the first item plus any that later items add."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    flats: Iterable[dict[str, Any]] = (flatten(item) for item in items)
+    writer = csv_writer(buffer)
+    flats: Iterable[dict[str, Any]] = items
     if columns is None:
-        pending = list(flats)
+        pending = [flatten(item) for item in items]
         if not pending:
             return
         columns = list(pending[0])

@@ -130,11 +130,29 @@ def staff_report(
     if result.with_roster:
         rest += ["current", "certified", "gap", "certified_ok"]
     columns = [*first, *(f"dedicated.{c}" for c in shown), *rest]
-    items = (
-        {**site_json(s, result.with_roster), "dedicated": {c: s.dedicated.get(c, 0) for c in shown}}
-        for s in result.sites
-    )
-    return Report(data, items, views, columns)
+    dedicated_keys = [(c, f"dedicated.{c}") for c in shown]
+
+    def items() -> Iterator[dict[str, Any]]:  # flat rows, built one at a time
+        roster = result.with_roster
+        for s in result.sites:
+            row: dict[str, Any] = {"id": s.id, "name": s.name, "kind": s.kind,
+                                   "required": s.required}
+            dedicated = s.dedicated
+            for c, key in dedicated_keys:
+                row[key] = dedicated.get(c, 0)
+            row["mixed"] = s.mixed
+            row["primary"] = s.primary
+            row["covers"] = s.covers
+            row["workload_fte"] = s.workload_fte
+            row["minimum_applied"] = s.minimum_applied
+            if roster:
+                row["current"] = s.current
+                row["certified"] = s.certified
+                row["gap"] = s.gap
+                row["certified_ok"] = s.certified_ok
+            yield row
+
+    return Report(data, items(), views, columns)
 
 
 # --------------------------------------------------------------------------- pay

@@ -62,6 +62,7 @@ class _Ratios:
         self.ratio = {c: rules.ratio(c) for c in rules.categories}
         self.lcm = math.lcm(*self.ratio.values())
         self.scale = {c: self.lcm // r for c, r in self.ratio.items()}
+        self.table = [(c, self.order[c], self.ratio[c], self.scale[c]) for c in self.order]
         self.minimum_posts = rules.staffing.minimum_posts
         self.minimum_certified = rules.staffing.minimum_certified
 
@@ -71,18 +72,18 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
     weights: list[tuple[int, int, str]] = []
     residual = 0  # the residual workload W, times L
     workload = 0  # the FTE workload, times L
-    for category in sorted(site.clients, key=k.order.__getitem__):
-        n = site.clients[category]
-        if n <= 0:
+    clients = site.clients
+    for category, order, r, scale in k.table:  # rules order
+        n = clients.get(category)
+        if not n or n <= 0:
             continue
-        r = k.ratio[category]
         d, rem = divmod(n, r)
         dedicated[category] = d
-        workload += n * k.scale[category]
+        workload += n * scale
         if rem:
-            weight = rem * k.scale[category]
+            weight = rem * scale
             residual += weight
-            weights.append((-weight, k.order[category], category))
+            weights.append((-weight, order, category))
     weights.sort()
     covers = [c for _, _, c in weights]
     mixed = -(-residual // k.lcm)
@@ -117,11 +118,16 @@ class RosterCounts:
     SAMPLE = 5
 
     def add(self, worker_id: str, site: str, title: str) -> None:
-        self.current[site] += 1
+        # called once per worker of a national roster: no allocation on the common path
+        current = self.current
+        current[site] = current.get(site, 0) + 1
         if title != "none":
-            self.certified[site] += 1
-        ids = self.sample_ids.setdefault(site, [])
-        if len(ids) < self.SAMPLE:
+            certified = self.certified
+            certified[site] = certified.get(site, 0) + 1
+        ids = self.sample_ids.get(site)
+        if ids is None:
+            self.sample_ids[site] = [worker_id]
+        elif len(ids) < self.SAMPLE:
             ids.append(worker_id)
 
     @classmethod
