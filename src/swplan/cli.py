@@ -275,7 +275,6 @@ def awards(
     """One-off exam-pass awards due, checked against the ledger so none is paid twice."""
 
     def body() -> int:
-        import os
         from decimal import Decimal
 
         from .awards import awards as compute

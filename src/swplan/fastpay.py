@@ -279,6 +279,9 @@ class _Scan:
         years_cache: dict[str, int] = {}
         first_line: dict[str, int] = {}
         self.ids = first_line.keys()
+        if counts is not None:
+            current, certified = counts.current, counts.certified
+            samples, sample_size = counts.sample_ids, counts.SAMPLE
         ident = _IDENT
         empty = ""
         chunk: list[str] = []
@@ -351,8 +354,15 @@ class _Scan:
             if entry is None:
                 continue  # a row with problems: its id counted, nothing else
             entry[1] += 1
-            if counts is not None:
-                counts.add(worker_id, site, entry[2])
+            if counts is not None:  # RosterCounts.add, inlined: once per worker
+                current[site] = current.get(site, 0) + 1
+                if entry[2] != "none":
+                    certified[site] = certified.get(site, 0) + 1
+                sample = samples.get(site)
+                if sample is None:
+                    samples[site] = [worker_id]
+                elif len(sample) < sample_size:
+                    sample.append(worker_id)
             if out is not None:
                 person = cells[i_name].strip() if i_name is not None else empty
                 if person:

@@ -408,9 +408,8 @@ def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1
-            if not cells or all(not c.strip() for c in cells):
-                continue
-            yield line, cells
+            if cells and cells[0] and not cells[0].isspace() or cells and any(c.strip() for c in cells):  # the usual row, checked cheaply
+                yield line, cells
     except csv.Error as exc:
         # the record that failed starts at `start`; an unterminated quote only shows at the end
         hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""

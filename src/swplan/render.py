@@ -119,7 +119,7 @@ class Report:
     items: Iterable[dict[str, Any]]  # one CSV row per item
     views: list[View] | Callable[[], list[View]]  # a callable is built only when shown
     # CSV header, when known up front: rows are then streamed, not gathered first,
-    # and the items are taken to be flat already (keys `a.b`, no nested mappings)
+    # and each item is already a list of final cells in column order
     columns: list[str] | None = None
 
     def json_data(self) -> dict[str, Any]:
@@ -193,14 +193,16 @@ def csv_writer(out: Any) -> Any:
     return csv.writer(_LfLines(out), lineterminator="\r\n")
 
 
-def csv_lines(
-    items: Iterable[dict[str, Any]], columns: list[str] | None = None
-) -> Iterator[str]:
-    """CSV text in chunks. Columns: as given (rows are then streamed), else those of
-    the first item plus any that later items add."""
+def csv_lines(items: Iterable[Any], columns: list[str] | None = None) -> Iterator[str]:
+    """CSV text in chunks.
+
+    Without `columns`, items are mappings: flattened, the columns are those of the first
+    item plus any that later items add, and every cell goes through `csv_cell`. With
+    `columns`, items are lists of final cells (see `csv_cell`), streamed as they come.
+    """
     buffer = io.StringIO()
     writer = csv_writer(buffer)
-    flats: Iterable[dict[str, Any]] = items
+    rows: Iterable[list[Any]]
     if columns is None:
         pending = [flatten(item) for item in items]
         if not pending:
@@ -210,10 +212,13 @@ def csv_lines(
             for key in flat:
                 if key not in columns:
                     columns.append(key)
-        flats = pending
+        keys = columns
+        rows = ([csv_cell(flat.get(c)) for c in keys] for flat in pending)
+    else:
+        rows = items
     writer.writerow(columns)
-    for flat in flats:
-        writer.writerow([csv_cell(flat.get(c)) for c in columns])
+    for row in rows:
+        writer.writerow(row)
         if buffer.tell() > 1 << 16:
             yield buffer.getvalue()
             buffer.seek(0)

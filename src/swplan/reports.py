@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, Problem, one_of
 from .money import fmt_money, fmt_number
 from .pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
-from .render import Report, View, label
+from .render import Report, View, csv_cell, label
 from .rules import Rules
 from .staffing import SitePosts, StaffResult
 
@@ -130,26 +130,16 @@ def staff_report(
     if result.with_roster:
         rest += ["current", "certified", "gap", "certified_ok"]
     columns = [*first, *(f"dedicated.{c}" for c in shown), *rest]
-    dedicated_keys = [(c, f"dedicated.{c}") for c in shown]
-
-    def items() -> Iterator[dict[str, Any]]:  # flat rows, built one at a time
+    def items() -> Iterator[list[Any]]:  # final CSV cells, one site at a time
         roster = result.with_roster
         for s in result.sites:
-            row: dict[str, Any] = {"id": s.id, "name": s.name, "kind": s.kind,
-                                   "required": s.required}
             dedicated = s.dedicated
-            for c, key in dedicated_keys:
-                row[key] = dedicated.get(c, 0)
-            row["mixed"] = s.mixed
-            row["primary"] = s.primary
-            row["covers"] = s.covers
-            row["workload_fte"] = s.workload_fte
-            row["minimum_applied"] = s.minimum_applied
+            row: list[Any] = [csv_cell(s.id), csv_cell(s.name), csv_cell(s.kind), s.required]
+            row += [dedicated.get(c, 0) for c in shown]
+            row += [s.mixed, csv_cell(s.primary), csv_cell(s.covers), s.workload_fte,
+                    "true" if s.minimum_applied else "false"]
             if roster:
-                row["current"] = s.current
-                row["certified"] = s.certified
-                row["gap"] = s.gap
-                row["certified_ok"] = s.certified_ok
+                row += [s.current, s.certified, s.gap, "true" if s.certified_ok else "false"]
             yield row
 
     return Report(data, items(), views, columns)
