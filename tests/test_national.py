@@ -227,3 +227,34 @@ def test_budget_awards_line_is_the_awards_due_with_duplicates_paid_once(national
                       Decimal(0)) > 0
     budget = run_json(national, *BUDGET)
     assert {line["item"]: money(line["amount"]) for line in budget["lines"]}["awards"] == due
+
+
+def test_roster_read_in_a_second_process_gives_the_same_results(national, tmp_path) -> None:
+    """Past SWPLAN_PARALLEL_BYTES a CSV roster is read beside the populations, in a child."""
+    beside = {"SWPLAN_PARALLEL_BYTES": "0"}
+    inline = {"SWPLAN_PARALLEL_BYTES": str(10**12)}
+    d = national
+    staff = ["staff", d / "populations.csv", "--roster", d / "roster.csv", "--rules",
+             d / "rules.yaml", "--format", "json"]
+    budget = ["budget", d / "populations.csv", d / "roster.csv", "--passes", d / "passes.csv",
+              "--rules", d / "rules.yaml", "--format", "json"]
+    for args in (staff, budget):
+        a, b = swplan(*args, env=beside), swplan(*args, env=inline)
+        assert a.code == b.code == 0, a.err + b.err
+        assert a.out == b.out
+    # problems in both files, found in two processes, are reported together, exit 2
+    bad_roster = tmp_path / "roster.csv"
+    lines = (d / "roster.csv").read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace("bachelor", "bachlor").replace("master", "mastr")
+    bad_roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bad_pops = tmp_path / "populations.csv"
+    rows = (d / "populations.csv").read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2] + "x"
+    bad_pops.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = swplan("staff", bad_pops, "--roster", bad_roster, "--rules", d / "rules.yaml",
+                    "--output", out, env=beside)
+    assert result.code == 2
+    assert f"{bad_pops}:3:" in result.err
+    assert f"{bad_roster}:6:" in result.err
+    assert not out.exists()

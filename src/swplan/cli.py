@@ -93,16 +93,19 @@ def run(body: Callable[[], int | None]) -> None:
 def gather(*loads: Callable[[], Any]) -> list[Any]:
     """Run every loader; report the problems of all of them together, not just the first."""
     problems: list[Problem] = []
-    results: list[Any] = []
-    for load in loads:
-        try:
-            results.append(load())
-        except InputError as exc:
-            problems += exc.problems
-            results.append(None)
+    results = [attempt(load, problems, None) for load in loads]
     if problems:
         raise InputError(problems)
     return results
+
+
+def attempt(load: Callable[[], T], problems: list[Problem], default: T) -> T:
+    """`load()`, or `default` with its problems added to `problems`."""
+    try:
+        return load()
+    except InputError as exc:
+        problems += exc.problems
+        return default
 
 
 def option_date(value: str | None, option: str) -> dt.date | None:
@@ -161,18 +164,12 @@ def staff(
     """Posts each site needs: one social worker per 20 clients, mixed posts for the rest."""
 
     def body() -> int:
-        from .fastpay import summarise_roster
-        from .inputs import load_populations
+        from .district import load_district
         from .render import emit
         from .reports import staff_report
-        from .staffing import staff as compute
 
         r = load_rules_opt(rules)
-        pops, summary = gather(
-            lambda: load_populations(populations, r),
-            lambda: summarise_roster(roster, r, None) if roster else None,
-        )
-        result = compute(r, pops.sites, summary.counts if summary else None)
+        pops, result, summary = load_district(populations, roster, r, None)
         emit(staff_report(result, r, lang.value, pops.region), format.value,
              str(output) if output else None)
         for warning in result.warnings:
@@ -381,26 +378,28 @@ def budget(
     def body() -> int:
         from .awards import awards as compute_awards
         from .budget import budget_from_parts, budget_year
-        from .fastpay import summarise_roster
-        from .inputs import load_ledger, load_passes, load_populations
+        from .district import load_district
+        from .inputs import load_ledger, load_passes
         from .render import emit
         from .reports import budget_report
-        from .staffing import staff as compute_staff
 
         limit = parse_cap(cap)
         r = load_rules_opt(rules)
         y = budget_year(r, year)
         as_of = dt.date(y, 1, 1)
 
-        pops, roster_summary, extra, paid = gather(
-            lambda: load_populations(populations, r),
-            lambda: summarise_roster(roster, r, as_of),
-            lambda: load_passes(passes, r) if passes is not None else [],
-            lambda: load_ledger(ledger) if ledger is not None else [],
-        )
-        s = roster_summary
+        problems: list[Problem] = []  # every file's problems, reported together
+        extra = attempt(lambda: load_passes(passes, r) if passes else [], problems, [])
+        paid = attempt(lambda: load_ledger(ledger) if ledger else [], problems, [])
+        # the roster is told which ids the passes name, rather than sending back all its ids
+        wanted = {p.worker_id for p in extra}
+        district = attempt(lambda: load_district(populations, roster, r, as_of, wanted),
+                           problems, None)
+        if problems:
+            raise InputError(problems)
+        _, staff_result, s = district
+        assert s is not None
         awards_result = compute_awards(r, s.workers, extra, paid, as_of, roster_ids=s.ids)
-        staff_result = compute_staff(r, pops.sites, s.counts)
         result = budget_from_parts(r, y, s.staff_cost, s.headcount, staff_result, awards_result,
                                    limit)
         emit(budget_report(result, r, lang.value), format.value, str(output) if output else None)

@@ -26,7 +26,14 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from .errors import InputError, Problem, position
-from .inputs import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, Origin, Worker, parse_worker
+from .inputs import (
+    MAX_YEARS,
+    ROSTER_COLUMNS,
+    ROSTER_REQUIRED,
+    Origin,
+    Worker,
+    parse_worker,
+)
 from .loading import Row, Table, check_header, decode, encoding_problem, iter_csv, read_text
 from .pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
 from .render import atomic_file, csv_cell, csv_writer, flatten
@@ -90,8 +97,11 @@ def stream_pay(
     out: TextIO | None,
     progress: Callable[[int], None] | None = None,
     counts: RosterCounts | None = None,
+    costed: bool = True,
 ) -> StreamTotals:
     """Pay every worker of a CSV roster, writing CSV lines to `out` (None: totals only).
+
+    `costed=False` checks and counts only (for `staff`): the totals stay zero.
 
     With `counts`, also count workers and certified workers per site into it, and
     return the worker ids (what `budget` needs of a national roster).
@@ -116,7 +126,7 @@ def stream_pay(
         raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
     with handle:
         reader = csv.reader(handle, strict=True)
-        scan = _Scan(name, rules, as_of)
+        scan = _Scan(name, rules, as_of, formatted=out is not None)
         try:
             first = 1  # the line the header starts on: blank lines before it are skipped
             header = next(reader, None)
@@ -148,7 +158,7 @@ def stream_pay(
             raise InputError([problem] if problem else scan.problems) from None
     if scan.problems:
         raise InputError(scan.problems)
-    result = scan.totals()
+    result = scan.totals(costed)
     if counts is not None:
         result.ids = scan.ids
     return result
@@ -160,10 +170,11 @@ _BAD = -1  # a cached "these cells need the slow path"
 class _Scan:
     """One pass over the rows of a roster CSV."""
 
-    def __init__(self, name: str, rules: Rules, as_of: dt.date) -> None:
+    def __init__(self, name: str, rules: Rules, as_of: dt.date, *, formatted: bool) -> None:
         self.name = name
         self.rules = rules
         self.as_of = as_of
+        self.formatted = formatted  # build each profile's output line tail
         self.problems: list[Problem] = []
         self.profiles = _Profiles(rules)
         # profile (education, title, rating, post, years) -> [formatted tail, count]
@@ -232,7 +243,9 @@ class _Scan:
     def entry(self, key: tuple[Any, ...]) -> list[Any]:
         entry = self.entries.get(key)
         if entry is None:
-            entry = self.entries[key] = [self.profiles.get(key)[0], 0, key[1]]
+            # the formatted output line tail only when there is output to write
+            tail = self.profiles.get(key)[0] if self.formatted else None
+            entry = self.entries[key] = [tail, 0, key[1]]
         return entry
 
     def slow_row(self, line: int, cells: list[str]) -> tuple[str | None, str, list[Any] | None]:
@@ -385,14 +398,15 @@ class _Scan:
                 out.write(_header_line(self.profiles))
             out.writelines(chunk)
 
-    def totals(self) -> StreamTotals:
+    def totals(self, costed: bool = True) -> StreamTotals:
         totals = empty_totals()
         count = 0
         for key, (_, n, _) in self.entries.items():
-            figures = self.profiles.calc.figures(*key)
-            for field, value in zip(MONEY_FIELDS, figures.money(), strict=True):
-                totals[field] += value * n
             count += n
+            if costed:
+                figures = self.profiles.calc.figures(*key)
+                for field, value in zip(MONEY_FIELDS, figures.money(), strict=True):
+                    totals[field] += value * n
         return StreamTotals(totals, count)
 
 
@@ -444,15 +458,20 @@ class RosterSummary:
     headcount: int
     counts: RosterCounts
     workers: list[Worker]  # empty when streamed (a CSV roster has no exams to carry)
-    ids: Collection[str] | None  # the worker ids when streamed, else None (use `workers`)
+    ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
 
 
 def summarise_roster(
-    path: str | os.PathLike[str], rules: Rules, as_of: dt.date | None
+    path: str | os.PathLike[str],
+    rules: Rules,
+    as_of: dt.date | None,
+    wanted_ids: Collection[str] = (),
 ) -> RosterSummary:
     """Load and cost a roster at `as_of`; a CSV roster is streamed, never held in memory.
 
-    `as_of=None` checks and counts without pay's as-of rules (for `staff`).
+    `as_of=None` checks and counts without pay's as-of rules (for `staff`). For a
+    streamed roster, `ids` tells which of `wanted_ids` (the workers named by exam
+    passes) are on it, so no set of a million ids has to travel.
     """
     from .inputs import load_roster
     from .loading import file_format
@@ -462,9 +481,11 @@ def summarise_roster(
     if file_format(path) == "csv":
         counts = RosterCounts()
         with row_progress(path, "roster") as progress:
-            streamed = stream_pay(path, rules, as_of or dt.date.max, None, progress, counts)
-        cost = streamed.totals["annual_cost"] if as_of else Decimal(0)
-        return RosterSummary(cost, streamed.count, counts, [], streamed.ids)
+            streamed = stream_pay(path, rules, as_of or dt.date.max, None, progress, counts,
+                                  costed=as_of is not None)
+        cost = streamed.totals["annual_cost"]
+        found = {i for i in wanted_ids if i in streamed.ids}
+        return RosterSummary(cost, streamed.count, counts, [], found)
     workers = load_roster(path, rules, as_of=as_of)
     cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
     return RosterSummary(cost, len(workers), RosterCounts.of(workers), workers, None)

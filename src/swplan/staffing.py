@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .inputs import Site, Worker
 from .rules import Rules
@@ -135,6 +136,17 @@ class RosterCounts:
         elif len(ids) < self.SAMPLE:
             ids.append(worker_id)
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        # sent between processes for a national roster: one string per site, not a list
+        joined = {site: "\n".join(ids) for site, ids in self.sample_ids.items()}
+        return dict(self.current), dict(self.certified), joined
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        current, certified, joined = state
+        self.current = Counter(current)
+        self.certified = Counter(certified)
+        self.sample_ids = {site: ids.split("\n") for site, ids in joined.items()}
+
     @classmethod
     def of(cls, workers: Iterable[Worker]) -> RosterCounts:
         counts = cls()
@@ -161,27 +173,39 @@ def staff(
     `workers` may be the roster itself or its `RosterCounts` (what a streamed
     national roster provides).
     """
+    result = required_posts(rules, sites)
+    if workers is not None:
+        add_roster(result, workers if isinstance(workers, RosterCounts) else RosterCounts.of(workers))
+    return result
+
+
+def required_posts(rules: Rules, sites: Sequence[Site]) -> StaffResult:
+    """Required posts for every site, without a roster."""
     k = _Ratios(rules)
     result = StaffResult([site_posts(s, k) for s in sites], StaffTotals())
+    result.totals.required = sum(s.required for s in result.sites)
+    return result
+
+
+def add_roster(result: StaffResult, counts: RosterCounts) -> None:
+    """Fill in current staff, certified workers and gaps from the roster's counts."""
     totals = result.totals
-    totals.required = sum(s.required for s in result.sites)
-    if workers is None:
-        return result
-    counts = workers if isinstance(workers, RosterCounts) else RosterCounts.of(workers)
     result.with_roster = True
     known = {s.id for s in result.sites}
     for site, n in counts.current.items():
         if site not in known:
             result.warnings.append(unknown_site_warning(site, n, counts.sample_ids.get(site, [])))
     totals.current = totals.gap = totals.shortage = totals.surplus = totals.certified = 0
+    current, certified = counts.current, counts.certified
     for s in result.sites:
-        s.current = counts.current.get(s.id, 0)
-        s.certified = counts.certified.get(s.id, 0)
+        s.current = current.get(s.id, 0)
+        s.certified = certified.get(s.id, 0)
         s.gap = s.required - s.current
         s.certified_ok = s.certified >= s.minimum_certified
         totals.current += s.current
         totals.certified += s.certified
         totals.gap += s.gap
-        totals.shortage += max(0, s.gap)
-        totals.surplus += max(0, -s.gap)
-    return result
+        if s.gap > 0:
+            totals.shortage += s.gap
+        else:
+            totals.surplus -= s.gap

@@ -1,0 +1,61 @@
+"""Run one piece of loading in a second process, beside the first.
+
+A national run reads a 100 MB roster and a 30 MB populations file; they are
+independent, and the machine has two cores. `beside(fn)` forks, runs `fn()` in the
+child and returns a function that waits for its result. Bad input in the child
+comes back as the same `InputError`; anything else becomes an error naming the
+step. Where fork is unavailable, `fn` simply runs when waited for.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from .errors import InputError
+
+T = TypeVar("T")
+
+
+def beside(fn: Callable[[], T]) -> Callable[[], T]:
+    if not hasattr(os, "fork") or "fork" not in multiprocessing.get_all_start_methods():
+        return fn
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            outcome: tuple[str, Any] = ("ok", fn())
+        except InputError as exc:
+            outcome = ("input", exc.problems)
+        except BaseException as exc:  # noqa: BLE001 - reported by the parent
+            outcome = ("failed", f"{type(exc).__name__}: {exc}")
+        send.send(outcome)
+        send.close()
+        sys.stderr.flush()
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> T:
+        try:
+            kind, value = receive.recv()
+        except EOFError:
+            process.join()
+            raise RuntimeError(
+                f"the process reading beside this one stopped (exit {process.exitcode})"
+            ) from None
+        finally:
+            receive.close()
+        process.join()
+        if kind == "input":
+            raise InputError(value)
+        if kind == "failed":
+            raise RuntimeError(value)
+        return value  # type: ignore[no-any-return]
+
+    return wait
