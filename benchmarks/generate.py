@@ -141,7 +141,7 @@ def make_sites(rng: random.Random, n_sites: int):
                         cum_weights=cum([60, 30, 10]), k=n_sites)
     p1 = rng.choices(PLACE, k=n_sites)
     p2 = rng.choices(PLACE, k=n_sites)
-    names = [a + b + SITE_SUFFIX[k] for a, b, k in zip(p1, p2, kinds)]
+    names = [a + b + SITE_SUFFIX[k] for a, b, k in zip(p1, p2, kinds, strict=True)]
 
     r = rng.random
     counts = []
@@ -198,7 +198,7 @@ def write_populations_yaml(path, ids, names, kinds, counts) -> int:
             out = []
             for i in range(start, min(n, start + CHUNK)):
                 c = counts[i]
-                clients = ", ".join([f"{cat}: {v}" for cat, v in zip(CATEGORIES, c) if v])
+                clients = ", ".join([f"{cat}: {v}" for cat, v in zip(CATEGORIES, c, strict=True) if v])
                 out.append(f"  - id: {ids[i]}\n"
                            f"    name: \"{names[i]}\"\n"
                            f"    kind: {kinds[i]}\n"
@@ -272,7 +272,7 @@ def write_roster_csv(path, cols) -> int:
             end = min(n, start + CHUNK)
             yield [",".join(t) for t in zip(ids[start:end], names[start:end], sites[start:end],
                                             education[start:end], title[start:end], post[start:end],
-                                            hired[start:end], yos[start:end], perf[start:end])]
+                                            hired[start:end], yos[start:end], perf[start:end], strict=True)]
 
     return write_lines(path, "id,name,site,education,title,post,hired,years_of_service,performance",
                        chunks())
@@ -289,7 +289,7 @@ def make_passes(rng: random.Random, worker_ids: list[str]):
     first = rng.choices(EXAMS, cum_weights=exam_cum, k=k)
     r = rng.random
     rows = []  # (worker index, exam, date)
-    for w, e in zip(chosen, first):
+    for w, e in zip(chosen, first, strict=True):
         rows.append((w, e, days[int(r() * len(days))]))
         if r() < 0.08:  # a second, different exam for the same worker
             e2 = EXAMS[(EXAMS.index(e) + 1 + int(r() * 3)) % 4]

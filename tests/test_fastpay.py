@@ -18,7 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from conftest import swplan
 from hypothesis import HealthCheck, given, settings

@@ -379,7 +379,7 @@ def budget(
         from .awards import awards as compute_awards
         from .budget import budget_from_parts, budget_year
         from .district import load_district
-        from .inputs import load_ledger, load_passes
+        from .inputs import ExamPass, LedgerRow, load_ledger, load_passes
         from .render import emit
         from .reports import budget_report
 
@@ -389,13 +389,16 @@ def budget(
         as_of = dt.date(y, 1, 1)
 
         problems: list[Problem] = []  # every file's problems, reported together
-        extra = attempt(lambda: load_passes(passes, r) if passes else [], problems, [])
-        paid = attempt(lambda: load_ledger(ledger) if ledger else [], problems, [])
+        no_passes: list[ExamPass] = []
+        no_rows: list[LedgerRow] = []
+        extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems,
+                        no_passes)
+        paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
         # the roster is told which ids the passes name, rather than sending back all its ids
         wanted = {p.worker_id for p in extra}
         district = attempt(lambda: load_district(populations, roster, r, as_of, wanted),
                            problems, None)
-        if problems:
+        if problems or district is None:
             raise InputError(problems)
         _, staff_result, s = district
         assert s is not None

@@ -205,7 +205,7 @@ def _yaml_records(doc: Document, top: str, kind: str) -> list[tuple[tuple[str | 
         items = []
     if not isinstance(items, list):
         raise InputError([doc.problem((top,), f"'{top}' must be a list of '- ...' entries")])
-    out = []
+    out: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
     problems = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):
@@ -358,9 +358,9 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
             f = _Fields(row.cells.get, _table_origin(table, row), problems)
             clients = {}
             for category, _ in present:
-                n = f.count(category, maximum=limit)
-                if n:
-                    clients[category] = n
+                count = f.count(category, maximum=limit)
+                if count:
+                    clients[category] = count
             site = _site(f, clients)
             if site is None:
                 continue

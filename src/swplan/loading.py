@@ -147,19 +147,23 @@ try:  # the C parser is several times faster on big files; same nodes, same mark
     class _Composer(_Parser, _Resolver):  # type: ignore[valid-type,misc]
         def __init__(self, stream: str) -> None:
             _Parser.__init__(self, stream)
-            _Resolver.__init__(self)
+            _Resolver.__init__(self)  # type: ignore[misc]
 
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
     class _Composer(  # type: ignore[no-redef]
-        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _Resolver,  # type: ignore[valid-type,misc]
     ):
         def __init__(self, stream: str) -> None:
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
             yaml.composer.Composer.__init__(self)
-            _Resolver.__init__(self)
+            _Resolver.__init__(self)  # type: ignore[misc]
 
 
 @dataclass
@@ -227,7 +231,9 @@ def parse_yaml(name: str, text: str) -> Document:
     doc = Document(name, None)
     if node is None:
         return doc
-    builder = _Builder(doc, _count_nodes(node) + _ALIAS_EXPANSION_BUDGET)
+    # without an anchor there is no alias to expand: skip counting the nodes
+    budget = _count_nodes(node) + _ALIAS_EXPANSION_BUDGET if "&" in text else 1 << 62
+    builder = _Builder(doc, budget)
     try:
         doc.data = builder.build(node, ())
     except RecursionError:
@@ -307,9 +313,10 @@ class _Builder:
                 continue
             key = key_node.value
             if key in out:
-                first = self.doc.key_positions.get((*path, key))
-                at = f" (first at line {first[0]})" if first else ""
-                self.fail(key_node, (*path, key), f"duplicate key {key!r}{at}; each key may appear once")
+                seen = self.doc.key_positions.get((*path, key))
+                earlier = f" (first at line {seen[0]})" if seen else ""
+                self.fail(key_node, (*path, key),
+                          f"duplicate key {key!r}{earlier}; each key may appear once")
                 continue
             self.doc.key_positions[(*path, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*path, key))

@@ -116,7 +116,7 @@ class View:
 @dataclass
 class Report:
     data: dict[str, Any] | Callable[[], dict[str, Any]]  # the JSON object (callable: lazy)
-    items: Iterable[dict[str, Any]]  # one CSV row per item
+    items: Iterable[Any]  # one CSV row per item: mappings, or final cells (see `columns`)
     views: list[View] | Callable[[], list[View]]  # a callable is built only when shown
     # CSV header, when known up front: rows are then streamed, not gathered first,
     # and each item is already a list of final cells in column order
