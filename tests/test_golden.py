@@ -5,7 +5,8 @@
 #
 #     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
 #
-"""Golden outputs: `swplan staff` in every format and `swplan pay` in JSON and CSV."""
+"""Golden outputs: the small example (staff in every format, pay, awards, budget) and
+the county budget, the draft a bureau would file."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ UPDATE = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
 
 POPULATIONS = "examples/small/populations.yaml"
 ROSTER = "examples/small/roster.yaml"
+COUNTY = ["examples/county/populations.yaml", "examples/county/roster.yaml",
+          "--passes", "examples/county/passes.csv", "--rules", "examples/county/rules.yaml"]
 
 # golden file -> command (run from the repository root, so paths in messages are relative)
 CASES: dict[str, list[str]] = {
@@ -29,6 +32,15 @@ CASES: dict[str, list[str]] = {
     "staff_small.md": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "markdown"],
     "pay_small.json": ["pay", ROSTER, "--format", "json"],
     "pay_small.csv": ["pay", ROSTER, "--format", "csv"],
+    "awards_small.json": ["awards", ROSTER, "--passes", "examples/small/passes.yaml",
+                          "--ledger", "examples/small/ledger.csv", "--as-of", "2026-01-01",
+                          "--format", "json"],
+    "budget_small.md": ["budget", POPULATIONS, ROSTER, "--passes", "examples/small/passes.yaml",
+                        "--ledger", "examples/small/ledger.csv", "--format", "markdown"],
+    **{
+        f"budget_county.{ext}": ["budget", *COUNTY, "--format", fmt]
+        for ext, fmt in (("json", "json"), ("md", "markdown"), ("table.txt", "table"))
+    },
 }
 
 

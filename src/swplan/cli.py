@@ -46,8 +46,8 @@ class By(str, Enum):
     site = "site"
 
 
-def _existing(help_text: str) -> Any:
-    return typer.Argument(help=help_text, show_default=False)
+def _file_argument(metavar: str, help_text: str) -> Any:
+    return typer.Argument(help=help_text, metavar=metavar, show_default=False)
 
 
 RulesOpt = Annotated[
@@ -147,7 +147,7 @@ def main_callback(
 
 @app.command()
 def staff(
-    populations: Annotated[Path, _existing("Populations file: YAML, CSV or Excel.")],
+    populations: Annotated[Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")],
     roster: Annotated[
         Path | None,
         typer.Option("--roster", help="Roster (YAML, CSV or Excel): adds current staff and gaps.",
@@ -188,7 +188,7 @@ def staff(
 
 @app.command()
 def pay(
-    roster: Annotated[Path, _existing("Roster: YAML, CSV or Excel (.xlsx).")],
+    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
     rules: RulesOpt = None,
     as_of: AsOfOpt = None,
     explain: Annotated[
@@ -243,7 +243,7 @@ _SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them al
 
 @app.command()
 def awards(
-    roster: Annotated[Path, _existing("Roster: YAML, CSV or Excel (.xlsx).")],
+    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
     passes: Annotated[
         Path | None,
         typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
@@ -343,8 +343,8 @@ def parse_cap(text: str | None) -> Any:
 
 @app.command()
 def budget(
-    populations: Annotated[Path, _existing("Populations file: YAML, CSV or Excel.")],
-    roster: Annotated[Path, _existing("Roster: YAML, CSV or Excel (.xlsx).")],
+    populations: Annotated[Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")],
+    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
     passes: Annotated[
         Path | None,
         typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
