@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -223,3 +224,20 @@ def test_help_runs(words: list[str]) -> None:
     result = swplan(*words, "--help")
     assert result.code == 0, result.err
     assert "Usage:" in result.out
+
+
+def test_output_file_gets_ordinary_permissions_and_keeps_existing_ones(tmp_path) -> None:
+    # the file is written to a temporary file first; mkstemp alone would leave it 0600
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.json"
+        swplan("pay", "examples/small/roster.yaml", "-f", "json", "-o", fresh, cwd=ROOT)
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        shared = tmp_path / "shared.json"
+        shared.write_text("old", encoding="utf-8")
+        shared.chmod(0o664)
+        swplan("pay", "examples/small/roster.yaml", "-f", "json", "-o", shared, cwd=ROOT)
+        assert shared.stat().st_mode & 0o777 == 0o664
+        assert json.loads(shared.read_text(encoding="utf-8"))["totals"]["annual_cost"] == "498643.60"
+    finally:
+        os.umask(old)

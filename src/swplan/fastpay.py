@@ -23,8 +23,9 @@ import tempfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import IO, Any
 
+from .atomic import atomic_file
 from .errors import InputError, Problem, position
 from .inputs import (
     MAX_YEARS,
@@ -36,7 +37,7 @@ from .inputs import (
 )
 from .loading import Row, Table, check_header, decode, encoding_problem, iter_csv, read_text
 from .pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
-from .render import atomic_file, csv_cell, csv_writer, flatten
+from .render import csv_cell, csv_writer, flatten
 from .rules import IDENT_RE, Rules
 from .staffing import RosterCounts
 
@@ -94,7 +95,7 @@ def stream_pay(
     path: str | os.PathLike[str],
     rules: Rules,
     as_of: dt.date | None,
-    out: TextIO | None,
+    out: IO[str] | None,
     progress: Callable[[int], None] | None = None,
     counts: RosterCounts | None = None,
     costed: bool = True,
@@ -277,7 +278,7 @@ class _Scan:
     def rows(
         self,
         reader: Any,
-        out: TextIO | None,
+        out: IO[str] | None,
         progress: Callable[[int], None] | None,
         counts: RosterCounts | None,
     ) -> None:

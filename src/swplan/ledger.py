@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from .atomic import atomic_file
 from .awards import AwardsResult, awards
 from .errors import InputError, Problem
 from .inputs import LEDGER_COLUMNS, ExamPass, LedgerRow, Worker, load_ledger
@@ -96,15 +96,6 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def _file_mode(path: str) -> int:
-    try:
-        return os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def _pause_for_tests() -> None:
     value = os.environ.get(PAUSE_ENV)
     if not value:
@@ -141,34 +132,10 @@ def _remove_stale_temp_files(path: str) -> None:
 
 
 def replace_atomically(path: str, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, fsync, rename over `path`, fsync the directory."""
-    directory = os.path.dirname(path) or "."
-    mode = _file_mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fchmod(f.fileno(), mode)
-            os.fsync(f.fileno())
-        _pause_for_tests()
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:
-        dfd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover - a directory that cannot be opened
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:  # pragma: no cover - some file systems refuse fsync on a directory
-        pass
-    finally:
-        os.close(dfd)
+    """Write `data` over `path`: the old ledger or the complete new one, never a torn row."""
+    with atomic_file(path, binary=True, prefix=_temp_prefix(path),
+                     before_rename=_pause_for_tests) as f:
+        f.write(data)
 
 
 def record_awards(

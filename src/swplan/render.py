@@ -13,11 +13,11 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
+
+from .atomic import atomic_file
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -320,30 +320,6 @@ def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
 
 
 # --------------------------------------------------------------------------- writing
-
-
-@contextmanager
-def atomic_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """A text file that replaces `path` only when the block ends without an error.
-
-    It is written beside `path`, fsynced and renamed over it, so a reader sees the
-    old file or the complete new one; on any failure `path` is untouched.
-    """
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix=".swplan-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
