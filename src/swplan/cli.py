@@ -64,6 +64,16 @@ OutputOpt = Annotated[
                  show_default=False),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
+PassesOpt = Annotated[
+    Path | None,
+    typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
+                 show_default=False),
+]
+LedgerOpt = Annotated[
+    Path | None,
+    typer.Option("--ledger", help="Ledger of awards already paid (CSV); a missing file is empty. "
+                 "Only `awards --record` writes to it.", show_default=False),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help="As-of date, YYYY-MM-DD.", metavar="DATE", show_default=False),
@@ -244,16 +254,8 @@ _SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them al
 @app.command()
 def awards(
     roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
-    passes: Annotated[
-        Path | None,
-        typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
-                     show_default=False),
-    ] = None,
-    ledger: Annotated[
-        Path | None,
-        typer.Option("--ledger", help="Ledger of awards already paid (CSV); missing = empty.",
-                     show_default=False),
-    ] = None,
+    passes: PassesOpt = None,
+    ledger: LedgerOpt = None,
     record: Annotated[
         bool,
         typer.Option("--record", help="Append the due awards to the --ledger (paid_on = the as-of "
@@ -345,16 +347,8 @@ def parse_cap(text: str | None) -> Any:
 def budget(
     populations: Annotated[Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")],
     roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
-    passes: Annotated[
-        Path | None,
-        typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
-                     show_default=False),
-    ] = None,
-    ledger: Annotated[
-        Path | None,
-        typer.Option("--ledger", help="Ledger of awards already paid (CSV); read, never written.",
-                     show_default=False),
-    ] = None,
+    passes: PassesOpt = None,
+    ledger: LedgerOpt = None,
     rules: RulesOpt = None,
     year: Annotated[
         int | None,

@@ -23,10 +23,9 @@ from .loading import (
     Table,
     file_format,
     format_path,
-    iter_csv,
     load_yaml,
+    open_csv,
     read_table,
-    read_text,
 )
 from .rules import IDENT_RE, Rules, parse_date
 
@@ -312,14 +311,8 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
     A row that fails a quick check is read again through `_Fields`, so its problems
     are worded exactly as everywhere else. Zero counts are left out of `clients`.
     """
-    name = str(path)
-    records = iter_csv(name, read_text(path))
-    first = next(records, None)
-    if first is None:
-        raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
-    header_line, header = first
-    columns = [c.strip() for c in header]
-    table = Table(name, columns, [], header_row=header_line)
+    table, records = open_csv(path)
+    name, columns = table.file, table.columns
     categories = list(rules.categories)
     problems = table.header_problems(["id"], ["name", "kind", *categories])
     if problems:

@@ -424,17 +424,21 @@ def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
         raise InputError([Problem(name, str(start), "", message)]) from None
 
 
-def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
-    """Header and rows of a CSV file; rows with the wrong number of cells are problems."""
+def open_csv(path: str | os.PathLike[str]) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
+    """An empty `Table` with the header of a CSV file, and its remaining records."""
     name = display_name(path)
-    text = read_text(path)
-    records = iter_csv(name, text)
+    records = iter_csv(name, read_text(path))
     first = next(records, None)
     if first is None:
         raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
     header_line, header = first
-    columns = [c.strip() for c in header]
-    table = Table(name, columns, [], header_row=header_line)
+    return Table(name, [c.strip() for c in header], [], header_row=header_line), records
+
+
+def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
+    """Header and rows of a CSV file; rows with the wrong number of cells are problems."""
+    table, records = open_csv(path)
+    name, columns = table.file, table.columns
     problems: list[Problem] = []
     width = len(columns)
     for line, cells in records:
