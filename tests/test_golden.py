@@ -3,8 +3,9 @@
 # After a deliberate change to an output, refresh them all with ONE command, then
 # review the diff of tests/golden/ before committing it:
 #
-#     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+#     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py tests/test_readme.py
 #
+# (the second file rewrites the README's example outputs the same way)
 """Golden outputs: the small example (staff in every format, pay, awards, budget) and
 the county budget, the draft a bureau would file."""
 

@@ -92,3 +92,60 @@ def test_github_actions_job(workdir: Path) -> None:
     assert over.returncode == 1
     assert "over the cap" in over.stderr
     assert run_step("Fail over the cap").returncode == 0  # the shipped cap holds for the example
+
+
+# --------------------------------------------------------------------------- console blocks
+#
+# Every ```console block in the README is real output: each `$ command` is run from the
+# repository root and its output (stdout and stderr, as a terminal shows them) compared
+# with the lines below it; a block cut short ends with a line `...`. After a deliberate
+# output change, rewrite them with the golden refresh command:
+#
+#     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py tests/test_readme.py
+
+CONSOLE = re.compile(r"```console\n(.*?)```", flags=re.S)
+UPDATE = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
+
+
+def console_commands(text: str) -> list[tuple[str, list[str]]]:
+    """(command, expected lines) for every `$ ` line of every console block."""
+    out: list[tuple[str, list[str]]] = []
+    for block in CONSOLE.findall(text):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                out.append((line[2:], []))
+            elif out:
+                out[-1][1].append(line)
+    return out
+
+
+def run_shown(command: str) -> list[str]:
+    env = shell_env(ROOT)
+    env["COLUMNS"] = "200"
+    proc = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=120)
+    return proc.stdout.rstrip("\n").splitlines()
+
+
+def shown(expected: list[str], actual: list[str]) -> list[str]:
+    """What the README shows of `actual`: as many lines as it showed before, then `...`."""
+    if expected and expected[-1] == "...":
+        keep = len(expected) - 1
+        return actual[:keep] + (["..."] if len(actual) > keep else [])
+    return actual
+
+
+def test_readme_console_blocks_are_real_output() -> None:
+    commands = console_commands(README)
+    assert len(commands) >= 10
+    text = README
+    for command, expected in commands:
+        actual = shown(expected, run_shown(command))
+        if UPDATE:
+            old = "$ " + command + "\n" + "".join(line + "\n" for line in expected)
+            new = "$ " + command + "\n" + "".join(line + "\n" for line in actual)
+            text = text.replace(old, new, 1)
+            continue
+        assert actual == expected, f"README output of `{command}` differs; see the comment above"
+    if UPDATE:
+        (ROOT / "README.md").write_text(text, encoding="utf-8")
