@@ -30,7 +30,6 @@ DUE = "due"
 ALREADY_PAID = "already_paid"
 DUPLICATE = "duplicate"
 EXPIRED = "expired"
-STATUSES = (DUE, ALREADY_PAID, DUPLICATE, EXPIRED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,6 @@ from .rules import Rules
 from .staffing import RosterCounts, StaffResult
 from .staffing import staff as compute_staff
 
-LINE_ITEMS = ("current_staff", "new_hires", "awards", "training")
-
 
 @dataclass(frozen=True, slots=True)
 class BudgetLine:

@@ -64,6 +64,9 @@ OutputOpt = Annotated[
                  show_default=False),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
+FailOnShortageOpt = Annotated[
+    bool, typer.Option("--fail-on-shortage", help="Exit 1 when any site is short of posts.")
+]
 PassesOpt = Annotated[
     Path | None,
     typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
@@ -118,6 +121,16 @@ def attempt(load: Callable[[], T], problems: list[Problem], default: T) -> T:
         return default
 
 
+def staff_checks(warnings: list[str], shortage: int | None, fail_on_shortage: bool) -> int:
+    """Print the roster warnings; with --fail-on-shortage, exit 1 when posts are short."""
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if fail_on_shortage and shortage:  # None: no roster, so nothing to be short of
+        print(f"shortage: {shortage} posts short across the sites", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    return 0
+
+
 def option_date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
@@ -164,9 +177,7 @@ def staff(
                      show_default=False),
     ] = None,
     rules: RulesOpt = None,
-    fail_on_shortage: Annotated[
-        bool, typer.Option("--fail-on-shortage", help="Exit 1 when any site is short of posts.")
-    ] = False,
+    fail_on_shortage: FailOnShortageOpt = False,
     format: FormatOpt = Format.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.en,
@@ -179,16 +190,10 @@ def staff(
         from .reports import staff_report
 
         r = load_rules_opt(rules)
-        pops, result, summary = load_district(populations, roster, r, None)
+        pops, result, _ = load_district(populations, roster, r, None)
         emit(staff_report(result, r, lang.value, pops.region), format.value,
              str(output) if output else None)
-        for warning in result.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        if fail_on_shortage and summary is not None and (result.totals.shortage or 0) > 0:
-            print(f"shortage: {result.totals.shortage} posts short across the sites",
-                  file=sys.stderr)
-            return EXIT_CHECK_FAILED
-        return 0
+        return staff_checks(result.warnings, result.totals.shortage, fail_on_shortage)
 
     run(body)
 
@@ -360,9 +365,7 @@ def budget(
         typer.Option("--cap", help="Exit 1 when the total is above this amount (equal passes).",
                      metavar="AMOUNT", show_default=False),
     ] = None,
-    fail_on_shortage: Annotated[
-        bool, typer.Option("--fail-on-shortage", help="Exit 1 when any site is short of posts.")
-    ] = False,
+    fail_on_shortage: FailOnShortageOpt = False,
     format: FormatOpt = Format.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.en,
@@ -400,14 +403,9 @@ def budget(
         result = budget_from_parts(r, y, s.staff_cost, s.headcount, staff_result, awards_result,
                                    limit)
         emit(budget_report(result, r, lang.value), format.value, str(output) if output else None)
-        for warning in staff_result.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        code = 0
+        code = staff_checks(staff_result.warnings, result.shortage, fail_on_shortage)
         if result.cap_ok is False:
             print(f"over the cap: total {result.total} is above --cap {limit}", file=sys.stderr)
-            code = EXIT_CHECK_FAILED
-        if fail_on_shortage and result.shortage > 0:
-            print(f"shortage: {result.shortage} posts short across the sites", file=sys.stderr)
             code = EXIT_CHECK_FAILED
         return code
 

@@ -6,7 +6,7 @@ points are `Decimal` too, so products are exact before the one rounding step.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 FEN = Decimal("0.01")
@@ -16,16 +16,6 @@ ZERO = Decimal("0.00")
 def round_fen(value: Decimal) -> Decimal:
     """Round half-up to 0.01: `round_fen(Decimal("4.125")) == Decimal("4.13")`."""
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
-
-
-def money(value: object) -> Decimal:
-    """A two-place amount from an int, a Decimal or a decimal string (never a float)."""
-    if isinstance(value, float):
-        raise TypeError("money must not be a float")
-    try:
-        return round_fen(Decimal(str(value).strip()))
-    except InvalidOperation as exc:  # pragma: no cover - callers validate first
-        raise ValueError(f"not an amount: {value!r}") from exc
 
 
 def fmt_money(value: Decimal) -> str:

@@ -19,8 +19,6 @@ from typing import Any, TextIO
 
 from .atomic import atomic_file
 
-FORMATS = ("table", "json", "csv", "markdown")
-
 # Labels for column headers and words, by language (SPEC §9).
 LABELS: dict[str, dict[str, str]] = {
     "site": {"zh": "站点", "en": "Site"},
