@@ -29,7 +29,12 @@ import time
 from itertools import accumulate
 
 CATEGORIES = ["elderly", "children", "youth", "disabled", "social_assistance", "corrections"]
-EXAMS = ["assistant_social_worker", "social_worker", "senior_social_worker", "psychological_counselor"]
+EXAMS = [
+    "assistant_social_worker",
+    "social_worker",
+    "senior_social_worker",
+    "psychological_counselor",
+]
 
 CHUNK = 200_000  # rows per write
 
@@ -89,8 +94,12 @@ budget:
 """
 
 # Name material: common surnames and given-name characters.
-SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
-GIVEN = list("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽")
+SURNAMES = list(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = list(
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽"
+)
 PLACE = list("金江河山湖海东西南北中新安和平兴福康宁华光明阳春秋桥林松梅兰竹泉石田龙凤鹤云星月城乡")
 SITE_SUFFIX = {
     "urban_community": "社区",
@@ -133,12 +142,14 @@ def write_lines(path: str, header: str, lines_iter) -> int:
 
 # --------------------------------------------------------------------------- sites
 
+
 def make_sites(rng: random.Random, n_sites: int):
     """Return (ids, names, kinds, counts) where counts[i] is a 6-tuple of ints."""
     width = max(6, len(str(n_sites)))
     ids = [f"S{i:0{width}d}" for i in range(1, n_sites + 1)]
-    kinds = rng.choices(["urban_community", "rural_township", "agency"],
-                        cum_weights=cum([60, 30, 10]), k=n_sites)
+    kinds = rng.choices(
+        ["urban_community", "rural_township", "agency"], cum_weights=cum([60, 30, 10]), k=n_sites
+    )
     p1 = rng.choices(PLACE, k=n_sites)
     p2 = rng.choices(PLACE, k=n_sites)
     names = [a + b + SITE_SUFFIX[k] for a, b, k in zip(p1, p2, kinds, strict=True)]
@@ -151,7 +162,7 @@ def make_sites(rng: random.Random, n_sites: int):
         # Rural townships have relatively more elderly clients; agencies fewer of all.
         scale = 0.5 if k == "agency" else 1.0
         u = r()
-        elderly = int(301 * u ** 1.5) if k == "rural_township" else int(301 * scale * u * u)
+        elderly = int(301 * u**1.5) if k == "rural_township" else int(301 * scale * u * u)
         u = r()
         children = int(80 * scale * u * u)
         u = r()
@@ -164,9 +175,9 @@ def make_sites(rng: random.Random, n_sites: int):
         if u < 0.5:
             corrections = 0
         elif u < 0.98:
-            corrections = int(16 * (u - 0.5) / 0.48)          # 0..15
+            corrections = int(16 * (u - 0.5) / 0.48)  # 0..15
         else:
-            corrections = 16 + int(r() * 25)                  # rare: 16..40
+            corrections = 16 + int(r() * 25)  # rare: 16..40
         append((elderly, children, youth, disabled, assistance, corrections))
     # Which zero cells are written empty rather than "0" (CSV only).
     blank_zero = [r() < 0.5 for _ in range(n_sites)]
@@ -184,8 +195,7 @@ def write_populations_csv(path, ids, names, kinds, counts, blank_zero) -> int:
             for i in range(start, min(n, start + CHUNK)):
                 b = blank_zero[i]
                 c = counts[i]
-                out.append(f"{ids[i]},{names[i]},{kinds[i]},"
-                           + ",".join([cell(v, b) for v in c]))
+                out.append(f"{ids[i]},{names[i]},{kinds[i]}," + ",".join([cell(v, b) for v in c]))
             yield out
 
     return write_lines(path, "id,name,kind," + ",".join(CATEGORIES), chunks())
@@ -198,17 +208,22 @@ def write_populations_yaml(path, ids, names, kinds, counts) -> int:
             out = []
             for i in range(start, min(n, start + CHUNK)):
                 c = counts[i]
-                clients = ", ".join([f"{cat}: {v}" for cat, v in zip(CATEGORIES, c, strict=True) if v])
-                out.append(f"  - id: {ids[i]}\n"
-                           f"    name: \"{names[i]}\"\n"
-                           f"    kind: {kinds[i]}\n"
-                           f"    clients: {{{clients}}}")
+                clients = ", ".join(
+                    [f"{cat}: {v}" for cat, v in zip(CATEGORIES, c, strict=True) if v]
+                )
+                out.append(
+                    f"  - id: {ids[i]}\n"
+                    f'    name: "{names[i]}"\n'
+                    f"    kind: {kinds[i]}\n"
+                    f"    clients: {{{clients}}}"
+                )
             yield out
 
     return write_lines(path, "region: National synthetic\nsites:", chunks())
 
 
 # --------------------------------------------------------------------------- roster
+
 
 def make_roster_rows(rng: random.Random, n_workers: int, site_ids: list[str]):
     width = max(7, len(str(n_workers)))
@@ -220,7 +235,20 @@ def make_roster_rows(rng: random.Random, n_workers: int, site_ids: list[str]):
     g2 = rng.choices(GIVEN + [""] * (len(GIVEN) // 2), k=n_workers)
     r = rng.random
     ascii_first = ["Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu"]
-    ascii_given = ["Wei", "Fang", "Na", "Min", "Jing", "Qiang", "Lei", "Jun", "Yan", "Jie", "Tao", "Ming"]
+    ascii_given = [
+        "Wei",
+        "Fang",
+        "Na",
+        "Min",
+        "Jing",
+        "Qiang",
+        "Lei",
+        "Jun",
+        "Yan",
+        "Jie",
+        "Tao",
+        "Ming",
+    ]
     names = []
     for i in range(n_workers):
         if r() < 0.1:
@@ -229,24 +257,32 @@ def make_roster_rows(rng: random.Random, n_workers: int, site_ids: list[str]):
             names.append(sur[i] + g1[i] + g2[i])
 
     sites = rng.choices(site_ids, k=n_workers)
-    education = rng.choices(["secondary", "associate", "bachelor", "master", "doctorate"],
-                            cum_weights=cum([10, 30, 48, 11, 1]), k=n_workers)
-    title = rng.choices(["none", "assistant_social_worker", "social_worker", "senior_social_worker"],
-                        cum_weights=cum([55, 28, 15, 2]), k=n_workers)
+    education = rng.choices(
+        ["secondary", "associate", "bachelor", "master", "doctorate"],
+        cum_weights=cum([10, 30, 48, 11, 1]),
+        k=n_workers,
+    )
+    title = rng.choices(
+        ["none", "assistant_social_worker", "social_worker", "senior_social_worker"],
+        cum_weights=cum([55, 28, 15, 2]),
+        k=n_workers,
+    )
     # Posts: roughly one lead per site at 2.5 workers per site would make leads 40%
     # of everyone; real stations share leads, so: most staff, some leads and
     # deputies, and ~8% rows naming no post (default_post applies).
-    post = rng.choices(["lead", "deputy", "staff", ""],
-                       cum_weights=cum([15, 10, 67, 8]), k=n_workers)
-    performance = rng.choices(["excellent", "good", "pass", "fail", ""],
-                              cum_weights=cum([15, 45, 32, 3, 5]), k=n_workers)
+    post = rng.choices(
+        ["lead", "deputy", "staff", ""], cum_weights=cum([15, 10, 67, 8]), k=n_workers
+    )
+    performance = rng.choices(
+        ["excellent", "good", "pass", "fail", ""], cum_weights=cum([15, 45, 32, 3, 5]), k=n_workers
+    )
 
     # hired: 85% of rows; dates 1995-01-01..2025-12-31 skewed to recent
     # (index = N * sqrt(u) gives a density rising linearly towards the end).
     days = date_strings(dt.date(1995, 1, 1), dt.date(2025, 12, 31))
     nd = len(days)
     yos_vals = [str(v) for v in range(36)]
-    yos_cum = cum([36 - v for v in range(36)])   # 0..35, fewer long-serving
+    yos_cum = cum([36 - v for v in range(36)])  # 0..35, fewer long-serving
     hired_col = []
     yos_col = []
     for _ in range(n_workers):
@@ -270,15 +306,29 @@ def write_roster_csv(path, cols) -> int:
         n = len(ids)
         for start in range(0, n, CHUNK):
             end = min(n, start + CHUNK)
-            yield [",".join(t) for t in zip(ids[start:end], names[start:end], sites[start:end],
-                                            education[start:end], title[start:end], post[start:end],
-                                            hired[start:end], yos[start:end], perf[start:end], strict=True)]
+            yield [
+                ",".join(t)
+                for t in zip(
+                    ids[start:end],
+                    names[start:end],
+                    sites[start:end],
+                    education[start:end],
+                    title[start:end],
+                    post[start:end],
+                    hired[start:end],
+                    yos[start:end],
+                    perf[start:end],
+                    strict=True,
+                )
+            ]
 
-    return write_lines(path, "id,name,site,education,title,post,hired,years_of_service,performance",
-                       chunks())
+    return write_lines(
+        path, "id,name,site,education,title,post,hired,years_of_service,performance", chunks()
+    )
 
 
 # --------------------------------------------------------------------------- passes
+
 
 def make_passes(rng: random.Random, worker_ids: list[str]):
     n = len(worker_ids)
@@ -308,8 +358,11 @@ def make_passes(rng: random.Random, worker_ids: list[str]):
 
 # --------------------------------------------------------------------------- main
 
+
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Generate synthetic national swplan data (deterministic).")
+    ap = argparse.ArgumentParser(
+        description="Generate synthetic national swplan data (deterministic)."
+    )
     ap.add_argument("outdir")
     ap.add_argument("--workers", type=int, default=1_500_000)
     ap.add_argument("--sites", type=int, default=600_000)
@@ -333,10 +386,18 @@ def main(argv=None) -> int:
     done("rules.yaml", None)
 
     ids, names, kinds, counts, blank_zero = make_sites(rng, a.sites)
-    done("populations.csv", write_populations_csv(os.path.join(a.outdir, "populations.csv"),
-                                                  ids, names, kinds, counts, blank_zero))
-    done("populations.yaml", write_populations_yaml(os.path.join(a.outdir, "populations.yaml"),
-                                                    ids, names, kinds, counts))
+    done(
+        "populations.csv",
+        write_populations_csv(
+            os.path.join(a.outdir, "populations.csv"), ids, names, kinds, counts, blank_zero
+        ),
+    )
+    done(
+        "populations.yaml",
+        write_populations_yaml(
+            os.path.join(a.outdir, "populations.yaml"), ids, names, kinds, counts
+        ),
+    )
     site_ids = ids
     del names, kinds, counts, blank_zero
 
@@ -346,11 +407,15 @@ def main(argv=None) -> int:
     del cols
 
     pass_lines, n_dup = make_passes(rng, worker_ids)
-    done("passes.csv", write_lines(os.path.join(a.outdir, "passes.csv"),
-                                   "worker_id,exam,passed_on", [pass_lines]))
+    done(
+        "passes.csv",
+        write_lines(os.path.join(a.outdir, "passes.csv"), "worker_id,exam,passed_on", [pass_lines]),
+    )
 
     elapsed = time.perf_counter() - t0
-    print(f"generated into {a.outdir} (seed {a.seed}, {a.workers} workers, {a.sites} sites) in {elapsed:.1f}s")
+    print(
+        f"generated into {a.outdir} (seed {a.seed}, {a.workers} workers, {a.sites} sites) in {elapsed:.1f}s"
+    )
     for name, rows, size in written:
         what = "" if rows is None else f"{rows:>10,} rows"
         if name == "passes.csv":

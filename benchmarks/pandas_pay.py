@@ -62,7 +62,7 @@ def lookup(df: pd.DataFrame, col: str, mapping: dict, scale: int) -> np.ndarray:
 def round_half_up_mul(amount_fen: np.ndarray, factor) -> np.ndarray:
     """round(amount * factor) half-up, exactly, for non-negative amounts and factors."""
     k = places([factor])
-    den = 10 ** k
+    den = 10**k
     num = scaled(factor, den)
     return (amount_fen * num + den // 2) // den
 
@@ -83,8 +83,9 @@ def main(argv=None) -> int:
     if isinstance(as_of, str):
         as_of = dt.date.fromisoformat(as_of)
 
-    df = pd.read_csv(a.roster, dtype=str, keep_default_na=False, na_values=[""],
-                     encoding="utf-8-sig")
+    df = pd.read_csv(
+        a.roster, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig"
+    )
     for col in ("post", "hired", "years_of_service", "performance"):
         if col not in df.columns:
             df[col] = np.nan
@@ -108,21 +109,32 @@ def main(argv=None) -> int:
     pts = pay["points"]
     posts = pay.get("posts") or {}
     ysr = pts["years_of_service"]
-    all_points = ([*pts["education"].values(), *pts["title"].values(), *pts["performance"].values(),
-                   ysr["per_year"], ysr["max"]]
-                  + [p.get("points", 0) for p in posts.values()]
-                  + [g["min_points"] for g in pay["grades"]])
+    all_points = (
+        [
+            *pts["education"].values(),
+            *pts["title"].values(),
+            *pts["performance"].values(),
+            ysr["per_year"],
+            ysr["max"],
+        ]
+        + [p.get("points", 0) for p in posts.values()]
+        + [g["min_points"] for g in pay["grades"]]
+    )
     scale = 10 ** places(all_points)
 
     perf = df["performance"].fillna(pay["default_performance"])
     df["performance"] = perf
-    points = (lookup(df, "education", pts["education"], scale)
-              + lookup(df, "title", pts["title"], scale)
-              + lookup(df, "performance", pts["performance"], scale)
-              + np.minimum(years * scaled(ysr["per_year"], scale), scaled(ysr["max"], scale)))
+    points = (
+        lookup(df, "education", pts["education"], scale)
+        + lookup(df, "title", pts["title"], scale)
+        + lookup(df, "performance", pts["performance"], scale)
+        + np.minimum(years * scaled(ysr["per_year"], scale), scaled(ysr["max"], scale))
+    )
     if posts:
         df["post"] = df["post"].fillna(pay["default_post"])
-        points = points + lookup(df, "post", {k: v.get("points", 0) for k, v in posts.items()}, scale)
+        points = points + lookup(
+            df, "post", {k: v.get("points", 0) for k, v in posts.items()}, scale
+        )
     else:
         df["post"] = ""
 
@@ -143,12 +155,18 @@ def main(argv=None) -> int:
     base = monthly_fen[gidx]
     allowance = np.zeros(len(df), dtype=np.int64)
     for col, table in (pay.get("allowances") or {}).items():
-        allowance += (df[col].map({k: scaled(v, 100) for k, v in table.items()})
-                      .fillna(0).to_numpy(dtype=np.int64))
+        allowance += (
+            df[col]
+            .map({k: scaled(v, 100) for k, v in table.items()})
+            .fillna(0)
+            .to_numpy(dtype=np.int64)
+        )
     gross = base + allowance
 
     contrib = pay["contributions"]
-    cbase = np.clip(gross, scaled(contrib["base"]["floor"], 100), scaled(contrib["base"]["ceiling"], 100))
+    cbase = np.clip(
+        gross, scaled(contrib["base"]["floor"], 100), scaled(contrib["base"]["ceiling"], 100)
+    )
     monthly_contrib = np.zeros(len(df), dtype=np.int64)
     for rate in contrib["rates"].values():
         monthly_contrib += round_half_up_mul(cbase, rate)
@@ -156,7 +174,9 @@ def main(argv=None) -> int:
     annual_salary = gross * int(pay["months_per_year"])
     annual_bonus = np.zeros(len(df), dtype=np.int64)
     for rating, months in (pay.get("performance_bonus_months") or {}).items():
-        annual_bonus = np.where(perf.to_numpy() == rating, round_half_up_mul(base, months), annual_bonus)
+        annual_bonus = np.where(
+            perf.to_numpy() == rating, round_half_up_mul(base, months), annual_bonus
+        )
     annual_contrib = monthly_contrib * 12
     annual_cost = annual_salary + annual_bonus + annual_contrib
 
@@ -164,19 +184,25 @@ def main(argv=None) -> int:
     # points: shortest exact decimal string; only a handful of distinct values.
     uniq = np.unique(points)
     pstr = {int(p): format((Decimal(int(p)) / scale).normalize(), "f") for p in uniq}
-    out = pd.DataFrame({
-        "id": df["id"],
-        "name": df.get("name", ""),
-        "site": df["site"],
-        "post": df["post"],
-        "years": years,
-        "points": pd.Series(points).map(pstr),
-        "grade": grade_no,
-    })
+    out = pd.DataFrame(
+        {
+            "id": df["id"],
+            "name": df.get("name", ""),
+            "site": df["site"],
+            "post": df["post"],
+            "years": years,
+            "points": pd.Series(points).map(pstr),
+            "grade": grade_no,
+        }
+    )
     money = {
-        "monthly_base": base, "monthly_allowance": allowance, "monthly_gross": gross,
-        "monthly_contributions": monthly_contrib, "annual_salary": annual_salary,
-        "annual_bonus": annual_bonus, "annual_contributions": annual_contrib,
+        "monthly_base": base,
+        "monthly_allowance": allowance,
+        "monthly_gross": gross,
+        "monthly_contributions": monthly_contrib,
+        "annual_salary": annual_salary,
+        "annual_bonus": annual_bonus,
+        "annual_contributions": annual_contrib,
         "annual_cost": annual_cost,
     }
     # fen / 100 as float, printed with %.2f, is exact for |fen| < 2**53.

@@ -62,8 +62,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("/tmp/swplan-national"))
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--quick-repeat", type=int, default=7,
-                        help="runs of each start-up-sized task per round (they take ~0.2 s)")
+    parser.add_argument(
+        "--quick-repeat",
+        type=int,
+        default=7,
+        help="runs of each start-up-sized task per round (they take ~0.2 s)",
+    )
     parser.add_argument("--workers", type=int, default=1_500_000)
     parser.add_argument("--sites", type=int, default=600_000)
     args = parser.parse_args()
@@ -71,31 +75,87 @@ def main() -> None:
     data: Path = args.data
     if not all((data / f).exists() for f in FILES):
         data.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(data),
-                        "--workers", str(args.workers), "--sites", str(args.sites)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "generate.py"),
+                str(data),
+                "--workers",
+                str(args.workers),
+                "--sites",
+                str(args.sites),
+            ],
+            check=True,
+        )
     out = data / "out"
     out.mkdir(exist_ok=True)
     sw = swplan_command()
     rules = str(data / "rules.yaml")
     county = ROOT / "examples" / "county"
     tasks: dict[str, list[str]] = {
-        "swplan pay (CSV -> CSV)": [*sw, "pay", str(data / "roster.csv"), "--rules", rules,
-                                    "--format", "csv", "--output", str(out / "pay.csv")],
-        "pandas peer (CSV -> CSV)": [sys.executable, str(HERE / "pandas_pay.py"), rules,
-                                     str(data / "roster.csv"), str(out / "pandas.csv")],
+        "swplan pay (CSV -> CSV)": [
+            *sw,
+            "pay",
+            str(data / "roster.csv"),
+            "--rules",
+            rules,
+            "--format",
+            "csv",
+            "--output",
+            str(out / "pay.csv"),
+        ],
+        "pandas peer (CSV -> CSV)": [
+            sys.executable,
+            str(HERE / "pandas_pay.py"),
+            rules,
+            str(data / "roster.csv"),
+            str(out / "pandas.csv"),
+        ],
         "swplan staff (sites CSV + roster CSV)": [
-            *sw, "staff", str(data / "populations.csv"), "--roster", str(data / "roster.csv"),
-            "--rules", rules, "--format", "csv", "--output", str(out / "staff.csv")],
+            *sw,
+            "staff",
+            str(data / "populations.csv"),
+            "--roster",
+            str(data / "roster.csv"),
+            "--rules",
+            rules,
+            "--format",
+            "csv",
+            "--output",
+            str(out / "staff.csv"),
+        ],
         "swplan budget (national)": [
-            *sw, "budget", str(data / "populations.csv"), str(data / "roster.csv"),
-            "--passes", str(data / "passes.csv"), "--rules", rules, "--format", "json",
-            "--output", str(out / "budget.json")],
+            *sw,
+            "budget",
+            str(data / "populations.csv"),
+            str(data / "roster.csv"),
+            "--passes",
+            str(data / "passes.csv"),
+            "--rules",
+            rules,
+            "--format",
+            "json",
+            "--output",
+            str(out / "budget.json"),
+        ],
         "swplan staff (county, YAML)": [
-            *sw, "staff", str(county / "populations.yaml"), "--roster", str(county / "roster.yaml"),
-            "--rules", str(county / "rules.yaml"), "--format", "json",
-            "--output", str(out / "county.json")],
+            *sw,
+            "staff",
+            str(county / "populations.yaml"),
+            "--roster",
+            str(county / "roster.yaml"),
+            "--rules",
+            str(county / "rules.yaml"),
+            "--format",
+            "json",
+            "--output",
+            str(out / "county.json"),
+        ],
         "import floor (typer, pydantic, rich.table, yaml)": [
-            sys.executable, "-c", "import typer, pydantic, rich.table, yaml"],
+            sys.executable,
+            "-c",
+            "import typer, pydantic, rich.table, yaml",
+        ],
     }
     times: dict[str, list[float]] = {name: [] for name in tasks}
     peaks: dict[str, int] = dict.fromkeys(tasks, 0)
@@ -106,21 +166,30 @@ def main() -> None:
                 wall, rss = measure(argv)
                 times[name].append(wall)
                 peaks[name] = max(peaks[name], rss)
-            print(f"round {round_ + 1}: {name}: {wall:.2f} s, {rss / 2**20:.0f} MiB", file=sys.stderr)
+            print(
+                f"round {round_ + 1}: {name}: {wall:.2f} s, {rss / 2**20:.0f} MiB", file=sys.stderr
+            )
 
     median = {name: statistics.median(values) for name, values in times.items()}
     ours, rows = column_sum(out / "pay.csv", "annual_cost")
     theirs, their_rows = column_sum(out / "pandas.csv", "annual_cost")
     names = list(tasks)
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
-    print(f"Data: {args.workers:,} workers, {args.sites:,} sites; {args.repeat} alternating rounds\n")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
+    print(
+        f"Data: {args.workers:,} workers, {args.sites:,} sites; {args.repeat} alternating rounds\n"
+    )
     print("| task | median wall (s) | runs | peak RSS (MiB) |")
     print("|---|---:|---|---:|")
     for name in names:
         values = times[name]
-        runs = (", ".join(f"{t:.2f}" for t in values) if len(values) <= 5
-                else f"{len(values)} runs, {min(values):.3f}-{max(values):.3f}")
+        runs = (
+            ", ".join(f"{t:.2f}" for t in values)
+            if len(values) <= 5
+            else f"{len(values)} runs, {min(values):.3f}-{max(values):.3f}"
+        )
         print(f"| {name} | {median[name]:.3f} | {runs} | {peaks[name] / 2**20:.0f} |")
     pay, pandas = median[names[0]], median[names[1]]
     print()
@@ -130,8 +199,10 @@ def main() -> None:
     print(f"- budget / pay: {median[names[3]] / pay:.2f} (target <= 2.0)")
     print(f"- county / import floor: {median[names[4]] / median[names[5]]:.2f} (target <= 2.0)")
     agree = "agree" if (ours, rows) == (theirs, their_rows) else "DISAGREE"
-    print(f"- sum of annual_cost: swplan {ours} over {rows:,} rows, pandas {theirs} over "
-          f"{their_rows:,} rows: {agree}")
+    print(
+        f"- sum of annual_cost: swplan {ours} over {rows:,} rows, pandas {theirs} over "
+        f"{their_rows:,} rows: {agree}"
+    )
 
 
 if __name__ == "__main__":

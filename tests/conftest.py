@@ -30,8 +30,12 @@ class Result:
         return json.loads(self.out)
 
 
-def swplan(*args: str | os.PathLike[str], cwd: str | os.PathLike[str] | None = None,
-           input: str | None = None, env: dict[str, str] | None = None) -> Result:
+def swplan(
+    *args: str | os.PathLike[str],
+    cwd: str | os.PathLike[str] | None = None,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
     """Run `swplan ARGS...` in a subprocess; return exit code, stdout and stderr."""
     proc = subprocess.run(
         [*COMMAND, *map(str, args)],

@@ -32,8 +32,9 @@ def bomb_text() -> str:
 # Files whose bytes are made here: other encodings, binary data.
 GENERATED: dict[str, bytes] = {
     "populations_gbk.yaml": "sites:\n  - id: jinjiang\n    name: 金江社区\n".encode("gbk"),
-    "roster_gbk.csv": "id,name,site,education,title,hired\nW001,张三,jinjiang,bachelor,none,2016-09-01\n"
-    .encode("gbk"),
+    "roster_gbk.csv": "id,name,site,education,title,hired\nW001,张三,jinjiang,bachelor,none,2016-09-01\n".encode(
+        "gbk"
+    ),
     "populations_binary.yaml": b"sites:\n\x00\x01\x02\x03\xff\xfe PK\x03\x04",
     "roster_binary.csv": b"id,site,education,title,hired\nW1,a,bachelor,none,2016-09-01\n\x00\x01",
     "roster_utf16.yaml": "workers:\n  - id: W001\n".encode("utf-16"),
@@ -43,31 +44,73 @@ GENERATED: dict[str, bytes] = {
 # role: how the file is passed: populations / roster / rules (see `command`).
 CASES: list[tuple[str, str, int, list[str]]] = [
     # rules
-    ("rules_key_typo.yaml", "rules", 3,
-     ["staffing.clients_per_workr", "unknown key", "did you mean 'clients_per_worker'"]),
+    (
+        "rules_key_typo.yaml",
+        "rules",
+        3,
+        ["staffing.clients_per_workr", "unknown key", "did you mean 'clients_per_worker'"],
+    ),
     ("rules_extends_typo.yaml", "rules", 1, ["extends", "'nationl'", "did you mean 'national'"]),
-    ("rules_grades_not_ascending.yaml", "rules", 6, ["pay.grades[2].min_points", "strictly ascending"]),
-    ("rules_floor_above_ceiling.yaml", "rules", 5,
-     ["pay.contributions.base.floor", "above the ceiling"]),
-    ("rules_ladder_no_award.yaml", "rules", 5,
-     ["awards.ladder[1]", "no award", "'social_wroker'", "did you mean 'social_worker'"]),
-    ("rules_post_min_above_max.yaml", "rules", 5,
-     ["pay.posts.lead", "min_grade 3 is above max_grade 2"]),
-    ("rules_default_performance.yaml", "rules", 4,
-     ["pay.default_performance", "'average'", "excellent, good, pass, fail"]),
+    (
+        "rules_grades_not_ascending.yaml",
+        "rules",
+        6,
+        ["pay.grades[2].min_points", "strictly ascending"],
+    ),
+    (
+        "rules_floor_above_ceiling.yaml",
+        "rules",
+        5,
+        ["pay.contributions.base.floor", "above the ceiling"],
+    ),
+    (
+        "rules_ladder_no_award.yaml",
+        "rules",
+        5,
+        ["awards.ladder[1]", "no award", "'social_wroker'", "did you mean 'social_worker'"],
+    ),
+    (
+        "rules_post_min_above_max.yaml",
+        "rules",
+        5,
+        ["pay.posts.lead", "min_grade 3 is above max_grade 2"],
+    ),
+    (
+        "rules_default_performance.yaml",
+        "rules",
+        4,
+        ["pay.default_performance", "'average'", "excellent, good, pass, fail"],
+    ),
     ("rules_negative_rate.yaml", "rules", 5, ["pay.contributions.rates.pension", "negative"]),
     # roster
-    ("roster_bad_education.yaml", "roster", 5,
-     ["workers[0].education", "'bachlor'", "secondary, associate, bachelor", "did you mean 'bachelor'"]),
+    (
+        "roster_bad_education.yaml",
+        "roster",
+        5,
+        [
+            "workers[0].education",
+            "'bachlor'",
+            "secondary, associate, bachelor",
+            "did you mean 'bachelor'",
+        ],
+    ),
     ("roster_bad_date.yaml", "roster", 6, ["workers[0].hired", "'2026-02-30'", "YYYY-MM-DD"]),
     ("roster_slash_date.csv", "roster", 3, ["hired", "'2026/01/01'", "YYYY-MM-DD"]),
-    ("roster_unknown_column.csv", "roster", 1,
-     ["unknown column 'perfomance'", "did you mean 'performance'"]),
+    (
+        "roster_unknown_column.csv",
+        "roster",
+        1,
+        ["unknown column 'perfomance'", "did you mean 'performance'"],
+    ),
     ("roster_missing_column.csv", "roster", 1, ["'title'", "missing"]),
     ("roster_hired_and_years.yaml", "roster", 7, ["years_of_service", "not both"]),
     ("roster_duplicate_worker.yaml", "roster", 4, ["duplicate worker id 'W001'", "unique"]),
-    ("roster_exam_typo.yaml", "roster", 8,
-     ["workers[0].exams[0].exam", "'social_wroker'", "did you mean 'social_worker'"]),
+    (
+        "roster_exam_typo.yaml",
+        "roster",
+        8,
+        ["workers[0].exams[0].exam", "'social_wroker'", "did you mean 'social_worker'"],
+    ),
     ("roster_gbk.csv", "roster", 2, ["UTF-8", "GBK", "re-save"]),
     ("roster_utf16.yaml", "roster", 1, ["UTF-16", "re-save it as UTF-8"]),
     ("roster_binary.csv", "roster", 3, ["binary"]),
@@ -76,24 +119,46 @@ CASES: list[tuple[str, str, int, list[str]]] = [
     ("roster_wrong_cells.csv", "roster", 3, ["5 cells", "header has 6"]),
     # populations
     ("populations_duplicate_key.yaml", "populations", 6, ["duplicate key 'clients'", "line 4"]),
-    ("populations_python_tag.yaml", "populations", 3, ["!!python/object/apply:os.system", "not allowed"]),
+    (
+        "populations_python_tag.yaml",
+        "populations",
+        3,
+        ["!!python/object/apply:os.system", "not allowed"],
+    ),
     ("populations_alias_bomb.yaml", "populations", 7, ["f: too many aliases"]),
     ("populations_gbk.yaml", "populations", 3, ["not UTF-8", "GBK", "re-save it as UTF-8"]),
     ("populations_binary.yaml", "populations", 2, ["binary"]),
     ("populations_unterminated_quote.csv", "populations", 3, ["malformed CSV", "unclosed"]),
     ("populations_wrong_cells.csv", "populations", 3, ["5 cells", "header has 4"]),
-    ("populations_negative.yaml", "populations", 6,
-     ["sites[0].clients.children", "'-3'", "negative", "0 to 10,000,000"]),
+    (
+        "populations_negative.yaml",
+        "populations",
+        6,
+        ["sites[0].clients.children", "'-3'", "negative", "0 to 10,000,000"],
+    ),
     ("populations_too_many.csv", "populations", 3, ["'10000001'", "at most 10,000,000"]),
-    ("populations_unknown_category.yaml", "populations", 4,
-     ["unknown category", "'childen'", "did you mean 'children'"]),
-    ("populations_duplicate_site.yaml", "populations", 5, ["duplicate site id 'jinjiang'", "unique"]),
+    (
+        "populations_unknown_category.yaml",
+        "populations",
+        4,
+        ["unknown category", "'childen'", "did you mean 'children'"],
+    ),
+    (
+        "populations_duplicate_site.yaml",
+        "populations",
+        5,
+        ["duplicate site id 'jinjiang'", "unique"],
+    ),
     ("populations_empty.yaml", "populations", 1, ["sites:"]),
     ("populations_empty.csv", "populations", 1, ["empty", "header"]),
     ("populations_top_level_list.yaml", "populations", 1, ["top-level 'sites:'"]),
     ("populations_tab_indent.yaml", "populations", 2, ["not valid YAML"]),
-    ("populations_unknown_key.yaml", "populations", 4,
-     ["sites[0].nmae", "unknown key", "did you mean 'name'"]),
+    (
+        "populations_unknown_key.yaml",
+        "populations",
+        4,
+        ["sites[0].nmae", "unknown key", "did you mean 'name'"],
+    ),
 ]
 
 
@@ -137,10 +202,12 @@ def test_bad_file(tmp_path: Path, name: str, role: str, line: int, words: list[s
 ROSTER_CASES = [c for c in CASES if c[1] == "roster"]
 
 
-@pytest.mark.parametrize(("name", "role", "line", "words"), ROSTER_CASES,
-                         ids=[c[0] for c in ROSTER_CASES])
-def test_bad_roster_for_pay(tmp_path: Path, name: str, role: str, line: int,
-                            words: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "role", "line", "words"), ROSTER_CASES, ids=[c[0] for c in ROSTER_CASES]
+)
+def test_bad_roster_for_pay(
+    tmp_path: Path, name: str, role: str, line: int, words: list[str]
+) -> None:
     """`swplan pay` reads rosters its own (streamed) way; the messages must not differ."""
     place(name, tmp_path)
     result = swplan("pay", name, "--format", "json", "--output", "out.json", cwd=tmp_path)
@@ -211,7 +278,8 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     text = "sites:\n  - id: jinjiang\n    name: 金江社区\n    clients: {elderly: 57}\n"
     (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     (tmp_path / "bom.csv").write_bytes(
-        b"\xef\xbb\xbf" + "id,name,elderly\njinjiang,金江社区,57\n".encode())
+        b"\xef\xbb\xbf" + "id,name,elderly\njinjiang,金江社区,57\n".encode()
+    )
     for name in ("bom.yaml", "bom.csv"):
         result = swplan("staff", name, "--format", "json", cwd=tmp_path)
         assert result.code == 0, result.err
@@ -222,7 +290,8 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 def test_leading_zero_id_stays_text(tmp_path: Path) -> None:
     """PyYAML would read `0101` as the octal integer 65; swplan keeps what was written."""
     (tmp_path / "p.yaml").write_text(
-        "sites:\n  - id: 0101\n    name: 0101\n    clients: {elderly: 020}\n", encoding="utf-8")
+        "sites:\n  - id: 0101\n    name: 0101\n    clients: {elderly: 020}\n", encoding="utf-8"
+    )
     result = swplan("staff", "p.yaml", "--format", "json", cwd=tmp_path)
     assert result.code == 0, result.err
     site = result.json()["sites"][0]
@@ -235,12 +304,18 @@ def test_yes_and_no_stay_words(tmp_path: Path) -> None:
     """YAML 1.1 would make these booleans; in swplan they are ids and names."""
     (tmp_path / "p.yaml").write_text(
         "sites:\n  - {id: no, name: yes, kind: on, clients: {elderly: 3}}\n"
-        "  - {id: off, name: 'n', kind: y, clients: {}}\n", encoding="utf-8")
+        "  - {id: off, name: 'n', kind: y, clients: {}}\n",
+        encoding="utf-8",
+    )
     (tmp_path / "r.yaml").write_text(
         "workers:\n  - {id: yes, site: no, education: bachelor, title: none, years_of_service: 1}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = swplan("staff", "p.yaml", "--roster", "r.yaml", "--format", "json", cwd=tmp_path)
     assert result.code == 0, result.err
     sites = result.json()["sites"]
-    assert [(s["id"], s["name"], s["kind"]) for s in sites] == [("no", "yes", "on"), ("off", "n", "y")]
+    assert [(s["id"], s["name"], s["kind"]) for s in sites] == [
+        ("no", "yes", "on"),
+        ("off", "n", "y"),
+    ]
     assert sites[0]["current"] == 1

@@ -13,8 +13,14 @@ from swplan import budget, load_ledger, load_passes, load_populations, load_rost
 from swplan.inputs import Site, Worker
 
 SMALL = ROOT / "examples" / "small"
-ARGS = [SMALL / "populations.yaml", SMALL / "roster.yaml",
-        "--passes", SMALL / "passes.yaml", "--ledger", SMALL / "ledger.csv"]
+ARGS = [
+    SMALL / "populations.yaml",
+    SMALL / "roster.yaml",
+    "--passes",
+    SMALL / "passes.yaml",
+    "--ledger",
+    SMALL / "ledger.csv",
+]
 
 
 def test_small_example_by_hand() -> None:
@@ -94,13 +100,22 @@ TITLES = list(RULES.pay.points.title)
 def districts(draw: st.DrawFn) -> tuple[list[Site], list[Worker]]:
     n_sites = draw(st.integers(1, 6))
     sites = [
-        Site(f"S{i}", None, draw(st.sampled_from(["urban_community", "township"])),
-             {c: draw(st.integers(0, 90)) for c in ("elderly", "children", "corrections")})
+        Site(
+            f"S{i}",
+            None,
+            draw(st.sampled_from(["urban_community", "township"])),
+            {c: draw(st.integers(0, 90)) for c in ("elderly", "children", "corrections")},
+        )
         for i in range(n_sites)
     ]
     workers = [
-        Worker(f"W{i}", f"S{draw(st.integers(0, n_sites))}", draw(st.sampled_from(EDUCATION)),
-               draw(st.sampled_from(TITLES)), years_of_service=draw(st.integers(0, 30)))
+        Worker(
+            f"W{i}",
+            f"S{draw(st.integers(0, n_sites))}",
+            draw(st.sampled_from(EDUCATION)),
+            draw(st.sampled_from(TITLES)),
+            years_of_service=draw(st.integers(0, 30)),
+        )
         for i in range(draw(st.integers(0, 12)))
     ]
     return sites, workers
@@ -112,7 +127,12 @@ def test_total_is_the_exact_sum_of_the_lines_and_cap_is_inclusive(district, year
     sites, workers = district
     result = budget(RULES, sites, workers, year=year)
     assert result.total == sum(line.amount for line in result.lines)
-    assert [line.item for line in result.lines] == ["current_staff", "new_hires", "awards", "training"]
+    assert [line.item for line in result.lines] == [
+        "current_staff",
+        "new_hires",
+        "awards",
+        "training",
+    ]
     assert result.planned == result.current + result.shortage == len(workers) + result.shortage
     assert result.lines[3].amount == RULES.budget.training_per_worker * result.planned
     at = budget(RULES, sites, workers, year=year, cap=result.total)

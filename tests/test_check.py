@@ -48,7 +48,8 @@ def test_county_example_is_the_generators_output(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(copy / "generate.py")], check=True, capture_output=True)
     for path in swplan_files(county):
         assert (copy / path.name).read_bytes() == path.read_bytes(), (
-            f"{path.name} differs from what generate.py writes; run python {path.parent}/generate.py")
+            f"{path.name} differs from what generate.py writes; run python {path.parent}/generate.py"
+        )
 
 
 def test_two_problems_in_one_file_give_two_lines(tmp_path: Path) -> None:
@@ -75,7 +76,8 @@ def test_good_and_bad_files_together(tmp_path: Path) -> None:
     """Each good file still gets its OK line; each problem its error line; exit 2."""
     (tmp_path / "rules.yaml").write_text(
         "extends: national\nstaffing:\n  clients_per_workr: 10\npay:\n  default_performance: avg\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     good = EXAMPLES / "small" / "populations.yaml"
     result = swplan("check", good, "rules.yaml", cwd=tmp_path)
     assert result.code == 2
@@ -89,10 +91,12 @@ def test_good_and_bad_files_together(tmp_path: Path) -> None:
 
 def test_kind_is_told_from_content(tmp_path: Path) -> None:
     (tmp_path / "sites.txt.yaml").write_text("sites:\n  - {id: a}\n", encoding="utf-8")
-    (tmp_path / "staff.csv").write_text("id,site,education,title,years_of_service\n"
-                                        "W1,a,bachelor,none,1\n", encoding="utf-8")
-    (tmp_path / "exams.csv").write_text("worker_id,exam,passed_on\nW1,social_worker,2025-08-22\n",
-                                        encoding="utf-8")
+    (tmp_path / "staff.csv").write_text(
+        "id,site,education,title,years_of_service\nW1,a,bachelor,none,1\n", encoding="utf-8"
+    )
+    (tmp_path / "exams.csv").write_text(
+        "worker_id,exam,passed_on\nW1,social_worker,2025-08-22\n", encoding="utf-8"
+    )
     result = swplan("check", "sites.txt.yaml", "staff.csv", "exams.csv", cwd=tmp_path)
     assert result.code == 0, result.err
     kinds = [line.split("(")[1].split(",")[0] for line in result.out.splitlines()]

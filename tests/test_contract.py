@@ -18,15 +18,32 @@ def test_staff_keys() -> None:
     plain = swplan("staff", SMALL / "populations.yaml", "--format", "json").json()
     assert {"schema", "as_of", "rules", "sites", "totals", "warnings"} <= set(plain)
     assert plain["schema"] == "swplan.staff/1"
-    site_keys = {"id", "name", "kind", "required", "dedicated", "mixed", "primary", "covers",
-                 "workload_fte", "minimum_applied"}
+    site_keys = {
+        "id",
+        "name",
+        "kind",
+        "required",
+        "dedicated",
+        "mixed",
+        "primary",
+        "covers",
+        "workload_fte",
+        "minimum_applied",
+    }
     assert set(plain["sites"][0]) == site_keys
     assert set(plain["totals"]) == {"required"}
-    roster = swplan("staff", SMALL / "populations.yaml", "--roster", SMALL / "roster.yaml",
-                    "--format", "json").json()
+    roster = swplan(
+        "staff", SMALL / "populations.yaml", "--roster", SMALL / "roster.yaml", "--format", "json"
+    ).json()
     assert set(roster["sites"][0]) == site_keys | {"current", "certified", "gap", "certified_ok"}
-    assert set(roster["totals"]) == {"required", "current", "gap", "shortage", "surplus",
-                                     "certified"}
+    assert set(roster["totals"]) == {
+        "required",
+        "current",
+        "gap",
+        "shortage",
+        "surplus",
+        "certified",
+    }
     site = roster["sites"][0]
     assert isinstance(site["required"], int) and isinstance(site["workload_fte"], str)
 
@@ -35,11 +52,28 @@ def test_pay_keys() -> None:
     data = swplan("pay", SMALL / "roster.yaml", "--format", "json").json()
     assert data["schema"] == "swplan.pay/1"
     assert {"as_of", "rules", "workers", "totals"} <= set(data)
-    money = ["monthly_base", "monthly_allowance", "monthly_gross", "monthly_contributions",
-             "annual_salary", "annual_bonus", "annual_contributions", "annual_cost"]
+    money = [
+        "monthly_base",
+        "monthly_allowance",
+        "monthly_gross",
+        "monthly_contributions",
+        "annual_salary",
+        "annual_bonus",
+        "annual_contributions",
+        "annual_cost",
+    ]
     worker = data["workers"][0]
-    assert list(worker) == ["id", "name", "site", "post", "years", "points", "grade", *money,
-                            "breakdown"]
+    assert list(worker) == [
+        "id",
+        "name",
+        "site",
+        "post",
+        "years",
+        "points",
+        "grade",
+        *money,
+        "breakdown",
+    ]
     assert all(MONEY.match(worker[k]) for k in money)
     assert isinstance(worker["points"], str) and isinstance(worker["years"], int)
     assert set(data["totals"]) == {*money, "workers"}
@@ -47,22 +81,42 @@ def test_pay_keys() -> None:
 
 
 def test_awards_keys() -> None:
-    data = swplan("awards", SMALL / "roster.yaml", "--passes", SMALL / "passes.yaml",
-                  "--ledger", SMALL / "ledger.csv", "--as-of", "2026-01-01", "--format", "json").json()
+    data = swplan(
+        "awards",
+        SMALL / "roster.yaml",
+        "--passes",
+        SMALL / "passes.yaml",
+        "--ledger",
+        SMALL / "ledger.csv",
+        "--as-of",
+        "2026-01-01",
+        "--format",
+        "json",
+    ).json()
     assert data["schema"] == "swplan.awards/1"
     assert {"as_of", "rules", "awards", "totals"} <= set(data)
-    assert all(set(a) == {"worker_id", "exam", "passed_on", "status", "amount"}
-               for a in data["awards"])
+    assert all(
+        set(a) == {"worker_id", "exam", "passed_on", "status", "amount"} for a in data["awards"]
+    )
     assert {a["status"] for a in data["awards"]} == {"due", "already_paid", "duplicate", "expired"}
     assert set(data["totals"]) == {"due", "count_due"}
     assert MONEY.match(data["totals"]["due"]) and isinstance(data["totals"]["count_due"], int)
 
 
 def test_budget_keys() -> None:
-    data = swplan("budget", SMALL / "populations.yaml", SMALL / "roster.yaml", "--cap", "1",
-                  "--format", "json").json()
+    data = swplan(
+        "budget",
+        SMALL / "populations.yaml",
+        SMALL / "roster.yaml",
+        "--cap",
+        "1",
+        "--format",
+        "json",
+    ).json()
     assert data["schema"] == "swplan.budget/1"
-    assert {"as_of", "rules", "lines", "total", "personnel_share", "headcount", "cap_ok"} <= set(data)
+    assert {"as_of", "rules", "lines", "total", "personnel_share", "headcount", "cap_ok"} <= set(
+        data
+    )
     assert all(set(line) == {"item", "amount"} for line in data["lines"])
     assert MONEY.match(data["total"])
     assert re.fullmatch(r"\d\.\d{4}", data["personnel_share"])

@@ -29,8 +29,11 @@ from swplan.render import csv_lines
 from swplan.reports import pay_report
 from swplan.staffing import RosterCounts
 
-SETTINGS = settings(max_examples=50, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 HEADER = "id,name,site,education,title,post,hired,years_of_service,performance"
 
@@ -47,8 +50,15 @@ def streamed_csv(path: Path, rules: Rules, as_of: dt.date | None) -> tuple[str, 
     return out.getvalue(), totals
 
 
-def write_csv(path: Path, columns: list[str], rows: list[list[str]], *,
-              terminator: str = "\n", quoting: int = csv.QUOTE_MINIMAL, bom: bool = False) -> Path:
+def write_csv(
+    path: Path,
+    columns: list[str],
+    rows: list[list[str]],
+    *,
+    terminator: str = "\n",
+    quoting: int = csv.QUOTE_MINIMAL,
+    bom: bool = False,
+) -> Path:
     with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator=terminator, quoting=quoting)
         writer.writerow(columns)
@@ -82,29 +92,37 @@ def rule_documents(draw: st.DrawFn) -> dict[str, Any]:
     titles = ["none", *words(draw, TITLES, 0, 3)]
     ratings = words(draw, RATINGS, 1, 4)
     mins = sorted(set(draw(st.lists(st.integers(-8, 40), min_size=1, max_size=7))))
-    numbers = sorted(draw(st.lists(st.integers(1, 30), min_size=len(mins), max_size=len(mins),
-                                   unique=True)))
-    grades = [{"grade": g, "min_points": str(Decimal(m) / 2), "monthly": draw(fen)}
-              for g, m in zip(numbers, mins, strict=True)]
+    numbers = sorted(
+        draw(st.lists(st.integers(1, 30), min_size=len(mins), max_size=len(mins), unique=True))
+    )
+    grades = [
+        {"grade": g, "min_points": str(Decimal(m) / 2), "monthly": draw(fen)}
+        for g, m in zip(numbers, mins, strict=True)
+    ]
     floor, ceiling = sorted(draw(st.lists(st.integers(0, 4_000_000), min_size=2, max_size=2)))
     pay_rules: dict[str, Any] = {
         "points": {
             "education": {e: draw(half_points) for e in educations},
             "title": {t: draw(half_points) for t in titles},
             "performance": {r: draw(half_points) for r in ratings},
-            "years_of_service": {"per_year": draw(st.sampled_from(PER_YEAR)),
-                                 "max": draw(st.sampled_from(["0", "2.5", "10", "40"]))},
+            "years_of_service": {
+                "per_year": draw(st.sampled_from(PER_YEAR)),
+                "max": draw(st.sampled_from(["0", "2.5", "10", "40"])),
+            },
         },
         "default_performance": draw(st.sampled_from(ratings)),
         "grades": grades,
         "months_per_year": draw(st.integers(12, 14)),
         "allowances": {"title": {t: draw(fen) for t in titles if draw(st.booleans())}},
-        "performance_bonus_months": {r: draw(st.sampled_from(BONUS))
-                                     for r in ratings if draw(st.booleans())},
+        "performance_bonus_months": {
+            r: draw(st.sampled_from(BONUS)) for r in ratings if draw(st.booleans())
+        },
         "contributions": {
             "base": {"floor": str(Decimal(floor) / 100), "ceiling": str(Decimal(ceiling) / 100)},
-            "rates": {name: draw(st.sampled_from(RATES))
-                      for name in words(draw, ["pension", "medical", "fund", "-levy", "工伤"], 0, 5)},
+            "rates": {
+                name: draw(st.sampled_from(RATES))
+                for name in words(draw, ["pension", "medical", "fund", "-levy", "工伤"], 0, 5)
+            },
         },
     }
     posts = words(draw, POSTS, 0, 3)
@@ -130,12 +148,40 @@ def rule_documents(draw: st.DrawFn) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- random rosters
 
-NAME_PARTS = ["张", "三", "Li", " ", ",", '"', "\n", "\r\n", "\t", "'", "=", "-", "+", "@",
-              "＝", "＋", "1", "5", ".", "e", "SUM(A1)", "陈 一"]
+NAME_PARTS = [
+    "张",
+    "三",
+    "Li",
+    " ",
+    ",",
+    '"',
+    "\n",
+    "\r\n",
+    "\t",
+    "'",
+    "=",
+    "-",
+    "+",
+    "@",
+    "＝",
+    "＋",
+    "1",
+    "5",
+    ".",
+    "e",
+    "SUM(A1)",
+    "陈 一",
+]
 ID_PREFIXES = ["W", "-", "0", "工号", "w-", "_"]  # "-" + digits looks like a number
 SITES = ["s1", "-2", "-x", "站点A", "S000001", "0101"]
-LEAP_DAYS = [dt.date(2000, 2, 29), dt.date(2020, 2, 29), dt.date(2024, 2, 29),
-             dt.date(2023, 2, 28), dt.date(2023, 3, 1), dt.date(2016, 9, 1)]
+LEAP_DAYS = [
+    dt.date(2000, 2, 29),
+    dt.date(2020, 2, 29),
+    dt.date(2024, 2, 29),
+    dt.date(2023, 2, 28),
+    dt.date(2023, 3, 1),
+    dt.date(2016, 9, 1),
+]
 
 
 def padded(draw: st.DrawFn, text: str) -> str:
@@ -144,11 +190,14 @@ def padded(draw: st.DrawFn, text: str) -> str:
 
 
 @st.composite
-def rosters(draw: st.DrawFn, doc: dict[str, Any], as_of: dt.date) -> tuple[list[str], list[list[str]]]:
+def rosters(
+    draw: st.DrawFn, doc: dict[str, Any], as_of: dt.date
+) -> tuple[list[str], list[list[str]]]:
     pay_rules = doc["pay"]
     optional = draw(st.lists(st.sampled_from(["name", "post", "performance"]), unique=True))
-    years_columns = draw(st.sampled_from([["hired"], ["years_of_service"],
-                                          ["hired", "years_of_service"]]))
+    years_columns = draw(
+        st.sampled_from([["hired"], ["years_of_service"], ["hired", "years_of_service"]])
+    )
     columns = draw(st.permutations(["id", "site", "education", "title", *optional, *years_columns]))
     rows = []
     for i in range(draw(st.integers(0, 25))):
@@ -157,11 +206,14 @@ def rosters(draw: st.DrawFn, doc: dict[str, Any], as_of: dt.date) -> tuple[list[
         cell: dict[str, str] = {
             "id": f"{draw(st.sampled_from(ID_PREFIXES))}{i}",
             "site": padded(draw, draw(st.sampled_from(SITES))),
-            "education": padded(draw, draw(st.sampled_from(sorted(pay_rules["points"]["education"])))),
+            "education": padded(
+                draw, draw(st.sampled_from(sorted(pay_rules["points"]["education"])))
+            ),
             "title": padded(draw, draw(st.sampled_from(sorted(pay_rules["points"]["title"])))),
             "name": "".join(draw(st.lists(st.sampled_from(NAME_PARTS), max_size=6))),
-            "performance": draw(st.one_of(
-                st.just(""), st.sampled_from(sorted(pay_rules["points"]["performance"])))),
+            "performance": draw(
+                st.one_of(st.just(""), st.sampled_from(sorted(pay_rules["points"]["performance"])))
+            ),
             "post": "",
             "hired": "",
             "years_of_service": "",
@@ -174,14 +226,21 @@ def rosters(draw: st.DrawFn, doc: dict[str, Any], as_of: dt.date) -> tuple[list[
             cell["hired"] = padded(draw, min(day, as_of).isoformat())
         else:
             years = draw(st.integers(0, 80))
-            cell["years_of_service"] = draw(st.sampled_from([str(years), str(years), f"+{years}",
-                                                             f"00{years}", f" {years}"]))
+            cell["years_of_service"] = draw(
+                st.sampled_from([str(years), str(years), f"+{years}", f"00{years}", f" {years}"])
+            )
         rows.append([cell[c] for c in columns])
     return columns, rows
 
 
-AS_OF = [None, dt.date(2024, 2, 29), dt.date(2025, 2, 28), dt.date(2025, 3, 1),
-         dt.date(2026, 1, 1), dt.date(2031, 6, 15)]
+AS_OF = [
+    None,
+    dt.date(2024, 2, 29),
+    dt.date(2025, 2, 28),
+    dt.date(2025, 3, 1),
+    dt.date(2026, 1, 1),
+    dt.date(2031, 6, 15),
+]
 
 
 @SETTINGS
@@ -198,15 +257,22 @@ def test_streamed_and_per_row_pay_agree_on_random_rosters(data: st.DataObject) -
         rules_path = Path(folder) / "rules.yaml"
         rules_path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
         rules = load_rules(rules_path)
-        path = write_csv(Path(folder) / "roster.csv", columns, rows, terminator=terminator,
-                         quoting=quoting, bom=bom)
+        path = write_csv(
+            Path(folder) / "roster.csv",
+            columns,
+            rows,
+            terminator=terminator,
+            quoting=quoting,
+            bom=bom,
+        )
 
         expected, result = ordinary_csv(path, rules, as_of)
         got, streamed = streamed_csv(path, rules, as_of)
         assert got == expected  # every cell of every row, header included, byte for byte
         assert streamed.totals == result.totals
-        assert {k: str(v) for k, v in streamed.totals.items()} == \
-            {k: str(v) for k, v in result.totals.items()}
+        assert {k: str(v) for k, v in streamed.totals.items()} == {
+            k: str(v) for k, v in result.totals.items()
+        }
         assert streamed.count == result.count == len(result.workers)
 
         # what staff and budget take from a streamed roster: counts per site and the ids
@@ -219,11 +285,15 @@ def test_streamed_and_per_row_pay_agree_on_random_rosters(data: st.DataObject) -
     # the numbers are real: each written row's cost adds up to the total, to the fen
     written = list(csv.DictReader(io.StringIO(got, newline="")))
     assert len(written) == result.count
-    assert sum((Decimal(r["annual_cost"]) for r in written), Decimal(0)) == \
-        result.totals["annual_cost"]
+    assert (
+        sum((Decimal(r["annual_cost"]) for r in written), Decimal(0))
+        == result.totals["annual_cost"]
+    )
     for r, w in zip(written, result.workers, strict=True):
         f = w.figures
-        assert Decimal(r["annual_cost"]) == f.annual_salary + f.annual_bonus + f.annual_contributions
+        assert (
+            Decimal(r["annual_cost"]) == f.annual_salary + f.annual_bonus + f.annual_contributions
+        )
 
 
 # --------------------------------------------------------------------------- fixed cases
@@ -236,10 +306,14 @@ def test_numeric_looking_ids_and_sites_are_written_as_the_per_row_path_writes_th
     # text a spreadsheet would run as a formula); "-x" is text starting with "-": "'-x".
     # bachelor 2 + none 0 + pass 0 + staff 0 + 3 x 0.5 = 3.5 -> grade 2, gross 4800.00,
     # contributions 4800 x 0.317 = 1521.60; cost 57600 + 0 + 18259.20 = 75859.20
-    path = write_csv(tmp_path / "roster.csv", HEADER.split(","), [
-        ["-5", "-1.5", "-7", "bachelor", "none", "", "", "3", ""],
-        ["-x", "=1+1", "-y", "bachelor", "none", "", "", "3", ""],
-    ])
+    path = write_csv(
+        tmp_path / "roster.csv",
+        HEADER.split(","),
+        [
+            ["-5", "-1.5", "-7", "bachelor", "none", "", "", "3", ""],
+            ["-x", "=1+1", "-y", "bachelor", "none", "", "", "3", ""],
+        ],
+    )
     rules = load_rules()
     expected, _ = ordinary_csv(path, rules, None)
     got, totals = streamed_csv(path, rules, None)
@@ -253,9 +327,14 @@ def test_numeric_looking_ids_and_sites_are_written_as_the_per_row_path_writes_th
 def test_a_lone_carriage_return_in_a_name(tmp_path: Path) -> None:
     # Python's csv.writer quotes only the lineterminator's characters; a lone CR left
     # unquoted would split the row in two for any reader.
-    path = write_csv(tmp_path / "roster.csv", HEADER.split(","), [
-        ["W1", "a\rb", "s1", "bachelor", "none", "", "", "3", ""],
-    ], quoting=csv.QUOTE_ALL)
+    path = write_csv(
+        tmp_path / "roster.csv",
+        HEADER.split(","),
+        [
+            ["W1", "a\rb", "s1", "bachelor", "none", "", "", "3", ""],
+        ],
+        quoting=csv.QUOTE_ALL,
+    )
     rules = load_rules()
     expected, _ = ordinary_csv(path, rules, None)
     got, _ = streamed_csv(path, rules, None)
@@ -327,36 +406,82 @@ def test_bad_rows_give_the_same_errors_streamed_and_per_row_and_write_nothing(
     # to stdout, the stream holds everything back until the roster has passed
     streamed = swplan("pay", "bad.csv", "--format", "csv", cwd=tmp_path)
     assert (streamed.code, streamed.out, set(streamed.err.splitlines())) == (
-        2, "", BAD_ROSTER_ERRORS)
+        2,
+        "",
+        BAD_ROSTER_ERRORS,
+    )
 
 
 PEOPLE = [
     # W001 of the small example: bachelor 2 + assistant 2 + good 1 + staff 0 + 9 x 0.5 = 9.5
     # -> grade 3, held to 2 by staff; gross 4800 + 300 = 5100; cost 83000.40
-    {"id": "W001", "name": "张三", "site": "jinjiang", "education": "bachelor",
-     "title": "assistant_social_worker", "hired": "2016-09-01", "performance": "good"},
-    {"id": "0102", "name": 'Li, "Junior"\nsecond line', "site": "-7", "education": "master",
-     "title": "social_worker", "post": "lead", "years_of_service": "12",
-     "performance": "excellent"},
-    {"id": "-5", "name": "=SUM(A1:A9)", "site": "s-1", "education": "associate", "title": "none",
-     "hired": "2024-02-29"},
-    {"id": "w-4", "name": "＝危险", "site": "站点", "education": "doctorate",
-     "title": "senior_social_worker", "hired": "2000-02-29", "performance": "fail"},
-    {"id": "W5", "name": "@home +1", "site": "s1", "education": "secondary", "title": "none",
-     "post": "deputy", "years_of_service": "0"},
+    {
+        "id": "W001",
+        "name": "张三",
+        "site": "jinjiang",
+        "education": "bachelor",
+        "title": "assistant_social_worker",
+        "hired": "2016-09-01",
+        "performance": "good",
+    },
+    {
+        "id": "0102",
+        "name": 'Li, "Junior"\nsecond line',
+        "site": "-7",
+        "education": "master",
+        "title": "social_worker",
+        "post": "lead",
+        "years_of_service": "12",
+        "performance": "excellent",
+    },
+    {
+        "id": "-5",
+        "name": "=SUM(A1:A9)",
+        "site": "s-1",
+        "education": "associate",
+        "title": "none",
+        "hired": "2024-02-29",
+    },
+    {
+        "id": "w-4",
+        "name": "＝危险",
+        "site": "站点",
+        "education": "doctorate",
+        "title": "senior_social_worker",
+        "hired": "2000-02-29",
+        "performance": "fail",
+    },
+    {
+        "id": "W5",
+        "name": "@home +1",
+        "site": "s1",
+        "education": "secondary",
+        "title": "none",
+        "post": "deputy",
+        "years_of_service": "0",
+    },
     {"id": "W6", "site": "s1", "education": "bachelor", "title": "none", "years_of_service": "40"},
-    {"id": "W7", "name": "-3", "site": "s1", "education": "bachelor", "title": "none",
-     "hired": "2026-01-01"},
+    {
+        "id": "W7",
+        "name": "-3",
+        "site": "s1",
+        "education": "bachelor",
+        "title": "none",
+        "hired": "2026-01-01",
+    },
 ]
 
 
 def test_same_roster_as_yaml_and_csv_gives_identical_csv(tmp_path: Path) -> None:
     workers = [{k: v for k, v in p.items()} for p in PEOPLE]
     (tmp_path / "roster.yaml").write_text(
-        yaml.safe_dump({"workers": workers}, allow_unicode=True, sort_keys=False),
-        encoding="utf-8")
-    write_csv(tmp_path / "roster.csv", HEADER.split(","),
-              [[p.get(c, "") for c in HEADER.split(",")] for p in PEOPLE])
+        yaml.safe_dump({"workers": workers}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    write_csv(
+        tmp_path / "roster.csv",
+        HEADER.split(","),
+        [[p.get(c, "") for c in HEADER.split(",")] for p in PEOPLE],
+    )
     from_yaml = swplan("pay", "roster.yaml", "--format", "csv", cwd=tmp_path)
     from_csv = swplan("pay", "roster.csv", "--format", "csv", cwd=tmp_path)  # streamed
     assert from_yaml.code == from_csv.code == 0, from_yaml.err + from_csv.err
@@ -365,15 +490,19 @@ def test_same_roster_as_yaml_and_csv_gives_identical_csv(tmp_path: Path) -> None
     assert [r["id"] for r in rows] == ["W001", "0102", "-5", "w-4", "W5", "W6", "W7"]
     by_id = {r["id"]: r for r in rows}
     assert (by_id["W001"]["years"], by_id["W001"]["grade"], by_id["W001"]["annual_cost"]) == (
-        "9", "2", "83000.40")
+        "9",
+        "2",
+        "83000.40",
+    )
     assert by_id["0102"]["name"] == 'Li, "Junior"\nsecond line'
     assert by_id["-5"]["name"] == "'=SUM(A1:A9)" and by_id["-5"]["years"] == "1"
     assert by_id["w-4"]["name"] == "'＝危险" and by_id["w-4"]["years"] == "25"
     assert by_id["W5"]["name"] == "'@home +1"
     assert by_id["W7"]["name"] == "-3" and by_id["W7"]["years"] == "0"
     total = json.loads(swplan("pay", "roster.yaml", "--format", "json", cwd=tmp_path).out)
-    assert sum((Decimal(r["annual_cost"]) for r in rows), Decimal(0)) == \
-        Decimal(total["totals"]["annual_cost"])
+    assert sum((Decimal(r["annual_cost"]) for r in rows), Decimal(0)) == Decimal(
+        total["totals"]["annual_cost"]
+    )
 
 
 def errors_of_both_paths(folder: Path, roster: str) -> list[str]:
@@ -399,20 +528,32 @@ def test_gbk_roster_is_reported_with_its_line_through_the_stream(tmp_path: Path)
     # a bad row at line 2, 3000 good rows (about 100 KB, several read buffers), then a
     # name saved as GBK at line 3003: the file is not UTF-8, and that is all either path
     # says (the per-row path never gets to the rows)
-    lines = [HEADER, "W-1,Li,s1,bachlor,none,,,3,", *many_rows(3000), "W9999,张三,s1,bachelor,none,,,3,"]
+    lines = [
+        HEADER,
+        "W-1,Li,s1,bachlor,none,,,3,",
+        *many_rows(3000),
+        "W9999,张三,s1,bachelor,none,,,3,",
+    ]
     data = "\n".join(lines).encode("utf-8").replace("张三".encode(), "张三".encode("gbk")) + b"\n"
     (tmp_path / "gbk.csv").write_bytes(data)
     assert errors_of_both_paths(tmp_path, "gbk.csv") == [
         "error: gbk.csv:3003: is not UTF-8 text (files saved from Windows are often GBK); "
-        "re-save it as UTF-8 and run again"]
+        "re-save it as UTF-8 and run again"
+    ]
 
 
 def test_malformed_csv_is_reported_alone_through_the_stream(tmp_path: Path) -> None:
-    lines = [HEADER, "W-1,Li,s1,bachlor,none,,,3,", *many_rows(3000), 'W9999,"Li"x,s1,bachelor,none,,,3,']
+    lines = [
+        HEADER,
+        "W-1,Li,s1,bachlor,none,,,3,",
+        *many_rows(3000),
+        'W9999,"Li"x,s1,bachelor,none,,,3,',
+    ]
     (tmp_path / "bad.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert errors_of_both_paths(tmp_path, "bad.csv") == [
         "error: bad.csv:3003: malformed CSV in the record starting at line 3003: "
-        "',' expected after '\"'"]
+        "',' expected after '\"'"
+    ]
 
 
 def test_blank_lines_before_the_header(tmp_path: Path) -> None:
@@ -427,11 +568,13 @@ def test_blank_lines_before_the_header(tmp_path: Path) -> None:
 
     (tmp_path / "roster.csv").write_text("\n \n,,\n", encoding="utf-8")
     assert errors_of_both_paths(tmp_path, "roster.csv") == [
-        "error: roster.csv:1: is empty; a header row is required"]
+        "error: roster.csv:1: is empty; a header row is required"
+    ]
 
     bad_header = HEADER.replace("title", "tilte")
-    (tmp_path / "roster.csv").write_text(f"\n\n{bad_header}\nW1,x,s1,bachelor,none,,,3,\nW2,x\n",
-                                         encoding="utf-8")
+    (tmp_path / "roster.csv").write_text(
+        f"\n\n{bad_header}\nW1,x,s1,bachelor,none,,,3,\nW2,x\n", encoding="utf-8"
+    )
     assert errors_of_both_paths(tmp_path, "roster.csv") == [
         "error: roster.csv:3:1: title: required column 'title' is missing; the header needs: "
         "id, site, education, title",

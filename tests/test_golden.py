@@ -22,8 +22,14 @@ UPDATE = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
 
 POPULATIONS = "examples/small/populations.yaml"
 ROSTER = "examples/small/roster.yaml"
-COUNTY = ["examples/county/populations.yaml", "examples/county/roster.yaml",
-          "--passes", "examples/county/passes.csv", "--rules", "examples/county/rules.yaml"]
+COUNTY = [
+    "examples/county/populations.yaml",
+    "examples/county/roster.yaml",
+    "--passes",
+    "examples/county/passes.csv",
+    "--rules",
+    "examples/county/rules.yaml",
+]
 
 # golden file -> command (run from the repository root, so paths in messages are relative)
 CASES: dict[str, list[str]] = {
@@ -33,11 +39,29 @@ CASES: dict[str, list[str]] = {
     "staff_small.md": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "markdown"],
     "pay_small.json": ["pay", ROSTER, "--format", "json"],
     "pay_small.csv": ["pay", ROSTER, "--format", "csv"],
-    "awards_small.json": ["awards", ROSTER, "--passes", "examples/small/passes.yaml",
-                          "--ledger", "examples/small/ledger.csv", "--as-of", "2026-01-01",
-                          "--format", "json"],
-    "budget_small.md": ["budget", POPULATIONS, ROSTER, "--passes", "examples/small/passes.yaml",
-                        "--ledger", "examples/small/ledger.csv", "--format", "markdown"],
+    "awards_small.json": [
+        "awards",
+        ROSTER,
+        "--passes",
+        "examples/small/passes.yaml",
+        "--ledger",
+        "examples/small/ledger.csv",
+        "--as-of",
+        "2026-01-01",
+        "--format",
+        "json",
+    ],
+    "budget_small.md": [
+        "budget",
+        POPULATIONS,
+        ROSTER,
+        "--passes",
+        "examples/small/passes.yaml",
+        "--ledger",
+        "examples/small/ledger.csv",
+        "--format",
+        "markdown",
+    ],
     **{
         f"budget_county.{ext}": ["budget", *COUNTY, "--format", fmt]
         for ext, fmt in (("json", "json"), ("md", "markdown"), ("table.txt", "table"))
@@ -53,11 +77,14 @@ def test_golden(name: str) -> None:
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)
         path.write_bytes(result.out.encode("utf-8"))
-    assert path.exists(), f"no golden file {path.name}; run: SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py"
+    assert path.exists(), (
+        f"no golden file {path.name}; run: SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py"
+    )
     expected = path.read_bytes().decode("utf-8")
     assert result.out == expected, (
         f"{name} differs from its golden file; if the change is intended, run "
-        "SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py and review the diff")
+        "SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py and review the diff"
+    )
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -38,9 +38,20 @@ AS_OF = dt.date(2026, 1, 1)  # the generated rules' effective date: pay's and bu
 def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("national")
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(folder),
-         "--workers", str(WORKERS), "--sites", str(SITES), "--seed", "7"],
-        check=True, capture_output=True, timeout=120,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate.py"),
+            str(folder),
+            "--workers",
+            str(WORKERS),
+            "--sites",
+            str(SITES),
+            "--seed",
+            "7",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return folder
 
@@ -64,6 +75,7 @@ def money(text: str) -> Decimal:
 
 # --------------------------------------------------------------------------- a reference
 
+
 def half_up(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
@@ -80,9 +92,13 @@ def reference_cost(row: dict[str, str], rules: dict[str, Any], as_of: dt.date) -
     rating = row["performance"] or p["default_performance"]
     post = p["posts"][row["post"] or p["default_post"]]
     per_year = p["points"]["years_of_service"]
-    points = (d(p["points"]["education"][row["education"]]) + d(p["points"]["title"][row["title"]])
-              + d(p["points"]["performance"][rating]) + d(post.get("points", 0))
-              + min(years * d(per_year["per_year"]), d(per_year["max"])))
+    points = (
+        d(p["points"]["education"][row["education"]])
+        + d(p["points"]["title"][row["title"]])
+        + d(p["points"]["performance"][rating])
+        + d(post.get("points", 0))
+        + min(years * d(per_year["per_year"]), d(per_year["max"]))
+    )
     grades = p["grades"]
     index = max([i for i, g in enumerate(grades) if d(g["min_points"]) <= points], default=0)
     numbers = [g["grade"] for g in grades]
@@ -94,8 +110,9 @@ def reference_cost(row: dict[str, str], rules: dict[str, Any], as_of: dt.date) -
     gross = base + d(p["allowances"]["title"].get(row["title"], 0))
     limits = p["contributions"]["base"]
     clamped = min(max(gross, d(limits["floor"])), d(limits["ceiling"]))
-    monthly = sum((half_up(clamped * d(r)) for r in p["contributions"]["rates"].values()),
-                  Decimal(0))
+    monthly = sum(
+        (half_up(clamped * d(r)) for r in p["contributions"]["rates"].values()), Decimal(0)
+    )
     bonus = half_up(base * d(p["performance_bonus_months"].get(rating, 0)))
     return gross * p["months_per_year"] + bonus + monthly * 12
 
@@ -104,8 +121,17 @@ def reference_cost(row: dict[str, str], rules: dict[str, Any], as_of: dt.date) -
 
 
 def test_pay_csv_rows_add_up_to_the_json_totals(national: Path) -> None:
-    result = swplan("pay", "roster.csv", "--rules", "rules.yaml", "--format", "csv",
-                    "--output", "pay.csv", cwd=national)  # streamed
+    result = swplan(
+        "pay",
+        "roster.csv",
+        "--rules",
+        "rules.yaml",
+        "--format",
+        "csv",
+        "--output",
+        "pay.csv",
+        cwd=national,
+    )  # streamed
     assert (result.code, result.out) == (0, ""), result.err
     data = run_json(national, "pay", "roster.csv", "--rules", "rules.yaml")  # per row
     text = (national / "pay.csv").read_text(encoding="utf-8")
@@ -136,10 +162,12 @@ def test_pay_csv_rows_add_up_to_the_json_totals(national: Path) -> None:
 
 
 def test_staff_on_csv_and_yaml_populations_agree(national: Path) -> None:
-    from_csv = run_json(national, "staff", "populations.csv", "--roster", "roster.csv",
-                        "--rules", "rules.yaml")
-    from_yaml = run_json(national, "staff", "populations.yaml", "--roster", "roster.csv",
-                         "--rules", "rules.yaml")
+    from_csv = run_json(
+        national, "staff", "populations.csv", "--roster", "roster.csv", "--rules", "rules.yaml"
+    )
+    from_yaml = run_json(
+        national, "staff", "populations.yaml", "--roster", "roster.csv", "--rules", "rules.yaml"
+    )
     assert from_yaml.pop("region") == "National synthetic"
     assert "region" not in from_csv
     assert from_csv == from_yaml
@@ -160,8 +188,15 @@ def test_staff_on_csv_and_yaml_populations_agree(national: Path) -> None:
 
 # --------------------------------------------------------------------------- budget
 
-BUDGET = ["budget", "populations.csv", "roster.csv", "--passes", "passes.csv",
-          "--rules", "rules.yaml"]
+BUDGET = [
+    "budget",
+    "populations.csv",
+    "roster.csv",
+    "--passes",
+    "passes.csv",
+    "--rules",
+    "rules.yaml",
+]
 
 
 def test_budget_adds_up(national: Path) -> None:
@@ -174,8 +209,9 @@ def test_budget_adds_up(national: Path) -> None:
     pay_totals = run_json(national, "pay", "roster.csv", "--rules", "rules.yaml")["totals"]
     assert lines["current_staff"] == money(pay_totals["annual_cost"])
 
-    staff = run_json(national, "staff", "populations.csv", "--roster", "roster.csv",
-                     "--rules", "rules.yaml")["totals"]
+    staff = run_json(
+        national, "staff", "populations.csv", "--roster", "roster.csv", "--rules", "rules.yaml"
+    )["totals"]
     head = data["headcount"]
     assert head["current"] == WORKERS
     assert head["shortage"] == staff["shortage"]
@@ -186,7 +222,8 @@ def test_budget_adds_up(national: Path) -> None:
     assert lines["training"] == Decimal("500.00") * head["planned"]
     personnel = lines["current_staff"] + lines["new_hires"]
     assert data["personnel_share"] == str(
-        (personnel / total).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+        (personnel / total).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    )
 
 
 def test_budget_cap_at_the_total_passes_and_one_fen_below_fails(national: Path) -> None:
@@ -194,8 +231,7 @@ def test_budget_cap_at_the_total_passes_and_one_fen_below_fails(national: Path) 
     at = swplan(*BUDGET, "--cap", str(total), "--format", "json", cwd=national)
     assert at.code == 0, at.err
     assert money(json.loads(at.out)["total"]) == total
-    below = swplan(*BUDGET, "--cap", str(total - Decimal("0.01")), "--format", "json",
-                   cwd=national)
+    below = swplan(*BUDGET, "--cap", str(total - Decimal("0.01")), "--format", "json", cwd=national)
     assert below.code == 1, below.err
     assert f"over the cap: total {total} is above --cap {total - Decimal('0.01')}" in below.err
     assert money(json.loads(below.out)["total"]) == total  # the draft is still shown
@@ -204,8 +240,8 @@ def test_budget_cap_at_the_total_passes_and_one_fen_below_fails(national: Path) 
 def test_budget_on_the_roster_as_yaml_is_identical(national: Path) -> None:
     workers = [{k: v for k, v in row.items() if v} for row in roster_rows(national)]
     (national / "roster.yaml").write_text(
-        yaml.safe_dump({"workers": workers}, allow_unicode=True, sort_keys=False),
-        encoding="utf-8")
+        yaml.safe_dump({"workers": workers}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     from_csv = run_json(national, *BUDGET)  # streamed roster
     from_yaml = run_json(national, *[a if a != "roster.csv" else "roster.yaml" for a in BUDGET])
     assert from_yaml == from_csv
@@ -217,14 +253,26 @@ def test_budget_awards_line_is_the_awards_due_with_duplicates_paid_once(national
         passes = [(r["worker_id"], r["exam"]) for r in csv.DictReader(f)]
     repeats = len(passes) - len(set(passes))
     assert repeats >= 1  # the generator's deliberate duplicate pairs
-    awards = run_json(national, "awards", "roster.csv", "--passes", "passes.csv",
-                      "--rules", "rules.yaml", "--as-of", AS_OF.isoformat())
+    awards = run_json(
+        national,
+        "awards",
+        "roster.csv",
+        "--passes",
+        "passes.csv",
+        "--rules",
+        "rules.yaml",
+        "--as-of",
+        AS_OF.isoformat(),
+    )
     statuses = Counter(a["status"] for a in awards["awards"])
     assert statuses["duplicate"] == repeats
     assert statuses["due"] == awards["totals"]["count_due"] == len(set(passes))
     due = money(awards["totals"]["due"])
-    assert due == sum((money(a["amount"]) for a in awards["awards"] if a["status"] == "due"),
-                      Decimal(0)) > 0
+    assert (
+        due
+        == sum((money(a["amount"]) for a in awards["awards"] if a["status"] == "due"), Decimal(0))
+        > 0
+    )
     budget = run_json(national, *BUDGET)
     assert {line["item"]: money(line["amount"]) for line in budget["lines"]}["awards"] == due
 
@@ -234,10 +282,27 @@ def test_roster_read_in_a_second_process_gives_the_same_results(national, tmp_pa
     beside = {"SWPLAN_PARALLEL_BYTES": "0"}
     inline = {"SWPLAN_PARALLEL_BYTES": str(10**12)}
     d = national
-    staff = ["staff", d / "populations.csv", "--roster", d / "roster.csv", "--rules",
-             d / "rules.yaml", "--format", "json"]
-    budget = ["budget", d / "populations.csv", d / "roster.csv", "--passes", d / "passes.csv",
-              "--rules", d / "rules.yaml", "--format", "json"]
+    staff = [
+        "staff",
+        d / "populations.csv",
+        "--roster",
+        d / "roster.csv",
+        "--rules",
+        d / "rules.yaml",
+        "--format",
+        "json",
+    ]
+    budget = [
+        "budget",
+        d / "populations.csv",
+        d / "roster.csv",
+        "--passes",
+        d / "passes.csv",
+        "--rules",
+        d / "rules.yaml",
+        "--format",
+        "json",
+    ]
     for args in (staff, budget):
         a, b = swplan(*args, env=beside), swplan(*args, env=inline)
         assert a.code == b.code == 0, a.err + b.err
@@ -252,8 +317,17 @@ def test_roster_read_in_a_second_process_gives_the_same_results(national, tmp_pa
     rows[2] = rows[2] + "x"
     bad_pops.write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "out.json"
-    result = swplan("staff", bad_pops, "--roster", bad_roster, "--rules", d / "rules.yaml",
-                    "--output", out, env=beside)
+    result = swplan(
+        "staff",
+        bad_pops,
+        "--roster",
+        bad_roster,
+        "--rules",
+        d / "rules.yaml",
+        "--output",
+        out,
+        env=beside,
+    )
     assert result.code == 2
     assert f"{bad_pops}:3:" in result.err
     assert f"{bad_roster}:6:" in result.err

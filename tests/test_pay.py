@@ -84,8 +84,13 @@ def test_hand_computed_worker_national_rules() -> None:
     assert data["rules"] == "national default"
     w = row(data, "W001")
     assert {k: w[k] for k in ("id", "name", "site", "post", "years", "points", "grade")} == {
-        "id": "W001", "name": "张三", "site": "jinjiang", "post": "staff", "years": 9,
-        "points": "9.5", "grade": 2,
+        "id": "W001",
+        "name": "张三",
+        "site": "jinjiang",
+        "post": "staff",
+        "years": 9,
+        "points": "9.5",
+        "grade": 2,
     }
     assert {k: w[k] for k in w if k.startswith(("monthly", "annual"))} == {
         "monthly_base": "4800.00",
@@ -98,8 +103,13 @@ def test_hand_computed_worker_national_rules() -> None:
         "annual_cost": "83000.40",
     }
     b = w["breakdown"]
-    assert b["points"] == {"education": "2", "title": "2", "performance": "1", "post": "0",
-                           "years_of_service": "4.5"}
+    assert b["points"] == {
+        "education": "2",
+        "title": "2",
+        "performance": "1",
+        "post": "0",
+        "years_of_service": "4.5",
+    }
     assert (b["grade_by_points"], b["grade_min_points"], b["post_bound"]) == (3, "6", "max_grade")
     assert b["below_lowest_grade"] is False
     assert b["contribution_base"] == "5100.00" and b["contribution_limit"] is None
@@ -127,7 +137,9 @@ def test_small_example_every_worker_and_totals() -> None:
     #   W006 doctorate/senior/good/staff, hired 2005-03-01 -> 20 years: 4+7+1+0+10=22 -> 3,
     #        held to 2; gross 4800+800=5600; 1775.20; cost 67200 + 2400 + 21302.40 = 90902.40
     data = swplan("pay", SMALL / "roster.yaml", "-f", "json").json()
-    got = {w["id"]: (w["years"], w["points"], w["grade"], w["annual_cost"]) for w in data["workers"]}
+    got = {
+        w["id"]: (w["years"], w["points"], w["grade"], w["annual_cost"]) for w in data["workers"]
+    }
     assert got == {
         "W001": (9, "9.5", 2, "83000.40"),
         "W002": (12, "21", 3, "100324.00"),
@@ -160,10 +172,13 @@ def test_half_up_rounding_and_months_per_year(tmp_path: Path) -> None:
     #   bonus 4300.10 x 0.25 = 1075.025 -> 1075.03 (half-up; half-even would give 1075.02)
     #   annual cost 55901.30 + 1075.03 + 8336.28 = 65312.61
     rules = write(tmp_path / "rules.yaml", TINY_RULES)
-    roster = write(tmp_path / "roster.yaml", """\
+    roster = write(
+        tmp_path / "roster.yaml",
+        """\
 workers:
   - {id: A1, site: s1, education: bachelor, title: none, years_of_service: 0, performance: good}
-""")
+""",
+    )
     data = swplan("pay", roster, "--rules", rules, "-f", "json").json()
     w = data["workers"][0]
     assert w["grade"] == 2
@@ -173,7 +188,10 @@ workers:
     }
     assert (w["monthly_contributions"], w["annual_contributions"]) == ("694.69", "8336.28")
     assert (w["annual_salary"], w["annual_bonus"], w["annual_cost"]) == (
-        "55901.30", "1075.03", "65312.61")
+        "55901.30",
+        "1075.03",
+        "65312.61",
+    )
     assert w["breakdown"]["months_per_year"] == 13
 
 
@@ -186,11 +204,14 @@ def test_contribution_floor_and_ceiling(tmp_path: Path) -> None:
     #      base 25000.00; pension 4000.00, levy 38.75 -> 4038.75 a month;
     #      annual 30500 x 13 = 396500.00 + 0 + 48465.00 -> 444965.00
     rules = write(tmp_path / "rules.yaml", TINY_RULES)
-    roster = write(tmp_path / "roster.yaml", """\
+    roster = write(
+        tmp_path / "roster.yaml",
+        """\
 workers:
   - {id: LOW, site: s1, education: secondary, title: none, years_of_service: 1}
   - {id: HIGH, site: s1, education: bachelor, title: social_worker, years_of_service: 5}
-""")
+""",
+    )
     data = swplan("pay", roster, "--rules", rules, "-f", "json").json()
     low, high = row(data, "LOW"), row(data, "HIGH")
     assert (low["grade"], low["monthly_gross"]) == (1, "3000.00")
@@ -215,14 +236,19 @@ def test_grade_below_all_and_post_bounds() -> None:
     rules = load_rules()
     workers = [
         Worker("LOW", "s1", "secondary", "none", performance="fail", years_of_service=0),
-        Worker("LEAD", "s1", "secondary", "none", post="lead", performance="fail",
-               years_of_service=0),
+        Worker(
+            "LEAD", "s1", "secondary", "none", post="lead", performance="fail", years_of_service=0
+        ),
     ]
     low, lead = (w.figures for w in pay(rules, workers).workers)
     assert (low.points, low.grade, low.below_lowest_grade) == (Decimal(-1), 1, True)
     assert low.monthly_base == Decimal("4200.00")
     assert (lead.points, lead.grade_by_points, lead.grade, lead.post_bound) == (
-        Decimal(5), 2, 3, "min_grade")
+        Decimal(5),
+        2,
+        3,
+        "min_grade",
+    )
     assert lead.monthly_base == Decimal("5500.00")
 
 
@@ -260,17 +286,55 @@ def test_api_rejects_words_the_rules_do_not_know() -> None:
 # --------------------------------------------------------------------------- formats
 
 
-ROSTER_FIELDS = ["id", "name", "site", "education", "title", "post", "hired",
-                 "years_of_service", "performance"]
+ROSTER_FIELDS = [
+    "id",
+    "name",
+    "site",
+    "education",
+    "title",
+    "post",
+    "hired",
+    "years_of_service",
+    "performance",
+]
 PEOPLE = [
-    {"id": "A01", "name": "陈一", "site": "north", "education": "bachelor",
-     "title": "assistant_social_worker", "hired": dt.date(2016, 9, 1), "performance": "good"},
-    {"id": "A02", "name": 'Li, "Junior"', "site": "north", "education": "master",
-     "title": "social_worker", "post": "lead", "years_of_service": 12, "performance": "excellent"},
-    {"id": "A03", "name": None, "site": "south", "education": "associate", "title": "none",
-     "hired": dt.date(2024, 2, 29)},
-    {"id": "0104", "name": "赵六", "site": "south", "education": "bachelor", "title": "none",
-     "post": "deputy", "years_of_service": 9, "performance": "pass"},
+    {
+        "id": "A01",
+        "name": "陈一",
+        "site": "north",
+        "education": "bachelor",
+        "title": "assistant_social_worker",
+        "hired": dt.date(2016, 9, 1),
+        "performance": "good",
+    },
+    {
+        "id": "A02",
+        "name": 'Li, "Junior"',
+        "site": "north",
+        "education": "master",
+        "title": "social_worker",
+        "post": "lead",
+        "years_of_service": 12,
+        "performance": "excellent",
+    },
+    {
+        "id": "A03",
+        "name": None,
+        "site": "south",
+        "education": "associate",
+        "title": "none",
+        "hired": dt.date(2024, 2, 29),
+    },
+    {
+        "id": "0104",
+        "name": "赵六",
+        "site": "south",
+        "education": "bachelor",
+        "title": "none",
+        "post": "deputy",
+        "years_of_service": 9,
+        "performance": "pass",
+    },
 ]
 
 
@@ -292,8 +356,9 @@ def write_csv_roster(path: Path) -> Path:
         out.writerow(ROSTER_FIELDS)
         for person in PEOPLE:
             cells = [person.get(k) for k in ROSTER_FIELDS]
-            out.writerow(["" if v is None else v.isoformat() if isinstance(v, dt.date) else v
-                          for v in cells])
+            out.writerow(
+                ["" if v is None else v.isoformat() if isinstance(v, dt.date) else v for v in cells]
+            )
     return path
 
 
@@ -314,9 +379,11 @@ def write_xlsx_roster(path: Path) -> Path:
 
 def test_same_roster_as_yaml_csv_and_excel_gives_identical_json(tmp_path: Path) -> None:
     outputs = []
-    for path in (write_yaml_roster(tmp_path / "roster.yaml"),
-                 write_csv_roster(tmp_path / "roster.csv"),
-                 write_xlsx_roster(tmp_path / "roster.xlsx")):
+    for path in (
+        write_yaml_roster(tmp_path / "roster.yaml"),
+        write_csv_roster(tmp_path / "roster.csv"),
+        write_xlsx_roster(tmp_path / "roster.xlsx"),
+    ):
         result = swplan("pay", path, "-f", "json")
         assert result.code == 0, result.err
         outputs.append(result.json())
@@ -341,8 +408,9 @@ def test_excel_header_below_and_right_of_a1(tmp_path: Path) -> None:
     sheet = book.active
     sheet.title = "花名册"
     sheet["A1"] = None
-    for col, value in zip("CDEFG", ["id", "site", "education", "title", "years_of_service"],
-                          strict=True):
+    for col, value in zip(
+        "CDEFG", ["id", "site", "education", "title", "years_of_service"], strict=True
+    ):
         sheet[f"{col}3"] = value
     for col, value in zip("CDEFG", ["B1", "s1", "bachlor", "none", 2], strict=True):
         sheet[f"{col}4"] = value
@@ -371,7 +439,17 @@ def test_table_has_a_row_per_worker_and_a_totals_row() -> None:
     lines = result.out.splitlines()
     w001 = next(line for line in lines if "W001" in line)
     assert [c.strip() for c in w001.strip("|").split("|")] == [
-        "W001", "张三", "jinjiang", "staff", "9", "9.5", "2", "5100.00", "1616.70", "83000.40"]
+        "W001",
+        "张三",
+        "jinjiang",
+        "staff",
+        "9",
+        "9.5",
+        "2",
+        "5100.00",
+        "1616.70",
+        "83000.40",
+    ]
     total = next(line for line in lines if "Total" in line)
     assert "6 workers" in total and "30900.00" in total and "498643.60" in total
     assert "Annual salary 370800.00   Bonus 10300.00   Annual contributions 117543.60" in lines
@@ -384,15 +462,23 @@ def test_by_site_subtotals_in_table_markdown_json_and_csv() -> None:
     assert table.code == 0, table.err
     subtotals = [line for line in table.out.splitlines() if "Subtotal" in line]
     assert len(subtotals) == 3
-    assert "3 workers" in subtotals[0] and "jinjiang" in subtotals[0] and "249701.20" in subtotals[0]
+    assert (
+        "3 workers" in subtotals[0] and "jinjiang" in subtotals[0] and "249701.20" in subtotals[0]
+    )
     assert "1 worker " in subtotals[1] and "86922.00" in subtotals[1]
     assert "162020.40" in subtotals[2]
     markdown = swplan("pay", SMALL / "roster.yaml", "--by", "site", "-f", "markdown").out
-    assert "| Subtotal | 3 workers | jinjiang |  |  |  |  | 15300.00 | 4850.10 | 249701.20 |" in markdown
+    assert (
+        "| Subtotal | 3 workers | jinjiang |  |  |  |  | 15300.00 | 4850.10 | 249701.20 |"
+        in markdown
+    )
     assert "| **Total** | **6 workers** |" in markdown
     data = swplan("pay", SMALL / "roster.yaml", "--by", "site", "-f", "json").json()
     assert [(s["site"], s["workers"], s["annual_cost"]) for s in data["by_site"]] == [
-        ("jinjiang", 3, "249701.20"), ("hongqi", 1, "86922.00"), ("baisha", 2, "162020.40")]
+        ("jinjiang", 3, "249701.20"),
+        ("hongqi", 1, "86922.00"),
+        ("baisha", 2, "162020.40"),
+    ]
     assert len(data["workers"]) == 6
     lines = swplan("pay", SMALL / "roster.yaml", "--by", "site", "-f", "csv").out.splitlines()
     assert lines[0].startswith("site,workers,monthly_base,")
@@ -438,10 +524,13 @@ def test_explain_shows_how_each_figure_was_reached() -> None:
 
 def test_explain_floor_default_rating_and_given_years(tmp_path: Path) -> None:
     rules = write(tmp_path / "rules.yaml", TINY_RULES)
-    roster = write(tmp_path / "roster.yaml", """\
+    roster = write(
+        tmp_path / "roster.yaml",
+        """\
 workers:
   - {id: LOW, site: s1, education: secondary, title: none, years_of_service: 1}
-""")
+""",
+    )
     result = swplan("pay", roster, "--rules", rules, "--explain", "LOW")
     assert result.code == 0, result.err
     squeezed = [" ".join(line.split()) for line in result.out.splitlines()]
@@ -458,8 +547,13 @@ def test_explain_json_is_the_worker_and_its_breakdown() -> None:
     assert [w["id"] for w in data["workers"]] == ["W004"]
     w = data["workers"][0]
     assert w["breakdown"]["hired"] == "2019-07-01"
-    assert w["breakdown"]["points"] == {"education": "2", "title": "0", "performance": "0",
-                                        "post": "3", "years_of_service": "3"}
+    assert w["breakdown"]["points"] == {
+        "education": "2",
+        "title": "0",
+        "performance": "0",
+        "post": "3",
+        "years_of_service": "3",
+    }
     assert data["totals"]["annual_cost"] == w["annual_cost"] == "86922.00"
     assert data["totals"]["workers"] == 1
 
@@ -486,19 +580,39 @@ GOOD_ROW = "OK1,s1,bachelor,none,,3,"
 
 # (what is wrong, the row's cells, the column at fault, words the message must hold)
 BAD_ROWS = [
-    ("education", "B1,s1,bachlor,none,,3,", "education",
-     "'bachlor' is not one of: secondary, associate, bachelor, master, doctorate "
-     "(did you mean 'bachelor'?)"),
+    (
+        "education",
+        "B1,s1,bachlor,none,,3,",
+        "education",
+        "'bachlor' is not one of: secondary, associate, bachelor, master, doctorate "
+        "(did you mean 'bachelor'?)",
+    ),
     ("title", "B1,s1,bachelor,socialworker,,3,", "title", "(did you mean 'social_worker'?)"),
     ("rating", "B1,s1,bachelor,none,,3,excelent", "performance", "(did you mean 'excellent'?)"),
-    ("both", "B1,s1,bachelor,none,2020-01-01,3,", "years_of_service",
-     "give either hired or years_of_service, not both"),
-    ("neither", "B1,s1,bachelor,none,,,", "hired",
-     "give hired (YYYY-MM-DD) or years_of_service; one is required"),
-    ("late", "B1,s1,bachelor,none,2026-03-01,,", "hired",
-     "2026-03-01 is after the as-of date 2026-01-01"),
-    ("duplicate", "OK1,s1,bachelor,none,,5,", "id",
-     "duplicate worker id 'OK1' (first at {file}:{first}); worker ids must be unique"),
+    (
+        "both",
+        "B1,s1,bachelor,none,2020-01-01,3,",
+        "years_of_service",
+        "give either hired or years_of_service, not both",
+    ),
+    (
+        "neither",
+        "B1,s1,bachelor,none,,,",
+        "hired",
+        "give hired (YYYY-MM-DD) or years_of_service; one is required",
+    ),
+    (
+        "late",
+        "B1,s1,bachelor,none,2026-03-01,,",
+        "hired",
+        "2026-03-01 is after the as-of date 2026-01-01",
+    ),
+    (
+        "duplicate",
+        "OK1,s1,bachelor,none,,5,",
+        "id",
+        "duplicate worker id 'OK1' (first at {file}:{first}); worker ids must be unique",
+    ),
 ]
 COLUMNS = HEADER.split(",")
 
@@ -552,12 +666,15 @@ def where(kind: str, path: Path, cells: str, column: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("kind", ["yaml", "csv", "xlsx"])
-@pytest.mark.parametrize(("case", "cells", "column", "message"), BAD_ROWS,
-                         ids=[c[0] for c in BAD_ROWS])
-def test_bad_roster_rows(tmp_path: Path, kind: str, case: str, cells: str, column: str,
-                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("case", "cells", "column", "message"), BAD_ROWS, ids=[c[0] for c in BAD_ROWS]
+)
+def test_bad_roster_rows(
+    tmp_path: Path, kind: str, case: str, cells: str, column: str, message: str
+) -> None:
     path = {"yaml": bad_yaml, "csv": bad_csv, "xlsx": bad_xlsx}[kind](
-        tmp_path / f"roster.{kind}", cells)
+        tmp_path / f"roster.{kind}", cells
+    )
     out = tmp_path / "pay.json"
     result = swplan("pay", path, "-f", "json", "-o", out)
     assert result.code == 2, result.out
@@ -586,7 +703,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_unknown_roster_column_and_hired_after_a_given_as_of(tmp_path: Path) -> None:
-    path = write(tmp_path / "roster.csv", "id,site,education,title,hird\nA,s1,bachelor,none,2020-01-01\n")
+    path = write(
+        tmp_path / "roster.csv", "id,site,education,title,hird\nA,s1,bachelor,none,2020-01-01\n"
+    )
     result = swplan("pay", path)
     assert result.code == 2
     assert f"error: {path}:1:5: hird: unknown column 'hird' (did you mean 'hired'?)" in result.err

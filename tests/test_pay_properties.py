@@ -21,8 +21,7 @@ from swplan import Rules, load_rules, pay
 from swplan.inputs import Worker
 from swplan.pay import MONEY_FIELDS
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AS_OF = dt.date(2026, 1, 1)
 NATIONAL = load_rules()
 
@@ -47,35 +46,46 @@ def rule_sets(draw: st.DrawFn) -> Rules:
     educations = draw(st.lists(half_points, min_size=1, max_size=4))
     titles = draw(st.lists(half_points, min_size=0, max_size=3))
     rating_points = sorted(draw(st.lists(st.integers(-3, 4), min_size=1, max_size=4)))
-    bonus = rising(draw(st.lists(st.integers(0, 24), min_size=len(rating_points),
-                                 max_size=len(rating_points))))
+    bonus = rising(
+        draw(st.lists(st.integers(0, 24), min_size=len(rating_points), max_size=len(rating_points)))
+    )
     n_grades = draw(st.integers(1, 6))
     mins = sorted(set(draw(st.lists(st.integers(-6, 30), min_size=n_grades, max_size=n_grades))))
-    monthly = sorted(draw(st.lists(st.integers(0, 4_000_000), min_size=len(mins),
-                                   max_size=len(mins))))
-    grades = [{"grade": i + 1, "min_points": str(m), "monthly": str(Decimal(fen) / 100)}
-              for i, (m, fen) in enumerate(zip(mins, monthly, strict=True))]
+    monthly = sorted(
+        draw(st.lists(st.integers(0, 4_000_000), min_size=len(mins), max_size=len(mins)))
+    )
+    grades = [
+        {"grade": i + 1, "min_points": str(m), "monthly": str(Decimal(fen) / 100)}
+        for i, (m, fen) in enumerate(zip(mins, monthly, strict=True))
+    ]
     floor, ceiling = sorted(draw(st.lists(st.integers(0, 4_000_000), min_size=2, max_size=2)))
-    rates = draw(st.dictionaries(st.sampled_from(["pension", "medical", "injury", "fund", "x-1"]),
-                                 st.integers(0, 30_000).map(lambda n: str(Decimal(n) / 100_000)),
-                                 max_size=4))
+    rates = draw(
+        st.dictionaries(
+            st.sampled_from(["pension", "medical", "injury", "fund", "x-1"]),
+            st.integers(0, 30_000).map(lambda n: str(Decimal(n) / 100_000)),
+            max_size=4,
+        )
+    )
     title_names = ["none", *(f"t{i}" for i in range(len(titles)))]
     pay_rules: dict[str, Any] = {
         "points": {
             "education": {f"e{i}": p for i, p in enumerate(educations)},
             "title": dict(zip(title_names, ["0", *titles], strict=True)),
             "performance": {f"r{i}": str(p) for i, p in enumerate(rating_points)},
-            "years_of_service": {"per_year": draw(st.sampled_from(["0", "0.25", "0.5", "1", "2"])),
-                                 "max": str(draw(st.integers(0, 20)))},
+            "years_of_service": {
+                "per_year": draw(st.sampled_from(["0", "0.25", "0.5", "1", "2"])),
+                "max": str(draw(st.integers(0, 20))),
+            },
         },
         "default_performance": draw(st.sampled_from([f"r{i}" for i in range(len(rating_points))])),
         "grades": grades,
         "months_per_year": draw(st.integers(12, 14)),
         "allowances": {"title": {t: draw(amounts) for t in title_names if draw(st.booleans())}},
         "performance_bonus_months": {f"r{i}": str(Decimal(b) / 4) for i, b in enumerate(bonus)},
-        "contributions": {"base": {"floor": str(Decimal(floor) / 100),
-                                   "ceiling": str(Decimal(ceiling) / 100)},
-                          "rates": rates},
+        "contributions": {
+            "base": {"floor": str(Decimal(floor) / 100), "ceiling": str(Decimal(ceiling) / 100)},
+            "rates": rates,
+        },
     }
     if draw(st.booleans()):
         numbers = [g["grade"] for g in grades]
@@ -109,8 +119,11 @@ rules_and_national = st.one_of(st.just(NATIONAL), rule_sets())
 @st.composite
 def workers(draw: st.DrawFn, rules: Rules, worker_id: str = "W") -> Worker:
     points = rules.pay.points
-    post = draw(st.one_of(st.none(), st.sampled_from(sorted(rules.pay.posts)))) \
-        if rules.pay.posts else None
+    post = (
+        draw(st.one_of(st.none(), st.sampled_from(sorted(rules.pay.posts))))
+        if rules.pay.posts
+        else None
+    )
     if draw(st.booleans()):
         hired, years = draw(st.dates(dt.date(1970, 1, 1), AS_OF)), None
     else:
@@ -148,9 +161,14 @@ def test_more_years_never_lower_the_grade(data: st.DataObject) -> None:
     worker = data.draw(workers(rules))
     years = data.draw(st.integers(0, 40))
     more = years + data.draw(st.integers(1, 30))
-    base = {f: getattr(worker, f) for f in ("id", "site", "education", "title", "post", "performance")}
-    result = pay(rules, [Worker(**base, years_of_service=years),
-                         Worker(**base, years_of_service=more)], AS_OF)
+    base = {
+        f: getattr(worker, f) for f in ("id", "site", "education", "title", "post", "performance")
+    }
+    result = pay(
+        rules,
+        [Worker(**base, years_of_service=years), Worker(**base, years_of_service=more)],
+        AS_OF,
+    )
     fewer, longer = (w.figures for w in result.workers)
     assert longer.points >= fewer.points
     assert longer.grade >= fewer.grade
@@ -164,10 +182,15 @@ def test_a_better_rating_never_lowers_pay(data: st.DataObject) -> None:
     ratings = ordered_ratings(rules)
     low = data.draw(st.integers(0, len(ratings) - 1))
     high = data.draw(st.integers(low, len(ratings) - 1))
-    base = {f: getattr(worker, f) for f in ("id", "site", "education", "title", "post", "hired",
-                                            "years_of_service")}
-    result = pay(rules, [Worker(**base, performance=ratings[low]),
-                         Worker(**base, performance=ratings[high])], AS_OF)
+    base = {
+        f: getattr(worker, f)
+        for f in ("id", "site", "education", "title", "post", "hired", "years_of_service")
+    }
+    result = pay(
+        rules,
+        [Worker(**base, performance=ratings[low]), Worker(**base, performance=ratings[high])],
+        AS_OF,
+    )
     worse, better = (w.figures for w in result.workers)
     assert better.grade >= worse.grade
     assert better.annual_cost >= worse.annual_cost
@@ -180,8 +203,9 @@ def test_rows_sum_to_the_totals(case: tuple[Rules, list[Worker]]) -> None:
     result = pay(rules, roster, AS_OF)
     assert result.count == len(result.workers) == len(roster)
     for i, field in enumerate(MONEY_FIELDS):
-        assert result.totals[field] == sum((w.figures.money()[i] for w in result.workers),
-                                           Decimal(0))
+        assert result.totals[field] == sum(
+            (w.figures.money()[i] for w in result.workers), Decimal(0)
+        )
         assert result.totals[field].as_tuple().exponent == -2
 
 

@@ -48,8 +48,14 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 @pytest.mark.skipif(shutil.which("jq") is None, reason="the README's shell example uses jq")
 def test_shell_example_with_jq(workdir: Path) -> None:
     script = next(b for b in fenced("bash") if "jq " in b)
-    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=workdir,
-                          env=shell_env(workdir), capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=workdir,
+        env=shell_env(workdir),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     # the hand-checked budget of examples/small (see test_budget.py)
@@ -70,13 +76,22 @@ def test_github_actions_job(workdir: Path) -> None:
     names = [s.get("name", s.get("uses")) for s in steps]
     assert "Keep the draft" in names
     upload = next(s for s in steps if s.get("name") == "Keep the draft")
-    assert upload["uses"].startswith("actions/upload-artifact") and upload["with"]["path"] == "budget.json"
+    assert (
+        upload["uses"].startswith("actions/upload-artifact")
+        and upload["with"]["path"] == "budget.json"
+    )
     env = {**shell_env(workdir), **{k: str(v) for k, v in job["env"].items()}}
 
     def run_step(name: str, **extra: str) -> subprocess.CompletedProcess[str]:
         step = next(s for s in steps if s.get("name") == name)
-        return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=workdir, env={**env, **extra},
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=workdir,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     assert run_step("Install swplan").args[-1].strip() == "pip install ."  # not re-run here
     drafted = run_step("Draft the budget")
@@ -122,8 +137,15 @@ def console_commands(text: str) -> list[tuple[str, list[str]]]:
 def run_shown(command: str) -> list[str]:
     env = shell_env(ROOT)
     env["COLUMNS"] = "200"
-    proc = subprocess.run(["bash", "-c", command], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=120)
+    proc = subprocess.run(
+        ["bash", "-c", command],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=120,
+    )
     return proc.stdout.rstrip("\n").splitlines()
 
 

@@ -24,8 +24,23 @@ ROSTER = EXAMPLES / "small" / "roster.yaml"
 
 @pytest.mark.parametrize(
     "text",
-    ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)",
-     "＝1+1", "＋1", "－1", "＠SUM(A1)", "\t=1", "\r=1", "\n=1", "-", "+", "-1-1", "- 5"],
+    [
+        '=HYPERLINK("http://x")',
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A2)",
+        "＝1+1",
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "\n=1",
+        "-",
+        "+",
+        "-1-1",
+        "- 5",
+    ],
 )
 def test_formula_like_text_is_neutralised(text: str) -> None:
     assert csv_cell(text) == "'" + text
@@ -54,15 +69,25 @@ def test_csv_output_end_to_end(tmp_path: Path) -> None:
     names = ["=1+1", "+SUM(A1)", "-ALERT", "@cmd", "＝1", "＋1", "－1", "＠x", "-1+1", "+86 138"]
     lines = ["sites:"]
     for i, name in enumerate(names):
-        quoted = name.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t") \
-            .replace("\r", "\\r").replace("\n", "\\n")
-        lines.append(f'  - {{id: s{i}, name: "{quoted}", kind: urban_community, '
-                     f"clients: {{elderly: 3}}}}")
+        quoted = (
+            name.replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\t", "\\t")
+            .replace("\r", "\\r")
+            .replace("\n", "\\n")
+        )
+        lines.append(
+            f'  - {{id: s{i}, name: "{quoted}", kind: urban_community, clients: {{elderly: 3}}}}'
+        )
     (tmp_path / "p.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (tmp_path / "r.yaml").write_text(
-        "workers:\n" + "".join(
+        "workers:\n"
+        + "".join(
             f"  - {{id: W{i}, site: s0, education: bachelor, title: none, years_of_service: 1}}\n"
-            for i in range(3)), encoding="utf-8")
+            for i in range(3)
+        ),
+        encoding="utf-8",
+    )
     result = swplan("staff", "p.yaml", "--roster", "r.yaml", "--format", "csv", cwd=tmp_path)
     assert result.code == 0, result.err
     rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
@@ -75,7 +100,9 @@ def test_csv_output_end_to_end(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- --output
 
 
-def test_write_atomic_renames_a_complete_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_atomic_renames_a_complete_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The target only ever appears whole: written beside it, then renamed over it."""
     target = tmp_path / "report.csv"
     target.write_text("old\n")
@@ -137,9 +164,25 @@ def test_unwritable_output_is_a_clean_error(tmp_path: Path) -> None:
 def test_lang_zh_labels() -> None:
     result = swplan("staff", POPULATIONS, "--roster", ROSTER, "--lang", "zh")
     assert result.code == 0, result.err
-    for word in ["站点", "类型", "所需岗位", "专职", "兼顾岗位", "主要服务对象", "工作量(人)",
-                 "现有人数", "持证", "缺口", "合计", "缺编", "超编",
-                 "老年人", "儿童", "残疾人", "社区矫正对象"]:  # the last four from the rules
+    for word in [
+        "站点",
+        "类型",
+        "所需岗位",
+        "专职",
+        "兼顾岗位",
+        "主要服务对象",
+        "工作量(人)",
+        "现有人数",
+        "持证",
+        "缺口",
+        "合计",
+        "缺编",
+        "超编",
+        "老年人",
+        "儿童",
+        "残疾人",
+        "社区矫正对象",
+    ]:  # the last four from the rules
         assert word in result.out, word
     assert "Required" not in result.out and "Elderly" not in result.out
 
@@ -188,8 +231,13 @@ def test_version() -> None:
 
 
 def test_python_dash_m_version() -> None:
-    proc = subprocess.run([sys.executable, "-m", "swplan", "--version"], capture_output=True,
-                          text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "swplan", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"swplan {swplan_pkg.__version__}"
 
@@ -219,7 +267,9 @@ def test_every_command_has_help_text() -> None:
         assert text.strip(), f"`swplan {' '.join(words)}` has no help text"
 
 
-@pytest.mark.parametrize("words", [w for w, _ in all_commands()], ids=lambda w: " ".join(w) or "swplan")
+@pytest.mark.parametrize(
+    "words", [w for w, _ in all_commands()], ids=lambda w: " ".join(w) or "swplan"
+)
 def test_help_runs(words: list[str]) -> None:
     result = swplan(*words, "--help")
     assert result.code == 0, result.err
@@ -238,6 +288,8 @@ def test_output_file_gets_ordinary_permissions_and_keeps_existing_ones(tmp_path)
         shared.chmod(0o664)
         swplan("pay", "examples/small/roster.yaml", "-f", "json", "-o", shared, cwd=ROOT)
         assert shared.stat().st_mode & 0o777 == 0o664
-        assert json.loads(shared.read_text(encoding="utf-8"))["totals"]["annual_cost"] == "498643.60"
+        assert (
+            json.loads(shared.read_text(encoding="utf-8"))["totals"]["annual_cost"] == "498643.60"
+        )
     finally:
         os.umask(old)

@@ -40,8 +40,12 @@ def test_worked_case(tmp_path: Path) -> None:
     (17 + 12 + 9) / 20 = 1.9, so 2 mixed posts with elderly (17/20) primary;
     required = 2 + 2 = 4; workload 78 / 20 = 3.90.
     """
-    write(tmp_path, "p.yaml", "sites:\n  - id: jinjiang\n    name: 金江社区\n"
-          "    kind: urban_community\n    clients: {elderly: 57, children: 12, disabled: 9}\n")
+    write(
+        tmp_path,
+        "p.yaml",
+        "sites:\n  - id: jinjiang\n    name: 金江社区\n"
+        "    kind: urban_community\n    clients: {elderly: 57, children: 12, disabled: 9}\n",
+    )
     data = staff_json("p.yaml", cwd=tmp_path)
     assert data["schema"] == "swplan.staff/1"
     assert data["rules"] == "national default"
@@ -72,10 +76,18 @@ def test_category_ratio_override(tmp_path: Path) -> None:
     corrections 25 = 2 x 10 + 5 (0.5); elderly 30 = 1 x 20 + 10 (0.5): W = 1.0, so one
     mixed post, and the tie for primary goes to the category listed first (elderly).
     """
-    write(tmp_path, "rules.yaml", "extends: national\nname: 示例区 2026\n"
-          "categories:\n  corrections: {clients_per_worker: 10}\n")
-    write(tmp_path, "p.yaml", "sites:\n  - id: a\n    kind: township_station\n"
-          "    clients: {corrections: 25, elderly: 30}\n")
+    write(
+        tmp_path,
+        "rules.yaml",
+        "extends: national\nname: 示例区 2026\n"
+        "categories:\n  corrections: {clients_per_worker: 10}\n",
+    )
+    write(
+        tmp_path,
+        "p.yaml",
+        "sites:\n  - id: a\n    kind: township_station\n"
+        "    clients: {corrections: 25, elderly: 30}\n",
+    )
     local = staff_json("p.yaml", "--rules", "rules.yaml", cwd=tmp_path)
     assert local["rules"] == "示例区 2026"
     (site,) = local["sites"]
@@ -95,20 +107,27 @@ def test_category_ratio_override(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("clients", "minimum", "required", "applied"),
     [
-        ("{}", None, 1, True),                  # no clients: the urban-community minimum, 1
-        ("{elderly: 3}", None, 1, False),       # 3 clients already need 1 (mixed) post
-        ("{elderly: 3}", 2, 2, True),           # minimum_posts 2 raises it
-        ("{elderly: 45}", 2, 3, False),         # 2 dedicated + 1 mixed is above the minimum
+        ("{}", None, 1, True),  # no clients: the urban-community minimum, 1
+        ("{elderly: 3}", None, 1, False),  # 3 clients already need 1 (mixed) post
+        ("{elderly: 3}", 2, 2, True),  # minimum_posts 2 raises it
+        ("{elderly: 45}", 2, 3, False),  # 2 dedicated + 1 mixed is above the minimum
     ],
 )
-def test_minimum_posts(tmp_path: Path, clients: str, minimum: int | None, required: int,
-                       applied: bool) -> None:
-    write(tmp_path, "p.yaml",
-          f"sites:\n  - id: xinju\n    kind: urban_community\n    clients: {clients}\n")
+def test_minimum_posts(
+    tmp_path: Path, clients: str, minimum: int | None, required: int, applied: bool
+) -> None:
+    write(
+        tmp_path,
+        "p.yaml",
+        f"sites:\n  - id: xinju\n    kind: urban_community\n    clients: {clients}\n",
+    )
     args = ["p.yaml"]
     if minimum is not None:
-        write(tmp_path, "rules.yaml",
-              f"extends: national\nstaffing:\n  minimum_posts: {{urban_community: {minimum}}}\n")
+        write(
+            tmp_path,
+            "rules.yaml",
+            f"extends: national\nstaffing:\n  minimum_posts: {{urban_community: {minimum}}}\n",
+        )
         args += ["--rules", "rules.yaml"]
     (site,) = staff_json(*args, cwd=tmp_path)["sites"]
     assert (site["required"], site["minimum_applied"]) == (required, applied)
@@ -119,7 +138,9 @@ def test_minimum_is_by_kind(tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", "sites:\n  - {id: a, kind: agency, clients: {}}\n  - {id: b}\n")
     sites = staff_json("p.yaml", cwd=tmp_path)["sites"]
     assert [(s["required"], s["minimum_applied"], s["primary"], s["covers"]) for s in sites] == [
-        (0, False, None, []), (0, False, None, [])]
+        (0, False, None, []),
+        (0, False, None, []),
+    ]
 
 
 ROSTER = """\
@@ -145,15 +166,23 @@ def test_with_a_roster(tmp_path: Path) -> None:
     result = swplan("staff", "p.yaml", "--roster", "r.yaml", "--format", "json", cwd=tmp_path)
     assert result.code == 0, result.err
     data = result.json()
-    got = {s["id"]: (s["required"], s["current"], s["certified"], s["gap"], s["certified_ok"])
-           for s in data["sites"]}
+    got = {
+        s["id"]: (s["required"], s["current"], s["certified"], s["gap"], s["certified_ok"])
+        for s in data["sites"]
+    }
     assert got == {
         "jinjiang": (4, 2, 1, 2, True),
         "hongqi": (1, 3, 1, -2, True),
         "baisha": (1, 0, 0, 1, True),  # no minimum_certified for township stations
     }
-    assert data["totals"] == {"required": 6, "current": 5, "gap": 1, "shortage": 3, "surplus": 2,
-                              "certified": 2}
+    assert data["totals"] == {
+        "required": 6,
+        "current": 5,
+        "gap": 1,
+        "shortage": 3,
+        "surplus": 2,
+        "certified": 2,
+    }
     # the worker at an unknown site: a warning in the JSON and on stderr, not counted
     assert len(data["warnings"]) == 1
     assert "W9" in data["warnings"][0] and "nowhere" in data["warnings"][0]
@@ -162,8 +191,12 @@ def test_with_a_roster(tmp_path: Path) -> None:
 
 def test_certified_below_minimum_is_flagged(tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", POPULATIONS)
-    write(tmp_path, "r.yaml", "workers:\n  - {id: W1, site: jinjiang, education: bachelor, "
-          "title: none, years_of_service: 1}\n")
+    write(
+        tmp_path,
+        "r.yaml",
+        "workers:\n  - {id: W1, site: jinjiang, education: bachelor, "
+        "title: none, years_of_service: 1}\n",
+    )
     data = staff_json("p.yaml", "--roster", "r.yaml", cwd=tmp_path)
     flags = {s["id"]: s["certified_ok"] for s in data["sites"]}
     assert flags == {"jinjiang": False, "hongqi": False, "baisha": True}
@@ -179,9 +212,15 @@ def test_fail_on_shortage(tmp_path: Path) -> None:
     assert "Total" in short.out  # the report is still printed
     assert "shortage" in short.err
     # enough workers everywhere: exit 0
-    write(tmp_path, "enough.yaml", "workers:\n" + "".join(
-        f"  - {{id: X{i}, site: {site}, education: bachelor, title: none, years_of_service: 1}}\n"
-        for i, site in enumerate(["jinjiang"] * 4 + ["hongqi", "baisha"])))
+    write(
+        tmp_path,
+        "enough.yaml",
+        "workers:\n"
+        + "".join(
+            f"  - {{id: X{i}, site: {site}, education: bachelor, title: none, years_of_service: 1}}\n"
+            for i, site in enumerate(["jinjiang"] * 4 + ["hongqi", "baisha"])
+        ),
+    )
     ok = swplan("staff", "p.yaml", "--roster", "enough.yaml", "--fail-on-shortage", cwd=tmp_path)
     assert ok.code == 0, ok.err
     # without --fail-on-shortage a shortage is not a failure
@@ -191,12 +230,17 @@ def test_fail_on_shortage(tmp_path: Path) -> None:
 def test_csv_and_yaml_roster_agree(tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", POPULATIONS)
     write(tmp_path, "r.yaml", ROSTER)
-    write(tmp_path, "r.csv", "id,site,education,title,hired,years_of_service\n"
-          "W1,jinjiang,bachelor,assistant_social_worker,,3\nW2,jinjiang,bachelor,none,,1\n"
-          "W3,hongqi,master,none,2020-01-01,\nW4,hongqi,bachelor,none,2021-01-01,\n"
-          "W5,hongqi,bachelor,social_worker,2022-01-01,\nW9,nowhere,bachelor,none,,2\n")
-    assert (staff_json("p.yaml", "--roster", "r.yaml", cwd=tmp_path)
-            == staff_json("p.yaml", "--roster", "r.csv", cwd=tmp_path))
+    write(
+        tmp_path,
+        "r.csv",
+        "id,site,education,title,hired,years_of_service\n"
+        "W1,jinjiang,bachelor,assistant_social_worker,,3\nW2,jinjiang,bachelor,none,,1\n"
+        "W3,hongqi,master,none,2020-01-01,\nW4,hongqi,bachelor,none,2021-01-01,\n"
+        "W5,hongqi,bachelor,social_worker,2022-01-01,\nW9,nowhere,bachelor,none,,2\n",
+    )
+    assert staff_json("p.yaml", "--roster", "r.yaml", cwd=tmp_path) == staff_json(
+        "p.yaml", "--roster", "r.csv", cwd=tmp_path
+    )
 
 
 SMALL_CSV = """\
@@ -229,8 +273,9 @@ def test_excel_populations_match_yaml(tmp_path: Path) -> None:
     for i, line in enumerate(SMALL_CSV.splitlines()):
         cells = line.split(",")
         # numbers as Excel numbers (whole floats, as Excel stores them), empty cells empty
-        sheet.append([c if i == 0 or j < 3 else (float(c) if c else None)
-                      for j, c in enumerate(cells)])
+        sheet.append(
+            [c if i == 0 or j < 3 else (float(c) if c else None) for j, c in enumerate(cells)]
+        )
     book.save(tmp_path / "p.xlsx")
     roster = str(SMALL / "roster.yaml")
     from_yaml = staff_json(str(SMALL / "populations.yaml"), "--roster", roster)
@@ -266,9 +311,13 @@ def rule_sets(draw: st.DrawFn) -> Rules:
     default = draw(st.integers(1, 60))
     minimum_posts = draw(st.dictionaries(st.sampled_from(KINDS[:3]), st.integers(0, 6)))
     minimum_certified = draw(st.dictionaries(st.sampled_from(KINDS[:3]), st.integers(0, 3)))
-    staffing = NATIONAL.staffing.model_copy(update={
-        "clients_per_worker": default, "minimum_posts": minimum_posts,
-        "minimum_certified": minimum_certified})
+    staffing = NATIONAL.staffing.model_copy(
+        update={
+            "clients_per_worker": default,
+            "minimum_posts": minimum_posts,
+            "minimum_certified": minimum_certified,
+        }
+    )
     categories = {c: Category(clients_per_worker=r) for c, r in ratios.items()}
     return NATIONAL.model_copy(update={"categories": categories, "staffing": staffing})
 
@@ -278,15 +327,29 @@ def cases(draw: st.DrawFn) -> tuple[Rules, list[Site], list[Worker]]:
     rules = draw(rule_sets())
     names = list(rules.categories)
     count = st.one_of(st.integers(0, 120), st.integers(0, 10_000_000))
-    ids = draw(st.lists(st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True), unique=True,
-                        max_size=8))
-    sites = [Site(i, None, draw(st.sampled_from(KINDS)),
-                  draw(st.dictionaries(st.sampled_from(names), count)))
-             for i in ids]
+    ids = draw(
+        st.lists(st.from_regex(r"[a-z][a-z0-9_-]{0,6}", fullmatch=True), unique=True, max_size=8)
+    )
+    sites = [
+        Site(
+            i,
+            None,
+            draw(st.sampled_from(KINDS)),
+            draw(st.dictionaries(st.sampled_from(names), count)),
+        )
+        for i in ids
+    ]
     titles = ["none", "assistant_social_worker", "social_worker", "senior_social_worker"]
-    workers = [Worker(f"W{n}", draw(st.sampled_from([*ids, "elsewhere"])), "bachelor",
-                      draw(st.sampled_from(titles)), years_of_service=1)
-               for n in range(draw(st.integers(0, 30)))]
+    workers = [
+        Worker(
+            f"W{n}",
+            draw(st.sampled_from([*ids, "elsewhere"])),
+            "bachelor",
+            draw(st.sampled_from(titles)),
+            years_of_service=1,
+        )
+        for n in range(draw(st.integers(0, 30)))
+    ]
     return rules, sites, workers
 
 
@@ -296,8 +359,7 @@ def half_up(value: Fraction) -> str:
     return f"{hundredths // 100}.{hundredths % 100:02d}"
 
 
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -308,16 +370,19 @@ def test_required_posts(case: tuple[Rules, list[Site], list[Worker]]) -> None:
     result = staff(rules, sites)
     assert [s.id for s in result.sites] == [s.id for s in sites]
     for site, posts in zip(sites, result.sites, strict=True):
-        ratio = {c: rules.categories[c].clients_per_worker or rules.staffing.clients_per_worker
-                 for c in site.clients}
+        ratio = {
+            c: rules.categories[c].clients_per_worker or rules.staffing.clients_per_worker
+            for c in site.clients
+        }
         workload = sum((Fraction(n, ratio[c]) for c, n in site.clients.items()), Fraction(0))
         minimum = rules.staffing.minimum_posts.get(site.kind, 0) if site.kind else 0
         assert posts.required == max(minimum, math.ceil(workload))
         assert posts.minimum_applied == (math.ceil(workload) < minimum)
         assert sum(posts.dedicated.values()) + posts.mixed == math.ceil(workload)
         assert all(posts.dedicated[c] == n // ratio[c] for c, n in site.clients.items() if n)
-        residual = {c: Fraction(n % ratio[c], ratio[c]) for c, n in site.clients.items()
-                    if n % ratio[c]}
+        residual = {
+            c: Fraction(n % ratio[c], ratio[c]) for c, n in site.clients.items() if n % ratio[c]
+        }
         assert posts.mixed == math.ceil(sum(residual.values(), Fraction(0)))
         assert set(posts.covers) == set(residual)
         order = list(rules.categories)

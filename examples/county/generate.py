@@ -36,24 +36,65 @@ MINIMUM_POSTS = {"urban_community": 1, "township_station": 2}
 
 # (id, name) of the urban communities: pinyin ids, Chinese names.
 COMMUNITIES = [
-    ("jinjiang", "金江"), ("hongqi", "红旗"), ("xinhua", "新华"), ("dongfang", "东方"),
-    ("chengnan", "城南"), ("chengbei", "城北"), ("binjiang", "滨江"), ("wenhua", "文化"),
-    ("heping", "和平"), ("yongan", "永安"), ("changqing", "长青"), ("qingshan", "青山"),
-    ("lvyuan", "绿苑"), ("taoyuan", "桃源"), ("xingfu", "幸福"), ("minzhu", "民主"),
-    ("jianshe", "建设"), ("gongnong", "工农"), ("shuguang", "曙光"), ("chaoyang", "朝阳"),
-    ("nanmen", "南门"), ("ximen", "西门"), ("beiyuan", "北苑"), ("dongcheng", "东城"),
-    ("huayuan", "花园"), ("jinxiu", "锦绣"), ("fuxing", "复兴"), ("hexie", "和谐"),
-    ("kangning", "康宁"), ("ruyi", "如意"), ("tianfu", "天府"), ("baiyun", "白云"),
-    ("lianhua", "莲花"), ("yuquan", "玉泉"), ("songlin", "松林"), ("meiyuan", "梅园"),
-    ("zhuxi", "竹溪"), ("guanghua", "光华"), ("xinglong", "兴隆"), ("tongxin", "同心"),
-    ("fengshou", "丰收"), ("huimin", "惠民"), ("anju", "安居"), ("lerong", "乐融"),
-    ("jiangbei", "江北"), ("wangjiang", "望江"), ("shuangqiao", "双桥"), ("yingbin", "迎宾"),
-    ("xiyuan", "西苑"), ("qiaonan", "桥南"),
+    ("jinjiang", "金江"),
+    ("hongqi", "红旗"),
+    ("xinhua", "新华"),
+    ("dongfang", "东方"),
+    ("chengnan", "城南"),
+    ("chengbei", "城北"),
+    ("binjiang", "滨江"),
+    ("wenhua", "文化"),
+    ("heping", "和平"),
+    ("yongan", "永安"),
+    ("changqing", "长青"),
+    ("qingshan", "青山"),
+    ("lvyuan", "绿苑"),
+    ("taoyuan", "桃源"),
+    ("xingfu", "幸福"),
+    ("minzhu", "民主"),
+    ("jianshe", "建设"),
+    ("gongnong", "工农"),
+    ("shuguang", "曙光"),
+    ("chaoyang", "朝阳"),
+    ("nanmen", "南门"),
+    ("ximen", "西门"),
+    ("beiyuan", "北苑"),
+    ("dongcheng", "东城"),
+    ("huayuan", "花园"),
+    ("jinxiu", "锦绣"),
+    ("fuxing", "复兴"),
+    ("hexie", "和谐"),
+    ("kangning", "康宁"),
+    ("ruyi", "如意"),
+    ("tianfu", "天府"),
+    ("baiyun", "白云"),
+    ("lianhua", "莲花"),
+    ("yuquan", "玉泉"),
+    ("songlin", "松林"),
+    ("meiyuan", "梅园"),
+    ("zhuxi", "竹溪"),
+    ("guanghua", "光华"),
+    ("xinglong", "兴隆"),
+    ("tongxin", "同心"),
+    ("fengshou", "丰收"),
+    ("huimin", "惠民"),
+    ("anju", "安居"),
+    ("lerong", "乐融"),
+    ("jiangbei", "江北"),
+    ("wangjiang", "望江"),
+    ("shuangqiao", "双桥"),
+    ("yingbin", "迎宾"),
+    ("xiyuan", "西苑"),
+    ("qiaonan", "桥南"),
 ]
 TOWNSHIPS = [
-    ("baisha", "白沙镇社工站"), ("longju", "龙驹镇社工站"), ("gaoliang", "高梁镇社工站"),
-    ("tiancheng", "天城街道社工站"), ("zhoujiaba", "周家坝街道社工站"),
-    ("shuanghekou", "双河口街道社工站"), ("ganning", "甘宁镇社工站"),
+    ("baisha", "白沙镇社工站"),
+    ("longju", "龙驹镇社工站"),
+    ("gaoliang", "高梁镇社工站"),
+    ("tiancheng", "天城街道社工站"),
+    ("zhoujiaba", "周家坝街道社工站"),
+    ("shuanghekou", "双河口街道社工站"),
+    ("ganning", "甘宁镇社工站"),
 ]
 AGENCIES = [
     # (id, name, what they mostly serve)
@@ -64,9 +105,19 @@ AGENCIES = [
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉宇浩凯健俊帆帅旭宁琳晨欣怡婷雪梅慧倩"
 
-EDUCATION = [("secondary", 4), ("associate", 30), ("bachelor", 54), ("master", 11), ("doctorate", 1)]
-TITLE = [("none", 38), ("assistant_social_worker", 40), ("social_worker", 19),
-         ("senior_social_worker", 3)]
+EDUCATION = [
+    ("secondary", 4),
+    ("associate", 30),
+    ("bachelor", 54),
+    ("master", 11),
+    ("doctorate", 1),
+]
+TITLE = [
+    ("none", 38),
+    ("assistant_social_worker", 40),
+    ("social_worker", 19),
+    ("senior_social_worker", 3),
+]
 PERFORMANCE = [("excellent", 10), ("good", 36), ("pass", 48), ("fail", 2), (None, 4)]
 # Results days of the national exams and of the psychological-counsellor exam
 EXAM_DAYS = {
@@ -105,8 +156,9 @@ def make_sites(rng: random.Random) -> list[dict[str, object]]:
             "social_assistance": round(rng.triangular(0, 18, 5) * scale),
             "corrections": rng.choice([0, 0, 0, 0, 1, 1, 2, 3]) if not small else 0,
         }
-        sites.append({"id": ident, "name": name + "社区", "kind": "urban_community",
-                      "clients": clients})
+        sites.append(
+            {"id": ident, "name": name + "社区", "kind": "urban_community", "clients": clients}
+        )
     for ident, name in TOWNSHIPS:
         clients = {
             "elderly": round(rng.triangular(50, 180, 90)),
@@ -192,8 +244,32 @@ def make_workers(rng: random.Random, sites: list[dict[str, object]]) -> list[dic
         elif rng.random() < (0.06 if kind == "urban_community" else 0.15):
             worker["post"] = "deputy"
         # Most stations opened 2012-2020; hiring has picked up since 2021.
-        year = rng.choice([2009, 2011, 2013, 2014, 2015, 2016, 2017, 2018, 2018, 2019, 2019,
-                           2020, 2020, 2021, 2021, 2022, 2022, 2023, 2023, 2024, 2024, 2025])
+        year = rng.choice(
+            [
+                2009,
+                2011,
+                2013,
+                2014,
+                2015,
+                2016,
+                2017,
+                2018,
+                2018,
+                2019,
+                2019,
+                2020,
+                2020,
+                2021,
+                2021,
+                2022,
+                2022,
+                2023,
+                2023,
+                2024,
+                2024,
+                2025,
+            ]
+        )
         if rng.random() < 0.12:  # transferred in: service recognised as years
             worker["years_of_service"] = max(1, 2025 - year + rng.randint(0, 6))
         else:
@@ -208,8 +284,11 @@ def make_workers(rng: random.Random, sites: list[dict[str, object]]) -> list[dic
     # Some workers bring their own recorded passes (2024 ones are past the claim window).
     for worker in rng.sample(workers, 9):
         title = worker["title"]
-        exam = {"none": "psychological_counselor", "assistant_social_worker": "assistant_social_worker",
-                "social_worker": "social_worker"}.get(str(title), "psychological_counselor")
+        exam = {
+            "none": "psychological_counselor",
+            "assistant_social_worker": "assistant_social_worker",
+            "social_worker": "social_worker",
+        }.get(str(title), "psychological_counselor")
         day = rng.choice(EXAM_DAYS[exam])
         worker["exams"] = [{"exam": exam, "passed_on": day.isoformat()}]
     return workers
@@ -221,8 +300,17 @@ def roster_yaml(workers: list[dict[str, object]]) -> str:
         "# Written by examples/county/generate.py; do not edit by hand.",
         "workers:",
     ]
-    keys = ["id", "name", "site", "education", "title", "post", "hired", "years_of_service",
-            "performance"]
+    keys = [
+        "id",
+        "name",
+        "site",
+        "education",
+        "title",
+        "post",
+        "hired",
+        "years_of_service",
+        "performance",
+    ]
     for worker in workers:
         first = True
         for key in keys:
@@ -239,8 +327,12 @@ def roster_yaml(workers: list[dict[str, object]]) -> str:
 def passes_csv(rng: random.Random, workers: list[dict[str, object]]) -> str:
     """Passes of the 2025 sittings; no (worker, exam) repeats one already in the roster."""
     taken = {(w["id"], e["exam"]) for w in workers for e in w.get("exams", [])}  # type: ignore[attr-defined]
-    upgrade = {"none": "assistant_social_worker", "assistant_social_worker": "social_worker",
-               "social_worker": "senior_social_worker", "senior_social_worker": None}
+    upgrade = {
+        "none": "assistant_social_worker",
+        "assistant_social_worker": "social_worker",
+        "social_worker": "senior_social_worker",
+        "senior_social_worker": None,
+    }
     rows = []
     for worker in workers:
         roll = rng.random()

@@ -116,6 +116,11 @@ def budget(
     staff_result = compute_staff(rules, sites, RosterCounts.of(workers))
     awards_result = compute_awards(rules, workers, passes, ledger, as_of)
     return budget_from_parts(
-        rules, year, pay_result.totals["annual_cost"], len(workers), staff_result, awards_result,
+        rules,
+        year,
+        pay_result.totals["annual_cost"],
+        len(workers),
+        staff_result,
+        awards_result,
         cap,
     )

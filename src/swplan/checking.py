@@ -27,8 +27,17 @@ def kind_of(path: str | os.PathLike[str]) -> str:
         if keys & RULES_KEYS:
             return "rules"
         what = "is empty" if data is None else "cannot tell what kind of swplan file this is"
-        raise InputError([Problem(name, "1", "", f"{what}; a roster has 'workers:', populations "
-                                  "'sites:', passes 'passes:', rules 'pay:' or 'extends:'")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "1",
+                    "",
+                    f"{what}; a roster has 'workers:', populations "
+                    "'sites:', passes 'passes:', rules 'pay:' or 'extends:'",
+                )
+            ]
+        )
     table, _ = read_table(path)
     columns = set(table.columns)
     if {"amount", "paid_on"} & columns:
@@ -39,9 +48,17 @@ def kind_of(path: str | os.PathLike[str]) -> str:
         return "roster"
     if "id" in columns:
         return "populations"
-    raise InputError([Problem(name, table.cell(table.header_row, 0), "",
-                              "cannot tell what kind of swplan table this is from its header; "
-                              "a roster has id, site, education, title; populations id, name, kind")])
+    raise InputError(
+        [
+            Problem(
+                name,
+                table.cell(table.header_row, 0),
+                "",
+                "cannot tell what kind of swplan table this is from its header; "
+                "a roster has id, site, education, title; populations id, name, kind",
+            )
+        ]
+    )
 
 
 def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:

@@ -52,16 +52,23 @@ def _file_argument(metavar: str, help_text: str) -> Any:
 
 RulesOpt = Annotated[
     Path | None,
-    typer.Option("--rules", help="Rules file (YAML). Default: the built-in national rules.",
-                 show_default=False),
+    typer.Option(
+        "--rules",
+        help="Rules file (YAML). Default: the built-in national rules.",
+        show_default=False,
+    ),
 ]
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
-                 show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        show_default=False,
+    ),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
 FailOnShortageOpt = Annotated[
@@ -69,13 +76,20 @@ FailOnShortageOpt = Annotated[
 ]
 PassesOpt = Annotated[
     Path | None,
-    typer.Option("--passes", help="Exam passes (YAML or CSV), added to the roster's own exams.",
-                 show_default=False),
+    typer.Option(
+        "--passes",
+        help="Exam passes (YAML or CSV), added to the roster's own exams.",
+        show_default=False,
+    ),
 ]
 LedgerOpt = Annotated[
     Path | None,
-    typer.Option("--ledger", help="Ledger of awards already paid (CSV); a missing file is empty. "
-                 "Only `awards --record` writes to it.", show_default=False),
+    typer.Option(
+        "--ledger",
+        help="Ledger of awards already paid (CSV); a missing file is empty. "
+        "Only `awards --record` writes to it.",
+        show_default=False,
+    ),
 ]
 AsOfOpt = Annotated[
     str | None,
@@ -158,8 +172,12 @@ def version_callback(value: bool) -> None:
 def main_callback(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=version_callback, is_eager=True,
-                     help="Print the version and exit."),
+        typer.Option(
+            "--version",
+            callback=version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
     ] = False,
 ) -> None:
     """Posts, pay grades, exam awards and budget drafts for social-work organisations."""
@@ -170,11 +188,16 @@ def main_callback(
 
 @app.command()
 def staff(
-    populations: Annotated[Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")],
+    populations: Annotated[
+        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
+    ],
     roster: Annotated[
         Path | None,
-        typer.Option("--roster", help="Roster (YAML, CSV or Excel): adds current staff and gaps.",
-                     show_default=False),
+        typer.Option(
+            "--roster",
+            help="Roster (YAML, CSV or Excel): adds current staff and gaps.",
+            show_default=False,
+        ),
     ] = None,
     rules: RulesOpt = None,
     fail_on_shortage: FailOnShortageOpt = False,
@@ -191,8 +214,11 @@ def staff(
 
         r = load_rules_opt(rules)
         pops, result, _ = load_district(populations, roster, r, None)
-        emit(staff_report(result, r, lang.value, pops.region), format.value,
-             str(output) if output else None)
+        emit(
+            staff_report(result, r, lang.value, pops.region),
+            format.value,
+            str(output) if output else None,
+        )
         return staff_checks(result.warnings, result.totals.shortage, fail_on_shortage)
 
     run(body)
@@ -208,8 +234,12 @@ def pay(
     as_of: AsOfOpt = None,
     explain: Annotated[
         str | None,
-        typer.Option("--explain", help="Show how every figure of this worker was reached.",
-                     metavar="ID", show_default=False),
+        typer.Option(
+            "--explain",
+            help="Show how every figure of this worker was reached.",
+            metavar="ID",
+            show_default=False,
+        ),
     ] = None,
     by: Annotated[
         By | None, typer.Option("--by", help="Group the table with subtotals.", show_default=False)
@@ -235,14 +265,28 @@ def pay(
             pay_csv(roster, r, when, str(output) if output else None)
             return 0
         if explain is not None and by is not None:
-            raise InputError([Problem("--explain", "", "", "shows one worker, so --by has nothing "
-                                      "to group; leave out --by")])
+            raise InputError(
+                [
+                    Problem(
+                        "--explain",
+                        "",
+                        "",
+                        "shows one worker, so --by has nothing to group; leave out --by",
+                    )
+                ]
+            )
         when = when or r.effective
         workers = load_roster(roster, r, as_of=when)
         result = compute(r, workers, when)
         if explain is not None:
-            report = explain_report(result, explain, r, lang.value, source=str(roster),
-                                    markdown=format is Format.markdown)
+            report = explain_report(
+                result,
+                explain,
+                r,
+                lang.value,
+                source=str(roster),
+                markdown=format is Format.markdown,
+            )
         else:
             report = pay_report(result, r, lang.value, by.value if by else None)
         emit(report, format.value, str(output) if output else None)
@@ -263,14 +307,21 @@ def awards(
     ledger: LedgerOpt = None,
     record: Annotated[
         bool,
-        typer.Option("--record", help="Append the due awards to the --ledger (paid_on = the as-of "
-                     "date); a second run records nothing."),
+        typer.Option(
+            "--record",
+            help="Append the due awards to the --ledger (paid_on = the as-of "
+            "date); a second run records nothing.",
+        ),
     ] = False,
     rules: RulesOpt = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="As-of date, YYYY-MM-DD. Default: today.", metavar="DATE",
-                     show_default=False),
+        typer.Option(
+            "--as-of",
+            help="As-of date, YYYY-MM-DD. Default: today.",
+            metavar="DATE",
+            show_default=False,
+        ),
     ] = None,
     format: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -289,10 +340,20 @@ def awards(
         from .reports import awards_report
 
         if record and ledger is None:
-            raise InputError([Problem("--record", "", "", "needs --ledger FILE, the ledger CSV to "
-                                      "record the awards in (created if missing)")])
+            raise InputError(
+                [
+                    Problem(
+                        "--record",
+                        "",
+                        "",
+                        "needs --ledger FILE, the ledger CSV to "
+                        "record the awards in (created if missing)",
+                    )
+                ]
+            )
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of") or dt.date.today()
+
         def output_dir() -> None:
             if output is not None and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
                 raise InputError([Problem(str(output), "", "", "its directory does not exist")])
@@ -312,20 +373,31 @@ def awards(
         if recorded is not None:
             if recorded.rows:
                 total = sum((row.amount for row in recorded.rows), Decimal(0))
-                print(f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
-                      f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
-                      f"{recorded.row_count} rows:", file=sys.stderr)
+                print(
+                    f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
+                    f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
+                    f"{recorded.row_count} rows:",
+                    file=sys.stderr,
+                )
                 for row in recorded.rows[:_SHOWN_RECORDED]:
                     print(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}", file=sys.stderr)
                 if len(recorded.rows) > _SHOWN_RECORDED:
-                    print(f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)",
-                          file=sys.stderr)
+                    print(
+                        f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)",
+                        file=sys.stderr,
+                    )
             else:
-                print(f"recorded nothing: no award is due that {ledger} does not already hold; "
-                      f"the ledger has {recorded.row_count} rows", file=sys.stderr)
+                print(
+                    f"recorded nothing: no award is due that {ledger} does not already hold; "
+                    f"the ledger has {recorded.row_count} rows",
+                    file=sys.stderr,
+                )
         elif ledger is not None and result.count_due:
-            print(f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
-                  "add --record to record them in the ledger", file=sys.stderr)
+            print(
+                f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
+                "add --record to record them in the ledger",
+                file=sys.stderr,
+            )
         return 0
 
     run(body)
@@ -343,27 +415,48 @@ def parse_cap(text: str | None) -> Any:
 
     cleaned = text.strip().replace(",", "").replace("_", "")
     if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
-        raise InputError([Problem("--cap", "", "", f"{text!r} is not an amount; write yuan with "
-                                  "up to two decimals, e.g. 1500000 or 1500000.00")])
+        raise InputError(
+            [
+                Problem(
+                    "--cap",
+                    "",
+                    "",
+                    f"{text!r} is not an amount; write yuan with "
+                    "up to two decimals, e.g. 1500000 or 1500000.00",
+                )
+            ]
+        )
     return Decimal(cleaned).quantize(Decimal("0.01"))
 
 
 @app.command()
 def budget(
-    populations: Annotated[Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")],
+    populations: Annotated[
+        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
+    ],
     roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", help="Budget year. Default: the year of the rules' effective date.",
-                     metavar="YYYY", min=1900, max=9999, show_default=False),
+        typer.Option(
+            "--year",
+            help="Budget year. Default: the year of the rules' effective date.",
+            metavar="YYYY",
+            min=1900,
+            max=9999,
+            show_default=False,
+        ),
     ] = None,
     cap: Annotated[
         str | None,
-        typer.Option("--cap", help="Exit 1 when the total is above this amount (equal passes).",
-                     metavar="AMOUNT", show_default=False),
+        typer.Option(
+            "--cap",
+            help="Exit 1 when the total is above this amount (equal passes).",
+            metavar="AMOUNT",
+            show_default=False,
+        ),
     ] = None,
     fail_on_shortage: FailOnShortageOpt = False,
     format: FormatOpt = Format.table,
@@ -388,20 +481,23 @@ def budget(
         problems: list[Problem] = []  # every file's problems, reported together
         no_passes: list[ExamPass] = []
         no_rows: list[LedgerRow] = []
-        extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems,
-                        no_passes)
+        extra = attempt(
+            lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
+        )
         paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
         # the roster is told which ids the passes name, rather than sending back all its ids
         wanted = {p.worker_id for p in extra}
-        district = attempt(lambda: load_district(populations, roster, r, as_of, wanted),
-                           problems, None)
+        district = attempt(
+            lambda: load_district(populations, roster, r, as_of, wanted), problems, None
+        )
         if problems or district is None:
             raise InputError(problems)
         _, staff_result, s = district
         assert s is not None
         awards_result = compute_awards(r, s.workers, extra, paid, as_of, roster_ids=s.ids)
-        result = budget_from_parts(r, y, s.staff_cost, s.headcount, staff_result, awards_result,
-                                   limit)
+        result = budget_from_parts(
+            r, y, s.staff_cost, s.headcount, staff_result, awards_result, limit
+        )
         emit(budget_report(result, r, lang.value), format.value, str(output) if output else None)
         code = staff_checks(staff_result.warnings, result.shortage, fail_on_shortage)
         if result.cap_ok is False:

@@ -55,8 +55,8 @@ def load_district(
             return None
         return summarise_roster(roster, rules, as_of, wanted_ids)
 
-    big = roster is not None and file_format(roster) == "csv" and (
-        _size(roster) >= _parallel_bytes()
+    big = (
+        roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())
     )
     wait_roster = beside(read_roster) if big else read_roster
     problems: list[Problem] = []

@@ -140,7 +140,9 @@ def stream_pay(
                 scan.start(header, first)
             except InputError as exc:
                 # as the whole-file reader does: rows of the wrong width are named too
-                raise InputError([*scan.width_problems(reader, len(header)), *exc.problems]) from None
+                raise InputError(
+                    [*scan.width_problems(reader, len(header)), *exc.problems]
+                ) from None
             scan.rows(reader, out, progress, counts)
         # A file that is not UTF-8 or not CSV is reported alone, as by the whole-file
         # reader, which stops there before any row is checked.
@@ -214,8 +216,14 @@ class _Scan:
         for cells in reader:
             line, start = start, reader.line_num + 1
             if len(cells) != width and any(c.strip() for c in cells):
-                problems.append(Problem(self.name, str(line), "",
-                                        f"row has {len(cells)} cells but the header has {width}"))
+                problems.append(
+                    Problem(
+                        self.name,
+                        str(line),
+                        "",
+                        f"row has {len(cells)} cells but the header has {width}",
+                    )
+                )
         return problems
 
     def words(self, key: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
@@ -259,7 +267,10 @@ class _Scan:
         row = Row(line, {c: (v.strip() or None) for c, v in zip(self.columns, cells, strict=True)})
         before = len(problems)
         worker = parse_worker(
-            row.cells.get, lambda key: Origin(name, table.where(row, key)), self.rules, problems,
+            row.cells.get,
+            lambda key: Origin(name, table.where(row, key)),
+            self.rules,
+            problems,
             as_of=as_of,
         )
         if worker is None or len(problems) > before:
@@ -482,8 +493,9 @@ def summarise_roster(
     if file_format(path) == "csv":
         counts = RosterCounts()
         with row_progress(path, "roster") as progress:
-            streamed = stream_pay(path, rules, as_of or dt.date.max, None, progress, counts,
-                                  costed=as_of is not None)
+            streamed = stream_pay(
+                path, rules, as_of or dt.date.max, None, progress, counts, costed=as_of is not None
+            )
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
         return RosterSummary(cost, streamed.count, counts, [], found)

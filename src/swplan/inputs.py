@@ -34,7 +34,15 @@ MAX_CLIENTS = 10_000_000
 SITE_COLUMNS = ("id", "name", "kind")
 ROSTER_REQUIRED = ("id", "site", "education", "title")
 ROSTER_COLUMNS = (
-    "id", "name", "site", "education", "title", "post", "hired", "years_of_service", "performance",
+    "id",
+    "name",
+    "site",
+    "education",
+    "title",
+    "post",
+    "hired",
+    "years_of_service",
+    "performance",
 )
 PASS_COLUMNS = ("worker_id", "exam", "passed_on")
 LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
@@ -177,7 +185,9 @@ class _Fields:
         if value is None:
             return None
         if not re.fullmatch(r"-?\d+(\.\d{1,2})?", value):
-            self.fail(key, f"{value!r} is not an amount; write yuan with up to two decimals, e.g. 1000.00")
+            self.fail(
+                key, f"{value!r} is not an amount; write yuan with up to two decimals, e.g. 1000.00"
+            )
             return None
         return Decimal(value).quantize(Decimal("0.01"))
 
@@ -187,14 +197,22 @@ def _unknown_keys(
 ) -> list[Problem]:
     allowed = list(allowed)
     return [
-        doc.problem((*path, key), "unknown key; " + one_of(key, allowed).replace(
-            " is not one of: ", " is not allowed here; allowed: ", 1), key=True)
+        doc.problem(
+            (*path, key),
+            "unknown key; "
+            + one_of(key, allowed).replace(
+                " is not one of: ", " is not allowed here; allowed: ", 1
+            ),
+            key=True,
+        )
         for key in data
         if key not in allowed
     ]
 
 
-def _yaml_records(doc: Document, top: str, kind: str) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
+def _yaml_records(
+    doc: Document, top: str, kind: str
+) -> list[tuple[tuple[str | int, ...], dict[str, Any]]]:
     """The list under the top-level key `top`, each item a mapping."""
     data = doc.data
     if not isinstance(data, dict) or top not in data:
@@ -237,8 +255,12 @@ def _check_unique(ids: list[tuple[str, Origin]], what: str, problems: list[Probl
     for ident, origin in ids:
         if ident in first:
             where = first[ident]
-            problems.append(origin.problem(
-                f"duplicate {what} {ident!r} (first at {where.file}:{where.where}); {what}s must be unique", "id"))
+            problems.append(
+                origin.problem(
+                    f"duplicate {what} {ident!r} (first at {where.file}:{where.where}); {what}s must be unique",
+                    "id",
+                )
+            )
         else:
             first[ident] = origin
 
@@ -270,8 +292,13 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
                 cf = _Fields(clients_data.get, _yaml_origin(doc, (*path_, "clients")), problems)
                 for category in clients_data:
                     if category not in rules.categories:
-                        problems.append(doc.problem((*path_, "clients", category),
-                                                    "unknown category; " + one_of(category, categories), key=True))
+                        problems.append(
+                            doc.problem(
+                                (*path_, "clients", category),
+                                "unknown category; " + one_of(category, categories),
+                                key=True,
+                            )
+                        )
                         continue
                     n = cf.count(category, maximum=MAX_CLIENTS)
                     if n is not None:
@@ -329,7 +356,9 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
     for line, cells in records:
         if len(cells) != width:
             problems.append(
-                Problem(name, str(line), "", f"row has {len(cells)} cells but the header has {width}")
+                Problem(
+                    name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
+                )
             )
             continue
         site_id = cells[i_id].strip()
@@ -363,10 +392,15 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
             kind = cells[i_kind].strip() if i_kind is not None else ""
             site = Site(site_id, site_name or None, kind or None, clients)
         if site_id in first_line:
-            problems.append(Problem(
-                name, position(line, i_id + 1), "id",
-                f"duplicate site id {site_id!r} (first at {name}:{first_line[site_id]}:{i_id + 1}); "
-                "site ids must be unique"))
+            problems.append(
+                Problem(
+                    name,
+                    position(line, i_id + 1),
+                    "id",
+                    f"duplicate site id {site_id!r} (first at {name}:{first_line[site_id]}:{i_id + 1}); "
+                    "site ids must be unique",
+                )
+            )
             continue
         first_line[site_id] = line
         sites.append(site)
@@ -406,17 +440,22 @@ def load_roster(
             if exams is not None:  # checked even when the worker has problems: report them all
                 passes = []
                 if not isinstance(exams, list):
-                    problems.append(origin_of("exams").problem("must be a list of {exam, passed_on}", "exams"))
+                    problems.append(
+                        origin_of("exams").problem("must be a list of {exam, passed_on}", "exams")
+                    )
                 else:
                     for j, entry in enumerate(exams):
                         epath = (*path_, "exams", j)
                         if not isinstance(entry, dict):
-                            problems.append(doc.problem(epath, "each exam must be {exam: ..., passed_on: ...}"))
+                            problems.append(
+                                doc.problem(epath, "each exam must be {exam: ..., passed_on: ...}")
+                            )
                             continue
                         problems += _unknown_keys(entry, ["exam", "passed_on"], doc, epath)
                         ef = _Fields(entry.get, _yaml_origin(doc, epath), problems)
-                        p = _exam_pass(ef, worker.id if worker else None, rules,
-                                       _yaml_origin(doc, epath)(""))
+                        p = _exam_pass(
+                            ef, worker.id if worker else None, rules, _yaml_origin(doc, epath)("")
+                        )
                         if p:
                             passes.append(p)
                 if worker is not None:
@@ -428,8 +467,14 @@ def load_roster(
             ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED]
         )
         if not ("hired" in table.columns or "years_of_service" in table.columns):
-            header.append(Problem(table.file, table.cell(table.header_row, 0), "hired",
-                                  "the header needs a 'hired' or a 'years_of_service' column"))
+            header.append(
+                Problem(
+                    table.file,
+                    table.cell(table.header_row, 0),
+                    "hired",
+                    "the header needs a 'hired' or a 'years_of_service' column",
+                )
+            )
         if header:  # rows cannot be read without their columns; other problems still add up
             raise InputError([*problems, *header])
         for row in table.rows:
@@ -461,8 +506,17 @@ def _note_id(
 
 def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
     return Worker(
-        worker.id, worker.site, worker.education, worker.title, worker.name, worker.post,
-        worker.hired, worker.years_of_service, worker.performance, exams, worker.origin,
+        worker.id,
+        worker.site,
+        worker.education,
+        worker.title,
+        worker.name,
+        worker.post,
+        worker.hired,
+        worker.years_of_service,
+        worker.performance,
+        exams,
+        worker.origin,
     )
 
 
@@ -504,11 +558,22 @@ def parse_worker(
     elif raw_hired is None and raw_years is None:
         f.fail("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
     if as_of is not None and hired is not None and hired > as_of:
-        f.fail("hired", f"{hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
-               "check the date or give a later --as-of")
-    if len(problems) > before or ident is None or site is None or education is None or title is None:
+        f.fail(
+            "hired",
+            f"{hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
+            "check the date or give a later --as-of",
+        )
+    if (
+        len(problems) > before
+        or ident is None
+        or site is None
+        or education is None
+        or title is None
+    ):
         return None
-    return Worker(ident, site, education, title, name, post, hired, years, performance, (), origin_of("id"))
+    return Worker(
+        ident, site, education, title, name, post, hired, years, performance, (), origin_of("id")
+    )
 
 
 def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:

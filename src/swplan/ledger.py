@@ -133,8 +133,9 @@ def _remove_stale_temp_files(path: str) -> None:
 
 def replace_atomically(path: str, data: bytes) -> None:
     """Write `data` over `path`: the old ledger or the complete new one, never a torn row."""
-    with atomic_file(path, binary=True, prefix=_temp_prefix(path),
-                     before_rename=_pause_for_tests) as f:
+    with atomic_file(
+        path, binary=True, prefix=_temp_prefix(path), before_rename=_pause_for_tests
+    ) as f:
         f.write(data)
 
 

@@ -43,6 +43,8 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 
 def _tag_name(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
+
+
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -77,9 +79,13 @@ def encoding_problem(path: str | os.PathLike[str]) -> Problem | None:
             data = pending + block
             nul = data.find(b"\x00")
             if nul >= 0:
-                return Problem(name, str(line + data[:nul].count(b"\n")), "",
-                               "is a binary file, not UTF-8 text; "
-                               "save it as a UTF-8 text file (YAML or CSV) or as .xlsx")
+                return Problem(
+                    name,
+                    str(line + data[:nul].count(b"\n")),
+                    "",
+                    "is a binary file, not UTF-8 text; "
+                    "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
+                )
             cut = data.rfind(b"\n") + 1  # decode whole lines; keep the rest for the next block
             try:
                 data[:cut].decode("utf-8")
@@ -108,13 +114,23 @@ def decode(name: str, data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
-        raise InputError([Problem(name, "1", "", "is UTF-16 text, not UTF-8; "
-                                  "re-save it as UTF-8 and run again")])
+        raise InputError(
+            [Problem(name, "1", "", "is UTF-16 text, not UTF-8; re-save it as UTF-8 and run again")]
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data[:nul].count(b"\n") + 1
-        raise InputError([Problem(name, str(line), "", "is a binary file, not UTF-8 text; "
-                                  "save it as a UTF-8 text file (YAML or CSV) or as .xlsx")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    str(line),
+                    "",
+                    "is a binary file, not UTF-8 text; "
+                    "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
+                )
+            ]
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -273,7 +289,9 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
-        self.problems.append(Problem(self.doc.file, position(*_mark(node)), format_path(path), message))
+        self.problems.append(
+            Problem(self.doc.file, position(*_mark(node)), format_path(path), message)
+        )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.budget -= 1
@@ -281,10 +299,15 @@ class _Builder:
             # name the top-level entry that explodes; the node itself may be anywhere above
             top = path[:1]
             at = self.doc.key_positions.get(top) or self.doc.positions.get(top) or _mark(node)
-            self.problems.append(Problem(
-                self.doc.file, position(*at), format_path(top),
-                "too many aliases: this expands to too many values; "
-                "write the values out instead of nesting aliases"))
+            self.problems.append(
+                Problem(
+                    self.doc.file,
+                    position(*at),
+                    format_path(top),
+                    "too many aliases: this expands to too many values; "
+                    "write the values out instead of nesting aliases",
+                )
+            )
             raise _TooBig
         self.doc.positions[path] = _mark(node)
         tag = node.tag
@@ -292,12 +315,16 @@ class _Builder:
             if tag == _NULL_TAG:
                 return None
             if tag not in _STANDARD_TAGS:
-                self.fail(node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values")
+                self.fail(
+                    node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values"
+                )
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ_TAG:
-                self.fail(node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values")
+                self.fail(
+                    node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values"
+                )
                 return None
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if tag != _MAP_TAG:
@@ -315,8 +342,11 @@ class _Builder:
             if key in out:
                 seen = self.doc.key_positions.get((*path, key))
                 earlier = f" (first at line {seen[0]})" if seen else ""
-                self.fail(key_node, (*path, key),
-                          f"duplicate key {key!r}{earlier}; each key may appear once")
+                self.fail(
+                    key_node,
+                    (*path, key),
+                    f"duplicate key {key!r}{earlier}; each key may appear once",
+                )
                 continue
             self.doc.key_positions[(*path, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*path, key))
@@ -402,8 +432,13 @@ def check_header(
     for column in required:
         if column not in seen:
             problems.append(
-                Problem(file, where(0), column, f"required column {column!r} is missing; "
-                        f"the header needs: {', '.join(required)}")
+                Problem(
+                    file,
+                    where(0),
+                    column,
+                    f"required column {column!r} is missing; "
+                    f"the header needs: {', '.join(required)}",
+                )
             )
     return problems
 
@@ -415,7 +450,13 @@ def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1
-            if cells and cells[0] and not cells[0].isspace() or cells and any(c.strip() for c in cells):  # the usual row, checked cheaply
+            if (
+                cells
+                and cells[0]
+                and not cells[0].isspace()
+                or cells
+                and any(c.strip() for c in cells)
+            ):  # the usual row, checked cheaply
                 yield line, cells
     except csv.Error as exc:
         # the record that failed starts at `start`; an unterminated quote only shows at the end
@@ -444,7 +485,9 @@ def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
     for line, cells in records:
         if len(cells) != width:
             problems.append(
-                Problem(name, str(line), "", f"row has {len(cells)} cells but the header has {width}")
+                Problem(
+                    name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
+                )
             )
             continue
         table.rows.append(
@@ -482,8 +525,10 @@ def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]
         book.close()
 
 
-_NOT_XLSX = ("is not a readable Excel workbook (.xlsx); open it in Excel and save it as "
-             "'Excel Workbook (.xlsx)', or save the sheet as CSV UTF-8")
+_NOT_XLSX = (
+    "is not a readable Excel workbook (.xlsx); open it in Excel and save it as "
+    "'Excel Workbook (.xlsx)', or save the sheet as CSV UTF-8"
+)
 
 
 def _sheet_ref(title: str) -> str:
@@ -506,8 +551,16 @@ def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
             header, header_row = values, number
             break
     if not header_row:
-        raise InputError([Problem(name, f"{ref}!A1", "",
-                                  f"the first sheet ({sheet.title}) is empty; a header row is required")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"{ref}!A1",
+                    "",
+                    f"the first sheet ({sheet.title}) is empty; a header row is required",
+                )
+            ]
+        )
     columns = [_cell_text(v) or "" for v in header]
     while columns and not columns[-1]:
         columns.pop()
@@ -519,10 +572,16 @@ def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
         cells = [_cell_text(v) for v in values]
         for i, value in enumerate(cells):
             if value is not None and not first <= i < first + width:
-                problems.append(Problem(name, table.cell(number, i - first), "",
-                                        f"cell has a value ({value!r}) but its column has no "
-                                        "header; name the column or clear the cell"))
-        cells = cells[first:first + width]
+                problems.append(
+                    Problem(
+                        name,
+                        table.cell(number, i - first),
+                        "",
+                        f"cell has a value ({value!r}) but its column has no "
+                        "header; name the column or clear the cell",
+                    )
+                )
+        cells = cells[first : first + width]
         cells += [None] * (width - len(cells))
         if all(c is None for c in cells):
             continue

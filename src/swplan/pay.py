@@ -120,8 +120,7 @@ class PayCalculator:
     def default_post(self) -> str | None:
         return self.rules.pay.default_post if self.rules.pay.posts else None
 
-    def _check(self, education: str, title: str, rating: str, post: str | None,
-               years: int) -> None:
+    def _check(self, education: str, title: str, rating: str, post: str | None, years: int) -> None:
         points = self.rules.pay.points
         for key, value, allowed in (
             ("education", education, points.education),
@@ -185,7 +184,8 @@ class PayCalculator:
         else:
             contribution_base, limit = gross, None
         contributions = {
-            name: round_fen(contribution_base * rate) for name, rate in pay.contributions.rates.items()
+            name: round_fen(contribution_base * rate)
+            for name, rate in pay.contributions.rates.items()
         }
         monthly_contributions = sum(contributions.values(), ZERO)
         bonus_months = pay.performance_bonus_months.get(rating, Decimal(0))
@@ -222,11 +222,15 @@ class PayCalculator:
 
     def worker_years(self, worker: Worker, as_of: dt.date) -> int:
         if worker.hired is not None and worker.years_of_service is not None:
-            raise ProfileError("years_of_service", "give either hired or years_of_service, not both")
+            raise ProfileError(
+                "years_of_service", "give either hired or years_of_service, not both"
+            )
         if worker.years_of_service is not None:
             return worker.years_of_service
         if worker.hired is None:
-            raise ProfileError("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
+            raise ProfileError(
+                "hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"
+            )
         return completed_years(worker.hired, as_of)
 
     def worker(self, worker: Worker, as_of: dt.date) -> PayFigures:

@@ -44,8 +44,11 @@ def row_progress(path: str | os.PathLike[str], what: str) -> Iterator[Callable[[
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                console=Console(file=sys.stderr), transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(file=sys.stderr),
+                transient=True,
             )
             progress.start()
             bar["progress"] = progress

@@ -252,7 +252,11 @@ def render_markdown(report: Report) -> str:
             for row in view.rows:
                 out.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
             if view.totals:
-                out.append("| " + " | ".join(f"**{_md_escape(c)}**" if c else "" for c in view.totals) + " |")
+                out.append(
+                    "| "
+                    + " | ".join(f"**{_md_escape(c)}**" if c else "" for c in view.totals)
+                    + " |"
+                )
             out.append("")
         for note in view.notes:
             out.append(f"- {_md_escape(note)}")
@@ -336,8 +340,17 @@ def emit(report: Report, fmt: str, output: str | None) -> None:
             from .errors import InputError, Problem
 
             reason = exc.strerror or str(exc)
-            raise InputError([Problem(output, "", "--output", f"cannot be written: {reason}; "
-                                      "name a file in an existing, writable directory")]) from None
+            raise InputError(
+                [
+                    Problem(
+                        output,
+                        "",
+                        "--output",
+                        f"cannot be written: {reason}; "
+                        "name a file in an existing, writable directory",
+                    )
+                ]
+            ) from None
         return
     color = fmt == "table" and sys.stdout.isatty()
     if fmt == "table" and color:

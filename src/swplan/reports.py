@@ -53,14 +53,17 @@ def staff_totals_json(result: StaffResult) -> dict[str, Any]:
     t = result.totals
     out: dict[str, Any] = {"required": t.required}
     if result.with_roster:
-        out.update(current=t.current, gap=t.gap, shortage=t.shortage, surplus=t.surplus,
-                   certified=t.certified)
+        out.update(
+            current=t.current,
+            gap=t.gap,
+            shortage=t.shortage,
+            surplus=t.surplus,
+            certified=t.certified,
+        )
     return out
 
 
-def staff_report(
-    result: StaffResult, rules: Rules, lang: str, region: str | None = None
-) -> Report:
+def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | None = None) -> Report:
     def data() -> dict[str, Any]:
         out = header("staff", rules, rules.effective)
         if region is not None:
@@ -74,8 +77,17 @@ def staff_report(
         def cat(c: str) -> str:
             return rules.label(c, lang)
 
-        keys = ["site", "name", "kind", "required", "dedicated", "mixed", "primary", "covers",
-                "workload_fte"]
+        keys = [
+            "site",
+            "name",
+            "kind",
+            "required",
+            "dedicated",
+            "mixed",
+            "primary",
+            "covers",
+            "workload_fte",
+        ]
         if result.with_roster:
             keys += ["current", "certified", "gap"]
         rows = []
@@ -92,24 +104,45 @@ def staff_report(
                 s.workload_fte,
             ]
             if result.with_roster:
-                row += [str(s.current), str(s.certified) + ("" if s.certified_ok else " !"), f"{s.gap:+d}"]
+                row += [
+                    str(s.current),
+                    str(s.certified) + ("" if s.certified_ok else " !"),
+                    f"{s.gap:+d}",
+                ]
             rows.append(row)
         t = result.totals
-        totals = [label("total", lang), "", "", str(t.required), "", str(sum(s.mixed for s in result.sites)),
-                  "", "", ""]
+        totals = [
+            label("total", lang),
+            "",
+            "",
+            str(t.required),
+            "",
+            str(sum(s.mixed for s in result.sites)),
+            "",
+            "",
+            "",
+        ]
         if result.with_roster:
             totals += [str(t.current), str(t.certified), f"{t.gap:+d}"]
         notes = []
         if any(s.minimum_applied for s in result.sites):
-            notes.append("* raised to the minimum posts for the site kind" if lang == "en"
-                         else "* 按该类型站点最低岗位数配置")
+            notes.append(
+                "* raised to the minimum posts for the site kind"
+                if lang == "en"
+                else "* 按该类型站点最低岗位数配置"
+            )
         if result.with_roster:
-            notes.append(f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}")
+            notes.append(
+                f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}"
+            )
             low = [s for s in result.sites if not s.certified_ok]
             if low:
                 notes.append(
-                    ("! certified workers below the minimum for the site kind: " if lang == "en"
-                     else "! 持证人数低于该类型站点最低要求: ")
+                    (
+                        "! certified workers below the minimum for the site kind: "
+                        if lang == "en"
+                        else "! 持证人数低于该类型站点最低要求: "
+                    )
                     + ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
                 )
         notes += [f"warning: {w}" for w in result.warnings]
@@ -130,14 +163,20 @@ def staff_report(
     if result.with_roster:
         rest += ["current", "certified", "gap", "certified_ok"]
     columns = [*first, *(f"dedicated.{c}" for c in shown), *rest]
+
     def items() -> Iterator[list[Any]]:  # final CSV cells, one site at a time
         roster = result.with_roster
         for s in result.sites:
             dedicated = s.dedicated
             row: list[Any] = [csv_cell(s.id), csv_cell(s.name), csv_cell(s.kind), s.required]
             row += [dedicated.get(c, 0) for c in shown]
-            row += [s.mixed, csv_cell(s.primary), csv_cell(s.covers), s.workload_fte,
-                    "true" if s.minimum_applied else "false"]
+            row += [
+                s.mixed,
+                csv_cell(s.primary),
+                csv_cell(s.covers),
+                s.workload_fte,
+                "true" if s.minimum_applied else "false",
+            ]
             if roster:
                 row += [s.current, s.certified, s.gap, "true" if s.certified_ok else "false"]
             yield row
@@ -163,8 +202,10 @@ def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
         "performance": f.performance,
         "performance_default": f.performance_default,
         "points": {k: fmt_number(v) for k, v in f.points_by_factor.items()},
-        "years_of_service_points": {"per_year": fmt_number(per_year.per_year),
-                                    "max": fmt_number(per_year.max)},
+        "years_of_service_points": {
+            "per_year": fmt_number(per_year.per_year),
+            "max": fmt_number(per_year.max),
+        },
         "grade_by_points": f.grade_by_points,
         "grade_min_points": fmt_number(f.grade_min_points),
         "below_lowest_grade": f.below_lowest_grade,
@@ -233,15 +274,34 @@ def pay_by_site(result: PayResult) -> list[tuple[str, list[WorkerPay], dict[str,
     return out
 
 
-PAY_TABLE_KEYS = ["worker", "name", "site", "post", "years", "points", "grade", "monthly_gross",
-                  "monthly_contributions", "annual_cost"]
+PAY_TABLE_KEYS = [
+    "worker",
+    "name",
+    "site",
+    "post",
+    "years",
+    "points",
+    "grade",
+    "monthly_gross",
+    "monthly_contributions",
+    "annual_cost",
+]
 
 
 def _pay_table_row(w: WorkerPay) -> list[str]:
     f = w.figures
-    return [w.id, w.name or "", w.site, f.post or "", str(f.years), fmt_number(f.points),
-            str(f.grade), fmt_money(f.monthly_gross), fmt_money(f.monthly_contributions),
-            fmt_money(f.annual_cost)]
+    return [
+        w.id,
+        w.name or "",
+        w.site,
+        f.post or "",
+        str(f.years),
+        fmt_number(f.points),
+        str(f.grade),
+        fmt_money(f.monthly_gross),
+        fmt_money(f.monthly_contributions),
+        fmt_money(f.annual_cost),
+    ]
 
 
 def _workers_text(count: int, lang: str) -> str:
@@ -250,10 +310,21 @@ def _workers_text(count: int, lang: str) -> str:
     return f"{count} worker" + ("" if count == 1 else "s")
 
 
-def _pay_sum_row(title: str, count: int, site: str, sums: dict[str, Decimal], lang: str) -> list[str]:
-    return [title, _workers_text(count, lang), site, "", "", "", "",
-            fmt_money(sums["monthly_gross"]), fmt_money(sums["monthly_contributions"]),
-            fmt_money(sums["annual_cost"])]
+def _pay_sum_row(
+    title: str, count: int, site: str, sums: dict[str, Decimal], lang: str
+) -> list[str]:
+    return [
+        title,
+        _workers_text(count, lang),
+        site,
+        "",
+        "",
+        "",
+        "",
+        fmt_money(sums["monthly_gross"]),
+        fmt_money(sums["monthly_contributions"]),
+        fmt_money(sums["annual_cost"]),
+    ]
 
 
 def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None) -> Report:
@@ -270,8 +341,13 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
             rows += [_pay_table_row(w) for w in members]
             rows.append(_pay_sum_row(label("subtotal", lang), len(members), site, sums, lang))
             sections.add(len(rows) - 1)
-            by_site.append({"site": site, "workers": len(members),
-                            **{k: fmt_money(v) for k, v in sums.items()}})
+            by_site.append(
+                {
+                    "site": site,
+                    "workers": len(members),
+                    **{k: fmt_money(v) for k, v in sums.items()},
+                }
+            )
         data["by_site"] = by_site
         items = by_site
     else:
@@ -294,7 +370,12 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
 
 
 def explain_report(
-    result: PayResult, worker_id: str, rules: Rules, lang: str, *, source: str,
+    result: PayResult,
+    worker_id: str,
+    rules: Rules,
+    lang: str,
+    *,
+    source: str,
     markdown: bool = False,
 ) -> Report:
     """One worker's pay and how each figure was reached (`swplan pay --explain ID`).
@@ -304,8 +385,16 @@ def explain_report(
     """
     row = next((w for w in result.workers if w.id == worker_id), None)
     if row is None:
-        raise InputError([Problem("--explain", "", "",
-                                  unknown_worker(worker_id, [w.id for w in result.workers], source))])
+        raise InputError(
+            [
+                Problem(
+                    "--explain",
+                    "",
+                    "",
+                    unknown_worker(worker_id, [w.id for w in result.workers], source),
+                )
+            ]
+        )
     lines = list(explain_lines(row, rules, result.as_of, lang))
     data = header("pay", rules, result.as_of)
     item = pay_row_json(row.id, row.name, row.site, row.figures, rules)
@@ -341,9 +430,9 @@ _EXPLAIN = {
         "no_post": "(the rules define no posts)",
         "years_rule": "{years} x {per_year}, at most {max}",
         "by_points": "grade {grade} by points: the highest grade with min_points <= {points} "
-                     "(min_points {min})",
+        "(min_points {min})",
         "below": "grade {grade} by points: {points} is below every grade's min_points "
-                 "(lowest {min}), so the lowest grade",
+        "(lowest {min}), so the lowest grade",
         "held": "grade held to {grade} by post {post} ({bound} {grade})",
         "within": "post {post} allows grades {lo} to {hi}: grade {grade} stands",
         "fixed": "post {post} sets grade {lo}: grade {grade} stands",
@@ -352,7 +441,7 @@ _EXPLAIN = {
         "allowance": "post allowance ({title}) = {amount}",
         "gross": "monthly gross = {base} + {allowance} = {gross}",
         "cb_within": "contribution base = {base} (the monthly gross, within floor {floor} "
-                     "and ceiling {ceiling})",
+        "and ceiling {ceiling})",
         "cb_floor": "contribution base = {base} (the floor: monthly gross {gross} is below it)",
         "cb_ceiling": "contribution base = {base} (the ceiling: monthly gross {gross} is above it)",
         "times": "x",
@@ -413,19 +502,26 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     who = f"{w.id} {w.name}" if w.name else w.id
     yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
     if w.hired is not None:
-        yield "  " + t["years_hired"].format(years=f.years, hired=w.hired.isoformat(),
-                                             as_of=as_of.isoformat())
+        yield "  " + t["years_hired"].format(
+            years=f.years, hired=w.hired.isoformat(), as_of=as_of.isoformat()
+        )
     else:
         yield "  " + t["years_given"].format(years=f.years)
     yield "  " + t["points"]
     rating = f.performance + (t["default"] if f.performance_default else "")
-    years_rule = t["years_rule"].format(years=f.years, per_year=fmt_number(per_year.per_year),
-                                        max=fmt_number(per_year.max))
+    years_rule = t["years_rule"].format(
+        years=f.years, per_year=fmt_number(per_year.per_year), max=fmt_number(per_year.max)
+    )
     factors = [
         ("education", f.education, p["education"], f"pay.points.education.{f.education}"),
         ("title", f.title, p["title"], f"pay.points.title.{f.title}"),
         ("performance", rating, p["performance"], f"pay.points.performance.{f.performance}"),
-        ("post", f.post or "-", p["post"], f"pay.posts.{f.post}.points" if f.post else t["no_post"]),
+        (
+            "post",
+            f.post or "-",
+            p["post"],
+            f"pay.posts.{f.post}.points" if f.post else t["no_post"],
+        ),
         ("years", years_rule, p["years_of_service"], "pay.points.years_of_service"),
     ]
     width = max(_width(label(key, lang)) for key, *_ in factors) + 2
@@ -433,40 +529,59 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
         yield f"    {_pad(label(key, lang), width)}{_pad(value, 30)} {fmt_number(points):>6}   {source}"
     yield f"    {_pad(label('total', lang), width)}{'':<30} {fmt_number(f.points):>6}"
     template = t["below"] if f.below_lowest_grade else t["by_points"]
-    yield "  " + template.format(grade=f.grade_by_points, points=fmt_number(f.points),
-                                 min=fmt_number(f.grade_min_points))
+    yield "  " + template.format(
+        grade=f.grade_by_points, points=fmt_number(f.points), min=fmt_number(f.grade_min_points)
+    )
     post_rule = pay.posts.get(f.post) if f.post else None
     if f.post_bound:
         yield "  " + t["held"].format(grade=f.grade, post=f.post, bound=f.post_bound)
-    elif post_rule is not None and (post_rule.min_grade is not None or post_rule.max_grade is not None):
+    elif post_rule is not None and (
+        post_rule.min_grade is not None or post_rule.max_grade is not None
+    ):
         lo = post_rule.min_grade if post_rule.min_grade is not None else t["any"]
         hi = post_rule.max_grade if post_rule.max_grade is not None else t["any"]
         template = t["fixed"] if lo == hi else t["within"]
         yield "  " + template.format(post=f.post, lo=lo, hi=hi, grade=f.grade)
     yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
     yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
-    yield "  " + t["gross"].format(base=m(f.monthly_base), allowance=m(f.monthly_allowance),
-                                   gross=m(f.monthly_gross))
+    yield "  " + t["gross"].format(
+        base=m(f.monthly_base), allowance=m(f.monthly_allowance), gross=m(f.monthly_gross)
+    )
     limits = pay.contributions.base
     template = {"floor": t["cb_floor"], "ceiling": t["cb_ceiling"]}.get(
-        f.contribution_limit or "", t["cb_within"])
-    yield "  " + template.format(base=m(f.contribution_base), gross=m(f.monthly_gross),
-                                 floor=m(limits.floor), ceiling=m(limits.ceiling))
+        f.contribution_limit or "", t["cb_within"]
+    )
+    yield "  " + template.format(
+        base=m(f.contribution_base),
+        gross=m(f.monthly_gross),
+        floor=m(limits.floor),
+        ceiling=m(limits.ceiling),
+    )
     name_width = max((len(k) for k in f.contributions), default=0) + 2
     for key, amount in f.contributions.items():
         rate = fmt_number(pay.contributions.rates[key])
         yield f"    {key:<{name_width}}{m(f.contribution_base)} {x} {rate:<8} = {m(amount):>10}"
     addends = " + ".join(m(a) for a in f.contributions.values()) or m(Decimal(0))
     yield "  " + t["monthly_contributions"].format(sum=addends, amount=m(f.monthly_contributions))
-    yield "  " + t["salary"].format(gross=m(f.monthly_gross), months=pay.months_per_year,
-                                    amount=m(f.annual_salary))
-    yield "  " + t["bonus"].format(base=m(f.monthly_base), months=fmt_number(f.bonus_months),
-                                   unit="month" if f.bonus_months == 1 else "months",
-                                   rating=f.performance, amount=m(f.annual_bonus))
-    yield "  " + t["annual_contributions"].format(monthly=m(f.monthly_contributions),
-                                                  amount=m(f.annual_contributions))
-    yield "  " + t["cost"].format(salary=m(f.annual_salary), bonus=m(f.annual_bonus),
-                                  contributions=m(f.annual_contributions), amount=m(f.annual_cost))
+    yield "  " + t["salary"].format(
+        gross=m(f.monthly_gross), months=pay.months_per_year, amount=m(f.annual_salary)
+    )
+    yield "  " + t["bonus"].format(
+        base=m(f.monthly_base),
+        months=fmt_number(f.bonus_months),
+        unit="month" if f.bonus_months == 1 else "months",
+        rating=f.performance,
+        amount=m(f.annual_bonus),
+    )
+    yield "  " + t["annual_contributions"].format(
+        monthly=m(f.monthly_contributions), amount=m(f.annual_contributions)
+    )
+    yield "  " + t["cost"].format(
+        salary=m(f.annual_salary),
+        bonus=m(f.annual_bonus),
+        contributions=m(f.annual_contributions),
+        amount=m(f.annual_cost),
+    )
 
 
 # --------------------------------------------------------------------------- awards
@@ -517,49 +632,84 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
 
     due = result.due_awards
     due_rows = [
-        [a.worker_id, a.name or "", _exam_label(a.exam, lang), a.passed_on.isoformat(),
-         fmt_money(a.award), fmt_money(a.deducted) if a.deducted else "", fmt_money(a.amount)]
+        [
+            a.worker_id,
+            a.name or "",
+            _exam_label(a.exam, lang),
+            a.passed_on.isoformat(),
+            fmt_money(a.award),
+            fmt_money(a.deducted) if a.deducted else "",
+            fmt_money(a.amount),
+        ]
         for a in due
     ]
     notes = []
     if any(a.deducted for a in due):
         notes.append(
             "top_up: a ladder exam pays its award less the ladder awards already paid"
-            if lang == "en" else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额")
+            if lang == "en"
+            else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额"
+        )
     window = result.claim_window_days
     if lang == "zh":
-        notes.append(f"升级方式 {result.upgrade}; 领取期限 "
-                     + (f"{window} 天" if window is not None else "不限"))
+        notes.append(
+            f"升级方式 {result.upgrade}; 领取期限 "
+            + (f"{window} 天" if window is not None else "不限")
+        )
     else:
-        notes.append(f"upgrade: {result.upgrade}; claim window: "
-                     + (f"{window} days" if window is not None else "none"))
-    views = [View(
-        title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
-        columns=[label(k, lang) for k in
-                 ("worker", "name", "exam", "passed_on", "award", "less_paid", "amount")],
-        rows=due_rows,
-        totals=[total, str(result.count_due), "", "", "", "", fmt_money(result.due)],
-        numeric={4, 5, 6},
-        notes=notes,
-    )]
+        notes.append(
+            f"upgrade: {result.upgrade}; claim window: "
+            + (f"{window} days" if window is not None else "none")
+        )
+    views = [
+        View(
+            title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
+            columns=[
+                label(k, lang)
+                for k in ("worker", "name", "exam", "passed_on", "award", "less_paid", "amount")
+            ],
+            rows=due_rows,
+            totals=[total, str(result.count_due), "", "", "", "", fmt_money(result.due)],
+            numeric={4, 5, 6},
+            notes=notes,
+        )
+    ]
     if result.by_exam:
-        views.append(View(
-            title=label("awards_by_exam", lang),
-            columns=[label(k, lang) for k in ("exam", "count", "amount")],
-            rows=[[_exam_label(t.exam, lang), str(t.count), fmt_money(t.amount)]
-                  for t in result.by_exam],
-            totals=[total, str(result.count_due), fmt_money(result.due)],
-            numeric={1, 2},
-        ))
+        views.append(
+            View(
+                title=label("awards_by_exam", lang),
+                columns=[label(k, lang) for k in ("exam", "count", "amount")],
+                rows=[
+                    [_exam_label(t.exam, lang), str(t.count), fmt_money(t.amount)]
+                    for t in result.by_exam
+                ],
+                totals=[total, str(result.count_due), fmt_money(result.due)],
+                numeric={1, 2},
+            )
+        )
     other = [a for a in result.awards if a.status != "due"]
     if other:
-        views.append(View(
-            title=label("awards_not_due", lang),
-            columns=[label(k, lang) for k in ("worker", "name", "exam", "passed_on", "status", "reason")],
-            rows=[[a.worker_id, a.name or "", _exam_label(a.exam, lang), a.passed_on.isoformat(),
-                   label(a.status, lang), award_reason(a, result, lang)] for a in other],
-            totals=[total, str(len(other)), "", "", "", ""],
-        ))
+        views.append(
+            View(
+                title=label("awards_not_due", lang),
+                columns=[
+                    label(k, lang)
+                    for k in ("worker", "name", "exam", "passed_on", "status", "reason")
+                ],
+                rows=[
+                    [
+                        a.worker_id,
+                        a.name or "",
+                        _exam_label(a.exam, lang),
+                        a.passed_on.isoformat(),
+                        label(a.status, lang),
+                        award_reason(a, result, lang),
+                    ]
+                    for a in other
+                ],
+                totals=[total, str(len(other)), "", "", "", ""],
+            )
+        )
     return Report(data, data["awards"], views)
 
 
@@ -573,7 +723,9 @@ def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
     data["total"] = fmt_money(result.total)
     data["personnel_share"] = result.personnel_share
     data["headcount"] = {
-        "current": result.current, "shortage": result.shortage, "planned": result.planned,
+        "current": result.current,
+        "shortage": result.shortage,
+        "planned": result.planned,
     }
     if result.cap is not None:
         data["cap"] = fmt_money(result.cap)
@@ -594,16 +746,24 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
     if result.cap is None:
         cap_text = "未设上限" if zh else "no cap given"
     elif result.cap_ok:
-        cap_text = (f"未超上限 {_thousands(result.cap)}" if zh
-                    else f"within the cap of {_thousands(result.cap)}")
+        cap_text = (
+            f"未超上限 {_thousands(result.cap)}"
+            if zh
+            else f"within the cap of {_thousands(result.cap)}"
+        )
     else:
         over = _thousands(result.total - result.cap)
-        cap_text = (f"超出上限 {_thousands(result.cap)}，超 {over}" if zh
-                    else f"OVER the cap of {_thousands(result.cap)} by {over}")
+        cap_text = (
+            f"超出上限 {_thousands(result.cap)}，超 {over}"
+            if zh
+            else f"OVER the cap of {_thousands(result.cap)} by {over}"
+        )
     headline = [
-        (f"{label('budget', lang)} {result.year}: {_thousands(result.total)} CNY · "
-         f"{label('headcount', lang)} {result.current} → {result.planned} "
-         f"({result.planned - result.current:+d}) · {cap_text}"),
+        (
+            f"{label('budget', lang)} {result.year}: {_thousands(result.total)} CNY · "
+            f"{label('headcount', lang)} {result.current} → {result.planned} "
+            f"({result.planned - result.current:+d}) · {cap_text}"
+        ),
     ]
     hire = result.new_hire
     lines_view = View(
@@ -614,24 +774,35 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
         numeric={1},
         notes=[
             f"{label('personnel_share', lang)}: {result.personnel_share} ({share_pct})",
-            (f"{label('headcount', lang)}: {label('current', lang)} {result.current}, "
-             f"{label('shortage', lang)} {result.shortage}, {label('planned', lang)} {result.planned}"),
-            (f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
-             f"({hire.education}, {hire.title}, grade {hire.grade})"),
+            (
+                f"{label('headcount', lang)}: {label('current', lang)} {result.current}, "
+                f"{label('shortage', lang)} {result.shortage}, {label('planned', lang)} {result.planned}"
+            ),
+            (
+                f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
+                f"({hire.education}, {hire.title}, grade {hire.grade})"
+            ),
             f"{label('awards', lang)}: {result.awards.count_due} {label('due', lang)}, {fmt_money(result.awards.due)}",
         ],
         headline=headline,
     )
-    short = sorted((s for s in result.staff.sites if (s.gap or 0) > 0),
-                   key=lambda s: (-(s.gap or 0), s.id))[:top]
+    short = sorted(
+        (s for s in result.staff.sites if (s.gap or 0) > 0), key=lambda s: (-(s.gap or 0), s.id)
+    )[:top]
     views = [lines_view]
     if short:
-        views.append(View(
-            title=("缺编最多的站点" if zh else "Sites with the largest shortages"),
-            columns=[label(k, lang) for k in ("site", "name", "required", "current", "shortage")],
-            rows=[[s.id, s.name or "", str(s.required), str(s.current), str(s.gap)] for s in short],
-            numeric={2, 3, 4},
-        ))
+        views.append(
+            View(
+                title=("缺编最多的站点" if zh else "Sites with the largest shortages"),
+                columns=[
+                    label(k, lang) for k in ("site", "name", "required", "current", "shortage")
+                ],
+                rows=[
+                    [s.id, s.name or "", str(s.required), str(s.current), str(s.gap)] for s in short
+                ],
+                numeric={2, 3, 4},
+            )
+        )
     if result.staff.warnings:
         views[-1].notes.extend(f"warning: {w}" for w in result.staff.warnings)
     return Report(data, data["lines"], views)

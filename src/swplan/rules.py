@@ -95,7 +95,9 @@ def parse_date(value: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date; write YYYY-MM-DD, e.g. 2026-01-01") from None
+        raise ValueError(
+            f"{value!r} is not a real date; write YYYY-MM-DD, e.g. 2026-01-01"
+        ) from None
 
 
 Ident = Annotated[str, BeforeValidator(_ident)]
@@ -252,13 +254,13 @@ def _load_document(path: str | os.PathLike[str]) -> Document:
 def rules_from_document(doc: Document) -> Rules:
     data = doc.data
     if not isinstance(data, dict):
-        raise InputError([doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")])
+        raise InputError(
+            [doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")]
+        )
     if "extends" in data:
         base = data["extends"]
         if base not in BUILTIN:
-            raise InputError(
-                [doc.problem(("extends",), one_of(base, BUILTIN))]
-            )
+            raise InputError([doc.problem(("extends",), one_of(base, BUILTIN))])
         data = merge(builtin_document(base).data, {k: v for k, v in data.items() if k != "extends"})
     try:
         rules = Rules.model_validate(data)
@@ -300,12 +302,22 @@ def pydantic_problems(doc: Document, exc: ValidationError, model: type[BaseModel
             allowed = _allowed_keys(model, loc[:-1])
             if len(loc) == 1:
                 allowed.insert(0, "extends")
-            problems.append(doc.problem(loc, "unknown key; " + one_of(loc[-1], allowed).replace(
-                " is not one of: ", " is not allowed here; allowed: ", 1), key=True))
+            problems.append(
+                doc.problem(
+                    loc,
+                    "unknown key; "
+                    + one_of(loc[-1], allowed).replace(
+                        " is not one of: ", " is not allowed here; allowed: ", 1
+                    ),
+                    key=True,
+                )
+            )
         elif kind == "missing":
             hint = ""
             if len(loc) == 1 and isinstance(doc.data, dict) and "extends" not in doc.data:
-                hint = "; add it, or start the file with 'extends: national' to take the national one"
+                hint = (
+                    "; add it, or start the file with 'extends: national' to take the national one"
+                )
             problems.append(doc.problem(loc, "required key is missing" + hint))
         else:
             message = err["msg"]
@@ -358,7 +370,11 @@ def _field_type(model: Any, loc: tuple[Any, ...]) -> Any:
     while get_origin(current) is Annotated:
         current = get_args(current)[0]
     args = [a for a in get_args(current) if a is not type(None)]
-    if get_origin(current) is not None and len(args) == 1 and get_origin(current) not in (dict, list):
+    if (
+        get_origin(current) is not None
+        and len(args) == 1
+        and get_origin(current) not in (dict, list)
+    ):
         current = args[0]
     return current
 
@@ -391,27 +407,41 @@ def check_rules(rules: Rules, doc: Document) -> list[Problem]:
     previous: Grade | None = None
     for i, grade in enumerate(pay.grades):
         if previous is not None and grade.grade <= previous.grade:
-            bad(("pay", "grades", i, "grade"),
-                f"grade {grade.grade} follows grade {previous.grade}; grades must be strictly ascending")
+            bad(
+                ("pay", "grades", i, "grade"),
+                f"grade {grade.grade} follows grade {previous.grade}; grades must be strictly ascending",
+            )
         if previous is not None and grade.min_points <= previous.min_points:
-            bad(("pay", "grades", i, "min_points"),
+            bad(
+                ("pay", "grades", i, "min_points"),
                 f"min_points {grade.min_points} is not above {previous.min_points} of the grade before; "
-                "min_points must be strictly ascending")
+                "min_points must be strictly ascending",
+            )
         previous = grade
     grade_numbers = [g.grade for g in pay.grades]
     for name, post in pay.posts.items():
         for bound in ("min_grade", "max_grade"):
             value = getattr(post, bound)
             if value is not None and value not in grade_numbers:
-                bad(("pay", "posts", name, bound),
-                    f"grade {value} is not defined; grades: {', '.join(map(str, grade_numbers))}")
-        if post.min_grade is not None and post.max_grade is not None and post.min_grade > post.max_grade:
-            bad(("pay", "posts", name, "min_grade"),
-                f"min_grade {post.min_grade} is above max_grade {post.max_grade}")
+                bad(
+                    ("pay", "posts", name, bound),
+                    f"grade {value} is not defined; grades: {', '.join(map(str, grade_numbers))}",
+                )
+        if (
+            post.min_grade is not None
+            and post.max_grade is not None
+            and post.min_grade > post.max_grade
+        ):
+            bad(
+                ("pay", "posts", name, "min_grade"),
+                f"min_grade {post.min_grade} is above max_grade {post.max_grade}",
+            )
     if pay.posts:
         if pay.default_post is None:
-            bad(("pay", "default_post"), "required when posts are defined; name one of: "
-                + ", ".join(pay.posts))
+            bad(
+                ("pay", "default_post"),
+                "required when posts are defined; name one of: " + ", ".join(pay.posts),
+            )
         elif pay.default_post not in pay.posts:
             bad(("pay", "default_post"), one_of(pay.default_post, pay.posts))
     elif pay.default_post is not None:
@@ -424,13 +454,17 @@ def check_rules(rules: Rules, doc: Document) -> list[Problem]:
             bad(("pay", "performance_bonus_months", rating), one_of(rating, points.performance))
     base = pay.contributions.base
     if base.floor > base.ceiling:
-        bad(("pay", "contributions", "base", "floor"),
-            f"floor {base.floor} is above the ceiling {base.ceiling}")
+        bad(
+            ("pay", "contributions", "base", "floor"),
+            f"floor {base.floor} is above the ceiling {base.ceiling}",
+        )
     seen: set[str] = set()
     for i, exam in enumerate(rules.awards.ladder):
         if exam not in rules.awards.exams:
-            bad(("awards", "ladder", i), "the ladder names an exam with no award; "
-                + one_of(exam, rules.awards.exams))
+            bad(
+                ("awards", "ladder", i),
+                "the ladder names an exam with no award; " + one_of(exam, rules.awards.exams),
+            )
         if exam in seen:
             bad(("awards", "ladder", i), f"{exam!r} appears twice in the ladder")
         seen.add(exam)

@@ -159,8 +159,10 @@ def unknown_site_warning(site: str, count: int, ids: list[str]) -> str:
     if count == 1:
         return f"worker {ids[0]} is at site {site!r}, which is not in the populations; not counted"
     shown = ", ".join(ids) + (", ..." if count > len(ids) else "")
-    return (f"{count} workers ({shown}) are at site {site!r}, which is not in the populations; "
-            "not counted")
+    return (
+        f"{count} workers ({shown}) are at site {site!r}, which is not in the populations; "
+        "not counted"
+    )
 
 
 def staff(
@@ -175,7 +177,9 @@ def staff(
     """
     result = required_posts(rules, sites)
     if workers is not None:
-        add_roster(result, workers if isinstance(workers, RosterCounts) else RosterCounts.of(workers))
+        add_roster(
+            result, workers if isinstance(workers, RosterCounts) else RosterCounts.of(workers)
+        )
     return result
 
 
