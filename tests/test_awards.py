@@ -13,7 +13,7 @@ import yaml
 from conftest import EXAMPLES, swplan
 
 from swplan import InputError, awards, load_ledger, load_passes, load_roster, load_rules
-from swplan.inputs import ExamPass, LedgerRow, Worker
+from swplan.model import ExamPass, LedgerRow, Worker
 
 AS_OF = "2026-01-01"
 D = dt.date(2026, 1, 1)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from swplan import budget, load_ledger, load_passes, load_populations, load_roster, load_rules
-from swplan.inputs import Site, Worker
+from swplan.model import Site, Worker
 
 SMALL = ROOT / "examples" / "small"
 ARGS = [

@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swplan import Rules, load_roster, load_rules, pay
-from swplan.fastpay import stream_pay
+from swplan.calc.staffing import RosterCounts
+from swplan.io.stream import stream_pay
 from swplan.render import csv_lines
-from swplan.reports import pay_report
-from swplan.staffing import RosterCounts
+from swplan.report.reports import pay_report
 
 SETTINGS = settings(
     max_examples=50,

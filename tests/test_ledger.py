@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swplan import awards, load_ledger, load_rules, record_awards
-from swplan.awards import ALREADY_PAID, DUE, DUPLICATE, EXPIRED
-from swplan.inputs import ExamPass, LedgerRow, Worker
-from swplan.ledger import PAUSE_ENV, new_ledger_bytes
+from swplan.calc.awards import ALREADY_PAID, DUE, DUPLICATE, EXPIRED
+from swplan.io.ledger import PAUSE_ENV, new_ledger_bytes
+from swplan.model import ExamPass, LedgerRow, Worker
 from swplan.rules import Awards
 
 AS_OF = "2026-01-01"

@@ -26,9 +26,9 @@ import yaml
 from conftest import ROOT, swplan
 
 from swplan import load_roster, load_rules, pay
-from swplan.pay import MONEY_FIELDS
+from swplan.calc.pay import MONEY_FIELDS
 from swplan.render import csv_lines
-from swplan.reports import pay_report
+from swplan.report.reports import pay_report
 
 WORKERS, SITES = 3000, 1200
 AS_OF = dt.date(2026, 1, 1)  # the generated rules' effective date: pay's and budget's as-of

@@ -17,8 +17,8 @@ import pytest
 from conftest import EXAMPLES, swplan
 
 from swplan import load_rules, pay
-from swplan.inputs import Worker
-from swplan.pay import completed_years
+from swplan.calc.pay import completed_years
+from swplan.model import Worker
 
 SMALL = EXAMPLES / "small"
 

@@ -2,7 +2,7 @@
 
 Rule sets are written as YAML and loaded with the public `load_rules`, so every
 one of them has passed the same validation a bureau's file would. Pay goes
-through the public `pay` with `swplan.inputs.Worker` records.
+through the public `pay` with `swplan.model.Worker` records.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swplan import Rules, load_rules, pay
-from swplan.inputs import Worker
-from swplan.pay import MONEY_FIELDS
+from swplan.calc.pay import MONEY_FIELDS
+from swplan.model import Worker
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AS_OF = dt.date(2026, 1, 1)

@@ -10,7 +10,7 @@ import yaml
 from conftest import ROOT, swplan
 
 from swplan import load_rules
-from swplan.rules import merge
+from swplan.io.rules_file import merge
 
 CATEGORIES = ["elderly", "children", "youth", "disabled", "social_assistance", "corrections"]
 

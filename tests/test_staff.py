@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swplan import load_rules, staff
-from swplan.inputs import Site, Worker
+from swplan.model import Site, Worker
 from swplan.rules import Category, Rules
 
 SMALL = EXAMPLES / "small"

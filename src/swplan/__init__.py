@@ -12,16 +12,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-# Imported eagerly on purpose: `pay`, `awards`, `budget` and `staff` name both a
-# module and its function, and only an import here keeps `swplan.pay` the function.
-from .awards import awards  # noqa: E402
-from .budget import budget  # noqa: E402
-from .errors import InputError, Problem  # noqa: E402
-from .inputs import load_ledger, load_passes, load_populations, load_roster  # noqa: E402
-from .ledger import record_awards  # noqa: E402
-from .pay import pay  # noqa: E402
-from .rules import Rules, load_rules  # noqa: E402
-from .staffing import staff  # noqa: E402
+from .calc.awards import awards
+from .calc.budget import budget
+from .calc.pay import pay
+from .calc.staffing import staff
+from .errors import InputError, Problem
+from .io.ledger import record_awards
+from .io.records import load_ledger, load_passes, load_populations, load_roster
+from .io.rules_file import load_rules
+from .rules import Rules
 
 __all__ = [
     "InputError",

@@ -148,7 +148,7 @@ def staff_checks(warnings: list[str], shortage: int | None, fail_on_shortage: bo
 def option_date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
-    from .rules import parse_date
+    from .values import parse_date
 
     try:
         return parse_date(value)
@@ -157,7 +157,7 @@ def option_date(value: str | None, option: str) -> dt.date | None:
 
 
 def load_rules_opt(path: Path | None) -> Any:
-    from .rules import load_rules
+    from .io.rules_file import load_rules
 
     return load_rules(path)
 
@@ -208,9 +208,9 @@ def staff(
     """Posts each site needs: one social worker per 20 clients, mixed posts for the rest."""
 
     def body() -> int:
-        from .district import load_district
+        from .io.district import load_district
         from .render import emit
-        from .reports import staff_report
+        from .report.reports import staff_report
 
         r = load_rules_opt(rules)
         pops, result, _ = load_district(populations, roster, r, None)
@@ -251,12 +251,12 @@ def pay(
     """Pay grade and annual employer cost of every worker, exact to the fen."""
 
     def body() -> int:
-        from .fastpay import pay_csv
-        from .inputs import load_roster
-        from .loading import file_format
-        from .pay import pay as compute
+        from .calc.pay import pay as compute
+        from .io.loading import file_format
+        from .io.records import load_roster
+        from .io.stream import pay_csv
         from .render import emit
-        from .reports import explain_report, pay_report
+        from .report.reports import explain_report, pay_report
 
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of")
@@ -332,12 +332,12 @@ def awards(
     def body() -> int:
         from decimal import Decimal
 
-        from .awards import awards as compute
-        from .inputs import load_ledger, load_passes, load_roster
-        from .ledger import record_awards
+        from .calc.awards import awards as compute
+        from .io.ledger import record_awards
+        from .io.records import load_ledger, load_passes, load_roster
         from .money import fmt_money
         from .render import emit
-        from .reports import awards_report
+        from .report.reports import awards_report
 
         if record and ledger is None:
             raise InputError(
@@ -466,12 +466,13 @@ def budget(
     """Budget draft: staff cost, new hires for the shortage, awards due, training."""
 
     def body() -> int:
-        from .awards import awards as compute_awards
-        from .budget import budget_from_parts, budget_year
-        from .district import load_district
-        from .inputs import ExamPass, LedgerRow, load_ledger, load_passes
+        from .calc.awards import awards as compute_awards
+        from .calc.budget import budget_from_parts, budget_year
+        from .io.district import load_district
+        from .io.records import load_ledger, load_passes
+        from .model import ExamPass, LedgerRow
         from .render import emit
-        from .reports import budget_report
+        from .report.reports import budget_report
 
         limit = parse_cap(cap)
         r = load_rules_opt(rules)
@@ -519,7 +520,7 @@ def check(
     """Validate swplan files (kind told from content); report every problem."""
 
     def body() -> int:
-        from .checking import check_file
+        from .io.checking import check_file
 
         r = None
         problems: list[Problem] = []

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from .atomic import atomic_file
+from .io.atomic import atomic_file
 
 # Labels for column headers and words, by language (SPEC §9).
 LABELS: dict[str, dict[str, str]] = {

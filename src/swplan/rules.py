@@ -1,111 +1,35 @@
-"""The rules file: one pydantic model, validated as a whole, with `extends: national`.
+"""The rules model: a bureau's standard, validated as a whole.
 
-`load_rules(path)` returns a `Rules` or raises `InputError` listing every problem,
-each at the file, line and key where it is.
+Pure data and the checks between its parts; reading a rules file (strict YAML,
+`extends`) is `swplan.io.rules_file`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
-from decimal import Decimal, InvalidOperation
-from importlib import resources
-from typing import Annotated, Any, Literal, get_args, get_origin
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .errors import one_of
+from .values import (
+    parse_amount,
+    parse_count,
+    parse_date,
+    parse_decimal,
+    parse_ident,
+    parse_integer,
+    parse_positive,
+    parse_rate,
 )
 
-from .errors import InputError, Problem, one_of
-from .loading import Document, parse_yaml, read_text
-
-IDENT_RE = re.compile(r"^[\w-]+\Z")
-
-
-def _ident(value: Any) -> Any:
-    if isinstance(value, str) and not IDENT_RE.match(value):
-        raise ValueError(f"{value!r} is not a valid name; use letters, digits, '_' and '-'")
-    return value
-
-
-def _decimal(value: Any) -> Decimal:
-    if isinstance(value, float):
-        raise ValueError("a float is not allowed here; write the number as text")
-    if isinstance(value, bool) or value is None or isinstance(value, dict | list):
-        raise ValueError(f"{value!r} is not a number")
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(f"{value!r} is not a number") from None
-    if not number.is_finite():
-        raise ValueError(f"{value!r} is not a finite number")
-    return number
-
-
-def _amount(value: Any) -> Decimal:
-    number = _decimal(value)
-    if number < 0:
-        raise ValueError(f"{value!r} is negative; amounts must be 0 or more")
-    if number != number.quantize(Decimal("0.01")):
-        raise ValueError(f"{value!r} has more than two decimals; amounts are in yuan and fen")
-    return number.quantize(Decimal("0.01"))
-
-
-def _rate(value: Any) -> Decimal:
-    number = _decimal(value)
-    if number < 0:
-        raise ValueError(f"{value!r} is negative; must be 0 or more")
-    return number
-
-
-def _integer(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(f"{value!r} is not a whole number")
-    text = str(value).strip()
-    if not re.fullmatch(r"[+-]?\d+", text):
-        raise ValueError(f"{value!r} is not a whole number")
-    return int(text)
-
-
-def _count(value: Any) -> int:
-    number = _integer(value)
-    if number < 0:
-        raise ValueError(f"{value!r} is negative; must be 0 or more")
-    return number
-
-
-def _positive(value: Any) -> int:
-    number = _integer(value)
-    if number < 1:
-        raise ValueError(f"{value!r} must be 1 or more")
-    return number
-
-
-def parse_date(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    text = str(value).strip() if isinstance(value, str | int) else None
-    if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-01-01")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(
-            f"{value!r} is not a real date; write YYYY-MM-DD, e.g. 2026-01-01"
-        ) from None
-
-
-Ident = Annotated[str, BeforeValidator(_ident)]
-Amount = Annotated[Decimal, BeforeValidator(_amount)]
-Rate = Annotated[Decimal, BeforeValidator(_rate)]
-Number = Annotated[Decimal, BeforeValidator(_decimal)]
-Count = Annotated[int, BeforeValidator(_count)]
-Positive = Annotated[int, BeforeValidator(_positive)]
+Ident = Annotated[str, BeforeValidator(parse_ident)]
+Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
+Rate = Annotated[Decimal, BeforeValidator(parse_rate)]
+Number = Annotated[Decimal, BeforeValidator(parse_decimal)]
+Count = Annotated[int, BeforeValidator(parse_count)]
+Positive = Annotated[int, BeforeValidator(parse_positive)]
 IsoDate = Annotated[dt.date, BeforeValidator(parse_date)]
 
 
@@ -144,12 +68,12 @@ class Points(_Model):
 class Post(_Model):
     label: Label = Label()
     points: Number = Decimal(0)
-    min_grade: Annotated[int, BeforeValidator(_integer)] | None = None
-    max_grade: Annotated[int, BeforeValidator(_integer)] | None = None
+    min_grade: Annotated[int, BeforeValidator(parse_integer)] | None = None
+    max_grade: Annotated[int, BeforeValidator(parse_integer)] | None = None
 
 
 class Grade(_Model):
-    grade: Annotated[int, BeforeValidator(_integer)]
+    grade: Annotated[int, BeforeValidator(parse_integer)]
     min_points: Number
     monthly: Amount
 
@@ -201,7 +125,12 @@ class Budget(_Model):
 
 
 class Rules(_Model):
-    """The whole rules file, after `extends`."""
+    """The whole rules file, after `extends`.
+
+    Built from a file (`swplan.io.rules_file.load_rules`) or in code with
+    `Rules.model_validate(data)`: either way the cross-checks of `rule_problems` run,
+    and inconsistent rules raise `RulesInconsistent`.
+    """
 
     name: str
     effective: IsoDate
@@ -220,183 +149,37 @@ class Rules(_Model):
         text = label.zh if lang == "zh" else label.en
         return text or category
 
-
-# --------------------------------------------------------------------------- loading
-
-BUILTIN = ("national",)
-
-
-def builtin_document(name: str = "national") -> Document:
-    text = resources.files("swplan.configs").joinpath(f"{name}.yaml").read_text("utf-8")
-    return parse_yaml(f"<built-in {name}>", text)
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Rules:
+        problems = rule_problems(self)
+        if problems:
+            raise RulesInconsistent(problems)
+        return self
 
 
-def merge(base: Any, override: Any) -> Any:
-    """A mapping merges key by key; anything else replaces."""
-    if isinstance(base, dict) and isinstance(override, dict):
-        out = dict(base)
-        for key, value in override.items():
-            out[key] = merge(base[key], value) if key in base else value
-        return out
-    return override
+KeyPath = tuple[str | int, ...]
 
 
-def load_rules(path: str | os.PathLike[str] | None = None) -> Rules:
-    """The rules in `path`, or the built-in national default when `path` is None."""
-    doc = builtin_document() if path is None else _load_document(path)
-    return rules_from_document(doc)
+class RulesInconsistent(Exception):
+    """Rules whose parts contradict each other; `problems` are (key path, sentence)."""
 
-
-def _load_document(path: str | os.PathLike[str]) -> Document:
-    return parse_yaml(str(path), read_text(path))
-
-
-def rules_from_document(doc: Document) -> Rules:
-    data = doc.data
-    if not isinstance(data, dict):
-        raise InputError(
-            [doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")]
+    def __init__(self, problems: list[tuple[KeyPath, str]]) -> None:
+        self.problems = problems
+        super().__init__(
+            "; ".join(f"{'.'.join(map(str, path))}: {message}" for path, message in problems)
         )
-    if "extends" in data:
-        base = data["extends"]
-        if base not in BUILTIN:
-            raise InputError([doc.problem(("extends",), one_of(base, BUILTIN))])
-        data = merge(builtin_document(base).data, {k: v for k, v in data.items() if k != "extends"})
-    try:
-        rules = Rules.model_validate(data)
-    except ValidationError as exc:
-        problems = pydantic_problems(doc, exc, Rules)
-        # Only unknown keys? Then the rest can still be checked, so every problem is reported.
-        unknown = [tuple(e["loc"]) for e in exc.errors() if e["type"] == "extra_forbidden"]
-        if len(unknown) == len(exc.errors()):
-            try:
-                problems += check_rules(Rules.model_validate(_without(data, unknown)), doc)
-            except ValidationError:
-                pass
-        raise InputError(problems) from None
-    problems = check_rules(rules, doc)
-    if problems:
-        raise InputError(problems)
-    return rules
 
 
-def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
-    """`data` with the keys at `paths` left out (copies only what it changes)."""
-    out = dict(data)
-    for path in paths:
-        node: Any = out
-        for part in path[:-1]:
-            child = node[part]
-            node[part] = child = list(child) if isinstance(child, list) else dict(child)
-            node = child
-        node.pop(path[-1], None)
-    return out
+def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
+    """What a single key cannot say: references between parts of the rules.
 
+    Each problem is the key path it is about and a sentence; the rules file reader
+    turns the path into a file position.
+    """
+    problems: list[tuple[KeyPath, str]] = []
 
-def pydantic_problems(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
-    problems = []
-    for err in exc.errors():
-        loc = tuple(err["loc"])
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            allowed = _allowed_keys(model, loc[:-1])
-            if len(loc) == 1:
-                allowed.insert(0, "extends")
-            problems.append(
-                doc.problem(
-                    loc,
-                    "unknown key; "
-                    + one_of(loc[-1], allowed).replace(
-                        " is not one of: ", " is not allowed here; allowed: ", 1
-                    ),
-                    key=True,
-                )
-            )
-        elif kind == "missing":
-            hint = ""
-            if len(loc) == 1 and isinstance(doc.data, dict) and "extends" not in doc.data:
-                hint = (
-                    "; add it, or start the file with 'extends: national' to take the national one"
-                )
-            problems.append(doc.problem(loc, "required key is missing" + hint))
-        else:
-            message = err["msg"]
-            message = message.removeprefix("Value error, ")
-            if kind == "literal_error":
-                message = f"{err['input']!r} is not one of: " + ", ".join(
-                    str(a) for a in _literal_values(model, loc)
-                )
-            elif kind in ("dict_type", "model_type", "model_attributes_type"):
-                message = f"{_show(err['input'])} is not a mapping; write key: value lines"
-            elif kind == "list_type":
-                message = f"{_show(err['input'])} is not a list; write '- item' lines"
-            elif kind in ("string_type",):
-                message = f"{_show(err['input'])} is not text"
-            elif kind == "too_short":
-                message = "must not be empty"
-            problems.append(doc.problem(loc, message))
-    return problems
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, dict | list):
-        return "a mapping" if isinstance(value, dict) else "a list"
-    return repr(value)
-
-
-def _field_type(model: Any, loc: tuple[Any, ...]) -> Any:
-    """The annotation found by following `loc` through models, dicts and lists."""
-    current: Any = model
-    for part in loc:
-        while get_origin(current) is Annotated:
-            current = get_args(current)[0]
-        origin = get_origin(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
-            if field is None:
-                return None
-            current = field.annotation
-        elif origin in (dict,):
-            current = get_args(current)[1]
-        elif origin in (list,):
-            current = get_args(current)[0]
-        else:
-            args = [a for a in get_args(current) if a is not type(None)]
-            if len(args) == 1:
-                current = args[0]
-                # re-enter with the same part
-                return _field_type(current, (part, *loc[loc.index(part) + 1 :]))
-            return None
-    while get_origin(current) is Annotated:
-        current = get_args(current)[0]
-    args = [a for a in get_args(current) if a is not type(None)]
-    if (
-        get_origin(current) is not None
-        and len(args) == 1
-        and get_origin(current) not in (dict, list)
-    ):
-        current = args[0]
-    return current
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    target = _field_type(model, loc)
-    if isinstance(target, type) and issubclass(target, BaseModel):
-        return list(target.model_fields)
-    return []
-
-
-def _literal_values(model: type[BaseModel], loc: tuple[Any, ...]) -> list[Any]:
-    target = _field_type(model, loc)
-    return list(get_args(target)) if target is not None else []
-
-
-def check_rules(rules: Rules, doc: Document) -> list[Problem]:
-    """What a single key cannot say: references between parts of the rules."""
-    problems: list[Problem] = []
-
-    def bad(path: tuple[str | int, ...], message: str) -> None:
-        problems.append(doc.problem(path, message))
+    def bad(path: KeyPath, message: str) -> None:
+        problems.append((path, message))
 
     pay = rules.pay
     points = pay.points

@@ -25,21 +25,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
+from ..calc.pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
+from ..calc.staffing import RosterCounts
+from ..errors import InputError, Problem, position
+from ..model import Origin, Worker
+from ..render import csv_cell, csv_writer, flatten
+from ..rules import Rules
+from ..values import IDENT_RE
 from .atomic import atomic_file
-from .errors import InputError, Problem, position
-from .inputs import (
-    MAX_YEARS,
-    ROSTER_COLUMNS,
-    ROSTER_REQUIRED,
-    Origin,
-    Worker,
-    parse_worker,
-)
 from .loading import Row, Table, check_header, decode, encoding_problem, iter_csv, read_text
-from .pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
-from .render import csv_cell, csv_writer, flatten
-from .rules import IDENT_RE, Rules
-from .staffing import RosterCounts
+from .records import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, parse_worker
 
 _IDENT = IDENT_RE.match
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$").match
@@ -76,7 +71,7 @@ class _Profiles:
     def get(self, key: tuple[Any, ...]) -> tuple[str, Any]:
         hit = self.cache.get(key)
         if hit is None:
-            from .reports import pay_row_json
+            from ..report.reports import pay_row_json
 
             figures = self.calc.figures(*key)
             flat = flatten(pay_row_json("", None, "", figures, self.rules))
@@ -448,7 +443,7 @@ def pay_csv(
 
     Stdout gets nothing until the whole roster has passed, so bad input writes nothing.
     """
-    from .progress import row_progress
+    from ..progress import row_progress
 
     with row_progress(path, "pay") as progress:
         if output:
@@ -485,10 +480,10 @@ def summarise_roster(
     streamed roster, `ids` tells which of `wanted_ids` (the workers named by exam
     passes) are on it, so no set of a million ids has to travel.
     """
-    from .inputs import load_roster
+    from ..calc.pay import pay
+    from ..progress import row_progress
     from .loading import file_format
-    from .pay import pay
-    from .progress import row_progress
+    from .records import load_roster
 
     if file_format(path) == "csv":
         counts = RosterCounts()

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
-from .errors import InputError, Problem, one_of
-from .inputs import Origin, Worker
-from .money import ZERO, round_fen
-from .rules import Rules
+from ..errors import InputError, Problem, one_of
+from ..model import Origin, Worker
+from ..money import ZERO, round_fen
+from ..rules import Rules
 
 MONEY_FIELDS = (
     "monthly_base",

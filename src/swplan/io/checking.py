@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
-from .errors import InputError, Problem
-from .inputs import load_ledger, load_passes, load_populations, load_roster
+from ..errors import InputError, Problem
+from ..rules import Rules
 from .loading import file_format, load_yaml, read_table
-from .rules import Rules, load_rules, rules_from_document
+from .records import load_ledger, load_passes, load_populations, load_roster
+from .rules_file import load_rules, rules_from_document
 
 RULES_KEYS = {"extends", "staffing", "pay", "awards"}
 

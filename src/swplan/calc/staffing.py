@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .inputs import Site, Worker
-from .rules import Rules
+from ..model import Site, Worker
+from ..rules import Rules
 
 
 @dataclass(slots=True)

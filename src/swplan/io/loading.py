@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem, position
+from ..errors import InputError, Problem, position
 
 Path_ = tuple[str | int, ...]
 

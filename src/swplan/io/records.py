@@ -12,22 +12,14 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .errors import InputError, Problem, one_of, position
-from .loading import (
-    Document,
-    Row,
-    Table,
-    file_format,
-    format_path,
-    load_yaml,
-    open_csv,
-    read_table,
-)
-from .rules import IDENT_RE, Rules, parse_date
+from ..errors import InputError, Problem, one_of, position
+from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
+from ..rules import Rules
+from ..values import IDENT_RE, parse_date
+from .loading import Document, Row, Table, file_format, format_path, load_yaml, open_csv, read_table
 
 MAX_CLIENTS = 10_000_000
 
@@ -46,64 +38,6 @@ ROSTER_COLUMNS = (
 )
 PASS_COLUMNS = ("worker_id", "exam", "passed_on")
 LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a record came from, for messages about it."""
-
-    file: str
-    where: str
-    path: str = ""
-
-    def problem(self, message: str, key: str = "") -> Problem:
-        path = f"{self.path}.{key}" if self.path and key else (self.path or key)
-        return Problem(self.file, self.where, path, message)
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    id: str
-    name: str | None
-    kind: str | None
-    clients: dict[str, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Populations:
-    region: str | None
-    sites: list[Site]
-
-
-@dataclass(frozen=True, slots=True)
-class ExamPass:
-    worker_id: str
-    exam: str
-    passed_on: dt.date
-    origin: Origin | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Worker:
-    id: str
-    site: str
-    education: str
-    title: str
-    name: str | None = None
-    post: str | None = None
-    hired: dt.date | None = None
-    years_of_service: int | None = None
-    performance: str | None = None
-    exams: tuple[ExamPass, ...] = ()
-    origin: Origin | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerRow:
-    worker_id: str
-    exam: str
-    amount: Decimal
-    paid_on: dt.date
 
 
 # --------------------------------------------------------------------------- fields

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from .errors import InputError
+from ..errors import InputError
 
 T = TypeVar("T")
 

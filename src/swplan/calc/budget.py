@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..model import ExamPass, LedgerRow, Site, Worker
+from ..money import ZERO, share
+from ..rules import Rules
 from .awards import AwardsResult
 from .awards import awards as compute_awards
-from .inputs import ExamPass, LedgerRow, Site, Worker
-from .money import ZERO, share
 from .pay import PayCalculator, PayFigures
 from .pay import pay as compute_pay
-from .rules import Rules
 from .staffing import RosterCounts, StaffResult
 from .staffing import staff as compute_staff
 

@@ -21,10 +21,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .errors import InputError, Problem, one_of
-from .inputs import ExamPass, LedgerRow, Origin, Worker
-from .money import ZERO
-from .rules import Rules
+from ..errors import InputError, Problem, one_of
+from ..model import ExamPass, LedgerRow, Origin, Worker
+from ..money import ZERO
+from ..rules import Rules
 
 DUE = "due"
 ALREADY_PAID = "already_paid"

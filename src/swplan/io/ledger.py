@@ -21,13 +21,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ..calc.awards import AwardsResult, awards
+from ..errors import InputError, Problem
+from ..model import ExamPass, LedgerRow, Worker
+from ..money import fmt_money
+from ..rules import Rules
 from .atomic import atomic_file
-from .awards import AwardsResult, awards
-from .errors import InputError, Problem
-from .inputs import LEDGER_COLUMNS, ExamPass, LedgerRow, Worker, load_ledger
 from .loading import file_format
-from .money import fmt_money
-from .rules import Rules
+from .records import LEDGER_COLUMNS, load_ledger
 
 LEDGER_HEADER = ",".join(LEDGER_COLUMNS)
 # Test-only: when set to a number of seconds, a recording run sleeps that long after

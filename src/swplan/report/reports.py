@@ -12,16 +12,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, Problem, one_of
-from .money import fmt_money, fmt_number
-from .pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
-from .render import Report, View, csv_cell, label
-from .rules import Rules
-from .staffing import SitePosts, StaffResult
+from ..calc.pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
+from ..calc.staffing import SitePosts, StaffResult
+from ..errors import InputError, Problem, one_of
+from ..money import fmt_money, fmt_number
+from ..render import Report, View, csv_cell, label
+from ..rules import Rules
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
-    from .awards import Award, AwardsResult
-    from .budget import BudgetResult
+    from ..calc.awards import Award, AwardsResult
+    from ..calc.budget import BudgetResult
 
 
 def header(command: str, rules: Rules, as_of: dt.date) -> dict[str, Any]:

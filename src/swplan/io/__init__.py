@@ -1,0 +1,1 @@
+"""Reading and writing files: text, strict YAML, tables, records, rules files, the ledger."""

@@ -1,0 +1,187 @@
+"""The rules file: strict YAML, `extends` a built-in rule set, every problem at its line.
+
+`load_rules(path)` returns a `Rules` or raises `InputError` listing every problem,
+each at the file, line and key where it is.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from typing import Annotated, Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InputError, Problem, one_of
+from ..rules import Rules, RulesInconsistent
+from .loading import Document, parse_yaml, read_text
+
+# --------------------------------------------------------------------------- loading
+
+BUILTIN = ("national",)
+
+
+def builtin_document(name: str = "national") -> Document:
+    text = resources.files("swplan.configs").joinpath(f"{name}.yaml").read_text("utf-8")
+    return parse_yaml(f"<built-in {name}>", text)
+
+
+def merge(base: Any, override: Any) -> Any:
+    """A mapping merges key by key; anything else replaces."""
+    if isinstance(base, dict) and isinstance(override, dict):
+        out = dict(base)
+        for key, value in override.items():
+            out[key] = merge(base[key], value) if key in base else value
+        return out
+    return override
+
+
+def load_rules(path: str | os.PathLike[str] | None = None) -> Rules:
+    """The rules in `path`, or the built-in national default when `path` is None."""
+    doc = builtin_document() if path is None else _load_document(path)
+    return rules_from_document(doc)
+
+
+def _load_document(path: str | os.PathLike[str]) -> Document:
+    return parse_yaml(str(path), read_text(path))
+
+
+def rules_from_document(doc: Document) -> Rules:
+    data = doc.data
+    if not isinstance(data, dict):
+        raise InputError(
+            [doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")]
+        )
+    if "extends" in data:
+        base = data["extends"]
+        if base not in BUILTIN:
+            raise InputError([doc.problem(("extends",), one_of(base, BUILTIN))])
+        data = merge(builtin_document(base).data, {k: v for k, v in data.items() if k != "extends"})
+    try:
+        rules = Rules.model_validate(data)
+    except RulesInconsistent as exc:
+        raise InputError([doc.problem(path, message) for path, message in exc.problems]) from None
+    except ValidationError as exc:
+        problems = pydantic_problems(doc, exc, Rules)
+        # Only unknown keys? Then the rest can still be checked, so every problem is reported.
+        unknown = [tuple(e["loc"]) for e in exc.errors() if e["type"] == "extra_forbidden"]
+        if len(unknown) == len(exc.errors()):
+            try:
+                Rules.model_validate(_without(data, unknown))
+            except RulesInconsistent as inconsistent:
+                problems += [doc.problem(p, m) for p, m in inconsistent.problems]
+            except ValidationError:
+                pass
+        raise InputError(problems) from None
+    return rules
+
+
+def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
+    """`data` with the keys at `paths` left out (copies only what it changes)."""
+    out = dict(data)
+    for path in paths:
+        node: Any = out
+        for part in path[:-1]:
+            child = node[part]
+            node[part] = child = list(child) if isinstance(child, list) else dict(child)
+            node = child
+        node.pop(path[-1], None)
+    return out
+
+
+def pydantic_problems(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            allowed = _allowed_keys(model, loc[:-1])
+            if len(loc) == 1:
+                allowed.insert(0, "extends")
+            problems.append(
+                doc.problem(
+                    loc,
+                    "unknown key; "
+                    + one_of(loc[-1], allowed).replace(
+                        " is not one of: ", " is not allowed here; allowed: ", 1
+                    ),
+                    key=True,
+                )
+            )
+        elif kind == "missing":
+            hint = ""
+            if len(loc) == 1 and isinstance(doc.data, dict) and "extends" not in doc.data:
+                hint = (
+                    "; add it, or start the file with 'extends: national' to take the national one"
+                )
+            problems.append(doc.problem(loc, "required key is missing" + hint))
+        else:
+            message = err["msg"]
+            message = message.removeprefix("Value error, ")
+            if kind == "literal_error":
+                message = f"{err['input']!r} is not one of: " + ", ".join(
+                    str(a) for a in _literal_values(model, loc)
+                )
+            elif kind in ("dict_type", "model_type", "model_attributes_type"):
+                message = f"{_show(err['input'])} is not a mapping; write key: value lines"
+            elif kind == "list_type":
+                message = f"{_show(err['input'])} is not a list; write '- item' lines"
+            elif kind in ("string_type",):
+                message = f"{_show(err['input'])} is not text"
+            elif kind == "too_short":
+                message = "must not be empty"
+            problems.append(doc.problem(loc, message))
+    return problems
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return repr(value)
+
+
+def _field_type(model: Any, loc: tuple[Any, ...]) -> Any:
+    """The annotation found by following `loc` through models, dicts and lists."""
+    current: Any = model
+    for part in loc:
+        while get_origin(current) is Annotated:
+            current = get_args(current)[0]
+        origin = get_origin(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif origin in (dict,):
+            current = get_args(current)[1]
+        elif origin in (list,):
+            current = get_args(current)[0]
+        else:
+            args = [a for a in get_args(current) if a is not type(None)]
+            if len(args) == 1:
+                current = args[0]
+                # re-enter with the same part
+                return _field_type(current, (part, *loc[loc.index(part) + 1 :]))
+            return None
+    while get_origin(current) is Annotated:
+        current = get_args(current)[0]
+    args = [a for a in get_args(current) if a is not type(None)]
+    if (
+        get_origin(current) is not None
+        and len(args) == 1
+        and get_origin(current) not in (dict, list)
+    ):
+        current = args[0]
+    return current
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    target = _field_type(model, loc)
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return list(target.model_fields)
+    return []
+
+
+def _literal_values(model: type[BaseModel], loc: tuple[Any, ...]) -> list[Any]:
+    target = _field_type(model, loc)
+    return list(get_args(target)) if target is not None else []

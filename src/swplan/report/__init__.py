@@ -1,0 +1,1 @@
+"""Results turned into reports: rows, totals, notes and every user-visible word."""

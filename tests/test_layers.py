@@ -1,0 +1,71 @@
+"""The layers stay visible: the calculations import no file reading, reporting or CLI code."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "swplan"
+FORBIDDEN_FOR_CALC = (
+    "swplan.io",
+    "swplan.report",
+    "swplan.render",
+    "swplan.cli",
+    "swplan.commands",
+)
+STDLIB_IO_FOR_CALC = {
+    "os",
+    "sys",
+    "io",
+    "csv",
+    "json",
+    "pathlib",
+    "shutil",
+    "tempfile",
+    "openpyxl",
+    "yaml",
+    "typer",
+    "rich",
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module `path` imports, relative imports resolved to absolute names."""
+    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+CALC_MODULES = sorted((PACKAGE / "calc").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", CALC_MODULES, ids=lambda p: p.name)
+def test_calc_imports_no_io_report_render_or_cli(path: Path) -> None:
+    modules = imported_modules(path)
+    bad = sorted(m for m in modules if m.startswith(FORBIDDEN_FOR_CALC))
+    bad += sorted(m for m in modules if m.split(".")[0] in STDLIB_IO_FOR_CALC)
+    assert not bad, f"{path.name} imports {bad}"
+
+
+def test_the_checker_sees_relative_imports() -> None:
+    # The check must fail on a calc module that reaches into io: prove it resolves `..io`.
+    probe = PACKAGE / "calc" / "_probe_for_test.py"
+    probe.write_text("from ..io.loading import read_text\n", "utf-8")
+    try:
+        assert "swplan.io.loading" in imported_modules(probe)
+    finally:
+        probe.unlink()
+    assert len(CALC_MODULES) >= 4  # staffing, pay, awards, budget
