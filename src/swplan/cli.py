@@ -16,13 +16,45 @@ import typer
 from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, InputError, Problem
 
+
+def _plain_help() -> None:
+    """Help without type noise: `ROSTER`, not `{ROSTER} <path>`; `--record`, not `--record <bool>`.
+
+    Typer prints a type after every parameter and wraps required arguments in braces
+    in the usage line; swplan names each value in its metavar (FILE, DATE, ...) instead.
+    """
+    from typer import core
+
+    def argument_usage(self: Any) -> str:
+        name = str(self.display_name_raw)
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def argument_type(self: Any, ctx: Any) -> str | None:
+        return None
+
+    def option_type(self: Any, ctx: Any) -> str | None:
+        if self.is_flag or self.count:
+            return None
+        return str(self.metavar) if self.metavar is not None else "VALUE"
+
+    if hasattr(core, "TyperArgument") and hasattr(core, "TyperOption"):
+        core.TyperArgument._usage_display_name = argument_usage  # type: ignore[attr-defined]
+        core.TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign]
+        core.TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+
+
+_plain_help()
+
 app = typer.Typer(
     name="swplan",
     help="Posts, pay grades, exam awards and budget drafts for social-work organisations.\n\n"
-    "Inputs are YAML (CSV or Excel for big rosters); outputs are tables, JSON, CSV or Markdown. "
-    "Exit codes: 0 success, 1 a check failed (--cap, --fail-on-shortage), 2 bad input.",
+    "Inputs are YAML, CSV or Excel; outputs are tables, JSON, CSV, Markdown or Excel "
+    "workbooks, in English or Chinese (--lang zh). "
+    "Exit codes: 0 success, 1 a check failed (--cap, --fail-on-shortage), 2 bad input.\n\n"
+    "Start a new set of files with: swplan init DIR --lang zh",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -35,6 +67,7 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class Lang(str, Enum):
@@ -55,30 +88,56 @@ RulesOpt = Annotated[
     typer.Option(
         "--rules",
         help="Rules file (YAML). Default: the built-in national rules.",
+        metavar="FILE",
         show_default=False,
     ),
 ]
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: the one --output's extension names "
+        "(.txt .json .csv .md .xlsx), else table.",
+        metavar="table|json|csv|markdown|xlsx",
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file (atomically) instead of stdout.",
+        help="Write to this file (atomically) instead of stdout. Default: stdout.",
+        metavar="FILE",
         show_default=False,
     ),
 ]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of every word printed. Default: $SWPLAN_LANG, else en.",
+        metavar="zh|en",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
 FailOnShortageOpt = Annotated[
-    bool, typer.Option("--fail-on-shortage", help="Exit 1 when any site is short of posts.")
+    bool,
+    typer.Option(
+        "--fail-on-shortage",
+        help="Exit 1 when any site is short of posts. Default: off.",
+        show_default=False,
+    ),
 ]
 PassesOpt = Annotated[
     Path | None,
     typer.Option(
         "--passes",
-        help="Exam passes (YAML or CSV), added to the roster's own exams.",
+        help="Exam passes (YAML, CSV or Excel), added to the roster's own exams. Default: none.",
+        metavar="FILE",
         show_default=False,
     ),
 ]
@@ -87,29 +146,65 @@ LedgerOpt = Annotated[
     typer.Option(
         "--ledger",
         help="Ledger of awards already paid (CSV); a missing file is empty. "
-        "Only `awards --record` writes to it.",
+        "Only `awards --record` writes to it. Default: none.",
+        metavar="FILE",
         show_default=False,
     ),
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="As-of date, YYYY-MM-DD.", metavar="DATE", show_default=False),
+    typer.Option(
+        "--as-of",
+        help="As-of date, YYYY-MM-DD. Default: the rules' effective date.",
+        metavar="DATE",
+        show_default=False,
+    ),
 ]
 
 T = TypeVar("T")
 
 
-def report_problems(problems: list[Problem]) -> None:
+def problem_line(problem: Problem, lang: str) -> str:
+    """`error: FILE:LINE:COL: key.path: what` (under zh the words, not the places, in Chinese)."""
+    if lang != "zh":
+        return str(problem)
+    from .i18n import zh
+
+    location = f"{problem.file}:{problem.where}" if problem.where else problem.file
+    parts = [location, problem.path] if problem.path else [location]
+    return "错误：" + ": ".join(parts) + ": " + zh(problem.message)
+
+
+def report_problems(problems: list[Problem], lang: str = "en") -> None:
     for problem in problems:
-        print(str(problem), file=sys.stderr)
+        print(problem_line(problem, lang), file=sys.stderr)
 
 
-def run(body: Callable[[], int | None]) -> None:
+def say(text: str, lang: str) -> None:
+    """One line on stderr, in the language."""
+    from .i18n import message
+
+    print(message(text, lang), file=sys.stderr)
+
+
+def pick_lang(lang: Lang | None) -> str:
+    from .i18n import env_lang
+
+    return lang.value if lang is not None else env_lang()
+
+
+def pick_format(fmt: Format | None, output: Path | None) -> str:
+    from .render import resolve_format
+
+    return resolve_format(fmt.value if fmt else None, str(output) if output else None)
+
+
+def run(body: Callable[[], int | None], lang: str = "en") -> None:
     """Run a command body; bad input becomes one line per problem and exit 2."""
     try:
         code = body() or 0
     except InputError as exc:
-        report_problems(exc.problems)
+        report_problems(exc.problems, lang)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except BrokenPipeError:  # `swplan ... | head`
         sys.stderr.close()
@@ -135,12 +230,26 @@ def attempt(load: Callable[[], T], problems: list[Problem], default: T) -> T:
         return default
 
 
-def staff_checks(warnings: list[str], shortage: int | None, fail_on_shortage: bool) -> int:
-    """Print the roster warnings; with --fail-on-shortage, exit 1 when posts are short."""
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+def staff_checks(
+    warnings: list[str],
+    shortage: int | None,
+    fail_on_shortage: bool,
+    lang: str = "en",
+    shown: bool = False,
+) -> int:
+    """Print the roster warnings (unless the report on stdout showed them: `shown`);
+    with --fail-on-shortage, exit 1 when posts are short."""
+    from .i18n import message
+
+    if not shown:
+        for warning in warnings:
+            prefix = "注意：" if lang == "zh" else "warning: "
+            print(prefix + message(warning, lang), file=sys.stderr)
     if fail_on_shortage and shortage:  # None: no roster, so nothing to be short of
-        print(f"shortage: {shortage} posts short across the sites", file=sys.stderr)
+        if lang == "zh":
+            print(f"缺编：各站点共缺编 {shortage} 个岗位", file=sys.stderr)
+        else:
+            print(f"shortage: {shortage} posts short across the sites", file=sys.stderr)
         return EXIT_CHECK_FAILED
     return 0
 
@@ -186,7 +295,9 @@ def main_callback(
 # --------------------------------------------------------------------------- staff
 
 
-@app.command()
+@app.command(
+    epilog="Example: swplan staff populations.xlsx --roster roster.xlsx --lang zh -o staff.xlsx"
+)
 def staff(
     populations: Annotated[
         Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
@@ -195,39 +306,42 @@ def staff(
         Path | None,
         typer.Option(
             "--roster",
-            help="Roster (YAML, CSV or Excel): adds current staff and gaps.",
+            help="Roster (YAML, CSV or Excel): adds current staff and gaps. Default: none.",
+            metavar="FILE",
             show_default=False,
         ),
     ] = None,
     rules: RulesOpt = None,
     fail_on_shortage: FailOnShortageOpt = False,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     output: OutputOpt = None,
-    lang: LangOpt = Lang.en,
+    lang: LangOpt = None,
 ) -> None:
     """Posts each site needs: one social worker per 20 clients, mixed posts for the rest."""
+    lg = pick_lang(lang)
 
     def body() -> int:
         from .io.district import load_district
         from .render import emit
         from .report.reports import staff_report
 
+        fmt = pick_format(format, output)
         r = load_rules_opt(rules)
         pops, result, _ = load_district(populations, roster, r, None)
-        emit(
-            staff_report(result, r, lang.value, pops.region),
-            format.value,
+        shown = emit(
+            staff_report(result, r, lg, pops.region),
+            fmt,
             str(output) if output else None,
         )
-        return staff_checks(result.warnings, result.totals.shortage, fail_on_shortage)
+        return staff_checks(result.warnings, result.totals.shortage, fail_on_shortage, lg, shown)
 
-    run(body)
+    run(body, lg)
 
 
 # --------------------------------------------------------------------------- pay
 
 
-@app.command()
+@app.command(epilog="Example: swplan pay roster.xlsx --as-of 2026-01-01 --by site -o pay.xlsx")
 def pay(
     roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
     rules: RulesOpt = None,
@@ -236,19 +350,26 @@ def pay(
         str | None,
         typer.Option(
             "--explain",
-            help="Show how every figure of this worker was reached.",
+            help="Show how every figure of this worker was reached. Default: every worker.",
             metavar="ID",
             show_default=False,
         ),
     ] = None,
     by: Annotated[
-        By | None, typer.Option("--by", help="Group the table with subtotals.", show_default=False)
+        By | None,
+        typer.Option(
+            "--by",
+            help="Group the workers by site, with subtotals. Default: no grouping.",
+            metavar="site",
+            show_default=False,
+        ),
     ] = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     output: OutputOpt = None,
-    lang: LangOpt = Lang.en,
+    lang: LangOpt = None,
 ) -> None:
     """Pay grade and annual employer cost of every worker, exact to the fen."""
+    lg = pick_lang(lang)
 
     def body() -> int:
         from .calc.pay import pay as compute
@@ -258,9 +379,16 @@ def pay(
         from .render import emit
         from .report.reports import explain_report, pay_report
 
+        fmt = pick_format(format, output)
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of")
-        if explain is None and by is None and format is Format.csv and file_format(roster) == "csv":
+        if (
+            explain is None
+            and by is None
+            and fmt == "csv"
+            and lg == "en"  # zh CSV has Chinese headers and labels: the general path
+            and file_format(roster) == "csv"
+        ):
             # big rosters: streamed, flat memory, same numbers and bytes as below
             pay_csv(roster, r, when, str(output) if output else None)
             return 0
@@ -283,16 +411,16 @@ def pay(
                 result,
                 explain,
                 r,
-                lang.value,
+                lg,
                 source=str(roster),
-                markdown=format is Format.markdown,
+                markdown=fmt == "markdown",
             )
         else:
-            report = pay_report(result, r, lang.value, by.value if by else None)
-        emit(report, format.value, str(output) if output else None)
+            report = pay_report(result, r, lg, by.value if by else None)
+        emit(report, fmt, str(output) if output else None)
         return 0
 
-    run(body)
+    run(body, lg)
 
 
 # --------------------------------------------------------------------------- awards
@@ -300,7 +428,9 @@ def pay(
 _SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them all
 
 
-@app.command()
+@app.command(
+    epilog="Example: swplan awards roster.xlsx --passes passes.xlsx --ledger ledger.csv --record"
+)
 def awards(
     roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
     passes: PassesOpt = None,
@@ -310,7 +440,8 @@ def awards(
         typer.Option(
             "--record",
             help="Append the due awards to the --ledger (paid_on = the as-of "
-            "date); a second run records nothing.",
+            "date); a second run records nothing. Default: off (nothing is written).",
+            show_default=False,
         ),
     ] = False,
     rules: RulesOpt = None,
@@ -323,11 +454,12 @@ def awards(
             show_default=False,
         ),
     ] = None,
-    format: FormatOpt = Format.table,
+    format: FormatOpt = None,
     output: OutputOpt = None,
-    lang: LangOpt = Lang.en,
+    lang: LangOpt = None,
 ) -> None:
     """One-off exam-pass awards due, checked against the ledger so none is paid twice."""
+    lg = pick_lang(lang)
 
     def body() -> int:
         from decimal import Decimal
@@ -351,6 +483,7 @@ def awards(
                     )
                 ]
             )
+        fmt = pick_format(format, output)
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of") or dt.date.today()
 
@@ -369,38 +502,53 @@ def awards(
         if record and ledger is not None:
             recorded = record_awards(r, workers, extra, ledger, when)
             result = recorded.result
-        emit(awards_report(result, r, lang.value), format.value, str(output) if output else None)
+        emit(awards_report(result, r, lg), fmt, str(output) if output else None)
+        zh = lg == "zh"
         if recorded is not None:
             if recorded.rows:
+                from .report.vocab import word
+
                 total = sum((row.amount for row in recorded.rows), Decimal(0))
                 print(
-                    f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
+                    f"已记录 {len(recorded.rows)} 笔奖励，共 {fmt_money(total)} 元，"
+                    f"发放日期 {when.isoformat()}，记入 {ledger}；台账现有 {recorded.row_count} 行："
+                    if zh
+                    else f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
                     f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
                     f"{recorded.row_count} rows:",
                     file=sys.stderr,
                 )
                 for row in recorded.rows[:_SHOWN_RECORDED]:
-                    print(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}", file=sys.stderr)
+                    exam = word(r, "exam", row.exam, lg) if zh else row.exam
+                    print(f"  {row.worker_id} {exam} {fmt_money(row.amount)}", file=sys.stderr)
                 if len(recorded.rows) > _SHOWN_RECORDED:
+                    more = len(recorded.rows) - _SHOWN_RECORDED
                     print(
-                        f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)",
+                        f"  ……另有 {more} 笔（见台账）"
+                        if zh
+                        else f"  ... and {more} more (see the ledger)",
                         file=sys.stderr,
                     )
             else:
                 print(
-                    f"recorded nothing: no award is due that {ledger} does not already hold; "
+                    f"未记录：没有 {ledger} 中尚未记录的应发奖励；台账有 {recorded.row_count} 行"
+                    if zh
+                    else f"recorded nothing: no award is due that {ledger} does not already hold; "
                     f"the ledger has {recorded.row_count} rows",
                     file=sys.stderr,
                 )
         elif ledger is not None and result.count_due:
             print(
-                f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
+                f"应发 {result.count_due} 笔奖励，共 {fmt_money(result.due)} 元；"
+                "加 --record 可记入台账"
+                if zh
+                else f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
                 "add --record to record them in the ledger",
                 file=sys.stderr,
             )
         return 0
 
-    run(body)
+    run(body, lg)
 
 
 # --------------------------------------------------------------------------- budget
@@ -429,7 +577,9 @@ def parse_cap(text: str | None) -> Any:
     return Decimal(cleaned).quantize(Decimal("0.01"))
 
 
-@app.command()
+@app.command(
+    epilog="Example: swplan budget populations.xlsx roster.xlsx --passes passes.xlsx --by site -o budget.xlsx"
+)
 def budget(
     populations: Annotated[
         Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
@@ -453,17 +603,28 @@ def budget(
         str | None,
         typer.Option(
             "--cap",
-            help="Exit 1 when the total is above this amount (equal passes).",
+            help="Exit 1 when the total is above this amount (equal passes). Default: no cap.",
             metavar="AMOUNT",
             show_default=False,
         ),
     ] = None,
     fail_on_shortage: FailOnShortageOpt = False,
-    format: FormatOpt = Format.table,
+    by: Annotated[
+        By | None,
+        typer.Option(
+            "--by",
+            help="Also each site's own budget (its staff, new hires, awards and training). "
+            "Default: the district's lines only.",
+            metavar="site",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOpt = None,
     output: OutputOpt = None,
-    lang: LangOpt = Lang.en,
+    lang: LangOpt = None,
 ) -> None:
     """Budget draft: staff cost, new hires for the shortage, awards due, training."""
+    lg = pick_lang(lang)
 
     def body() -> int:
         from .calc.awards import awards as compute_awards
@@ -474,6 +635,7 @@ def budget(
         from .render import emit
         from .report.reports import budget_report
 
+        fmt = pick_format(format, output)
         limit = parse_cap(cap)
         r = load_rules_opt(rules)
         y = budget_year(r, year)
@@ -499,25 +661,40 @@ def budget(
         result = budget_from_parts(
             r, y, s.staff_cost, s.headcount, staff_result, awards_result, limit
         )
-        emit(budget_report(result, r, lang.value), format.value, str(output) if output else None)
-        code = staff_checks(staff_result.warnings, result.shortage, fail_on_shortage)
+        sites = None
+        if by is not None:
+            from .calc.budget import site_budgets
+            from .io.records import load_roster
+
+            # a streamed roster kept no workers: each one's site and cost are needed here
+            workers = s.workers or load_roster(roster, r, as_of=as_of)
+            sites = site_budgets(r, result, workers, as_of)
+        shown = emit(
+            budget_report(result, r, lg, sites=sites), fmt, str(output) if output else None
+        )
+        code = staff_checks(staff_result.warnings, result.shortage, fail_on_shortage, lg, shown)
         if result.cap_ok is False:
-            print(f"over the cap: total {result.total} is above --cap {limit}", file=sys.stderr)
+            say(f"over the cap: total {result.total} is above --cap {limit}", lg)
             code = EXIT_CHECK_FAILED
         return code
 
-    run(body)
+    run(body, lg)
 
 
 # --------------------------------------------------------------------------- check
 
 
-@app.command()
+@app.command(epilog="Example: swplan check rules.yaml roster.xlsx populations.xlsx passes.xlsx")
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Files to validate.", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Files to validate.", metavar="FILE...", show_default=False),
+    ],
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Validate swplan files (kind told from content); report every problem."""
+    lg = pick_lang(lang)
 
     def body() -> int:
         from .io.checking import check_file
@@ -534,22 +711,70 @@ def check(
             except InputError as exc:
                 problems += exc.problems
                 continue
-            print(f"OK {path} ({summary})")
+            if lg == "zh":
+                from .i18n import zh
+
+                print(f"通过 {path}（{zh(summary)}）")
+            else:
+                print(f"OK {path} ({summary})")
         if problems:
             raise InputError(problems)
         return 0
 
-    run(body)
+    run(body, lg)
+
+
+# --------------------------------------------------------------------------- init
+
+
+@app.command(epilog="Example: swplan init 2026 --lang zh")
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="Directory for the new files (created if missing; no file is overwritten).",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    lang: LangOpt = None,
+) -> None:
+    """Start a new set of files: rules, roster, populations and passes workbooks to fill in."""
+    lg = pick_lang(lang)
+
+    def body() -> int:
+        from .io.rules_file import load_rules
+        from .io.starter import write_starter
+
+        written = write_starter(directory, load_rules(None), lg)
+        for path in written:
+            print(f"已写入 {path}" if lg == "zh" else f"wrote {path}")
+        names = " ".join(str(p) for p in written)
+        print(
+            f"下一步：填写这些文件，然后运行 swplan check {names}"
+            if lg == "zh"
+            else f"next: fill them in, then run swplan check {names}"
+        )
+        return 0
+
+    run(body, lg)
 
 
 # --------------------------------------------------------------------------- rules
 
 
-@rules_app.command("show")
+@rules_app.command("show", epilog="Example: swplan rules show --rules rules.yaml --format json")
 def rules_show(
     rules: RulesOpt = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="yaml or json.", metavar="yaml|json")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="yaml or json. Default: yaml.",
+            metavar="yaml|json",
+            show_default=False,
+        ),
     ] = "yaml",
 ) -> None:
     """Print the effective rules, after `extends`."""
@@ -561,6 +786,17 @@ def rules_show(
 
         from .rules import rules_as_data
 
+        if format == "xlsx":
+            raise InputError(
+                [
+                    Problem(
+                        "--format",
+                        "",
+                        "",
+                        "'xlsx' is not available for the rules, which are nested; use yaml or json",
+                    )
+                ]
+            )
         if format not in ("yaml", "json"):
             raise InputError([Problem("--format", "", "", f"{format!r} is not one of: yaml, json")])
         data = rules_as_data(load_rules_opt(rules))

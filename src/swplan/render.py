@@ -1,8 +1,8 @@
-"""One place that turns a report into table, JSON, CSV or Markdown text.
+"""One place that turns a report into table, JSON, CSV, Markdown or an Excel workbook.
 
-Each command builds a `Report`: the JSON object of SPEC §5, the flat rows for CSV,
-and a `View` (labelled columns, rows, a totals row, notes) for tables and Markdown.
-Nothing here computes a number.
+Each command builds a `Report`: the JSON object, the flat rows for CSV, a `View`
+(labelled columns, rows, a totals row, notes) for tables and Markdown, and the sheets
+of its workbook. Nothing here computes a number.
 """
 
 from __future__ import annotations
@@ -15,9 +15,12 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .io.atomic import atomic_file
+
+if TYPE_CHECKING:
+    from .workbook import Sheet
 
 # Labels for column headers and words, by language (SPEC §9).
 LABELS: dict[str, dict[str, str]] = {
@@ -37,7 +40,13 @@ LABELS: dict[str, dict[str, str]] = {
     "gap": {"zh": "缺口", "en": "Gap"},
     "shortage": {"zh": "缺编", "en": "Shortage"},
     "surplus": {"zh": "超编", "en": "Surplus"},
-    "worker": {"zh": "工作人员", "en": "Worker"},
+    "worker": {"zh": "工号", "en": "Worker"},
+    "worker_id": {"zh": "工号", "en": "Worker"},
+    "person": {"zh": "姓名", "en": "Name"},
+    "workers": {"zh": "人数", "en": "Workers"},
+    "step": {"zh": "档次", "en": "Step"},
+    "capped": {"zh": "受上限限制", "en": "Capped"},
+    "ineligible": {"zh": "不符合条件", "en": "ineligible"},
     "education": {"zh": "学历", "en": "Education"},
     "title": {"zh": "职称", "en": "Title"},
     "years": {"zh": "工龄", "en": "Years"},
@@ -109,6 +118,8 @@ class View:
     notes: list[str] = field(default_factory=list)  # printed under the table
     headline: list[str] = field(default_factory=list)  # printed above (Markdown: a summary)
     sections: set[int] = field(default_factory=set)  # rows followed by a rule (tables)
+    money: set[int] = field(default_factory=set)  # amounts: thousands separators in tables
+    ids: set[int] = field(default_factory=lambda: {0})  # identifying columns: never dropped
 
 
 @dataclass
@@ -119,6 +130,12 @@ class Report:
     # CSV header, when known up front: rows are then streamed, not gathered first,
     # and each item is already a list of final cells in column order
     columns: list[str] | None = None
+    # the workbook (`--format xlsx`): built only when asked for
+    sheets: Callable[[], list[Sheet]] | None = None
+    lang: str = "en"
+    # zh CSV: (column, cell) -> the cell in Chinese (vocabulary labels); headers via `label`
+    csv_word: Callable[[str, Any], Any] | None = None
+    csv_headers: dict[str, str] = field(default_factory=dict)  # zh CSV: whole column names
 
     def json_data(self) -> dict[str, Any]:
         if callable(self.data):
@@ -191,12 +208,20 @@ def csv_writer(out: Any) -> Any:
     return csv.writer(_LfLines(out), lineterminator="\r\n")
 
 
-def csv_lines(items: Iterable[Any], columns: list[str] | None = None) -> Iterator[str]:
+def csv_lines(
+    items: Iterable[Any],
+    columns: list[str] | None = None,
+    *,
+    header: Callable[[str], str] | None = None,
+    word: Callable[[str, Any], Any] | None = None,
+) -> Iterator[str]:
     """CSV text in chunks.
 
     Without `columns`, items are mappings: flattened, the columns are those of the first
     item plus any that later items add, and every cell goes through `csv_cell`. With
     `columns`, items are lists of final cells (see `csv_cell`), streamed as they come.
+    `header` renames the header cells and `word(column, value)` rewrites a value before
+    it becomes a cell (both for `--lang zh`).
     """
     buffer = io.StringIO()
     writer = csv_writer(buffer)
@@ -211,10 +236,18 @@ def csv_lines(items: Iterable[Any], columns: list[str] | None = None) -> Iterato
                 if key not in columns:
                     columns.append(key)
         keys = columns
-        rows = ([csv_cell(flat.get(c)) for c in keys] for flat in pending)
-    else:
+        if word is None:
+            rows = ([csv_cell(flat.get(c)) for c in keys] for flat in pending)
+        else:
+            w = word
+            rows = ([csv_cell(w(c, flat.get(c))) for c in keys] for flat in pending)
+    elif word is None:
         rows = items
-    writer.writerow(columns)
+    else:
+        named = columns
+        w2 = word
+        rows = ([csv_cell(w2(c, v)) for c, v in zip(named, row, strict=True)] for row in items)
+    writer.writerow([header(c) for c in columns] if header else columns)
     for row in rows:
         writer.writerow(row)
         if buffer.tell() > 1 << 16:
@@ -222,6 +255,35 @@ def csv_lines(items: Iterable[Any], columns: list[str] | None = None) -> Iterato
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+def zh_csv_header(column: str, word: Callable[[str, Any], Any] | None) -> str:
+    """`dedicated.elderly` -> `专职.老年人`: each part by the labels, else the vocabulary."""
+    out = []
+    for part in column.split("."):
+        if part in LABELS:
+            out.append(label(part, "zh"))
+        elif word is not None:
+            out.append(str(word("", part)))
+        else:
+            out.append(part)
+    return ".".join(out)
+
+
+def report_csv(report: Report) -> Iterator[str]:
+    """The report's CSV; `--lang zh` gives Chinese headers and labels after a UTF-8 BOM."""
+    if report.lang != "zh":
+        yield from csv_lines(report.items, report.columns)
+        return
+    word = report.csv_word
+    fixed = report.csv_headers
+    yield "\ufeff"
+    yield from csv_lines(
+        report.items,
+        report.columns,
+        header=lambda c: fixed.get(c) or zh_csv_header(c, word),
+        word=word,
+    )
 
 
 # --------------------------------------------------------------------------- text
@@ -235,6 +297,29 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+_PLAIN_AMOUNT = re.compile(r"-?\d{4,}\.\d\d", re.ASCII)
+
+
+def thousands(text: str) -> str:
+    """`"1234567.50"` -> `"1,234,567.50"`; anything else unchanged (tables only)."""
+    if _PLAIN_AMOUNT.fullmatch(text):
+        sign = "-" if text[0] == "-" else ""
+        whole, cents = text.lstrip("-").split(".")
+        return f"{sign}{int(whole):,}.{cents}"
+    return text
+
+
+def _shown_rows(view: View) -> tuple[list[list[str]], list[str] | None]:
+    """The view's rows and totals as a table shows them (amounts with separators)."""
+
+    def shown(row: list[str]) -> list[str]:
+        return [thousands(c) if i in view.money else c for i, c in enumerate(row)]
+
+    if not view.money:
+        return view.rows, view.totals
+    return [shown(r) for r in view.rows], (shown(view.totals) if view.totals else None)
+
+
 def render_markdown(report: Report) -> str:
     out: list[str] = []
     for view in report.table_views():
@@ -242,6 +327,7 @@ def render_markdown(report: Report) -> str:
         if view.headline:
             out.extend(f"**{_md_escape(line)}**" for line in view.headline)
             out.append("")
+        rows, totals = _shown_rows(view)
         if view.columns:
             out.append("| " + " | ".join(_md_escape(c) for c in view.columns) + " |")
             out.append(
@@ -249,13 +335,11 @@ def render_markdown(report: Report) -> str:
                 + "|".join("---:" if i in view.numeric else "---" for i in range(len(view.columns)))
                 + "|"
             )
-            for row in view.rows:
+            for row in rows:
                 out.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
-            if view.totals:
+            if totals:
                 out.append(
-                    "| "
-                    + " | ".join(f"**{_md_escape(c)}**" if c else "" for c in view.totals)
-                    + " |"
+                    "| " + " | ".join(f"**{_md_escape(c)}**" if c else "" for c in totals) + " |"
                 )
             out.append("")
         for note in view.notes:
@@ -265,7 +349,39 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_table(report: Report, file: TextIO, *, color: bool) -> None:
+def _cell_width(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+_FOLDED_MIN = 6  # a folded column is never narrower than this
+
+
+def _needed_width(view: View, rows: list[list[str]], totals: list[str] | None) -> int:
+    """Terminal columns the table needs with its identifying and number columns whole."""
+    total = 1 + 3 * len(view.columns)  # borders and padding
+    for i, column in enumerate(view.columns):
+        cells = [r[i] for r in rows] + ([totals[i]] if totals else [])
+        full = max([_cell_width(column)] + [_cell_width(c) for c in cells])
+        total += full if (i in view.ids or i in view.numeric) else min(full, _FOLDED_MIN)
+    return total
+
+
+def _print_blocks(
+    console: Any, view: View, rows: list[list[str]], totals: list[str] | None
+) -> None:
+    """One block per row, `label: value` lines: for terminals too narrow for the table."""
+    width = max(_cell_width(c) for c in view.columns)
+    for row in [*rows, *([totals] if totals else [])]:
+        console.print("")
+        for column, cell in zip(view.columns, row, strict=True):
+            if cell:
+                pad = " " * (width - _cell_width(column))
+                console.print(f"  {column}{pad}  {cell}", markup=False, overflow="fold")
+
+
+def render_table(report: Report, file: TextIO, *, color: bool, width: int | None = None) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -274,34 +390,39 @@ def render_table(report: Report, file: TextIO, *, color: bool) -> None:
         file=file,
         force_terminal=color,
         no_color=not color,
-        width=None if color else 100_000,  # a file or pipe gets whole cells, never "…"
+        width=width or (None if color else 100_000),  # a file or pipe gets whole cells
         highlight=False,
         soft_wrap=False,
     )
     for view in report.table_views():
-        for line in view.headline:
+        console.print(view.title, markup=False, style="bold" if color else None)
+        for line in view.headline:  # directly under its title
             console.print(line, markup=False)
         if view.columns:
-            console.print(view.title, markup=False, style="bold" if color else None)
-            table = Table(
-                box=box.SIMPLE_HEAD if color else box.ASCII2,
-                show_footer=view.totals is not None,
-            )
-            for i, column in enumerate(view.columns):
-                footer = view.totals[i] if view.totals else ""
-                table.add_column(
-                    column,
-                    footer=footer,
-                    justify="right" if i in view.numeric else "left",
-                    no_wrap=not color or i in view.numeric,
+            rows, totals = _shown_rows(view)
+            if _needed_width(view, rows, totals) > console.width:
+                _print_blocks(console, view, rows, totals)
+            else:
+                table = Table(
+                    box=box.SIMPLE_HEAD if color else box.ASCII2,
+                    show_footer=totals is not None,
                 )
-            for i, row in enumerate(view.rows):
-                table.add_row(*row, end_section=i in view.sections)
-            console.print(table)
-        else:
-            console.print(view.title, markup=False)
+                for i, column in enumerate(view.columns):
+                    whole = i in view.ids or i in view.numeric or not color
+                    cells = [r[i] for r in rows] + ([totals[i]] if totals else [])
+                    table.add_column(
+                        column,
+                        footer=totals[i] if totals else "",
+                        justify="right" if i in view.numeric else "left",
+                        no_wrap=whole,
+                        overflow="fold",
+                        min_width=max(_cell_width(c) for c in [column, *cells]) if whole else None,
+                    )
+                for i, row in enumerate(rows):
+                    table.add_row(*row, end_section=i in view.sections)
+                console.print(table)
         for note in view.notes:
-            console.print(note, markup=False)
+            console.print(note, markup=False, overflow="fold")
 
 
 def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
@@ -309,7 +430,7 @@ def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
     if fmt == "json":
         yield render_json(report)
     elif fmt == "csv":
-        yield from csv_lines(report.items, report.columns)
+        yield from report_csv(report)
     elif fmt == "markdown":
         yield render_markdown(report)
     else:
@@ -324,6 +445,51 @@ def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
 # --------------------------------------------------------------------------- writing
 
 
+_EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
+
+
+def resolve_format(fmt: str | None, output: str | None) -> str:
+    """The output format: `--format`, else the one `--output`'s extension names, else table.
+
+    An extension naming another format than `--format` is a usage error; a workbook is
+    never sent to a terminal.
+    """
+    from .errors import InputError, Problem
+
+    implied = _EXTENSIONS.get(os.path.splitext(output)[1].lower()) if output else None
+    if fmt is not None and implied is not None and implied != fmt:
+        raise InputError(
+            [
+                Problem(
+                    "--output",
+                    "",
+                    "",
+                    f"{output!r} names a {implied} file but --format is {fmt}; "
+                    f"drop --format or name the file {os.path.splitext(output or '')[0]}"
+                    f"{_extension(fmt)}",
+                )
+            ]
+        )
+    chosen = fmt or implied or "table"
+    if chosen == "xlsx" and not output and sys.stdout.isatty():
+        raise InputError(
+            [
+                Problem(
+                    "--format",
+                    "",
+                    "",
+                    "xlsx is a binary workbook and stdout is a terminal; "
+                    "add --output FILE.xlsx (or redirect: > FILE.xlsx)",
+                )
+            ]
+        )
+    return chosen
+
+
+def _extension(fmt: str) -> str:
+    return next((ext for ext, f in _EXTENSIONS.items() if f == fmt), "")
+
+
 def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
     """Write `chunks` to `path` atomically (see `atomic_file`)."""
     with atomic_file(path) as f:
@@ -331,11 +497,30 @@ def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
             f.write(chunk)
 
 
-def emit(report: Report, fmt: str, output: str | None) -> None:
-    """Render `report` to `output` (atomically) or to stdout."""
+def render_bytes(report: Report) -> bytes:
+    from .workbook import workbook_bytes
+
+    if report.sheets is None:
+        from .errors import InputError, Problem
+
+        raise InputError([Problem("--format", "", "", "xlsx is not available for this output")])
+    return workbook_bytes(report.sheets())
+
+
+def emit(report: Report, fmt: str, output: str | None) -> bool:
+    """Render `report` to `output` (atomically) or to stdout.
+
+    Returns True when the report's notes went to stdout (a table or Markdown there),
+    so the caller need not print its warnings a second time on stderr.
+    """
     if output:
         try:
-            write_atomic(output, render(report, fmt))
+            if fmt == "xlsx":
+                data = render_bytes(report)
+                with atomic_file(output, binary=True) as f:
+                    f.write(data)
+            else:
+                write_atomic(output, render(report, fmt))
         except OSError as exc:
             from .errors import InputError, Problem
 
@@ -351,11 +536,17 @@ def emit(report: Report, fmt: str, output: str | None) -> None:
                     )
                 ]
             ) from None
-        return
+        return False
+    if fmt == "xlsx":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(render_bytes(report))
+        sys.stdout.buffer.flush()
+        return False
     color = fmt == "table" and sys.stdout.isatty()
     if fmt == "table" and color:
         render_table(report, sys.stdout, color=True)
-        return
+        return True
     for chunk in render(report, fmt):
         sys.stdout.write(chunk)
     sys.stdout.flush()
+    return fmt in ("table", "markdown")

@@ -7,7 +7,7 @@ national roster provides (pay totals, per-site counts), so both give the same dr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -124,3 +124,87 @@ def budget(
         awards_result,
         cap,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SiteBudget:
+    """One site's own share of the budget lines (`budget --by site`)."""
+
+    id: str
+    name: str | None
+    current_staff: Decimal
+    new_hires: Decimal
+    awards: Decimal
+    training: Decimal
+    known: bool = True  # False: a site the roster names but the populations do not
+
+    @property
+    def total(self) -> Decimal:
+        return self.current_staff + self.new_hires + self.awards + self.training
+
+
+def budget_by_site(
+    rules: Rules,
+    result: BudgetResult,
+    cost_by_site: Mapping[str, Decimal],
+    awards_by_site: Mapping[str, Decimal],
+    workers_by_site: Mapping[str, int],
+) -> list[SiteBudget]:
+    """Each site's staff cost, new hires for its own shortage, its workers' awards and the
+    training of its planned headcount; the sites sum exactly to the budget's lines.
+
+    Workers at a site the populations do not list are costed under that site's id
+    (after the listed sites, `known=False`): they are in the budget's staff line, so
+    they must be in some site's row for the rows to add up.
+    """
+    hire_cost = result.new_hire.annual_cost
+    per_worker = rules.budget.training_per_worker
+    out: list[SiteBudget] = []
+    listed = set()
+    for s in result.staff.sites:
+        listed.add(s.id)
+        short = max(0, s.gap or 0)
+        current = workers_by_site.get(s.id, 0)
+        out.append(
+            SiteBudget(
+                id=s.id,
+                name=s.name,
+                current_staff=cost_by_site.get(s.id, ZERO),
+                new_hires=hire_cost * short,
+                awards=awards_by_site.get(s.id, ZERO),
+                training=per_worker * (current + short),
+                known=True,
+            )
+        )
+    for site in sorted(set(workers_by_site) - listed):
+        out.append(
+            SiteBudget(
+                id=site,
+                name=None,
+                current_staff=cost_by_site.get(site, ZERO),
+                new_hires=ZERO,
+                awards=awards_by_site.get(site, ZERO),
+                training=per_worker * workers_by_site[site],
+                known=False,
+            )
+        )
+    return out
+
+
+def site_budgets(
+    rules: Rules, result: BudgetResult, workers: Sequence[Worker], as_of: dt.date
+) -> list[SiteBudget]:
+    """`budget_by_site` from the roster: each worker's cost and due awards go to their site."""
+    pay_result = compute_pay(rules, workers, as_of)
+    cost: dict[str, Decimal] = {}
+    count: dict[str, int] = {}
+    site_of: dict[str, str] = {}
+    for w in pay_result.workers:
+        cost[w.site] = cost.get(w.site, ZERO) + w.figures.annual_cost
+        count[w.site] = count.get(w.site, 0) + 1
+        site_of[w.id] = w.site
+    awarded: dict[str, Decimal] = {}
+    for a in result.awards.due_awards:
+        site = site_of[a.worker_id]
+        awarded[site] = awarded.get(site, ZERO) + a.amount
+    return budget_by_site(rules, result, cost, awarded, count)

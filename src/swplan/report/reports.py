@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING, Any
 from ..calc.pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
 from ..calc.staffing import SitePosts, StaffResult
 from ..errors import InputError, Problem, one_of
+from ..i18n import message
 from ..money import fmt_money, fmt_number
-from ..render import Report, View, csv_cell, label
+from ..render import Report, View, csv_cell, label, thousands
 from ..rules import Rules
+from . import sheets as xl
+from .vocab import word, words
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
     from ..calc.awards import Award, AwardsResult
-    from ..calc.budget import BudgetResult
+    from ..calc.budget import BudgetResult, SiteBudget
 
 
 def header(command: str, rules: Rules, as_of: dt.date) -> dict[str, Any]:
@@ -77,6 +80,10 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
         def cat(c: str) -> str:
             return rules.label(c, lang)
 
+        w = words(rules, lang)
+        sep = "、" if lang == "zh" else ", "
+        colon = "：" if lang == "zh" else ": "
+
         keys = [
             "site",
             "name",
@@ -95,12 +102,12 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
             row = [
                 s.id,
                 s.name or "",
-                s.kind or "",
+                w("kind", s.kind),
                 str(s.required) + (" *" if s.minimum_applied else ""),
-                ", ".join(f"{cat(c)} {n}" for c, n in s.dedicated.items() if n) or "-",
+                sep.join(f"{cat(c)} {n}" for c, n in s.dedicated.items() if n) or "-",
                 str(s.mixed),
                 cat(s.primary) if s.primary else "-",
-                ", ".join(cat(c) for c in s.covers) or "-",
+                sep.join(cat(c) for c in s.covers) or "-",
                 s.workload_fte,
             ]
             if result.with_roster:
@@ -133,7 +140,8 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
             )
         if result.with_roster:
             notes.append(
-                f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}"
+                f"{label('shortage', lang)}{colon}{t.shortage}   "
+                f"{label('surplus', lang)}{colon}{t.surplus}"
             )
             low = [s for s in result.sites if not s.certified_ok]
             if low:
@@ -141,11 +149,11 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
                     (
                         "! certified workers below the minimum for the site kind: "
                         if lang == "en"
-                        else "! 持证人数低于该类型站点最低要求: "
+                        else "! 持证人数低于该类型站点最低要求："
                     )
-                    + ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
+                    + sep.join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
                 )
-        notes += [f"warning: {w}" for w in result.warnings]
+        notes += [warning_line(message(text, lang), lang) for text in result.warnings]
         view = View(
             title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules.name}",
             columns=[label(k, lang) for k in keys],
@@ -153,6 +161,7 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
             totals=totals,
             numeric={3, 5, 8, 9, 10, 11},
             notes=notes,
+            ids={0, 1},
         )
         return [view]
 
@@ -181,7 +190,37 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
                 row += [s.current, s.certified, s.gap, "true" if s.certified_ok else "false"]
             yield row
 
-    return Report(data, items(), views, columns)
+    def csv_word(column: str, value: Any) -> Any:
+        if column == "":  # a part of a header: dedicated.<category>
+            return rules.label(value, "zh") if value in rules.categories else value
+        if column == "kind":
+            return word(rules, "kind", value, "zh") if value else value
+        if column in ("primary", "covers") and isinstance(value, str) and value:
+            return ";".join(
+                rules.label(c, "zh") if c in rules.categories else c for c in value.split(";")
+            )
+        if value in ("true", "false") and column in ("minimum_applied", "certified_ok"):
+            return label("yes" if value == "true" else "no", "zh")
+        return value
+
+    return Report(
+        data,
+        items(),
+        views,
+        columns,
+        sheets=lambda: xl.staff_sheets(result, rules, lang),
+        lang=lang,
+        csv_word=csv_word,
+        csv_headers=SITE_HEADERS_ZH,
+    )
+
+
+SITE_HEADERS_ZH = {"id": "站点编号", "name": "名称"}
+
+
+def warning_line(text: str, lang: str) -> str:
+    """`warning: ...` under a table (the text is already in the language)."""
+    return ("注意：" if lang == "zh" else "warning: ") + text
 
 
 # --------------------------------------------------------------------------- pay
@@ -276,7 +315,7 @@ def pay_by_site(result: PayResult) -> list[tuple[str, list[WorkerPay], dict[str,
 
 PAY_TABLE_KEYS = [
     "worker",
-    "name",
+    "person",
     "site",
     "post",
     "years",
@@ -288,13 +327,13 @@ PAY_TABLE_KEYS = [
 ]
 
 
-def _pay_table_row(w: WorkerPay) -> list[str]:
+def _pay_table_row(w: WorkerPay, rules: Rules, lang: str) -> list[str]:
     f = w.figures
     return [
         w.id,
         w.name or "",
         w.site,
-        f.post or "",
+        word(rules, "post", f.post, lang),
         str(f.years),
         fmt_number(f.points),
         str(f.grade),
@@ -338,7 +377,7 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
     if by == "site":
         by_site = []
         for site, members, sums in pay_by_site(result):
-            rows += [_pay_table_row(w) for w in members]
+            rows += [_pay_table_row(w, rules, lang) for w in members]
             rows.append(_pay_sum_row(label("subtotal", lang), len(members), site, sums, lang))
             sections.add(len(rows) - 1)
             by_site.append(
@@ -351,7 +390,7 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         data["by_site"] = by_site
         items = by_site
     else:
-        rows = [_pay_table_row(w) for w in result.workers]
+        rows = [_pay_table_row(w, rules, lang) for w in result.workers]
     t = result.totals
     view = View(
         title=f"{label('annual_cost', lang)} — {rules.name} ({result.as_of.isoformat()})",
@@ -359,14 +398,49 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         rows=rows,
         totals=_pay_sum_row(label("total", lang), result.count, "", t, lang),
         numeric={4, 5, 6, 7, 8, 9},
+        money={7, 8, 9},
+        ids={0, 1, 2},
         notes=[
-            f"{label('annual_salary', lang)} {fmt_money(t['annual_salary'])}   "
-            f"{label('annual_bonus', lang)} {fmt_money(t['annual_bonus'])}   "
-            f"{label('annual_contributions', lang)} {fmt_money(t['annual_contributions'])}"
+            f"{label('annual_salary', lang)} {thousands(fmt_money(t['annual_salary']))}   "
+            f"{label('annual_bonus', lang)} {thousands(fmt_money(t['annual_bonus']))}   "
+            f"{label('annual_contributions', lang)} "
+            f"{thousands(fmt_money(t['annual_contributions']))}"
         ],
         sections=sections,
     )
-    return Report(data, items, [view])
+    return Report(
+        data,
+        items,
+        [view],
+        sheets=lambda: xl.pay_sheets(result, rules, lang, by),
+        lang=lang,
+        csv_word=pay_csv_word(rules),
+        csv_headers={"id": "工号", "name": "姓名", "site": "站点", "workers": "人数"},
+    )
+
+
+_PAY_VOCAB = {
+    "post": "post",
+    "breakdown.education": "education",
+    "breakdown.title": "title",
+    "breakdown.performance": "performance",
+}
+
+
+def pay_csv_word(rules: Rules) -> Any:
+    """Pay CSV cells in Chinese: vocabulary labels, 是/否 for true/false."""
+
+    def csv_word(column: str, value: Any) -> Any:
+        if column == "":  # a part of a header: a contribution item's name
+            return word(rules, "contribution", value, "zh")
+        vocab = _PAY_VOCAB.get(column)
+        if vocab is not None and isinstance(value, str):
+            return word(rules, vocab, value, "zh")
+        if isinstance(value, bool):
+            return label("yes" if value else "no", "zh")
+        return value
+
+    return csv_word
 
 
 def explain_report(
@@ -406,7 +480,15 @@ def explain_report(
         view = View(title=lines[0], columns=[], rows=[], headline=["```text", *lines[1:], "```"])
     else:
         view = View(title=lines[0], columns=[], rows=[], notes=lines[1:])
-    return Report(data, data["workers"], [view])
+    return Report(
+        data,
+        data["workers"],
+        [view],
+        sheets=lambda: xl.explain_sheets(lines, lang),
+        lang=lang,
+        csv_word=pay_csv_word(rules),
+        csv_headers={"id": "工号", "name": "姓名", "site": "站点"},
+    )
 
 
 def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
@@ -459,8 +541,8 @@ _EXPLAIN = {
         "default": "（默认）",
         "no_post": "（规则未设岗位）",
         "years_rule": "{years} × {per_year}，最多 {max}",
-        "by_points": "按积分为薪级 {grade}：min_points ≤ {points} 的最高薪级（min_points {min}）",
-        "below": "按积分为薪级 {grade}：{points} 低于所有薪级的 min_points（最低 {min}），取最低薪级",
+        "by_points": "按积分为薪级 {grade}：起点积分不高于 {points} 的最高薪级（起点积分 {min}）",
+        "below": "按积分为薪级 {grade}：{points} 低于所有薪级的起点积分（最低 {min}），取最低薪级",
         "held": "受岗位 {post} 限制，薪级定为 {grade}（{bound} {grade}）",
         "within": "岗位 {post} 的薪级范围 {lo} 至 {hi}：薪级 {grade} 不变",
         "fixed": "岗位 {post} 定为薪级 {lo}：薪级 {grade} 不变",
@@ -474,7 +556,7 @@ _EXPLAIN = {
         "times": "×",
         "monthly_contributions": "单位缴费（每月）= {sum} = {amount}",
         "salary": "年度工资 = {gross} × {months} 个月 = {amount}",
-        "bonus": "绩效奖金 = {base} × {months} 个月（{rating}）= {amount}",
+        "bonus": "绩效奖金 = {base} × {months} {unit}（{rating}）= {amount}",
         "annual_contributions": "年度单位缴费 = {monthly} × 12 = {amount}",
         "cost": "年度用人成本 = {salary} + {bonus} + {contributions} = {amount}",
     },
@@ -508,17 +590,24 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     else:
         yield "  " + t["years_given"].format(years=f.years)
     yield "  " + t["points"]
-    rating = f.performance + (t["default"] if f.performance_default else "")
+    w_ = words(rules, lang)
+    zh = lang == "zh"
+    rating = w_("performance", f.performance) + (t["default"] if f.performance_default else "")
     years_rule = t["years_rule"].format(
         years=f.years, per_year=fmt_number(per_year.per_year), max=fmt_number(per_year.max)
     )
     factors = [
-        ("education", f.education, p["education"], f"pay.points.education.{f.education}"),
-        ("title", f.title, p["title"], f"pay.points.title.{f.title}"),
+        (
+            "education",
+            w_("education", f.education),
+            p["education"],
+            f"pay.points.education.{f.education}",
+        ),
+        ("title", w_("title", f.title), p["title"], f"pay.points.title.{f.title}"),
         ("performance", rating, p["performance"], f"pay.points.performance.{f.performance}"),
         (
             "post",
-            f.post or "-",
+            w_("post", f.post) or "-",
             p["post"],
             f"pay.posts.{f.post}.points" if f.post else t["no_post"],
         ),
@@ -526,7 +615,9 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     ]
     width = max(_width(label(key, lang)) for key, *_ in factors) + 2
     for key, value, points, source in factors:
-        yield f"    {_pad(label(key, lang), width)}{_pad(value, 30)} {fmt_number(points):>6}   {source}"
+        line = f"    {_pad(label(key, lang), width)}{_pad(value, 30)} {fmt_number(points):>6}"
+        # the key in the rules file that gave the points (English keys: not under zh)
+        yield line if zh else f"{line}   {source}"
     yield f"    {_pad(label('total', lang), width)}{'':<30} {fmt_number(f.points):>6}"
     template = t["below"] if f.below_lowest_grade else t["by_points"]
     yield "  " + template.format(
@@ -534,16 +625,19 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     )
     post_rule = pay.posts.get(f.post) if f.post else None
     if f.post_bound:
-        yield "  " + t["held"].format(grade=f.grade, post=f.post, bound=f.post_bound)
+        bound = {"min_grade": "最低薪级", "max_grade": "最高薪级"}.get(f.post_bound, f.post_bound)
+        yield "  " + t["held"].format(
+            grade=f.grade, post=w_("post", f.post), bound=bound if zh else f.post_bound
+        )
     elif post_rule is not None and (
         post_rule.min_grade is not None or post_rule.max_grade is not None
     ):
         lo = post_rule.min_grade if post_rule.min_grade is not None else t["any"]
         hi = post_rule.max_grade if post_rule.max_grade is not None else t["any"]
         template = t["fixed"] if lo == hi else t["within"]
-        yield "  " + template.format(post=f.post, lo=lo, hi=hi, grade=f.grade)
+        yield "  " + template.format(post=w_("post", f.post), lo=lo, hi=hi, grade=f.grade)
     yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
-    yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
+    yield "  " + t["allowance"].format(title=w_("title", f.title), amount=m(f.monthly_allowance))
     yield "  " + t["gross"].format(
         base=m(f.monthly_base), allowance=m(f.monthly_allowance), gross=m(f.monthly_gross)
     )
@@ -557,10 +651,11 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
         floor=m(limits.floor),
         ceiling=m(limits.ceiling),
     )
-    name_width = max((len(k) for k in f.contributions), default=0) + 2
+    names = {k: w_("contribution", k) if zh else k for k in f.contributions}
+    name_width = max((_width(n) for n in names.values()), default=0) + 2
     for key, amount in f.contributions.items():
         rate = fmt_number(pay.contributions.rates[key])
-        yield f"    {key:<{name_width}}{m(f.contribution_base)} {x} {rate:<8} = {m(amount):>10}"
+        yield f"    {_pad(names[key], name_width)}{m(f.contribution_base)} {x} {rate:<8} = {m(amount):>10}"
     addends = " + ".join(m(a) for a in f.contributions.values()) or m(Decimal(0))
     yield "  " + t["monthly_contributions"].format(sum=addends, amount=m(f.monthly_contributions))
     yield "  " + t["salary"].format(
@@ -569,8 +664,8 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     yield "  " + t["bonus"].format(
         base=m(f.monthly_base),
         months=fmt_number(f.bonus_months),
-        unit="month" if f.bonus_months == 1 else "months",
-        rating=f.performance,
+        unit="个月" if zh else ("month" if f.bonus_months == 1 else "months"),
+        rating=w_("performance", f.performance),
         amount=m(f.annual_bonus),
     )
     yield "  " + t["annual_contributions"].format(
@@ -597,7 +692,9 @@ def award_json(a: Award) -> dict[str, Any]:
     }
 
 
-def _exam_label(exam: str, lang: str) -> str:
+def _exam_label(exam: str, lang: str, rules: Rules | None = None) -> str:
+    if rules is not None:
+        return word(rules, "exam", exam, lang)
     return label(exam, lang)
 
 
@@ -635,7 +732,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
         [
             a.worker_id,
             a.name or "",
-            _exam_label(a.exam, lang),
+            _exam_label(a.exam, lang, rules),
             a.passed_on.isoformat(),
             fmt_money(a.award),
             fmt_money(a.deducted) if a.deducted else "",
@@ -648,13 +745,13 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
         notes.append(
             "top_up: a ladder exam pays its award less the ladder awards already paid"
             if lang == "en"
-            else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额"
+            else "补差：晋级考试的奖励扣除已发放的晋级奖励，补发差额"
         )
     window = result.claim_window_days
     if lang == "zh":
+        upgrade = {"top_up": "补差", "full": "全额"}.get(result.upgrade, result.upgrade)
         notes.append(
-            f"升级方式 {result.upgrade}; 领取期限 "
-            + (f"{window} 天" if window is not None else "不限")
+            f"晋级发放：{upgrade}；领取期限：" + (f"{window} 天" if window is not None else "不限")
         )
     else:
         notes.append(
@@ -666,11 +763,13 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
             title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
             columns=[
                 label(k, lang)
-                for k in ("worker", "name", "exam", "passed_on", "award", "less_paid", "amount")
+                for k in ("worker", "person", "exam", "passed_on", "award", "less_paid", "amount")
             ],
             rows=due_rows,
             totals=[total, str(result.count_due), "", "", "", "", fmt_money(result.due)],
             numeric={4, 5, 6},
+            money={4, 5, 6},
+            ids={0, 1},
             notes=notes,
         )
     ]
@@ -680,11 +779,12 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
                 title=label("awards_by_exam", lang),
                 columns=[label(k, lang) for k in ("exam", "count", "amount")],
                 rows=[
-                    [_exam_label(t.exam, lang), str(t.count), fmt_money(t.amount)]
+                    [_exam_label(t.exam, lang, rules), str(t.count), fmt_money(t.amount)]
                     for t in result.by_exam
                 ],
                 totals=[total, str(result.count_due), fmt_money(result.due)],
                 numeric={1, 2},
+                money={2},
             )
         )
     other = [a for a in result.awards if a.status != "due"]
@@ -694,23 +794,43 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
                 title=label("awards_not_due", lang),
                 columns=[
                     label(k, lang)
-                    for k in ("worker", "name", "exam", "passed_on", "status", "reason")
+                    for k in ("worker", "person", "exam", "passed_on", "status", "reason")
                 ],
                 rows=[
                     [
                         a.worker_id,
                         a.name or "",
-                        _exam_label(a.exam, lang),
+                        _exam_label(a.exam, lang, rules),
                         a.passed_on.isoformat(),
-                        label(a.status, lang),
+                        word(rules, "status", a.status, lang)
+                        if lang == "zh"
+                        else label(a.status, lang),
                         award_reason(a, result, lang),
                     ]
                     for a in other
                 ],
                 totals=[total, str(len(other)), "", "", "", ""],
+                ids={0, 1},
             )
         )
-    return Report(data, data["awards"], views)
+
+    def csv_word(column: str, value: Any) -> Any:
+        if column == "exam":
+            return word(rules, "exam", value, "zh")
+        if column == "status":
+            return word(rules, "status", value, "zh")
+        if isinstance(value, bool):
+            return label("yes" if value else "no", "zh")
+        return value
+
+    return Report(
+        data,
+        data["awards"],
+        views,
+        sheets=lambda: xl.awards_sheets(result, rules, lang),
+        lang=lang,
+        csv_word=csv_word,
+    )
 
 
 # --------------------------------------------------------------------------- budget
@@ -737,59 +857,141 @@ def _thousands(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
-def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -> Report:
-    """Lines and total; a headline (total, headcount change, cap) and the largest shortages."""
-    data = budget_json(result, rules)
-    zh = lang == "zh"
-    total_label = label("total", lang)
-    share_pct = f"{Decimal(result.personnel_share) * 100:.2f}%"
-    if result.cap is None:
-        cap_text = "未设上限" if zh else "no cap given"
-    elif result.cap_ok:
-        cap_text = (
-            f"未超上限 {_thousands(result.cap)}"
-            if zh
-            else f"within the cap of {_thousands(result.cap)}"
+def budget_site_json(site: SiteBudget) -> dict[str, Any]:
+    return {
+        "id": site.id,
+        "name": site.name,
+        "current_staff": fmt_money(site.current_staff),
+        "new_hires": fmt_money(site.new_hires),
+        "awards": fmt_money(site.awards),
+        "training": fmt_money(site.training),
+        "total": fmt_money(site.total),
+    }
+
+
+def budget_headline(result: BudgetResult, lang: str) -> str:
+    """`2026年度预算：707,274.00元 · ...` / `Budget 2026: 707,274.00 CNY · ...`"""
+    change = result.planned - result.current
+    if lang == "zh":
+        if result.cap is None:
+            cap_text = "未设上限"
+        elif result.cap_ok:
+            cap_text = f"未超过上限{_thousands(result.cap)}元"
+        else:
+            cap_text = (
+                f"超过上限{_thousands(result.cap)}元，超出{_thousands(result.total - result.cap)}元"
+            )
+        return (
+            f"{result.year}年度预算：{_thousands(result.total)}元；"
+            f"人数{result.current}人→{result.planned}人（{change:+d}）；{cap_text}"
         )
+    if result.cap is None:
+        cap_text = "no cap given"
+    elif result.cap_ok:
+        cap_text = f"within the cap of {_thousands(result.cap)}"
     else:
         over = _thousands(result.total - result.cap)
-        cap_text = (
-            f"超出上限 {_thousands(result.cap)}，超 {over}"
-            if zh
-            else f"OVER the cap of {_thousands(result.cap)} by {over}"
-        )
-    headline = [
-        (
-            f"{label('budget', lang)} {result.year}: {_thousands(result.total)} CNY · "
-            f"{label('headcount', lang)} {result.current} → {result.planned} "
-            f"({result.planned - result.current:+d}) · {cap_text}"
-        ),
-    ]
+        cap_text = f"OVER the cap of {_thousands(result.cap)} by {over}"
+    return (
+        f"Budget {result.year}: {_thousands(result.total)} CNY · "
+        f"Headcount {result.current} → {result.planned} ({change:+d}) · {cap_text}"
+    )
+
+
+def budget_notes(result: BudgetResult, rules: Rules, lang: str) -> list[str]:
+    share_pct = f"{Decimal(result.personnel_share) * 100:.2f}%"
     hire = result.new_hire
+    if lang == "zh":
+        w = words(rules, "zh")
+        return [
+            f"人员费用占比：{share_pct}（{result.personnel_share}）",
+            f"人数：现有{result.current}人，缺编{result.shortage}人，计划{result.planned}人",
+            f"新增岗位：{result.shortage}人×{_thousands(hire.annual_cost)}元"
+            f"（{w('education', hire.education)}，{w('title', hire.title)}，薪级{hire.grade}）",
+            f"考试奖励：应发{result.awards.count_due}人次，{_thousands(result.awards.due)}元",
+        ]
+    return [
+        f"Personnel share: {result.personnel_share} ({share_pct})",
+        (
+            f"Headcount: Current {result.current}, Shortage {result.shortage}, "
+            f"Planned {result.planned}"
+        ),
+        (
+            f"New hires: {result.shortage} x {fmt_money(hire.annual_cost)} "
+            f"({hire.education}, {hire.title}, grade {hire.grade})"
+        ),
+        f"Exam awards: {result.awards.count_due} due, {fmt_money(result.awards.due)}",
+    ]
+
+
+def budget_report(
+    result: BudgetResult,
+    rules: Rules,
+    lang: str,
+    top: int = 5,
+    sites: list[SiteBudget] | None = None,
+) -> Report:
+    """Lines and total; a headline (total, headcount change, cap) and the largest shortages.
+
+    With `sites` (`--by site`), each site's own budget, in the JSON `sites` and a table.
+    """
+    data = budget_json(result, rules)
+    if sites is not None:
+        data["sites"] = [budget_site_json(site) for site in sites]
+    zh = lang == "zh"
+    total_label = label("total", lang)
+    w = words(rules, lang)
     lines_view = View(
         title=f"{label('budget', lang)} {result.year} — {rules.name}",
         columns=[label("item", lang), label("amount", lang)],
-        rows=[[label(line.item, lang), fmt_money(line.amount)] for line in result.lines],
+        rows=[[w("item", line.item), fmt_money(line.amount)] for line in result.lines],
         totals=[total_label, fmt_money(result.total)],
         numeric={1},
-        notes=[
-            f"{label('personnel_share', lang)}: {result.personnel_share} ({share_pct})",
-            (
-                f"{label('headcount', lang)}: {label('current', lang)} {result.current}, "
-                f"{label('shortage', lang)} {result.shortage}, {label('planned', lang)} {result.planned}"
-            ),
-            (
-                f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
-                f"({hire.education}, {hire.title}, grade {hire.grade})"
-            ),
-            f"{label('awards', lang)}: {result.awards.count_due} {label('due', lang)}, {fmt_money(result.awards.due)}",
-        ],
-        headline=headline,
+        money={1},
+        notes=budget_notes(result, rules, lang),
+        headline=[budget_headline(result, lang)],
     )
+    views = [lines_view]
+    if sites is not None:
+        keys = ["current_staff", "new_hires", "awards", "training"]
+        unknown = [site.id for site in sites if not site.known]
+        views.append(
+            View(
+                title=("各站点预算" if zh else "Budget by site"),
+                columns=[label(k, lang) for k in ("site", "name", *keys, "total")],
+                rows=[
+                    [
+                        site.id + ("" if site.known else " ?"),
+                        site.name or "",
+                        *(fmt_money(getattr(site, k)) for k in keys),
+                        fmt_money(site.total),
+                    ]
+                    for site in sites
+                ],
+                totals=[
+                    total_label,
+                    "",
+                    *(fmt_money(line.amount) for line in result.lines),
+                    fmt_money(result.total),
+                ],
+                numeric={2, 3, 4, 5, 6},
+                money={2, 3, 4, 5, 6},
+                ids={0, 1},
+                notes=[
+                    (
+                        "? 不在服务对象文件中的站点：其人员费用、奖励和培训费计入该站点编号名下"
+                        if zh
+                        else "? a site the populations do not list: its workers' cost, "
+                        "awards and training are shown under its id"
+                    )
+                ]
+                if unknown
+                else [],
+            )
+        )
     short = sorted(
         (s for s in result.staff.sites if (s.gap or 0) > 0), key=lambda s: (-(s.gap or 0), s.id)
     )[:top]
-    views = [lines_view]
     if short:
         views.append(
             View(
@@ -801,8 +1003,25 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
                     [s.id, s.name or "", str(s.required), str(s.current), str(s.gap)] for s in short
                 ],
                 numeric={2, 3, 4},
+                ids={0, 1},
             )
         )
     if result.staff.warnings:
-        views[-1].notes.extend(f"warning: {w}" for w in result.staff.warnings)
-    return Report(data, data["lines"], views)
+        views[-1].notes.extend(
+            warning_line(message(text, lang), lang) for text in result.staff.warnings
+        )
+
+    def csv_word(column: str, value: Any) -> Any:
+        if column == "item":
+            return word(rules, "item", value, "zh")
+        return value
+
+    return Report(
+        data,
+        data["sites"] if sites is not None else data["lines"],
+        views,
+        sheets=lambda: xl.budget_sheets(result, rules, lang, sites),
+        lang=lang,
+        csv_word=csv_word,
+        csv_headers=SITE_HEADERS_ZH,
+    )

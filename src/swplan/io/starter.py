@@ -1,0 +1,387 @@
+"""`swplan init DIR`: a new bureau's first files, ready to fill in.
+
+Writes a rules file that extends the national default (every key shown, commented
+out), and roster, populations and passes workbooks: the headers, one example row,
+dropdown lists for every vocabulary column taken from the rules, date-formatted date
+columns, an options sheet the dropdowns read and a short guide sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem
+from ..rules import Rules
+from .atomic import atomic_file
+
+FILES = ("rules.yaml", "roster.xlsx", "populations.xlsx", "passes.xlsx")
+
+# The example rows are complete, valid records (so `swplan check` and `swplan budget`
+# run on the new files as they are); the guide says to overwrite or delete them.
+EXAMPLE_SITE = "shili"
+
+
+@dataclass
+class Col:
+    key: str  # the column's header: the key swplan reads
+    zh: str  # what it means, for the guide
+    en: str
+    vocab: str | None = None  # the options column its dropdown takes
+    date: bool = False
+    width: int = 14
+
+
+def _rules_text(rules: Rules, lang: str) -> str:
+    zh = lang == "zh"
+    pay = rules.pay
+
+    def mapping(values: dict[str, Any]) -> str:
+        return "{" + ", ".join(f"{k}: {v}" for k, v in values.items()) + "}"
+
+    def c(zh_text: str, en_text: str) -> str:
+        return zh_text if zh else en_text
+
+    grades = "\n".join(
+        f"#    - {{grade: {g.grade}, min_points: {g.min_points}, monthly: {g.monthly}}}"
+        for g in pay.grades
+    )
+    posts = "\n".join(
+        f"#    {name}: {{points: {p.points}"
+        + (f", min_grade: {p.min_grade}" if p.min_grade is not None else "")
+        + (f", max_grade: {p.max_grade}" if p.max_grade is not None else "")
+        + "}"
+        for name, p in pay.posts.items()
+    )
+    categories = "\n".join(
+        f"#  {name}: {{label: {{zh: {cat.label.zh or name}}}}}"
+        for name, cat in rules.categories.items()
+    )
+    staffing = rules.staffing
+    base = pay.contributions.base
+    awards = rules.awards
+    hire = rules.budget.new_hire
+    window = awards.claim_window_days if awards.claim_window_days is not None else "null"
+    return f"""\
+# {c("本单位的测算规则。以全国默认标准为基础（extends: national），", "This bureau's rules. They start from the national default (extends: national);")}
+# {c("只需去掉某一行前面的 # 并改成本地标准，其余各项沿用全国默认。", "remove the # in front of a line and change its value; anything left commented keeps the national value.")}
+# {c("查看生效的全部规则：swplan rules show --rules rules.yaml", "See the rules in force: swplan rules show --rules rules.yaml")}
+extends: national
+name: {c("本单位", "our bureau")} {rules.effective.year}
+effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默认取其年份", "effective date; the budget year defaults to its year")}
+
+# {c("服务对象类别（显示顺序）；某类可单独设定 clients_per_worker", "service-client categories, in display order; a category may set its own clients_per_worker")}
+#categories:
+{categories}
+
+#staffing:
+#  clients_per_worker: {staffing.clients_per_worker}  # {c("每名社工服务对象人数（1:20）", "clients per social worker (1:20)")}
+#  minimum_posts: {mapping(staffing.minimum_posts)}  # {c("各类型站点最低岗位数", "minimum posts by site kind")}
+#  minimum_certified: {mapping(staffing.minimum_certified)}  # {c("各类型站点最低持证人数", "minimum certified workers by site kind")}
+
+#pay:
+#  points:  # {c("积分：学历、职称、绩效、工龄", "points: education, title, performance, years of service")}
+#    education: {mapping(pay.points.education)}
+#    title: {mapping(pay.points.title)}
+#    performance: {mapping(pay.points.performance)}
+#    years_of_service: {{per_year: {pay.points.years_of_service.per_year}, max: {pay.points.years_of_service.max}}}
+#  default_performance: {pay.default_performance}  # {c("未填绩效时采用", "rating used when none is given")}
+#  posts:  # {c("岗位：起点积分与薪级范围", "posts: points and grade bounds")}
+{posts}
+#  default_post: {pay.default_post}  # {c("未填岗位时采用", "post used when none is given")}
+#  grades:  # {c("薪级：起点积分与月基本工资（元）", "grades: minimum points and monthly base pay (CNY)")}
+{grades}
+#  months_per_year: {pay.months_per_year}  # {c("每年发放月数", "months paid per year")}
+#  allowances:
+#    title: {mapping(pay.allowances.title)}  # {c("持证岗位津贴（元/月）", "post allowance by title (CNY a month)")}
+#  performance_bonus_months: {mapping(pay.performance_bonus_months)}  # {c("绩效奖金（月基本工资的倍数）", "bonus in months of base pay")}
+#  contributions:  # {c("单位缴费（五险一金）", "employer contributions")}
+#    base: {{floor: {base.floor}, ceiling: {base.ceiling}}}  # {c("缴费基数下限、上限", "contribution base floor and ceiling")}
+#    rates: {mapping(pay.contributions.rates)}
+
+#awards:  # {c("考试通过一次性奖励（元）", "one-off exam awards (CNY)")}
+#  exams: {mapping(awards.exams)}
+#  ladder: [{", ".join(awards.ladder)}]  # {c("晋级顺序", "ladder order")}
+#  upgrade: {awards.upgrade}  # {c("top_up 补差 | full 全额", "top_up | full")}
+#  claim_window_days: {window}  # {c("领取期限（天）；null 不限", "claim window in days; null: none")}
+
+#budget:
+#  new_hire: {{education: {hire.education}, title: {hire.title}, years_of_service: {hire.years_of_service}}}  # {c("新增人员按此测算", "profile a new hire is costed at")}
+#  training_per_worker: {rules.budget.training_per_worker}  # {c("每人每年培训费（元）", "training per worker a year (CNY)")}
+"""
+
+
+def _roster_columns(rules: Rules) -> list[Col]:
+    cols = [
+        Col("id", "工号", "worker id", width=12),
+        Col("name", "姓名", "name", width=12),
+        Col("site", "所在站点编号", "site id", vocab="site"),
+        Col("education", "学历", "education", vocab="education"),
+        Col("title", "职称", "title", vocab="title", width=26),
+    ]
+    if rules.pay.posts:
+        cols.append(Col("post", "岗位", "post", vocab="post"))
+    cols += [
+        Col("hired", "入职日期", "hired", date=True),
+        Col("years_of_service", "工龄（不填入职日期时）", "years of service (instead of hired)"),
+        Col("performance", "考核等次", "performance", vocab="performance"),
+    ]
+    return cols
+
+
+def _options(rules: Rules, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Each vocabulary: (key, label) pairs, keys being what a cell holds."""
+    from ..report.vocab import word
+
+    def of(vocab: str, keys: Any) -> list[tuple[str, str]]:
+        return [(k, word(rules, vocab, k, lang)) for k in keys]
+
+    kinds = list(
+        dict.fromkeys(
+            [
+                *(getattr(rules, "site_kinds", None) or {}),
+                *rules.staffing.minimum_posts,
+                "urban_community",
+                "rural_community",
+                "township_station",
+            ]
+        )
+    )
+    return {
+        "site": [(EXAMPLE_SITE, "示例社区" if lang == "zh" else "Example community")],
+        "kind": of("kind", kinds),
+        "education": of("education", rules.pay.points.education),
+        "title": of("title", rules.pay.points.title),
+        "post": of("post", rules.pay.posts),
+        "performance": of("performance", rules.pay.points.performance),
+        "exam": of("exam", rules.awards.exams),
+    }
+
+
+def _book(
+    sheet_title: str,
+    cols: list[Col],
+    example: list[Any],
+    options: dict[str, list[tuple[str, str]]],
+    guide: list[str],
+    lang: str,
+) -> Any:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    zh = lang == "zh"
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet_title
+    lists = book.create_sheet("选项" if zh else "options")
+    notes = book.create_sheet("说明" if zh else "guide")
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    used = [c.vocab for c in cols if c.vocab]
+    for j, vocab in enumerate(used, start=1):
+        assert vocab is not None
+        lists.cell(1, j, vocab).font = bold
+        lists.cell(1, len(used) + j, f"{vocab} ({'说明' if zh else 'label'})").font = bold
+        for i, (key, text) in enumerate(options[vocab], start=2):
+            lists.cell(i, j, key)
+            lists.cell(i, len(used) + j, text)
+        lists.column_dimensions[get_column_letter(j)].width = 26
+        lists.column_dimensions[get_column_letter(len(used) + j)].width = 20
+    for j, col in enumerate(cols, start=1):
+        cell = ws.cell(1, j, col.key)
+        cell.font = bold
+        cell.fill = fill
+        cell.comment = Comment(col.zh if zh else col.en, "swplan")
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = col.width
+        value = example[j - 1]
+        target = ws.cell(2, j, value)
+        if col.date:
+            for r in range(2, 1001):
+                ws.cell(r, j).number_format = "yyyy-mm-dd"
+            target.number_format = "yyyy-mm-dd"
+            rule = DataValidation(
+                type="date",
+                operator="between",
+                formula1="DATE(1950,1,1)",
+                formula2="DATE(2100,12,31)",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="日期" if zh else "Date",
+                error="请填写日期，例如 2020-09-01" if zh else "Enter a date, e.g. 2020-09-01",
+            )
+            rule.add(f"{letter}2:{letter}1000")
+            ws.add_data_validation(rule)
+        if col.vocab:
+            k = used.index(col.vocab) + 1
+            ref = get_column_letter(k)
+            rule = DataValidation(
+                type="list",
+                formula1=f"'{lists.title}'!${ref}$2:${ref}$200",
+                allow_blank=True,
+                showErrorMessage=True,
+                # a site not yet in the options sheet is allowed, with a warning
+                errorStyle="warning" if col.vocab == "site" else "stop",
+                errorTitle=col.zh if zh else col.en,
+                error=(
+                    f"请从下拉列表中选择（见“{lists.title}”表）"
+                    if zh
+                    else f"Choose from the list (see the '{lists.title}' sheet)"
+                ),
+            )
+            rule.add(f"{letter}2:{letter}1000")
+            ws.add_data_validation(rule)
+    ws.freeze_panes = "A2"
+    notes.column_dimensions["A"].width = 100
+    for i, line in enumerate(guide, start=1):
+        notes.cell(i, 1, line).font = bold if i == 1 else Font()
+    return book
+
+
+def _guide(lang: str, what: str, cols: list[Col]) -> list[str]:
+    zh = lang == "zh"
+    head = [
+        f"{what}：填写说明" if zh else f"{what}: how to fill it in",
+        "第一行是 swplan 读取的列名，请勿修改；第二行是示例，可直接改写或删除。"
+        if zh
+        else "Row 1 holds the column names swplan reads: keep them. Row 2 is an example: "
+        "overwrite or delete it.",
+        "带下拉列表的列请从列表中选择；可选值及其含义见“选项”表。"
+        if zh
+        else "Columns with a dropdown take a value from the list; the 'options' sheet lists "
+        "the values and what they mean.",
+        "日期写成 2020-09-01（或使用日期单元格）。"
+        if zh
+        else "Dates: 2020-09-01 (or a date cell).",
+        "",
+        "各列：" if zh else "Columns:",
+    ]
+    body = [f"  {c.key}：{c.zh}" if zh else f"  {c.key}: {c.en}" for c in cols]
+    tail = [
+        "",
+        "填好后检查：swplan check rules.yaml roster.xlsx populations.xlsx passes.xlsx"
+        if zh
+        else "When filled in, check: swplan check rules.yaml roster.xlsx populations.xlsx "
+        "passes.xlsx",
+        "预算：swplan budget populations.xlsx roster.xlsx --passes passes.xlsx "
+        "--rules rules.yaml --lang zh -o 预算.xlsx"
+        if zh
+        else "Budget: swplan budget populations.xlsx roster.xlsx --passes passes.xlsx "
+        "--rules rules.yaml -o budget.xlsx",
+    ]
+    return head + body + tail
+
+
+def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) -> list[Path]:
+    """Write the starter files into `directory` (created if missing); never overwrite."""
+    from io import BytesIO
+
+    root = Path(directory)
+    if root.exists() and not root.is_dir():
+        raise InputError([Problem(str(root), "", "", "is a file, not a directory")])
+    existing = [name for name in FILES if (root / name).exists()]
+    if existing:
+        raise InputError(
+            [
+                Problem(
+                    str(root / name),
+                    "",
+                    "",
+                    "already exists; swplan init never overwrites a file: "
+                    "choose a new directory or move the file away",
+                )
+                for name in existing
+            ]
+        )
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            [Problem(str(root), "", "", f"cannot be created: {exc.strerror or exc}")]
+        ) from None
+    zh = lang == "zh"
+    options = _options(rules, lang)
+    first_title = next(iter(rules.pay.points.title))
+    certified = next((t for t in rules.pay.points.title if t != "none"), first_title)
+    roster_cols = _roster_columns(rules)
+    example_worker: dict[str, Any] = {
+        "id": "W0001",
+        "name": "示例" if zh else "Example",
+        "site": EXAMPLE_SITE,
+        "education": rules.budget.new_hire.education,
+        "title": certified,
+        "post": rules.pay.default_post,
+        "hired": dt.date(rules.effective.year - 3, 9, 1),
+        "years_of_service": None,
+        "performance": rules.pay.default_performance,
+    }
+    categories = list(rules.categories)
+    pop_cols = [
+        Col("id", "站点编号", "site id", width=12),
+        Col("name", "站点名称", "site name", width=16),
+        Col("kind", "站点类型", "site kind", vocab="kind", width=20),
+        *(
+            Col(c, f"服务对象：{rules.label(c, 'zh')}（人）", f"clients: {rules.label(c, 'en')}")
+            for c in categories
+        ),
+    ]
+    clients = dict.fromkeys(categories, 0)
+    clients[categories[0]] = 45
+    example_site = [
+        EXAMPLE_SITE,
+        "示例社区" if zh else "Example community",
+        "urban_community",
+        *clients.values(),
+    ]
+    pass_cols = [
+        Col("worker_id", "工号", "worker id", width=12),
+        Col("exam", "考试", "exam", vocab="exam", width=26),
+        Col("passed_on", "通过日期", "passed on", date=True),
+    ]
+    exam = certified if certified in rules.awards.exams else next(iter(rules.awards.exams), "")
+    example_pass = ["W0001", exam, dt.date(rules.effective.year - 1, 11, 1)]
+    books = {
+        "roster.xlsx": _book(
+            "花名册" if zh else "roster",
+            roster_cols,
+            [example_worker[c.key] for c in roster_cols],
+            options,
+            _guide(lang, "花名册" if zh else "Roster", roster_cols),
+            lang,
+        ),
+        "populations.xlsx": _book(
+            "服务对象" if zh else "populations",
+            pop_cols,
+            example_site,
+            options,
+            _guide(lang, "服务对象" if zh else "Populations", pop_cols),
+            lang,
+        ),
+        "passes.xlsx": _book(
+            "考试通过" if zh else "passes",
+            pass_cols,
+            example_pass,
+            options,
+            _guide(lang, "考试通过" if zh else "Exam passes", pass_cols),
+            lang,
+        ),
+    }
+    written = []
+    target = root / "rules.yaml"
+    with atomic_file(target) as f:
+        f.write(_rules_text(rules, lang))
+    written.append(target)
+    for name, book in books.items():
+        buffer = BytesIO()
+        book.save(buffer)
+        target = root / name
+        with atomic_file(target, binary=True) as f:
+            f.write(buffer.getvalue())
+        written.append(target)
+    return written

@@ -1,0 +1,187 @@
+"""Excel workbooks out (`--format xlsx`): one sheet per table, native charts.
+
+A report describes its workbook as `Sheet` values (labelled, typed columns, rows of
+plain values, a totals row, an optional chart); `write_workbook` lays them out: money
+as numbers formatted `#,##0.00` (written from the exact decimals, so reading them back
+gives the JSON's numbers), dates as date cells, text as text (never a formula), a bold
+totals row, a frozen header row, fitted column widths and the header repeated on every
+printed page. Nothing here computes a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+Kind = Literal["text", "int", "money", "number", "date", "any"]
+
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+_MAX_WIDTH = 60
+_SHEET_NAME_BAD = set("[]:*?/\\")
+
+
+@dataclass
+class Column:
+    label: str
+    kind: Kind = "text"
+
+
+@dataclass
+class Chart:
+    """A bar chart of some columns of a sheet's rows (the totals row left out)."""
+
+    title: str
+    categories: int  # column whose values name the bars
+    series: list[int]  # columns charted, one series each
+    y_title: str = ""
+    kind: Literal["bar", "col"] = "col"
+
+
+@dataclass
+class Sheet:
+    name: str  # tab name (at most 31 characters, some characters not allowed)
+    title: str  # printed in the page header
+    columns: list[Column]
+    rows: list[list[Any]]
+    totals: list[Any] | None = None
+    chart: Chart | None = None
+    notes: list[str] = field(default_factory=list)  # written below the table
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes: CJK (wide and fullwidth) characters count double."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    cleaned = "".join("_" if c in _SHEET_NAME_BAD else c for c in name).strip("'")[:31] or "Sheet"
+    candidate, n = cleaned, 2
+    while candidate.lower() in taken:
+        suffix = f" ({n})"
+        candidate = cleaned[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _shown(value: Any, kind: Kind) -> str:
+    """Roughly what Excel shows in the cell, for fitting the column width."""
+    if value is None:
+        return ""
+    if kind == "money" and isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _put(ws: Any, row: int, col: int, value: Any, kind: Kind) -> Any:
+    cell = ws.cell(row=row, column=col)
+    if value is None or value == "":
+        return cell
+    if kind == "any":  # by the value's type: an amount has two places
+        if isinstance(value, Decimal):
+            kind = "money" if value.as_tuple().exponent == -2 else "number"
+        elif isinstance(value, dt.date):
+            kind = "date"
+        elif isinstance(value, int) and not isinstance(value, bool):
+            kind = "int"
+        else:
+            kind = "text"
+    if kind == "money" and isinstance(value, Decimal):
+        cell.value = value
+        cell.number_format = MONEY_FORMAT
+    elif kind == "date" and isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    elif kind in ("int", "number") and isinstance(value, int | Decimal):
+        cell.value = value
+        exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+        if isinstance(exponent, int) and exponent < 0:
+            cell.number_format = "0." + "0" * -exponent
+    else:
+        cell.value = str(value)
+        cell.data_type = "s"  # text, even when it begins with "=": never a formula
+    return cell
+
+
+def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws = book.create_sheet(sheet_name(sheet.name, taken))
+    bold = Font(bold=True)
+    widths = [display_width(c.label) for c in sheet.columns]
+    for j, column in enumerate(sheet.columns, start=1):
+        cell = _put(ws, 1, j, column.label, "text")
+        cell.font = bold
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    r = 1
+    for row in sheet.rows:
+        r += 1
+        for j, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
+            _put(ws, r, j, value, column.kind)
+            widths[j - 1] = max(widths[j - 1], display_width(_shown(value, column.kind)))
+    last_data = r
+    if sheet.totals is not None:
+        r += 1
+        for j, (column, value) in enumerate(zip(sheet.columns, sheet.totals, strict=True), start=1):
+            cell = _put(ws, r, j, value, column.kind)
+            cell.font = bold
+            widths[j - 1] = max(widths[j - 1], display_width(_shown(value, column.kind)))
+    if sheet.notes:
+        r += 1
+        for note in sheet.notes:
+            r += 1
+            _put(ws, r, 1, note, "text")
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(width + 2, _MAX_WIDTH)
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = sheet.title.replace("&", "&&")
+    ws.page_setup.orientation = "landscape" if len(sheet.columns) > 6 else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    chart = sheet.chart
+    if chart is not None and last_data >= 2:
+        bars = BarChart()
+        bars.type = chart.kind
+        bars.title = chart.title
+        bars.y_axis.title = chart.y_title or None
+        bars.y_axis.numFmt = MONEY_FORMAT if sheet.columns[chart.series[0]].kind == "money" else "0"
+        bars.y_axis.majorGridlines = None if len(chart.series) > 1 else bars.y_axis.majorGridlines
+        bars.y_axis.delete = False
+        bars.x_axis.delete = False
+        for j in chart.series:
+            data = Reference(ws, min_col=j + 1, min_row=1, max_row=last_data)
+            bars.add_data(data, titles_from_data=True)
+        cats = Reference(ws, min_col=chart.categories + 1, min_row=2, max_row=last_data)
+        bars.set_categories(cats)
+        bars.legend = None if len(chart.series) == 1 else bars.legend
+        bars.height = 9
+        bars.width = max(16, min(40, 1.2 * (last_data - 1) + 6))
+        ws.add_chart(bars, f"{get_column_letter(len(sheet.columns) + 2)}2")
+
+
+def workbook_bytes(sheets: list[Sheet]) -> bytes:
+    """The workbook of `sheets`, as the bytes of an .xlsx file."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    for sheet in sheets:
+        _add_sheet(book, sheet, taken)
+    if not sheets:
+        book.create_sheet("Sheet")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

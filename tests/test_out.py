@@ -1,0 +1,452 @@
+"""Bureau documents out: Excel workbooks, Chinese throughout, narrow terminals, init."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from swplan.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "examples" / "small"
+POPS = str(SMALL / "populations.yaml")
+ROSTER = str(SMALL / "roster.yaml")
+PASSES = str(SMALL / "passes.yaml")
+LEDGER = str(SMALL / "ledger.csv")
+
+
+def cli(*args: Any, env: dict[str, str] | None = None) -> Any:
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+COMMANDS = {
+    "staff": ["staff", POPS, "--roster", ROSTER],
+    "pay": ["pay", ROSTER, "--by", "site"],
+    "awards": ["awards", ROSTER, "--passes", PASSES, "--ledger", LEDGER, "--as-of", "2026-03-01"],
+    "budget": ["budget", POPS, ROSTER, "--passes", PASSES, "--ledger", LEDGER, "--by", "site"],
+}
+
+
+def workbook(tmp_path: Path, name: str, *extra: str) -> tuple[Any, dict[str, Any]]:
+    """The command's workbook (via --output NAME.xlsx, no --format) and its JSON."""
+    out = tmp_path / f"{name}.xlsx"
+    result = cli(*COMMANDS[name], *extra, "--output", out)
+    assert result.exit_code == 0, result.stderr
+    data = cli(*COMMANDS[name], *extra, "--format", "json")
+    assert data.exit_code == 0, data.stderr
+    return openpyxl.load_workbook(out), json.loads(data.stdout)
+
+
+def rows(ws: Any) -> list[tuple[Any, ...]]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def money(value: Any) -> str:
+    """A money cell read back as the JSON writes it."""
+    assert isinstance(value, int | float), value
+    return f"{Decimal(str(value)):.2f}"
+
+
+def series_refs(ws: Any) -> list[str]:
+    return [s.val.numRef.f for chart in ws._charts for s in chart.series]
+
+
+def assert_sheet_basics(ws: Any) -> None:
+    assert ws.freeze_panes == "A2"
+    assert ws.print_title_rows == "$1:$1"
+    assert all(c.font.bold for c in ws[1] if c.value is not None)
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def test_budget_workbook_numbers_are_the_json(tmp_path: Path) -> None:
+    book, data = workbook(tmp_path, "budget")
+    lines = book["Budget"]
+    assert_sheet_basics(lines)
+    body = rows(lines)
+    assert body[0] == ("Item", "Amount")
+    assert [money(r[1]) for r in body[1:5]] == [line["amount"] for line in data["lines"]]
+    assert body[5][0] == "Total" and money(body[5][1]) == data["total"]
+    assert lines.cell(6, 1).font.bold and lines.cell(6, 2).font.bold
+    assert lines.cell(2, 2).number_format == "#,##0.00"
+    assert series_refs(lines) == ["'Budget'!$B$2:$B$5"]  # the four lines, not the total
+    by_site = book["By site"]
+    assert_sheet_basics(by_site)
+    for row, site in zip(rows(by_site)[1:], data["sites"], strict=False):
+        assert row[0] == site["id"] and row[1] == site["name"]
+        assert [money(v) for v in row[2:7]] == [
+            site[k] for k in ("current_staff", "new_hires", "awards", "training", "total")
+        ]
+    assert series_refs(by_site) == ["'By site'!$G$2:$G$4"]
+    short = book["Sites short"]
+    # baisha: 4 required, 2 current, 2 short; jinjiang: 4, 3, 1
+    assert rows(short)[1][:5] == ("baisha", "白沙镇社工站", 4, 2, 2)
+    assert rows(short)[2][:5] == ("jinjiang", "金江社区", 4, 3, 1)
+    assert series_refs(short) == ["'Sites short'!$E$2:$E$3"]
+    assert "Assumptions" in book.sheetnames
+
+
+def test_staff_workbook_has_sites_and_a_chart_of_required_and_current(tmp_path: Path) -> None:
+    book, data = workbook(tmp_path, "staff")
+    ws = book["Sites"]
+    assert_sheet_basics(ws)
+    header = rows(ws)[0]
+    at = {h: i for i, h in enumerate(header)}
+    for row, site in zip(rows(ws)[1:4], data["sites"], strict=True):
+        assert row[at["Site"]] == site["id"]
+        assert row[at["Required"]] == site["required"]
+        assert row[at["Current"]] == site["current"]
+        assert f"{Decimal(str(row[at['Workload FTE']])):.2f}" == site["workload_fte"]
+    totals = rows(ws)[4]
+    assert totals[0] == "Total" and totals[at["Required"]] == data["totals"]["required"] == 9
+    refs = series_refs(ws)
+    col = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    assert refs == [
+        f"'Sites'!${col[at['Required']]}$2:${col[at['Required']]}$4",
+        f"'Sites'!${col[at['Current']]}$2:${col[at['Current']]}$4",
+    ]
+
+
+def test_pay_workbook_money_exact_and_cost_by_grade_chart(tmp_path: Path) -> None:
+    book, data = workbook(tmp_path, "pay")
+    ws = book["Workers"]
+    assert_sheet_basics(ws)
+    header = rows(ws)[0]
+    at = {h: i for i, h in enumerate(header)}
+    body = rows(ws)[1:]
+    for row, worker in zip(body, data["workers"], strict=False):
+        assert row[at["Worker"]] == worker["id"]
+        assert money(row[at["Annual cost"]]) == worker["annual_cost"]
+        assert money(row[at["Employer contributions"]]) == worker["monthly_contributions"]
+    total_row = body[len(data["workers"])]
+    assert total_row[0] == "Total"
+    assert money(total_row[at["Annual cost"]]) == data["totals"]["annual_cost"]
+    assert ws.cell(2, at["Annual cost"] + 1).number_format == "#,##0.00"
+    by_site = book["By site"]
+    assert [r[0] for r in rows(by_site)[1:-1]] == [s["site"] for s in data["by_site"]]
+    assert [money(r[-1]) for r in rows(by_site)[1:-1]] == [
+        s["annual_cost"] for s in data["by_site"]
+    ]
+    by_grade = book["By grade"]
+    grade_rows = rows(by_grade)[1:-1]
+    # the grades' costs add up to the total cost
+    assert sum(Decimal(money(r[2])) for r in grade_rows) == Decimal(data["totals"]["annual_cost"])
+    assert series_refs(by_grade) == [f"'By grade'!$C$2:$C${1 + len(grade_rows)}"]
+
+
+def test_awards_workbook_due_not_due_by_exam(tmp_path: Path) -> None:
+    book, data = workbook(tmp_path, "awards")
+    assert book.sheetnames == ["Due", "Not due", "By exam"]
+    due = [a for a in data["awards"] if a["status"] == "due"]
+    body = rows(book["Due"])[1:]
+    assert [(r[0], money(r[6])) for r in body[:-1]] == [(a["worker_id"], a["amount"]) for a in due]
+    assert money(body[-1][6]) == data["totals"]["due"]
+    assert book["Due"].cell(2, 4).is_date and book["Due"].cell(2, 4).number_format == "yyyy-mm-dd"
+    assert len(rows(book["Not due"])) - 2 == len(data["awards"]) - len(due)
+    by_exam = book["By exam"]
+    assert sum(r[1] for r in rows(by_exam)[1:-1]) == data["totals"]["count_due"]
+    assert series_refs(by_exam) == [f"'By exam'!$C$2:$C${len(rows(by_exam)) - 1}"]
+
+
+def test_formula_like_names_are_text_in_the_workbook(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(
+        "workers:\n  - {id: W1, name: '=HYPERLINK(\"x\")', site: s1, education: bachelor,"
+        " title: none, years_of_service: 1}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "pay.xlsx"
+    assert cli("pay", roster, "-o", out).exit_code == 0
+    cell = openpyxl.load_workbook(out)["Workers"]["B2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")'
+
+
+def test_zh_workbook_headers(tmp_path: Path) -> None:
+    book, _ = workbook(tmp_path, "budget", "--lang", "zh")
+    assert book.sheetnames == ["预算", "各站点", "缺编站点", "测算依据"]
+    assert rows(book["预算"])[0] == ("项目", "金额")
+    assert rows(book["预算"])[-1][0] == "合计"
+
+
+def test_output_extension_contradicting_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = cli("pay", ROSTER, "--format", "json", "--output", tmp_path / "pay.csv")
+    assert result.exit_code == 2
+    assert "--format is json" in result.stderr
+    assert not (tmp_path / "pay.csv").exists()
+    # an extension naming the format given, or naming none, is fine
+    assert cli("pay", ROSTER, "-f", "csv", "-o", tmp_path / "pay.csv").exit_code == 0
+    assert cli("pay", ROSTER, "-o", tmp_path / "pay.json").stdout == ""
+    assert json.loads((tmp_path / "pay.json").read_text(encoding="utf-8"))["schema"]
+
+
+def test_xlsx_is_refused_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from swplan.errors import InputError
+    from swplan.render import resolve_format
+
+    monkeypatch.setattr("sys.stdout", type("Tty", (io.StringIO,), {"isatty": lambda self: True})())
+    with pytest.raises(InputError, match="stdout is a terminal"):
+        resolve_format("xlsx", None)
+    assert resolve_format("xlsx", "x.xlsx") == "xlsx"
+
+
+def test_xlsx_bytes_on_a_pipe() -> None:
+    result = cli(*COMMANDS["staff"], "-f", "xlsx")
+    assert result.exit_code == 0
+    assert result.stdout_bytes[:2] == b"PK"  # a zip: the workbook
+    book = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
+    assert book.sheetnames == ["Sites"]
+
+
+# --------------------------------------------------------------------------- zh
+
+
+def vocabulary_keys() -> set[str]:
+    from swplan.io.rules_file import load_rules
+
+    r = load_rules(None)
+    keys = set(r.categories) | set(r.pay.posts) | set(r.awards.exams)
+    keys |= set(r.pay.points.education) | set(r.pay.points.title) | set(r.pay.points.performance)
+    keys |= set(r.pay.contributions.rates) | set(r.staffing.minimum_posts)
+    keys |= {"township_station", "due", "already_paid", "duplicate", "expired"}
+    keys |= {"current_staff", "new_hires", "awards", "training", "top_up"}
+    return keys
+
+
+def english_keys(text: str) -> set[str]:
+    # file names and key paths are places, not words: leave them out
+    text = re.sub(r"[\w./-]+\.(yaml|csv|xlsx)(:[\w!:]+)?", " ", text)
+    words = set(re.findall(r"[A-Za-z_]+", text))
+    return words & vocabulary_keys()
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_zh_output_has_no_english_vocabulary_key(name: str, fmt: str) -> None:
+    result = cli(*COMMANDS[name], "--lang", "zh", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert english_keys(result.stdout + result.stderr) == set()
+
+
+def test_zh_explain_has_no_english_vocabulary_key() -> None:
+    result = cli("pay", ROSTER, "--explain", "W001", "--lang", "zh")
+    assert result.exit_code == 0
+    assert "正职" in result.stdout or "一般" in result.stdout
+    assert english_keys(result.stdout) == set()
+
+
+def test_zh_error_keeps_place_and_value_in_chinese_words(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(
+        "workers:\n  - {id: W1, site: s1, education: bachlor, title: none, years_of_service: 1}\n",
+        encoding="utf-8",
+    )
+    result = cli("pay", roster, "--lang", "zh")
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert line.startswith(f"错误：{roster}:2:")
+    assert "workers[0].education: 'bachlor' 不在可选值中" in line
+    assert "is not one of" not in line
+
+
+def test_swplan_lang_is_the_default_language() -> None:
+    result = cli(*COMMANDS["staff"], env={"SWPLAN_LANG": "zh"})
+    assert "所需岗位" in result.stdout
+    result = cli(*COMMANDS["staff"], "--lang", "en", env={"SWPLAN_LANG": "zh"})
+    assert "Required" in result.stdout
+
+
+def test_bom_on_zh_csv_only() -> None:
+    zh = cli("pay", ROSTER, "--lang", "zh", "-f", "csv").stdout
+    en = cli("pay", ROSTER, "-f", "csv").stdout
+    assert zh.startswith("\ufeff工号,姓名,站点,岗位,")
+    assert en.startswith("id,name,site,post,")
+    assert "\ufeff" not in en
+    # labels from the rules in zh cells, keys in en cells
+    assert ",一般," in zh.splitlines()[1] or ",正职," in zh.splitlines()[1]
+
+
+def test_budget_headline_and_notes_as_a_chinese_reader_writes_them() -> None:
+    out = cli(*COMMANDS["budget"], "--lang", "zh").stdout.splitlines()
+    assert out[0].startswith("预算 2026")
+    # the headline directly under its title
+    assert re.fullmatch(r"2026年度预算：[\d,]+\.\d\d元；.*", out[1])
+    assert any(re.fullmatch(r"考试奖励：应发\d+人次，[\d,]+\.\d\d元", line) for line in out)
+
+
+def test_thousands_separators_in_tables_not_in_json_or_csv() -> None:
+    table = cli(*COMMANDS["budget"]).stdout
+    assert "498,643.60" in table
+    assert '"498643.60"' in cli(*COMMANDS["budget"], "-f", "json").stdout
+    assert ",249701.20," in cli(*COMMANDS["budget"], "-f", "csv").stdout  # --by site: sites
+
+
+# --------------------------------------------------------------------------- budget --by site
+
+
+def test_budget_by_site_sums_exactly_to_the_lines() -> None:
+    data = json.loads(cli(*COMMANDS["budget"], "-f", "json").stdout)
+    for line in data["lines"]:
+        assert sum(Decimal(s[line["item"]]) for s in data["sites"]) == Decimal(line["amount"])
+    assert sum(Decimal(s["total"]) for s in data["sites"]) == Decimal(data["total"])
+    baisha = next(s for s in data["sites"] if s["id"] == "baisha")
+    # 2 short at baisha: 2 x 66,376.80 (one new hire's annual cost) = 132,753.60;
+    # training 500 x (2 current + 2 short) = 2,000.00
+    assert baisha["new_hires"] == "132753.60" and baisha["training"] == "2000.00"
+
+
+def test_budget_by_site_attributes_workers_at_unknown_sites_to_their_site_id(
+    tmp_path: Path,
+) -> None:
+    roster = tmp_path / "roster.yaml"
+    text = (SMALL / "roster.yaml").read_text(encoding="utf-8")
+    roster.write_text(text.replace("site: hongqi", "site: nowhere", 1), encoding="utf-8")
+    result = cli("budget", POPS, roster, "--by", "site", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    nowhere = next(s for s in data["sites"] if s["id"] == "nowhere")
+    assert nowhere["name"] is None and nowhere["new_hires"] == "0.00"
+    assert sum(Decimal(s["total"]) for s in data["sites"]) == Decimal(data["total"])
+
+
+# --------------------------------------------------------------------------- terminals
+
+
+@pytest.mark.parametrize("width", [80, 60])
+@pytest.mark.parametrize("name", ["staff", "pay", "awards", "budget"])
+def test_narrow_terminal_keeps_every_id(name: str, width: int) -> None:
+    from swplan.render import render_table
+
+    data = json.loads(cli(*COMMANDS[name], "-f", "json").stdout)
+    report = build_report(name)
+    out = io.StringIO()
+    render_table(report, out, color=True, width=width)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
+    assert max(len(line) for line in text.splitlines()) <= width
+    ids = {
+        "staff": [s["id"] for s in data.get("sites", [])],
+        "pay": [w["id"] for w in data.get("workers", [])],
+        "awards": [a["worker_id"] for a in data.get("awards", [])],
+        "budget": [s["id"] for s in data.get("sites", [])],
+    }[name]
+    for ident in ids:
+        assert re.search(rf"(^|\W){re.escape(ident)}(\W|$)", text, re.M), (ident, text)
+
+
+def build_report(name: str) -> Any:
+    import datetime as dt
+
+    from swplan.calc.awards import awards
+    from swplan.calc.budget import budget, site_budgets
+    from swplan.calc.pay import pay
+    from swplan.calc.staffing import RosterCounts, staff
+    from swplan.io.records import load_ledger, load_passes, load_populations, load_roster
+    from swplan.io.rules_file import load_rules
+    from swplan.report.reports import awards_report, budget_report, pay_report, staff_report
+
+    r = load_rules(None)
+    workers = load_roster(ROSTER, r)
+    sites = load_populations(POPS, r).sites
+    if name == "staff":
+        return staff_report(staff(r, sites, RosterCounts.of(workers)), r, "en")
+    if name == "pay":
+        return pay_report(pay(r, workers, r.effective), r, "en", "site")
+    passes, ledger = load_passes(PASSES, r), load_ledger(LEDGER)
+    if name == "awards":
+        return awards_report(awards(r, workers, passes, ledger, dt.date(2026, 3, 1)), r, "en")
+    result = budget(r, sites, workers, passes, ledger)
+    return budget_report(result, r, "en", sites=site_budgets(r, result, workers, result.as_of))
+
+
+# --------------------------------------------------------------------------- once
+
+
+def test_warnings_are_printed_once(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    text = (SMALL / "roster.yaml").read_text(encoding="utf-8")
+    roster.write_text(text.replace("site: hongqi", "site: nowhere", 1), encoding="utf-8")
+    table = cli("staff", POPS, "--roster", roster)
+    assert (table.stdout + table.stderr).count("'nowhere'") == 1
+    as_json = cli("staff", POPS, "--roster", roster, "-f", "json")
+    assert as_json.stderr.count("'nowhere'") == 1  # JSON on stdout: the warning on stderr
+
+
+# --------------------------------------------------------------------------- init and help
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None:
+    target = tmp_path / "new"
+    result = cli("init", target, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    files = sorted(target.iterdir())
+    assert [f.name for f in files] == [
+        "passes.xlsx",
+        "populations.xlsx",
+        "roster.xlsx",
+        "rules.yaml",
+    ]
+    check = cli("check", *files)
+    assert check.exit_code == 0, check.stderr
+    budget = cli(
+        "budget",
+        target / "populations.xlsx",
+        target / "roster.xlsx",
+        "--passes",
+        target / "passes.xlsx",
+        "--rules",
+        target / "rules.yaml",
+        "-f",
+        "json",
+    )
+    assert budget.exit_code == 0, budget.stderr
+    assert json.loads(budget.stdout)["headcount"]["current"] == 1
+    roster = openpyxl.load_workbook(target / "roster.xlsx")
+    ws = roster.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[:5] == ["id", "name", "site", "education", "title"]
+    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in ws.data_validations.dataValidation}
+    # education, title, post, performance and site take a dropdown; hired is a date
+    for column in ("site", "education", "title", "post", "performance"):
+        letter = "ABCDEFGHIJ"[header.index(column)]
+        assert f"{letter}2" in lists, column
+    hired = "ABCDEFGHIJ"[header.index("hired")]
+    assert ws[f"{hired}2"].is_date
+    options = roster["选项" if lang == "zh" else "options"]
+    assert "bachelor" in [
+        c.value for c in options["A"] + options["B"] + options["C"] + options["D"]
+    ]
+    rules_text = (target / "rules.yaml").read_text(encoding="utf-8")
+    assert rules_text.count("\n#") > 30 and "extends: national" in rules_text
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    assert cli("init", tmp_path).exit_code == 0
+    again = cli("init", tmp_path)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+@pytest.mark.parametrize("command", ["staff", "pay", "awards", "budget", "check", "init"])
+def test_help_has_no_type_noise_and_an_example(command: str) -> None:
+    text = cli(command, "--help", env={"COLUMNS": "200"}).stdout
+    assert "<bool>" not in text and "<path>" not in text and "{" not in text
+    assert "Example: swplan " + command in text
+
+
+def test_pay_help_states_the_as_of_default() -> None:
+    text = cli("pay", "--help", env={"COLUMNS": "200"}).stdout
+    assert "Default: the rules' effective date" in text
+
+
+def test_shell_completion_is_offered() -> None:
+    assert "--install-completion" in cli("--help", env={"COLUMNS": "200"}).stdout
