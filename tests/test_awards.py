@@ -511,12 +511,12 @@ def test_small_example_table(small: Path) -> None:
         "张三",
         "social_worker",
         "2025-12-20",
-        "2000.00",
-        "1000.00",
-        "1000.00",
+        "2,000.00",  # tables separate thousands; JSON and CSV do not
+        "1,000.00",
+        "1,000.00",
     ]
     totals = [x for x in lines if x.startswith("| Total")]
-    assert [c.strip() for c in totals[0].strip("|").split("|")][-1] == "5000.00"
+    assert [c.strip() for c in totals[0].strip("|").split("|")][-1] == "5,000.00"
     by_exam = [
         [c.strip() for c in x.strip("|").split("|")]
         for x in lines
@@ -525,11 +525,11 @@ def test_small_example_table(small: Path) -> None:
         or x.startswith("| psychological_counselor ")
     ]
     assert by_exam == [
-        ["assistant_social_worker", "2", "2000.00"],
-        ["social_worker", "2", "2000.00"],
-        ["psychological_counselor", "1", "1000.00"],
+        ["assistant_social_worker", "2", "2,000.00"],
+        ["social_worker", "2", "2,000.00"],
+        ["psychological_counselor", "1", "1,000.00"],
     ]
-    assert [c.strip() for c in totals[1].strip("|").split("|")] == ["Total", "5", "5000.00"]
+    assert [c.strip() for c in totals[1].strip("|").split("|")] == ["Total", "5", "5,000.00"]
     assert "paid 1000.00 on 2025-12-01" in out
     assert "repeats the pass of 2025-11-30 at " in out and "passes.yaml:" in out
     assert "passed 446 days ago, window 365" in out
@@ -554,8 +554,8 @@ def test_small_example_csv_markdown_and_zh(small: Path) -> None:
     assert lines[1:] == [",".join(r) for r in EXAMPLE_ROWS]
     md = swplan(*args, "--format", "markdown")
     assert md.code == 0
-    assert "| W001 | 张三 | social_worker | 2025-12-20 | 2000.00 | 1000.00 | 1000.00 |" in md.out
-    assert "| **Total** | **5** | **5000.00** |" in md.out
+    assert "| W001 | 张三 | social_worker | 2025-12-20 | 2,000.00 | 1,000.00 | 1,000.00 |" in md.out
+    assert "| **Total** | **5** | **5,000.00** |" in md.out
     zh = swplan(*args, "--lang", "zh")
     assert zh.code == 0
     assert "应发考试奖励" in zh.out and "合计" in zh.out and "已过期" in zh.out

@@ -442,17 +442,17 @@ def test_table_has_a_row_per_worker_and_a_totals_row() -> None:
         "W001",
         "张三",
         "jinjiang",
-        "staff",
+        "Staff",  # the post's label in the rules
         "9",
         "9.5",
         "2",
-        "5100.00",
-        "1616.70",
-        "83000.40",
+        "5,100.00",
+        "1,616.70",
+        "83,000.40",
     ]
     total = next(line for line in lines if "Total" in line)
-    assert "6 workers" in total and "30900.00" in total and "498643.60" in total
-    assert "Annual salary 370800.00   Bonus 10300.00   Annual contributions 117543.60" in lines
+    assert "6 workers" in total and "30,900.00" in total and "498,643.60" in total
+    assert "Annual salary 370,800.00   Bonus 10,300.00   Annual contributions 117,543.60" in lines
 
 
 def test_by_site_subtotals_in_table_markdown_json_and_csv() -> None:
@@ -463,13 +463,13 @@ def test_by_site_subtotals_in_table_markdown_json_and_csv() -> None:
     subtotals = [line for line in table.out.splitlines() if "Subtotal" in line]
     assert len(subtotals) == 3
     assert (
-        "3 workers" in subtotals[0] and "jinjiang" in subtotals[0] and "249701.20" in subtotals[0]
+        "3 workers" in subtotals[0] and "jinjiang" in subtotals[0] and "249,701.20" in subtotals[0]
     )
-    assert "1 worker " in subtotals[1] and "86922.00" in subtotals[1]
-    assert "162020.40" in subtotals[2]
+    assert "1 worker " in subtotals[1] and "86,922.00" in subtotals[1]
+    assert "162,020.40" in subtotals[2]
     markdown = swplan("pay", SMALL / "roster.yaml", "--by", "site", "-f", "markdown").out
     assert (
-        "| Subtotal | 3 workers | jinjiang |  |  |  |  | 15300.00 | 4850.10 | 249701.20 |"
+        "| Subtotal | 3 workers | jinjiang |  |  |  |  | 15,300.00 | 4,850.10 | 249,701.20 |"
         in markdown
     )
     assert "| **Total** | **6 workers** |" in markdown
@@ -691,7 +691,7 @@ def test_bad_roster_rows(
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     rows = [GOOD_ROW] + [c.replace("B1,", f"B{i},", 1) for i, (_, c, _, _) in enumerate(BAD_ROWS)]
     path = write(tmp_path / "roster.csv", "\n".join([HEADER, *rows]) + "\n")
-    existing = write(tmp_path / "pay.csv", "old contents\n")
+    existing = write(tmp_path / "pay.json", "old contents\n")
     result = swplan("pay", path, "-f", "json", "-o", existing)
     assert result.code == 2
     errors = result.err.strip().splitlines()

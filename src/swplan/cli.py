@@ -39,9 +39,9 @@ def _plain_help() -> None:
         return str(self.metavar) if self.metavar is not None else "VALUE"
 
     if hasattr(core, "TyperArgument") and hasattr(core, "TyperOption"):
-        core.TyperArgument._usage_display_name = argument_usage  # type: ignore[attr-defined]
-        core.TyperArgument.display_type_rich = argument_type  # type: ignore[method-assign]
-        core.TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+        setattr(core.TyperArgument, "_usage_display_name", argument_usage)  # noqa: B010
+        setattr(core.TyperArgument, "display_type_rich", argument_type)  # noqa: B010
+        setattr(core.TyperOption, "display_type_rich", option_type)  # noqa: B010
 
 
 _plain_help()

@@ -42,12 +42,19 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"a float is not allowed here", "此处不能填写浮点数"),
     (r"write the number as text", "请把数字写成文本"),
     (_Q + r" is not a valid date", "{v} 不是有效日期"),
+    (_Q + r" is not a real date", "{v} 不是真实存在的日期"),
+    (_Q + r" is not a date", "{v} 不是日期"),
+    (r"write YYYY-MM-DD, e\.g\. (?P<e>\S+)", "请写成 YYYY-MM-DD，例如 {e}"),
     (r"write YYYY-MM-DD", "请写成 YYYY-MM-DD"),
     (r"(?P<key>\S+) is not allowed here", "此处不允许 {key}"),
+    (
+        r"allowed: (?P<list>.*?) \(did you mean (?P<hint>.+)\?\)",
+        "允许的项：{list}（是否应为 {hint}？）",
+    ),
     (r"allowed: (?P<list>.*)", "允许的项：{list}"),
     (
         r"duplicate (?P<what>worker|site) id " + _Q + r" \(first at (?P<at>[^)]+)\)",
-        "{what_zh}编号 {v} 重复（首次出现在 {at}）",
+        "{what_zh} {v} 重复（首次出现在 {at}）",
     ),
     (r"worker ids must be unique", "工号不能重复"),
     (r"site ids must be unique", "站点编号不能重复"),
@@ -126,6 +133,89 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"not counted", "未计入"),
     (r"its directory does not exist", "所在目录不存在"),
     (r"is not one of: (?P<list>.*)", "不在可选值中：{list}"),
+    (r"too many aliases: this expands to too many values", "别名过多：展开后的值过多"),
+    (r"write the values out instead of nesting aliases", "请直接写出各个值，不要嵌套别名"),
+    (r"YAML tag " + _Q + r" is not allowed", "不允许使用 YAML 标签 {v}"),
+    (r"write plain values", "请只写普通值"),
+    (
+        r"a roster has 'workers:', populations 'sites:', passes 'passes:', rules 'pay:' or 'extends:'",
+        "花名册以 'workers:' 开头，服务对象以 'sites:'，考试通过记录以 'passes:'，规则以 'pay:' 或 'extends:'",
+    ),
+    (_Q + r" is negative", "{v} 是负数"),
+    (r"must be 0 or more", "应不小于 0"),
+    (r"unknown category", "未知的服务对象类别"),
+    (r"unknown key", "未知的键"),
+    (r"(?P<a>.+) \(did you mean (?P<hint>.+)\?\)", "{a}（是否应为 {hint}？）"),
+    (
+        r"malformed CSV in the record starting at line (?P<n>\d+): (?P<why>.+)",
+        "从第 {n} 行开始的记录不是有效的 CSV：{why}",
+    ),
+    (r"check for an unclosed (?P<q>.+)", "请检查是否有未闭合的 {q}"),
+    (r"floor (?P<a>\S+) is above the ceiling (?P<b>\S+)", "下限 {a} 高于上限 {b}"),
+    (
+        r"min_points (?P<a>\S+) is not above (?P<b>\S+) of the grade before",
+        "起点积分 {a} 不高于上一薪级的 {b}",
+    ),
+    (r"min_points must be strictly ascending", "起点积分必须严格递增"),
+    (r"grade (?P<a>\S+) follows grade (?P<b>\S+)", "薪级 {a} 排在薪级 {b} 之后"),
+    (r"grades must be strictly ascending", "薪级必须严格递增"),
+    (r"the ladder names an exam with no award", "晋级顺序中的考试没有设定奖励"),
+    (r"min_grade (?P<a>\S+) is above max_grade (?P<b>\S+)", "最低薪级 {a} 高于最高薪级 {b}"),
+    (r"grade (?P<a>\S+) is not defined", "薪级 {a} 未定义"),
+    (r"grades: (?P<list>.+)", "已有薪级：{list}"),
+    (_Q + r" appears twice in the ladder", "{v} 在晋级顺序中出现了两次"),
+    (r"the title 'none' \(no certificate\) must be listed", "必须列出职称 'none'（无证）"),
+    (r"required when posts are defined", "设定了岗位时必填"),
+    (r"name one of: (?P<list>.+)", "请填写其一：{list}"),
+    (r"no posts are defined, so there is no default post", "未设岗位，因此没有默认岗位"),
+    (
+        r"a rules file must be a mapping of keys \(name, pay, \.\.\.\)",
+        "规则文件应为键值映射（name、pay 等）",
+    ),
+    (
+        r"needs --ledger FILE, the ledger CSV to record the awards in \(created if missing\)",
+        "需要 --ledger 文件：记录奖励的台账 CSV（不存在时新建）",
+    ),
+    (r"shows one worker, so --by has nothing to group", "只显示一名人员，--by 无可分组"),
+    (r"leave out --by", "请去掉 --by"),
+    (
+        r"cannot tell what kind of swplan table this is from its header",
+        "无法从表头判断这是哪类 swplan 表格",
+    ),
+    (
+        r"a roster has id, site, education, title; populations id, name, kind",
+        "花名册需有 id、site、education、title 列；服务对象需有 id、name、kind 列",
+    ),
+    (r"is UTF-16 text, not UTF-8", "是 UTF-16 文本，不是 UTF-8"),
+    (r"is not a readable Excel workbook \(\.xlsx\)", "不是可读取的 Excel 工作簿（.xlsx）"),
+    (
+        r"open it in Excel and save it as 'Excel Workbook \(\.xlsx\)', or save the sheet as CSV UTF-8",
+        "请用 Excel 打开并另存为“Excel 工作簿 (.xlsx)”，或另存为 CSV UTF-8",
+    ),
+    (
+        r"cell has a value \((?P<v>.+)\) but its column has no header",
+        "单元格有值（{v}）但所在列没有表头",
+    ),
+    (r"name the column or clear the cell", "请填写列名或清空该单元格"),
+    (r"the first sheet \((?P<s>.+)\) is empty", "第一个工作表（{s}）是空的"),
+    (r"already exists", "已存在"),
+    (
+        r"swplan init never overwrites a file: choose a new directory or move the file away",
+        "swplan init 不会覆盖已有文件：请换一个目录，或先移走该文件",
+    ),
+    (r"is a file, not a directory", "是文件，不是目录"),
+    (r"cannot be created: (?P<why>.+)", "无法创建：{why}"),
+    (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why}"),
+    (r"check that its directory exists and is writable", "请确认其目录存在且可写"),
+    (
+        r"'xlsx' is not available for the rules, which are nested",
+        "规则是嵌套结构，不提供 xlsx 格式",
+    ),
+    (r"use yaml or json", "请使用 yaml 或 json"),
+    (
+        r"over the cap: total (?P<t>\S+) is above --cap (?P<c>\S+)",
+        "超过上限：合计 {t} 高于 --cap {c}",
+    ),
     (r"(?P<v>\S+) posts short across the sites", "各站点共缺编 {v} 个岗位"),
     # `swplan check` summaries
     (r"roster, (?P<n>\d+) workers", "花名册，{n} 人"),
@@ -140,7 +230,7 @@ _CLAUSES: list[tuple[str, str]] = [
 ]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLAUSES]
-_WHAT = {"worker": "人员", "site": "站点"}
+_WHAT = {"worker": "工号", "site": "站点编号"}
 
 
 def _clause(text: str) -> str:

@@ -167,7 +167,7 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
         bars.set_categories(cats)
         bars.legend = None if len(chart.series) == 1 else bars.legend
         bars.height = 9
-        bars.width = max(16, min(40, 1.2 * (last_data - 1) + 6))
+        bars.width = max(16.0, min(40.0, 1.2 * (last_data - 1) + 6))  # type: ignore[assignment]
         ws.add_chart(bars, f"{get_column_letter(len(sheet.columns) + 2)}2")
 
 
@@ -176,7 +176,8 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    first: Any = book.active
+    book.remove(first)
     taken: set[str] = set()
     for sheet in sheets:
         _add_sheet(book, sheet, taken)

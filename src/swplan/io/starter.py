@@ -177,7 +177,7 @@ def _book(
 
     zh = lang == "zh"
     book = Workbook()
-    ws = book.active
+    ws: Any = book.active
     ws.title = sheet_title
     lists = book.create_sheet("选项" if zh else "options")
     notes = book.create_sheet("说明" if zh else "guide")

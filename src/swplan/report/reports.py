@@ -20,7 +20,7 @@ from ..money import fmt_money, fmt_number
 from ..render import Report, View, csv_cell, label, thousands
 from ..rules import Rules
 from . import sheets as xl
-from .vocab import word, words
+from .vocab import rules_name, word, words
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
     from ..calc.awards import Award, AwardsResult
@@ -155,7 +155,8 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
                 )
         notes += [warning_line(message(text, lang), lang) for text in result.warnings]
         view = View(
-            title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules.name}",
+            title=("所需岗位" if lang == "zh" else "Posts required")
+            + f" — {rules_name(rules, lang)}",
             columns=[label(k, lang) for k in keys],
             rows=rows,
             totals=totals,
@@ -393,7 +394,7 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         rows = [_pay_table_row(w, rules, lang) for w in result.workers]
     t = result.totals
     view = View(
-        title=f"{label('annual_cost', lang)} — {rules.name} ({result.as_of.isoformat()})",
+        title=f"{label('annual_cost', lang)} — {rules_name(rules, lang)} ({result.as_of.isoformat()})",
         columns=[label(k, lang) for k in PAY_TABLE_KEYS],
         rows=rows,
         totals=_pay_sum_row(label("total", lang), result.count, "", t, lang),
@@ -582,7 +583,7 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     m = fmt_money
     x = t["times"]
     who = f"{w.id} {w.name}" if w.name else w.id
-    yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
+    yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules_name(rules, lang))
     if w.hired is not None:
         yield "  " + t["years_hired"].format(
             years=f.years, hired=w.hired.isoformat(), as_of=as_of.isoformat()
@@ -590,8 +591,13 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     else:
         yield "  " + t["years_given"].format(years=f.years)
     yield "  " + t["points"]
-    w_ = words(rules, lang)
     zh = lang == "zh"
+    labelled = words(rules, lang)
+
+    def w_(vocab: str, key: str | None) -> str:
+        # English lines name the rules' keys, as the rules file writes them
+        return labelled(vocab, key) if zh else (key or "")
+
     rating = w_("performance", f.performance) + (t["default"] if f.performance_default else "")
     years_rule = t["years_rule"].format(
         years=f.years, per_year=fmt_number(per_year.per_year), max=fmt_number(per_year.max)
@@ -760,7 +766,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
         )
     views = [
         View(
-            title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
+            title=f"{label('awards_due', lang)} — {rules_name(rules, lang)} ({result.as_of.isoformat()})",
             columns=[
                 label(k, lang)
                 for k in ("worker", "person", "exam", "passed_on", "award", "less_paid", "amount")
@@ -942,7 +948,7 @@ def budget_report(
     total_label = label("total", lang)
     w = words(rules, lang)
     lines_view = View(
-        title=f"{label('budget', lang)} {result.year} — {rules.name}",
+        title=f"{label('budget', lang)} {result.year} — {rules_name(rules, lang)}",
         columns=[label("item", lang), label("amount", lang)],
         rows=[[w("item", line.item), fmt_money(line.amount)] for line in result.lines],
         totals=[total_label, fmt_money(result.total)],

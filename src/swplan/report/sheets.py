@@ -14,7 +14,7 @@ from ..calc.staffing import StaffResult
 from ..render import label
 from ..rules import Rules
 from ..workbook import Chart, Column, Sheet
-from .vocab import words
+from .vocab import rules_name, words
 
 if TYPE_CHECKING:
     from ..calc.awards import AwardsResult
@@ -131,7 +131,7 @@ def staff_sheets(result: StaffResult, rules: Rules, lang: str) -> list[Sheet]:
         )
     sheet = Sheet(
         name="站点" if lang == "zh" else "Sites",
-        title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules.name}",
+        title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules_name(rules, lang)}",
         columns=columns,
         rows=rows,
         totals=totals,
@@ -177,9 +177,9 @@ def pay_sheets(result: PayResult, rules: Rules, lang: str, by: str | None) -> li
                 *f.money(),
             ]
         )
-    totals = [label("total", lang), None, None, None, None, None, None, None, None, None]
+    totals: list[Any] = [label("total", lang), None, None, None, None, None, None, None, None, None]
     totals += [result.totals[k] for k in MONEY_FIELDS]
-    title = f"{label('annual_cost', lang)} — {rules.name} ({result.as_of.isoformat()})"
+    title = f"{label('annual_cost', lang)} — {rules_name(rules, lang)} ({result.as_of.isoformat()})"
     sheets = [
         Sheet(
             name="人员" if lang == "zh" else "Workers",
@@ -259,7 +259,7 @@ def explain_sheets(lines: list[str], lang: str) -> list[Sheet]:
 def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
     w = words(rules, lang)
     total = label("total", lang)
-    title = f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})"
+    title = f"{label('awards_due', lang)} — {rules_name(rules, lang)} ({result.as_of.isoformat()})"
     due = result.due_awards
     sheets = [
         Sheet(
@@ -348,7 +348,7 @@ def budget_sheets(
     w = words(rules, lang)
     zh = lang == "zh"
     total = label("total", lang)
-    title = f"{label('budget', lang)} {result.year} — {rules.name}"
+    title = f"{label('budget', lang)} {result.year} — {rules_name(rules, lang)}"
     sheets = [
         Sheet(
             name="预算" if zh else "Budget",
@@ -390,7 +390,7 @@ def budget_sheets(
     sheets.append(
         Sheet(
             name="缺编站点" if zh else "Sites short",
-            title=("缺编站点" if zh else "Sites short of posts") + f" — {rules.name}",
+            title=("缺编站点" if zh else "Sites short of posts") + f" — {rules_name(rules, lang)}",
             columns=[
                 Column("站点编号" if zh else "Site", "text"),
                 _text("name", lang),
@@ -427,7 +427,7 @@ def budget_sheets(
     )
     hire = result.new_hire
     assumptions: list[list[Any]] = [
-        ["规则" if zh else "Rules", rules.name],
+        ["规则" if zh else "Rules", rules_name(rules, lang)],
         ["预算年度" if zh else "Budget year", result.year],
         ["测算日期" if zh else "As of", result.as_of],
         [label("personnel_share", lang), Decimal(result.personnel_share)],

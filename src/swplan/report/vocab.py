@@ -141,3 +141,13 @@ def word(rules: Rules, vocab: str, key: str | None, lang: str) -> str:
 def words(rules: Rules, lang: str) -> Callable[[str, str | None], str]:
     """`word` with the rules and language fixed: `w("post", "lead")`."""
     return lambda vocab, key: word(rules, vocab, key, lang)
+
+
+_BUILTIN_RULES_ZH = {"national default": "全国默认标准"}
+
+
+def rules_name(rules: Rules, lang: str) -> str:
+    """The rules' name for a title: the packaged defaults have a Chinese name too."""
+    if lang == "zh":
+        return _BUILTIN_RULES_ZH.get(rules.name, rules.name)
+    return rules.name
