@@ -156,7 +156,7 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
         bars.type = chart.kind
         bars.title = chart.title
         bars.y_axis.title = chart.y_title or None
-        bars.y_axis.numFmt = MONEY_FORMAT if sheet.columns[chart.series[0]].kind == "money" else "0"
+        bars.y_axis.numFmt = "#,##0"  # whole yuan on the axis; the cells keep the fen
         bars.y_axis.majorGridlines = None if len(chart.series) > 1 else bars.y_axis.majorGridlines
         bars.y_axis.delete = False
         bars.x_axis.delete = False

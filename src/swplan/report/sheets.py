@@ -379,7 +379,7 @@ def budget_sheets(
                 totals=[total, None, *(line.amount for line in result.lines), result.total],
                 chart=Chart(
                     title="各站点预算" if zh else "Budget by site",
-                    categories=0,
+                    categories=1 if all(s.name for s in sites) else 0,
                     series=[6],
                 ),
             )
@@ -420,7 +420,7 @@ def budget_sheets(
             ],
             chart=Chart(
                 title="各站点缺编" if zh else "Shortage by site",
-                categories=0,
+                categories=1 if all(s.name for s in short) else 0,
                 series=[4],
             ),
         )
