@@ -171,9 +171,29 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
         ws.add_chart(bars, f"{get_column_letter(len(sheet.columns) + 2)}2")
 
 
+EXCEL_ROWS = 1_048_576  # rows a worksheet can hold
+
+
 def workbook_bytes(sheets: list[Sheet]) -> bytes:
     """The workbook of `sheets`, as the bytes of an .xlsx file."""
     from openpyxl import Workbook
+
+    for sheet in sheets:
+        needed = 1 + len(sheet.rows) + (1 if sheet.totals is not None else 0)
+        if needed + (len(sheet.notes) + 1 if sheet.notes else 0) > EXCEL_ROWS:
+            from .errors import InputError, Problem
+
+            raise InputError(
+                [
+                    Problem(
+                        "--format",
+                        "",
+                        "",
+                        f"xlsx: the sheet {sheet.name!r} would need {needed:,} rows, "
+                        f"more than a worksheet holds ({EXCEL_ROWS:,}); use --format csv",
+                    )
+                ]
+            )
 
     book = Workbook()
     first: Any = book.active

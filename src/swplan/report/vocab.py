@@ -114,13 +114,29 @@ def _entries(rules: Rules, vocab: str) -> Any:
         return None
 
 
+# the rules' own name of a vocabulary, where it differs from the one used here
+_RULES_VOCABULARY = {"kind": "site_kind"}
+
+
+def _entry(rules: Rules, vocab: str, key: str) -> Any:
+    """The rules' entry for `key` (it may carry a `label`), or None."""
+    words = getattr(rules, "words", None)  # rules whose every vocabulary has labels
+    if callable(words):
+        try:
+            entries = words(_RULES_VOCABULARY.get(vocab, vocab))
+        except (KeyError, AttributeError):
+            entries = None
+        if entries is not None:
+            return entries.get(key)
+    entries = _entries(rules, vocab)
+    return entries.get(key) if isinstance(entries, dict) else None
+
+
 def word(rules: Rules, vocab: str, key: str | None, lang: str) -> str:
     """The label of `key` in vocabulary `vocab` (see the module docstring); '' for None."""
     if key is None:
         return ""
-    entries = _entries(rules, vocab)
-    entry = entries.get(key) if isinstance(entries, dict) else None
-    own = getattr(entry, "label", None)
+    own = getattr(_entry(rules, vocab, key), "label", None)
     if own is not None:
         text = getattr(own, lang, None)
         if text:
