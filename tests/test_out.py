@@ -257,6 +257,18 @@ def test_zh_error_keeps_place_and_value_in_chinese_words(tmp_path: Path) -> None
     assert line.startswith(f"错误：{roster}:2:")
     assert "workers[0].education: 'bachlor' 不在可选值中" in line
     assert "is not one of" not in line
+    from swplan.i18n import labels_accepted
+
+    if labels_accepted():  # a roster may name the words by their labels: list those
+        assert "中专、大专、本科、硕士、博士" in line
+        assert english_keys(line) == set()
+
+
+def test_zh_error_about_the_rules_lists_the_keys_a_rules_file_takes() -> None:
+    from swplan.i18n import problem_zh
+
+    text = problem_zh("pay.default_performance", "'average' is not one of: excellent, good")
+    assert text == "'average' 不在可选值中：excellent, good"
 
 
 def test_swplan_lang_is_the_default_language() -> None:
@@ -450,3 +462,33 @@ def test_pay_help_states_the_as_of_default() -> None:
 
 def test_shell_completion_is_offered() -> None:
     assert "--install-completion" in cli("--help", env={"COLUMNS": "200"}).stdout
+
+
+def test_zh_workbooks_have_no_english_vocabulary_key(tmp_path: Path) -> None:
+    for name in COMMANDS:
+        book, _ = workbook(tmp_path, name, "--lang", "zh")
+        text = "\n".join(
+            str(value)
+            for ws in book.worksheets
+            for row in ws.iter_rows(values_only=True)
+            for value in row
+            if isinstance(value, str)
+        )
+        assert english_keys(text) == set(), name
+
+
+def test_zh_check_and_init_print_chinese(tmp_path: Path) -> None:
+    init = cli("init", tmp_path / "d", "--lang", "zh")
+    assert init.stdout.startswith("已写入 ")
+    check = cli("check", tmp_path / "d" / "roster.xlsx", "--lang", "zh")
+    assert check.stdout.startswith("通过 ") and "（花名册，1 人）" in check.stdout
+
+
+def test_a_sheet_too_long_for_excel_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import swplan.workbook as wb
+    from swplan.errors import InputError
+
+    monkeypatch.setattr(wb, "EXCEL_ROWS", 4)
+    sheet = wb.Sheet("s", "t", [wb.Column("a")], [["x"]] * 4, totals=["y"])
+    with pytest.raises(InputError, match="use --format csv"):
+        wb.workbook_bytes([sheet])

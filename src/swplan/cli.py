@@ -168,11 +168,11 @@ def problem_line(problem: Problem, lang: str) -> str:
     """`error: FILE:LINE:COL: key.path: what` (under zh the words, not the places, in Chinese)."""
     if lang != "zh":
         return str(problem)
-    from .i18n import zh
+    from .i18n import problem_zh
 
     location = f"{problem.file}:{problem.where}" if problem.where else problem.file
     parts = [location, problem.path] if problem.path else [location]
-    return "错误：" + ": ".join(parts) + ": " + zh(problem.message)
+    return "错误：" + ": ".join(parts) + ": " + problem_zh(problem.path, problem.message)
 
 
 def report_problems(problems: list[Problem], lang: str = "en") -> None:

@@ -233,11 +233,40 @@ _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLA
 _WHAT = {"worker": "工号", "site": "站点编号"}
 
 
-def _clause(text: str) -> str:
+def labels_accepted() -> bool:
+    """Whether input files may name a vocabulary word by its label (rules with `word()`)."""
+    from .rules import Rules
+
+    return callable(getattr(Rules, "word", None))
+
+
+def _zh_word(key: str) -> str:
+    """The Chinese label of a national vocabulary key, else the key."""
+    from .report.vocab import BUILTIN_ZH
+
+    for vocab in ("education", "title", "performance", "exam", "kind", "employment"):
+        found = BUILTIN_ZH[vocab].get(key)
+        if found:
+            return found
+    return key
+
+
+def _as_labels(text: str) -> str:
+    """`secondary, associate` -> `中专、大专`; a quoted `'bachelor'` -> `'本科'`."""
+    if len(text) > 1 and text[0] == text[-1] == "'":
+        return "'" + _zh_word(text[1:-1]) + "'"
+    return "、".join(_zh_word(word) for word in text.split(", "))
+
+
+def _clause(text: str, labels: bool = False) -> str:
     for pattern, template in _COMPILED:
         m = pattern.match(text)
         if m:
             groups = {k: (v or "") for k, v in m.groupdict().items()}
+            if labels and "不在可选值中" in template:  # input files take the labels too
+                groups["list"] = _as_labels(groups.get("list", ""))
+                if groups.get("hint"):
+                    groups["hint"] = _as_labels(groups["hint"])
             groups["what_zh"] = _WHAT.get(groups.get("what", ""), "")
             line = groups.get("line")
             groups["line_zh"] = f"（首次出现在第 {line} 行）" if line else ""
@@ -245,9 +274,23 @@ def _clause(text: str) -> str:
     return text
 
 
-def zh(text: str) -> str:
-    """`text` in Chinese, clause by clause (see the module docstring)."""
-    return "；".join(_clause(part) for part in text.split("; "))
+def zh(text: str, *, labels: bool = False) -> str:
+    """`text` in Chinese, clause by clause (see the module docstring).
+
+    `labels`: the message is about an input file (not the rules, where words are keys),
+    so a list of allowed words is shown as their Chinese labels, when labels are accepted.
+    """
+    labels = labels and labels_accepted()
+    return "；".join(_clause(part, labels) for part in text.split("; "))
+
+
+_RULES_PATHS = ("pay", "awards", "staffing", "budget", "categories", "extends", "site_kinds")
+
+
+def problem_zh(path: str, text: str) -> str:
+    """A problem's message in Chinese; its key path tells a rules file from an input file."""
+    in_rules = path.split(".")[0].split("[")[0] in _RULES_PATHS
+    return zh(text, labels=not in_rules)
 
 
 def message(text: str, lang: str) -> str:
