@@ -236,6 +236,9 @@ def test_zh_output_has_no_english_vocabulary_key(name: str, fmt: str) -> None:
     result = cli(*COMMANDS[name], "--lang", "zh", "--format", fmt)
     assert result.exit_code == 0, result.stderr
     assert english_keys(result.stdout + result.stderr) == set()
+    if fmt == "csv":  # every header cell in Chinese
+        header = result.stdout.splitlines()[0]
+        assert header.startswith("\ufeff") and not re.search(r"[A-Za-z]", header), header
 
 
 def test_zh_explain_has_no_english_vocabulary_key() -> None:

@@ -257,11 +257,39 @@ def csv_lines(
     yield buffer.getvalue()
 
 
+# Parts of CSV column names that are no table header (the flattened pay breakdown).
+CSV_PARTS_ZH = {
+    "breakdown": "明细",
+    "performance_default": "绩效为默认",
+    "years_of_service": "工龄",
+    "years_of_service_points": "工龄积分",
+    "per_year": "每年",
+    "max": "上限",
+    "grade_by_points": "按积分薪级",
+    "grade_min_points": "薪级起点积分",
+    "below_lowest_grade": "低于最低薪级",
+    "post_bound": "岗位限定",
+    "contribution_base": "缴费基数",
+    "contribution_limit": "缴费基数限制",
+    "contributions": "单位缴费",
+    "rate": "费率",
+    "bonus_months": "奖金月数",
+    "months_per_year": "每年发放月数",
+    "certified_ok": "持证达标",
+    "hired": "入职日期",
+    "worker_id": "工号",
+    "reason": "原因",
+    "capped": "受上限限制",
+}
+
+
 def zh_csv_header(column: str, word: Callable[[str, Any], Any] | None) -> str:
     """`dedicated.elderly` -> `专职.老年人`: each part by the labels, else the vocabulary."""
     out = []
     for part in column.split("."):
-        if part in LABELS:
+        if part in CSV_PARTS_ZH:
+            out.append(CSV_PARTS_ZH[part])
+        elif part in LABELS:
             out.append(label(part, "zh"))
         elif word is not None:
             out.append(str(word("", part)))

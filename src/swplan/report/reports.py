@@ -428,6 +428,9 @@ _PAY_VOCAB = {
 }
 
 
+_BOUNDS_ZH = {"min_grade": "最低薪级", "max_grade": "最高薪级", "floor": "下限", "ceiling": "上限"}
+
+
 def pay_csv_word(rules: Rules) -> Any:
     """Pay CSV cells in Chinese: vocabulary labels, 是/否 for true/false."""
 
@@ -437,6 +440,8 @@ def pay_csv_word(rules: Rules) -> Any:
         vocab = _PAY_VOCAB.get(column)
         if vocab is not None and isinstance(value, str):
             return word(rules, vocab, value, "zh")
+        if column in ("breakdown.post_bound", "breakdown.contribution_limit") and value:
+            return _BOUNDS_ZH.get(value, value)
         if isinstance(value, bool):
             return label("yes" if value else "no", "zh")
         return value
@@ -718,7 +723,7 @@ def award_reason(a: Award, result: AwardsResult, lang: str) -> str:
         o = first.origin if first is not None else None
         place = (f"{o.file}:{o.where}" if o.where else o.file) if o is not None else ""
         if zh:
-            return f"重复: 已有 {when} 的通过记录" + (f" ({place})" if place else "") + "，只发一次"
+            return f"重复：已有 {when} 的通过记录" + (f" ({place})" if place else "") + "，只发一次"
         return f"repeats the pass of {when}" + (f" at {place}" if place else "") + "; paid once"
     if a.status == "expired":
         if zh:
