@@ -495,3 +495,20 @@ def test_a_sheet_too_long_for_excel_is_refused(monkeypatch: pytest.MonkeyPatch) 
     sheet = wb.Sheet("s", "t", [wb.Column("a")], [["x"]] * 4, totals=["y"])
     with pytest.raises(InputError, match="use --format csv"):
         wb.workbook_bytes([sheet])
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("1234567.50", "1,234,567.50"),
+        ("-1234.00", "-1,234.00"),
+        ("999.99", "999.99"),
+        ("0.00", "0.00"),
+        ("+3", "+3"),  # not an amount
+        ("W1000.00", "W1000.00"),
+    ],
+)
+def test_thousands(text: str, shown: str) -> None:
+    from swplan.render import thousands
+
+    assert thousands(text) == shown
