@@ -218,27 +218,36 @@ def pay_sheets(result: PayResult, rules: Rules, lang: str, by: str | None) -> li
                 ),
             )
         )
-    # cost by grade: the workers of each grade and what they cost
-    grades: dict[int, list[Any]] = {}
-    for wp in result.workers:
-        entry = grades.setdefault(wp.figures.grade, [0, Decimal(0)])
-        entry[0] += 1
-        entry[1] += wp.figures.annual_cost
-    grade_label = label("grade", lang)
-    sheets.append(
-        Sheet(
-            name="按薪级" if lang == "zh" else "By grade",
-            title=title,
-            columns=[_text("grade", lang), _int("workers", lang), _money("annual_cost", lang)],
-            rows=[[f"{grade_label} {g}", n, cost] for g, (n, cost) in sorted(grades.items())],
-            totals=[label("total", lang), result.count, result.totals["annual_cost"]],
-            chart=Chart(
-                title="各薪级年度用人成本" if lang == "zh" else "Annual cost by grade",
-                categories=0,
-                series=[2],
-            ),
+    # cost by grade (and by step, where the rules have steps): workers and what they cost
+    for key, zh_name, en_name, zh_title, en_title in (
+        ("grade", "按薪级", "By grade", "各薪级年度用人成本", "Annual cost by grade"),
+        ("step", "按档次", "By step", "各档次年度用人成本", "Annual cost by step"),
+    ):
+        groups: dict[int, list[Any]] = {}
+        for wp in result.workers:
+            value = getattr(wp.figures, key, None)
+            if value is None:
+                continue
+            entry = groups.setdefault(value, [0, Decimal(0)])
+            entry[0] += 1
+            entry[1] += wp.figures.annual_cost
+        if not groups:
+            continue
+        word_ = label(key, lang)
+        sheets.append(
+            Sheet(
+                name=zh_name if lang == "zh" else en_name,
+                title=title,
+                columns=[_text(key, lang), _int("workers", lang), _money("annual_cost", lang)],
+                rows=[[f"{word_} {g}", n, cost] for g, (n, cost) in sorted(groups.items())],
+                totals=[label("total", lang), result.count, result.totals["annual_cost"]],
+                chart=Chart(
+                    title=zh_title if lang == "zh" else en_title,
+                    categories=0,
+                    series=[2],
+                ),
+            )
         )
-    )
     return sheets
 
 
