@@ -132,12 +132,28 @@ def _roster_columns(rules: Rules) -> list[Col]:
     return cols
 
 
+def _cell_word(rules: Rules, vocab: str, key: str, lang: str) -> str:
+    """What a cell holds for a vocabulary word: its Chinese label in a zh workbook when
+    input files may name words by label, else its key."""
+    from ..i18n import labels_accepted
+    from ..report.vocab import word
+
+    if lang == "zh" and labels_accepted():
+        return word(rules, vocab, key, "zh")
+    return key
+
+
 def _options(rules: Rules, lang: str) -> dict[str, list[tuple[str, str]]]:
-    """Each vocabulary: (key, label) pairs, keys being what a cell holds."""
+    """Each vocabulary: (what a cell holds, what it means) pairs."""
     from ..report.vocab import word
 
     def of(vocab: str, keys: Any) -> list[tuple[str, str]]:
-        return [(k, word(rules, vocab, k, lang)) for k in keys]
+        out = []
+        for k in keys:
+            shown = _cell_word(rules, vocab, k, lang)
+            meaning = word(rules, vocab, k, lang)
+            out.append((shown, "" if shown != k else meaning))
+        return out
 
     kinds = list(
         dict.fromkeys(
@@ -314,12 +330,14 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
         "id": "W0001",
         "name": "示例" if zh else "Example",
         "site": EXAMPLE_SITE,
-        "education": rules.budget.new_hire.education,
-        "title": certified,
-        "post": rules.pay.default_post,
+        "education": _cell_word(rules, "education", rules.budget.new_hire.education, lang),
+        "title": _cell_word(rules, "title", certified, lang),
+        "post": _cell_word(rules, "post", rules.pay.default_post, lang)
+        if rules.pay.default_post
+        else None,
         "hired": dt.date(rules.effective.year - 3, 9, 1),
         "years_of_service": None,
-        "performance": rules.pay.default_performance,
+        "performance": _cell_word(rules, "performance", rules.pay.default_performance, lang),
     }
     categories = list(rules.categories)
     pop_cols = [
@@ -336,7 +354,7 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
     example_site = [
         EXAMPLE_SITE,
         "示例社区" if zh else "Example community",
-        "urban_community",
+        _cell_word(rules, "kind", "urban_community", lang),
         *clients.values(),
     ]
     pass_cols = [
@@ -345,7 +363,11 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
         Col("passed_on", "通过日期", "passed on", date=True),
     ]
     exam = certified if certified in rules.awards.exams else next(iter(rules.awards.exams), "")
-    example_pass = ["W0001", exam, dt.date(rules.effective.year - 1, 11, 1)]
+    example_pass = [
+        "W0001",
+        _cell_word(rules, "exam", exam, lang),
+        dt.date(rules.effective.year - 1, 11, 1),
+    ]
     books = {
         "roster.xlsx": _book(
             "花名册" if zh else "roster",

@@ -125,9 +125,10 @@ def staff_sheets(result: StaffResult, rules: Rules, lang: str) -> list[Sheet]:
         series=series,
     )
     notes = []
+    colon = "：" if lang == "zh" else ": "
     if roster:
         notes.append(
-            f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}"
+            f"{label('shortage', lang)}{colon}{t.shortage}   {label('surplus', lang)}{colon}{t.surplus}"
         )
     sheet = Sheet(
         name="站点" if lang == "zh" else "Sites",
