@@ -394,6 +394,11 @@ def test_warnings_are_printed_once(tmp_path: Path) -> None:
     assert (table.stdout + table.stderr).count("'nowhere'") == 1
     as_json = cli("staff", POPS, "--roster", roster, "-f", "json")
     assert as_json.stderr.count("'nowhere'") == 1  # JSON on stdout: the warning on stderr
+    book = tmp_path / "staff.xlsx"
+    in_book = cli("staff", POPS, "--roster", roster, "-o", book)
+    assert in_book.stderr.count("'nowhere'") == 1  # a file: the warning on stderr too
+    notes = [r[0] for r in rows(openpyxl.load_workbook(book)["Sites"]) if r[0]]
+    assert any("'nowhere'" in str(n) for n in notes)
 
 
 # --------------------------------------------------------------------------- init and help

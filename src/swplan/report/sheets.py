@@ -39,6 +39,12 @@ def _yes(value: bool | None, lang: str) -> str:
     return label("yes" if value else "no", lang)
 
 
+def warning_note(text: str, lang: str) -> str:
+    from ..i18n import message
+
+    return ("注意：" if lang == "zh" else "warning: ") + message(text, lang)
+
+
 def _notes_title(lang: str) -> str:
     return "说明" if lang == "zh" else "Notes"
 
@@ -130,6 +136,7 @@ def staff_sheets(result: StaffResult, rules: Rules, lang: str) -> list[Sheet]:
         notes.append(
             f"{label('shortage', lang)}{colon}{t.shortage}   {label('surplus', lang)}{colon}{t.surplus}"
         )
+    notes += [warning_note(text, lang) for text in result.warnings]
     sheet = Sheet(
         name="站点" if lang == "zh" else "Sites",
         title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules_name(rules, lang)}",
@@ -461,7 +468,11 @@ def budget_sheets(
                 Column("值" if zh else "Value", "any"),
             ],
             rows=assumptions,
-            notes=[budget_headline(result, lang), *budget_notes(result, rules, lang)],
+            notes=[
+                budget_headline(result, lang),
+                *budget_notes(result, rules, lang),
+                *(warning_note(text, lang) for text in result.staff.warnings),
+            ],
         )
     )
     return sheets
