@@ -434,7 +434,13 @@ def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None
     roster = openpyxl.load_workbook(target / "roster.xlsx")
     ws = roster.worksheets[0]
     header = [c.value for c in ws[1]]
-    assert header[:5] == ["id", "name", "site", "education", "title"]
+    from swplan.io.starter import chinese_headers
+
+    if lang == "zh" and chinese_headers():  # the readers know 工号, 姓名, ...
+        assert header[:5] == ["工号", "姓名", "站点", "学历", "职称"]
+        header = ["id", "name", "site", "education", "title", "post", "hired", "yos", "performance"]
+    else:
+        assert header[:5] == ["id", "name", "site", "education", "title"]
     lists = {str(v.sqref).split(":")[0]: v.formula1 for v in ws.data_validations.dataValidation}
     # education, title, post, performance and site take a dropdown; hired is a date
     for column in ("site", "education", "title", "post", "performance"):
@@ -446,7 +452,7 @@ def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None
     # the education dropdown offers the rules' words (their Chinese labels in a zh
     # workbook, once input files accept labels)
     offered = [c.value for c in options["B"]]
-    assert offered[0] == "education"
+    assert offered[0] == ("学历" if lang == "zh" else "education")
     assert "bachelor" in offered or (lang == "zh" and "本科" in offered)
     rules_text = (target / "rules.yaml").read_text(encoding="utf-8")
     assert rules_text.count("\n#") > 30 and "extends: national" in rules_text

@@ -33,6 +33,7 @@ class Col:
     vocab: str | None = None  # the options column its dropdown takes
     date: bool = False
     width: int = 14
+    header_zh: str | None = None  # the Chinese header the readers know it by (zh workbooks)
 
 
 def _rules_text(rules: Rules, lang: str) -> str:
@@ -118,7 +119,7 @@ def _roster_columns(rules: Rules) -> list[Col]:
     cols = [
         Col("id", "工号", "worker id", width=12),
         Col("name", "姓名", "name", width=12),
-        Col("site", "所在站点编号", "site id", vocab="site"),
+        Col("site", "所在站点编号", "site id", vocab="site", header_zh="站点"),
         Col("education", "学历", "education", vocab="education"),
         Col("title", "职称", "title", vocab="title", width=26),
     ]
@@ -126,7 +127,12 @@ def _roster_columns(rules: Rules) -> list[Col]:
         cols.append(Col("post", "岗位", "post", vocab="post"))
     cols += [
         Col("hired", "入职日期", "hired", date=True),
-        Col("years_of_service", "工龄（不填入职日期时）", "years of service (instead of hired)"),
+        Col(
+            "years_of_service",
+            "工龄（不填入职日期时）",
+            "years of service (instead of hired)",
+            header_zh="工龄",
+        ),
         Col("performance", "考核等次", "performance", vocab="performance"),
     ]
     return cols
@@ -177,6 +183,31 @@ def _options(rules: Rules, lang: str) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+_VOCAB_ZH = {
+    "site": "站点",
+    "kind": "站点类型",
+    "education": "学历",
+    "title": "职称",
+    "post": "岗位",
+    "performance": "考核等次",
+    "exam": "考试",
+}
+
+
+def chinese_headers() -> bool:
+    """Whether the table readers know the built-in Chinese headers (工号, 姓名, ...)."""
+    from . import records
+
+    return hasattr(records, "ROSTER_HEADERS")
+
+
+def header_of(col: Col, lang: str) -> str:
+    """A column's header: its Chinese name in a zh workbook the readers can read, else its key."""
+    if lang == "zh" and chinese_headers():
+        return col.header_zh or col.zh
+    return col.key
+
+
 def _book(
     sheet_title: str,
     cols: list[Col],
@@ -202,15 +233,16 @@ def _book(
     used = [c.vocab for c in cols if c.vocab]
     for j, vocab in enumerate(used, start=1):
         assert vocab is not None
-        lists.cell(1, j, vocab).font = bold
-        lists.cell(1, len(used) + j, f"{vocab} ({'说明' if zh else 'label'})").font = bold
+        title = _VOCAB_ZH[vocab] if zh else vocab
+        lists.cell(1, j, title).font = bold
+        lists.cell(1, len(used) + j, f"{title}（说明）" if zh else f"{title} (label)").font = bold
         for i, (key, text) in enumerate(options[vocab], start=2):
             lists.cell(i, j, key)
             lists.cell(i, len(used) + j, text)
         lists.column_dimensions[get_column_letter(j)].width = 26
         lists.column_dimensions[get_column_letter(len(used) + j)].width = 20
     for j, col in enumerate(cols, start=1):
-        cell = ws.cell(1, j, col.key)
+        cell = ws.cell(1, j, header_of(col, lang))
         cell.font = bold
         cell.fill = fill
         cell.comment = Comment(col.zh if zh else col.en, "swplan")
@@ -278,7 +310,13 @@ def _guide(lang: str, what: str, cols: list[Col]) -> list[str]:
         "",
         "各列：" if zh else "Columns:",
     ]
-    body = [f"  {c.key}：{c.zh}" if zh else f"  {c.key}: {c.en}" for c in cols]
+    body = []
+    for c in cols:
+        name = header_of(c, lang)
+        if zh:
+            body.append(f"  {name}" if name == c.zh else f"  {name}：{c.zh}")
+        else:
+            body.append(f"  {name}: {c.en}")
     tail = [
         "",
         "填好后检查：swplan check rules.yaml roster.xlsx populations.xlsx passes.xlsx"
@@ -345,7 +383,12 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
         Col("name", "站点名称", "site name", width=16),
         Col("kind", "站点类型", "site kind", vocab="kind", width=20),
         *(
-            Col(c, f"服务对象：{rules.label(c, 'zh')}（人）", f"clients: {rules.label(c, 'en')}")
+            Col(
+                c,
+                f"服务对象：{rules.label(c, 'zh')}（人）",
+                f"clients: {rules.label(c, 'en')}",
+                header_zh=rules.label(c, "zh"),
+            )
             for c in categories
         ),
     ]
