@@ -525,3 +525,17 @@ def test_thousands(text: str, shown: str) -> None:
     from swplan.render import thousands
 
     assert thousands(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        ("out.txt", "Annual cost"),
+        ("out.md", "### Annual cost"),
+        ("out.csv", "id,name,"),
+        ("out", "Annual cost"),
+    ],
+)
+def test_output_extension_picks_the_format(tmp_path: Path, name: str, starts: str) -> None:
+    assert cli("pay", ROSTER, "-o", tmp_path / name).exit_code == 0
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
