@@ -539,3 +539,9 @@ def test_thousands(text: str, shown: str) -> None:
 def test_output_extension_picks_the_format(tmp_path: Path, name: str, starts: str) -> None:
     assert cli("pay", ROSTER, "-o", tmp_path / name).exit_code == 0
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(starts)
+
+
+def test_rules_show_refuses_xlsx_clearly() -> None:
+    result = cli("rules", "show", "--format", "xlsx")
+    assert result.exit_code == 2
+    assert "'xlsx' is not available for the rules" in result.stderr
