@@ -186,6 +186,29 @@ _CLAUSES: list[tuple[str, str]] = [
         r"a roster has id, site, education, title; populations id, name, kind",
         "花名册需有 id、site、education、title 列；服务对象需有 id、name、kind 列",
     ),
+    (r"a roster has id, site, education, title", "花名册需有 id、site、education、title 列"),
+    (r"populations id, name, kind", "服务对象需有 id、name、kind 列"),
+    (
+        r"swplan records awards only in a CSV ledger, never in a workbook",
+        "swplan 只在 CSV 台账中记录奖励，不写入工作簿",
+    ),
+    (
+        r"save it as CSV \(worker_id,exam,amount,paid_on\) and give the \.csv file",
+        "请另存为 CSV（worker_id,exam,amount,paid_on）并指定该 .csv 文件",
+    ),
+    (r"nesting is too deep", "嵌套层数过多"),
+    (r"no such file", "文件不存在"),
+    (r"reading Excel needs openpyxl", "读取 Excel 需要 openpyxl"),
+    (_Q + r" has more than two decimals", "{v} 超过两位小数"),
+    (r"amounts are in yuan and fen", "金额以元为单位，精确到分"),
+    (r"amounts must be 0 or more", "金额应不小于 0"),
+    (_Q + r" must be 1 or more", "{v} 应不小于 1"),
+    (
+        r"xlsx: the sheet (?P<s>.+) would need (?P<n>\S+) rows, more than a worksheet holds "
+        r"\((?P<m>\S+)\)",
+        "xlsx：工作表 {s} 需要 {n} 行，超过一个工作表的上限（{m}）",
+    ),
+    (r"use --format csv", "请使用 --format csv"),
     (r"is UTF-16 text, not UTF-8", "是 UTF-16 文本，不是 UTF-8"),
     (r"is not a readable Excel workbook \(\.xlsx\)", "不是可读取的 Excel 工作簿（.xlsx）"),
     (
