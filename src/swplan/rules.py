@@ -281,6 +281,16 @@ class Rules(_Model):
         return frozenset(listed)
 
     @property
+    def awards_judge_workers(self) -> bool:
+        """Whether award eligibility depends on facts of the worker (service, rating, employment)."""
+        e = self.awards.eligibility
+        return (
+            e.min_service_months is not None
+            or e.min_performance is not None
+            or bool(e.exclude_employment)
+        )
+
+    @property
     def own_site_kinds(self) -> bool:
         """True when the bureau's own rules file lists `site_kinds` (unlisted kinds are errors)."""
         return self._own_site_kinds

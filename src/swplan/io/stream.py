@@ -473,6 +473,28 @@ def pay_csv(
             return result
 
 
+def named_workers(path: str | os.PathLike[str], rules: Rules, ids: Collection[str]) -> list[Worker]:
+    """The workers of a (valid, already streamed) CSV roster whose ids are in `ids`."""
+    from .loading import open_csv
+
+    table, records = open_csv(path)
+    columns = table.columns
+    i_id = columns.index("id")
+    out: list[Worker] = []
+    for line, cells in records:
+        if len(cells) != len(columns) or cells[i_id].strip() not in ids:
+            continue
+        row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
+
+        def origin_of(key: str, row: Row = row) -> Origin:
+            return Origin(table.file, table.where(row, key))
+
+        worker = parse_worker(row.cells.get, origin_of, rules, [])
+        if worker is not None:
+            out.append(worker)
+    return out
+
+
 @dataclass
 class RosterSummary:
     """What staff and budget need of a roster, however big: cost, headcount, per-site counts."""
@@ -480,7 +502,7 @@ class RosterSummary:
     staff_cost: Decimal
     headcount: int
     counts: RosterCounts
-    workers: list[Worker]  # empty when streamed (a CSV roster has no exams to carry)
+    workers: list[Worker]  # streamed: only those award conditions must judge
     ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
 
 
@@ -509,7 +531,9 @@ def summarise_roster(
             )
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
-        return RosterSummary(cost, streamed.count, counts, [], found)
+        # award conditions judge the workers the passes name: read those rows again
+        named = named_workers(path, rules, found) if found and rules.awards_judge_workers else []
+        return RosterSummary(cost, streamed.count, counts, named, found)
     workers = load_roster(path, rules, as_of=as_of)
     cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
     return RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), workers, None)
