@@ -260,10 +260,12 @@ class Rules(_Model):
         """Every (name, key) of a vocabulary: keys first, then labels and aliases."""
         names = self._names.get(vocabulary)
         if names is None:
+            # keys, then labels, then aliases: a clash is blamed on the later, lesser name
             entries = self.words(vocabulary)
             names = [(key, key) for key in entries]
             for key, entry in entries.items():
                 names += [(text, key) for text in (entry.label.zh, entry.label.en) if text]
+            for key, entry in entries.items():
                 names += [(alias, key) for alias in entry.aliases]
             self._names[vocabulary] = names
         return names
