@@ -222,7 +222,7 @@ def _check_unique(ids: list[tuple[str, Origin]], what: str, problems: list[Probl
 
 
 def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
-    warnings: dict[str, list[str]] = {}  # unlisted site kind -> ids of its sites
+    warnings: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
     problems: list[Problem] = []
     sites: list[Site] = []
     ids: list[tuple[str, Origin]] = []
@@ -315,7 +315,7 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
     present = [(c, columns.index(c)) for c in categories if c in columns]
     limit = MAX_CLIENTS
     kinds: dict[str, str] = {}  # cell -> kind key ("" when the rules do not list it)
-    unlisted: dict[str, list[str]] = {}
+    unlisted: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
     sites: list[Site] = []
     first_line: dict[str, int] = {}
     ident = IDENT_RE.match
@@ -365,7 +365,7 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
                         _site(_row_fields(table, columns, line, cells, problems), {}, rules, {})
                         continue
                     if rules.site_kinds:
-                        unlisted.setdefault(kind, []).append(site_id)
+                        note_unlisted(unlisted, kind, site_id)
                 kind = known or kind
             site = Site(site_id, site_name or None, kind or None, clients)
         if site_id in first_line:
@@ -406,10 +406,21 @@ def _site(
             return None
         kind = written  # free text, as in version 1; warned about below
         if ident is not None and rules.site_kinds:
-            unlisted.setdefault(written, []).append(ident)
+            note_unlisted(unlisted, written, ident)
     if ident is None:
         return None
     return Site(ident, name, kind, clients)
+
+
+def note_unlisted(unlisted: dict[str, list[str]], kind: str, site_id: str, shown: int = 5) -> None:
+    """Count a site of an unlisted kind: the list is the count, then the first few ids."""
+    entry = unlisted.get(kind)
+    if entry is None:
+        unlisted[kind] = ["1", site_id]
+        return
+    entry[0] = str(int(entry[0]) + 1)
+    if len(entry) <= shown:
+        entry.append(site_id)
 
 
 def site_kind(written: str | None, rules: Rules) -> str | None:
@@ -420,12 +431,11 @@ def site_kind(written: str | None, rules: Rules) -> str | None:
 def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) -> list[str]:
     """One warning per site kind the rules do not list, naming the nearest listed kind."""
     out = []
-    for kind, ids in unlisted.items():
+    for kind, (count, *ids) in unlisted.items():
         close = rules.suggest("site_kind", kind)
         nearest = rules.word("site_kind", close) if close is not None else None
-        sites = ", ".join(ids[:shown]) + (
-            f" and {len(ids) - shown} more" if len(ids) > shown else ""
-        )
+        more = int(count) - len(ids)
+        sites = ", ".join(ids) + (f" and {more} more" if more > 0 else "")
         hint = (
             f"nearest listed kind: {nearest!r}" + (f" ({close})" if close != nearest else "")
             if nearest is not None
