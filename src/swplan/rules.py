@@ -227,7 +227,8 @@ class Rules(_Model):
         index = self._indexes.get(vocabulary)
         if index is None:
             index = self._indexes[vocabulary] = _index(self._all_names(vocabulary))[0]
-        return index.get(word_form(text))
+        hit = index.get(text)  # already in its compared form (a key, mostly): no work
+        return hit if hit is not None else index.get(word_form(text))
 
     def suggest(self, vocabulary: str, text: str) -> str | None:
         """The name (key, label or alias) closest to `text`, for "did you mean"; None if none is."""
