@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 import yaml
 from conftest import EXAMPLES, swplan
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from swplan import InputError, awards, budget, load_rules
 from swplan.calc.awards import service_months
@@ -555,3 +557,62 @@ def test_local_notice(name: str, as_of: str, statuses: str, total: str, count: i
     data = result.json()
     assert [a["status"] for a in data["awards"]] == [STATUS[s] for s in statuses.split()]
     assert data["totals"] == {"due": total, "count_due": count}
+
+
+# --------------------------------------------------------------------------- properties
+
+EXAMS = [
+    "assistant_social_worker",
+    "social_worker",
+    "senior_social_worker",
+    "psychological_counselor",
+]
+CAPPED_RULES: dict[str, Rules] = {}
+
+
+def capped_rules(cap: int, upgrade: str) -> Rules:
+    key = f"{cap}-{upgrade}"
+    if key not in CAPPED_RULES:
+        from swplan.io.rules_file import builtin_document, merge
+
+        data = merge(
+            builtin_document().data,
+            {"awards": {"cap_per_worker": cap, "upgrade": upgrade, "claim_window_days": None}},
+        )
+        CAPPED_RULES[key] = Rules.model_validate(data)
+    return CAPPED_RULES[key]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    cap=st.sampled_from([0, 500, 1000, 2500, 4000, 8000]),
+    upgrade=st.sampled_from(["top_up", "full"]),
+    passes=st.lists(st.tuples(st.sampled_from(["W1", "W2"]), st.sampled_from(EXAMS)), max_size=6),
+    ledger=st.lists(
+        st.tuples(
+            st.sampled_from(["W1", "W2"]),
+            st.sampled_from([*EXAMS, "retired_exam"]),
+            st.sampled_from(["0.00", "300.00", "1000.00", "2000.00"]),
+        ),
+        max_size=4,
+    ),
+)
+def test_the_cap_is_never_passed_and_amounts_stay_within_the_award(
+    cap: int, upgrade: str, passes: list[tuple[str, str]], ledger: list[tuple[str, str, str]]
+) -> None:
+    rules = capped_rules(cap, upgrade)
+    result = awards(
+        rules,
+        [worker("W1"), worker("W2")],
+        [passed(exam, "2025-06-01", ident) for ident, exam in passes],
+        [paid(exam, amount, ident) for ident, exam, amount in ledger],
+        as_of=dt.date(2025, 7, 1),
+    )
+    for ident in ("W1", "W2"):
+        before = sum((Decimal(a) for i, _, a in ledger if i == ident), Decimal(0))
+        now = sum((a.amount for a in result.awards if a.worker_id == ident), Decimal(0))
+        assert now <= max(Decimal(0), cap - before)  # the cap counts the ledger too
+    for a in result.awards:
+        assert Decimal(0) <= a.amount <= a.award
+        assert (a.amount > 0) <= (a.status == "due")
+        assert (a.status == "capped") <= (a.capped and a.amount == 0)
