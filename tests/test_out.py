@@ -373,7 +373,7 @@ def build_report(name: str) -> Any:
     workers = load_roster(ROSTER, r)
     sites = load_populations(POPS, r).sites
     if name == "staff":
-        return staff_report(staff(r, sites, RosterCounts.of(workers)), r, "en")
+        return staff_report(staff(r, sites, RosterCounts.of(workers, r)), r, "en")
     if name == "pay":
         return pay_report(pay(r, workers, r.effective), r, "en", "site")
     passes, ledger = load_passes(PASSES, r), load_ledger(LEDGER)

@@ -321,7 +321,7 @@ def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
                     w("exam", a.exam),
                     a.passed_on,
                     w("status", a.status) if lang == "zh" else label(a.status, lang),
-                    award_reason(a, result, lang),
+                    award_reason(a, result, lang, rules),
                     a.amount,
                 ]
                 for a in other

@@ -63,7 +63,7 @@ BUILTIN_ZH: dict[str, dict[str, str]] = {
         "duplicate": "重复",
         "expired": "已过期",
         "ineligible": "不符合条件",
-        "capped": "超出上限",
+        "capped": "已达上限",
     },
     "item": {
         "current_staff": "现有人员费用",
