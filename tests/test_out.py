@@ -516,6 +516,7 @@ def test_a_sheet_too_long_for_excel_is_refused(monkeypatch: pytest.MonkeyPatch) 
         ("1234567.50", "1,234,567.50"),
         ("-1234.00", "-1,234.00"),
         ("999.99", "999.99"),
+        ("1000.00 *", "1,000.00 *"),
         ("0.00", "0.00"),
         ("+3", "+3"),  # not an amount
         ("W1000.00", "W1000.00"),

@@ -325,15 +325,16 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-_PLAIN_AMOUNT = re.compile(r"-?\d{4,}\.\d\d", re.ASCII)
+_PLAIN_AMOUNT = re.compile(r"(-?)(\d{4,})\.(\d\d)( .*)?", re.ASCII | re.S)
 
 
 def thousands(text: str) -> str:
-    """`"1234567.50"` -> `"1,234,567.50"`; anything else unchanged (tables only)."""
-    if _PLAIN_AMOUNT.fullmatch(text):
-        sign = "-" if text[0] == "-" else ""
-        whole, cents = text.lstrip("-").split(".")
-        return f"{sign}{int(whole):,}.{cents}"
+    """`"1234567.50"` -> `"1,234,567.50"` (a mark after a space stays: `"1,000.00 *"`);
+    anything else unchanged (tables only)."""
+    m = _PLAIN_AMOUNT.fullmatch(text)
+    if m:
+        sign, whole, cents, mark = m.groups()
+        return f"{sign}{int(whole):,}.{cents}{mark or ''}"
     return text
 
 
