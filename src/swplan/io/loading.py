@@ -443,9 +443,14 @@ def check_header(
     return problems
 
 
-def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
+def csv_delimiter(path: str | os.PathLike[str]) -> str:
+    """A `.tsv` file is tab-separated; every other table text file comma-separated."""
+    return "\t" if os.fspath(path).lower().endswith(".tsv") else ","
+
+
+def iter_csv(name: str, text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """(line, cells) for each non-blank record; a malformed file is one error."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
@@ -468,7 +473,7 @@ def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
 def open_csv(path: str | os.PathLike[str]) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
     """An empty `Table` with the header of a CSV file, and its remaining records."""
     name = display_name(path)
-    records = iter_csv(name, read_text(path))
+    records = iter_csv(name, read_text(path), csv_delimiter(path))
     first = next(records, None)
     if first is None:
         raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
