@@ -38,6 +38,7 @@ from .loading import (
     decode,
     encoding_problem,
     iter_csv,
+    open_binary,
     read_text,
 )
 from .records import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, parse_worker
@@ -112,7 +113,9 @@ def stream_pay(
     as_of = as_of or rules.effective
     name = str(path)
     try:
-        with open(path, "rb") as raw:
+        # opened once (a FIFO or `<(...)` cannot be opened twice), scanned, then read as text
+        raw = open_binary(path)
+        try:
             # a NUL anywhere means a binary file, as for every other reader (memchr: ~0.1 s
             # for a national roster)
             head = raw.read(1 << 16)
@@ -121,7 +124,11 @@ def stream_pay(
             for block in iter(lambda: raw.read(1 << 22), b""):
                 if b"\x00" in block:
                     raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
+            raw.seek(0)
+        except BaseException:
+            raw.close()
+            raise
+        handle = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except OSError as exc:
