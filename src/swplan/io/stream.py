@@ -45,7 +45,7 @@ from .records import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, parse_worker
 
 _IDENT = IDENT_RE.match
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$").match
-_YEARS = re.compile(r"\+?\d+$").match
+_YEARS = re.compile(r"\+?[0-9]{1,9}$").match  # longer: the slow path says why
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 
 
