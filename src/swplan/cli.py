@@ -35,7 +35,8 @@ class _Group(TyperGroup):
         except ClickException as exc:
             ctx = getattr(exc, "ctx", None)
             where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
-            print(f"error: {exc.format_message().rstrip('.')}{where}", file=sys.stderr)
+            message = exc.format_message().replace("Value error, ", "").rstrip(".")
+            print(f"error: {message}{where}", file=sys.stderr)
             code = exc.exit_code
         except typer.Abort:
             code = 130
