@@ -105,7 +105,9 @@ cell_values = st.sampled_from([None, "", "=1/0", "9" * 400, "[/]", "2016-13-45",
     name=st.sampled_from(sorted(FILES) + ["roster.xlsx"]),
     data=st.data(),
 )
-def test_mutated_inputs_end_in_exit_0_or_2_without_a_traceback(name: str, data: st.DataObject) -> None:
+def test_mutated_inputs_end_in_exit_0_or_2_without_a_traceback(
+    name: str, data: st.DataObject
+) -> None:
     if name == "roster.xlsx":
         content = workbook(
             FILES["roster.csv"],
@@ -130,7 +132,9 @@ def test_mutated_inputs_end_in_exit_0_or_2_without_a_traceback(name: str, data: 
         for args in commands(paths):
             if name not in {Path(a).name for a in args}:
                 continue
-            result = runner.invoke(app, [*args, "--as-of", "2026-01-01"] if args[0] == "awards" else args)
+            result = runner.invoke(
+                app, [*args, "--as-of", "2026-01-01"] if args[0] == "awards" else args
+            )
             shown = f"{args}: {result.exit_code}\n{result.stderr}"
             assert result.exit_code in (0, 2), shown
             assert result.exception is None or isinstance(result.exception, SystemExit), shown

@@ -75,7 +75,9 @@ def books(tmp_path: Path) -> dict[str, Path]:
     }
 
 
-def record(books: dict[str, Path], *extra: str | os.PathLike[str], ledger: Path | None = None) -> Run:
+def record(
+    books: dict[str, Path], *extra: str | os.PathLike[str], ledger: Path | None = None
+) -> Run:
     return cli(
         "awards",
         books["roster"],
@@ -377,7 +379,9 @@ def test_integers_of_thousands_of_digits(books: dict[str, Path], tmp_path: Path)
         "id,site,education,title,years_of_service\nW1,s1,bachelor,none," + huge + "\n"
     )
     pops = tmp_path / "pops.yaml"
-    pops.write_text(f"sites:\n  - {{id: s1, name: S, kind: agency, clients: {{elderly: {huge}}}}}\n")
+    pops.write_text(
+        f"sites:\n  - {{id: s1, name: S, kind: agency, clients: {{elderly: {huge}}}}}\n"
+    )
     for args in (("pay", roster, "-f", "csv"), ("pay", roster, "-f", "json"), ("staff", pops)):
         run = cli(*args)
         assert_clean_error(run, "too large")
@@ -554,3 +558,21 @@ def test_a_roster_from_a_fifo_is_read_once(fifo_roster: Path, args: tuple[str, .
     done = sub(*(a.format(fifo_roster) for a in args), timeout=30)
     assert done.returncode == 0, done.stderr
     assert "W006" in done.stdout or "6 workers" in done.stdout
+
+
+def test_output_is_not_checked_for_readability(
+    books: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "write-only.json"
+    out.write_text("old\n")
+    out.chmod(0o200)
+    real_access = os.access
+    # as root every file is readable: make this one look as it does to its owner
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **kw: False if Path(p) == out else real_access(p, mode, **kw)
+    )
+    run = cli("pay", books["roster"], "-f", "json", "-o", out)
+    assert run.code == 0, run.err
+    monkeypatch.undo()
+    out.chmod(0o600)
+    assert out.read_text().startswith("{")

@@ -577,7 +577,7 @@ def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]
 # Excel's own sheet size, and the inflated XML of one sheet or of the shared strings.
 MAX_SHEET_ROWS = 1_048_576
 MAX_SHEET_COLUMNS = 16_384
-MAX_SHEET_XML_BYTES = 512 << 20
+MAX_SHEET_XML_BYTES = 256 << 20
 MAX_SHARED_STRINGS_BYTES = 128 << 20
 # Formulas and merged cells are looked up in sheets up to this size (inflated XML).
 _DETAIL_BYTES = 32 << 20
