@@ -576,3 +576,74 @@ def test_output_is_not_checked_for_readability(
     monkeypatch.undo()
     out.chmod(0o600)
     assert out.read_text().startswith("{")
+
+
+# --------------------------------------------------------------------------- torn appends
+
+
+def _journal(ledger: Path) -> Path:
+    from swplan.io.ledger import journal_path
+
+    fd = os.open(ledger, os.O_RDONLY)
+    try:
+        return Path(journal_path(str(ledger), fd))
+    finally:
+        os.close(fd)
+
+
+def test_an_append_cut_short_is_taken_back_by_the_next_run(books: dict[str, Path]) -> None:
+    old = books["ledger"].read_bytes()
+    pending = (
+        b"W005,psychological_counselor,1000.00,2026-01-01\nW001,social_worker,1000.00,2026-01-01\n"
+    )
+    # what a run killed in the middle of its write leaves: the journal and half a row
+    _journal(books["ledger"]).write_bytes(
+        b"swplan-ledger-journal 1 %d %d\n" % (len(old), len(pending)) + pending
+    )
+    books["ledger"].write_bytes(old + pending[:30])
+    run = record(books)
+    assert run.code == 0, run.err
+    assert (
+        books["ledger"]
+        .read_bytes()
+        .startswith(old + b"W005,psychological_counselor,1000.00,2026-01-01\n")
+    )
+    assert len(data_rows(books["ledger"])) == 2 + DUE_COUNT  # no torn row, nothing twice
+    assert not _journal(books["ledger"]).exists()
+
+
+def test_an_append_complete_but_not_yet_cleared_is_kept(books: dict[str, Path]) -> None:
+    assert record(books).code == 0
+    done = books["ledger"].read_bytes()
+    first_size = len(HEADER + OLD)
+    pending = done[first_size:]
+    _journal(books["ledger"]).write_bytes(
+        b"swplan-ledger-journal 1 %d %d\n" % (first_size, len(pending)) + pending
+    )
+    again = record(books)
+    assert "recorded nothing" in again.err
+    assert books["ledger"].read_bytes() == done
+    assert not _journal(books["ledger"]).exists()
+
+
+def test_a_full_disk_while_appending_records_nothing(
+    books: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    before = books["ledger"].read_bytes()
+    real_write = os.write
+
+    def half_then_full(fd: int, data: bytes) -> int:
+        if os.fstat(fd).st_ino == os.stat(books["ledger"]).st_ino:
+            if len(data) > 10:
+                return real_write(fd, bytes(data[:10]))  # a short write, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", half_then_full)
+    run = record(books)
+    monkeypatch.undo()
+    assert_clean_error(run, "disk is full", "nothing was recorded")
+    assert books["ledger"].read_bytes() == before
+    assert not _journal(books["ledger"]).exists()

@@ -481,7 +481,9 @@ def awards(
         workers, extra, paid, _ = gather(
             lambda: load_roster(roster, r),
             lambda: load_passes(passes, r) if passes is not None else [],
-            lambda: load_ledger(ledger) if ledger is not None else [],
+            # a recording run reads the ledger under its lock (after taking back an
+            # append a stopped run left half done), not here
+            lambda: load_ledger(ledger) if ledger is not None and not record else [],
             output_dir,
         )
         result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write

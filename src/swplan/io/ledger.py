@@ -6,10 +6,14 @@ The ledger is the record of money paid, so swplan never rewrites a row of it:
   path to it (a symlink, a second hard link) shares one lock, and no lock file is left
   beside it; the ledger is read and the awards worked out again once the lock is
   held, so a second run of the same command records nothing;
-* the new rows are appended to the file in place (`O_APPEND`, one write, then
-  fsync): its owner, group, mode, hard links and every byte already in it stay as
-  they are, and a row another program appends while swplan works is kept, because
-  swplan never writes a copy of the file it read;
+* the new rows are appended to the file in place (`O_APPEND`, then fsync): its
+  owner, group, mode, hard links and every byte already in it stay as they are, and
+  a row another program appends while swplan works is kept, because swplan never
+  writes a copy of the file it read;
+* a journal beside the ledger (`.swplan-journal-DEV-INODE`, removed once the rows
+  are on disk) says where the ledger ended and what was being added, so an append
+  cut short by a kill, a power cut or a full disk is taken back by the next run: the
+  ledger is always the old one or the complete new one, never a torn row;
 * rows are written in the ledger's own column order, with its own delimiter (a tab
   for `.tsv`) and line ending; a header swplan cannot write back the same way is
   refused before anything is written;
@@ -25,6 +29,7 @@ import datetime as dt
 import importlib
 import io
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -261,6 +266,98 @@ def _write_all(fd: int, data: bytes) -> None:
     os.fsync(fd)
 
 
+# --------------------------------------------------------------------------- journal
+#
+# One write of many rows can be cut short by a kill or a power cut. Before appending,
+# swplan notes in a journal beside the ledger where the ledger ended and what it is
+# about to add; the journal is removed once the rows are on disk. A run that finds a
+# journal (under the lock) undoes a half-done append: the ledger is the old one again,
+# or, when the rows were all written, the complete new one.
+
+_JOURNAL_MAGIC = b"swplan-ledger-journal 1"
+
+
+def journal_path(path: str, fd: int) -> str:
+    """The journal of the ledger open as `fd`: named by the file, not by the path."""
+    info = os.fstat(fd)
+    directory = os.path.dirname(os.path.abspath(path))
+    return os.path.join(directory, f".swplan-journal-{info.st_dev}-{info.st_ino}")
+
+
+def _read_journal(journal: str) -> tuple[int, bytes] | None:
+    """(ledger size before, bytes being appended), or None for no (usable) journal."""
+    try:
+        with open(journal, "rb") as f:
+            content = f.read()
+    except OSError:
+        return None
+    head, _, pending = content.partition(b"\n")
+    parts = head.split(b" ")
+    if len(parts) != 4 or b" ".join(parts[:2]) != _JOURNAL_MAGIC:
+        return None
+    try:
+        size, length = int(parts[2]), int(parts[3])
+    except ValueError:
+        return None
+    if len(pending) != length:
+        return None  # the journal itself was cut short: the append had not begun
+    return size, pending
+
+
+def _recover(name: str, fd: int) -> None:
+    """Finish what a run stopped while appending left behind (with the lock held)."""
+    journal = journal_path(name, fd)
+    if not os.path.exists(journal):
+        return
+    noted = _read_journal(journal)
+    if noted is not None:
+        size, pending = noted
+        now = os.fstat(fd).st_size
+        os.lseek(fd, size, os.SEEK_SET)
+        tail = os.read(fd, max(now - size, 0)) if now >= size else None
+        if tail is None or not pending.startswith(tail):
+            raise _problem(
+                name,
+                "a run was stopped while recording in this ledger, and the ledger changed "
+                "since; check its last rows by hand (the rows that run was adding are in "
+                f"{journal}), then delete that file and run again",
+            )
+        if tail != pending:  # cut short: back to the old ledger
+            os.ftruncate(fd, size)
+            os.fsync(fd)
+    os.unlink(journal)
+
+
+def _append(name: str, fd: int, data: bytes) -> None:
+    """Append `data` to the ledger open as `fd`: all of it, or (after a failure) none."""
+    size = os.fstat(fd).st_size
+    journal = journal_path(name, fd)
+    noted = False
+    try:
+        mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        jfd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(jfd, "wb") as f:
+            f.write(_JOURNAL_MAGIC + f" {size} {len(data)}\n".encode() + data)
+            f.flush()
+            os.fsync(f.fileno())
+        noted = True
+    except OSError:  # a directory swplan may not write in: append without a journal
+        pass
+    try:
+        _write_all(fd, data)
+    except OSError:
+        try:
+            os.ftruncate(fd, size)  # a write cut short by a full disk: take it back
+            os.fsync(fd)
+        except OSError:
+            noted = False  # keep the journal: the next run takes the rows back
+        raise
+    finally:
+        if noted:
+            with suppress(OSError):
+                os.unlink(journal)
+
+
 def _pause_for_tests() -> None:
     value = os.environ.get(PAUSE_ENV)
     if not value:
@@ -310,6 +407,7 @@ def record_awards(
     try:
         with locked_ledger(name, create=new_ledger) as (fd, created):
             try:
+                _recover(name, fd)
                 old = _read_all(fd)
                 empty = not old.removeprefix(_BOM).strip()
                 layout_of(name, old)  # refuse a header it cannot write back, before anything
@@ -322,7 +420,7 @@ def record_awards(
                     _pause_for_tests()
                     if data:
                         try:
-                            _write_all(fd, data)
+                            _append(name, fd, data)
                         except OSError as exc:
                             raise _problem(
                                 name,
