@@ -118,8 +118,8 @@ LedgerOpt = Annotated[
     Path | None,
     typer.Option(
         "--ledger",
-        help="Ledger of awards already paid (CSV); a missing file is empty. "
-        "Only `awards --record` writes to it.",
+        help="Ledger of awards already paid (CSV). Read, a missing file is empty; "
+        "only `awards --record` writes to it (appending; --new-ledger to start one).",
         show_default=False,
     ),
 ]
