@@ -483,7 +483,7 @@ def awards(
             lambda: load_passes(passes, r) if passes is not None else [],
             # a recording run reads the ledger under its lock (after taking back an
             # append a stopped run left half done), not here
-            lambda: load_ledger(ledger) if ledger is not None and not record else [],
+            lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
             output_dir,
         )
         result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
@@ -620,7 +620,7 @@ def budget(
         extra = attempt(
             lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
         )
-        paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
+        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
         # the roster is told which ids the passes name, rather than sending back all its ids
         wanted = {p.worker_id for p in extra}
         district = attempt(

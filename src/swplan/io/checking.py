@@ -78,7 +78,7 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
         return f"passes, {len(load_passes(path, rules))} passes"
     from .ledger import append_order
 
-    rows = len(load_ledger(path))
+    rows = len(load_ledger(path, rules))
     try:
         order = ", ".join(append_order(path))
     except InputError as exc:

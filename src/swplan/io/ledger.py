@@ -411,7 +411,7 @@ def record_awards(
                 old = _read_all(fd)
                 empty = not old.removeprefix(_BOM).strip()
                 layout_of(name, old)  # refuse a header it cannot write back, before anything
-                ledger = [] if empty else load_ledger(name)
+                ledger = [] if empty else load_ledger(name, rules)
                 result = awards(rules, workers, passes, ledger, when)
                 rows = [LedgerRow(a.worker_id, a.exam, a.amount, when) for a in result.due_awards]
                 data = appended_bytes(name, old, rows) if rows or created else b""
