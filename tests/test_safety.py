@@ -647,3 +647,11 @@ def test_a_full_disk_while_appending_records_nothing(
     assert_clean_error(run, "disk is full", "nothing was recorded")
     assert books["ledger"].read_bytes() == before
     assert not _journal(books["ledger"]).exists()
+
+
+def test_dev_null_as_output_stays_a_device(books: dict[str, Path]) -> None:
+    if not stat.S_ISCHR(os.stat("/dev/null").st_mode):
+        pytest.skip("/dev/null on this machine is not a device")
+    run = cli("pay", books["roster"], "-f", "json", "-o", "/dev/null")
+    assert run.code == 0, run.err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # written to, never replaced
