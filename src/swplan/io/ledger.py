@@ -416,6 +416,8 @@ def record_awards(
                 rows = [LedgerRow(a.worker_id, a.exam, a.amount, when) for a in result.due_awards]
                 data = appended_bytes(name, old, rows) if rows or created else b""
 
+                committed: list[bool] = []
+
                 def commit() -> None:
                     _pause_for_tests()
                     if data:
@@ -426,11 +428,25 @@ def record_awards(
                                 name,
                                 f"cannot record in the ledger: {why(exc)}; nothing was recorded",
                             ) from None
+                    committed.append(True)
 
                 if publish is None:
                     commit()
                 else:
-                    publish(result, commit)
+                    try:
+                        publish(result, commit)
+                    except InputError as exc:
+                        if committed and rows:  # the rename of the report failed after all
+                            exc.problems.append(
+                                Problem(
+                                    name,
+                                    "",
+                                    "",
+                                    f"the {len(rows)} due award(s) were recorded in the ledger "
+                                    "all the same; a new run lists them as already paid",
+                                )
+                            )
+                        raise
             except BaseException:
                 if created and os.fstat(fd).st_size == 0:  # nothing recorded: leave no file
                     with suppress(OSError):
