@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .io.atomic import atomic_file
+from .errors import InputError, Problem
+from .io.atomic import STDOUT_NAMES, atomic_file, output_file, why
 
 if TYPE_CHECKING:
     from .workbook import Sheet
@@ -321,8 +322,12 @@ def render_json(report: Report) -> str:
     return json.dumps(report.json_data(), ensure_ascii=False, indent=2) + "\n"
 
 
+_MD_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A Markdown table cell: `|` escaped, a line break (CR, LF or both) a space."""
+    return _MD_BREAK.sub(" ", text.replace("|", "\\|"))
 
 
 _PLAIN_AMOUNT = re.compile(r"(-?)(\d{4,})\.(\d\d)( .*)?", re.ASCII | re.S)
@@ -352,7 +357,7 @@ def _shown_rows(view: View) -> tuple[list[list[str]], list[str] | None]:
 def render_markdown(report: Report) -> str:
     out: list[str] = []
     for view in report.table_views():
-        out.append(f"### {view.title}\n")
+        out.append(f"### {_MD_BREAK.sub(' ', view.title)}\n")
         if view.headline:
             out.extend(f"**{_md_escape(line)}**" for line in view.headline)
             out.append("")
@@ -423,6 +428,8 @@ def render_table(report: Report, file: TextIO, *, color: bool, width: int | None
         highlight=False,
         soft_wrap=False,
     )
+    from rich.text import Text
+
     for view in report.table_views():
         console.print(view.title, markup=False, style="bold" if color else None)
         for line in view.headline:  # directly under its title
@@ -440,15 +447,15 @@ def render_table(report: Report, file: TextIO, *, color: bool, width: int | None
                     whole = i in view.ids or i in view.numeric or not color
                     cells = [r[i] for r in rows] + ([totals[i]] if totals else [])
                     table.add_column(
-                        column,
-                        footer=totals[i] if totals else "",
+                        Text(column),  # names and labels print literally: no rich markup
+                        footer=Text(totals[i] if totals else ""),
                         justify="right" if i in view.numeric else "left",
                         no_wrap=whole,
                         overflow="fold",
                         min_width=max(_cell_width(c) for c in [column, *cells]) if whole else None,
                     )
                 for i, row in enumerate(rows):
-                    table.add_row(*row, end_section=i in view.sections)
+                    table.add_row(*map(Text, row), end_section=i in view.sections)
                 console.print(table)
         for note in view.notes:
             console.print(note, markup=False, overflow="fold")
@@ -483,8 +490,6 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
     An extension naming another format than `--format` is a usage error; a workbook is
     never sent to a terminal.
     """
-    from .errors import InputError, Problem
-
     implied = _EXTENSIONS.get(os.path.splitext(output)[1].lower()) if output else None
     if fmt is not None and implied is not None and implied != fmt:
         raise InputError(
@@ -500,7 +505,8 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
             ]
         )
     chosen = fmt or implied or "table"
-    if chosen == "xlsx" and not output and sys.stdout.isatty():
+    to_stdout = not output or output in STDOUT_NAMES
+    if chosen == "xlsx" and to_stdout and sys.stdout is not None and sys.stdout.isatty():
         raise InputError(
             [
                 Problem(
@@ -530,52 +536,42 @@ def render_bytes(report: Report) -> bytes:
     from .workbook import workbook_bytes
 
     if report.sheets is None:
-        from .errors import InputError, Problem
-
         raise InputError([Problem("--format", "", "", "xlsx is not available for this output")])
     return workbook_bytes(report.sheets())
 
 
-def emit(report: Report, fmt: str, output: str | None) -> bool:
-    """Render `report` to `output` (atomically) or to stdout.
+def emit(
+    report: Report,
+    fmt: str,
+    output: str | None,
+    *,
+    before_publish: Callable[[], None] | None = None,
+) -> bool:
+    """Render `report` to `output` (atomically; `-`, a device or a FIFO in place) or stdout.
 
-    Returns True when the report's notes went to stdout (a table or Markdown there),
-    so the caller need not print its warnings a second time on stderr.
+    `before_publish` runs once the whole report is ready (see `output_file`): a
+    failure to write the report means it never runs. Returns True when the report's
+    notes went to stdout (a table or Markdown there), so the caller need not print its
+    warnings a second time on stderr.
     """
-    if output:
+    if fmt == "table" and output is None and sys.stdout is not None and sys.stdout.isatty():
         try:
-            if fmt == "xlsx":
-                data = render_bytes(report)
-                with atomic_file(output, binary=True) as f:
-                    f.write(data)
-            else:
-                write_atomic(output, render(report, fmt))
+            render_table(report, sys.stdout, color=True)
+            sys.stdout.flush()
         except OSError as exc:
-            from .errors import InputError, Problem
-
-            reason = exc.strerror or str(exc)
             raise InputError(
-                [
-                    Problem(
-                        output,
-                        "",
-                        "--output",
-                        f"cannot be written: {reason}; "
-                        "name a file in an existing, writable directory",
-                    )
-                ]
+                [Problem("stdout", "", "", f"cannot be written: {why(exc)}")]
             ) from None
-        return False
-    if fmt == "xlsx":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(render_bytes(report))
-        sys.stdout.buffer.flush()
-        return False
-    color = fmt == "table" and sys.stdout.isatty()
-    if fmt == "table" and color:
-        render_table(report, sys.stdout, color=True)
+        if before_publish is not None:
+            before_publish()
         return True
-    for chunk in render(report, fmt):
-        sys.stdout.write(chunk)
-    sys.stdout.flush()
-    return fmt in ("table", "markdown")
+    if fmt == "xlsx":
+        data = render_bytes(report)  # built before anything is opened for writing
+        with output_file(output, before_publish=before_publish, binary=True) as f:
+            f.write(data)
+        return False
+    with output_file(output, before_publish=before_publish) as f:
+        for chunk in render(report, fmt):
+            f.write(chunk)
+    to_stdout = output is None or output in STDOUT_NAMES
+    return to_stdout and fmt in ("table", "markdown")
