@@ -546,3 +546,11 @@ def test_rules_show_refuses_xlsx_clearly() -> None:
     result = cli("rules", "show", "--format", "xlsx")
     assert result.exit_code == 2
     assert "'xlsx' is not available for the rules" in result.stderr
+
+
+def test_zh_usage_errors() -> None:
+    result = cli("pay", "x.yaml", "--bogus", "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "错误：没有选项 --bogus；见 swplan pay --help"
+    missing = cli("pay", env={"SWPLAN_LANG": "zh"})
+    assert missing.stderr.startswith("错误：缺少参数 ROSTER")

@@ -47,6 +47,20 @@ def _plain_help() -> None:
 
 _plain_help()
 
+
+def _argv_lang(args: Any) -> str:
+    """The language a command line asks for (`--lang zh`), before it is parsed."""
+    from .i18n import env_lang
+
+    argv = list(args) if args is not None else sys.argv[1:]
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "zh" if str(argv[i + 1]).lower() == "zh" else "en"
+        if str(arg).lower() == "--lang=zh":
+            return "zh"
+    return env_lang()
+
+
 class _Group(TyperGroup):
     """Typer's group, with its own usage errors as `error: ...` lines (exit 2), not boxes."""
 
@@ -65,7 +79,12 @@ class _Group(TyperGroup):
             ctx = getattr(exc, "ctx", None)
             where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
             message = exc.format_message().replace("Value error, ", "").rstrip(".")
-            print(f"error: {message}{where}", file=sys.stderr)
+            if _argv_lang(kwargs.get("args", args[0] if args else None)) == "zh":
+                from .i18n import zh
+
+                print(f"错误：{zh(message + where)}", file=sys.stderr)
+            else:
+                print(f"error: {message}{where}", file=sys.stderr)
             code = exc.exit_code
         except typer.Abort:
             code = 130

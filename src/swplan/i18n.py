@@ -210,6 +210,21 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"use --format csv", "请使用 --format csv"),
     (r"is UTF-16 text, not UTF-8", "是 UTF-16 文本，不是 UTF-8"),
+    # usage errors of the command line
+    (r"Missing argument '(?P<a>[^']+)'", "缺少参数 {a}"),
+    (
+        r"Invalid value for (?P<o>.+?): (?P<v>'[^']*') is not one of (?P<list>.+)",
+        "{o} 的值 {v} 无效，可选：{list}",
+    ),
+    (r"Invalid value for (?P<o>.+?): (?P<why>.+)", "{o} 的值无效：{why}"),
+    (r"No such option: (?P<o>\S+)(?: Did you mean (?P<h>\S+)\?)?", "没有选项 {o}"),
+    (r"No such command '(?P<c>[^']+)'", "没有命令 {c}"),
+    (r"Option '(?P<o>[^']+)' requires an argument", "选项 {o} 需要一个值"),
+    (r"Got unexpected extra arguments? \((?P<a>.+)\)", "多余的参数（{a}）"),
+    (r"Got unexpected extra argument\(s\) \((?P<a>.+)\)", "多余的参数（{a}）"),
+    (r"see '(?P<c>[^']+) --help'", "见 {c} --help"),
+    (_Q + r" is not a year", "{v} 不是年份"),
+    (r"write four digits, 1900-9999", "请写四位数字，1900-9999"),
     (r"is not a readable Excel workbook \(\.xlsx\)", "不是可读取的 Excel 工作簿（.xlsx）"),
     (
         r"open it in Excel and save it as 'Excel Workbook \(\.xlsx\)', or save the sheet as CSV UTF-8",
