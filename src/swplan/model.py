@@ -61,6 +61,7 @@ class Worker:
     performance: str | None = None
     exams: tuple[ExamPass, ...] = ()
     origin: Origin | None = field(default=None, compare=False)
+    years_not_counted: int = 0  # service years that do not count (e.g. a failed appraisal)
 
 
 @dataclass(frozen=True, slots=True)

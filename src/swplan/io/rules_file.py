@@ -13,12 +13,12 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem, one_of
-from ..rules import Rules, RulesInconsistent
+from ..rules import Rules, RulesInconsistent, merge
 from .loading import Document, parse_yaml, read_text
 
 # --------------------------------------------------------------------------- loading
 
-BUILTIN = ("national",)
+BUILTIN = ("national", "xiamen-xiangan-2013", "beijing-2025")
 
 
 def builtin_document(name: str = "national") -> Document:
@@ -26,20 +26,26 @@ def builtin_document(name: str = "national") -> Document:
     return parse_yaml(f"<built-in {name}>", text)
 
 
-def merge(base: Any, override: Any) -> Any:
-    """A mapping merges key by key; anything else replaces."""
-    if isinstance(base, dict) and isinstance(override, dict):
-        out = dict(base)
-        for key, value in override.items():
-            out[key] = merge(base[key], value) if key in base else value
-        return out
-    return override
+def builtin_data(name: str, seen: tuple[str, ...] = ()) -> Any:
+    """A built-in rule set as plain data, after its own `extends` (a preset may build
+    on the national default)."""
+    data = builtin_document(name).data
+    base = data.get("extends") if isinstance(data, dict) else None
+    if base in BUILTIN and base not in seen:
+        rest = {k: v for k, v in data.items() if k != "extends"}
+        return merge(builtin_data(base, (*seen, name)), rest)
+    return data
 
 
 def load_rules(path: str | os.PathLike[str] | None = None) -> Rules:
     """The rules in `path`, or the built-in national default when `path` is None."""
     doc = builtin_document() if path is None else _load_document(path)
     return rules_from_document(doc)
+
+
+def load_builtin(name: str) -> Rules:
+    """A rule set shipped with swplan, by the name `extends:` gives it."""
+    return rules_from_document(builtin_document(name))
 
 
 def _load_document(path: str | os.PathLike[str]) -> Document:
@@ -56,7 +62,7 @@ def rules_from_document(doc: Document) -> Rules:
         base = data["extends"]
         if base not in BUILTIN:
             raise InputError([doc.problem(("extends",), one_of(base, BUILTIN))])
-        data = merge(builtin_document(base).data, {k: v for k, v in data.items() if k != "extends"})
+        data = merge(builtin_data(base), {k: v for k, v in data.items() if k != "extends"})
     try:
         rules = Rules.model_validate(data)
     except RulesInconsistent as exc:

@@ -196,7 +196,16 @@ def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
     pay = rules.pay
     per_year = pay.points.years_of_service
     rates = pay.contributions.rates
-    return {
+    items = pay.contributions.items
+    contributions: dict[str, Any] = {}
+    for k, v in f.contributions.items():
+        item: dict[str, Any] = {"rate": fmt_number(rates[k]), "amount": fmt_money(v)}
+        own = items.get(k)
+        if own is not None:  # only where the rules give the item its own base or rounding
+            item["base"] = fmt_money(f.contribution_bases[k])
+            item["round"] = pay.contributions.rounding(k)
+        contributions[k] = item
+    out: dict[str, Any] = {
         "education": f.education,
         "title": f.title,
         "performance": f.performance,
@@ -212,13 +221,32 @@ def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
         "post_bound": f.post_bound,
         "contribution_base": fmt_money(f.contribution_base),
         "contribution_limit": f.contribution_limit,
-        "contributions": {
-            k: {"rate": fmt_number(rates[k]), "amount": fmt_money(v)}
-            for k, v in f.contributions.items()
-        },
+        "contributions": contributions,
         "bonus_months": fmt_number(f.bonus_months),
         "months_per_year": pay.months_per_year,
     }
+    # the keys below depend on the rules only, so every row of one run has the same columns
+    if pay.education_post:
+        out["pay_post"] = f.pay_post  # the post that paid, where education raised it
+    if pay.steps is not None:
+        out["steps"] = {
+            "every_years": pay.steps.every_years,
+            "first": pay.steps.first,
+            "max": pay.steps.max,
+        }
+    if pay.components:
+        out["components"] = {
+            cid: {
+                "by": comp.by,
+                "key": f.component_keys[cid],
+                "amount": fmt_money(f.components[cid]),
+            }
+            for cid, comp in pay.components.items()
+        }
+    if pay.performance_bonus is not None:
+        out["bonus_of"] = "+".join(pay.performance_bonus.of)
+        out["bonus_month"] = fmt_money(f.bonus_month)
+    return out
 
 
 def _profile_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
@@ -228,9 +256,11 @@ def _profile_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
         "years": f.years,
         "points": fmt_number(f.points),
         "grade": f.grade,
+        "step": f.step,
     }
     for key, value in zip(MONEY_FIELDS, f.money(), strict=True):
         out[key] = fmt_money(value)
+    out["components"] = {k: fmt_money(v) for k, v in f.components.items()}
     out["breakdown"] = breakdown_json(f, rules)
     return out
 
