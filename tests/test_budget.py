@@ -37,7 +37,7 @@ def test_small_example_by_hand() -> None:
     # training: 500 x (6 current + 3 shortage) = 4500.00
     # total 498643.60 + 199130.40 + 5000.00 + 4500.00 = 707274.00
     # personnel share (498643.60 + 199130.40) / 707274.00 = 0.986568... -> 0.9866
-    assert data["schema"] == "swplan.budget/1"
+    assert data["schema"] == "swplan.budget/2"
     assert data["as_of"] == "2026-01-01"
     assert data["lines"] == [
         {"item": "current_staff", "amount": "498643.60"},

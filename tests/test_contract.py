@@ -71,9 +71,13 @@ def test_pay_keys() -> None:
         "years",
         "points",
         "grade",
+        "step",
         *money,
+        "components",
         "breakdown",
     ]
+    assert worker["step"] is None  # the rules have no steps
+    assert worker["components"] == {"grade": worker["monthly_base"]}
     assert all(MONEY.match(worker[k]) for k in money)
     assert isinstance(worker["points"], str) and isinstance(worker["years"], int)
     assert set(data["totals"]) == {*money, "workers"}

@@ -319,7 +319,7 @@ def test_numeric_looking_ids_and_sites_are_written_as_the_per_row_path_writes_th
     got, totals = streamed_csv(path, rules, None)
     assert got == expected
     lines = got.splitlines()
-    assert lines[1].startswith("-5,-1.5,-7,staff,3,3.5,2,4800.00,0.00,4800.00,1521.60,")
+    assert lines[1].startswith("-5,-1.5,-7,staff,3,3.5,2,,4800.00,0.00,4800.00,1521.60,")
     assert lines[2].startswith("'-x,'=1+1,'-y,staff,3,3.5,2,")
     assert totals.totals["annual_cost"] == Decimal("151718.40")  # 2 x 75859.20
 
@@ -579,6 +579,7 @@ def test_blank_lines_before_the_header(tmp_path: Path) -> None:
         "error: roster.csv:3:1: title: required column 'title' is missing; the header needs: "
         "id, site, education, title",
         "error: roster.csv:3:5: tilte: unknown column 'tilte' (did you mean 'title'?); allowed: "
-        "id, site, education, title, name, post, hired, years_of_service, performance",
+        "id, site, education, title, name, post, hired, years_of_service, performance, "
+        "years_not_counted",
         "error: roster.csv:5: row has 2 cells but the header has 9",
     ]

@@ -232,6 +232,18 @@ def pay(
     roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
     rules: RulesOpt = None,
     as_of: AsOfOpt = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Cost this calendar year month by month (steps rising on anniversaries, "
+            "dated rule changes, hires during the year) instead of the run rate on one day.",
+            metavar="YYYY",
+            min=1900,
+            max=9999,
+            show_default=False,
+        ),
+    ] = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -260,9 +272,20 @@ def pay(
 
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of")
+        if when is not None and year is not None:
+            raise InputError(
+                [
+                    Problem(
+                        "--year",
+                        "",
+                        "",
+                        "costs a whole year, --as-of one day's run rate; give one of them",
+                    )
+                ]
+            )
         if explain is None and by is None and format is Format.csv and file_format(roster) == "csv":
             # big rosters: streamed, flat memory, same numbers and bytes as below
-            pay_csv(roster, r, when, str(output) if output else None)
+            pay_csv(roster, r, when, str(output) if output else None, year)
             return 0
         if explain is not None and by is not None:
             raise InputError(
@@ -275,9 +298,13 @@ def pay(
                     )
                 ]
             )
-        when = when or r.effective
-        workers = load_roster(roster, r, as_of=when)
-        result = compute(r, workers, when)
+        if year is not None:
+            workers = load_roster(roster, r, year=year)
+            result = compute(r, workers, year=year)
+        else:
+            when = when or r.effective
+            workers = load_roster(roster, r, as_of=when)
+            result = compute(r, workers, when)
         if explain is not None:
             report = explain_report(
                 result,
@@ -489,7 +516,7 @@ def budget(
         # the roster is told which ids the passes name, rather than sending back all its ids
         wanted = {p.worker_id for p in extra}
         district = attempt(
-            lambda: load_district(populations, roster, r, as_of, wanted), problems, None
+            lambda: load_district(populations, roster, r, None, wanted, y), problems, None
         )
         if problems or district is None:
             raise InputError(problems)

@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     "post": {"zh": "岗位", "en": "Post"},
     "points": {"zh": "积分", "en": "Points"},
     "grade": {"zh": "薪级", "en": "Grade"},
+    "step": {"zh": "档次", "en": "Step"},
     "monthly_base": {"zh": "月基本工资", "en": "Monthly base"},
     "monthly_allowance": {"zh": "岗位津贴", "en": "Post allowance"},
     "monthly_gross": {"zh": "月应发", "en": "Monthly gross"},

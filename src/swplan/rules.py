@@ -7,8 +7,8 @@ Pure data and the checks between its parts; reading a rules file (strict YAML,
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
@@ -544,14 +544,13 @@ def _component_problems(pay: Pay, bad: Bad) -> None:
                 continue
             keys = [str(g.grade) for g in pay.grades]
         else:
-            keys = list(
-                {
-                    "post": pay.posts,
-                    "title": points.title,
-                    "education": points.education,
-                    "performance": points.performance,
-                }[comp.by]
-            )
+            words: dict[str, dict[str, Any]] = {
+                "post": pay.posts,
+                "title": points.title,
+                "education": points.education,
+                "performance": points.performance,
+            }
+            keys = list(words[comp.by])
         for key in comp.amounts:
             if key not in keys:
                 bad((*where, "amounts", key), one_of(key, keys))

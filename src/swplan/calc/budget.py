@@ -1,4 +1,9 @@
-"""Budget drafts (SPEC §3.4): staff cost, new hires for the shortage, awards, training.
+"""Budget drafts: staff cost, new hires for the shortage, awards, training.
+
+Every cost is the cost of the budget year month by month (`calc.pay.YearCosting`):
+a step that rises on an anniversary in August costs more from August, a contribution
+base that changes in July changes from July, and new hires are paid from
+`budget.new_hire.start_month`.
 
 `budget()` takes the roster as workers; `budget_from_parts()` takes what a streamed
 national roster provides (pay totals, per-site counts), so both give the same draft.
@@ -16,7 +21,7 @@ from ..money import ZERO, share
 from ..rules import Rules
 from .awards import AwardsResult
 from .awards import awards as compute_awards
-from .pay import PayCalculator, PayFigures
+from .pay import PayFigures, YearCosting
 from .pay import pay as compute_pay
 from .staffing import RosterCounts, StaffResult
 from .staffing import staff as compute_staff
@@ -53,10 +58,14 @@ def budget_year(rules: Rules, year: int | None) -> int:
     return year if year is not None else rules.effective.year
 
 
-def new_hire_figures(rules: Rules) -> PayFigures:
+def new_hire_figures(rules: Rules, year: int) -> PayFigures:
+    """What one new hire costs in `year`, paid from `budget.new_hire.start_month`."""
     hire = rules.budget.new_hire
-    return PayCalculator(rules).figures(
-        hire.education, hire.title, hire.performance, hire.post, hire.years_of_service
+    costing = YearCosting(rules, year)
+    bases = (hire.years_of_service,) * 12
+    years = costing.years(hire.education, bases, 0)
+    return costing.cost(
+        hire.education, hire.title, hire.performance, hire.post, years, hire.start_month
     )
 
 
@@ -70,7 +79,7 @@ def budget_from_parts(
     cap: Decimal | None = None,
 ) -> BudgetResult:
     """Combine the parts into lines, total, personnel share and headcount."""
-    hire = new_hire_figures(rules)
+    hire = new_hire_figures(rules, year)
     shortage = staff.totals.shortage or 0
     planned = current + shortage
     new_hires = hire.annual_cost * shortage
@@ -109,10 +118,11 @@ def budget(
     year: int | None = None,
     cap: Decimal | None = None,
 ) -> BudgetResult:
-    """The budget draft for `year` (default: the rules' effective year), as of 1 January."""
+    """The budget draft for `year` (default: the rules' effective year): pay costed month
+    by month over the year, awards due as of 1 January."""
     year = budget_year(rules, year)
     as_of = dt.date(year, 1, 1)
-    pay_result = compute_pay(rules, workers, as_of)
+    pay_result = compute_pay(rules, workers, year=year)
     staff_result = compute_staff(rules, sites, RosterCounts.of(workers))
     awards_result = compute_awards(rules, workers, passes, ledger, as_of)
     return budget_from_parts(

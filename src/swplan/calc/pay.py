@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
@@ -99,6 +99,8 @@ class WorkerPay:
     site: str
     figures: PayFigures
     hired: dt.date | None = None  # where `figures.years` came from (None: given)
+    not_counted: int = 0  # the worker's years_not_counted
+    years_given: int | None = None  # the worker's years_of_service, where given
 
 
 @dataclass(slots=True)
@@ -108,6 +110,10 @@ class PayResult:
     totals: dict[str, Decimal]
     count: int
     year: int | None = None  # costed month by month over this calendar year
+
+    def shown_day(self) -> dt.date:
+        """The day whose rules the per-worker figures follow: `as_of`, or 1 December."""
+        return self.as_of if self.year is None else dt.date(self.year, 12, 1)
 
 
 class ProfileError(ValueError):
@@ -441,7 +447,14 @@ class YearCosting:
             shown = self.calcs[-1].figures(education, title, performance, post, years[-1])
             return dataclasses.replace(
                 shown,
-                **{name: ZERO for name in MONEY_FIELDS},
+                monthly_base=ZERO,
+                monthly_allowance=ZERO,
+                monthly_gross=ZERO,
+                monthly_contributions=ZERO,
+                annual_salary=ZERO,
+                annual_bonus=ZERO,
+                annual_contributions=ZERO,
+                annual_cost=ZERO,
                 contributions={k: ZERO for k in shown.contributions},
                 months=tuple(months),
             )
@@ -511,14 +524,14 @@ def pay(
         as_of = dt.date(year, 1, 1)
         problems = hired_after(workers, dt.date(year, 12, 31), year)
         costing = YearCosting(rules, year)
-        figures_of = costing.worker
+        figures_of: Callable[[Worker], PayFigures] = costing.worker
     else:
         as_of = as_of or rules.effective
         problems = hired_after(workers, as_of)
         calc = PayCalculator(rules.in_force(as_of))
         day = as_of
 
-        def figures_of(w: Worker) -> PayFigures:
+        def figures_of(w: Worker) -> PayFigures:  # the run rate on one day
             return calc.worker(w, day)
 
     if problems:
@@ -530,7 +543,11 @@ def pay(
         except ProfileError as exc:
             problems.append(_origin(w).problem(exc.message, exc.key))
             continue
-        rows.append(WorkerPay(w.id, w.name, w.site, figures, w.hired))
+        rows.append(
+            WorkerPay(
+                w.id, w.name, w.site, figures, w.hired, w.years_not_counted, w.years_of_service
+            )
+        )
     if problems:
         raise InputError(problems)
     totals = empty_totals()

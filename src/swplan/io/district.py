@@ -44,17 +44,19 @@ def load_district(
     rules: Rules,
     as_of: dt.date | None,
     wanted_ids: Collection[str] = (),
+    year: int | None = None,
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `as_of` is the date the roster is costed at (None: not costed, for `staff`);
-    `wanted_ids` are the worker ids the caller needs to find on a streamed roster.
+    `wanted_ids` are the worker ids the caller needs to find on a streamed roster;
+    with `year`, the roster is costed over that year, month by month.
     """
 
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, as_of, wanted_ids)
+        return summarise_roster(roster, rules, as_of, wanted_ids, year)
 
     big = (
         roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())

@@ -9,7 +9,6 @@ Records are small slotted dataclasses; the computations in `staffing`, `pay`,
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 import os
 import re
@@ -492,7 +491,10 @@ def parse_worker(
     elif raw_hired is None and raw_years is None:
         f.fail("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
     if year is not None and hired is not None and hired.year > year:
-        f.fail("hired", f"{hired.isoformat()} is after the year {year}; check the date or give a later --year")
+        f.fail(
+            "hired",
+            f"{hired.isoformat()} is after the year {year}; check the date or give a later --year",
+        )
     elif year is None and as_of is not None and hired is not None and hired > as_of:
         f.fail(
             "hired",

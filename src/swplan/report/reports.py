@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..calc.pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
+from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, PayMonth, PayResult, WorkerPay
 from ..calc.staffing import SitePosts, StaffResult
 from ..errors import InputError, Problem, one_of
 from ..money import fmt_money, fmt_number
@@ -216,7 +216,9 @@ def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
             "max": fmt_number(per_year.max),
         },
         "grade_by_points": f.grade_by_points,
-        "grade_min_points": fmt_number(f.grade_min_points),
+        "grade_min_points": (
+            None if f.grade_min_points is None else fmt_number(f.grade_min_points)
+        ),
         "below_lowest_grade": f.below_lowest_grade,
         "post_bound": f.post_bound,
         "contribution_base": fmt_money(f.contribution_base),
@@ -360,7 +362,10 @@ def _pay_sum_row(
 def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None) -> Report:
     """The pay table and JSON; `by="site"` adds a subtotal per site (and CSV gives those)."""
     data = header("pay", rules, result.as_of)
-    data["workers"] = pay_rows_json(result, rules)
+    if result.year is not None:
+        data["year"] = result.year
+    shown = rules.in_force(result.shown_day())
+    data["workers"] = pay_rows_json(result, shown)
     data["totals"] = pay_totals_json(result.totals, result.count)
     items: list[dict[str, Any]] = data["workers"]
     rows: list[list[str]] = []
@@ -383,12 +388,22 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
     else:
         rows = [_pay_table_row(w) for w in result.workers]
     t = result.totals
+    keys = PAY_TABLE_KEYS
+    totals = _pay_sum_row(label("total", lang), result.count, "", t, lang)
+    numeric = {4, 5, 6, 7, 8, 9}
+    if any(version.pay.steps is not None for _, version in rules.versions()):
+        # a step column after the grade, only where the rules have steps
+        keys = [*keys[:7], "step", *keys[7:]]
+        rows = _with_step_column(rows, result.workers, sections)
+        totals = [*totals[:7], "", *totals[7:]]
+        numeric = {4, 5, 6, 7, 8, 9, 10}
+    when = result.as_of.isoformat() if result.year is None else str(result.year)
     view = View(
-        title=f"{label('annual_cost', lang)} — {rules.name} ({result.as_of.isoformat()})",
-        columns=[label(k, lang) for k in PAY_TABLE_KEYS],
+        title=f"{label('annual_cost', lang)} — {rules.name} ({when})",
+        columns=[label(k, lang) for k in keys],
         rows=rows,
-        totals=_pay_sum_row(label("total", lang), result.count, "", t, lang),
-        numeric={4, 5, 6, 7, 8, 9},
+        totals=totals,
+        numeric=numeric,
         notes=[
             f"{label('annual_salary', lang)} {fmt_money(t['annual_salary'])}   "
             f"{label('annual_bonus', lang)} {fmt_money(t['annual_bonus'])}   "
@@ -397,6 +412,22 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         sections=sections,
     )
     return Report(data, items, [view])
+
+
+def _with_step_column(
+    rows: list[list[str]], workers: list[WorkerPay], sections: set[int]
+) -> list[list[str]]:
+    """The table rows with each worker's step after the grade (subtotal rows: blank)."""
+    out = []
+    members = iter(workers)
+    for i, row in enumerate(rows):
+        if i in sections:
+            step = ""
+        else:
+            figures = next(members).figures
+            step = "" if figures.step is None else str(figures.step)
+        out.append([*row[:7], step, *row[7:]])
+    return out
 
 
 def explain_report(
@@ -425,11 +456,20 @@ def explain_report(
                 )
             ]
         )
-    lines = list(explain_lines(row, rules, result.as_of, lang))
+    day = result.shown_day()
+    shown = rules.in_force(day)
+    lines = list(explain_lines(row, shown, day, lang, result.year))
     data = header("pay", rules, result.as_of)
-    item = pay_row_json(row.id, row.name, row.site, row.figures, rules)
+    if result.year is not None:
+        data["year"] = result.year
+    item = pay_row_json(row.id, row.name, row.site, row.figures, shown)
     # where the years came from: a per-worker fact, so only here (full runs share breakdowns)
-    item["breakdown"] = {"hired": row.hired.isoformat() if row.hired else None, **item["breakdown"]}
+    extra: dict[str, Any] = {"hired": row.hired.isoformat() if row.hired else None}
+    if row.not_counted:
+        extra["years_not_counted"] = row.not_counted
+    item["breakdown"] = {**extra, **item["breakdown"]}
+    if row.figures.months:
+        item["months"] = [_month_json(pm) for pm in row.figures.months]
     data["workers"] = [item]
     data["totals"] = pay_totals_json(dict(zip(MONEY_FIELDS, row.figures.money(), strict=True)), 1)
     if markdown:  # keep the alignment: a code block, not a list
@@ -437,6 +477,22 @@ def explain_report(
     else:
         view = View(title=lines[0], columns=[], rows=[], notes=lines[1:])
     return Report(data, data["workers"], [view])
+
+
+def _month_json(pm: PayMonth) -> dict[str, Any]:
+    g = pm.figures
+    if g is None:
+        return {"month": pm.month, "paid": False}
+    return {
+        "month": pm.month,
+        "paid": True,
+        "years": g.years,
+        "step": g.step,
+        "grade": g.grade,
+        "monthly_gross": fmt_money(g.monthly_gross),
+        "monthly_contributions": fmt_money(g.monthly_contributions),
+        "contributions": {k: fmt_money(v) for k, v in g.contributions.items()},
+    }
 
 
 def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
@@ -480,6 +536,30 @@ _EXPLAIN = {
         "bonus": "annual bonus = {base} x {months} {unit} ({rating}) = {amount}",
         "annual_contributions": "annual contributions = {monthly} x 12 = {amount}",
         "cost": "annual cost = {salary} + {bonus} + {contributions} = {amount}",
+        "counted_from": "completed years from {start} (counted from {counted_from}, "
+        "not hired {hired}) to {as_of}",
+        "years_sum": "years of service: {parts} = {years}",
+        "years_base": "{base} served",
+        "years_education": "{years} for {education}",
+        "years_not_counted": "{years} not counted",
+        "years_floor": " (never below 0)",
+        "step": "step {step} = min({first} + {years} // {every}, {max})",
+        "pay_post": "paid as post {paid} (education {education}; own post {post})",
+        "component": "{id} (by {by} {key}) = {amount}",
+        "per_year": "{id} includes {per_year} x {years} years",
+        "allowances": "monthly allowance = {gross} - {base} = {amount}",
+        "gross_parts": "monthly gross = {parts} = {gross}",
+        "cb_item": "{item}: own base {base} (floor {floor}, ceiling {ceiling}), rounded {round}",
+        "rounded": "rounded {round}",
+        "bonus_of": "one month of bonus = {parts} = {amount}",
+        "year_head": "the year {year}, month by month (each month under the rules in force on its "
+        "first day; the lines above are December's):",
+        "unpaid": "not paid (hired {hired})",
+        "year_salary": "annual salary = sum of {paid} months' gross {sum}{extra} = {amount}",
+        "year_extra": " + {extra} extra months x {gross}",
+        "year_bonus": "annual bonus = December's: {amount}",
+        "year_contributions": "annual contributions = sum of {paid} months = {amount}",
+        "year_none": "paid no month of {year}: every figure is 0.00",
     },
     "zh": {
         "head": "{id} — 薪酬测算，截至 {as_of}，规则：{rules}",
@@ -507,7 +587,35 @@ _EXPLAIN = {
         "bonus": "绩效奖金 = {base} × {months} 个月（{rating}）= {amount}",
         "annual_contributions": "年度单位缴费 = {monthly} × 12 = {amount}",
         "cost": "年度用人成本 = {salary} + {bonus} + {contributions} = {amount}",
+        "counted_from": "{start}（工龄自 {counted_from} 起算，入职 {hired}）至 {as_of} 的整年数",
+        "years_sum": "工龄：{parts} = {years} 年",
+        "years_base": "实际 {base}",
+        "years_education": "{education} 计 {years}",
+        "years_not_counted": "不计 {years}",
+        "years_floor": "（不低于 0）",
+        "step": "档次 {step} = min({first} + {years} // {every}, {max})",
+        "pay_post": "按岗位 {paid} 计酬（学历 {education}；本人岗位 {post}）",
+        "component": "{id}（按 {by} {key}）= {amount}",
+        "per_year": "{id} 含每年 {per_year} × {years} 年",
+        "allowances": "津贴合计 = {gross} - {base} = {amount}",
+        "gross_parts": "月应发 = {parts} = {gross}",
+        "cb_item": "{item}：单独缴费基数 {base}（下限 {floor}，上限 {ceiling}），取整方式 {round}",
+        "rounded": "取整方式 {round}",
+        "bonus_of": "一个月绩效奖金基数 = {parts} = {amount}",
+        "year_head": "{year} 年逐月测算（每月按当月 1 日有效的规则；以上为 12 月的计算）：",
+        "unpaid": "未发（入职 {hired}）",
+        "year_salary": "年度工资 = {paid} 个月应发合计 {sum}{extra} = {amount}",
+        "year_extra": " + 额外 {extra} 个月 × {gross}",
+        "year_bonus": "绩效奖金 = 按 12 月：{amount}",
+        "year_contributions": "年度单位缴费 = {paid} 个月合计 = {amount}",
+        "year_none": "{year} 年无发放月份：各项均为 0.00",
     },
+}
+
+
+_MONTH_COLUMNS = {
+    "en": ("month", "years", "step", "grade", "gross", "contributions"),
+    "zh": ("月份", "工龄", "档次", "薪级", "月应发", "单位缴费"),
 }
 
 
@@ -520,8 +628,58 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") -> Iterator[str]:
-    """How every figure of one worker was reached, in plain lines (the first is a title)."""
+def _years_lines(w: WorkerPay, rules: Rules, day: dt.date, t: dict[str, Any]) -> Iterator[str]:
+    """Where the years of service came from (the v1 line where no v2 rule applies)."""
+    f = w.figures
+    service = rules.pay.service
+    calc = PayCalculator(rules)
+    base = calc.base_years(w.hired, w.years_given, day)
+    extra = service.education_years.get(f.education, 0)
+    counted_from = service.counted_from
+    late_start = w.hired is not None and counted_from is not None and counted_from > w.hired
+    if w.hired is not None and late_start:
+        assert counted_from is not None
+        source = t["counted_from"].format(
+            start=counted_from.isoformat(),
+            counted_from=counted_from.isoformat(),
+            hired=w.hired.isoformat(),
+            as_of=day.isoformat(),
+        )
+        if not extra and not w.not_counted:
+            yield "  " + t["years_sum"].format(parts=f"{base} ({source})", years=f.years)
+            return
+    if not extra and not w.not_counted and not late_start:
+        if w.hired is not None:
+            yield "  " + t["years_hired"].format(
+                years=f.years, hired=w.hired.isoformat(), as_of=day.isoformat()
+            )
+        else:
+            yield "  " + t["years_given"].format(years=f.years)
+        return
+    if w.hired is not None and not late_start:
+        source = t["years_hired"].format(
+            years=base, hired=w.hired.isoformat(), as_of=day.isoformat()
+        )
+        source = source.split(" (", 1)[-1].rstrip(")") if " (" in source else source
+    elif w.hired is None:
+        source = t["years_given"].format(years=base).split(" ", 1)[-1]
+    parts = t["years_base"].format(base=f"{base} ({source})")
+    if extra:
+        parts += " + " + t["years_education"].format(years=extra, education=f.education)
+    if w.not_counted:
+        parts += " - " + t["years_not_counted"].format(years=w.not_counted)
+    floor = t["years_floor"] if base + extra - w.not_counted < 0 else ""
+    yield "  " + t["years_sum"].format(parts=parts, years=f.years) + floor
+
+
+def explain_lines(
+    w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en", year: int | None = None
+) -> Iterator[str]:
+    """How every figure of one worker was reached, in plain lines (the first is a title).
+
+    `rules` are those in force on `as_of`; with `year`, the figures are December's
+    and the twelve months follow.
+    """
     t = _EXPLAIN.get(lang, _EXPLAIN["en"])
     pay = rules.pay
     f = w.figures
@@ -531,12 +689,18 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     x = t["times"]
     who = f"{w.id} {w.name}" if w.name else w.id
     yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
-    if w.hired is not None:
-        yield "  " + t["years_hired"].format(
-            years=f.years, hired=w.hired.isoformat(), as_of=as_of.isoformat()
+    yield from _years_lines(w, rules, as_of, t)
+    if pay.steps is not None and f.step is not None:
+        yield "  " + t["step"].format(
+            step=f.step,
+            first=pay.steps.first,
+            years=f.years,
+            every=pay.steps.every_years,
+            max=pay.steps.max,
         )
-    else:
-        yield "  " + t["years_given"].format(years=f.years)
+    if f.pay_post is not None:
+        yield "  " + t["pay_post"].format(paid=f.pay_post, education=f.education, post=f.post)
+    paid_as = f.pay_post or f.post
     yield "  " + t["points"]
     rating = f.performance + (t["default"] if f.performance_default else "")
     years_rule = t["years_rule"].format(
@@ -548,9 +712,9 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
         ("performance", rating, p["performance"], f"pay.points.performance.{f.performance}"),
         (
             "post",
-            f.post or "-",
+            paid_as or "-",
             p["post"],
-            f"pay.posts.{f.post}.points" if f.post else t["no_post"],
+            f"pay.posts.{paid_as}.points" if paid_as else t["no_post"],
         ),
         ("years", years_rule, p["years_of_service"], "pay.points.years_of_service"),
     ]
@@ -558,25 +722,45 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     for key, value, points, source in factors:
         yield f"    {_pad(label(key, lang), width)}{_pad(value, 30)} {fmt_number(points):>6}   {source}"
     yield f"    {_pad(label('total', lang), width)}{'':<30} {fmt_number(f.points):>6}"
-    template = t["below"] if f.below_lowest_grade else t["by_points"]
-    yield "  " + template.format(
-        grade=f.grade_by_points, points=fmt_number(f.points), min=fmt_number(f.grade_min_points)
-    )
-    post_rule = pay.posts.get(f.post) if f.post else None
-    if f.post_bound:
-        yield "  " + t["held"].format(grade=f.grade, post=f.post, bound=f.post_bound)
-    elif post_rule is not None and (
-        post_rule.min_grade is not None or post_rule.max_grade is not None
-    ):
-        lo = post_rule.min_grade if post_rule.min_grade is not None else t["any"]
-        hi = post_rule.max_grade if post_rule.max_grade is not None else t["any"]
-        template = t["fixed"] if lo == hi else t["within"]
-        yield "  " + template.format(post=f.post, lo=lo, hi=hi, grade=f.grade)
-    yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
-    yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
-    yield "  " + t["gross"].format(
-        base=m(f.monthly_base), allowance=m(f.monthly_allowance), gross=m(f.monthly_gross)
-    )
+    if f.grade is not None:
+        assert f.grade_by_points is not None and f.grade_min_points is not None
+        template = t["below"] if f.below_lowest_grade else t["by_points"]
+        yield "  " + template.format(
+            grade=f.grade_by_points,
+            points=fmt_number(f.points),
+            min=fmt_number(f.grade_min_points),
+        )
+        post_rule = pay.posts.get(paid_as) if paid_as else None
+        if f.post_bound:
+            yield "  " + t["held"].format(grade=f.grade, post=paid_as, bound=f.post_bound)
+        elif post_rule is not None and (
+            post_rule.min_grade is not None or post_rule.max_grade is not None
+        ):
+            lo = post_rule.min_grade if post_rule.min_grade is not None else t["any"]
+            hi = post_rule.max_grade if post_rule.max_grade is not None else t["any"]
+            template = t["fixed"] if lo == hi else t["within"]
+            yield "  " + template.format(post=paid_as, lo=lo, hi=hi, grade=f.grade)
+        yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
+    for cid, comp in pay.components.items():
+        yield "  " + t["component"].format(
+            id=cid, by=comp.by, key=f.component_keys[cid] or "-", amount=m(f.components[cid])
+        )
+        if comp.per_year is not None:
+            counted = f.years if comp.max_years is None else min(f.years, comp.max_years)
+            yield "    " + t["per_year"].format(id=cid, per_year=m(comp.per_year), years=counted)
+    allowance = pay.allowances.title.get(f.title)
+    if not pay.components:
+        yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
+        yield "  " + t["gross"].format(
+            base=m(f.monthly_base), allowance=m(f.monthly_allowance), gross=m(f.monthly_gross)
+        )
+    else:
+        if allowance is not None:
+            yield "  " + t["allowance"].format(title=f.title, amount=m(allowance))
+        parts = [m(v) for v in f.components.values()]
+        if allowance is not None:
+            parts.append(m(allowance))
+        yield "  " + t["gross_parts"].format(parts=" + ".join(parts), gross=m(f.monthly_gross))
     limits = pay.contributions.base
     template = {"floor": t["cb_floor"], "ceiling": t["cb_ceiling"]}.get(
         f.contribution_limit or "", t["cb_within"]
@@ -587,25 +771,109 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
         floor=m(limits.floor),
         ceiling=m(limits.ceiling),
     )
+    contributions = pay.contributions
+    for item in contributions.items:
+        floor, ceiling = contributions.bounds(item)
+        yield "    " + t["cb_item"].format(
+            item=item,
+            base=m(f.contribution_bases[item]),
+            floor=m(floor),
+            ceiling=m(ceiling),
+            round=contributions.rounding(item),
+        )
     name_width = max((len(k) for k in f.contributions), default=0) + 2
     for key, amount in f.contributions.items():
-        rate = fmt_number(pay.contributions.rates[key])
-        yield f"    {key:<{name_width}}{m(f.contribution_base)} {x} {rate:<8} = {m(amount):>10}"
+        rate = fmt_number(contributions.rates[key])
+        how = contributions.rounding(key)
+        note = "" if how == "fen" else "   " + t["rounded"].format(round=how)
+        yield (
+            f"    {key:<{name_width}}{m(f.contribution_bases[key])} {x} {rate:<8} = "
+            f"{m(amount):>10}{note}"
+        )
     addends = " + ".join(m(a) for a in f.contributions.values()) or m(Decimal(0))
     yield "  " + t["monthly_contributions"].format(sum=addends, amount=m(f.monthly_contributions))
-    yield "  " + t["salary"].format(
-        gross=m(f.monthly_gross), months=pay.months_per_year, amount=m(f.annual_salary)
-    )
+    if pay.performance_bonus is not None:
+        bonus_parts = " + ".join(
+            f"{part} {m(f.components.get(part, Decimal(0)))}" for part in pay.bonus_of()
+        )
+        yield "  " + t["bonus_of"].format(parts=bonus_parts, amount=m(f.bonus_month))
+    if not f.months:
+        yield "  " + t["salary"].format(
+            gross=m(f.monthly_gross), months=pay.months_per_year, amount=m(f.annual_salary)
+        )
     yield "  " + t["bonus"].format(
-        base=m(f.monthly_base),
+        base=m(f.bonus_month),
         months=fmt_number(f.bonus_months),
         unit="month" if f.bonus_months == 1 else "months",
         rating=f.performance,
-        amount=m(f.annual_bonus),
+        amount=m(f.annual_bonus if not f.months else _december_bonus(f)),
     )
+    if f.months:
+        yield from _year_lines(w, pay.months_per_year, year or as_of.year, t)
+        return
     yield "  " + t["annual_contributions"].format(
         monthly=m(f.monthly_contributions), amount=m(f.annual_contributions)
     )
+    yield "  " + t["cost"].format(
+        salary=m(f.annual_salary),
+        bonus=m(f.annual_bonus),
+        contributions=m(f.annual_contributions),
+        amount=m(f.annual_cost),
+    )
+
+
+def _december_bonus(f: PayFigures) -> Decimal:
+    december = f.months[-1].figures if f.months else None
+    return december.annual_bonus if december is not None else Decimal(0)
+
+
+def _year_lines(w: WorkerPay, months_per_year: int, year: int, t: dict[str, Any]) -> Iterator[str]:
+    """The twelve months of a costed year, then the annual figures from them."""
+    f = w.figures
+    m = fmt_money
+    yield "  " + t["year_head"].format(year=year)
+    cols = _MONTH_COLUMNS["zh" if t is _EXPLAIN["zh"] else "en"]
+    widths = [
+        max(minimum, _width(c) + 2) for c, minimum in zip(cols, (9, 7, 6, 7, 12, 15), strict=True)
+    ]
+    yield "    " + "".join(
+        _pad(c, wd) if i == 0 else " " * max(0, wd - _width(c)) + c
+        for i, (c, wd) in enumerate(zip(cols, widths, strict=True))
+    )
+    paid = [pm.figures for pm in f.months if pm.figures is not None]
+    for pm in f.months:
+        month = f"{year}-{pm.month:02d}"
+        g = pm.figures
+        if g is None:
+            hired = w.hired.isoformat() if w.hired else "-"
+            yield f"    {_pad(month, widths[0])}" + t["unpaid"].format(hired=hired)
+            continue
+        cells = [
+            str(g.years),
+            "-" if g.step is None else str(g.step),
+            "-" if g.grade is None else str(g.grade),
+            m(g.monthly_gross),
+            m(g.monthly_contributions),
+        ]
+        yield (
+            "    "
+            + _pad(month, widths[0])
+            + "".join(
+                " " * max(0, wd - _width(c)) + c for c, wd in zip(cells, widths[1:], strict=True)
+            )
+        )
+    if not paid:
+        yield "  " + t["year_none"].format(year=year)
+        return
+    total_gross = sum((g.monthly_gross for g in paid), Decimal(0))
+    extra_months = months_per_year - 12
+    extra = ""
+    if extra_months:
+        extra = t["year_extra"].format(extra=extra_months, gross=m(paid[-1].monthly_gross))
+    yield "  " + t["year_salary"].format(
+        paid=len(paid), sum=m(total_gross), extra=extra, amount=m(f.annual_salary)
+    )
+    yield "  " + t["year_contributions"].format(paid=len(paid), amount=m(f.annual_contributions))
     yield "  " + t["cost"].format(
         salary=m(f.annual_salary),
         bonus=m(f.annual_bonus),
@@ -748,6 +1016,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
 
 def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
     data = header("budget", rules, result.as_of)
+    data["schema"] = "swplan.budget/2"  # costed month by month
     data["year"] = result.year
     data["lines"] = [{"item": line.item, "amount": fmt_money(line.amount)} for line in result.lines]
     data["total"] = fmt_money(result.total)
@@ -761,6 +1030,18 @@ def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
         data["cap"] = fmt_money(result.cap)
         data["cap_ok"] = result.cap_ok
     return data
+
+
+def _hire_profile(hire: PayFigures, start_month: int) -> str:
+    """`bachelor, none, grade 1` (and the step, and the first month paid, where they apply)."""
+    parts = [hire.education, hire.title]
+    if hire.grade is not None:
+        parts.append(f"grade {hire.grade}")
+    if hire.step is not None:
+        parts.append(f"step {hire.step}")
+    if start_month != 1:
+        parts.append(f"paid from month {start_month}")
+    return ", ".join(parts)
 
 
 def _thousands(amount: Decimal) -> str:
@@ -810,7 +1091,7 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
             ),
             (
                 f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
-                f"({hire.education}, {hire.title}, grade {hire.grade})"
+                f"({_hire_profile(hire, rules.budget.new_hire.start_month)})"
             ),
             f"{label('awards', lang)}: {result.awards.count_due} {label('due', lang)}, {fmt_money(result.awards.due)}",
         ],
