@@ -468,6 +468,12 @@ def _bonus_problems(pay: Pay, bad: Bad) -> None:
         if rating not in ratings:
             bad((*where, rating), one_of(rating, ratings))
     if pay.performance_bonus is None:
+        if not pay.grades and any(months.values()):
+            bad(
+                where,
+                "one month of bonus is the grade's monthly, but the rules have no grades; "
+                "write performance_bonus: {months: ..., of: [components]} instead",
+            )
         return
     allowed = ["grade", *pay.components]
     for i, part in enumerate(pay.performance_bonus.of):

@@ -329,7 +329,7 @@ def _pay_table_row(w: WorkerPay) -> list[str]:
         f.post or "",
         str(f.years),
         fmt_number(f.points),
-        str(f.grade),
+        "" if f.grade is None else str(f.grade),
         fmt_money(f.monthly_gross),
         fmt_money(f.monthly_contributions),
         fmt_money(f.annual_cost),
@@ -509,8 +509,6 @@ def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
 _EXPLAIN = {
     "en": {
         "head": "{id} — pay as of {as_of} under {rules}",
-        "years_hired": "years of service: {years} (completed years from hired {hired} to {as_of})",
-        "years_given": "years of service: {years} (as given)",
         "points": "points:",
         "default": " (default)",
         "no_post": "(the rules define no posts)",
@@ -536,10 +534,12 @@ _EXPLAIN = {
         "bonus": "annual bonus = {base} x {months} {unit} ({rating}) = {amount}",
         "annual_contributions": "annual contributions = {monthly} x 12 = {amount}",
         "cost": "annual cost = {salary} + {bonus} + {contributions} = {amount}",
-        "counted_from": "completed years from {start} (counted from {counted_from}, "
-        "not hired {hired}) to {as_of}",
+        "years_line": "years of service: {years} ({source})",
+        "src_hired": "completed years from hired {hired} to {as_of}",
+        "src_counted": "completed years from {counted_from}, when service starts counting "
+        "(hired {hired}), to {as_of}",
+        "src_given": "as given",
         "years_sum": "years of service: {parts} = {years}",
-        "years_base": "{base} served",
         "years_education": "{years} for {education}",
         "years_not_counted": "{years} not counted",
         "years_floor": " (never below 0)",
@@ -560,11 +560,10 @@ _EXPLAIN = {
         "year_bonus": "annual bonus = December's: {amount}",
         "year_contributions": "annual contributions = sum of {paid} months = {amount}",
         "year_none": "paid no month of {year}: every figure is 0.00",
+        "no_contributions": "employer contributions: none (the rules give no rates)",
     },
     "zh": {
         "head": "{id} — 薪酬测算，截至 {as_of}，规则：{rules}",
-        "years_hired": "工龄：{years} 年（入职 {hired} 至 {as_of} 的整年数）",
-        "years_given": "工龄：{years} 年（按填报）",
         "points": "积分：",
         "default": "（默认）",
         "no_post": "（规则未设岗位）",
@@ -587,9 +586,11 @@ _EXPLAIN = {
         "bonus": "绩效奖金 = {base} × {months} 个月（{rating}）= {amount}",
         "annual_contributions": "年度单位缴费 = {monthly} × 12 = {amount}",
         "cost": "年度用人成本 = {salary} + {bonus} + {contributions} = {amount}",
-        "counted_from": "{start}（工龄自 {counted_from} 起算，入职 {hired}）至 {as_of} 的整年数",
+        "years_line": "工龄：{years} 年（{source}）",
+        "src_hired": "入职 {hired} 至 {as_of} 的整年数",
+        "src_counted": "自 {counted_from} 起算（入职 {hired}）至 {as_of} 的整年数",
+        "src_given": "按填报",
         "years_sum": "工龄：{parts} = {years} 年",
-        "years_base": "实际 {base}",
         "years_education": "{education} 计 {years}",
         "years_not_counted": "不计 {years}",
         "years_floor": "（不低于 0）",
@@ -609,6 +610,7 @@ _EXPLAIN = {
         "year_bonus": "绩效奖金 = 按 12 月：{amount}",
         "year_contributions": "年度单位缴费 = {paid} 个月合计 = {amount}",
         "year_none": "{year} 年无发放月份：各项均为 0.00",
+        "no_contributions": "单位缴费：无（规则未设费率）",
     },
 }
 
@@ -629,41 +631,24 @@ def _pad(text: str, width: int) -> str:
 
 
 def _years_lines(w: WorkerPay, rules: Rules, day: dt.date, t: dict[str, Any]) -> Iterator[str]:
-    """Where the years of service came from (the v1 line where no v2 rule applies)."""
+    """Where the years of service came from."""
     f = w.figures
     service = rules.pay.service
-    calc = PayCalculator(rules)
-    base = calc.base_years(w.hired, w.years_given, day)
+    base = PayCalculator(rules).base_years(w.hired, w.years_given, day)
     extra = service.education_years.get(f.education, 0)
     counted_from = service.counted_from
-    late_start = w.hired is not None and counted_from is not None and counted_from > w.hired
-    if w.hired is not None and late_start:
-        assert counted_from is not None
-        source = t["counted_from"].format(
-            start=counted_from.isoformat(),
-            counted_from=counted_from.isoformat(),
-            hired=w.hired.isoformat(),
-            as_of=day.isoformat(),
+    if w.hired is None:
+        source = t["src_given"]
+    elif counted_from is not None and counted_from > w.hired:
+        source = t["src_counted"].format(
+            counted_from=counted_from.isoformat(), hired=w.hired.isoformat(), as_of=day.isoformat()
         )
-        if not extra and not w.not_counted:
-            yield "  " + t["years_sum"].format(parts=f"{base} ({source})", years=f.years)
-            return
-    if not extra and not w.not_counted and not late_start:
-        if w.hired is not None:
-            yield "  " + t["years_hired"].format(
-                years=f.years, hired=w.hired.isoformat(), as_of=day.isoformat()
-            )
-        else:
-            yield "  " + t["years_given"].format(years=f.years)
+    else:
+        source = t["src_hired"].format(hired=w.hired.isoformat(), as_of=day.isoformat())
+    if not extra and not w.not_counted:
+        yield "  " + t["years_line"].format(years=f.years, source=source)
         return
-    if w.hired is not None and not late_start:
-        source = t["years_hired"].format(
-            years=base, hired=w.hired.isoformat(), as_of=day.isoformat()
-        )
-        source = source.split(" (", 1)[-1].rstrip(")") if " (" in source else source
-    elif w.hired is None:
-        source = t["years_given"].format(years=base).split(" ", 1)[-1]
-    parts = t["years_base"].format(base=f"{base} ({source})")
+    parts = f"{base} ({source})"
     if extra:
         parts += " + " + t["years_education"].format(years=extra, education=f.education)
     if w.not_counted:
@@ -683,10 +668,6 @@ def explain_lines(
     t = _EXPLAIN.get(lang, _EXPLAIN["en"])
     pay = rules.pay
     f = w.figures
-    p = f.points_by_factor
-    per_year = pay.points.years_of_service
-    m = fmt_money
-    x = t["times"]
     who = f"{w.id} {w.name}" if w.name else w.id
     yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
     yield from _years_lines(w, rules, as_of, t)
@@ -701,6 +682,18 @@ def explain_lines(
     if f.pay_post is not None:
         yield "  " + t["pay_post"].format(paid=f.pay_post, education=f.education, post=f.post)
     paid_as = f.pay_post or f.post
+    if f.grade is not None:
+        yield from _points_lines(f, rules, lang, t, paid_as)
+    yield from _pay_lines(w, rules, as_of, lang, year, t, paid_as)
+
+
+def _points_lines(
+    f: PayFigures, rules: Rules, lang: str, t: dict[str, str], paid_as: str | None
+) -> Iterator[str]:
+    """Points and the grade they give (only where the rules have grades)."""
+    pay = rules.pay
+    p = f.points_by_factor
+    per_year = pay.points.years_of_service
     yield "  " + t["points"]
     rating = f.performance + (t["default"] if f.performance_default else "")
     years_rule = t["years_rule"].format(
@@ -723,6 +716,7 @@ def explain_lines(
         yield f"    {_pad(label(key, lang), width)}{_pad(value, 30)} {fmt_number(points):>6}   {source}"
     yield f"    {_pad(label('total', lang), width)}{'':<30} {fmt_number(f.points):>6}"
     if f.grade is not None:
+        m = fmt_money
         assert f.grade_by_points is not None and f.grade_min_points is not None
         template = t["below"] if f.below_lowest_grade else t["by_points"]
         yield "  " + template.format(
@@ -741,6 +735,22 @@ def explain_lines(
             template = t["fixed"] if lo == hi else t["within"]
             yield "  " + template.format(post=paid_as, lo=lo, hi=hi, grade=f.grade)
         yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
+
+
+def _pay_lines(
+    w: WorkerPay,
+    rules: Rules,
+    as_of: dt.date,
+    lang: str,
+    year: int | None,
+    t: dict[str, str],
+    paid_as: str | None,
+) -> Iterator[str]:
+    """Components, gross, contributions and the annual figures."""
+    pay = rules.pay
+    f = w.figures
+    m = fmt_money
+    x = t["times"]
     for cid, comp in pay.components.items():
         yield "  " + t["component"].format(
             id=cid, by=comp.by, key=f.component_keys[cid] or "-", amount=m(f.components[cid])
@@ -762,15 +772,18 @@ def explain_lines(
             parts.append(m(allowance))
         yield "  " + t["gross_parts"].format(parts=" + ".join(parts), gross=m(f.monthly_gross))
     limits = pay.contributions.base
+    if not pay.contributions.rates:
+        yield "  " + t["no_contributions"]
     template = {"floor": t["cb_floor"], "ceiling": t["cb_ceiling"]}.get(
         f.contribution_limit or "", t["cb_within"]
     )
-    yield "  " + template.format(
-        base=m(f.contribution_base),
-        gross=m(f.monthly_gross),
-        floor=m(limits.floor),
-        ceiling=m(limits.ceiling),
-    )
+    if pay.contributions.rates:
+        yield "  " + template.format(
+            base=m(f.contribution_base),
+            gross=m(f.monthly_gross),
+            floor=m(limits.floor),
+            ceiling=m(limits.ceiling),
+        )
     contributions = pay.contributions
     for item in contributions.items:
         floor, ceiling = contributions.bounds(item)
