@@ -320,6 +320,17 @@ PAY_TABLE_KEYS = [
 ]
 
 
+_NUMERIC_PAY_KEYS = {
+    "years",
+    "points",
+    "grade",
+    "step",
+    "monthly_gross",
+    "monthly_contributions",
+    "annual_cost",
+}
+
+
 def _pay_table_row(w: WorkerPay) -> list[str]:
     f = w.figures
     return [
@@ -390,13 +401,19 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
     t = result.totals
     keys = PAY_TABLE_KEYS
     totals = _pay_sum_row(label("total", lang), result.count, "", t, lang)
-    numeric = {4, 5, 6, 7, 8, 9}
-    if any(version.pay.steps is not None for _, version in rules.versions()):
+    versions = [version for _, version in rules.versions()]
+    if any(version.pay.steps is not None for version in versions):
         # a step column after the grade, only where the rules have steps
         keys = [*keys[:7], "step", *keys[7:]]
         rows = _with_step_column(rows, result.workers, sections)
         totals = [*totals[:7], "", *totals[7:]]
-        numeric = {4, 5, 6, 7, 8, 9, 10}
+    if not any(version.pay.grades for version in versions):
+        # no grades: points decide nothing, so neither column is shown
+        keep = [i for i, k in enumerate(keys) if k not in ("points", "grade")]
+        keys = [keys[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
+        totals = [totals[i] for i in keep]
+    numeric = {i for i, k in enumerate(keys) if k in _NUMERIC_PAY_KEYS}
     when = result.as_of.isoformat() if result.year is None else str(result.year)
     view = View(
         title=f"{label('annual_cost', lang)} — {rules.name} ({when})",
@@ -805,7 +822,7 @@ def _pay_lines(
         )
     addends = " + ".join(m(a) for a in f.contributions.values()) or m(Decimal(0))
     yield "  " + t["monthly_contributions"].format(sum=addends, amount=m(f.monthly_contributions))
-    if pay.performance_bonus is not None:
+    if pay.performance_bonus is not None and f.bonus_months:
         bonus_parts = " + ".join(
             f"{part} {m(f.components.get(part, Decimal(0)))}" for part in pay.bonus_of()
         )
