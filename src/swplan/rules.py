@@ -571,5 +571,28 @@ def _component_problems(pay: Pay, bad: Bad) -> None:
 
 
 def rules_as_data(rules: Rules) -> dict[str, Any]:
-    """The effective rules as plain data (amounts as strings), for `rules show`."""
-    return rules.model_dump(mode="json", exclude_none=True, by_alias=True)
+    """The effective rules as plain data (amounts as strings), for `rules show`.
+
+    Keys of local pay policies that are left at their defaults are not shown, so a
+    rules file that uses none of them reads as it always did.
+    """
+    data = rules.model_dump(mode="json", exclude_none=True, by_alias=True)
+    pay = data["pay"]
+    defaults: dict[str, Any] = {
+        "service": {"education_years": {}},
+        "components": {},
+        "education_post": {},
+    }
+    for key, default in defaults.items():
+        if pay.get(key) == default:
+            del pay[key]
+    contributions = pay["contributions"]
+    if not contributions.get("items"):
+        contributions.pop("items", None)
+        if contributions.get("round") == "fen":
+            del contributions["round"]
+    if data["budget"]["new_hire"].get("start_month") == 1:
+        del data["budget"]["new_hire"]["start_month"]
+    if not data.get("changes"):
+        data.pop("changes", None)
+    return data

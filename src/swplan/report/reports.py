@@ -566,7 +566,7 @@ _EXPLAIN = {
         "per_year": "{id} includes {per_year} x {years} years",
         "allowances": "monthly allowance = {gross} - {base} = {amount}",
         "gross_parts": "monthly gross = {parts} = {gross}",
-        "cb_item": "{item}: own base {base} (floor {floor}, ceiling {ceiling}), rounded {round}",
+        "cb_item": "{item}: its own base {base} (floor {floor}, ceiling {ceiling})",
         "rounded": "rounded {round}",
         "bonus_of": "one month of bonus = {parts} = {amount}",
         "year_head": "the year {year}, month by month (each month under the rules in force on its "
@@ -617,7 +617,7 @@ _EXPLAIN = {
         "per_year": "{id} 含每年 {per_year} × {years} 年",
         "allowances": "津贴合计 = {gross} - {base} = {amount}",
         "gross_parts": "月应发 = {parts} = {gross}",
-        "cb_item": "{item}：单独缴费基数 {base}（下限 {floor}，上限 {ceiling}），取整方式 {round}",
+        "cb_item": "{item}：单独缴费基数 {base}（下限 {floor}，上限 {ceiling}）",
         "rounded": "取整方式 {round}",
         "bonus_of": "一个月绩效奖金基数 = {parts} = {amount}",
         "year_head": "{year} 年逐月测算（每月按当月 1 日有效的规则；以上为 12 月的计算）：",
@@ -802,14 +802,15 @@ def _pay_lines(
             ceiling=m(limits.ceiling),
         )
     contributions = pay.contributions
-    for item in contributions.items:
+    for item, own in contributions.items.items():
+        if own.base.floor is None and own.base.ceiling is None:
+            continue  # only its rounding or label: shown on its line below
         floor, ceiling = contributions.bounds(item)
         yield "    " + t["cb_item"].format(
             item=item,
             base=m(f.contribution_bases[item]),
             floor=m(floor),
             ceiling=m(ceiling),
-            round=contributions.rounding(item),
         )
     name_width = max((len(k) for k in f.contributions), default=0) + 2
     for key, amount in f.contributions.items():
