@@ -117,7 +117,7 @@ def test_budget_keys() -> None:
         "--format",
         "json",
     ).json()
-    assert data["schema"] == "swplan.budget/1"
+    assert data["schema"] == "swplan.budget/2"  # costed month by month
     assert {"as_of", "rules", "lines", "total", "personnel_share", "headcount", "cap_ok"} <= set(
         data
     )
