@@ -375,34 +375,37 @@ class YearCosting:
     def __init__(self, rules: Rules, year: int) -> None:
         self.rules = rules
         self.year = year
+        self.days = month_starts(year)
         calcs: dict[int, PayCalculator] = {}
         self.calcs: list[PayCalculator] = []
-        for day in month_starts(year):
+        for day in self.days:
             version = rules.in_force(day)
             calc = calcs.get(id(version))
             if calc is None:
                 calc = calcs[id(version)] = PayCalculator(version)
             self.calcs.append(calc)
+        # months beyond 12 are paid at December's gross, under December's rules
+        self.extra_months = self.calcs[-1].rules.pay.months_per_year - 12
         self.cost = lru_cache(maxsize=None)(self._cost)
+        self.money = lru_cache(maxsize=None)(self._money)
 
     def base_years(self, hired: dt.date | None, given: int | None) -> tuple[tuple[int, ...], int]:
         """Each month's base years and the first month paid (13: none).
 
         A worker is paid from the first month that starts on or after `hired`.
         """
-        first = 1
-        if hired is not None and given is None:
-            first = 13
-            for m, day in enumerate(month_starts(self.year), 1):
-                if day >= hired:
-                    first = m
-                    break
-        days = month_starts(self.year)
-        bases = tuple(
-            calc.base_years(hired, given, day) if (given is not None or hired <= day) else 0  # type: ignore[operator]
-            for calc, day in zip(self.calcs, days, strict=True)
-        )
-        return bases, first
+        if given is not None:
+            return tuple(given for _ in self.days), 1
+        assert hired is not None
+        first = 13
+        bases = []
+        for m, (calc, day) in enumerate(zip(self.calcs, self.days, strict=True), 1):
+            if day >= hired:
+                first = min(first, m)
+                bases.append(calc.base_years(hired, None, day))
+            else:
+                bases.append(0)
+        return tuple(bases), first
 
     def years(self, education: str, bases: tuple[int, ...], not_counted: int) -> tuple[int, ...]:
         return tuple(
@@ -429,6 +432,38 @@ class YearCosting:
             worker.education, worker.title, worker.performance, worker.post, years, first
         )
 
+    def _money(
+        self,
+        education: str,
+        title: str,
+        performance: str | None,
+        post: str | None,
+        years: tuple[int, ...],
+        first: int,
+    ) -> tuple[Decimal, ...]:
+        """The money fields (`MONEY_FIELDS`) of one profile's year: December's monthly
+        figures, then the annual sums."""
+        gross = contributions = ZERO
+        december = None
+        for i in range(first - 1, 12):
+            december = self.calcs[i].figures(education, title, performance, post, years[i])
+            gross += december.monthly_gross
+            contributions += december.monthly_contributions
+        if december is None:  # paid no month of the year
+            return (ZERO,) * len(MONEY_FIELDS)
+        salary = gross + self.extra_months * december.monthly_gross
+        bonus = december.annual_bonus
+        return (
+            december.monthly_base,
+            december.monthly_allowance,
+            december.monthly_gross,
+            december.monthly_contributions,
+            salary,
+            bonus,
+            contributions,
+            salary + bonus + contributions,
+        )
+
     def _cost(
         self,
         education: str,
@@ -438,40 +473,30 @@ class YearCosting:
         years: tuple[int, ...],
         first: int,
     ) -> PayFigures:
-        months = []
-        for m, (calc, y) in enumerate(zip(self.calcs, years, strict=True), 1):
-            figures = calc.figures(education, title, performance, post, y) if m >= first else None
-            months.append(PayMonth(m, figures))
+        months = tuple(
+            PayMonth(
+                m,
+                calc.figures(education, title, performance, post, y) if m >= first else None,
+            )
+            for m, (calc, y) in enumerate(zip(self.calcs, years, strict=True), 1)
+        )
+        money = dict(
+            zip(
+                MONEY_FIELDS,
+                self.money(education, title, performance, post, years, first),
+                strict=True,
+            )
+        )
         december = months[-1].figures
         if december is None:  # paid no month of the year: listed with 0.00
             shown = self.calcs[-1].figures(education, title, performance, post, years[-1])
             return dataclasses.replace(
                 shown,
-                monthly_base=ZERO,
-                monthly_allowance=ZERO,
-                monthly_gross=ZERO,
-                monthly_contributions=ZERO,
-                annual_salary=ZERO,
-                annual_bonus=ZERO,
-                annual_contributions=ZERO,
-                annual_cost=ZERO,
+                **money,  # type: ignore[arg-type]
                 contributions={k: ZERO for k in shown.contributions},
-                months=tuple(months),
+                months=months,
             )
-        with localcontext(_EXACT):
-            paid = [pm.figures for pm in months if pm.figures is not None]
-            extra = self.calcs[-1].rules.pay.months_per_year - 12
-            salary = sum((f.monthly_gross for f in paid), ZERO) + extra * december.monthly_gross
-            contributions = sum((f.monthly_contributions for f in paid), ZERO)
-            bonus = december.annual_bonus
-            return dataclasses.replace(
-                december,
-                annual_salary=salary,
-                annual_bonus=bonus,
-                annual_contributions=contributions,
-                annual_cost=salary + bonus + contributions,
-                months=tuple(months),
-            )
+        return dataclasses.replace(december, **money, months=months)  # type: ignore[arg-type]
 
 
 def _origin(worker: Worker) -> Origin:

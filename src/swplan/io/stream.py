@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
-from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, YearCosting, empty_totals
+from ..calc.pay import MONEY_FIELDS, PayCalculator, YearCosting, empty_totals
 from ..calc.staffing import RosterCounts
 from ..errors import InputError, Problem, position
 from ..model import Origin, Worker
@@ -70,11 +70,13 @@ class _Profiles:
             self.rules = rules.in_force(dt.date(year, 12, 1))
             self.calc = self.costing.calcs[-1]
             self.figures: Any = self.costing.cost
+            self.money: Any = self.costing.money
         else:
             self.costing = None
             self.rules = rules.in_force(as_of)
             self.calc = PayCalculator(self.rules)
             self.figures = self.calc.figures
+            self.money = lambda *key: self.calc.figures(*key).money()
         self.cache: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.columns: list[str] | None = None
         self._buffer = io.StringIO()
@@ -448,8 +450,8 @@ class _Scan:
         for key, (_, n, _) in self.entries.items():
             count += n
             if costed:
-                figures: PayFigures = self.profiles.figures(*key)
-                for field, value in zip(MONEY_FIELDS, figures.money(), strict=True):
+                money: tuple[Decimal, ...] = self.profiles.money(*key)
+                for field, value in zip(MONEY_FIELDS, money, strict=True):
                     totals[field] += value * n
         return StreamTotals(totals, count)
 
