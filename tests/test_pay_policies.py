@@ -463,6 +463,7 @@ def test_months_per_year_and_a_hire_paid_no_month(tmp_path: Path) -> None:
     assert f["J"].annual_contributions == D("700.00")
     # hired 2 December: no month starts on or after it within 2026 -> 0.00
     assert f["D"].annual_cost == D("0.00") and f["D"].monthly_gross == D("0.00")
+    assert set(f["D"].components.values()) == {D("0.00")}
 
 
 def test_a_hire_after_the_year_is_an_error(tmp_path: Path) -> None:

@@ -493,6 +493,8 @@ class YearCosting:
             return dataclasses.replace(
                 shown,
                 **money,  # type: ignore[arg-type]
+                components={k: ZERO for k in shown.components},
+                bonus_month=ZERO,
                 contributions={k: ZERO for k in shown.contributions},
                 months=months,
             )

@@ -577,6 +577,7 @@ _EXPLAIN = {
         "year_bonus": "annual bonus = December's: {amount}",
         "year_contributions": "annual contributions = sum of {paid} months = {amount}",
         "year_none": "paid no month of {year}: every figure is 0.00",
+        "year_head_alone": "the year {year}, month by month:",
         "no_contributions": "employer contributions: none (the rules give no rates)",
     },
     "zh": {
@@ -627,6 +628,7 @@ _EXPLAIN = {
         "year_bonus": "绩效奖金 = 按 12 月：{amount}",
         "year_contributions": "年度单位缴费 = {paid} 个月合计 = {amount}",
         "year_none": "{year} 年无发放月份：各项均为 0.00",
+        "year_head_alone": "{year} 年逐月测算：",
         "no_contributions": "单位缴费：无（规则未设费率）",
     },
 }
@@ -687,6 +689,10 @@ def explain_lines(
     f = w.figures
     who = f"{w.id} {w.name}" if w.name else w.id
     yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
+    if f.months and all(pm.figures is None for pm in f.months):
+        # paid no month of the year: only the months say why
+        yield from _year_lines(w, pay.months_per_year, year or as_of.year, t, "year_head_alone")
+        return
     yield from _years_lines(w, rules, as_of, t)
     if pay.steps is not None and f.step is not None:
         yield "  " + t["step"].format(
@@ -858,11 +864,13 @@ def _december_bonus(f: PayFigures) -> Decimal:
     return december.annual_bonus if december is not None else Decimal(0)
 
 
-def _year_lines(w: WorkerPay, months_per_year: int, year: int, t: dict[str, Any]) -> Iterator[str]:
+def _year_lines(
+    w: WorkerPay, months_per_year: int, year: int, t: dict[str, Any], head: str = "year_head"
+) -> Iterator[str]:
     """The twelve months of a costed year, then the annual figures from them."""
     f = w.figures
     m = fmt_money
-    yield "  " + t["year_head"].format(year=year)
+    yield "  " + t[head].format(year=year)
     cols = _MONTH_COLUMNS["zh" if t is _EXPLAIN["zh"] else "en"]
     widths = [
         max(minimum, _width(c) + 2) for c, minimum in zip(cols, (9, 7, 6, 7, 12, 15), strict=True)
