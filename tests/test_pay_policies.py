@@ -561,3 +561,14 @@ def test_beijing_preset_published_figures(tmp_path: Path) -> None:
     )
     f = by_id(pay(high, [rich], year=2025))["R"]
     assert f.annual_contributions == D("165080.28")
+
+
+def test_a_scale_of_a_hundred_million_steps_is_refused(tmp_path: Path) -> None:
+    text = "extends: national\npay:\n  steps: {every_years: 1, max: 100000000}\n"
+    result = swplan("check", rules_file(tmp_path, text))
+    assert result.code == 2
+    # first 1 to max 100000000: 100000000 steps
+    assert result.err == (
+        f"error: {tmp_path / 'rules.yaml'}:3:32: pay.steps.max: 100000000 steps; "
+        "at most 1000 are allowed\n"
+    )

@@ -447,6 +447,7 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
 
 
 Bad = Callable[[KeyPath, str], None]
+MAX_STEPS = 1000  # a pay scale with more steps is a typing mistake
 
 
 def _bonus_problems(pay: Pay, bad: Bad) -> None:
@@ -518,6 +519,11 @@ def _service_problems(pay: Pay, bad: Bad) -> None:
             bad(("pay", "steps", "first"), f"{pay.steps.first} is negative; must be 0 or more")
         if pay.steps.max < pay.steps.first:
             bad(("pay", "steps", "max"), f"max {pay.steps.max} is below first {pay.steps.first}")
+        elif pay.steps.max - pay.steps.first >= MAX_STEPS:
+            bad(
+                ("pay", "steps", "max"),
+                f"{pay.steps.max - pay.steps.first + 1} steps; at most {MAX_STEPS} are allowed",
+            )
     if pay.education_post:
         for word, post in pay.education_post.items():
             where = ("pay", "education_post", word)
@@ -543,6 +549,8 @@ def _component_problems(pay: Pay, bad: Bad) -> None:
             if pay.steps is None:
                 bad((*where, "by"), "'by: step' needs pay.steps (every_years, first, max)")
                 continue
+            if not 0 <= pay.steps.max - pay.steps.first < MAX_STEPS:
+                continue  # reported at pay.steps
             keys = [str(n) for n in range(pay.steps.first, pay.steps.max + 1)]
         elif comp.by == "grade":
             if not pay.grades:
