@@ -828,7 +828,10 @@ def _pay_lines(
             f"{m(amount):>10}{note}"
         )
     addends = " + ".join(m(a) for a in f.contributions.values()) or m(Decimal(0))
-    yield "  " + t["monthly_contributions"].format(sum=addends, amount=m(f.monthly_contributions))
+    if contributions.rates:
+        yield "  " + t["monthly_contributions"].format(
+            sum=addends, amount=m(f.monthly_contributions)
+        )
     if pay.performance_bonus is not None and f.bonus_months:
         bonus_parts = " + ".join(
             f"{part} {m(f.components.get(part, Decimal(0)))}" for part in pay.bonus_of()
