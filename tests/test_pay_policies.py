@@ -393,7 +393,9 @@ def test_an_item_must_have_a_rate(tmp_path: Path) -> None:
     )
     result = swplan("check", rules_file(tmp_path, text))
     assert result.code == 2
-    assert "pay.contributions.items.fund: an item needs a rate" in result.err
+    assert "pay.contributions.items.fund: an item with its own base or rounding needs a rate" in (
+        result.err
+    )
 
 
 CHANGES = """\

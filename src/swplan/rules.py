@@ -7,11 +7,21 @@ Pure data and the checks between its parts; reading a rules file (strict YAML,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import difflib
+import unicodedata
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    model_validator,
+)
 
 from .errors import one_of
 from .values import (
@@ -43,15 +53,30 @@ class Label(_Model):
     en: str | None = None
 
 
-class Category(_Model):
+class Word(_Model):
+    """What a vocabulary entry may be called besides its key: labels and aliases."""
+
     label: Label = Label()
+    aliases: list[str] = []
+
+
+class Category(Word):
     clients_per_worker: Positive | None = None
+
+
+class SiteKind(Word):
+    pass
+
+
+class Employment(Word):
+    pass
 
 
 class Staffing(_Model):
     clients_per_worker: Positive = 20
     minimum_posts: dict[Ident, Count] = {}
     minimum_certified: dict[Ident, Count] = {}
+    certified_titles: list[Ident] | None = None  # None: every title but `none`
 
 
 class YearsPoints(_Model):
@@ -66,8 +91,7 @@ class Points(_Model):
     years_of_service: YearsPoints = YearsPoints()
 
 
-class Post(_Model):
-    label: Label = Label()
+class Post(Word):
     points: Number = Decimal(0)
     min_grade: Annotated[int, BeforeValidator(parse_integer)] | None = None
     max_grade: Annotated[int, BeforeValidator(parse_integer)] | None = None
@@ -135,10 +159,11 @@ class ItemBase(_Model):
 Rounding = Literal["fen", "jiao_up", "yuan"]
 
 
-class ContributionItem(_Model):
+class ContributionItem(Word):
+    """One contribution's label and aliases, and its own base range and rounding."""
+
     base: ItemBase = ItemBase()
     round: Rounding | None = None  # None: the general `round`
-    label: Label = Label()
 
 
 class Contributions(_Model):
@@ -186,11 +211,30 @@ class Pay(_Model):
         return self.performance_bonus.of if self.performance_bonus is not None else ["grade"]
 
 
+class Eligibility(_Model):
+    min_service_months: Count | None = None
+    min_performance: Ident | None = None
+    exclude_employment: list[Ident] = []
+
+
+class MonthDay(_Model):
+    month: Annotated[int, BeforeValidator(parse_integer)] = Field(ge=1, le=12)
+    day: Annotated[int, BeforeValidator(parse_integer)] = Field(ge=1, le=31)
+
+    def in_year(self, year: int) -> dt.date:
+        """This day of `year`; a day past the month's end is its last day (29 Feb -> 28 Feb)."""
+        last = (dt.date(year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, self.month, min(self.day, last))
+
+
 class Awards(_Model):
     exams: dict[Ident, Amount] = {}
     ladder: list[Ident] = []
     upgrade: Literal["top_up", "full"] = "top_up"
     claim_window_days: Count | None = None
+    eligibility: Eligibility = Eligibility()
+    claim_deadline: MonthDay | None = None
+    cap_per_worker: Amount | None = None
 
 
 class NewHire(_Model):
@@ -223,11 +267,18 @@ class Rules(_Model):
     Built from a file (`swplan.io.rules_file.load_rules`) or in code with
     `Rules.model_validate(data)`: either way the cross-checks of `rule_problems` run,
     and inconsistent rules raise `RulesInconsistent`.
+
+    Every vocabulary (education, title, performance, post, exam, category, site_kind,
+    employment, contribution) names its words by key; an input file may also use a
+    word's label or one of its aliases. `word()` is the one place that decides.
     """
 
     name: str
     effective: IsoDate
     categories: dict[Ident, Category] = Field(min_length=1)
+    site_kinds: dict[Ident, SiteKind] = {}
+    employment: dict[Ident, Employment] = {}
+    default_employment: Ident | None = None
     staffing: Staffing = Staffing()
     pay: Pay
     awards: Awards = Awards()
@@ -251,14 +302,126 @@ class Rules(_Model):
         """The base rules (from None) and each version a change makes."""
         return [(None, self), *self._versions]
 
+    # labels and aliases given in the long form of the number vocabularies
+    # (`education: {bachelor: {points: 2, label: ..., aliases: [...]}}`): vocabulary -> key -> Word
+    _long_words: dict[str, dict[str, Word]] = PrivateAttr(default_factory=dict)
+    # whether the bureau's own file (not only a file it extends) lists `site_kinds`
+    _own_site_kinds: bool = PrivateAttr(default=False)
+    _indexes: dict[str, dict[str, str]] = PrivateAttr(default_factory=dict)
+    _names: dict[str, list[tuple[str, str]]] = PrivateAttr(default_factory=dict)
+
     def ratio(self, category: str) -> int:
         own = self.categories[category].clients_per_worker
         return own if own is not None else self.staffing.clients_per_worker
 
     def label(self, category: str, lang: str) -> str:
-        label = self.categories[category].label
-        text = label.zh if lang == "zh" else label.en
-        return text or category
+        return self.label_of("category", category, lang)
+
+    # ----------------------------------------------------------------- vocabularies
+
+    def words(self, vocabulary: str) -> Mapping[str, Word]:
+        """The entries of one vocabulary, key -> Word (labels and aliases), in rules order."""
+        return VOCABULARIES[vocabulary](self)
+
+    def word(self, vocabulary: str, text: str | None) -> str | None:
+        """The key of the entry that `text` names (its key, a label or an alias), or None.
+
+        Matching ignores spaces (U+3000 too), fullwidth/halfwidth forms and Latin case.
+        """
+        if text is None:
+            return None
+        index = self._indexes.get(vocabulary)
+        if index is None:
+            index = self._indexes[vocabulary] = _index(self._all_names(vocabulary))[0]
+        hit = index.get(text)  # already in its compared form (a key, mostly): no work
+        return hit if hit is not None else index.get(word_form(text))
+
+    def suggest(self, vocabulary: str, text: str) -> str | None:
+        """The name (key, label or alias) closest to `text`, for "did you mean"; None if none is."""
+        names = self._all_names(vocabulary)
+        forms: dict[str, str] = {}
+        for name, _ in names:  # keys first: a key is suggested before a label of the same form
+            if name:
+                forms.setdefault(word_form(name), name)
+        close = difflib.get_close_matches(word_form(text), list(forms), n=1, cutoff=0.5)
+        return forms[close[0]] if close else None
+
+    def unknown_word(self, vocabulary: str, text: str) -> str:
+        """`'bachlor' is not one of: secondary, ... (did you mean 'bachelor'?)`"""
+        keys = list(self.words(vocabulary))
+        message = f"{text!r} is not one of: {', '.join(keys) if keys else '(none defined)'}"
+        close = self.suggest(vocabulary, text)
+        if close is not None:
+            message += f" (did you mean {close!r}?)"
+        return message
+
+    def label_of(self, vocabulary: str, key: str, lang: str) -> str:
+        """The word's label in `lang` (zh or en), else its key."""
+        entry = self.words(vocabulary).get(key)
+        if entry is None:
+            return key
+        text = entry.label.zh if lang == "zh" else entry.label.en
+        return text or key
+
+    def _all_names(self, vocabulary: str) -> list[tuple[str, str]]:
+        """Every (name, key) of a vocabulary: keys first, then labels and aliases."""
+        names = self._names.get(vocabulary)
+        if names is None:
+            # keys, then labels, then aliases: a clash is blamed on the later, lesser name
+            entries = self.words(vocabulary)
+            names = [(key, key) for key in entries]
+            for key, entry in entries.items():
+                names += [(text, key) for text in (entry.label.zh, entry.label.en) if text]
+            for key, entry in entries.items():
+                names += [(alias, key) for alias in entry.aliases]
+            self._names[vocabulary] = names
+        return names
+
+    def rating_rank(self, rating: str) -> int:
+        """0 for the best rating; ratings rank in the order the rules list them."""
+        return list(self.pay.points.performance).index(rating)
+
+    @property
+    def certified_titles(self) -> frozenset[str]:
+        """Titles that count as certified (`staffing.certified_titles`; default: all but none)."""
+        listed = self.staffing.certified_titles
+        if listed is None:
+            return frozenset(t for t in self.pay.points.title if t != "none")
+        return frozenset(listed)
+
+    @property
+    def awards_judge_workers(self) -> bool:
+        """Whether award eligibility depends on facts of the worker (service, rating, employment)."""
+        e = self.awards.eligibility
+        return (
+            e.min_service_months is not None
+            or e.min_performance is not None
+            or bool(e.exclude_employment)
+        )
+
+    @property
+    def own_site_kinds(self) -> bool:
+        """True when the bureau's own rules file lists `site_kinds` (unlisted kinds are errors)."""
+        return self._own_site_kinds
+
+    def with_own_site_kinds(self, own: bool) -> Rules:
+        self._own_site_kinds = own
+        return self
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _long_forms(cls, data: Any, handler: ModelWrapValidatorHandler[Rules]) -> Rules:
+        words: dict[str, dict[str, Word]] = {}
+        if isinstance(data, dict):
+            data, words, problems = split_long_forms(data)
+            if problems:
+                raise RulesInconsistent(problems)
+        rules = handler(data)
+        rules._long_words = words
+        problems = alias_problems(rules)
+        if problems:
+            raise RulesInconsistent(problems)
+        return rules
 
     @model_validator(mode="after")
     def _cross_checks(self) -> Rules:
@@ -271,7 +434,8 @@ class Rules(_Model):
 
 
 def merge(base: Any, override: Any, path: tuple[str, ...] = ()) -> Any:
-    """A mapping merges key by key; anything else replaces.
+    """A dated change merged into the rules: a mapping merges key by key; anything else
+    replaces (as `extends` merges a file into the rules it names).
 
     In `pay`, the two forms of the performance bonus replace each other: a file that
     gives `performance_bonus` drops an inherited `performance_bonus_months`, and the
@@ -282,14 +446,20 @@ def merge(base: Any, override: Any, path: tuple[str, ...] = ()) -> Any:
         for key, value in override.items():
             out[key] = merge(base[key], value, (*path, str(key))) if key in base else value
         if path == ("pay",):
-            for mine, other in (
-                ("performance_bonus", "performance_bonus_months"),
-                ("performance_bonus_months", "performance_bonus"),
-            ):
-                if mine in override and other not in override:
-                    out.pop(other, None)
+            drop_replaced_bonus(out, override)
         return out
     return override
+
+
+def drop_replaced_bonus(merged: dict[str, Any], override: dict[str, Any]) -> None:
+    """`performance_bonus` over an inherited `performance_bonus_months` replaces it, and
+    the other way round (one file giving both is still an error)."""
+    for mine, other in (
+        ("performance_bonus", "performance_bonus_months"),
+        ("performance_bonus_months", "performance_bonus"),
+    ):
+        if mine in override and other not in override:
+            merged.pop(other, None)
 
 
 def _apply_changes(rules: Rules) -> list[tuple[dt.date, Rules]]:
@@ -335,6 +505,172 @@ def _apply_changes(rules: Rules) -> list[tuple[dt.date, Rules]]:
     if problems:
         raise RulesInconsistent(problems)
     return versions
+
+
+def word_form(text: str) -> str:
+    """How a name is compared: NFKC (fullwidth = halfwidth), no spaces at all, Latin lower case."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def _index(names: list[tuple[str, str]]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Normalized name -> key, and the (name, key, other key) of names naming two entries."""
+    index: dict[str, str] = {}
+    clashes: list[tuple[str, str, str]] = []
+    for name, key in names:
+        form = word_form(name)
+        other = index.setdefault(form, key)
+        if other != key:
+            clashes.append((name, key, other))
+    return index, clashes
+
+
+# Where each number vocabulary lives, and the key its long form gives the number under.
+LONG_FORMS: dict[str, tuple[tuple[str, ...], str]] = {
+    "education": (("pay", "points", "education"), "points"),
+    "title": (("pay", "points", "title"), "points"),
+    "performance": (("pay", "points", "performance"), "points"),
+    "exam": (("awards", "exams"), "amount"),
+}
+
+
+def _long_words(vocabulary: str) -> Callable[[Rules], Mapping[str, Word]]:
+    path = LONG_FORMS[vocabulary][0]
+
+    def words(rules: Rules) -> Mapping[str, Word]:
+        node: Any = rules
+        for part in path:
+            node = getattr(node, part)
+        given = rules._long_words.get(vocabulary, {})
+        out = {}
+        for key in node:
+            word = given.get(key)
+            if word is None and vocabulary == "exam":
+                # an exam takes the labels and aliases of the title of the same name
+                word = rules._long_words.get("title", {}).get(key)
+            out[key] = word or Word()
+        return out
+
+    return words
+
+
+# vocabulary -> its entries. A new vocabulary (e.g. pay components) adds itself here.
+VOCABULARIES: dict[str, Callable[[Rules], Mapping[str, Word]]] = {
+    "category": lambda r: r.categories,
+    "site_kind": lambda r: r.site_kinds,
+    "education": _long_words("education"),
+    "title": _long_words("title"),
+    "performance": _long_words("performance"),
+    "post": lambda r: r.pay.posts,
+    "exam": _long_words("exam"),
+    "employment": lambda r: r.employment,
+    "contribution": lambda r: {
+        k: r.pay.contributions.items.get(k) or Word()
+        for k in {**r.pay.contributions.rates, **r.pay.contributions.items}
+    },
+}
+
+# where each vocabulary's entries are in a rules file, for messages
+VOCABULARY_PATHS: dict[str, tuple[str, ...]] = {
+    "category": ("categories",),
+    "site_kind": ("site_kinds",),
+    "education": ("pay", "points", "education"),
+    "title": ("pay", "points", "title"),
+    "performance": ("pay", "points", "performance"),
+    "post": ("pay", "posts"),
+    "exam": ("awards", "exams"),
+    "employment": ("employment",),
+    "contribution": ("pay", "contributions", "items"),
+}
+
+
+def split_long_forms(
+    data: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, dict[str, Word]], list[tuple[KeyPath, str]]]:
+    """Long-form entries of the number vocabularies turned into their numbers.
+
+    Returns the data with short forms only, the labels and aliases found, and the
+    problems of malformed long forms.
+    """
+    words: dict[str, dict[str, Word]] = {}
+    problems: list[tuple[KeyPath, str]] = []
+    out = data
+    for vocabulary, (path, number_key) in LONG_FORMS.items():
+        node: Any = data
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict) or not any(isinstance(v, dict) for v in node.values()):
+            continue
+        short: dict[str, Any] = {}
+        found: dict[str, Word] = {}
+        for key, value in node.items():
+            if not isinstance(value, dict):
+                short[key] = value
+                continue
+            allowed = (number_key, "label", "aliases")
+            for extra in value:
+                if extra not in allowed:
+                    problems.append(
+                        (
+                            (*path, key, extra),
+                            f"unknown key; {extra!r} is not allowed here; allowed: "
+                            + ", ".join(allowed),
+                        )
+                    )
+            if number_key not in value:
+                problems.append(
+                    ((*path, key), f"required key {number_key!r} is missing (e.g. {number_key}: 2)")
+                )
+                continue
+            short[key] = value[number_key]
+            try:
+                found[key] = Word.model_validate(
+                    {k: v for k, v in value.items() if k in ("label", "aliases")}
+                )
+            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                problems.append(((*path, key), _first_error(exc)))
+        words[vocabulary] = found
+        out = _replaced(out, path, short)
+    return out, words, problems
+
+
+def _first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if errors is None:
+        return str(exc)
+    first = errors()[0]
+    where = ".".join(map(str, first["loc"]))
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
+
+
+def _replaced(data: dict[str, Any], path: tuple[str, ...], value: Any) -> dict[str, Any]:
+    out = dict(data)
+    if len(path) == 1:
+        out[path[0]] = value
+    else:
+        out[path[0]] = _replaced(data[path[0]], path[1:], value)
+    return out
+
+
+def alias_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
+    """One alias or label naming two entries of the same vocabulary."""
+    problems: list[tuple[KeyPath, str]] = []
+    for vocabulary in VOCABULARIES:
+        names = rules._all_names(vocabulary)
+        for name, key, other in _index(names)[1]:
+            entry = rules.words(vocabulary).get(key)
+            where: KeyPath = (*VOCABULARY_PATHS[vocabulary], key)
+            if entry is not None and name in entry.aliases:
+                where = (*where, "aliases", entry.aliases.index(name))
+            elif entry is not None and name in (entry.label.zh, entry.label.en):
+                where = (*where, "label", "zh" if name == entry.label.zh else "en")
+            problems.append(
+                (
+                    where,
+                    f"{name!r} names both {other!r} and {key!r} among the {vocabulary} words; "
+                    "a label or alias must name one entry",
+                )
+            )
+    return problems
 
 
 KeyPath = tuple[str | int, ...]
@@ -431,6 +767,30 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
         if exam in seen:
             bad(("awards", "ladder", i), f"{exam!r} appears twice in the ladder")
         seen.add(exam)
+    certified = rules.staffing.certified_titles
+    for i, title in enumerate(certified or ()):
+        if title not in points.title:
+            bad(("staffing", "certified_titles", i), one_of(title, points.title))
+    if rules.default_employment is not None and rules.default_employment not in rules.employment:
+        bad(("default_employment",), one_of(rules.default_employment, rules.employment))
+    eligibility = rules.awards.eligibility
+    if (
+        eligibility.min_performance is not None
+        and eligibility.min_performance not in points.performance
+    ):
+        bad(
+            ("awards", "eligibility", "min_performance"),
+            one_of(eligibility.min_performance, points.performance),
+        )
+    for i, kind in enumerate(eligibility.exclude_employment):
+        if kind not in rules.employment:
+            bad(("awards", "eligibility", "exclude_employment", i), one_of(kind, rules.employment))
+    deadline = rules.awards.claim_deadline
+    if deadline is not None and deadline.day > deadline.in_year(2024).day:  # 2024: a leap year
+        bad(
+            ("awards", "claim_deadline", "day"),
+            f"month {deadline.month} has no day {deadline.day}",
+        )
     hire = rules.budget.new_hire
     hire_path = ("budget", "new_hire")
     if hire.education not in points.education:
@@ -495,10 +855,16 @@ def _contribution_problems(pay: Pay, bad: Bad) -> None:
             ("pay", "contributions", "base", "floor"),
             f"floor {c.base.floor} is above the ceiling {c.base.ceiling}",
         )
-    for item in c.items:
+    for item, own in c.items.items():
         where = ("pay", "contributions", "items", item)
         if item not in c.rates:
-            bad(where, "an item needs a rate; " + one_of(item, c.rates))
+            # words only (a label for a rate another file adds) are fine; a base or a
+            # rounding for an item that is never paid is a mistake
+            if own.base != ItemBase() or own.round is not None:
+                bad(
+                    where,
+                    "an item with its own base or rounding needs a rate; " + one_of(item, c.rates),
+                )
             continue
         floor, ceiling = c.bounds(item)
         if floor > ceiling:
@@ -581,10 +947,26 @@ def _component_problems(pay: Pay, bad: Bad) -> None:
 def rules_as_data(rules: Rules) -> dict[str, Any]:
     """The effective rules as plain data (amounts as strings), for `rules show`.
 
-    Keys of local pay policies that are left at their defaults are not shown, so a
-    rules file that uses none of them reads as it always did.
+    Entries of the number vocabularies that have labels or aliases are shown in their
+    long form (`bachelor: {points: '2', label: {zh: 本科}, aliases: [大学本科]}`). Keys of
+    local pay policies left at their defaults are not shown, so a rules file that uses
+    none of them reads as it always did.
     """
     data = rules.model_dump(mode="json", exclude_none=True, by_alias=True)
+    for vocabulary, (path, number_key) in LONG_FORMS.items():
+        node: Any = data
+        for part in path:
+            node = node[part]
+        for key, word in rules._long_words.get(vocabulary, {}).items():
+            extra = word.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+            if extra:
+                node[key] = {number_key: node[key], **extra}
+    _without_default_policies(data)
+    cleaned: dict[str, Any] = _without_empty_aliases(data)
+    return cleaned
+
+
+def _without_default_policies(data: dict[str, Any]) -> None:
     pay = data["pay"]
     defaults: dict[str, Any] = {
         "service": {"education_years": {}},
@@ -595,12 +977,24 @@ def rules_as_data(rules: Rules) -> dict[str, Any]:
         if pay.get(key) == default:
             del pay[key]
     contributions = pay["contributions"]
-    if not contributions.get("items"):
-        contributions.pop("items", None)
-        if contributions.get("round") == "fen":
-            del contributions["round"]
+    if contributions.get("round") == "fen":
+        del contributions["round"]
+    for item in contributions.get("items", {}).values():
+        if item.get("base") == {}:
+            del item["base"]
     if data["budget"]["new_hire"].get("start_month") == 1:
         del data["budget"]["new_hire"]["start_month"]
     if not data.get("changes"):
         data.pop("changes", None)
+
+
+def _without_empty_aliases(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {
+            k: _without_empty_aliases(v)
+            for k, v in data.items()
+            if not (k == "aliases" and v == [])
+        }
+    if isinstance(data, list):
+        return [_without_empty_aliases(v) for v in data]
     return data
