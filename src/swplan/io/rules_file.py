@@ -103,7 +103,7 @@ def rules_from_document(doc: Document) -> Rules:
         raise InputError(
             [doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")]
         )
-    own_site_kinds = "site_kinds" in data and doc.file != "<built-in national>"
+    own_site_kinds = "site_kinds" in data and not doc.file.startswith("<built-in ")
     if "extends" in data:
         base = data["extends"]
         if base not in BUILTIN:
