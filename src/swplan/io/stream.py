@@ -26,9 +26,9 @@ from decimal import Decimal
 from typing import IO, Any
 
 from ..calc.pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
-from ..calc.staffing import RosterCounts
+from ..calc.staffing import RosterCounts, RosterSummary
 from ..errors import InputError, Problem, position
-from ..model import Origin, Worker
+from ..model import Origin
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
 from ..values import IDENT_RE
@@ -455,17 +455,6 @@ def pay_csv(
             shutil.copyfileobj(f, sys.stdout, 1 << 20)
             sys.stdout.flush()
             return result
-
-
-@dataclass
-class RosterSummary:
-    """What staff and budget need of a roster, however big: cost, headcount, per-site counts."""
-
-    staff_cost: Decimal
-    headcount: int
-    counts: RosterCounts
-    workers: list[Worker]  # empty when streamed (a CSV roster has no exams to carry)
-    ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
 
 
 def summarise_roster(
