@@ -16,8 +16,9 @@ from ..calc.pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
 from ..calc.staffing import SitePosts, StaffResult
 from ..errors import InputError, Problem, one_of
 from ..money import fmt_money, fmt_number
-from ..render import Report, View, csv_cell, label
+from ..render import Report, View, csv_cell
 from ..rules import Rules
+from .labels import EXPLAIN, label, words
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
     from ..calc.awards import Award, AwardsResult
@@ -126,28 +127,18 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
             totals += [str(t.current), str(t.certified), f"{t.gap:+d}"]
         notes = []
         if any(s.minimum_applied for s in result.sites):
-            notes.append(
-                "* raised to the minimum posts for the site kind"
-                if lang == "en"
-                else "* 按该类型站点最低岗位数配置"
-            )
+            notes.append(words("minimum_applied_note", lang))
         if result.with_roster:
             notes.append(
                 f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}"
             )
             low = [s for s in result.sites if not s.certified_ok]
             if low:
-                notes.append(
-                    (
-                        "! certified workers below the minimum for the site kind: "
-                        if lang == "en"
-                        else "! 持证人数低于该类型站点最低要求: "
-                    )
-                    + ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
-                )
-        notes += [f"warning: {w}" for w in result.warnings]
+                shown = ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
+                notes.append(words("certified_below", lang, sites=shown))
+        notes += [words("warning", lang, text=w) for w in result.warnings]
         view = View(
-            title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules.name}",
+            title=f"{words('posts_required', lang)} — {rules.name}",
             columns=[label(k, lang) for k in keys],
             rows=rows,
             totals=totals,
@@ -305,9 +296,7 @@ def _pay_table_row(w: WorkerPay) -> list[str]:
 
 
 def _workers_text(count: int, lang: str) -> str:
-    if lang == "zh":
-        return f"{count} 人"
-    return f"{count} worker" + ("" if count == 1 else "s")
+    return words("one_worker" if count == 1 else "workers", lang, count=count)
 
 
 def _pay_sum_row(
@@ -420,67 +409,6 @@ def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
     return text + "; give one of the ids in the roster's id column"
 
 
-_EXPLAIN = {
-    "en": {
-        "head": "{id} — pay as of {as_of} under {rules}",
-        "years_hired": "years of service: {years} (completed years from hired {hired} to {as_of})",
-        "years_given": "years of service: {years} (as given)",
-        "points": "points:",
-        "default": " (default)",
-        "no_post": "(the rules define no posts)",
-        "years_rule": "{years} x {per_year}, at most {max}",
-        "by_points": "grade {grade} by points: the highest grade with min_points <= {points} "
-        "(min_points {min})",
-        "below": "grade {grade} by points: {points} is below every grade's min_points "
-        "(lowest {min}), so the lowest grade",
-        "held": "grade held to {grade} by post {post} ({bound} {grade})",
-        "within": "post {post} allows grades {lo} to {hi}: grade {grade} stands",
-        "fixed": "post {post} sets grade {lo}: grade {grade} stands",
-        "any": "any",
-        "base": "monthly base (grade {grade}) = {amount}",
-        "allowance": "post allowance ({title}) = {amount}",
-        "gross": "monthly gross = {base} + {allowance} = {gross}",
-        "cb_within": "contribution base = {base} (the monthly gross, within floor {floor} "
-        "and ceiling {ceiling})",
-        "cb_floor": "contribution base = {base} (the floor: monthly gross {gross} is below it)",
-        "cb_ceiling": "contribution base = {base} (the ceiling: monthly gross {gross} is above it)",
-        "times": "x",
-        "monthly_contributions": "monthly contributions = {sum} = {amount}",
-        "salary": "annual salary = {gross} x {months} months = {amount}",
-        "bonus": "annual bonus = {base} x {months} {unit} ({rating}) = {amount}",
-        "annual_contributions": "annual contributions = {monthly} x 12 = {amount}",
-        "cost": "annual cost = {salary} + {bonus} + {contributions} = {amount}",
-    },
-    "zh": {
-        "head": "{id} — 薪酬测算，截至 {as_of}，规则：{rules}",
-        "years_hired": "工龄：{years} 年（入职 {hired} 至 {as_of} 的整年数）",
-        "years_given": "工龄：{years} 年（按填报）",
-        "points": "积分：",
-        "default": "（默认）",
-        "no_post": "（规则未设岗位）",
-        "years_rule": "{years} × {per_year}，最多 {max}",
-        "by_points": "按积分为薪级 {grade}：min_points ≤ {points} 的最高薪级（min_points {min}）",
-        "below": "按积分为薪级 {grade}：{points} 低于所有薪级的 min_points（最低 {min}），取最低薪级",
-        "held": "受岗位 {post} 限制，薪级定为 {grade}（{bound} {grade}）",
-        "within": "岗位 {post} 的薪级范围 {lo} 至 {hi}：薪级 {grade} 不变",
-        "fixed": "岗位 {post} 定为薪级 {lo}：薪级 {grade} 不变",
-        "any": "不限",
-        "base": "月基本工资（薪级 {grade}）= {amount}",
-        "allowance": "岗位津贴（{title}）= {amount}",
-        "gross": "月应发 = {base} + {allowance} = {gross}",
-        "cb_within": "缴费基数 = {base}（月应发，在下限 {floor} 与上限 {ceiling} 之间）",
-        "cb_floor": "缴费基数 = {base}（月应发 {gross} 低于下限，按下限）",
-        "cb_ceiling": "缴费基数 = {base}（月应发 {gross} 高于上限，按上限）",
-        "times": "×",
-        "monthly_contributions": "单位缴费（每月）= {sum} = {amount}",
-        "salary": "年度工资 = {gross} × {months} 个月 = {amount}",
-        "bonus": "绩效奖金 = {base} × {months} 个月（{rating}）= {amount}",
-        "annual_contributions": "年度单位缴费 = {monthly} × 12 = {amount}",
-        "cost": "年度用人成本 = {salary} + {bonus} + {contributions} = {amount}",
-    },
-}
-
-
 def _width(text: str) -> int:
     """Columns `text` takes on a terminal: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -492,7 +420,7 @@ def _pad(text: str, width: int) -> str:
 
 def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") -> Iterator[str]:
     """How every figure of one worker was reached, in plain lines (the first is a title)."""
-    t = _EXPLAIN.get(lang, _EXPLAIN["en"])
+    t = EXPLAIN.get(lang, EXPLAIN["en"])
     pay = rules.pay
     f = w.figures
     p = f.points_by_factor
@@ -569,7 +497,7 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     yield "  " + t["bonus"].format(
         base=m(f.monthly_base),
         months=fmt_number(f.bonus_months),
-        unit="month" if f.bonus_months == 1 else "months",
+        unit=t["month"] if f.bonus_months == 1 else t["months"],
         rating=f.performance,
         amount=m(f.annual_bonus),
     )
@@ -603,24 +531,23 @@ def _exam_label(exam: str, lang: str) -> str:
 
 def award_reason(a: Award, result: AwardsResult, lang: str) -> str:
     """Why a pass earns nothing now: `paid 1000.00 on 2025-12-01`, `passed 400 days ago, window 365`."""
-    zh = lang == "zh"
     if a.status == "already_paid":
-        paid = [(fmt_money(r.amount), r.paid_on.isoformat()) for r in a.paid]
-        if zh:
-            return "; ".join(f"已于 {on} 发放 {amount}" for amount, on in paid)
-        return "; ".join(f"paid {amount} on {on}" for amount, on in paid)
+        return "; ".join(
+            words("paid_on", lang, amount=fmt_money(r.amount), on=r.paid_on.isoformat())
+            for r in a.paid
+        )
     if a.status == "duplicate":
         first = a.first
         when = first.passed_on.isoformat() if first is not None else ""
         o = first.origin if first is not None else None
         place = (f"{o.file}:{o.where}" if o.where else o.file) if o is not None else ""
-        if zh:
-            return f"重复: 已有 {when} 的通过记录" + (f" ({place})" if place else "") + "，只发一次"
-        return f"repeats the pass of {when}" + (f" at {place}" if place else "") + "; paid once"
+        return (
+            words("repeats", lang, when=when)
+            + (words("repeats_at", lang, place=place) if place else "")
+            + words("paid_once", lang)
+        )
     if a.status == "expired":
-        if zh:
-            return f"通过已 {a.days} 天，超过领取期限 {result.claim_window_days} 天"
-        return f"passed {a.days} days ago, window {result.claim_window_days}"
+        return words("expired_reason", lang, days=a.days, window=result.claim_window_days)
     return ""
 
 
@@ -645,22 +572,10 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
     ]
     notes = []
     if any(a.deducted for a in due):
-        notes.append(
-            "top_up: a ladder exam pays its award less the ladder awards already paid"
-            if lang == "en"
-            else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额"
-        )
-    window = result.claim_window_days
-    if lang == "zh":
-        notes.append(
-            f"升级方式 {result.upgrade}; 领取期限 "
-            + (f"{window} 天" if window is not None else "不限")
-        )
-    else:
-        notes.append(
-            f"upgrade: {result.upgrade}; claim window: "
-            + (f"{window} days" if window is not None else "none")
-        )
+        notes.append(words("top_up_note", lang))
+    days = result.claim_window_days
+    window = words("window_days", lang, days=days) if days is not None else words("no_window", lang)
+    notes.append(words("upgrade_note", lang, upgrade=result.upgrade, window=window))
     views = [
         View(
             title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
@@ -740,30 +655,28 @@ def _thousands(amount: Decimal) -> str:
 def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -> Report:
     """Lines and total; a headline (total, headcount change, cap) and the largest shortages."""
     data = budget_json(result, rules)
-    zh = lang == "zh"
     total_label = label("total", lang)
     share_pct = f"{Decimal(result.personnel_share) * 100:.2f}%"
     if result.cap is None:
-        cap_text = "未设上限" if zh else "no cap given"
+        cap_text = words("no_cap", lang)
     elif result.cap_ok:
-        cap_text = (
-            f"未超上限 {_thousands(result.cap)}"
-            if zh
-            else f"within the cap of {_thousands(result.cap)}"
-        )
+        cap_text = words("within_cap", lang, cap=_thousands(result.cap))
     else:
         over = _thousands(result.total - result.cap)
-        cap_text = (
-            f"超出上限 {_thousands(result.cap)}，超 {over}"
-            if zh
-            else f"OVER the cap of {_thousands(result.cap)} by {over}"
-        )
+        cap_text = words("over_cap", lang, cap=_thousands(result.cap), over=over)
     headline = [
-        (
-            f"{label('budget', lang)} {result.year}: {_thousands(result.total)} CNY · "
-            f"{label('headcount', lang)} {result.current} → {result.planned} "
-            f"({result.planned - result.current:+d}) · {cap_text}"
-        ),
+        words(
+            "budget_headline",
+            lang,
+            budget=label("budget", lang),
+            year=result.year,
+            total=_thousands(result.total),
+            headcount=label("headcount", lang),
+            current=result.current,
+            planned=result.planned,
+            change=f"{result.planned - result.current:+d}",
+            cap=cap_text,
+        )
     ]
     hire = result.new_hire
     lines_view = View(
@@ -780,7 +693,13 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
             ),
             (
                 f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
-                f"({hire.education}, {hire.title}, grade {hire.grade})"
+                + words(
+                    "new_hire_profile",
+                    lang,
+                    education=hire.education,
+                    title=hire.title,
+                    grade=hire.grade,
+                )
             ),
             f"{label('awards', lang)}: {result.awards.count_due} {label('due', lang)}, {fmt_money(result.awards.due)}",
         ],
@@ -793,7 +712,7 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
     if short:
         views.append(
             View(
-                title=("缺编最多的站点" if zh else "Sites with the largest shortages"),
+                title=words("largest_shortages", lang),
                 columns=[
                     label(k, lang) for k in ("site", "name", "required", "current", "shortage")
                 ],
@@ -804,5 +723,5 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
             )
         )
     if result.staff.warnings:
-        views[-1].notes.extend(f"warning: {w}" for w in result.staff.warnings)
+        views[-1].notes.extend(words("warning", lang, text=w) for w in result.staff.warnings)
     return Report(data, data["lines"], views)
