@@ -1,4 +1,11 @@
-"""Shared helpers: run the installed `swplan` command as a user would."""
+"""Shared helpers: run `swplan` as a user would, in this process or (rarely) in a new one.
+
+`swplan(...)` runs the command line in-process with Typer's CliRunner: the same
+parsing, exit codes, stdout and stderr as the installed command, in milliseconds.
+`swplan_process(...)` starts the installed `swplan` in a subprocess; only the tests
+that need a real process use it (installing, `python -m swplan`, killing a run,
+two runs holding the ledger lock).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
+
+from swplan.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -25,6 +35,7 @@ class Result:
     code: int
     out: str
     err: str
+    shown: str = ""  # in-process only: stdout and stderr interleaved, as a terminal shows them
 
     def json(self) -> Any:
         return json.loads(self.out)
@@ -36,7 +47,41 @@ def swplan(
     input: str | None = None,
     env: dict[str, str] | None = None,
 ) -> Result:
-    """Run `swplan ARGS...` in a subprocess; return exit code, stdout and stderr."""
+    """Run `swplan ARGS...` in this process; return exit code, stdout and stderr.
+
+    A crash (any exception but the command's own exit) is raised here, so a test
+    fails where a user would have seen a traceback.
+    """
+    here = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(
+            app,
+            [os.fspath(a) for a in args],
+            input=input,
+            env={"COLUMNS": "200", **(env or {})},
+            prog_name="swplan",
+        )
+    finally:
+        os.chdir(here)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Result(
+        result.exit_code,
+        result.stdout_bytes.decode("utf-8"),
+        result.stderr_bytes.decode("utf-8"),
+        result.output_bytes.decode("utf-8"),
+    )
+
+
+def swplan_process(
+    *args: str | os.PathLike[str],
+    cwd: str | os.PathLike[str] | None = None,
+    input: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
+    """Run the installed `swplan ARGS...` in a subprocess; return exit code, stdout, stderr."""
     proc = subprocess.run(
         [*COMMAND, *map(str, args)],
         capture_output=True,

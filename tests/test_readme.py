@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import re
+import shlex
 import shutil
 import subprocess
 from decimal import Decimal
@@ -109,12 +111,31 @@ def test_github_actions_job(workdir: Path) -> None:
     assert run_step("Fail over the cap").returncode == 0  # the shipped cap holds for the example
 
 
+def test_python_example(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (block,) = fenced("python")
+    monkeypatch.chdir(ROOT)  # its paths are relative to the clone
+    exec(compile(block, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    # shortage 3: jinjiang 4 - 3 + baisha 4 - 2 (see test_budget.py); the six workers'
+    # annual costs add up to 498643.60 (test_pay.py). The budget, with no passes and no
+    # ledger, has only the roster's own exams as awards: W001 assistant_social_worker
+    # (2025-11-02) and W005 psychological_counselor (2025-06-20), both within the 365
+    # days, 1000.00 each; total 498643.60 + 199130.40 new hires + 2000.00 + 4500.00
+    # training = 704274.00
+    assert printed == ["3", "498643.60", "704274.00"]
+    # and the comments in the block show what it prints
+    comments = [line.partition("#")[2].strip() for line in block.splitlines() if "print(" in line]
+    assert comments[:2] == printed[:2]
+
+
 # --------------------------------------------------------------------------- console blocks
 #
-# Every ```console block in the README is real output: each `$ command` is run from the
-# repository root and its output (stdout and stderr, as a terminal shows them) compared
-# with the lines below it; a block cut short ends with a line `...`. After a deliberate
-# output change, rewrite them with the golden refresh command:
+# Every ```console block in the README is real output: each `$ command` is run in this
+# process from the repository root, and its output (stdout and stderr, as a terminal
+# shows them) compared with the lines below it; a block cut short ends with a line `...`.
+# After a deliberate output change, rewrite them with the golden refresh command:
 #
 #     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py tests/test_readme.py
 
@@ -134,19 +155,20 @@ def console_commands(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+EXIT = '; echo "exit $?"'
+
+
 def run_shown(command: str) -> list[str]:
-    env = shell_env(ROOT)
-    env["COLUMNS"] = "200"
-    proc = subprocess.run(
-        ["bash", "-c", command],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=120,
-    )
-    return proc.stdout.rstrip("\n").splitlines()
+    """What a terminal shows for `swplan ARGS [; echo "exit $?"]`, run in this process."""
+    show_exit = command.endswith(EXIT)
+    words = shlex.split(command.removesuffix(EXIT))
+    assert words[0] == "swplan", f"a README console block may only run swplan: {command}"
+    args: list[str] = []
+    for word in words[1:]:
+        args += sorted(glob.glob(word, root_dir=ROOT)) if "*" in word else [word]
+    result = swplan(*args, cwd=ROOT)
+    lines = result.shown.rstrip("\n").splitlines()
+    return lines + ([f"exit {result.code}"] if show_exit else [])
 
 
 def shown(expected: list[str], actual: list[str]) -> list[str]:
