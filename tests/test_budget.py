@@ -20,6 +20,7 @@ from swplan import (
     staff,
 )
 from swplan.model import Site, Worker
+from swplan.report.reports import budget_json
 
 SMALL = ROOT / "examples" / "small"
 ARGS = [
@@ -123,6 +124,9 @@ def test_api_matches_the_command_line() -> None:
     )
     assert result.total == Decimal("707274.00")
     assert result.personnel_share == "0.9866"
+    # one assembly serves both: the API's draft is the command's, key for key
+    cli = swplan("budget", *ARGS, "--format", "json").json()
+    assert budget_json(result, rules) == cli
 
 
 RULES = load_rules()

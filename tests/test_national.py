@@ -2,7 +2,7 @@
 
 `benchmarks/generate.py` writes the same files as for the 1.5-million-worker runs
 (rules, populations as CSV and YAML, a roster CSV, exam passes with deliberate
-duplicate pairs), only smaller. The installed command runs on them exactly as on
+duplicate pairs), only smaller. The command line runs on them exactly as on
 the national data: the streamed paths (CSV roster, CSV populations) must agree
 with the per-row ones, and the budget must add up to the fen. No timings here:
 those live in benchmarks/.

@@ -1,6 +1,6 @@
 """`swplan pay` (SPEC §3.2, §5): grades, costs, explanations, rosters in three formats.
 
-Every test runs the installed command (`swplan(...)`) or the public API, and checks
+Every test runs the command line (`swplan(...)`, in this process) or the public API, and checks
 real numbers worked out by hand in the comments.
 """
 
