@@ -223,7 +223,7 @@ def awards(
     workers, extra, paid, _ = gather(
         lambda: load_roster(roster, r),
         lambda: load_passes(passes, r) if passes is not None else [],
-        lambda: load_ledger(ledger) if ledger is not None else [],
+        lambda: load_ledger(ledger, r) if ledger is not None else [],
         output_dir,
     )
     result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
@@ -288,7 +288,7 @@ def budget(
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
-    paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
+    paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     # the roster is told which ids the passes name, rather than sending back all its ids
     wanted = {p.worker_id for p in extra}
     district = attempt(lambda: load_district(populations, roster, r, as_of, wanted), problems, None)

@@ -117,7 +117,7 @@ def budget(
     """The budget draft for `year` (default: the rules' effective year), as of 1 January."""
     year = budget_year(rules, year)
     cost = compute_pay(rules, workers, dt.date(year, 1, 1)).totals["annual_cost"]
-    roster = RosterSummary(cost, len(workers), RosterCounts.of(workers), list(workers), None)
+    roster = RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), list(workers), None)
     return draft(
         rules, year, compute_staff(rules, sites, roster.counts), roster, passes, ledger, cap
     )

@@ -76,7 +76,7 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
         return f"populations, {len(load_populations(path, rules).sites)} sites"
     if kind == "passes":
         return f"passes, {len(load_passes(path, rules))} passes"
-    return f"ledger, {len(load_ledger(path))} rows"
+    return f"ledger, {len(load_ledger(path, rules))} rows"
 
 
 __all__ = ["check_file", "kind_of", "load_rules"]

@@ -52,6 +52,8 @@ LABELS: dict[str, dict[str, str]] = {
     "already_paid": {"zh": "已发放", "en": "already paid"},
     "duplicate": {"zh": "重复", "en": "duplicate"},
     "expired": {"zh": "已过期", "en": "expired"},
+    "ineligible": {"zh": "不符合条件", "en": "ineligible"},
+    "capped": {"zh": "已达上限", "en": "capped"},
     "budget": {"zh": "预算", "en": "Budget"},
     "item": {"zh": "项目", "en": "Item"},
     "total": {"zh": "合计", "en": "Total"},
@@ -122,6 +124,56 @@ SENTENCES: dict[str, dict[str, str]] = {
         "en": "passed {days} days ago, window {window}",
         "zh": "通过已 {days} 天，超过领取期限 {window} 天",
     },
+    "capped_note": {
+        "en": "* cut by cap_per_worker {cap}: all awards to one worker, ledger included",
+        "zh": "* 按每人奖励上限 {cap} 削减（含已发放）",
+    },
+    "capped_reason": {
+        "en": "cap_per_worker {cap} reached: {before} already paid to this worker",
+        "zh": "已达每人奖励上限 {cap}（此前已发放 {before}）",
+    },
+    "deadline_reason": {
+        "en": "passes of {year} had to be claimed by {deadline}",
+        "zh": "{year} 年的通过须在 {deadline} 前领取，已过期",
+    },
+    "reasons_joiner": {"en": "; ", "zh": "；"},
+    "failed_service": {
+        "en": "{value} months' service at the pass ({source}), under min_service_months {required}",
+        "zh": "通过考试时服务 {value} 个月（{source}），不足 {required} 个月",
+    },
+    "failed_performance": {
+        "en": "rating {value}{default} is below min_performance {required}",
+        "zh": "考核等次 {value}{default} 低于要求的 {required}",
+    },
+    "default_performance_used": {
+        "en": " (none given: default_performance)",
+        "zh": "（未填，按默认等次）",
+    },
+    "failed_employment": {
+        "en": "employment {value}{default} is excluded (exclude_employment)",
+        "zh": "用工性质 {value}{default} 不在奖励范围内",
+    },
+    "default_employment_used": {
+        "en": " (none given: default_employment)",
+        "zh": "（未填，按默认）",
+    },
+    "min_service_note": {
+        "en": "min_service_months: {months} (hired to the pass date)",
+        "zh": "最低服务月数 {months}（入职至通过考试）",
+    },
+    "min_performance_note": {"en": "min_performance: {rating}", "zh": "考核等次不低于 {rating}"},
+    "exclude_employment_note": {
+        "en": "exclude_employment: {kinds}",
+        "zh": "不予奖励的用工性质: {kinds}",
+    },
+    "claim_deadline_note": {
+        "en": "claim_deadline: {month:02d}-{day:02d} of the year after the pass",
+        "zh": "领取截止: 通过次年 {month} 月 {day} 日",
+    },
+    "cap_note": {
+        "en": "cap_per_worker: {cap} (ledger included)",
+        "zh": "每人奖励上限 {cap}（含已发放）",
+    },
     # budget
     "budget_headline": {
         "en": "{budget} {year}: {total} CNY · {headcount} {current} → {planned} ({change}) · {cap}",
@@ -136,6 +188,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
     "largest_shortages": {"en": "Sites with the largest shortages", "zh": "缺编最多的站点"},
 }
+
+
+# How the source of a worker's service months is worded (`hired 2020-01-01`).
+SOURCE_WORDS: dict[str, dict[str, str]] = {"zh": {"hired ": "入职 ", "years_of_service ": "工龄 "}}
 
 
 def words(key: str, lang: str, **values: Any) -> str:

@@ -18,10 +18,10 @@ from ..errors import InputError, Problem, one_of
 from ..money import fmt_money, fmt_number
 from ..render import Report, View, csv_cell
 from ..rules import Rules
-from .labels import EXPLAIN, label, words
+from .labels import EXPLAIN, SOURCE_WORDS, label, words
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
-    from ..calc.awards import Award, AwardsResult
+    from ..calc.awards import Award, AwardsResult, Failed
     from ..calc.budget import BudgetResult
 
 
@@ -515,13 +515,15 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
 # --------------------------------------------------------------------------- awards
 
 
-def award_json(a: Award) -> dict[str, Any]:
+def award_json(a: Award, reason: str) -> dict[str, Any]:
     return {
         "worker_id": a.worker_id,
         "exam": a.exam,
         "passed_on": a.passed_on.isoformat(),
         "status": a.status,
         "amount": fmt_money(a.amount),
+        "reason": reason or None,
+        "capped": a.capped,
     }
 
 
@@ -529,8 +531,73 @@ def _exam_label(exam: str, lang: str) -> str:
     return label(exam, lang)
 
 
-def award_reason(a: Award, result: AwardsResult, lang: str) -> str:
-    """Why a pass earns nothing now: `paid 1000.00 on 2025-12-01`, `passed 400 days ago, window 365`."""
+def _word_of(rules: Rules, vocabulary: str, value: str, lang: str) -> str:
+    """A rules word as shown in `lang`: its Chinese label, or the word itself in English."""
+    return rules.label_of(vocabulary, value, lang) if lang == "zh" else value
+
+
+def _failed_reason(f: Failed, rules: Rules, lang: str) -> str:
+    """One eligibility condition not met, with the worker's value."""
+    if f.condition == "min_service_months":
+        source = f.source
+        for word, shown in SOURCE_WORDS.get(lang, {}).items():
+            source = source.replace(word, shown)
+        return words("failed_service", lang, value=f.value, source=source, required=f.required)
+    if f.condition == "min_performance":
+        return words(
+            "failed_performance",
+            lang,
+            value=_word_of(rules, "performance", f.value, lang),
+            default=words("default_performance_used", lang) if f.source else "",
+            required=_word_of(rules, "performance", f.required, lang),
+        )
+    return words(
+        "failed_employment",
+        lang,
+        value=_word_of(rules, "employment", f.value, lang),
+        default=words("default_employment_used", lang) if f.source else "",
+    )
+
+
+def _award_condition_notes(rules: Rules, lang: str) -> list[str]:
+    """The §13 conditions in force, one note each (none under version-1 rules)."""
+    config = rules.awards
+    e = config.eligibility
+    notes = []
+    if e.min_service_months is not None:
+        notes.append(words("min_service_note", lang, months=e.min_service_months))
+    if e.min_performance is not None:
+        rating = _word_of(rules, "performance", e.min_performance, lang)
+        notes.append(words("min_performance_note", lang, rating=rating))
+    if e.exclude_employment:
+        kinds = ", ".join(_word_of(rules, "employment", k, lang) for k in e.exclude_employment)
+        notes.append(words("exclude_employment_note", lang, kinds=kinds))
+    if config.claim_deadline is not None:
+        d = config.claim_deadline
+        notes.append(words("claim_deadline_note", lang, month=d.month, day=d.day))
+    if config.cap_per_worker is not None:
+        notes.append(words("cap_note", lang, cap=fmt_money(config.cap_per_worker)))
+    return notes
+
+
+def award_reason(a: Award, result: AwardsResult, lang: str, rules: Rules | None = None) -> str:
+    """Why a pass earns nothing now: `paid 1000.00 on 2025-12-01`, `passed 400 days ago, window 365`.
+
+    Empty for a due award.
+    """
+    if a.status == "ineligible" and rules is not None:
+        return words("reasons_joiner", lang).join(_failed_reason(f, rules, lang) for f in a.failed)
+    if a.status == "capped":
+        cap = fmt_money(result.cap_per_worker or Decimal(0))
+        return words("capped_reason", lang, cap=cap, before=fmt_money(a.paid_before))
+    if (
+        a.status == "expired"
+        and a.deadline is not None
+        and (result.claim_window_days is None or a.days <= result.claim_window_days)
+    ):
+        return words(
+            "deadline_reason", lang, year=a.passed_on.year, deadline=a.deadline.isoformat()
+        )
     if a.status == "already_paid":
         return "; ".join(
             words("paid_on", lang, amount=fmt_money(r.amount), on=r.paid_on.isoformat())
@@ -553,7 +620,7 @@ def award_reason(a: Award, result: AwardsResult, lang: str) -> str:
 
 def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
     data = header("awards", rules, result.as_of)
-    data["awards"] = [award_json(a) for a in result.awards]
+    data["awards"] = [award_json(a, award_reason(a, result, lang, rules)) for a in result.awards]
     data["totals"] = {"due": fmt_money(result.due), "count_due": result.count_due}
     total = label("total", lang)
 
@@ -566,16 +633,20 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
             a.passed_on.isoformat(),
             fmt_money(a.award),
             fmt_money(a.deducted) if a.deducted else "",
-            fmt_money(a.amount),
+            fmt_money(a.amount) + (" *" if a.capped else ""),
         ]
         for a in due
     ]
     notes = []
     if any(a.deducted for a in due):
         notes.append(words("top_up_note", lang))
+    if any(a.capped for a in due):
+        cap = fmt_money(result.cap_per_worker or Decimal(0))
+        notes.append(words("capped_note", lang, cap=cap))
     days = result.claim_window_days
     window = words("window_days", lang, days=days) if days is not None else words("no_window", lang)
     notes.append(words("upgrade_note", lang, upgrade=result.upgrade, window=window))
+    notes += _award_condition_notes(rules, lang)
     views = [
         View(
             title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
@@ -618,7 +689,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
                         _exam_label(a.exam, lang),
                         a.passed_on.isoformat(),
                         label(a.status, lang),
-                        award_reason(a, result, lang),
+                        award_reason(a, result, lang, rules),
                     ]
                     for a in other
                 ],
