@@ -1,10 +1,10 @@
-"""Shared helpers: run `swplan` as a user would, in this process or (rarely) in a new one.
+"""Shared helpers: run `swplan` as a user would, in this process (or, rarely, in a new one).
 
 `swplan(...)` runs the command line in-process with Typer's CliRunner: the same
 parsing, exit codes, stdout and stderr as the installed command, in milliseconds.
-`swplan_process(...)` starts the installed `swplan` in a subprocess; only the tests
-that need a real process use it (installing, `python -m swplan`, killing a run,
-two runs holding the ledger lock).
+`COMMAND` is the installed `swplan`, for the few tests that need a real process
+(`python -m swplan`, the README's shell scripts, killing a run, two runs holding
+the ledger lock).
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from swplan.cli import app
@@ -73,27 +71,3 @@ def swplan(
         result.stderr_bytes.decode("utf-8"),
         result.output_bytes.decode("utf-8"),
     )
-
-
-def swplan_process(
-    *args: str | os.PathLike[str],
-    cwd: str | os.PathLike[str] | None = None,
-    input: str | None = None,
-    env: dict[str, str] | None = None,
-) -> Result:
-    """Run the installed `swplan ARGS...` in a subprocess; return exit code, stdout, stderr."""
-    proc = subprocess.run(
-        [*COMMAND, *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        input=input,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
-        timeout=300,
-    )
-    return Result(proc.returncode, proc.stdout, proc.stderr)
-
-
-@pytest.fixture
-def run() -> Any:
-    return swplan
