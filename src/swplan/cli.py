@@ -10,12 +10,42 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__, commands
 from .commands import Outcome
-from .errors import EXIT_BAD_INPUT, InputError
+from .errors import EXIT_BAD_INPUT, InputError, Problem
+
+
+class _Group(TyperGroup):
+    """Typer's group, with its own usage errors as `error: ...` lines (exit 2), not boxes."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+        standalone_mode = kwargs.get("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except NoArgsIsHelpError as exc:
+            if exc.format_message():
+                print(exc.format_message(), file=sys.stderr)
+            code = EXIT_BAD_INPUT
+        except ClickException as exc:
+            ctx = getattr(exc, "ctx", None)
+            where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
+            message = exc.format_message().replace("Value error, ", "").rstrip(".")
+            print(f"error: {message}{where}", file=sys.stderr)
+            code = exc.exit_code
+        except typer.Abort:
+            code = 130
+        if not standalone_mode:
+            return code
+        sys.exit(code or 0)
+
 
 app = typer.Typer(
+    cls=_Group,
     name="swplan",
     help="Posts, pay grades, exam awards and budget drafts for social-work organisations.\n\n"
     "Inputs are YAML (CSV or Excel for big rosters); outputs are tables, JSON, CSV or Markdown. "
@@ -65,8 +95,10 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file (atomically) instead of stdout.",
+        help="Write to this file (atomically; `-`, a device or a FIFO in place) "
+        "instead of stdout. It may not be any input of the run.",
         show_default=False,
+        readable=False,  # it is written, never read
     ),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
@@ -85,8 +117,8 @@ LedgerOpt = Annotated[
     Path | None,
     typer.Option(
         "--ledger",
-        help="Ledger of awards already paid (CSV); a missing file is empty. "
-        "Only `awards --record` writes to it.",
+        help="Ledger of awards already paid (CSV). Read, a missing file is empty; "
+        "only `awards --record` writes to it (appending; --new-ledger to start one).",
         show_default=False,
     ),
 ]
@@ -112,23 +144,72 @@ def show(outcome: Outcome, fmt: str, output: Path | None) -> int:
         emit(outcome.report, fmt, target)
     elif outcome.text is not None:
         sys.stdout.write(outcome.text)
-    for line in outcome.messages:
+    messages = outcome.messages() if callable(outcome.messages) else outcome.messages
+    for line in messages:
         print(line, file=sys.stderr)
     return outcome.code
 
 
-def run(command: Callable[[], Outcome], fmt: str = "table", output: Path | None = None) -> None:
-    """Run a command and show its outcome; bad input becomes one line per problem and exit 2."""
+def report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
+
+
+def run(
+    command: Callable[[], Outcome],
+    fmt: str = "table",
+    output: Path | None = None,
+    inputs: dict[str, Any] | None = None,
+) -> None:
+    """Run a command and show its outcome; bad input, unreadable or unwritable files become
+    one line per problem and exit 2. `inputs` (option -> path or paths) may not be the
+    `output`."""
     try:
+        if output is not None and inputs:
+            from .io.atomic import output_clash
+
+            clash = output_clash(str(output), inputs)
+            if clash is not None:
+                raise InputError([clash])
         code = show(command(), fmt, output)
     except InputError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+        report_problems(exc.problems)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except BrokenPipeError:  # `swplan ... | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # the last line of "never a traceback"
+        report_problems([unexpected(exc)])
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     raise typer.Exit(code)
+
+
+def unexpected(exc: BaseException) -> Problem:
+    """An error no reader turned into a `Problem`: still one line, never a traceback."""
+    from decimal import DecimalException
+
+    if isinstance(exc, OSError):
+        name = exc.filename if exc.filename is not None else "swplan"
+        from .io.atomic import why
+
+        return Problem(str(name), "", "", f"cannot be read or written: {why(exc)}")
+    if isinstance(exc, DecimalException | OverflowError):
+        return Problem(
+            "swplan",
+            "",
+            "",
+            "a number is too large or too precise to compute exactly; "
+            "check the amounts and rates of the inputs",
+        )
+    if isinstance(exc, RecursionError):
+        return Problem("swplan", "", "", "an input is nested too deeply")
+    if isinstance(exc, MemoryError):
+        return Problem("swplan", "", "", "out of memory; the input is too large")
+    return Problem(
+        "swplan", "", "", f"internal error ({type(exc).__name__}: {exc}); please report it"
+    )
 
 
 def version_callback(value: bool) -> None:
@@ -177,6 +258,7 @@ def staff(
         lambda: commands.staff(populations, roster, rules, fail_on_shortage, lang.value),
         format.value,
         output,
+        {"POPULATIONS": populations, "--roster": roster, "--rules": rules},
     )
 
 
@@ -212,6 +294,7 @@ def pay(
         ),
         format.value,
         output,
+        {"ROSTER": roster, "--rules": rules},
     )
 
 
@@ -231,6 +314,14 @@ def awards(
             "date); a second run records nothing.",
         ),
     ] = False,
+    new_ledger: Annotated[
+        bool,
+        typer.Option(
+            "--new-ledger",
+            help="With --record: start the --ledger if it does not exist yet "
+            "(without it, a missing ledger is an error: a mistyped path must not pay twice).",
+        ),
+    ] = False,
     rules: RulesOpt = None,
     as_of: Annotated[
         str | None,
@@ -247,9 +338,21 @@ def awards(
 ) -> None:
     """One-off exam-pass awards due, checked against the ledger so none is paid twice."""
     run(
-        lambda: commands.awards(roster, passes, ledger, record, rules, as_of, output, lang.value),
+        lambda: commands.awards(
+            roster,
+            passes,
+            ledger,
+            record,
+            new_ledger,
+            rules,
+            as_of,
+            format.value,
+            output,
+            lang.value,
+        ),
         format.value,
         output,
+        {"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
     )
 
 
@@ -264,13 +367,11 @@ def budget(
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
     year: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--year",
-            help="Budget year. Default: the year of the rules' effective date.",
+            help="Budget year, 1900-9999. Default: the year of the rules' effective date.",
             metavar="YYYY",
-            min=1900,
-            max=9999,
             show_default=False,
         ),
     ] = None,
@@ -295,6 +396,13 @@ def budget(
         ),
         format.value,
         output,
+        {
+            "POPULATIONS": populations,
+            "ROSTER": roster,
+            "--passes": passes,
+            "--ledger": ledger,
+            "--rules": rules,
+        },
     )
 
 

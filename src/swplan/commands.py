@@ -19,6 +19,8 @@ from .errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, InputError, Problem
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from .calc.awards import AwardsResult
+    from .io.ledger import Recorded
     from .render import Report
     from .rules import Rules
 
@@ -36,7 +38,8 @@ class Outcome:
 
     report: Report | None = None
     code: int = 0
-    messages: list[str] = field(default_factory=list)
+    # or a function giving them once the output is written (what `--record` recorded)
+    messages: list[str] | Callable[[], list[str]] = field(default_factory=list)
     write: Callable[[str | None], Any] | None = None
     text: str | None = None
 
@@ -81,23 +84,37 @@ def option_date(value: str | None, option: str) -> dt.date | None:
         raise InputError([Problem(option, "", "", str(exc))]) from None
 
 
+def option_year(value: str | None) -> int | None:
+    """`--year 2026`; `2026.0`, `２０２６x` or `20260` are refused."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not (len(text) == 4 and text.isascii() and text.isdigit() and text >= "1900"):
+        raise InputError(
+            [Problem("--year", "", "", f"{value!r} is not a year; write four digits, 1900-9999")]
+        )
+    return int(text)
+
+
 def parse_cap(text: str | None) -> Decimal | None:
     """`--cap 1500000`, `1,500,000.00` or `1_500_000` -> Decimal; anything else is bad input."""
     if text is None:
         return None
     import re
+    import unicodedata
     from decimal import Decimal
 
-    cleaned = text.strip().replace(",", "").replace("_", "")
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("_", "")
+    if not re.fullmatch(r"\d{1,15}(\.\d{1,2})?", cleaned, re.ASCII):
         raise InputError(
             [
                 Problem(
                     "--cap",
                     "",
                     "",
-                    f"{text!r} is not an amount; write yuan with "
-                    "up to two decimals, e.g. 1500000 or 1500000.00",
+                    f"{text[:40]!r} is not an amount; write yuan with "
+                    "up to two decimals and at most 15 digits before the point, "
+                    "e.g. 1500000 or 1500000.00",
                 )
             ]
         )
@@ -188,17 +205,15 @@ def awards(
     passes: Path | None,
     ledger: Path | None,
     record: bool,
+    new_ledger: bool,
     rules: Path | None,
     as_of: str | None,
+    fmt: str,
     output: Path | None,
     lang: str,
 ) -> Outcome:
-    from decimal import Decimal
-
     from .calc.awards import awards as compute
-    from .io.ledger import record_awards
     from .io.records import load_ledger, load_passes, load_roster
-    from .money import fmt_money
     from .report.reports import awards_report
 
     if record and ledger is None:
@@ -208,55 +223,102 @@ def awards(
                     "--record",
                     "",
                     "",
-                    "needs --ledger FILE, the ledger CSV to "
-                    "record the awards in (created if missing)",
+                    "needs --ledger FILE, the ledger CSV to record the awards in "
+                    "(with --new-ledger to start one)",
+                )
+            ]
+        )
+    if new_ledger and not record:
+        raise InputError(
+            [Problem("--new-ledger", "", "", "only applies with --record; add --record")]
+        )
+    if record and ledger is not None and not new_ledger and not os.path.lexists(ledger):
+        raise InputError(
+            [
+                Problem(
+                    str(ledger),
+                    "",
+                    "--ledger",
+                    "the ledger does not exist; check the path (a new, empty ledger "
+                    "would pay every award again), or add --new-ledger to start one",
                 )
             ]
         )
     r = load_rules_opt(rules)
     when = option_date(as_of, "--as-of") or dt.date.today()
+    out = str(output) if output else None
 
     def output_dir() -> None:
-        if output is not None and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-            raise InputError([Problem(str(output), "", "", "its directory does not exist")])
+        from .io.atomic import target_problem
+
+        problem = target_problem(out) if out else None
+        if problem:
+            raise InputError([Problem(str(output), "", "--output", problem)])
 
     workers, extra, paid, _ = gather(
         lambda: load_roster(roster, r),
         lambda: load_passes(passes, r) if passes is not None else [],
-        lambda: load_ledger(ledger, r) if ledger is not None else [],
+        # a recording run reads the ledger under its lock (after taking back an
+        # append a stopped run left half done), not here
+        lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
         output_dir,
     )
     result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
-    recorded = None
-    if record and ledger is not None:
-        recorded = record_awards(r, workers, extra, ledger, when)
-        result = recorded.result
-    messages = []
-    if recorded is not None:
-        if recorded.rows:
-            total = sum((row.amount for row in recorded.rows), Decimal(0))
-            messages.append(
-                f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
-                f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
-                f"{recorded.row_count} rows:"
-            )
-            for row in recorded.rows[:_SHOWN_RECORDED]:
-                messages.append(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}")
-            if len(recorded.rows) > _SHOWN_RECORDED:
-                messages.append(
-                    f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)"
-                )
-        else:
-            messages.append(
-                f"recorded nothing: no award is due that {ledger} does not already hold; "
-                f"the ledger has {recorded.row_count} rows"
-            )
-    elif ledger is not None and result.count_due:
-        messages.append(
-            f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
-            "add --record to record them in the ledger"
+    if not (record and ledger is not None):
+        return Outcome(awards_report(result, r, lang), 0, due_message(ledger, result))
+
+    recorded: list[Recorded] = []
+
+    def write(target: str | None) -> None:
+        from .io.ledger import record_awards
+        from .render import emit
+
+        def publish(found: AwardsResult, commit: Callable[[], None]) -> None:
+            # the report of what is recorded, worked out under the ledger's lock;
+            # the ledger gains its rows only once the report is written
+            emit(awards_report(found, r, lang), fmt, target, before_publish=commit)
+
+        recorded.append(
+            record_awards(r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish)
         )
-    return Outcome(awards_report(result, r, lang), 0, messages)
+
+    return Outcome(write=write, messages=lambda: recorded_messages(recorded[0], ledger, when))
+
+
+def due_message(ledger: Path | None, result: AwardsResult) -> list[str]:
+    """With a ledger and no --record: how much is due, and how to record it."""
+    from .money import fmt_money
+
+    if ledger is None or not result.count_due:
+        return []
+    return [
+        f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
+        "add --record to record them in the ledger"
+    ]
+
+
+def recorded_messages(recorded: Recorded, ledger: Path, when: dt.date) -> list[str]:
+    """What --record added to the ledger (the first rows of it), or that it added nothing."""
+    from decimal import Decimal
+
+    from .money import fmt_money
+
+    if not recorded.rows:
+        return [
+            f"recorded nothing: no award is due that {ledger} does not already hold; "
+            f"the ledger has {recorded.row_count} rows"
+        ]
+    total = sum((row.amount for row in recorded.rows), Decimal(0))
+    messages = [
+        f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
+        f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
+        f"{recorded.row_count} rows:"
+    ]
+    for row in recorded.rows[:_SHOWN_RECORDED]:
+        messages.append(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}")
+    if len(recorded.rows) > _SHOWN_RECORDED:
+        messages.append(f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)")
+    return messages
 
 
 # --------------------------------------------------------------------------- budget
@@ -268,7 +330,7 @@ def budget(
     passes: Path | None,
     ledger: Path | None,
     rules: Path | None,
-    year: int | None,
+    year: str | None,
     cap: str | None,
     fail_on_shortage: bool,
     lang: str,
@@ -281,7 +343,7 @@ def budget(
 
     limit = parse_cap(cap)
     r = load_rules_opt(rules)
-    y = budget_year(r, year)
+    y = budget_year(r, option_year(year))
     as_of = dt.date(y, 1, 1)
 
     problems: list[Problem] = []  # every file's problems, reported together

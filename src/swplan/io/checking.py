@@ -76,7 +76,14 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
         return f"populations, {len(load_populations(path, rules).sites)} sites"
     if kind == "passes":
         return f"passes, {len(load_passes(path, rules))} passes"
-    return f"ledger, {len(load_ledger(path, rules))} rows"
+    from .ledger import append_order
+
+    rows = len(load_ledger(path, rules))
+    try:
+        order = ", ".join(append_order(path))
+    except InputError as exc:
+        return f"ledger, {rows} rows; --record refuses it: {exc.problems[0].message}"
+    return f"ledger, {rows} rows; --record appends in its column order: {order}"
 
 
 __all__ = ["check_file", "kind_of", "load_rules"]
