@@ -9,6 +9,7 @@ the ledger lock).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -17,9 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import typer.testing
 from typer.testing import CliRunner
 
 from swplan.cli import app
+
+# CliRunner.invoke builds the click command tree of `app` again on every call, which is
+# most of the time of a short in-process run; the tree never changes during the tests,
+# so it is built once (for every test module that invokes the app).
+if hasattr(typer.testing, "_get_command"):
+    typer.testing._get_command = functools.lru_cache(maxsize=None)(typer.testing._get_command)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -47,8 +55,8 @@ def swplan(
 ) -> Result:
     """Run `swplan ARGS...` in this process; return exit code, stdout and stderr.
 
-    A crash (any exception but the command's own exit) is raised here, so a test
-    fails where a user would have seen a traceback.
+    A crash fails the test here: an exception that escaped, or the CLI's own
+    "internal error" line for one it caught.
     """
     here = os.getcwd()
     if cwd is not None:
@@ -65,9 +73,11 @@ def swplan(
         os.chdir(here)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
+    stderr = result.stderr_bytes.decode("utf-8")
+    assert "internal error (" not in stderr, stderr  # a crash, caught and worded by the CLI
     return Result(
         result.exit_code,
         result.stdout_bytes.decode("utf-8"),
-        result.stderr_bytes.decode("utf-8"),
+        stderr,
         result.output_bytes.decode("utf-8"),
     )
