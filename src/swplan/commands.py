@@ -32,8 +32,8 @@ class Outcome:
     """What a command produced, for the CLI to show.
 
     Exactly one of `report` (rendered in the chosen format), `write` (writes itself to
-    `--output` or stdout: the streamed pay CSV) and `text` (printed as it is) is set,
-    or none for no output. `messages` go to stderr after the output.
+    `--output` or stdout: the streamed pay CSV, the report of `awards --record`) and
+    `text` (printed as it is) is set. `messages` go to stderr after the output.
     """
 
     report: Report | None = None
