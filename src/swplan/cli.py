@@ -289,9 +289,7 @@ def pay(
     """Pay grade and annual employer cost of every worker, exact to the fen."""
     by_value = by.value if by else None
     run(
-        lambda: commands.pay(
-            roster, rules, as_of, explain, by_value, format.value, output, lang.value
-        ),
+        lambda: commands.pay(roster, rules, as_of, explain, by_value, format.value, lang.value),
         format.value,
         output,
         {"ROSTER": roster, "--rules": rules},

@@ -157,7 +157,6 @@ def pay(
     explain: str | None,
     by: str | None,
     fmt: str,
-    output: Path | None,
     lang: str,
 ) -> Outcome:
     from .calc.pay import pay as compute
