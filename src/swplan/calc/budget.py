@@ -5,8 +5,9 @@ a step that rises on an anniversary in August costs more from August, a contribu
 base that changes in July changes from July, and new hires are paid from
 `budget.new_hire.start_month`.
 
-`budget()` takes the roster as workers; `budget_from_parts()` takes what a streamed
-national roster provides (pay totals, per-site counts), so both give the same draft.
+`draft()` is the one assembly. The CLI gives it what it read of a roster (a streamed
+national CSV provides only pay totals, per-site counts and the ids asked for); the
+Python API's `budget()` takes the roster as workers and summarises it first.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .awards import AwardsResult
 from .awards import awards as compute_awards
 from .pay import PayFigures, YearCosting
 from .pay import pay as compute_pay
-from .staffing import RosterCounts, StaffResult
+from .staffing import RosterCounts, RosterSummary, StaffResult
 from .staffing import staff as compute_staff
 
 
@@ -69,32 +70,36 @@ def new_hire_figures(rules: Rules, year: int) -> PayFigures:
     )
 
 
-def budget_from_parts(
+def draft(
     rules: Rules,
     year: int,
-    staff_cost: Decimal,
-    current: int,
     staff: StaffResult,
-    awards: AwardsResult,
+    roster: RosterSummary,
+    passes: Sequence[ExamPass] = (),
+    ledger: Sequence[LedgerRow] = (),
     cap: Decimal | None = None,
 ) -> BudgetResult:
-    """Combine the parts into lines, total, personnel share and headcount."""
+    """The budget draft for `year`, as of 1 January: `staff` holds the required posts
+    with the roster's gaps, `roster` its cost over the year and its headcount."""
+    as_of = dt.date(year, 1, 1)
+    awards = compute_awards(rules, roster.workers, passes, ledger, as_of, roster_ids=roster.ids)
     hire = new_hire_figures(rules, year)
     shortage = staff.totals.shortage or 0
+    current = roster.headcount
     planned = current + shortage
     new_hires = hire.annual_cost * shortage
     training = rules.budget.training_per_worker * planned
     lines = [
-        BudgetLine("current_staff", staff_cost),
+        BudgetLine("current_staff", roster.staff_cost),
         BudgetLine("new_hires", new_hires),
         BudgetLine("awards", awards.due),
         BudgetLine("training", training),
     ]
     total = sum((line.amount for line in lines), ZERO)
-    personnel = staff_cost + new_hires
+    personnel = roster.staff_cost + new_hires
     return BudgetResult(
         year=year,
-        as_of=dt.date(year, 1, 1),
+        as_of=as_of,
         lines=lines,
         total=total,
         personnel=personnel,
@@ -121,16 +126,8 @@ def budget(
     """The budget draft for `year` (default: the rules' effective year): pay costed month
     by month over the year, awards due as of 1 January."""
     year = budget_year(rules, year)
-    as_of = dt.date(year, 1, 1)
-    pay_result = compute_pay(rules, workers, year=year)
-    staff_result = compute_staff(rules, sites, RosterCounts.of(workers, rules))
-    awards_result = compute_awards(rules, workers, passes, ledger, as_of)
-    return budget_from_parts(
-        rules,
-        year,
-        pay_result.totals["annual_cost"],
-        len(workers),
-        staff_result,
-        awards_result,
-        cap,
+    cost = compute_pay(rules, workers, year=year).totals["annual_cost"]
+    roster = RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), list(workers), None)
+    return draft(
+        rules, year, compute_staff(rules, sites, roster.counts), roster, passes, ledger, cap
     )

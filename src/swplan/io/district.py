@@ -12,14 +12,14 @@ import datetime as dt
 import os
 from collections.abc import Collection
 
-from ..calc.staffing import StaffResult, add_roster, required_posts
+from ..calc.staffing import RosterSummary, StaffResult, add_roster, required_posts
 from ..errors import InputError, Problem
 from ..model import Populations
 from ..rules import Rules
 from .loading import file_format
 from .parallel import beside
 from .records import load_populations
-from .stream import RosterSummary, summarise_roster
+from .stream import summarise_roster
 
 # Past this size a CSV roster is read in a second process. SWPLAN_PARALLEL_BYTES
 # changes it (0: always; the tests use that on small files).

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from ..calc.pay import MONEY_FIELDS, PayCalculator, YearCosting, empty_totals
-from ..calc.staffing import RosterCounts
+from ..calc.staffing import RosterCounts, RosterSummary
 from ..errors import InputError, Problem, position
 from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
@@ -541,17 +541,6 @@ def named_workers(path: str | os.PathLike[str], rules: Rules, ids: Collection[st
         if worker is not None:
             out.append(worker)
     return out
-
-
-@dataclass
-class RosterSummary:
-    """What staff and budget need of a roster, however big: cost, headcount, per-site counts."""
-
-    staff_cost: Decimal
-    headcount: int
-    counts: RosterCounts
-    workers: list[Worker]  # streamed: only those award conditions must judge
-    ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
 
 
 def summarise_roster(

@@ -16,8 +16,9 @@ from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, PayMonth, PayRes
 from ..calc.staffing import SitePosts, StaffResult
 from ..errors import InputError, Problem, one_of
 from ..money import fmt_money, fmt_number
-from ..render import Report, View, csv_cell, label
+from ..render import Report, View, csv_cell
 from ..rules import Rules
+from .labels import EXPLAIN, SOURCE_WORDS, label, words
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
     from ..calc.awards import Award, AwardsResult, Failed
@@ -126,28 +127,18 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
             totals += [str(t.current), str(t.certified), f"{t.gap:+d}"]
         notes = []
         if any(s.minimum_applied for s in result.sites):
-            notes.append(
-                "* raised to the minimum posts for the site kind"
-                if lang == "en"
-                else "* 按该类型站点最低岗位数配置"
-            )
+            notes.append(words("minimum_applied_note", lang))
         if result.with_roster:
             notes.append(
                 f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}"
             )
             low = [s for s in result.sites if not s.certified_ok]
             if low:
-                notes.append(
-                    (
-                        "! certified workers below the minimum for the site kind: "
-                        if lang == "en"
-                        else "! 持证人数低于该类型站点最低要求: "
-                    )
-                    + ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
-                )
-        notes += [f"warning: {w}" for w in result.warnings]
+                shown = ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
+                notes.append(words("certified_below", lang, sites=shown))
+        notes += [words("warning", lang, text=w) for w in result.warnings]
         view = View(
-            title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules.name}",
+            title=f"{words('posts_required', lang)} — {rules.name}",
             columns=[label(k, lang) for k in keys],
             rows=rows,
             totals=totals,
@@ -350,9 +341,7 @@ def _pay_table_row(w: WorkerPay) -> list[str]:
 
 
 def _workers_text(count: int, lang: str) -> str:
-    if lang == "zh":
-        return f"{count} 人"
-    return f"{count} worker" + ("" if count == 1 else "s")
+    return words("one_worker" if count == 1 else "workers", lang, count=count)
 
 
 def _pay_sum_row(
@@ -525,117 +514,6 @@ def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
     return text + "; give one of the ids in the roster's id column"
 
 
-_EXPLAIN = {
-    "en": {
-        "head": "{id} — pay as of {as_of} under {rules}",
-        "points": "points:",
-        "default": " (default)",
-        "no_post": "(the rules define no posts)",
-        "years_rule": "{years} x {per_year}, at most {max}",
-        "by_points": "grade {grade} by points: the highest grade with min_points <= {points} "
-        "(min_points {min})",
-        "below": "grade {grade} by points: {points} is below every grade's min_points "
-        "(lowest {min}), so the lowest grade",
-        "held": "grade held to {grade} by post {post} ({bound} {grade})",
-        "within": "post {post} allows grades {lo} to {hi}: grade {grade} stands",
-        "fixed": "post {post} sets grade {lo}: grade {grade} stands",
-        "any": "any",
-        "base": "monthly base (grade {grade}) = {amount}",
-        "allowance": "post allowance ({title}) = {amount}",
-        "gross": "monthly gross = {base} + {allowance} = {gross}",
-        "cb_within": "contribution base = {base} (the monthly gross, within floor {floor} "
-        "and ceiling {ceiling})",
-        "cb_floor": "contribution base = {base} (the floor: monthly gross {gross} is below it)",
-        "cb_ceiling": "contribution base = {base} (the ceiling: monthly gross {gross} is above it)",
-        "times": "x",
-        "monthly_contributions": "monthly contributions = {sum} = {amount}",
-        "salary": "annual salary = {gross} x {months} months = {amount}",
-        "bonus": "annual bonus = {base} x {months} {unit} ({rating}) = {amount}",
-        "annual_contributions": "annual contributions = {monthly} x 12 = {amount}",
-        "cost": "annual cost = {salary} + {bonus} + {contributions} = {amount}",
-        "years_line": "years of service: {years} ({source})",
-        "src_hired": "completed years from hired {hired} to {as_of}",
-        "src_counted": "completed years from {counted_from}, when service starts counting "
-        "(hired {hired}), to {as_of}",
-        "src_given": "as given",
-        "years_sum": "years of service: {parts} = {years}",
-        "years_education": "{years} for {education}",
-        "years_not_counted": "{years} not counted",
-        "years_floor": " (never below 0)",
-        "step": "step {step} = min({first} + {years} // {every}, {max})",
-        "pay_post": "paid as post {paid} (education {education}; own post {post})",
-        "component": "{id} (by {by} {key}) = {amount}",
-        "per_year": "{id} includes {per_year} x {years} years",
-        "allowances": "monthly allowance = {gross} - {base} = {amount}",
-        "gross_parts": "monthly gross = {parts} = {gross}",
-        "cb_item": "{item}: its own base {base} (floor {floor}, ceiling {ceiling})",
-        "rounded": "rounded {round}",
-        "bonus_of": "one month of bonus = {parts} = {amount}",
-        "year_head": "the year {year}, month by month (each month under the rules in force on its "
-        "first day; the lines above are December's):",
-        "unpaid": "not paid (hired {hired})",
-        "year_salary": "annual salary = sum of {paid} months' gross {sum}{extra} = {amount}",
-        "year_extra": " + {extra} extra months x {gross}",
-        "year_bonus": "annual bonus = December's: {amount}",
-        "year_contributions": "annual contributions = sum of {paid} months = {amount}",
-        "year_none": "paid no month of {year}: every figure is 0.00",
-        "year_head_alone": "the year {year}, month by month:",
-        "no_contributions": "employer contributions: none (the rules give no rates)",
-    },
-    "zh": {
-        "head": "{id} — 薪酬测算，截至 {as_of}，规则：{rules}",
-        "points": "积分：",
-        "default": "（默认）",
-        "no_post": "（规则未设岗位）",
-        "years_rule": "{years} × {per_year}，最多 {max}",
-        "by_points": "按积分为薪级 {grade}：min_points ≤ {points} 的最高薪级（min_points {min}）",
-        "below": "按积分为薪级 {grade}：{points} 低于所有薪级的 min_points（最低 {min}），取最低薪级",
-        "held": "受岗位 {post} 限制，薪级定为 {grade}（{bound} {grade}）",
-        "within": "岗位 {post} 的薪级范围 {lo} 至 {hi}：薪级 {grade} 不变",
-        "fixed": "岗位 {post} 定为薪级 {lo}：薪级 {grade} 不变",
-        "any": "不限",
-        "base": "月基本工资（薪级 {grade}）= {amount}",
-        "allowance": "岗位津贴（{title}）= {amount}",
-        "gross": "月应发 = {base} + {allowance} = {gross}",
-        "cb_within": "缴费基数 = {base}（月应发，在下限 {floor} 与上限 {ceiling} 之间）",
-        "cb_floor": "缴费基数 = {base}（月应发 {gross} 低于下限，按下限）",
-        "cb_ceiling": "缴费基数 = {base}（月应发 {gross} 高于上限，按上限）",
-        "times": "×",
-        "monthly_contributions": "单位缴费（每月）= {sum} = {amount}",
-        "salary": "年度工资 = {gross} × {months} 个月 = {amount}",
-        "bonus": "绩效奖金 = {base} × {months} 个月（{rating}）= {amount}",
-        "annual_contributions": "年度单位缴费 = {monthly} × 12 = {amount}",
-        "cost": "年度用人成本 = {salary} + {bonus} + {contributions} = {amount}",
-        "years_line": "工龄：{years} 年（{source}）",
-        "src_hired": "入职 {hired} 至 {as_of} 的整年数",
-        "src_counted": "自 {counted_from} 起算（入职 {hired}）至 {as_of} 的整年数",
-        "src_given": "按填报",
-        "years_sum": "工龄：{parts} = {years} 年",
-        "years_education": "{education} 计 {years}",
-        "years_not_counted": "不计 {years}",
-        "years_floor": "（不低于 0）",
-        "step": "档次 {step} = min({first} + {years} // {every}, {max})",
-        "pay_post": "按岗位 {paid} 计酬（学历 {education}；本人岗位 {post}）",
-        "component": "{id}（按 {by} {key}）= {amount}",
-        "per_year": "{id} 含每年 {per_year} × {years} 年",
-        "allowances": "津贴合计 = {gross} - {base} = {amount}",
-        "gross_parts": "月应发 = {parts} = {gross}",
-        "cb_item": "{item}：单独缴费基数 {base}（下限 {floor}，上限 {ceiling}）",
-        "rounded": "取整方式 {round}",
-        "bonus_of": "一个月绩效奖金基数 = {parts} = {amount}",
-        "year_head": "{year} 年逐月测算（每月按当月 1 日有效的规则；以上为 12 月的计算）：",
-        "unpaid": "未发（入职 {hired}）",
-        "year_salary": "年度工资 = {paid} 个月应发合计 {sum}{extra} = {amount}",
-        "year_extra": " + 额外 {extra} 个月 × {gross}",
-        "year_bonus": "绩效奖金 = 按 12 月：{amount}",
-        "year_contributions": "年度单位缴费 = {paid} 个月合计 = {amount}",
-        "year_none": "{year} 年无发放月份：各项均为 0.00",
-        "year_head_alone": "{year} 年逐月测算：",
-        "no_contributions": "单位缴费：无（规则未设费率）",
-    },
-}
-
-
 _MONTH_COLUMNS = {
     "en": ("month", "years", "step", "grade", "gross", "contributions"),
     "zh": ("月份", "工龄", "档次", "薪级", "月应发", "单位缴费"),
@@ -686,7 +564,7 @@ def explain_lines(
     `rules` are those in force on `as_of`; with `year`, the figures are December's
     and the twelve months follow.
     """
-    t = _EXPLAIN.get(lang, _EXPLAIN["en"])
+    t = EXPLAIN.get(lang, EXPLAIN["en"])
     pay = rules.pay
     f = w.figures
     who = f"{w.id} {w.name}" if w.name else w.id
@@ -846,7 +724,7 @@ def _pay_lines(
     yield "  " + t["bonus"].format(
         base=m(f.bonus_month),
         months=fmt_number(f.bonus_months),
-        unit="month" if f.bonus_months == 1 else "months",
+        unit=t["month"] if f.bonus_months == 1 else t["months"],
         rating=f.performance,
         amount=m(f.annual_bonus if not f.months else _december_bonus(f)),
     )
@@ -876,7 +754,7 @@ def _year_lines(
     f = w.figures
     m = fmt_money
     yield "  " + t[head].format(year=year)
-    cols = _MONTH_COLUMNS["zh" if t is _EXPLAIN["zh"] else "en"]
+    cols = _MONTH_COLUMNS["zh" if t is EXPLAIN["zh"] else "en"]
     widths = [
         max(minimum, _width(c) + 2) for c, minimum in zip(cols, (9, 7, 6, 7, 12, 15), strict=True)
     ]
@@ -945,64 +823,52 @@ def _exam_label(exam: str, lang: str) -> str:
     return label(exam, lang)
 
 
-def _failed_reason(f: Failed, rules: Rules, zh: bool) -> str:
+def _word_of(rules: Rules, vocabulary: str, value: str, lang: str) -> str:
+    """A rules word as shown in `lang`: its Chinese label, or the word itself in English."""
+    return rules.label_of(vocabulary, value, lang) if lang == "zh" else value
+
+
+def _failed_reason(f: Failed, rules: Rules, lang: str) -> str:
     """One eligibility condition not met, with the worker's value."""
     if f.condition == "min_service_months":
-        if zh:
-            source = f.source.replace("hired ", "入职 ").replace("years_of_service ", "工龄 ")
-            return f"通过考试时服务 {f.value} 个月（{source}），不足 {f.required} 个月"
-        return (
-            f"{f.value} months' service at the pass ({f.source}), "
-            f"under min_service_months {f.required}"
-        )
+        source = f.source
+        for word, shown in SOURCE_WORDS.get(lang, {}).items():
+            source = source.replace(word, shown)
+        return words("failed_service", lang, value=f.value, source=source, required=f.required)
     if f.condition == "min_performance":
-        if zh:
-            value = rules.label_of("performance", f.value, "zh")
-            default = "（未填，按默认等次）" if f.source else ""
-            required = rules.label_of("performance", f.required, "zh")
-            return f"考核等次 {value}{default} 低于要求的 {required}"
-        default = " (none given: default_performance)" if f.source else ""
-        return f"rating {f.value}{default} is below min_performance {f.required}"
-    if zh:
-        value = rules.label_of("employment", f.value, "zh")
-        default = "（未填，按默认）" if f.source else ""
-        return f"用工性质 {value}{default} 不在奖励范围内"
-    default = " (none given: default_employment)" if f.source else ""
-    return f"employment {f.value}{default} is excluded (exclude_employment)"
+        return words(
+            "failed_performance",
+            lang,
+            value=_word_of(rules, "performance", f.value, lang),
+            default=words("default_performance_used", lang) if f.source else "",
+            required=_word_of(rules, "performance", f.required, lang),
+        )
+    return words(
+        "failed_employment",
+        lang,
+        value=_word_of(rules, "employment", f.value, lang),
+        default=words("default_employment_used", lang) if f.source else "",
+    )
 
 
 def _award_condition_notes(rules: Rules, lang: str) -> list[str]:
     """The §13 conditions in force, one note each (none under version-1 rules)."""
     config = rules.awards
     e = config.eligibility
-    zh = lang == "zh"
     notes = []
     if e.min_service_months is not None:
-        notes.append(
-            f"最低服务月数 {e.min_service_months}（入职至通过考试）"
-            if zh
-            else f"min_service_months: {e.min_service_months} (hired to the pass date)"
-        )
+        notes.append(words("min_service_note", lang, months=e.min_service_months))
     if e.min_performance is not None:
-        rating = rules.label_of("performance", e.min_performance, lang) if zh else e.min_performance
-        notes.append(f"考核等次不低于 {rating}" if zh else f"min_performance: {rating}")
+        rating = _word_of(rules, "performance", e.min_performance, lang)
+        notes.append(words("min_performance_note", lang, rating=rating))
     if e.exclude_employment:
-        kinds = ", ".join(
-            rules.label_of("employment", k, lang) if zh else k for k in e.exclude_employment
-        )
-        notes.append(f"不予奖励的用工性质: {kinds}" if zh else f"exclude_employment: {kinds}")
+        kinds = ", ".join(_word_of(rules, "employment", k, lang) for k in e.exclude_employment)
+        notes.append(words("exclude_employment_note", lang, kinds=kinds))
     if config.claim_deadline is not None:
         d = config.claim_deadline
-        notes.append(
-            f"领取截止: 通过次年 {d.month} 月 {d.day} 日"
-            if zh
-            else f"claim_deadline: {d.month:02d}-{d.day:02d} of the year after the pass"
-        )
+        notes.append(words("claim_deadline_note", lang, month=d.month, day=d.day))
     if config.cap_per_worker is not None:
-        cap = fmt_money(config.cap_per_worker)
-        notes.append(
-            f"每人奖励上限 {cap}（含已发放）" if zh else f"cap_per_worker: {cap} (ledger included)"
-        )
+        notes.append(words("cap_note", lang, cap=fmt_money(config.cap_per_worker)))
     return notes
 
 
@@ -1011,41 +877,36 @@ def award_reason(a: Award, result: AwardsResult, lang: str, rules: Rules | None 
 
     Empty for a due award.
     """
-    zh = lang == "zh"
     if a.status == "ineligible" and rules is not None:
-        return ("；" if zh else "; ").join(_failed_reason(f, rules, zh) for f in a.failed)
+        return words("reasons_joiner", lang).join(_failed_reason(f, rules, lang) for f in a.failed)
     if a.status == "capped":
         cap = fmt_money(result.cap_per_worker or Decimal(0))
-        before = fmt_money(a.paid_before)
-        if zh:
-            return f"已达每人奖励上限 {cap}（此前已发放 {before}）"
-        return f"cap_per_worker {cap} reached: {before} already paid to this worker"
+        return words("capped_reason", lang, cap=cap, before=fmt_money(a.paid_before))
     if (
         a.status == "expired"
         and a.deadline is not None
         and (result.claim_window_days is None or a.days <= result.claim_window_days)
     ):
-        year = a.passed_on.year
-        if zh:
-            return f"{year} 年的通过须在 {a.deadline.isoformat()} 前领取，已过期"
-        return f"passes of {year} had to be claimed by {a.deadline.isoformat()}"
+        return words(
+            "deadline_reason", lang, year=a.passed_on.year, deadline=a.deadline.isoformat()
+        )
     if a.status == "already_paid":
-        paid = [(fmt_money(r.amount), r.paid_on.isoformat()) for r in a.paid]
-        if zh:
-            return "; ".join(f"已于 {on} 发放 {amount}" for amount, on in paid)
-        return "; ".join(f"paid {amount} on {on}" for amount, on in paid)
+        return "; ".join(
+            words("paid_on", lang, amount=fmt_money(r.amount), on=r.paid_on.isoformat())
+            for r in a.paid
+        )
     if a.status == "duplicate":
         first = a.first
         when = first.passed_on.isoformat() if first is not None else ""
         o = first.origin if first is not None else None
         place = (f"{o.file}:{o.where}" if o.where else o.file) if o is not None else ""
-        if zh:
-            return f"重复: 已有 {when} 的通过记录" + (f" ({place})" if place else "") + "，只发一次"
-        return f"repeats the pass of {when}" + (f" at {place}" if place else "") + "; paid once"
+        return (
+            words("repeats", lang, when=when)
+            + (words("repeats_at", lang, place=place) if place else "")
+            + words("paid_once", lang)
+        )
     if a.status == "expired":
-        if zh:
-            return f"通过已 {a.days} 天，超过领取期限 {result.claim_window_days} 天"
-        return f"passed {a.days} days ago, window {result.claim_window_days}"
+        return words("expired_reason", lang, days=a.days, window=result.claim_window_days)
     return ""
 
 
@@ -1070,29 +931,13 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
     ]
     notes = []
     if any(a.deducted for a in due):
-        notes.append(
-            "top_up: a ladder exam pays its award less the ladder awards already paid"
-            if lang == "en"
-            else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额"
-        )
+        notes.append(words("top_up_note", lang))
     if any(a.capped for a in due):
         cap = fmt_money(result.cap_per_worker or Decimal(0))
-        notes.append(
-            f"* cut by cap_per_worker {cap}: all awards to one worker, ledger included"
-            if lang == "en"
-            else f"* 按每人奖励上限 {cap} 削减（含已发放）"
-        )
-    window = result.claim_window_days
-    if lang == "zh":
-        notes.append(
-            f"升级方式 {result.upgrade}; 领取期限 "
-            + (f"{window} 天" if window is not None else "不限")
-        )
-    else:
-        notes.append(
-            f"upgrade: {result.upgrade}; claim window: "
-            + (f"{window} days" if window is not None else "none")
-        )
+        notes.append(words("capped_note", lang, cap=cap))
+    days = result.claim_window_days
+    window = words("window_days", lang, days=days) if days is not None else words("no_window", lang)
+    notes.append(words("upgrade_note", lang, upgrade=result.upgrade, window=window))
     notes += _award_condition_notes(rules, lang)
     views = [
         View(
@@ -1186,30 +1031,28 @@ def _thousands(amount: Decimal) -> str:
 def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -> Report:
     """Lines and total; a headline (total, headcount change, cap) and the largest shortages."""
     data = budget_json(result, rules)
-    zh = lang == "zh"
     total_label = label("total", lang)
     share_pct = f"{Decimal(result.personnel_share) * 100:.2f}%"
     if result.cap is None:
-        cap_text = "未设上限" if zh else "no cap given"
+        cap_text = words("no_cap", lang)
     elif result.cap_ok:
-        cap_text = (
-            f"未超上限 {_thousands(result.cap)}"
-            if zh
-            else f"within the cap of {_thousands(result.cap)}"
-        )
+        cap_text = words("within_cap", lang, cap=_thousands(result.cap))
     else:
         over = _thousands(result.total - result.cap)
-        cap_text = (
-            f"超出上限 {_thousands(result.cap)}，超 {over}"
-            if zh
-            else f"OVER the cap of {_thousands(result.cap)} by {over}"
-        )
+        cap_text = words("over_cap", lang, cap=_thousands(result.cap), over=over)
     headline = [
-        (
-            f"{label('budget', lang)} {result.year}: {_thousands(result.total)} CNY · "
-            f"{label('headcount', lang)} {result.current} → {result.planned} "
-            f"({result.planned - result.current:+d}) · {cap_text}"
-        ),
+        words(
+            "budget_headline",
+            lang,
+            budget=label("budget", lang),
+            year=result.year,
+            total=_thousands(result.total),
+            headcount=label("headcount", lang),
+            current=result.current,
+            planned=result.planned,
+            change=f"{result.planned - result.current:+d}",
+            cap=cap_text,
+        )
     ]
     hire = result.new_hire
     lines_view = View(
@@ -1239,7 +1082,7 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
     if short:
         views.append(
             View(
-                title=("缺编最多的站点" if zh else "Sites with the largest shortages"),
+                title=words("largest_shortages", lang),
                 columns=[
                     label(k, lang) for k in ("site", "name", "required", "current", "shortage")
                 ],
@@ -1250,5 +1093,5 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
             )
         )
     if result.staff.warnings:
-        views[-1].notes.extend(f"warning: {w}" for w in result.staff.warnings)
+        views[-1].notes.extend(words("warning", lang, text=w) for w in result.staff.warnings)
     return Report(data, data["lines"], views)
