@@ -380,7 +380,7 @@ def build_report(name: str) -> Any:
     if name == "awards":
         return awards_report(awards(r, workers, passes, ledger, dt.date(2026, 3, 1)), r, "en")
     result = budget(r, sites, workers, passes, ledger)
-    return budget_report(result, r, "en", sites=site_budgets(r, result, workers, result.as_of))
+    return budget_report(result, r, "en", sites=site_budgets(r, result, workers))
 
 
 # --------------------------------------------------------------------------- once

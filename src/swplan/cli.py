@@ -1,21 +1,20 @@
-"""The `swplan` command line: each command loads, computes, renders, returns an exit code."""
+"""The `swplan` command line: options in, one `commands` function, its outcome shown."""
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import os
 import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, InputError, Problem
+from . import __version__, commands
+from .commands import Outcome
+from .errors import EXIT_BAD_INPUT, InputError, Problem
 
 
 def _plain_help() -> None:
@@ -172,7 +171,6 @@ LangOpt = Annotated[
         metavar="zh|en",
         case_sensitive=False,
         show_default=False,
-        readable=False,  # it is written, never read
     ),
 ]
 FailOnShortageOpt = Annotated[
@@ -213,30 +211,44 @@ AsOfOpt = Annotated[
     ),
 ]
 
-T = TypeVar("T")
+RosterArg = Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")]
+PopulationsArg = Annotated[
+    Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
+]
 
 
-def problem_line(problem: Problem, lang: str) -> str:
-    """`error: FILE:LINE:COL: key.path: what` (under zh the words, not the places, in Chinese)."""
-    if lang != "zh":
-        return str(problem)
-    from .i18n import problem_zh
+def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> int:
+    """Write the outcome to `output` (atomically) or stdout; its messages go to stderr.
 
-    location = f"{problem.file}:{problem.where}" if problem.where else problem.file
-    parts = [location, problem.path] if problem.path else [location]
-    return "错误：" + ": ".join(parts) + ": " + problem_zh(problem.path, problem.message)
+    Its warnings go there too, unless the report on stdout showed them in its notes.
+    """
+    from .i18n import message
+
+    target = str(output) if output else None
+    shown = False
+    if outcome.write is not None:
+        outcome.write(target)
+    elif outcome.report is not None:
+        from .render import emit
+
+        shown = emit(outcome.report, fmt, target)
+    elif outcome.text is not None:
+        sys.stdout.write(outcome.text)
+    if not shown:
+        prefix = "注意：" if lang == "zh" else "warning: "
+        for warning in outcome.warnings:
+            print(prefix + message(warning, lang), file=sys.stderr)
+    messages = outcome.messages() if callable(outcome.messages) else outcome.messages
+    for line in messages:
+        print(message(line, lang), file=sys.stderr)
+    return outcome.code
 
 
 def report_problems(problems: list[Problem], lang: str = "en") -> None:
+    from .i18n import problem_line
+
     for problem in problems:
         print(problem_line(problem, lang), file=sys.stderr)
-
-
-def say(text: str, lang: str) -> None:
-    """One line on stderr, in the language."""
-    from .i18n import message
-
-    print(message(text, lang), file=sys.stderr)
 
 
 def pick_lang(lang: Lang | None) -> str:
@@ -252,14 +264,15 @@ def pick_format(fmt: Format | None, output: Path | None) -> str:
 
 
 def run(
-    body: Callable[[], int | None],
-    lang: str = "en",
-    *,
+    command: Callable[[str], Outcome],
+    fmt: Format | str | None = None,
     output: Path | None = None,
     inputs: dict[str, Any] | None = None,
+    lang: str = "en",
 ) -> None:
-    """Run a command body; bad input, unreadable or unwritable files become one line per
-    problem and exit 2. `inputs` (option -> path or paths) may not be the `output`."""
+    """Run a command and show its outcome; bad input, unreadable or unwritable files become
+    one line per problem and exit 2. `inputs` (option -> path or paths) may not be the
+    `output`."""
     try:
         if output is not None and inputs:
             from .io.atomic import output_clash
@@ -267,7 +280,9 @@ def run(
             clash = output_clash(str(output), inputs)
             if clash is not None:
                 raise InputError([clash])
-        code = body() or 0
+        # a Format (or None) is the report's --format; a plain word names no report format
+        chosen = pick_format(fmt, output) if fmt is None or isinstance(fmt, Format) else fmt
+        code = show(command(chosen), chosen, output, lang)
     except InputError as exc:
         report_problems(exc.problems, lang)
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -277,7 +292,7 @@ def run(
     except (typer.Exit, KeyboardInterrupt):
         raise
     except Exception as exc:  # the last line of "never a traceback"
-        report_problems([unexpected(exc)])
+        report_problems([unexpected(exc)], lang)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     raise typer.Exit(code)
 
@@ -308,77 +323,6 @@ def unexpected(exc: BaseException) -> Problem:
     )
 
 
-def gather(*loads: Callable[[], Any]) -> list[Any]:
-    """Run every loader; report the problems of all of them together, not just the first."""
-    problems: list[Problem] = []
-    results = [attempt(load, problems, None) for load in loads]
-    if problems:
-        raise InputError(problems)
-    return results
-
-
-def attempt(load: Callable[[], T], problems: list[Problem], default: T) -> T:
-    """`load()`, or `default` with its problems added to `problems`."""
-    try:
-        return load()
-    except InputError as exc:
-        problems += exc.problems
-        return default
-
-
-def staff_checks(
-    warnings: list[str],
-    shortage: int | None,
-    fail_on_shortage: bool,
-    lang: str = "en",
-    shown: bool = False,
-) -> int:
-    """Print the roster warnings (unless the report on stdout showed them: `shown`);
-    with --fail-on-shortage, exit 1 when posts are short."""
-    from .i18n import message
-
-    if not shown:
-        for warning in warnings:
-            prefix = "注意：" if lang == "zh" else "warning: "
-            print(prefix + message(warning, lang), file=sys.stderr)
-    if fail_on_shortage and shortage:  # None: no roster, so nothing to be short of
-        if lang == "zh":
-            print(f"缺编：各站点共缺编 {shortage} 个岗位", file=sys.stderr)
-        else:
-            print(f"shortage: {shortage} posts short across the sites", file=sys.stderr)
-        return EXIT_CHECK_FAILED
-    return 0
-
-
-def option_date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    from .values import parse_date
-
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise InputError([Problem(option, "", "", str(exc))]) from None
-
-
-def option_year(value: str | None) -> int | None:
-    """`--year 2026`; `2026.0`, `２０２６x` or `20260` are refused."""
-    if value is None:
-        return None
-    text = value.strip()
-    if not (len(text) == 4 and text.isascii() and text.isdigit() and text >= "1900"):
-        raise InputError(
-            [Problem("--year", "", "", f"{value!r} is not a year; write four digits, 1900-9999")]
-        )
-    return int(text)
-
-
-def load_rules_opt(path: Path | None) -> Any:
-    from .io.rules_file import load_rules
-
-    return load_rules(path)
-
-
 def version_callback(value: bool) -> None:
     if value:
         print(f"swplan {__version__}")
@@ -407,9 +351,7 @@ def main_callback(
     epilog="Example: swplan staff populations.xlsx --roster roster.xlsx --lang zh -o staff.xlsx"
 )
 def staff(
-    populations: Annotated[
-        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
-    ],
+    populations: PopulationsArg,
     roster: Annotated[
         Path | None,
         typer.Option(
@@ -427,27 +369,12 @@ def staff(
 ) -> None:
     """Posts each site needs: one social worker per 20 clients, mixed posts for the rest."""
     lg = pick_lang(lang)
-
-    def body() -> int:
-        from .io.district import load_district
-        from .render import emit
-        from .report.reports import staff_report
-
-        fmt = pick_format(format, output)
-        r = load_rules_opt(rules)
-        pops, result, _ = load_district(populations, roster, r, None)
-        shown = emit(
-            staff_report(result, r, lg, pops.region),
-            fmt,
-            str(output) if output else None,
-        )
-        return staff_checks(result.warnings, result.totals.shortage, fail_on_shortage, lg, shown)
-
     run(
-        body,
+        lambda fmt: commands.staff(populations, roster, rules, fail_on_shortage, lg),
+        format,
+        output,
+        {"POPULATIONS": populations, "--roster": roster, "--rules": rules},
         lg,
-        output=output,
-        inputs={"POPULATIONS": populations, "--roster": roster, "--rules": rules},
     )
 
 
@@ -456,9 +383,20 @@ def staff(
 
 @app.command(epilog="Example: swplan pay roster.xlsx --as-of 2026-01-01 --by site -o pay.xlsx")
 def pay(
-    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    roster: RosterArg,
     rules: RulesOpt = None,
     as_of: AsOfOpt = None,
+    year: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            help="Cost this calendar year (1900-9999) month by month: steps rising on "
+            "anniversaries, dated rule changes, hires during the year. Not with --as-of. "
+            "Default: the run rate at --as-of.",
+            metavar="YYYY",
+            show_default=False,
+        ),
+    ] = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -482,70 +420,25 @@ def pay(
     lang: LangOpt = None,
 ) -> None:
     """Pay grade and annual employer cost of every worker, exact to the fen."""
+    by_value = by.value if by else None
     lg = pick_lang(lang)
-
-    def body() -> int:
-        from .calc.pay import pay as compute
-        from .io.loading import file_format
-        from .io.records import load_roster
-        from .io.stream import pay_csv
-        from .render import emit
-        from .report.reports import explain_report, pay_report
-
-        fmt = pick_format(format, output)
-        r = load_rules_opt(rules)
-        when = option_date(as_of, "--as-of")
-        if (
-            explain is None
-            and by is None
-            and fmt == "csv"
-            and lg == "en"  # zh CSV has Chinese headers and labels: the general path
-            and file_format(roster) == "csv"
-        ):
-            # big rosters: streamed, flat memory, same numbers and bytes as below
-            pay_csv(roster, r, when, str(output) if output else None)
-            return 0
-        if explain is not None and by is not None:
-            raise InputError(
-                [
-                    Problem(
-                        "--explain",
-                        "",
-                        "",
-                        "shows one worker, so --by has nothing to group; leave out --by",
-                    )
-                ]
-            )
-        when = when or r.effective
-        workers = load_roster(roster, r, as_of=when)
-        result = compute(r, workers, when)
-        if explain is not None:
-            report = explain_report(
-                result,
-                explain,
-                r,
-                lg,
-                source=str(roster),
-                markdown=fmt == "markdown",
-            )
-        else:
-            report = pay_report(result, r, lg, by.value if by else None)
-        emit(report, fmt, str(output) if output else None)
-        return 0
-
-    run(body, lg, output=output, inputs={"ROSTER": roster, "--rules": rules})
+    run(
+        lambda fmt: commands.pay(roster, rules, as_of, explain, by_value, fmt, lg, year),
+        format,
+        output,
+        {"ROSTER": roster, "--rules": rules},
+        lg,
+    )
 
 
 # --------------------------------------------------------------------------- awards
-
-_SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them all
 
 
 @app.command(
     epilog="Example: swplan awards roster.xlsx --passes passes.xlsx --ledger ledger.csv --record"
 )
 def awards(
-    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    roster: RosterArg,
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     record: Annotated[
@@ -562,7 +455,9 @@ def awards(
         typer.Option(
             "--new-ledger",
             help="With --record: start the --ledger if it does not exist yet "
-            "(without it, a missing ledger is an error: a mistyped path must not pay twice).",
+            "(without it, a missing ledger is an error: a mistyped path must not pay twice). "
+            "Default: off.",
+            show_default=False,
         ),
     ] = False,
     rules: RulesOpt = None,
@@ -581,170 +476,27 @@ def awards(
 ) -> None:
     """One-off exam-pass awards due, checked against the ledger so none is paid twice."""
     lg = pick_lang(lang)
-
-    def body() -> int:
-        from decimal import Decimal
-
-        from .calc.awards import AwardsResult
-        from .calc.awards import awards as compute
-        from .io.ledger import record_awards
-        from .io.records import load_ledger, load_passes, load_roster
-        from .money import fmt_money
-        from .render import emit
-        from .report.reports import awards_report
-
-        if record and ledger is None:
-            raise InputError(
-                [
-                    Problem(
-                        "--record",
-                        "",
-                        "",
-                        "needs --ledger FILE, the ledger CSV to record the awards in "
-                        "(with --new-ledger to start one)",
-                    )
-                ]
-            )
-        if new_ledger and not record:
-            raise InputError(
-                [Problem("--new-ledger", "", "", "only applies with --record; add --record")]
-            )
-        if record and ledger is not None and not new_ledger and not os.path.lexists(ledger):
-            raise InputError(
-                [
-                    Problem(
-                        str(ledger),
-                        "",
-                        "--ledger",
-                        "the ledger does not exist; check the path (a new, empty ledger "
-                        "would pay every award again), or add --new-ledger to start one",
-                    )
-                ]
-            )
-        fmt = pick_format(format, output)
-        r = load_rules_opt(rules)
-        when = option_date(as_of, "--as-of") or dt.date.today()
-        out = str(output) if output else None
-
-        def output_dir() -> None:
-            from .io.atomic import target_problem
-
-            problem = target_problem(out) if out else None
-            if problem:
-                raise InputError([Problem(str(output), "", "--output", problem)])
-
-        workers, extra, paid, _ = gather(
-            lambda: load_roster(roster, r),
-            lambda: load_passes(passes, r) if passes is not None else [],
-            # a recording run reads the ledger under its lock (after taking back an
-            # append a stopped run left half done), not here
-            lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
-            output_dir,
-        )
-        result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
-        recorded = None
-        if record and ledger is not None:
-
-            def publish(found: AwardsResult, commit: Callable[[], None]) -> None:
-                # the report of what is recorded, worked out under the ledger's lock;
-                # the ledger gains its rows only once the report is written
-                emit(awards_report(found, r, lg), fmt, out, before_publish=commit)
-
-            recorded = record_awards(
-                r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish
-            )
-            result = recorded.result
-        else:
-            emit(awards_report(result, r, lg), fmt, out)
-        zh = lg == "zh"
-        if recorded is not None:
-            if recorded.rows:
-                from .report.vocab import word
-
-                total = sum((row.amount for row in recorded.rows), Decimal(0))
-                print(
-                    f"已记录 {len(recorded.rows)} 笔奖励，共 {fmt_money(total)} 元，"
-                    f"发放日期 {when.isoformat()}，记入 {ledger}；台账现有 {recorded.row_count} 行："
-                    if zh
-                    else f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
-                    f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
-                    f"{recorded.row_count} rows:",
-                    file=sys.stderr,
-                )
-                for row in recorded.rows[:_SHOWN_RECORDED]:
-                    exam = word(r, "exam", row.exam, lg) if zh else row.exam
-                    print(f"  {row.worker_id} {exam} {fmt_money(row.amount)}", file=sys.stderr)
-                if len(recorded.rows) > _SHOWN_RECORDED:
-                    more = len(recorded.rows) - _SHOWN_RECORDED
-                    print(
-                        f"  ……另有 {more} 笔（见台账）"
-                        if zh
-                        else f"  ... and {more} more (see the ledger)",
-                        file=sys.stderr,
-                    )
-            else:
-                print(
-                    f"未记录：没有 {ledger} 中尚未记录的应发奖励；台账有 {recorded.row_count} 行"
-                    if zh
-                    else f"recorded nothing: no award is due that {ledger} does not already hold; "
-                    f"the ledger has {recorded.row_count} rows",
-                    file=sys.stderr,
-                )
-        elif ledger is not None and result.count_due:
-            print(
-                f"应发 {result.count_due} 笔奖励，共 {fmt_money(result.due)} 元；"
-                "加 --record 可记入台账"
-                if zh
-                else f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
-                "add --record to record them in the ledger",
-                file=sys.stderr,
-            )
-        return 0
-
     run(
-        body,
+        lambda fmt: commands.awards(
+            roster, passes, ledger, record, new_ledger, rules, as_of, fmt, output, lg
+        ),
+        format,
+        output,
+        {"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
         lg,
-        output=output,
-        inputs={"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
     )
 
 
 # --------------------------------------------------------------------------- budget
 
 
-def parse_cap(text: str | None) -> Any:
-    """`--cap 1500000`, `1,500,000.00` or `1_500_000` -> Decimal; anything else is bad input."""
-    if text is None:
-        return None
-    import re
-    import unicodedata
-    from decimal import Decimal
-
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("_", "")
-    if not re.fullmatch(r"\d{1,15}(\.\d{1,2})?", cleaned, re.ASCII):
-        raise InputError(
-            [
-                Problem(
-                    "--cap",
-                    "",
-                    "",
-                    f"{text[:40]!r} is not an amount; write yuan with "
-                    "up to two decimals and at most 15 digits before the point, "
-                    "e.g. 1500000 or 1500000.00",
-                )
-            ]
-        )
-    return Decimal(cleaned).quantize(Decimal("0.01"))
-
-
 @app.command(
-    epilog="Example: swplan budget populations.xlsx roster.xlsx --passes passes.xlsx --by site -o budget.xlsx"
+    epilog="Example: swplan budget populations.xlsx roster.xlsx --passes passes.xlsx "
+    "--by site -o budget.xlsx"
 )
 def budget(
-    populations: Annotated[
-        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
-    ],
-    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    populations: PopulationsArg,
+    roster: RosterArg,
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
@@ -783,70 +535,21 @@ def budget(
 ) -> None:
     """Budget draft: staff cost, new hires for the shortage, awards due, training."""
     lg = pick_lang(lang)
-
-    def body() -> int:
-        from .calc.awards import awards as compute_awards
-        from .calc.budget import budget_from_parts, budget_year
-        from .io.district import load_district
-        from .io.records import load_ledger, load_passes
-        from .model import ExamPass, LedgerRow
-        from .render import emit
-        from .report.reports import budget_report
-
-        fmt = pick_format(format, output)
-        limit = parse_cap(cap)
-        r = load_rules_opt(rules)
-        y = budget_year(r, option_year(year))
-        as_of = dt.date(y, 1, 1)
-
-        problems: list[Problem] = []  # every file's problems, reported together
-        no_passes: list[ExamPass] = []
-        no_rows: list[LedgerRow] = []
-        extra = attempt(
-            lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
-        )
-        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
-        # the roster is told which ids the passes name, rather than sending back all its ids
-        wanted = {p.worker_id for p in extra}
-        district = attempt(
-            lambda: load_district(populations, roster, r, as_of, wanted), problems, None
-        )
-        if problems or district is None:
-            raise InputError(problems)
-        _, staff_result, s = district
-        assert s is not None
-        awards_result = compute_awards(r, s.workers, extra, paid, as_of, roster_ids=s.ids)
-        result = budget_from_parts(
-            r, y, s.staff_cost, s.headcount, staff_result, awards_result, limit
-        )
-        sites = None
-        if by is not None:
-            from .calc.budget import site_budgets
-            from .io.records import load_roster
-
-            # a streamed roster kept no workers: each one's site and cost are needed here
-            workers = s.workers or load_roster(roster, r, as_of=as_of)
-            sites = site_budgets(r, result, workers, as_of)
-        shown = emit(
-            budget_report(result, r, lg, sites=sites), fmt, str(output) if output else None
-        )
-        code = staff_checks(staff_result.warnings, result.shortage, fail_on_shortage, lg, shown)
-        if result.cap_ok is False:
-            say(f"over the cap: total {result.total} is above --cap {limit}", lg)
-            code = EXIT_CHECK_FAILED
-        return code
-
+    by_value = by.value if by else None
     run(
-        body,
-        lg,
-        output=output,
-        inputs={
+        lambda fmt: commands.budget(
+            populations, roster, passes, ledger, rules, year, cap, fail_on_shortage, lg, by_value
+        ),
+        format,
+        output,
+        {
             "POPULATIONS": populations,
             "ROSTER": roster,
             "--passes": passes,
             "--ledger": ledger,
             "--rules": rules,
         },
+        lg,
     )
 
 
@@ -864,33 +567,7 @@ def check(
 ) -> None:
     """Validate swplan files (kind told from content); report every problem."""
     lg = pick_lang(lang)
-
-    def body() -> int:
-        from .io.checking import check_file
-
-        r = None
-        problems: list[Problem] = []
-        try:
-            r = load_rules_opt(rules)
-        except InputError as exc:
-            problems += exc.problems
-        for path in files:
-            try:
-                summary = check_file(path, r)
-            except InputError as exc:
-                problems += exc.problems
-                continue
-            if lg == "zh":
-                from .i18n import zh
-
-                print(f"通过 {path}（{zh(summary)}）")
-            else:
-                print(f"OK {path} ({summary})")
-        if problems:
-            raise InputError(problems)
-        return 0
-
-    run(body, lg)
+    run(lambda fmt: commands.check(files, rules, lg), "text", lang=lg)
 
 
 # --------------------------------------------------------------------------- init
@@ -910,23 +587,7 @@ def init(
 ) -> None:
     """Start a new set of files: rules, roster, populations and passes workbooks to fill in."""
     lg = pick_lang(lang)
-
-    def body() -> int:
-        from .io.rules_file import load_rules
-        from .io.starter import write_starter
-
-        written = write_starter(directory, load_rules(None), lg)
-        for path in written:
-            print(f"已写入 {path}" if lg == "zh" else f"wrote {path}")
-        names = " ".join(str(p) for p in written)
-        print(
-            f"下一步：填写这些文件，然后运行 swplan check {names}"
-            if lg == "zh"
-            else f"next: fill them in, then run swplan check {names}"
-        )
-        return 0
-
-    run(body, lg)
+    run(lambda fmt: commands.init(directory, lg), "text", lang=lg)
 
 
 # --------------------------------------------------------------------------- rules
@@ -947,35 +608,7 @@ def rules_show(
     ] = "yaml",
 ) -> None:
     """Print the effective rules, after `extends`."""
-
-    def body() -> int:
-        import json
-
-        import yaml
-
-        from .rules import rules_as_data
-
-        if format == "xlsx":
-            raise InputError(
-                [
-                    Problem(
-                        "--format",
-                        "",
-                        "",
-                        "'xlsx' is not available for the rules, which are nested; use yaml or json",
-                    )
-                ]
-            )
-        if format not in ("yaml", "json"):
-            raise InputError([Problem("--format", "", "", f"{format!r} is not one of: yaml, json")])
-        data = rules_as_data(load_rules_opt(rules))
-        if format == "json":
-            print(json.dumps(data, ensure_ascii=False, indent=2))
-        else:
-            print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), end="")
-        return 0
-
-    run(body)
+    run(lambda fmt: commands.rules_show(rules, format), "text")
 
 
 def main() -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import re
 
+from .errors import Problem
+
 _Q = r"(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"  # a quoted value (repr)
 
 # (clause pattern, Chinese), tried in order; named groups are put back as they were.
@@ -254,7 +256,21 @@ _CLAUSES: list[tuple[str, str]] = [
         r"over the cap: total (?P<t>\S+) is above --cap (?P<c>\S+)",
         "超过上限：合计 {t} 高于 --cap {c}",
     ),
+    (r"shortage: (?P<v>\S+) posts short across the sites", "缺编：各站点共缺编 {v} 个岗位"),
     (r"(?P<v>\S+) posts short across the sites", "各站点共缺编 {v} 个岗位"),
+    (r"(?P<n>\d+) award\(s\) due, (?P<t>\S+) in total", "应发 {n} 笔奖励，共 {t} 元"),
+    (r"add --record to record them in the ledger", "加 --record 可记入台账"),
+    (
+        r"recorded (?P<n>\d+) award\(s\), (?P<t>\S+) in total, paid_on (?P<d>\S+), in (?P<l>.+)",
+        "已记录 {n} 笔奖励，共 {t} 元，发放日期 {d}，记入 {l}",
+    ),
+    (r"the ledger now has (?P<n>\d+) rows:", "台账现有 {n} 行："),
+    (
+        r"recorded nothing: no award is due that (?P<l>.+) does not already hold",
+        "未记录：没有 {l} 中尚未记录的应发奖励",
+    ),
+    (r"the ledger has (?P<n>\d+) rows", "台账有 {n} 行"),
+    (r"  \.\.\. and (?P<n>\d+) more \(see the ledger\)", "  ……另有 {n} 笔（见台账）"),
     # `swplan check` summaries
     (r"roster, (?P<n>\d+) workers", "花名册，{n} 人"),
     (r"populations, (?P<n>\d+) sites", "服务对象，{n} 个站点"),
@@ -329,6 +345,15 @@ def problem_zh(path: str, text: str) -> str:
     """A problem's message in Chinese; its key path tells a rules file from an input file."""
     in_rules = path.split(".")[0].split("[")[0] in _RULES_PATHS
     return zh(text, labels=not in_rules)
+
+
+def problem_line(problem: Problem, lang: str) -> str:
+    """`error: FILE:LINE:COL: key.path: what` (under zh the words, not the places, in Chinese)."""
+    if lang != "zh":
+        return str(problem)
+    location = f"{problem.file}:{problem.where}" if problem.where else problem.file
+    parts = [location, problem.path] if problem.path else [location]
+    return "错误：" + ": ".join(parts) + ": " + problem_zh(problem.path, problem.message)
 
 
 def message(text: str, lang: str) -> str:

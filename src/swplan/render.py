@@ -19,92 +19,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import InputError, Problem
 from .io.atomic import STDOUT_NAMES, atomic_file, output_file, why
+from .report.labels import LABELS, label
 
 if TYPE_CHECKING:
     from .workbook import Sheet
-
-# Labels for column headers and words, by language (SPEC §9).
-LABELS: dict[str, dict[str, str]] = {
-    "site": {"zh": "站点", "en": "Site"},
-    "name": {"zh": "名称", "en": "Name"},
-    "kind": {"zh": "类型", "en": "Kind"},
-    "clients": {"zh": "服务对象", "en": "Clients"},
-    "required": {"zh": "所需岗位", "en": "Required"},
-    "dedicated": {"zh": "专职", "en": "Dedicated"},
-    "mixed": {"zh": "兼顾岗位", "en": "Mixed"},
-    "primary": {"zh": "主要服务对象", "en": "Primary"},
-    "covers": {"zh": "兼顾", "en": "Covers"},
-    "workload_fte": {"zh": "工作量(人)", "en": "Workload FTE"},
-    "minimum_applied": {"zh": "按最低配置", "en": "Minimum applied"},
-    "current": {"zh": "现有人数", "en": "Current"},
-    "certified": {"zh": "持证", "en": "Certified"},
-    "gap": {"zh": "缺口", "en": "Gap"},
-    "shortage": {"zh": "缺编", "en": "Shortage"},
-    "surplus": {"zh": "超编", "en": "Surplus"},
-    "worker": {"zh": "工号", "en": "Worker"},
-    "worker_id": {"zh": "工号", "en": "Worker"},
-    "person": {"zh": "姓名", "en": "Name"},
-    "workers": {"zh": "人数", "en": "Workers"},
-    "step": {"zh": "档次", "en": "Step"},
-    "education": {"zh": "学历", "en": "Education"},
-    "title": {"zh": "职称", "en": "Title"},
-    "years": {"zh": "工龄", "en": "Years"},
-    "performance": {"zh": "绩效", "en": "Performance"},
-    "post": {"zh": "岗位", "en": "Post"},
-    "points": {"zh": "积分", "en": "Points"},
-    "grade": {"zh": "薪级", "en": "Grade"},
-    "monthly_base": {"zh": "月基本工资", "en": "Monthly base"},
-    "monthly_allowance": {"zh": "岗位津贴", "en": "Post allowance"},
-    "monthly_gross": {"zh": "月应发", "en": "Monthly gross"},
-    "monthly_contributions": {"zh": "单位缴费(五险一金)", "en": "Employer contributions"},
-    "annual_salary": {"zh": "年度工资", "en": "Annual salary"},
-    "annual_bonus": {"zh": "绩效奖金", "en": "Bonus"},
-    "annual_contributions": {"zh": "年度单位缴费", "en": "Annual contributions"},
-    "annual_cost": {"zh": "年度用人成本", "en": "Annual cost"},
-    "exam": {"zh": "考试", "en": "Exam"},
-    "passed_on": {"zh": "通过日期", "en": "Passed on"},
-    "status": {"zh": "状态", "en": "Status"},
-    "amount": {"zh": "金额", "en": "Amount"},
-    "award": {"zh": "奖励", "en": "Award"},
-    "due": {"zh": "应发", "en": "due"},
-    "already_paid": {"zh": "已发放", "en": "already paid"},
-    "duplicate": {"zh": "重复", "en": "duplicate"},
-    "expired": {"zh": "已过期", "en": "expired"},
-    "ineligible": {"zh": "不符合条件", "en": "ineligible"},
-    "capped": {"zh": "已达上限", "en": "capped"},
-    "budget": {"zh": "预算", "en": "Budget"},
-    "item": {"zh": "项目", "en": "Item"},
-    "total": {"zh": "合计", "en": "Total"},
-    "subtotal": {"zh": "小计", "en": "Subtotal"},
-    "personnel_share": {"zh": "人员费用占比", "en": "Personnel share"},
-    "training": {"zh": "培训费", "en": "Training"},
-    "new_hires": {"zh": "新增岗位", "en": "New hires"},
-    "current_staff": {"zh": "现有人员费用", "en": "Current staff"},
-    "awards": {"zh": "考试奖励", "en": "Exam awards"},
-    "cap": {"zh": "上限", "en": "Cap"},
-    "headcount": {"zh": "人数", "en": "Headcount"},
-    "planned": {"zh": "计划人数", "en": "Planned"},
-    "count": {"zh": "人次", "en": "Count"},
-    "reason": {"zh": "原因", "en": "Reason"},
-    "yes": {"zh": "是", "en": "yes"},
-    "no": {"zh": "否", "en": "no"},
-    # awards
-    "awards_due": {"zh": "应发考试奖励", "en": "Exam awards due"},
-    "awards_by_exam": {"zh": "应发奖励按考试合计", "en": "Awards due by exam"},
-    "awards_not_due": {"zh": "本次不发放", "en": "Not due"},
-    "less_paid": {"zh": "已发抵扣", "en": "Less paid"},
-    "assistant_social_worker": {"zh": "助理社会工作师", "en": "assistant_social_worker"},
-    "social_worker": {"zh": "社会工作师", "en": "social_worker"},
-    "senior_social_worker": {"zh": "高级社会工作师", "en": "senior_social_worker"},
-    "psychological_counselor": {"zh": "心理咨询师", "en": "psychological_counselor"},
-}
-
-
-def label(key: str, lang: str) -> str:
-    entry = LABELS.get(key)
-    if entry is None:
-        return key
-    return entry.get(lang) or entry["en"]
 
 
 @dataclass

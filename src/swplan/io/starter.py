@@ -48,7 +48,7 @@ def _rules_text(rules: Rules, lang: str) -> str:
 
     grades = "\n".join(
         f"#    - {{grade: {g.grade}, min_points: {g.min_points}, monthly: {g.monthly}}}"
-        for g in pay.grades
+        for g in pay.grades or []
     )
     posts = "\n".join(
         f"#    {name}: {{points: {p.points}"
@@ -98,7 +98,7 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #  months_per_year: {pay.months_per_year}  # {c("每年发放月数", "months paid per year")}
 #  allowances:
 #    title: {mapping(pay.allowances.title)}  # {c("持证岗位津贴（元/月）", "post allowance by title (CNY a month)")}
-#  performance_bonus_months: {mapping(pay.performance_bonus_months)}  # {c("绩效奖金（月基本工资的倍数）", "bonus in months of base pay")}
+#  performance_bonus_months: {mapping(pay.performance_bonus_months or {})}  # {c("绩效奖金（月基本工资的倍数）", "bonus in months of base pay")}
 #  contributions:  # {c("单位缴费（五险一金）", "employer contributions")}
 #    base: {{floor: {base.floor}, ceiling: {base.ceiling}}}  # {c("缴费基数下限、上限", "contribution base floor and ceiling")}
 #    rates: {mapping(pay.contributions.rates)}

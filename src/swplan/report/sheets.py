@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..calc.pay import MONEY_FIELDS, PayResult
 from ..calc.staffing import StaffResult
-from ..render import label
 from ..rules import Rules
 from ..workbook import Chart, Column, Sheet
+from .labels import label
 from .vocab import rules_name, words
 
 if TYPE_CHECKING:
