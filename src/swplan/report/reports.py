@@ -607,15 +607,22 @@ def zh_explain(lines: list[str], rules: Rules) -> list[str]:
             names.setdefault(key, word(rules, vocab, key, "zh"))
     for cid in getattr(rules.pay, "components", None) or {}:
         names.setdefault(cid, word(rules, "component", cid, "zh"))
-    pattern = re.compile(
-        r"(?<![\w.])("
-        + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
-        + r")(?![\w.])"
-    )
+    keys = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w.])(" + keys + r")(?![\w.])( *)")
+
+    def relabel(m: re.Match[str]) -> str:
+        # the label in the key's place, the columns after it kept where they were
+        text, spaces = names[m.group(1)], m.group(2)
+        if len(spaces) < 2:  # in a sentence: no column to keep
+            return text + spaces
+        room = len(m.group(1)) + len(spaces)
+        return text + " " * max(room - _width(text), 1)
+
     out = []
     for line in lines:
         line = re.sub(r"\s+pay\.[\w.\[\]-]+$", "", line)  # the key path the points came from
-        out.append(pattern.sub(lambda m: names[m.group(1)], line))
+        line = line.replace(f"：{rules.name}", f"：{rules_name(rules, 'zh')}")
+        out.append(pattern.sub(relabel, line))
     return out
 
 
