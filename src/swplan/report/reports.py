@@ -607,8 +607,8 @@ def zh_explain(lines: list[str], rules: Rules) -> list[str]:
             names.setdefault(key, word(rules, vocab, key, "zh"))
     for cid in getattr(rules.pay, "components", None) or {}:
         names.setdefault(cid, word(rules, "component", cid, "zh"))
-    keys = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w.])(" + keys + r")(?![\w.])( *)")
+    alternatives = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w.])(" + alternatives + r")(?![\w.])( *)")
 
     def relabel(m: re.Match[str]) -> str:
         # the label in the key's place, the columns after it kept where they were
