@@ -509,6 +509,110 @@ def budget(
     run(body)
 
 
+# --------------------------------------------------------------------------- plan
+
+
+@app.command()
+def plan(
+    populations: Annotated[
+        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
+    ],
+    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    passes: PassesOpt = None,
+    ledger: LedgerOpt = None,
+    rules: RulesOpt = None,
+    scenarios: Annotated[
+        Path | None,
+        typer.Option(
+            "--scenarios",
+            help="Scenarios (YAML): 'scenarios: {name: {overrides}}', each merged into the "
+            "rules. Default: one scenario, baseline.",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        int | None,
+        typer.Option(
+            "--from",
+            help="First year of the plan. Default: the year of the rules' effective date.",
+            metavar="YYYY",
+            min=1900,
+            max=9999,
+            show_default=False,
+        ),
+    ] = None,
+    years: Annotated[
+        int | None,
+        typer.Option(
+            "--years",
+            help="Number of years. Default: plan.years of the rules (national: 5).",
+            metavar="N",
+            min=1,
+            max=100,
+            show_default=False,
+        ),
+    ] = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="METRIC OP VALUE@YEAR, e.g. shortage<=0@2028 (OP: <= >= < > ==); "
+            "repeatable; exit 1 when one fails in any scenario.",
+            metavar="EXPR",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Plan years ahead: posts, hires, certified workers and cost, scenarios side by side."""
+
+    def body() -> int:
+        from .calc.plan import parse_target
+        from .calc.plan import plan as compute
+        from .io.records import load_ledger, load_passes, load_populations, load_roster
+        from .io.scenarios import load_scenarios
+        from .render import emit
+        from .report.plan import plan_report
+
+        problems: list[Problem] = []
+        goals = []
+        for text in target or []:
+            try:
+                goals.append(parse_target(text))
+            except ValueError as exc:
+                problems.append(Problem("--target", "", "", str(exc)))
+        named = attempt(lambda: load_scenarios(scenarios, rules), problems, [])
+        if not named:
+            raise InputError(problems)
+        r = named[0][1]
+        pops, workers, extra, paid = gather(
+            lambda: load_populations(populations, r),
+            lambda: load_roster(roster, r),
+            lambda: load_passes(passes, r) if passes else [],
+            lambda: load_ledger(ledger) if ledger else [],
+        ) if not problems else (None, None, None, None)
+        if problems or pops is None:
+            raise InputError(problems)
+        try:
+            result = compute(named, pops.sites, workers, extra, paid, start, years, goals)
+        except ValueError as exc:
+            raise InputError([Problem("--target", "", "", str(exc))]) from None
+        emit(plan_report(result, lang.value), format.value, str(output) if output else None)
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        failed = [t for t in result.targets if not t.ok]
+        for t in failed:
+            print(
+                f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})",
+                file=sys.stderr,
+            )
+        return EXIT_CHECK_FAILED if failed else 0
+
+    run(body)
+
+
 # --------------------------------------------------------------------------- check
 
 

@@ -1,0 +1,500 @@
+"""Plans: a workforce year by year, under one or more scenarios. Pure and deterministic.
+
+For each scenario and each year Y = Y0 + k of the horizon:
+
+1. the rules of Y: every money amount of `pay` x (1 + pay_rise)^k and every
+   contribution base bound x (1 + base_rise)^k, each half-up to the fen;
+2. clients per site and category: round-half-up(n0 x (1 + growth)^k), and the
+   required posts of §3.1 for those clients;
+3. the workers of 1 January: the roster in Y0, later the previous year's workers
+   less its leavers; with `hiring: fill` every site short of its posts hires the
+   difference (the `budget.new_hire` profile, hired on the first day of `start_month`);
+4. the cost of the year for every worker of the year (`year_cost`), the awards of
+   the year and training per worker;
+5. at 31 December the planned passes (longest-serving candidates first; their
+   awards are paid the next year) and then the leavers (shortest-serving first).
+
+Two calls carry the money: `year_cost` (the cost of a calendar year for workers with
+given pay facts) and `first_year_awards` (the awards a budget of that year pays).
+Workers with the same pay facts are costed once, whatever their number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from fractions import Fraction
+
+from ..model import ExamPass, LedgerRow, Site, Worker
+from ..money import ZERO, share
+from ..rules import Rules
+from .awards import AwardsResult
+from .awards import awards as compute_awards
+from .pay import PayCalculator, completed_years
+from .staffing import required_posts
+
+METRICS = (
+    "clients",
+    "required",
+    "workers_start",
+    "hires",
+    "workers",
+    "leavers",
+    "shortage",
+    "certified",
+    "certified_share",
+    "staff_cost",
+    "awards",
+    "training",
+    "total",
+)
+MONEY_METRICS = ("staff_cost", "awards", "training", "total")
+OPERATORS = ("<=", ">=", "==", "<", ">")
+
+# education, title, performance, post, hired, years_of_service (that year's figure)
+PayFacts = tuple[str, str, str | None, str | None, dt.date | None, int | None]
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class PlanYear:
+    year: int
+    clients: int
+    required: int
+    workers_start: int  # on 1 January, before hiring
+    hires: int
+    workers: int  # workers_start + hires
+    leavers: int  # at 31 December
+    shortage: int  # sum over sites of max(0, required - workers), after hiring
+    certified: int  # workers holding a certified title on 1 January, hires included
+    certified_share: str  # certified / workers, four decimals half-up
+    staff_cost: Decimal
+    awards: Decimal
+    training: Decimal
+    total: Decimal
+    passes: int = 0  # planned passes at 31 December (their awards are paid next year)
+
+    def metric(self, name: str) -> int | str | Decimal:
+        value: int | str | Decimal = getattr(self, name)
+        return value
+
+
+@dataclass(slots=True)
+class ScenarioPlan:
+    name: str
+    rules: Rules
+    years: list[PlanYear]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """`METRIC OP VALUE@YEAR`, e.g. `certified_share>=0.6@2030`."""
+
+    text: str
+    metric: str
+    op: str
+    value: Decimal
+    year: int
+
+    def holds(self, actual: Decimal) -> bool:
+        op, v = self.op, self.value
+        if op == "<=":
+            return actual <= v
+        if op == ">=":
+            return actual >= v
+        if op == "<":
+            return actual < v
+        if op == ">":
+            return actual > v
+        return actual == v
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    target: Target
+    scenario: str
+    value: int | str | Decimal
+    ok: bool
+
+
+@dataclass(slots=True)
+class PlanResult:
+    start: int  # Y0
+    horizon: int  # number of years
+    scenarios: list[ScenarioPlan]
+    targets: list[TargetResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(t.ok for t in self.targets)
+
+
+_TARGET = re.compile(
+    r"\s*(?P<metric>[A-Za-z_]+)\s*(?P<op><=|>=|==|<|>)\s*"
+    r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*@\s*(?P<year>\d{4})\s*"
+)
+
+
+def parse_target(text: str) -> Target:
+    """`"shortage<=0@2028"` -> Target; a `ValueError` with a sentence for anything else."""
+    match = _TARGET.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            f"{text!r} is not a target; write METRIC OP VALUE@YEAR, e.g. "
+            "certified_share>=0.6@2030 or total<=25000000@2027 (OP one of <= >= < > ==)"
+        )
+    metric = match["metric"]
+    if metric not in METRICS:
+        from ..errors import one_of
+
+        raise ValueError(f"in {text!r}: " + one_of(metric, METRICS))
+    return Target(text.strip(), metric, match["op"], Decimal(match["value"]), int(match["year"]))
+
+
+# --------------------------------------------------------------------------- exact rises
+
+
+def _half_up(value: Fraction) -> int:
+    """Round a non-negative exact rational half-up to a whole number."""
+    return (2 * value.numerator + value.denominator) // (2 * value.denominator)
+
+
+def rise_factor(rate: Decimal, k: int) -> Fraction:
+    """(1 + rate)^k, exact."""
+    return (1 + Fraction(rate)) ** k
+
+
+def risen(amount: Decimal, factor: Fraction) -> Decimal:
+    """`amount` x `factor`, half-up to the fen: risen(4200, 1.03^2) == 4455.78."""
+    return Decimal(_half_up(Fraction(amount) * factor * 100)).scaleb(-2)
+
+
+def rules_of_year(rules: Rules, k: int) -> Rules:
+    """The rules of plan year k: pay amounts and contribution base bounds risen k times."""
+    plan = rules.plan
+    if k == 0 or (plan.pay_rise == 0 and plan.base_rise == 0):
+        return rules
+    pay_f = rise_factor(plan.pay_rise, k)
+    base_f = rise_factor(plan.base_rise, k)
+    pay = rules.pay
+    contributions = pay.contributions
+    base = contributions.base
+    new_pay = pay.model_copy(
+        update={
+            "grades": [g.model_copy(update={"monthly": risen(g.monthly, pay_f)}) for g in pay.grades],
+            "allowances": pay.allowances.model_copy(
+                update={"title": {t: risen(a, pay_f) for t, a in pay.allowances.title.items()}}
+            ),
+            "contributions": contributions.model_copy(
+                update={
+                    "base": base.model_copy(
+                        update={
+                            "floor": risen(base.floor, base_f),
+                            "ceiling": risen(base.ceiling, base_f),
+                        }
+                    )
+                }
+            ),
+        }
+    )
+    return rules.model_copy(update={"pay": new_pay})
+
+
+def grown_sites(rules: Rules, sites: Sequence[Site], k: int) -> list[Site]:
+    """Each site's clients in plan year k: round-half-up(n0 x (1 + growth)^k)."""
+    factors = {c: rise_factor(rules.plan.growth(c), k) for c in rules.categories}
+    if all(f == 1 for f in factors.values()):
+        return list(sites)
+    out = []
+    for s in sites:
+        clients = {}
+        for category, n in s.clients.items():
+            f = factors.get(category)
+            clients[category] = n if f is None or f == 1 or not n else _half_up(n * f)
+        out.append(Site(s.id, s.name, s.kind, clients))
+    return out
+
+
+def share_count(count: int, rate: Decimal) -> int:
+    """round-half-up(count x rate): 5 workers x 0.1 -> 1 (0.5 rounds up)."""
+    return _half_up(count * Fraction(rate))
+
+
+# --------------------------------------------------------------------------- the two money calls
+
+
+def year_cost(rules: Rules, year: int, facts: Mapping[PayFacts, int]) -> Decimal:
+    """The cost of calendar year `year` under `rules` of `count` workers with each set of facts.
+
+    A worker's cost depends only on their pay facts, so each distinct set is costed
+    once and multiplied by its count. The figures are those of `budget` for that
+    year: the run rate of 1 January, a worker hired during the year costed with
+    0 years of service.
+    """
+    calc = PayCalculator(rules)
+    jan1 = dt.date(year, 1, 1)
+    total = ZERO
+    for (education, title, performance, post, hired, yos), count in facts.items():
+        if yos is not None:
+            years = yos
+        elif hired is not None and hired <= jan1:
+            years = completed_years(hired, jan1)
+        else:
+            years = 0
+        total += calc.figures(education, title, performance, post, years).annual_cost * count
+    return total
+
+
+def first_year_awards(
+    rules: Rules,
+    year: int,
+    workers: Sequence[Worker],
+    passes: Sequence[ExamPass],
+    ledger: Sequence[LedgerRow],
+) -> AwardsResult:
+    """The awards a budget of `year` pays: the roster's and file's passes as of 1 January."""
+    return compute_awards(rules, workers, passes, ledger, dt.date(year, 1, 1))
+
+
+# --------------------------------------------------------------------------- one scenario
+
+
+class _Member:
+    """One worker of the plan: who they are, their title now, their order for ties."""
+
+    __slots__ = ("order", "title", "worker")
+
+    def __init__(self, order: int, worker: Worker) -> None:
+        self.order = order  # roster position; planned hires after the roster, in hiring order
+        self.worker = worker
+        self.title = worker.title
+
+    def yos(self, k: int) -> int | None:
+        given = self.worker.years_of_service
+        return None if given is None else given + k
+
+    def facts(self, k: int) -> PayFacts:
+        w = self.worker
+        given = w.years_of_service
+        return (
+            w.education,
+            self.title,
+            w.performance,
+            w.post,
+            w.hired,
+            None if given is None else given + k,
+        )
+
+    def years_on(self, day: dt.date, k: int) -> int:
+        """Years of service on `day` of plan year k."""
+        given = self.worker.years_of_service
+        if given is not None:
+            return given + k
+        hired = self.worker.hired
+        if hired is None or hired > day:
+            return 0
+        return completed_years(hired, day)
+
+
+def _certified_titles(rules: Rules) -> frozenset[str]:
+    return frozenset(t for t in rules.pay.points.title if t != "none")
+
+
+def plan_scenario(
+    name: str,
+    rules: Rules,
+    sites: Sequence[Site],
+    workers: Sequence[Worker],
+    passes: Sequence[ExamPass],
+    ledger: Sequence[LedgerRow],
+    start: int,
+    horizon: int,
+) -> ScenarioPlan:
+    """Year by year figures of one scenario (`rules` holds its assumptions)."""
+    plan = rules.plan
+    known = [s.id for s in sites]
+    by_site: dict[str, list[_Member]] = {s: [] for s in known}
+    for i, w in enumerate(workers):
+        by_site.setdefault(w.site, []).append(_Member(i, w))
+    next_order = len(workers)
+    hire = rules.budget.new_hire
+    start_month = getattr(hire, "start_month", 1)
+    certified_titles = _certified_titles(rules)
+    ladder = list(rules.awards.ladder)
+    cert_steps = [
+        (exam, ladder[i - 1] if i else "none", plan.certification[exam])
+        for i, exam in reversed(list(enumerate(ladder)))
+        if exam in plan.certification
+    ]
+    paid = list(ledger)
+    pending_passes: list[ExamPass] = []
+    pending_workers: dict[str, Worker] = {}
+    years: list[PlanYear] = []
+    required: dict[str, int] = {}
+    growth = any(g != 0 for g in plan.client_growth.values())
+    clients = 0
+
+    for k in range(horizon):
+        year = start + k
+        jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        rules_y = rules_of_year(rules, k)
+
+        if k == 0 or growth:
+            site_now = grown_sites(rules, sites, k)
+            posts = required_posts(rules_y, site_now)
+            required = {p.id: p.required for p in posts.sites}
+            clients = sum(sum(s.clients.values()) for s in site_now)
+
+        # 1 January: the workers, then the hires
+        workers_start = sum(len(m) for m in by_site.values())
+        hires = 0
+        if plan.hiring == "fill":
+            hired_on = dt.date(year, start_month, 1)
+            for site_id in known:
+                members = by_site[site_id]
+                gap = required[site_id] - len(members)
+                for _ in range(gap):
+                    hires += 1
+                    new = Worker(
+                        id=f"+hire {year} #{hires}",  # never a roster id: has a space and '+'
+                        site=site_id,
+                        education=hire.education,
+                        title=hire.title,
+                        post=hire.post,
+                        performance=hire.performance,
+                        hired=hired_on,
+                    )
+                    members.append(_Member(next_order, new))
+                    next_order += 1
+        count = workers_start + hires
+        shortage = sum(max(0, required[s] - len(by_site[s])) for s in known)
+
+        facts: Counter[PayFacts] = Counter()
+        for members in by_site.values():
+            for m in members:
+                facts[m.facts(k)] += 1
+        certified = sum(n for f, n in facts.items() if f[1] in certified_titles)
+        staff_cost = year_cost(rules_y, year, facts)
+
+        if k == 0:
+            result = first_year_awards(rules_y, year, workers, passes, ledger)
+        else:
+            result = compute_awards(
+                rules_y, list(pending_workers.values()), pending_passes, paid, jan1
+            )
+        paid.extend(LedgerRow(a.worker_id, a.exam, a.amount, jan1) for a in result.due_awards)
+        awards_due = result.due
+        training = rules_y.budget.training_per_worker * count
+
+        # 31 December: planned passes (top of the ladder first), then leavers
+        pending_passes, pending_workers = [], {}
+        for members in by_site.values():
+            if not members:
+                continue
+            promoted: list[tuple[_Member, str]] = []
+            for exam, below, rate in cert_steps:
+                candidates = [m for m in members if m.title == below]
+                n = share_count(len(candidates), rate)
+                if not n:
+                    continue
+                candidates.sort(key=lambda m: (-m.years_on(dec31, k), m.order))
+                for m in candidates[:n]:
+                    promoted.append((m, exam))
+            for m, exam in promoted:
+                m.title = exam
+                w = m.worker
+                pending_passes.append(ExamPass(w.id, exam, dec31))
+                given = m.yos(k)
+                pending_workers[w.id] = replace(w, exams=(), years_of_service=given)
+        leavers = 0
+        if plan.attrition:
+            for site_id, members in by_site.items():
+                n = share_count(len(members), plan.attrition)
+                if not n:
+                    continue
+                ranked = sorted(members, key=lambda m: (m.years_on(dec31, k), -m.order))
+                leaving = {id(m) for m in ranked[:n]}
+                by_site[site_id] = [m for m in members if id(m) not in leaving]
+                leavers += n
+
+        staff_total = staff_cost + awards_due + training
+        years.append(
+            PlanYear(
+                year=year,
+                clients=clients,
+                required=sum(required.values()),
+                workers_start=workers_start,
+                hires=hires,
+                workers=count,
+                leavers=leavers,
+                shortage=shortage,
+                certified=certified,
+                certified_share=share(Decimal(certified), Decimal(count)),
+                staff_cost=staff_cost,
+                awards=awards_due,
+                training=training,
+                total=staff_total,
+                passes=len(pending_passes),
+            )
+        )
+    return ScenarioPlan(name, rules, years)
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+def check_targets(scenarios: Iterable[ScenarioPlan], targets: Sequence[Target]) -> list[TargetResult]:
+    """Every target in every scenario, in target order then scenario order."""
+    plans = list(scenarios)
+    out = []
+    for t in targets:
+        for s in plans:
+            year = next(y for y in s.years if y.year == t.year)
+            value = year.metric(t.metric)
+            out.append(TargetResult(t, s.name, value, t.holds(Decimal(value))))
+    return out
+
+
+def plan(
+    scenarios: Sequence[tuple[str, Rules]],
+    sites: Sequence[Site],
+    workers: Sequence[Worker],
+    passes: Sequence[ExamPass] = (),
+    ledger: Sequence[LedgerRow] = (),
+    start: int | None = None,
+    horizon: int | None = None,
+    targets: Sequence[Target] = (),
+) -> PlanResult:
+    """The plan of every scenario, with the targets checked in each.
+
+    `start` defaults to the first scenario's effective year, `horizon` to its
+    `plan.years`. A target whose year is outside the plan raises `ValueError`.
+    """
+    first = scenarios[0][1]
+    y0 = start if start is not None else first.effective.year
+    n = horizon if horizon is not None else first.plan.years
+    for t in targets:
+        if not y0 <= t.year < y0 + n:
+            raise ValueError(
+                f"target {t.text!r}: {t.year} is outside the plan, which covers "
+                f"{y0}-{y0 + n - 1}; name a year of the plan or change --from/--years"
+            )
+    plans = [
+        plan_scenario(name, rules, sites, workers, passes, ledger, y0, n)
+        for name, rules in scenarios
+    ]
+    known = {s.id for s in sites}
+    unknown = Counter(w.site for w in workers if w.site not in known)
+    warnings = [
+        f"{count} worker(s) at site {site!r}, which is not in the populations: "
+        "costed, never hired for" 
+        for site, count in unknown.items()
+    ]
+    return PlanResult(y0, n, plans, check_targets(plans, targets), warnings)

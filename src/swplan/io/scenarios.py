@@ -1,0 +1,156 @@
+"""The scenarios file of `swplan plan`: named overrides merged into the rules.
+
+    scenarios:
+      standard: {}
+      ratio_1_15: {staffing: {clients_per_worker: 15}}
+      pay_rise_5: {plan: {pay_rise: 0.05}}
+
+Each scenario's overrides are merged into the rules as `extends` merges (a mapping key
+by key, anything else replaces) and the result is validated as a whole; a problem
+inside an override is reported at its line in the scenarios file.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import InputError, Problem
+from ..rules import Rules, RulesInconsistent
+from ..values import IDENT_RE
+from .loading import Document, load_yaml
+from .rules_file import builtin_document, load_rules, merge, pydantic_problems
+
+BASELINE = "baseline"
+
+
+def _rules_data(path: str | os.PathLike[str] | None) -> dict[str, Any]:
+    """The rules file's data after `extends` (the file is known to be valid)."""
+    doc = builtin_document() if path is None else load_yaml(path)
+    data = dict(doc.data)
+    base = data.pop("extends", None)
+    if base is not None:
+        data = merge(builtin_document(base).data, data)
+    result: dict[str, Any] = data
+    return result
+
+
+def _inside(overrides: Any, path: tuple[Any, ...]) -> bool:
+    node = overrides
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return False
+    return True
+
+
+class _Shifted(Document):
+    """A view of the scenarios document in which a rules key path is found under one scenario."""
+
+    def __init__(self, doc: Document, name: str, overrides: Any) -> None:
+        super().__init__(doc.file, doc.data, doc.positions, doc.key_positions)
+        self.name = name
+        self.overrides = overrides
+
+    def problem(self, path: Any, message: str, *, key: bool = False) -> Problem:
+        path = tuple(path)
+        prefix = ("scenarios", self.name)
+        if _inside(self.overrides, path):
+            return super().problem((*prefix, *path), message, key=key)
+        # the merged rules are wrong at a key the scenario did not write: point at the
+        # scenario, name the key
+        shown = ".".join(str(p) for p in path)
+        return Problem(
+            self.file,
+            self.where(prefix, key=True),
+            ".".join(prefix),
+            f"with this scenario the rules are wrong at {shown}: {message}",
+        )
+
+
+def load_scenarios(
+    path: str | os.PathLike[str] | None, rules_path: str | os.PathLike[str] | None
+) -> list[tuple[str, Rules]]:
+    """(name, rules) of every scenario in file order; without a file, one `baseline`."""
+    base = load_rules(rules_path)
+    if path is None:
+        return [(BASELINE, base)]
+    doc = load_yaml(path)
+    data = doc.data
+    if not isinstance(data, dict) or "scenarios" not in data:
+        raise InputError(
+            [
+                doc.problem(
+                    (),
+                    "a scenarios file is a mapping 'scenarios: {name: {overrides}}'; "
+                    "e.g. scenarios: {baseline: {}, ratio_1_15: {staffing: {clients_per_worker: 15}}}",
+                )
+            ]
+        )
+    problems = [
+        doc.problem((key,), f"unknown key {key!r}; allowed: scenarios", key=True)
+        for key in data
+        if key != "scenarios"
+    ]
+    entries = data["scenarios"]
+    if not isinstance(entries, dict) or not entries:
+        problems.append(
+            doc.problem(("scenarios",), "must be a mapping of at least one name: {overrides}")
+        )
+        raise InputError(problems)
+    rules_data = _rules_data(rules_path)
+    out: list[tuple[str, Rules]] = []
+    for name, overrides in entries.items():
+        where = ("scenarios", name)
+        if not isinstance(name, str) or not IDENT_RE.match(name):
+            problems.append(
+                doc.problem(
+                    where, f"{name!r} is not a valid name; use letters, digits, '_' and '-'", key=True
+                )
+            )
+            continue
+        if overrides is None:
+            overrides = {}
+        if not isinstance(overrides, dict):
+            problems.append(
+                doc.problem(
+                    where, "must be a mapping of rules keys to override ({} for the rules as they are)"
+                )
+            )
+            continue
+        if "extends" in overrides:
+            problems.append(
+                doc.problem(
+                    (*where, "extends"),
+                    "a scenario starts from the rules given with --rules; leave extends out",
+                    key=True,
+                )
+            )
+            continue
+        shifted = _Shifted(doc, name, overrides)
+        try:
+            rules = Rules.model_validate(merge(rules_data, overrides))
+        except RulesInconsistent as exc:
+            problems += [shifted.problem(p, m) for p, m in exc.problems]
+            continue
+        except ValidationError as exc:
+            problems += pydantic_problems(shifted, exc, Rules)
+            continue
+        if rules.plan.years != base.plan.years:
+            problems.append(
+                shifted.problem(
+                    ("plan", "years"),
+                    "the horizon is the same for every scenario; set plan.years in the "
+                    "rules or use --years",
+                )
+            )
+            continue
+        out.append((name, rules))
+    if problems:
+        raise InputError(problems)
+    return out
