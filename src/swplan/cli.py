@@ -573,8 +573,10 @@ def plan(
         from .calc.plan import plan as compute
         from .io.records import load_ledger, load_passes, load_populations, load_roster
         from .io.scenarios import load_scenarios
+        from .model import ExamPass, LedgerRow, Worker
         from .render import emit
         from .report.plan import plan_report
+        from .rules import Rules
 
         problems: list[Problem] = []
         goals = []
@@ -583,16 +585,20 @@ def plan(
                 goals.append(parse_target(text))
             except ValueError as exc:
                 problems.append(Problem("--target", "", "", str(exc)))
-        named = attempt(lambda: load_scenarios(scenarios, rules), problems, [])
+        no_scenarios: list[tuple[str, Rules]] = []
+        named = attempt(lambda: load_scenarios(scenarios, rules), problems, no_scenarios)
         if not named:
             raise InputError(problems)
         r = named[0][1]
-        pops, workers, extra, paid = gather(
-            lambda: load_populations(populations, r),
-            lambda: load_roster(roster, r),
-            lambda: load_passes(passes, r) if passes else [],
-            lambda: load_ledger(ledger) if ledger else [],
-        ) if not problems else (None, None, None, None)
+        no_passes: list[ExamPass] = []
+        no_rows: list[LedgerRow] = []
+        pops = attempt(lambda: load_populations(populations, r), problems, None)
+        no_workers: list[Worker] = []
+        workers = attempt(lambda: load_roster(roster, r), problems, no_workers)
+        extra = attempt(
+            lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
+        )
+        paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
         if problems or pops is None:
             raise InputError(problems)
         try:

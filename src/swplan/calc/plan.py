@@ -188,7 +188,9 @@ def rules_of_year(rules: Rules, k: int) -> Rules:
     base = contributions.base
     new_pay = pay.model_copy(
         update={
-            "grades": [g.model_copy(update={"monthly": risen(g.monthly, pay_f)}) for g in pay.grades],
+            "grades": [
+                g.model_copy(update={"monthly": risen(g.monthly, pay_f)}) for g in pay.grades
+            ],
             "allowances": pay.allowances.model_copy(
                 update={"title": {t: risen(a, pay_f) for t, a in pay.allowances.title.items()}}
             ),
@@ -450,7 +452,9 @@ def plan_scenario(
 # --------------------------------------------------------------------------- the plan
 
 
-def check_targets(scenarios: Iterable[ScenarioPlan], targets: Sequence[Target]) -> list[TargetResult]:
+def check_targets(
+    scenarios: Iterable[ScenarioPlan], targets: Sequence[Target]
+) -> list[TargetResult]:
     """Every target in every scenario, in target order then scenario order."""
     plans = list(scenarios)
     out = []
@@ -494,7 +498,7 @@ def plan(
     unknown = Counter(w.site for w in workers if w.site not in known)
     warnings = [
         f"{count} worker(s) at site {site!r}, which is not in the populations: "
-        "costed, never hired for" 
+        "costed, never hired for"
         for site, count in unknown.items()
     ]
     return PlanResult(y0, n, plans, check_targets(plans, targets), warnings)

@@ -40,9 +40,13 @@ def _rules_data(path: str | os.PathLike[str] | None) -> dict[str, Any]:
 def _inside(overrides: Any, path: tuple[Any, ...]) -> bool:
     node = overrides
     for part in path:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and part < len(node)
+        ):
             node = node[part]
         else:
             return False
@@ -110,7 +114,9 @@ def load_scenarios(
         if not isinstance(name, str) or not IDENT_RE.match(name):
             problems.append(
                 doc.problem(
-                    where, f"{name!r} is not a valid name; use letters, digits, '_' and '-'", key=True
+                    where,
+                    f"{name!r} is not a valid name; use letters, digits, '_' and '-'",
+                    key=True,
                 )
             )
             continue
@@ -119,7 +125,8 @@ def load_scenarios(
         if not isinstance(overrides, dict):
             problems.append(
                 doc.problem(
-                    where, "must be a mapping of rules keys to override ({} for the rules as they are)"
+                    where,
+                    "must be a mapping of rules keys to override ({} for the rules as they are)",
                 )
             )
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..calc.plan import MONEY_METRICS, METRICS, PlanResult, PlanYear, TargetResult
+from ..calc.plan import METRICS, MONEY_METRICS, PlanResult, PlanYear, TargetResult
 from ..money import fmt_money
 from ..render import Report, View
 
@@ -132,10 +132,7 @@ def plan_report(result: PlanResult, lang: str) -> Report:
             rows=rows,
             totals=[
                 word("all", lang),
-                *(
-                    fmt_money(sum((y.total for y in s.years), Decimal(0)))
-                    for s in result.scenarios
-                ),
+                *(fmt_money(sum((y.total for y in s.years), Decimal(0))) for s in result.scenarios),
             ],
             numeric=set(range(1, len(names) + 1)),
             notes=_notes(result, lang) + [f"warning: {w}" for w in result.warnings],
