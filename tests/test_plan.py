@@ -508,3 +508,46 @@ def test_properties_of_random_plans(case: Any) -> None:
             if previous is not None:
                 assert y.workers_start == previous.workers - previous.leavers
             previous = y
+
+
+# --------------------------------------------------------------------------- the README's CI job
+
+
+def test_readme_ci_job_gates_the_plan(tmp_path: Path) -> None:
+    import os
+    import re
+    import subprocess
+    import sys
+
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    jobs = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)]
+    job = next(j["jobs"]["plan"] for j in jobs if "plan" in j["jobs"])
+    (tmp_path / "examples").symlink_to(EXAMPLES)
+    env = {
+        **os.environ,
+        **job["env"],
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"],
+    }
+    step = next(s for s in job["steps"] if s.get("name") == "Gate the plan")
+
+    def gate(script: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "-e", "-c", script],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    passed = gate(step["run"])
+    assert passed.returncode == 0, passed.stderr
+    data = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    assert len(data["targets"]) == 9 and all(t["ok"] for t in data["targets"])
+    # 1:15 costs 29698391.04 in 2030: a cap one fen below it fails the job
+    failed = gate(step["run"].replace("total<=30000000@2030", "total<=29698391.03@2030"))
+    assert failed.returncode == 1
+    assert "target failed: total<=29698391.03@2030 in scenario ratio_1_15" in failed.stderr
