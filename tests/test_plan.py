@@ -40,40 +40,16 @@ def plan_json(*args: Any) -> Any:
 
 # --------------------------------------------------------------------------- by hand
 
-HAND_RULES = """\
-extends: national
-name: hand
-effective: 2026-01-01
-plan:
-  years: 3
-  client_growth: {default: 0, elderly: 0.10}
-  attrition: 0.2
-  certification: {assistant_social_worker: 0.5}
-  pay_rise: 0.05
-"""
-HAND_SITES = """\
-sites:
-  - {id: a, name: A, kind: urban_community, clients: {elderly: 40}}
-"""
-HAND_ROSTER = """\
-workers:
-  - {id: W1, site: a, education: bachelor, title: none, hired: 2016-09-01}
-  - {id: W2, site: a, education: bachelor, title: none, years_of_service: 1}
-"""
+ONE_SITE = PLAN / "one-site"
 
 
 @pytest.fixture
-def hand(tmp_path: Path) -> list[Path]:
-    files = []
-    for name, text in (
-        ("populations.yaml", HAND_SITES),
-        ("roster.yaml", HAND_ROSTER),
-        ("rules.yaml", HAND_RULES),
-    ):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    return files
+def hand() -> list[Path]:
+    """examples/plan/one-site: one community of 40 elderly clients, W1 (hired 2016-09-01)
+    and W2 (1 year of service), both bachelor, title none; the national rules with
+    plan: {years: 3, client_growth: {elderly: 0.10}, attrition: 0.2,
+    certification: {assistant_social_worker: 0.5}, pay_rise: 0.05}."""
+    return [ONE_SITE / "populations.yaml", ONE_SITE / "roster.yaml", ONE_SITE / "rules.yaml"]
 
 
 def test_three_years_by_hand(hand: list[Path]) -> None:

@@ -21,20 +21,9 @@ from ..errors import InputError, Problem
 from ..rules import Rules, RulesInconsistent
 from ..values import IDENT_RE
 from .loading import Document, load_yaml
-from .rules_file import builtin_document, load_rules, merge, pydantic_problems
+from .rules_file import load_rules, merge, pydantic_problems
 
 BASELINE = "baseline"
-
-
-def _rules_data(path: str | os.PathLike[str] | None) -> dict[str, Any]:
-    """The rules file's data after `extends` (the file is known to be valid)."""
-    doc = builtin_document() if path is None else load_yaml(path)
-    data = dict(doc.data)
-    base = data.pop("extends", None)
-    if base is not None:
-        data = merge(builtin_document(base).data, data)
-    result: dict[str, Any] = data
-    return result
 
 
 def _inside(overrides: Any, path: tuple[Any, ...]) -> bool:
@@ -84,7 +73,11 @@ def load_scenarios(
     base = load_rules(rules_path)
     if path is None:
         return [(BASELINE, base)]
-    doc = load_yaml(path)
+    return scenarios_from(load_yaml(path), base)
+
+
+def scenarios_from(doc: Document, base: Rules) -> list[tuple[str, Rules]]:
+    """Each scenario of the scenarios document `doc`, merged into the rules `base`."""
     data = doc.data
     if not isinstance(data, dict) or "scenarios" not in data:
         raise InputError(
@@ -107,7 +100,7 @@ def load_scenarios(
             doc.problem(("scenarios",), "must be a mapping of at least one name: {overrides}")
         )
         raise InputError(problems)
-    rules_data = _rules_data(rules_path)
+    rules_data = base.model_dump(mode="json", exclude_none=True)
     out: list[tuple[str, Rules]] = []
     for name, overrides in entries.items():
         where = ("scenarios", name)
