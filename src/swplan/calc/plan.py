@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
@@ -211,15 +211,20 @@ def rules_of_year(rules: Rules, k: int) -> Rules:
 
 def grown_sites(rules: Rules, sites: Sequence[Site], k: int) -> list[Site]:
     """Each site's clients in plan year k: round-half-up(n0 x (1 + growth)^k)."""
-    factors = {c: rise_factor(rules.plan.growth(c), k) for c in rules.categories}
-    if all(f == 1 for f in factors.values()):
+    factors = {}
+    for c in rules.categories:
+        f = rise_factor(rules.plan.growth(c), k)
+        if f != 1:
+            factors[c] = (2 * f.numerator, 2 * f.denominator, f.denominator)
+    if not factors:
         return list(sites)
     out = []
     for s in sites:
-        clients = {}
-        for category, n in s.clients.items():
-            f = factors.get(category)
-            clients[category] = n if f is None or f == 1 or not n else _half_up(n * f)
+        clients = dict(s.clients)
+        for category, (num2, den2, den) in factors.items():
+            n = clients.get(category)
+            if n:
+                clients[category] = (n * num2 + den) // den2  # half-up, in integers
         out.append(Site(s.id, s.name, s.kind, clients))
     return out
 
@@ -227,6 +232,20 @@ def grown_sites(rules: Rules, sites: Sequence[Site], k: int) -> list[Site]:
 def share_count(count: int, rate: Decimal) -> int:
     """round-half-up(count x rate): 5 workers x 0.1 -> 1 (0.5 rounds up)."""
     return _half_up(count * Fraction(rate))
+
+
+class _Shares:
+    """`share_count` for one rate, remembered for each count (a site has few workers)."""
+
+    def __init__(self, rate: Decimal) -> None:
+        self.rate = rate
+        self.known: dict[int, int] = {}
+
+    def __call__(self, count: int) -> int:
+        n = self.known.get(count)
+        if n is None:
+            n = self.known[count] = share_count(count, self.rate)
+        return n
 
 
 # --------------------------------------------------------------------------- the two money calls
@@ -271,28 +290,26 @@ def first_year_awards(
 class _Member:
     """One worker of the plan: who they are, their title now, their order for ties."""
 
-    __slots__ = ("order", "title", "worker")
+    __slots__ = ("key", "order", "title", "worker")
 
     def __init__(self, order: int, worker: Worker) -> None:
         self.order = order  # roster position; planned hires after the roster, in hiring order
         self.worker = worker
         self.title = worker.title
+        self.key = self._key()
+
+    def _key(self) -> PayFacts:
+        """The pay facts of plan year 0 (`years_of_service` as given)."""
+        w = self.worker
+        return (w.education, self.title, w.performance, w.post, w.hired, w.years_of_service)
+
+    def promote(self, title: str) -> None:
+        self.title = title
+        self.key = self._key()
 
     def yos(self, k: int) -> int | None:
         given = self.worker.years_of_service
         return None if given is None else given + k
-
-    def facts(self, k: int) -> PayFacts:
-        w = self.worker
-        given = w.years_of_service
-        return (
-            w.education,
-            self.title,
-            w.performance,
-            w.post,
-            w.hired,
-            None if given is None else given + k,
-        )
 
     def years_on(self, day: dt.date, k: int) -> int:
         """Years of service on `day` of plan year k."""
@@ -331,10 +348,11 @@ def plan_scenario(
     certified_titles = _certified_titles(rules)
     ladder = list(rules.awards.ladder)
     cert_steps = [
-        (exam, ladder[i - 1] if i else "none", plan.certification[exam])
+        (exam, ladder[i - 1] if i else "none", _Shares(plan.certification[exam]))
         for i, exam in reversed(list(enumerate(ladder)))
         if exam in plan.certification
     ]
+    leaving_count = _Shares(plan.attrition)
     paid = list(ledger)
     pending_passes: list[ExamPass] = []
     pending_workers: dict[str, Worker] = {}
@@ -378,10 +396,13 @@ def plan_scenario(
         count = workers_start + hires
         shortage = sum(max(0, required[s] - len(by_site[s])) for s in known)
 
-        facts: Counter[PayFacts] = Counter()
+        base: Counter[PayFacts] = Counter()
         for members in by_site.values():
-            for m in members:
-                facts[m.facts(k)] += 1
+            base.update([m.key for m in members])
+        # a worker given years_of_service has k more in year k
+        facts: Counter[PayFacts] = Counter()
+        for (e, t, r, p, h, given), n in base.items():
+            facts[(e, t, r, p, h, None if given is None else given + k)] += n
         certified = sum(n for f, n in facts.items() if f[1] in certified_titles)
         staff_cost = year_cost(rules_y, year, facts)
 
@@ -401,24 +422,33 @@ def plan_scenario(
             if not members:
                 continue
             promoted: list[tuple[_Member, str]] = []
-            for exam, below, rate in cert_steps:
+            for exam, below, passing in cert_steps:
                 candidates = [m for m in members if m.title == below]
-                n = share_count(len(candidates), rate)
+                n = passing(len(candidates))
                 if not n:
                     continue
                 candidates.sort(key=lambda m: (-m.years_on(dec31, k), m.order))
                 for m in candidates[:n]:
                     promoted.append((m, exam))
             for m, exam in promoted:
-                m.title = exam
+                m.promote(exam)
                 w = m.worker
                 pending_passes.append(ExamPass(w.id, exam, dec31))
-                given = m.yos(k)
-                pending_workers[w.id] = replace(w, exams=(), years_of_service=given)
+                pending_workers[w.id] = Worker(
+                    w.id,
+                    w.site,
+                    w.education,
+                    w.title,
+                    w.name,
+                    w.post,
+                    w.hired,
+                    m.yos(k),
+                    w.performance,
+                )
         leavers = 0
         if plan.attrition:
             for site_id, members in by_site.items():
-                n = share_count(len(members), plan.attrition)
+                n = leaving_count(len(members))
                 if not n:
                     continue
                 ranked = sorted(members, key=lambda m: (m.years_on(dec31, k), -m.order))
