@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -434,17 +434,11 @@ def plan_scenario(
                 m.promote(exam)
                 w = m.worker
                 pending_passes.append(ExamPass(w.id, exam, dec31))
-                pending_workers[w.id] = Worker(
-                    w.id,
-                    w.site,
-                    w.education,
-                    w.title,
-                    w.name,
-                    w.post,
-                    w.hired,
-                    m.yos(k),
-                    w.performance,
-                )
+                given = m.yos(k)
+                if w.exams or given != w.years_of_service:
+                    # judged as of the pass: no roster exams again, that year's service
+                    w = replace(w, exams=(), years_of_service=given)
+                pending_workers[w.id] = w
         leavers = 0
         if plan.attrition:
             for site_id, members in by_site.items():

@@ -101,12 +101,19 @@ def _scenario_view(s: Any, lang: str, result: PlanResult) -> View:
         for m in METRICS
     ]
     p = s.rules.plan
-    assumptions = (
-        f"growth {', '.join(f'{c} {g}' for c, g in p.client_growth.items())}; "
-        f"attrition {p.attrition}; hiring {p.hiring}; "
-        f"certification {', '.join(f'{e} {r}' for e, r in p.certification.items()) or 'none'}; "
-        f"pay_rise {p.pay_rise}; base_rise {p.base_rise}"
-    )
+    growth = ", ".join(f"{c} {g}" for c, g in p.client_growth.items())
+    passes = ", ".join(f"{e} {r}" for e, r in p.certification.items())
+    if lang == "zh":
+        assumptions = (
+            f"假设: 服务对象年增长 {growth}; 年末离职比例 {p.attrition}; 招聘 {p.hiring}; "
+            f"年度考试通过比例 {passes or '无'}; 薪酬年涨幅 {p.pay_rise}; "
+            f"缴费基数年涨幅 {p.base_rise}"
+        )
+    else:
+        assumptions = (
+            f"Assumptions: growth {growth}; attrition {p.attrition}; hiring {p.hiring}; "
+            f"certification {passes or 'none'}; pay_rise {p.pay_rise}; base_rise {p.base_rise}"
+        )
     return View(
         title=f"{word('plan', lang)} {result.start}-{result.start + result.horizon - 1} — "
         f"{word('scenario', lang)} {s.name} ({s.rules.name})",
@@ -114,7 +121,7 @@ def _scenario_view(s: Any, lang: str, result: PlanResult) -> View:
         rows=rows,
         totals=totals,
         numeric=set(range(1, len(columns))),
-        notes=[("假设: " if lang == "zh" else "Assumptions: ") + assumptions],
+        notes=[assumptions],
     )
 
 
