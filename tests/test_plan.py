@@ -223,19 +223,20 @@ def _budget(*args: Any) -> Any:
     ],
     ids=["county", "small"],
 )
-def test_first_year_equals_budget(files: list[Any]) -> None:
-    budget = _budget(*files)
+@pytest.mark.parametrize("year", [None, "2029"])
+def test_first_year_equals_budget(files: list[Any], year: str | None) -> None:
+    budget = _budget(*files, *(["--year", year] if year else []))
     lines = {line["item"]: line["amount"] for line in budget["lines"]}
-    year = plan_json(*files)["scenarios"][0]["years"][0]
+    first = plan_json(*files, *(["--from", year] if year else []))["scenarios"][0]["years"][0]
     staff = Decimal(lines["current_staff"]) + Decimal(lines["new_hires"])
-    assert year["year"] == budget["year"]
-    assert year["staff_cost"] == f"{staff:.2f}"
-    assert year["awards"] == lines["awards"]
-    assert year["training"] == lines["training"]
-    assert year["total"] == budget["total"]
-    assert year["workers_start"] == budget["headcount"]["current"]
-    assert year["hires"] == budget["headcount"]["shortage"]
-    assert year["workers"] == budget["headcount"]["planned"]
+    assert first["year"] == budget["year"]
+    assert first["staff_cost"] == f"{staff:.2f}"
+    assert first["awards"] == lines["awards"]
+    assert first["training"] == lines["training"]
+    assert first["total"] == budget["total"]
+    assert first["workers_start"] == budget["headcount"]["current"]
+    assert first["hires"] == budget["headcount"]["shortage"]
+    assert first["workers"] == budget["headcount"]["planned"]
 
 
 # --------------------------------------------------------------------------- the example
