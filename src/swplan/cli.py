@@ -361,7 +361,7 @@ def awards(
         workers, extra, paid, _ = gather(
             lambda: load_roster(roster, r),
             lambda: load_passes(passes, r) if passes is not None else [],
-            lambda: load_ledger(ledger) if ledger is not None else [],
+            lambda: load_ledger(ledger, r) if ledger is not None else [],
             output_dir,
         )
         result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
@@ -485,7 +485,7 @@ def budget(
         extra = attempt(
             lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
         )
-        paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
+        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
         # the roster is told which ids the passes name, rather than sending back all its ids
         wanted = {p.worker_id for p in extra}
         district = attempt(
@@ -598,7 +598,7 @@ def plan(
         extra = attempt(
             lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
         )
-        paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
+        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
         if problems or pops is None:
             raise InputError(problems)
         try:

@@ -62,6 +62,8 @@ LABELS: dict[str, dict[str, str]] = {
     "already_paid": {"zh": "已发放", "en": "already paid"},
     "duplicate": {"zh": "重复", "en": "duplicate"},
     "expired": {"zh": "已过期", "en": "expired"},
+    "ineligible": {"zh": "不符合条件", "en": "ineligible"},
+    "capped": {"zh": "已达上限", "en": "capped"},
     "budget": {"zh": "预算", "en": "Budget"},
     "item": {"zh": "项目", "en": "Item"},
     "total": {"zh": "合计", "en": "Total"},

@@ -322,10 +322,6 @@ class _Member:
         return completed_years(hired, day)
 
 
-def _certified_titles(rules: Rules) -> frozenset[str]:
-    return frozenset(t for t in rules.pay.points.title if t != "none")
-
-
 def plan_scenario(
     name: str,
     rules: Rules,
@@ -345,7 +341,7 @@ def plan_scenario(
     next_order = len(workers)
     hire = rules.budget.new_hire
     start_month = getattr(hire, "start_month", 1)
-    certified_titles = _certified_titles(rules)
+    certified_titles = rules.certified_titles
     ladder = list(rules.awards.ladder)
     cert_steps = [
         (exam, ladder[i - 1] if i else "none", _Shares(plan.certification[exam]))

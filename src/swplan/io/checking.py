@@ -84,7 +84,7 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
 
         named = scenarios_from(load_yaml(path), rules)
         return f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}"
-    return f"ledger, {len(load_ledger(path))} rows"
+    return f"ledger, {len(load_ledger(path, rules))} rows"
 
 
 __all__ = ["check_file", "kind_of", "load_rules"]

@@ -74,6 +74,7 @@ def load_district(
     if problems:
         raise InputError(problems)
     assert pops is not None and posts is not None
+    posts.warnings.extend(pops.warnings)
     if summary is not None:
         add_roster(posts, summary.counts)
     return pops, posts, summary

@@ -173,7 +173,7 @@ def record_awards(
         with locked(target):
             old = _read(target)
             empty = not old  # missing or 0 bytes: a new ledger
-            ledger = [] if empty else load_ledger(name)
+            ledger = [] if empty else load_ledger(name, rules)
             result = awards(rules, workers, passes, ledger, when)
             rows = [LedgerRow(a.worker_id, a.exam, a.amount, when) for a in result.due_awards]
             if rows:

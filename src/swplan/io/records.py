@@ -35,6 +35,7 @@ ROSTER_COLUMNS = (
     "hired",
     "years_of_service",
     "performance",
+    "employment",
 )
 PASS_COLUMNS = ("worker_id", "exam", "passed_on")
 LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
@@ -82,13 +83,31 @@ class _Fields:
             return None
         return value
 
-    def word(self, key: str, allowed: Iterable[str], *, required: bool = False) -> str | None:
-        value = self.text(key, required=required)
-        allowed = list(allowed)
-        if value is not None and value not in allowed:
-            self.fail(key, one_of(value, allowed))
+    def word(
+        self, key: str, rules: Rules, vocabulary: str, *, required: bool = False
+    ) -> str | None:
+        """The key of the vocabulary word the value names (key, label or alias).
+
+        A blank value is the word the rules give the alias "" (national: title none).
+        """
+        value = self.text(key)
+        if value is None:
+            if self.get(key) is None or isinstance(self.get(key), str):
+                blank = rules.word(vocabulary, "")
+                if blank is not None:
+                    return blank
+            if required and not self._reported(key):
+                self.fail(key, "required value is missing")
             return None
-        return value
+        found = rules.word(vocabulary, value)
+        if found is None:
+            self.fail(key, rules.unknown_word(vocabulary, value))
+        return found
+
+    def _reported(self, key: str) -> bool:
+        """Whether `text` already reported a problem with this key (a list or mapping)."""
+        value = self.get(key)
+        return value is not None and not isinstance(value, str)
 
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
         value = self.text(key, required=required)
@@ -203,6 +222,7 @@ def _check_unique(ids: list[tuple[str, Origin]], what: str, problems: list[Probl
 
 
 def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
+    warnings: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
     problems: list[Problem] = []
     sites: list[Site] = []
     ids: list[tuple[str, Origin]] = []
@@ -224,20 +244,30 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
                 f.fail("clients", "must be a mapping of category: count")
             else:
                 cf = _Fields(clients_data.get, _yaml_origin(doc, (*path_, "clients")), problems)
-                for category in clients_data:
-                    if category not in rules.categories:
+                for written in clients_data:
+                    category = rules.word("category", written) if isinstance(written, str) else None
+                    if category is None:
                         problems.append(
                             doc.problem(
-                                (*path_, "clients", category),
-                                "unknown category; " + one_of(category, categories),
+                                (*path_, "clients", written),
+                                "unknown category; " + rules.unknown_word("category", str(written)),
                                 key=True,
                             )
                         )
                         continue
-                    n = cf.count(category, maximum=MAX_CLIENTS)
+                    if category in clients:
+                        problems.append(
+                            doc.problem(
+                                (*path_, "clients", written),
+                                f"category {category!r} is given twice",
+                                key=True,
+                            )
+                        )
+                        continue
+                    n = cf.count(written, maximum=MAX_CLIENTS)
                     if n is not None:
                         clients[category] = n
-            site = _site(f, clients)
+            site = _site(f, clients, rules, warnings)
             if site:
                 sites.append(site)
                 ids.append((site.id, origin_of("id")))
@@ -256,14 +286,14 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
             for category in present:
                 n = f.count(category, maximum=MAX_CLIENTS)
                 clients[category] = n or 0
-            site = _site(f, clients)
+            site = _site(f, clients, rules, warnings)
             if site:
                 sites.append(site)
                 ids.append((site.id, origin_of("id")))
     _check_unique(ids, "site id", problems)
     if problems:
         raise InputError(problems)
-    return Populations(region, sites)
+    return Populations(region, sites, kind_warnings(warnings, rules))
 
 
 def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
@@ -284,6 +314,8 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
     i_kind = columns.index("kind") if "kind" in columns else None
     present = [(c, columns.index(c)) for c in categories if c in columns]
     limit = MAX_CLIENTS
+    kinds: dict[str, str] = {}  # cell -> kind key ("" when the rules do not list it)
+    unlisted: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
     sites: list[Site] = []
     first_line: dict[str, int] = {}
     ident = IDENT_RE.match
@@ -317,13 +349,24 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
                 count = f.count(category, maximum=limit)
                 if count:
                     clients[category] = count
-            site = _site(f, clients)
+            site = _site(f, clients, rules, unlisted)
             if site is None:
                 continue
             site_id = site.id
         else:
             site_name = cells[i_name].strip() if i_name is not None else ""
             kind = cells[i_kind].strip() if i_kind is not None else ""
+            if kind:
+                known = kinds.get(kind)
+                if known is None:
+                    known = kinds[kind] = site_kind(kind, rules) or ""
+                if not known:
+                    if rules.own_site_kinds:  # the ordinary reader words the problem
+                        _site(_row_fields(table, columns, line, cells, problems), {}, rules, {})
+                        continue
+                    if rules.site_kinds:
+                        note_unlisted(unlisted, kind, site_id)
+                kind = known or kind
             site = Site(site_id, site_name or None, kind or None, clients)
         if site_id in first_line:
             problems.append(
@@ -340,16 +383,69 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
         sites.append(site)
     if problems:
         raise InputError(problems)
-    return Populations(None, sites)
+    return Populations(None, sites, kind_warnings(unlisted, rules))
 
 
-def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
+def _row_fields(
+    table: Table, columns: list[str], line: int, cells: list[str], problems: list[Problem]
+) -> _Fields:
+    row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
+    return _Fields(row.cells.get, _table_origin(table, row), problems)
+
+
+def _site(
+    f: _Fields, clients: dict[str, int], rules: Rules, unlisted: dict[str, list[str]]
+) -> Site | None:
     ident = f.ident("id", required=True)
     name = f.text("name")
-    kind = f.text("kind")
+    written = f.text("kind")
+    kind = site_kind(written, rules)
+    if written is not None and kind is None:
+        if rules.own_site_kinds:
+            f.fail("kind", rules.unknown_word("site_kind", written))
+            return None
+        kind = written  # free text, as in version 1; warned about below
+        if ident is not None and rules.site_kinds:
+            note_unlisted(unlisted, written, ident)
     if ident is None:
         return None
     return Site(ident, name, kind, clients)
+
+
+def note_unlisted(unlisted: dict[str, list[str]], kind: str, site_id: str, shown: int = 5) -> None:
+    """Count a site of an unlisted kind: the list is the count, then the first few ids."""
+    entry = unlisted.get(kind)
+    if entry is None:
+        unlisted[kind] = ["1", site_id]
+        return
+    entry[0] = str(int(entry[0]) + 1)
+    if len(entry) <= shown:
+        entry.append(site_id)
+
+
+def site_kind(written: str | None, rules: Rules) -> str | None:
+    """The site kind key a populations cell names (key, label or alias), or None."""
+    return rules.word("site_kind", written) if written else None
+
+
+def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) -> list[str]:
+    """One warning per site kind the rules do not list, naming the nearest listed kind."""
+    out = []
+    for kind, (count, *ids) in unlisted.items():
+        close = rules.suggest("site_kind", kind)
+        nearest = rules.word("site_kind", close) if close is not None else None
+        more = int(count) - len(ids)
+        sites = ", ".join(ids) + (f" and {more} more" if more > 0 else "")
+        hint = (
+            f"nearest listed kind: {nearest!r}" + (f" ({close})" if close != nearest else "")
+            if nearest is not None
+            else "listed kinds: " + ", ".join(rules.site_kinds)
+        )
+        out.append(
+            f"site kind {kind!r} (site {sites}) is not listed in the rules' site_kinds, so no "
+            f"minimum applies to it; {hint}"
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- roster
@@ -451,6 +547,7 @@ def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
         worker.performance,
         exams,
         worker.origin,
+        worker.employment,
     )
 
 
@@ -471,21 +568,21 @@ def parse_worker(
     """
     before = len(problems)
     f = _Fields(get, origin_of, problems)
-    points = rules.pay.points
     ident = f.ident("id", required=True)
     name = f.text("name")
     site = f.ident("site", required=True)
-    education = f.word("education", points.education, required=True)
-    title = f.word("title", points.title, required=True)
+    education = f.word("education", rules, "education", required=True)
+    title = f.word("title", rules, "title", required=True)
     post = None
     if f.text("post") is not None:
         if rules.pay.posts:
-            post = f.word("post", rules.pay.posts)
+            post = f.word("post", rules, "post")
         else:
             f.fail("post", "the rules define no posts; leave post out")
     hired = f.date("hired")
     years = f.count("years_of_service", maximum=MAX_YEARS)
-    performance = f.word("performance", points.performance)
+    performance = f.word("performance", rules, "performance")
+    employment = f.word("employment", rules, "employment")
     raw_hired, raw_years = f.text("hired"), f.text("years_of_service")
     if raw_hired is not None and raw_years is not None:
         f.fail("years_of_service", "give either hired or years_of_service, not both")
@@ -506,12 +603,23 @@ def parse_worker(
     ):
         return None
     return Worker(
-        ident, site, education, title, name, post, hired, years, performance, (), origin_of("id")
+        ident,
+        site,
+        education,
+        title,
+        name,
+        post,
+        hired,
+        years,
+        performance,
+        (),
+        origin_of("id"),
+        employment,
     )
 
 
 def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
-    exam = f.word("exam", rules.awards.exams, required=True)
+    exam = f.word("exam", rules, "exam", required=True)
     passed_on = f.date("passed_on", required=True)
     if exam is None or passed_on is None or worker_id is None:
         return None
@@ -551,8 +659,12 @@ def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
     return passes
 
 
-def load_ledger(path: str | os.PathLike[str]) -> list[LedgerRow]:
-    """The ledger of awards paid; a missing (or 0-byte) file is an empty ledger."""
+def load_ledger(path: str | os.PathLike[str], rules: Rules | None = None) -> list[LedgerRow]:
+    """The ledger of awards paid; a missing (or 0-byte) file is an empty ledger.
+
+    With `rules`, an exam written by its label or alias is read as its key; an exam
+    the rules do not know stays as written (the ledger may hold retired awards).
+    """
     if not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0):
         return []
     table, problems = read_table(path)
@@ -563,7 +675,10 @@ def load_ledger(path: str | os.PathLike[str]) -> list[LedgerRow]:
     for row in table.rows:
         f = _Fields(row.cells.get, _table_origin(table, row), problems)
         worker_id = f.ident("worker_id", required=True)
-        exam = f.ident("exam", required=True)
+        written = f.text("exam")
+        exam = rules.word("exam", written) if rules is not None else None
+        if exam is None:
+            exam = f.ident("exam", required=True)
         amount = f.amount("amount", required=True)
         paid_on = f.date("paid_on", required=True)
         if worker_id and exam and amount is not None and paid_on:

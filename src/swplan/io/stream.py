@@ -223,17 +223,20 @@ class _Scan:
 
     def words(self, key: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
         """(education, title, rating, post) as the profile has them, or None if any is off."""
-        education, title, rating, post = key
-        pay = self.rules.pay
-        points = pay.points
-        if not (
-            education in points.education
-            and title in points.title
-            and (not rating or rating in points.performance)
-            and (not post or post in pay.posts)
+        rules = self.rules
+        pay = rules.pay
+        word = rules.word
+        education, title = word("education", key[0]), word("title", key[1])
+        rating = word("performance", key[2]) if key[2].strip() else None
+        post = word("post", key[3]) if key[3].strip() and pay.posts else None
+        if (
+            education is None
+            or title is None
+            or (rating is None and key[2].strip())
+            or (post is None and key[3].strip())
         ):
             return None
-        return (education, title, rating or None, post or (pay.default_post if pay.posts else None))
+        return (education, title, rating, post or (pay.default_post if pay.posts else None))
 
     def years(self, hired: str, given: str) -> int:
         if hired:
@@ -293,6 +296,9 @@ class _Scan:
         i_id, i_site, i_edu, i_title = col["id"], col["site"], col["education"], col["title"]
         i_name, i_post, i_perf = col.get("name"), col.get("post"), col.get("performance")
         i_hired, i_years = col.get("hired"), col.get("years_of_service")
+        i_employment = col.get("employment")
+        employment_ok: dict[str, bool] = {"": True}  # cell -> names an employment type
+        certified_titles = self.rules.certified_titles
         name, problems, entries = self.name, self.problems, self.entries
         word_cache: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
         hired_cache: dict[str, int] = {}
@@ -347,6 +353,16 @@ class _Scan:
                     years = years_cache[given] = self.years(hired, given)
             else:
                 years = _BAD
+            if i_employment is not None:
+                employment = cells[i_employment]
+                known = employment_ok.get(employment)
+                if known is None:
+                    known = employment_ok[employment] = (
+                        not employment.strip()
+                        or self.rules.word("employment", employment) is not None
+                    )
+                if not known:
+                    years = _BAD  # the ordinary reader words the problem
             if words is None or years == _BAD or ident(worker_id) is None or ident(site) is None:
                 if not any(c.strip() for c in cells):
                     continue
@@ -376,7 +392,7 @@ class _Scan:
             entry[1] += 1
             if counts is not None:  # RosterCounts.add, inlined: once per worker
                 current[site] = current.get(site, 0) + 1
-                if entry[2] != "none":
+                if entry[2] in certified_titles:
                     certified[site] = certified.get(site, 0) + 1
                 sample = samples.get(site)
                 if sample is None:
@@ -457,6 +473,28 @@ def pay_csv(
             return result
 
 
+def named_workers(path: str | os.PathLike[str], rules: Rules, ids: Collection[str]) -> list[Worker]:
+    """The workers of a (valid, already streamed) CSV roster whose ids are in `ids`."""
+    from .loading import open_csv
+
+    table, records = open_csv(path)
+    columns = table.columns
+    i_id = columns.index("id")
+    out: list[Worker] = []
+    for line, cells in records:
+        if len(cells) != len(columns) or cells[i_id].strip() not in ids:
+            continue
+        row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
+
+        def origin_of(key: str, row: Row = row) -> Origin:
+            return Origin(table.file, table.where(row, key))
+
+        worker = parse_worker(row.cells.get, origin_of, rules, [])
+        if worker is not None:
+            out.append(worker)
+    return out
+
+
 @dataclass
 class RosterSummary:
     """What staff and budget need of a roster, however big: cost, headcount, per-site counts."""
@@ -464,7 +502,7 @@ class RosterSummary:
     staff_cost: Decimal
     headcount: int
     counts: RosterCounts
-    workers: list[Worker]  # empty when streamed (a CSV roster has no exams to carry)
+    workers: list[Worker]  # streamed: only those award conditions must judge
     ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
 
 
@@ -493,7 +531,9 @@ def summarise_roster(
             )
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
-        return RosterSummary(cost, streamed.count, counts, [], found)
+        # award conditions judge the workers the passes name: read those rows again
+        named = named_workers(path, rules, found) if found and rules.awards_judge_workers else []
+        return RosterSummary(cost, streamed.count, counts, named, found)
     workers = load_roster(path, rules, as_of=as_of)
     cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
-    return RosterSummary(cost, len(workers), RosterCounts.of(workers), workers, None)
+    return RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), workers, None)
