@@ -528,3 +528,18 @@ def test_readme_ci_job_gates_the_plan(tmp_path: Path) -> None:
     failed = gate(step["run"].replace("total<=30000000@2030", "total<=29698391.03@2030"))
     assert failed.returncode == 1
     assert "target failed: total<=29698391.03@2030 in scenario ratio_1_15" in failed.stderr
+
+
+def test_a_scenario_may_not_change_the_horizon_unless_years_is_given(
+    tmp_path: Path, hand: list[Path]
+) -> None:
+    pops, roster, rules = hand
+    scenarios = tmp_path / "scenarios.yaml"
+    scenarios.write_text("scenarios:\n  short: {plan: {years: 2}}\n", encoding="utf-8")
+    refused = swplan("plan", pops, roster, "--rules", rules, "--scenarios", scenarios)
+    assert refused.exit_code == 2
+    assert "scenarios.short.plan.years: the horizon is the same for every scenario" in (
+        refused.stderr
+    )
+    data = plan_json(pops, roster, "--rules", rules, "--scenarios", scenarios, "--years", "2")
+    assert [y["year"] for y in data["scenarios"][0]["years"]] == [2026, 2027]

@@ -586,7 +586,11 @@ def plan(
             except ValueError as exc:
                 problems.append(Problem("--target", "", "", str(exc)))
         no_scenarios: list[tuple[str, Rules]] = []
-        named = attempt(lambda: load_scenarios(scenarios, rules), problems, no_scenarios)
+        named = attempt(
+            lambda: load_scenarios(scenarios, rules, same_horizon=years is None),
+            problems,
+            no_scenarios,
+        )
         if not named:
             raise InputError(problems)
         r = named[0][1]

@@ -67,16 +67,25 @@ class _Shifted(Document):
 
 
 def load_scenarios(
-    path: str | os.PathLike[str] | None, rules_path: str | os.PathLike[str] | None
+    path: str | os.PathLike[str] | None,
+    rules_path: str | os.PathLike[str] | None,
+    *,
+    same_horizon: bool = True,
 ) -> list[tuple[str, Rules]]:
-    """(name, rules) of every scenario in file order; without a file, one `baseline`."""
+    """(name, rules) of every scenario in file order; without a file, one `baseline`.
+
+    `same_horizon`: a scenario may not change `plan.years` (the horizon is shared),
+    unless the caller sets the horizon itself (`--years`).
+    """
     base = load_rules(rules_path)
     if path is None:
         return [(BASELINE, base)]
-    return scenarios_from(load_yaml(path), base)
+    return scenarios_from(load_yaml(path), base, same_horizon=same_horizon)
 
 
-def scenarios_from(doc: Document, base: Rules) -> list[tuple[str, Rules]]:
+def scenarios_from(
+    doc: Document, base: Rules, *, same_horizon: bool = True
+) -> list[tuple[str, Rules]]:
     """Each scenario of the scenarios document `doc`, merged into the rules `base`."""
     data = doc.data
     if not isinstance(data, dict) or "scenarios" not in data:
@@ -141,7 +150,7 @@ def scenarios_from(doc: Document, base: Rules) -> list[tuple[str, Rules]]:
         except ValidationError as exc:
             problems += pydantic_problems(shifted, exc, Rules)
             continue
-        if rules.plan.years != base.plan.years:
+        if same_horizon and rules.plan.years != base.plan.years:
             problems.append(
                 shifted.problem(
                     ("plan", "years"),
