@@ -292,7 +292,7 @@ def test_zero_amount_exam_is_due_counted_and_recorded(tmp_path: Path) -> None:
         ("W002", "social_worker", "2025-12-01", "due", "2000.00"),
     ]
     assert data["totals"] == {"due": "2000.00", "count_due": 2}
-    run_awards(files, "--record")
+    run_awards(files, "--record", "--new-ledger")
     assert files["ledger"].read_text(encoding="utf-8") == (
         "worker_id,exam,amount,paid_on\n"
         "W001,first_aid,0.00,2026-01-01\n"

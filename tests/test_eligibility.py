@@ -448,7 +448,7 @@ def test_record_never_records_an_ineligible_pass(tmp_path: Path) -> None:
     result = swplan(
         "awards", AWARDS / "roster.csv", "--passes", AWARDS / "passes.csv",
         "--rules", AWARDS / "ninghe.yaml", "--as-of", "2025-10-31",
-        "--ledger", ledger, "--record", "-f", "json",
+        "--ledger", ledger, "--record", "--new-ledger", "-f", "json",
     )  # fmt: skip
     assert result.code == 0, result.err
     recorded = [line.split(",")[0] for line in ledger.read_text(encoding="utf-8").splitlines()[1:]]

@@ -84,7 +84,14 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
 
         named = scenarios_from(load_yaml(path), rules)
         return f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}"
-    return f"ledger, {len(load_ledger(path, rules))} rows"
+    from .ledger import append_order
+
+    rows = len(load_ledger(path, rules))
+    try:
+        order = ", ".join(append_order(path))
+    except InputError as exc:
+        return f"ledger, {rows} rows; --record refuses it: {exc.problems[0].message}"
+    return f"ledger, {rows} rows; --record appends in its column order: {order}"
 
 
 __all__ = ["check_file", "kind_of", "load_rules"]

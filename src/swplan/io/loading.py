@@ -17,12 +17,13 @@ import difflib
 import io
 import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -53,11 +54,35 @@ def display_name(path: str | os.PathLike[str]) -> str:
     return str(path)
 
 
+# What was read from pipes, FIFOs and devices (`<(...)`), by file identity: such a
+# file can be read only once, so a second look (telling its kind, then loading it)
+# gets the same bytes instead of waiting forever on an empty pipe.
+_READ_ONCE: dict[tuple[int, int], bytes] = {}
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes; a pipe or FIFO is read once and remembered. Raises `OSError`."""
+    info = os.stat(path)
+    if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        return Path(path).read_bytes()
+    key = (info.st_dev, info.st_ino)
+    if key not in _READ_ONCE:
+        _READ_ONCE[key] = Path(path).read_bytes()
+    return _READ_ONCE[key]
+
+
+def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
+    """The file opened once for reading in binary: seekable, whatever it is. Raises `OSError`."""
+    if stat.S_ISREG(os.stat(path).st_mode):
+        return open(path, "rb")  # noqa: SIM115
+    return io.BytesIO(read_bytes(path))
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """The file's text: UTF-8 with or without a BOM, or one clear error."""
     name = display_name(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes(path)
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
@@ -71,7 +96,7 @@ def encoding_problem(path: str | os.PathLike[str]) -> Problem | None:
     """Why a file is not UTF-8 text, found by reading it in binary (for streamed files)."""
     name = display_name(path)
     line = 1
-    with open(path, "rb") as f:
+    with open_binary(path) as f:
         if f.read(3) != b"\xef\xbb\xbf":
             f.seek(0)
         pending = b""
@@ -443,9 +468,14 @@ def check_header(
     return problems
 
 
-def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
+def csv_delimiter(path: str | os.PathLike[str]) -> str:
+    """A `.tsv` file is tab-separated; every other table text file comma-separated."""
+    return "\t" if os.fspath(path).lower().endswith(".tsv") else ","
+
+
+def iter_csv(name: str, text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """(line, cells) for each non-blank record; a malformed file is one error."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
@@ -468,7 +498,7 @@ def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
 def open_csv(path: str | os.PathLike[str]) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
     """An empty `Table` with the header of a CSV file, and its remaining records."""
     name = display_name(path)
-    records = iter_csv(name, read_text(path))
+    records = iter_csv(name, read_text(path), csv_delimiter(path))
     first = next(records, None)
     if first is None:
         raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
@@ -508,8 +538,21 @@ def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]
         import openpyxl
     except ImportError:  # pragma: no cover - a declared dependency
         raise InputError([Problem(name, "", "", "reading Excel needs openpyxl")]) from None
+    source: Any = path
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe: read once, then look inside
+            source = io.BytesIO(read_bytes(path))
+        size_problem = _inflated_size_problem(source)
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "", "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+    except Exception:  # not a zip at all: openpyxl's turn to say so below
+        size_problem = None
+    if size_problem:
+        raise InputError([Problem(name, "", "", size_problem)])
+    try:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
@@ -517,10 +560,120 @@ def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     try:
-        return _sheet_table(name, book.worksheets[0])
+        # hidden sheets (lookup lists, old versions) are never read
+        visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+        if not visible:
+            raise InputError([Problem(name, "", "", "has no visible sheet to read")])
+        sheet = visible[0]
+        return _sheet_table(name, sheet, _formulas(source, sheet.title), _merged(book, sheet))
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
+    finally:
+        book.close()
+
+
+# Limits on what a workbook may make swplan hold (a few MB of zip can inflate to GBs):
+# Excel's own sheet size, and the inflated XML of one sheet or of the shared strings.
+MAX_SHEET_ROWS = 1_048_576
+MAX_SHEET_COLUMNS = 16_384
+MAX_SHEET_XML_BYTES = 256 << 20
+MAX_SHARED_STRINGS_BYTES = 128 << 20
+# Formulas and merged cells are looked up in sheets up to this size (inflated XML).
+_DETAIL_BYTES = 32 << 20
+
+
+def _inflated_size_problem(path: Any) -> str | None:
+    """Why the workbook at `path` is too big to read, from its zip directory (no inflating).
+
+    A member inflates to at most the size the directory declares (zipfile stops there),
+    so the declared sizes bound what reading can cost.
+    """
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            member = info.filename
+            if member.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_XML_BYTES:
+                limit = MAX_SHEET_XML_BYTES >> 20
+                return (
+                    f"is too big to read: a sheet inflates to {info.file_size >> 20:,} MiB "
+                    f"(at most {limit:,} MiB); save the table as CSV UTF-8 instead"
+                )
+            if member == "xl/sharedStrings.xml" and info.file_size > MAX_SHARED_STRINGS_BYTES:
+                limit = MAX_SHARED_STRINGS_BYTES >> 20
+                return (
+                    f"is too big to read: its text inflates to {info.file_size >> 20:,} MiB "
+                    f"(at most {limit:,} MiB); save the table as CSV UTF-8 instead"
+                )
+    return None
+
+
+def _sheet_xml(book: Any, sheet: Any) -> bytes | None:
+    """The sheet's XML, when it is small enough to look at twice."""
+    archive = getattr(book, "_archive", None)
+    member = getattr(sheet, "_worksheet_path", None)
+    if archive is None or member is None:
+        return None
+    try:
+        if archive.getinfo(member).file_size > _DETAIL_BYTES:
+            return None
+        data: bytes = archive.read(member)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError):
+        return None
+    return data
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _merged(book: Any, sheet: Any) -> dict[tuple[int, int], str]:
+    """Cells inside a merged range, other than its top-left one: (row, column) -> range."""
+    xml = _sheet_xml(book, sheet)
+    if not xml or b"mergeCell" not in xml:
+        return {}
+    cells: dict[tuple[int, int], str] = {}
+    for c1, r1, c2, r2 in _MERGE.findall(xml):
+        top, left = int(r1), _column_number(c1)
+        bottom, right = int(r2), _column_number(c2)
+        if (bottom - top + 1) * (right - left + 1) > 100_000:
+            continue
+        ref = f"{c1.decode()}{top}:{c2.decode()}{bottom}"
+        for row in range(top, bottom + 1):
+            for col in range(left, right + 1):
+                if (row, col) != (top, left):
+                    cells[(row, col)] = ref
+    return cells
+
+
+def _formulas(path: Any, title: str) -> dict[tuple[int, int], str]:
+    """Formula cells of the sheet `title`: (row, column) -> formula (small sheets only)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:
+        return {}
+    try:
+        sheet = book[title]
+        xml = _sheet_xml(book, sheet)
+        if not xml or b"<f" not in xml:
+            return {}
+        found: dict[tuple[int, int], str] = {}
+        for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for c, value in enumerate(values, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    found[(r, c)] = value
+                elif value is not None and not isinstance(value, str | int | float | bool):
+                    found[(r, c)] = "=" + str(getattr(value, "text", "") or "")  # array formula
+        return found
+    except Exception:
+        return {}
     finally:
         book.close()
 
@@ -538,11 +691,30 @@ def _sheet_ref(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
-    # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
-    # what the sheet really holds instead of trusting them.
-    sheet.reset_dimensions()
+def _sheet_table(
+    name: str,
+    sheet: Any,
+    formulas: dict[tuple[int, int], str] | None = None,
+    merged: dict[tuple[int, int], str] | None = None,
+) -> tuple[Table, list[Problem]]:
     ref = _sheet_ref(sheet.title)
+    declared = sheet.max_row or 0
+    if declared > MAX_SHEET_ROWS or (sheet.max_column or 0) > MAX_SHEET_COLUMNS:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"{ref}!A1",
+                    "",
+                    f"sheet {sheet.title!r} declares {declared:,} rows and "
+                    f"{sheet.max_column or 0:,} columns; at most {MAX_SHEET_ROWS:,} rows and "
+                    f"{MAX_SHEET_COLUMNS:,} columns (Excel's own limits) are read",
+                )
+            ]
+        )
+    # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
+    # what the sheet really holds instead of trusting them, row by row.
+    sheet.reset_dimensions()
     rows = enumerate(sheet.iter_rows(values_only=True), start=1)
     header: tuple[Any, ...] = ()
     header_row = 0
@@ -557,7 +729,7 @@ def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
                     name,
                     f"{ref}!A1",
                     "",
-                    f"the first sheet ({sheet.title}) is empty; a header row is required",
+                    f"the sheet {sheet.title} is empty; a header row is required",
                 )
             ]
         )
@@ -568,8 +740,48 @@ def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
     table = Table(name, columns[first:], [], sheet=ref, header_row=header_row, first_column=first)
     width = len(table.columns)
     problems: list[Problem] = []
+    formulas = formulas or {}
+    merged = merged or {}
     for number, values in rows:
+        if number > MAX_SHEET_ROWS:
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        f"{ref}!A{number}",
+                        "",
+                        f"the sheet has more than {MAX_SHEET_ROWS:,} rows (Excel's own limit); "
+                        "save the table as CSV UTF-8 instead",
+                    )
+                ]
+            )
         cells = [_cell_text(v) for v in values]
+        before = len(problems)
+        for i in range(first, first + width):
+            if i < len(cells) and cells[i] is not None:
+                continue
+            at = (number, i + 1)
+            if at in formulas:
+                problems.append(
+                    Problem(
+                        name,
+                        table.cell(number, i - first),
+                        table.columns[i - first],
+                        f"formula {formulas[at][:40]!r} has no saved value; open the file "
+                        "in Excel and save it, or type the value",
+                    )
+                )
+            elif at in merged:
+                problems.append(
+                    Problem(
+                        name,
+                        table.cell(number, i - first),
+                        table.columns[i - first],
+                        f"is part of the merged cells {merged[at]}, so it holds no value of "
+                        "its own; unmerge them and fill in every cell",
+                    )
+                )
+        unreadable = len(problems) > before  # told here, not again as a missing value
         for i, value in enumerate(cells):
             if value is not None and not first <= i < first + width:
                 problems.append(
@@ -583,8 +795,8 @@ def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
                 )
         cells = cells[first : first + width]
         cells += [None] * (width - len(cells))
-        if all(c is None for c in cells):
-            continue
+        if all(c is None for c in cells) or unreadable:
+            continue  # an empty row, or one whose problem is told above
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
     return table, problems
 

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import InputError, Problem, one_of, position
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
 from ..rules import Rules
-from ..values import IDENT_RE, parse_date
+from ..values import IDENT_RE, halfwidth, parse_date, shown
 from .loading import Document, Row, Table, file_format, format_path, load_yaml, open_csv, read_table
 
 MAX_CLIENTS = 10_000_000
@@ -123,23 +123,29 @@ class _Fields:
         value = self.text(key, required=required)
         if value is None:
             return None
-        if not re.fullmatch(r"\+?\d+", value):
-            what = "is negative" if re.fullmatch(r"-\d+", value) else "is not a whole number"
-            self.fail(key, f"{value!r} {what}; write a whole number from 0 to {maximum:,}")
+        value = halfwidth(value)  # fullwidth digits are digits, as in dates
+        if not re.fullmatch(r"\+?[0-9]+", value):
+            what = "is negative" if re.fullmatch(r"-[0-9]+", value) else "is not a whole number"
+            self.fail(key, f"{shown(value)} {what}; write a whole number from 0 to {maximum:,}")
             return None
-        number = int(value)
-        if number > maximum:
-            self.fail(key, f"{value!r} is too large; at most {maximum:,}")
+        if len(value.lstrip("+0")) > len(str(maximum)) or int(value) > maximum:
+            self.fail(key, f"{shown(value)} is too large; at most {maximum:,}")
             return None
-        return number
+        return int(value)
 
     def amount(self, key: str, *, required: bool = False) -> Decimal | None:
         value = self.text(key, required=required)
         if value is None:
             return None
-        if not re.fullmatch(r"-?\d+(\.\d{1,2})?", value):
+        value = halfwidth(value)
+        if re.fullmatch(r"-[0-9]+(\.[0-9]*)?", value):
+            self.fail(key, f"{shown(value)} is negative; an amount paid is 0 or more")
+            return None
+        if not re.fullmatch(r"[0-9]{1,15}(\.[0-9]{1,2})?", value):
             self.fail(
-                key, f"{value!r} is not an amount; write yuan with up to two decimals, e.g. 1000.00"
+                key,
+                f"{shown(value)} is not an amount; write yuan with up to two decimals "
+                "(at most 15 digits before the point), e.g. 1000.00",
             )
             return None
         return Decimal(value).quantize(Decimal("0.01"))
@@ -659,13 +665,21 @@ def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
     return passes
 
 
+def _has_text(path: str | os.PathLike[str]) -> bool:
+    with open(path, "rb") as f:
+        return bool(f.read().removeprefix(b"\xef\xbb\xbf").strip())
+
+
 def load_ledger(path: str | os.PathLike[str], rules: Rules | None = None) -> list[LedgerRow]:
-    """The ledger of awards paid; a missing (or 0-byte) file is an empty ledger.
+    """The ledger of awards paid; a missing file, or one with nothing but a BOM or blank
+    lines (Excel's empty "CSV UTF-8"), is an empty ledger.
 
     With `rules`, an exam written by its label or alias is read as its key; an exam
     the rules do not know stays as written (the ledger may hold retired awards).
     """
-    if not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0):
+    if not os.path.exists(path) or (
+        os.path.isfile(path) and os.path.getsize(path) < 64 and not _has_text(path)
+    ):
         return []
     table, problems = read_table(path)
     problems += table.header_problems(LEDGER_COLUMNS, [])

@@ -17,9 +17,6 @@ import datetime as dt
 import io
 import os
 import re
-import shutil
-import sys
-import tempfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,13 +29,23 @@ from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
 from ..values import IDENT_RE
-from .atomic import atomic_file
-from .loading import Row, Table, check_header, decode, encoding_problem, iter_csv, read_text
+from .atomic import output_file
+from .loading import (
+    Row,
+    Table,
+    check_header,
+    csv_delimiter,
+    decode,
+    encoding_problem,
+    iter_csv,
+    open_binary,
+    read_text,
+)
 from .records import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, parse_worker
 
 _IDENT = IDENT_RE.match
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$").match
-_YEARS = re.compile(r"\+?\d+$").match
+_YEARS = re.compile(r"\+?[0-9]{1,9}$").match  # longer: the slow path says why
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 
 
@@ -106,7 +113,9 @@ def stream_pay(
     as_of = as_of or rules.effective
     name = str(path)
     try:
-        with open(path, "rb") as raw:
+        # opened once (a FIFO or `<(...)` cannot be opened twice), scanned, then read as text
+        raw = open_binary(path)
+        try:
             # a NUL anywhere means a binary file, as for every other reader (memchr: ~0.1 s
             # for a national roster)
             head = raw.read(1 << 16)
@@ -115,13 +124,17 @@ def stream_pay(
             for block in iter(lambda: raw.read(1 << 22), b""):
                 if b"\x00" in block:
                     raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
+            raw.seek(0)
+        except BaseException:
+            raw.close()
+            raise
+        handle = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except OSError as exc:
         raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
     with handle:
-        reader = csv.reader(handle, strict=True)
+        reader = csv.reader(handle, strict=True, delimiter=csv_delimiter(path))
         scan = _Scan(name, rules, as_of, formatted=out is not None)
         try:
             first = 1  # the line the header starts on: blank lines before it are skipped
@@ -144,7 +157,7 @@ def stream_pay(
         except csv.Error as exc:
             # the stream knows where it stopped; the whole-file reader names the record's start
             try:
-                for _ in iter_csv(name, read_text(path)):
+                for _ in iter_csv(name, read_text(path), csv_delimiter(path)):
                     pass
             except InputError as found:
                 raise InputError(found.problems) from None
@@ -461,16 +474,8 @@ def pay_csv(
     """
     from ..progress import row_progress
 
-    with row_progress(path, "pay") as progress:
-        if output:
-            with atomic_file(output) as f:
-                return stream_pay(path, rules, as_of, f, progress)
-        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as f:
-            result = stream_pay(path, rules, as_of, f, progress)
-            f.seek(0)
-            shutil.copyfileobj(f, sys.stdout, 1 << 20)
-            sys.stdout.flush()
-            return result
+    with row_progress(path, "pay") as progress, output_file(output) as f:
+        return stream_pay(path, rules, as_of, f, progress)
 
 
 def named_workers(path: str | os.PathLike[str], rules: Rules, ids: Collection[str]) -> list[Worker]:
