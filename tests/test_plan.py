@@ -543,3 +543,15 @@ def test_a_scenario_may_not_change_the_horizon_unless_years_is_given(
     )
     data = plan_json(pops, roster, "--rules", rules, "--scenarios", scenarios, "--years", "2")
     assert [y["year"] for y in data["scenarios"][0]["years"]] == [2026, 2027]
+
+
+def test_output_may_not_replace_an_input(tmp_path: Path, hand: list[Path]) -> None:
+    pops, roster, rules = hand
+    scenarios = tmp_path / "scenarios.yaml"
+    scenarios.write_text("scenarios:\n  a: {}\n", encoding="utf-8")
+    before = scenarios.read_bytes()
+    result = swplan(
+        "plan", pops, roster, "--rules", rules, "--scenarios", scenarios, "--output", scenarios
+    )
+    assert result.exit_code == 2
+    assert scenarios.read_bytes() == before

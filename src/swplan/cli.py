@@ -765,7 +765,18 @@ def plan(
             )
         return EXIT_CHECK_FAILED if failed else 0
 
-    run(body)
+    run(
+        body,
+        output=output,
+        inputs={
+            "POPULATIONS": populations,
+            "ROSTER": roster,
+            "--passes": passes,
+            "--ledger": ledger,
+            "--rules": rules,
+            "--scenarios": scenarios,
+        },
+    )
 
 
 # --------------------------------------------------------------------------- check
