@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -258,12 +257,12 @@ def test_every_problem_is_reported(tmp_path: Path) -> None:
     assert all(line.startswith("error: roster.yaml:3:") for line in lines[1:])
 
 
-def test_alias_bomb_fails_fast() -> None:
-    start = time.perf_counter()
+def test_alias_bomb_is_refused_before_it_expands() -> None:
+    # expanded, the bomb is 9**9 strings; it is stopped at `f` (line 7), where the
+    # count of values passes the limit, before the levels below it are reached
     with pytest.raises(InputError) as caught:
         parse_yaml("bomb.yaml", bomb_text())
-    assert time.perf_counter() - start < 1.0  # typically 0.2 s
-    assert "too many aliases" in str(caught.value)
+    assert str(caught.value).startswith("error: bomb.yaml:7:1: f: too many aliases")
 
 
 def test_aliases_within_bounds_are_fine() -> None:

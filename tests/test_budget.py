@@ -8,9 +8,19 @@ from decimal import Decimal
 from conftest import ROOT, swplan
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_pay_properties import reference_cost
 
-from swplan import budget, load_ledger, load_passes, load_populations, load_roster, load_rules
+from swplan import (
+    budget,
+    load_ledger,
+    load_passes,
+    load_populations,
+    load_roster,
+    load_rules,
+    staff,
+)
 from swplan.model import Site, Worker
+from swplan.report.reports import budget_json
 
 SMALL = ROOT / "examples" / "small"
 ARGS = [
@@ -37,7 +47,7 @@ def test_small_example_by_hand() -> None:
     # training: 500 x (6 current + 3 shortage) = 4500.00
     # total 498643.60 + 199130.40 + 5000.00 + 4500.00 = 707274.00
     # personnel share (498643.60 + 199130.40) / 707274.00 = 0.986568... -> 0.9866
-    assert data["schema"] == "swplan.budget/1"
+    assert data["schema"] == "swplan.budget/2"
     assert data["as_of"] == "2026-01-01"
     assert data["lines"] == [
         {"item": "current_staff", "amount": "498643.60"},
@@ -49,6 +59,31 @@ def test_small_example_by_hand() -> None:
     assert data["personnel_share"] == "0.9866"
     assert data["headcount"] == {"current": 6, "shortage": 3, "planned": 9}
     assert "cap_ok" not in data
+
+
+def test_small_example_in_chinese() -> None:
+    # the figures of test_small_example_by_hand, with Chinese labels
+    result = swplan("budget", *ARGS, "--lang", "zh")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "预算 2026: 707,274.00 CNY · 人数 6 → 9 (+3) · 未设上限"
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in lines if "|" in line]
+    for item, amount in [
+        ("现有人员费用", "498643.60"),
+        ("新增岗位", "199130.40"),
+        ("考试奖励", "5000.00"),
+        ("培训费", "4500.00"),
+        ("合计", "707274.00"),
+    ]:
+        assert [item, amount] in cells, item
+    assert "人员费用占比: 0.9866 (98.66%)" in lines
+    assert "人数: 现有人数 6, 缺编 3, 计划人数 9" in lines
+    assert "考试奖励: 5 应发, 5000.00" in lines
+    # the sites short of posts, most short first: baisha 4 - 2 = 2, jinjiang 4 - 3 = 1
+    assert "缺编最多的站点" in lines
+    assert ["站点", "名称", "所需岗位", "现有人数", "缺编"] in cells
+    assert ["baisha", "白沙镇社工站", "4", "2", "2"] in cells
+    assert ["jinjiang", "金江社区", "4", "3", "1"] in cells
 
 
 def test_cap_at_the_total_passes_one_fen_below_fails() -> None:
@@ -89,6 +124,9 @@ def test_api_matches_the_command_line() -> None:
     )
     assert result.total == Decimal("707274.00")
     assert result.personnel_share == "0.9866"
+    # one assembly serves both: the API's draft is the command's, key for key
+    cli = swplan("budget", *ARGS, "--format", "json").json()
+    assert budget_json(result, rules) == cli
 
 
 RULES = load_rules()
@@ -123,19 +161,24 @@ def districts(draw: st.DrawFn) -> tuple[list[Site], list[Worker]]:
 
 @settings(max_examples=60, deadline=None)
 @given(districts(), st.integers(2020, 2030))
-def test_total_is_the_exact_sum_of_the_lines_and_cap_is_inclusive(district, year) -> None:
+def test_lines_total_and_cap_on_random_districts(district, year) -> None:
     sites, workers = district
     result = budget(RULES, sites, workers, year=year)
-    assert result.total == sum(line.amount for line in result.lines)
-    assert [line.item for line in result.lines] == [
-        "current_staff",
-        "new_hires",
-        "awards",
-        "training",
+    shortage = staff(RULES, sites, workers).totals.shortage
+    # the workers give years_of_service, so their cost does not depend on the year
+    current_staff = sum((reference_cost(RULES, w) for w in workers), Decimal(0))
+    # national rules: one new hire costs 66376.80 (see test_small_example_by_hand), training
+    # is 500.00 a planned worker, and with no passes (the workers have no exams) no awards
+    expected = [
+        ("current_staff", current_staff),
+        ("new_hires", Decimal("66376.80") * shortage),
+        ("awards", Decimal("0.00")),
+        ("training", Decimal("500.00") * (len(workers) + shortage)),
     ]
-    assert result.planned == result.current + result.shortage == len(workers) + result.shortage
-    assert result.lines[3].amount == RULES.budget.training_per_worker * result.planned
+    assert [(line.item, line.amount) for line in result.lines] == expected
+    assert result.total == sum((amount for _, amount in expected), Decimal(0))
+    assert (result.current, result.shortage) == (len(workers), shortage)
+    assert result.as_of == dt.date(year, 1, 1)
     at = budget(RULES, sites, workers, year=year, cap=result.total)
     below = budget(RULES, sites, workers, year=year, cap=result.total - Decimal("0.01"))
     assert at.cap_ok is True and below.cap_ok is False
-    assert result.as_of == dt.date(year, 1, 1)

@@ -71,9 +71,13 @@ def test_pay_keys() -> None:
         "years",
         "points",
         "grade",
+        "step",
         *money,
+        "components",
         "breakdown",
     ]
+    assert worker["step"] is None  # the rules have no steps
+    assert worker["components"] == {"grade": worker["monthly_base"]}
     assert all(MONEY.match(worker[k]) for k in money)
     assert isinstance(worker["points"], str) and isinstance(worker["years"], int)
     assert set(data["totals"]) == {*money, "workers"}
@@ -115,7 +119,7 @@ def test_budget_keys() -> None:
         "--format",
         "json",
     ).json()
-    assert data["schema"] == "swplan.budget/1"
+    assert data["schema"] == "swplan.budget/2"  # costed month by month
     assert {"as_of", "rules", "lines", "total", "personnel_share", "headcount", "cap_ok"} <= set(
         data
     )

@@ -115,7 +115,7 @@ def model_fields(model: Any) -> set[str]:
         seen.add(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             for name, field in current.model_fields.items():
-                names.add(name)
+                names.add(field.alias or name)  # `from`, not the Python name `from_`
                 todo.append(field.annotation)
         elif get_origin(current) is not None or get_args(current):
             todo.extend(get_args(current))

@@ -97,3 +97,20 @@ def test_output_file_matches_stdout(name: str, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert result.out == ""
     assert out.read_bytes() == (GOLDEN / name).read_bytes()
+
+
+def test_version_1_rules_give_version_1_pay() -> None:
+    """A rules file without the local-policy keys gives version 1's pay figures: the JSON
+    is version 1's with only the keys version 2 adds (`step`, `components`)."""
+    import json
+
+    result = swplan(*CASES["pay_small.json"], cwd=ROOT)
+    data = json.loads(result.out)
+    for worker in data["workers"]:
+        assert worker.pop("step") is None
+        assert worker.pop("components") == {"grade": worker["monthly_base"]}
+    v1 = json.loads((GOLDEN / "pay_small_v1.json").read_text(encoding="utf-8"))
+    assert data == v1
+    assert json.dumps(data, ensure_ascii=False, indent=2) + "\n" == (
+        GOLDEN / "pay_small_v1.json"
+    ).read_text(encoding="utf-8")

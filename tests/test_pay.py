@@ -1,6 +1,6 @@
 """`swplan pay` (SPEC §3.2, §5): grades, costs, explanations, rosters in three formats.
 
-Every test runs the installed command (`swplan(...)`) or the public API, and checks
+Every test runs the command line (`swplan(...)`, in this process) or the public API, and checks
 real numbers worked out by hand in the comments.
 """
 
@@ -520,6 +520,35 @@ def test_explain_shows_how_each_figure_was_reached() -> None:
     assert "Total 9.5" in squeezed
     assert "housing_fund 5100.00 x 0.07 = 357.00" in squeezed
     assert "W002" not in result.out
+
+
+def test_explain_in_chinese() -> None:
+    # the same W001 figures as test_explain_shows_how_each_figure_was_reached, in Chinese
+    result = swplan("pay", SMALL / "roster.yaml", "--explain", "W001", "--lang", "zh")
+    assert result.code == 0, result.err
+    lines = [line.strip() for line in result.out.splitlines()]
+    expected = [
+        "W001 张三 — 薪酬测算，截至 2026-01-01，规则：national default",
+        "工龄：9 年（入职 2016-09-01 至 2026-01-01 的整年数）",
+        "按积分为薪级 3：min_points ≤ 9.5 的最高薪级（min_points 6）",
+        "受岗位 staff 限制，薪级定为 2（max_grade 2）",
+        "月基本工资（薪级 2）= 4800.00",
+        "岗位津贴（assistant_social_worker）= 300.00",
+        "月应发 = 4800.00 + 300.00 = 5100.00",
+        "缴费基数 = 5100.00（月应发，在下限 4000.00 与上限 25000.00 之间）",
+        "单位缴费（每月）= 816.00 + 408.00 + 25.50 + 10.20 + 357.00 = 1616.70",
+        "年度工资 = 5100.00 × 12 个月 = 61200.00",
+        "绩效奖金 = 4800.00 × 0.5 个月（good）= 2400.00",
+        "年度单位缴费 = 1616.70 × 12 = 19400.40",
+        "年度用人成本 = 61200.00 + 2400.00 + 19400.40 = 83000.40",
+    ]
+    for line in expected:
+        assert line in lines, line
+    squeezed = [" ".join(line.split()) for line in lines]
+    assert "学历 bachelor 2 pay.points.education.bachelor" in squeezed
+    assert "工龄 9 × 0.5，最多 10 4.5 pay.points.years_of_service" in squeezed
+    assert "合计 9.5" in squeezed
+    assert "housing_fund 5100.00 × 0.07 = 357.00" in squeezed
 
 
 def test_explain_floor_default_rating_and_given_years(tmp_path: Path) -> None:

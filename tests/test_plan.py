@@ -299,14 +299,14 @@ def test_targets_pass_exit_0() -> None:
 
 
 def test_a_failed_target_in_one_scenario_exits_1() -> None:
-    # 2027 totals: standard 21474528.60, ratio_1_15 26553945.20, pay_rise_5 22510560.78
+    # 2027 totals: standard 21487460.65, ratio_1_15 26566877.25, pay_rise_5 22524612.43
     result = swplan("plan", *EXAMPLE, "--target", "total<=25000000@2027", "--format", "json")
     assert result.exit_code == 1
     targets = json.loads(result.stdout)["targets"]
     assert [(t["scenario"], t["value"], t["ok"]) for t in targets] == [
-        ("standard", "21474528.60", True),
-        ("ratio_1_15", "26553945.20", False),
-        ("pay_rise_5", "22510560.78", True),
+        ("standard", "21487460.65", True),
+        ("ratio_1_15", "26566877.25", False),
+        ("pay_rise_5", "22524612.43", True),
     ]
     assert "target failed: total<=25000000@2027 in scenario ratio_1_15" in result.stderr
 
@@ -555,3 +555,60 @@ def test_output_may_not_replace_an_input(tmp_path: Path, hand: list[Path]) -> No
     )
     assert result.exit_code == 2
     assert scenarios.read_bytes() == before
+
+
+def test_pay_rise_on_top_of_a_dated_change(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "extends: national\nname: changes\neffective: 2026-01-01\n"
+        "changes:\n"
+        "  - from: 2027-07-01\n"
+        "    set: {pay: {grades: [{grade: 1, min_points: 0, monthly: 5000},"
+        " {grade: 2, min_points: 3, monthly: 6000}, {grade: 3, min_points: 6, monthly: 7000}]}}\n"
+        "plan: {years: 2, pay_rise: 0.10, hiring: none}\n",
+        encoding="utf-8",
+    )
+    pops = tmp_path / "populations.yaml"
+    pops.write_text("sites:\n  - {id: a, kind: agency, clients: {elderly: 20}}\n", encoding="utf-8")
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(
+        "workers:\n  - {id: W1, site: a, education: bachelor, title: none, years_of_service: 0}\n",
+        encoding="utf-8",
+    )
+    y0, y1 = plan_json(pops, roster, "--rules", rules)["scenarios"][0]["years"]
+    # 2026: grade 1 at 4200.00 all year: 66376.80 (as in examples/small's new hire) + 500
+    assert (y0["staff_cost"], y0["total"]) == ("66376.80", "66876.80")
+    # 2027 (k = 1, x 1.10), 1 year of service: 2.5 points, grade 1.
+    #   January-June, national grade 1 4200.00 x 1.1 = 4620.00; contributions 739.20 + 369.60
+    #     + 23.10 + 9.24 + 323.40 = 1464.54
+    #   July-December, the change's 5000.00 x 1.1 = 5500.00; 880.00 + 440.00 + 27.50 + 11.00
+    #     + 385.00 = 1743.50
+    #   6 x 4620.00 + 6 x 5500.00 = 60720.00; 6 x 1464.54 + 6 x 1743.50 = 19248.24
+    #   staff 79968.24, training 500.00
+    assert (y1["staff_cost"], y1["total"]) == ("79968.24", "80468.24")
+
+
+def test_first_year_equals_budget_with_hires_from_july(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "extends: national\nname: july\neffective: 2026-01-01\n"
+        "budget: {new_hire: {start_month: 7}}\n",
+        encoding="utf-8",
+    )
+    files = [
+        EXAMPLES / "small" / "populations.yaml",
+        EXAMPLES / "small" / "roster.yaml",
+        "--passes",
+        EXAMPLES / "small" / "passes.yaml",
+        "--ledger",
+        EXAMPLES / "small" / "ledger.csv",
+        "--rules",
+        rules,
+    ]
+    budget = _budget(*files)
+    first = plan_json(*files)["scenarios"][0]["years"][0]
+    lines = {line["item"]: line["amount"] for line in budget["lines"]}
+    # three hires paid July-December: half of 66376.80 each, 33188.40 x 3 = 99565.20
+    assert lines["new_hires"] == "99565.20"
+    assert first["staff_cost"] == f"{Decimal(lines['current_staff']) + Decimal('99565.20'):.2f}"
+    assert first["total"] == budget["total"]

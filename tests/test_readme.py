@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import re
+import shlex
 import shutil
+import string
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +32,12 @@ def shell_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def away_from_dev_null(script: str, folder: Path) -> str:
+    """`script` with its `--output /dev/null` sent to a file in `folder` instead: the
+    tests run as any user, root included, and never write to the machine's /dev/null."""
+    return script.replace("--output /dev/null", f"--output {folder / 'discarded.json'}")
+
+
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     (tmp_path / "examples").symlink_to(ROOT / "examples")
@@ -47,7 +56,7 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 @pytest.mark.skipif(shutil.which("jq") is None, reason="the README's shell example uses jq")
 def test_shell_example_with_jq(workdir: Path) -> None:
-    script = next(b for b in fenced("bash") if "jq " in b)
+    script = away_from_dev_null(next(b for b in fenced("bash") if "jq " in b), workdir)
     proc = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", script],
         cwd=workdir,
@@ -86,39 +95,74 @@ def test_github_actions_job(workdir: Path) -> None:
     )
     env = {**shell_env(workdir), **{k: str(v) for k, v in job["env"].items()}}
 
-    def run_step(name: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    def run_step(name: str, **extra: str) -> tuple[int, str]:
+        """Run a step as `bash -e` would, line by line: its `swplan` lines in this process
+        (with `$NAME` expanded and words split as the shell does for these lines), the
+        other lines in bash. Returns the exit code and stderr."""
         step = next(s for s in steps if s.get("name") == name)
-        return subprocess.run(
-            ["bash", "-e", "-c", step["run"]],
-            cwd=workdir,
-            env={**env, **extra},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        step_env = {**env, **extra}
+        errors = ""
+        for line in away_from_dev_null(step["run"], workdir).splitlines():
+            if line.startswith("swplan "):
+                words = shlex.split(string.Template(line).substitute(step_env))
+                result = swplan(*words[1:], cwd=workdir)
+                code, errors = result.code, errors + result.err
+            else:
+                proc = subprocess.run(
+                    ["bash", "-e", "-c", line],
+                    cwd=workdir,
+                    env=step_env,
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
+                code, errors = proc.returncode, errors + proc.stderr
+            if code != 0:
+                return code, errors
+        return 0, errors
 
-    assert run_step("Install swplan").args[-1].strip() == "pip install ."  # not re-run here
-    drafted = run_step("Draft the budget")
-    assert drafted.returncode == 0, drafted.stderr
+    install = next(s for s in steps if s.get("name") == "Install swplan")
+    assert install["run"].strip() == "pip install ."  # not run here
+    code, errors = run_step("Draft the budget")
+    assert code == 0, errors
     summary = (workdir / "summary.md").read_text(encoding="utf-8")
     data = swplan("budget", *env["INPUTS"].split(), "--format", "json", cwd=workdir).json()
     total = Decimal(data["total"])
     assert f"{total:,.2f} CNY" in summary
     assert (workdir / "budget.json").read_text(encoding="utf-8").count('"total"') == 1
     # the gate: at the total passes, one fen below fails with exit 1
-    assert run_step("Fail over the cap", BUDGET_CAP=str(total)).returncode == 0
-    over = run_step("Fail over the cap", BUDGET_CAP=str(total - Decimal("0.01")))
-    assert over.returncode == 1
-    assert "over the cap" in over.stderr
-    assert run_step("Fail over the cap").returncode == 0  # the shipped cap holds for the example
+    assert run_step("Fail over the cap", BUDGET_CAP=str(total))[0] == 0
+    code, errors = run_step("Fail over the cap", BUDGET_CAP=str(total - Decimal("0.01")))
+    assert code == 1
+    assert "over the cap" in errors
+    assert run_step("Fail over the cap")[0] == 0  # the shipped cap holds for the example
+
+
+def test_python_example(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (block,) = fenced("python")
+    monkeypatch.chdir(ROOT)  # its paths are relative to the clone
+    exec(compile(block, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    # shortage 3: jinjiang 4 - 3 + baisha 4 - 2 (see test_budget.py); the six workers'
+    # annual costs add up to 498643.60 (test_pay.py). The budget, with no passes and no
+    # ledger, has only the roster's own exams as awards: W001 assistant_social_worker
+    # (2025-11-02) and W005 psychological_counselor (2025-06-20), both within the 365
+    # days, 1000.00 each; total 498643.60 + 199130.40 new hires + 2000.00 + 4500.00
+    # training = 704274.00
+    assert printed == ["3", "498643.60", "704274.00"]
+    # and the comments in the block show what it prints
+    comments = [line.partition("#")[2].strip() for line in block.splitlines() if "print(" in line]
+    assert comments[:2] == printed[:2]
 
 
 # --------------------------------------------------------------------------- console blocks
 #
-# Every ```console block in the README is real output: each `$ command` is run from the
-# repository root and its output (stdout and stderr, as a terminal shows them) compared
-# with the lines below it; a block cut short ends with a line `...`. After a deliberate
-# output change, rewrite them with the golden refresh command:
+# Every ```console block in the README is real output: each `$ command` is run in this
+# process from the repository root, and its output (stdout and stderr, as a terminal
+# shows them) compared with the lines below it; a block cut short ends with a line `...`.
+# After a deliberate output change, rewrite them with the golden refresh command:
 #
 #     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py tests/test_readme.py
 
@@ -138,19 +182,20 @@ def console_commands(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+EXIT = '; echo "exit $?"'
+
+
 def run_shown(command: str) -> list[str]:
-    env = shell_env(ROOT)
-    env["COLUMNS"] = "200"
-    proc = subprocess.run(
-        ["bash", "-c", command],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=120,
-    )
-    return proc.stdout.rstrip("\n").splitlines()
+    """What a terminal shows for `swplan ARGS [; echo "exit $?"]`, run in this process."""
+    show_exit = command.endswith(EXIT)
+    words = shlex.split(command.removesuffix(EXIT))
+    assert words[0] == "swplan", f"a README console block may only run swplan: {command}"
+    args: list[str] = []
+    for word in words[1:]:
+        args += sorted(glob.glob(word, root_dir=ROOT)) if "*" in word else [word]
+    result = swplan(*args, cwd=ROOT)
+    lines = result.shown.rstrip("\n").splitlines()
+    return lines + ([f"exit {result.code}"] if show_exit else [])
 
 
 def shown(expected: list[str], actual: list[str]) -> list[str]:

@@ -6,11 +6,13 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, swplan
 
-from swplan import load_rules
+from swplan import Rules, load_rules
 from swplan.io.rules_file import merge
+from swplan.rules import RulesInconsistent, rules_as_data
 
 CATEGORIES = ["elderly", "children", "youth", "disabled", "social_assistance", "corrections"]
 
@@ -154,3 +156,97 @@ def test_national_rules_found_from_any_directory(tmp_path: Path) -> None:
     result = swplan("staff", "p.yaml", "--format", "json", cwd=tmp_path)
     assert result.code == 0, result.err
     assert result.json()["sites"][0]["required"] == 3
+
+
+# --------------------------------------------------------------------------- cross-checks
+
+# A complete rules file (no `extends`) whose title list lacks 'none'.
+NO_NONE_TITLE = """\
+name: no none
+effective: 2026-01-01
+categories:
+  elderly: {}
+pay:
+  points:
+    education: {bachelor: 2}
+    title: {social_worker: 4}
+    performance: {pass: 0}
+  default_performance: pass
+  grades:
+    - {grade: 1, min_points: 0, monthly: 4000}
+  contributions:
+    base: {floor: 4000, ceiling: 25000}
+budget:
+  new_hire: {education: bachelor, title: social_worker}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        pytest.param(
+            "extends: national\npay:\n  posts:\n    lead: {min_grade: 3, max_grade: 7}\n",
+            "4:37",  # line 4, the 7 after `    lead: {min_grade: 3, max_grade: `
+            "pay.posts.lead.max_grade: grade 7 is not defined; grades: 1, 2, 3",
+            id="post-bound-names-no-grade",
+        ),
+        pytest.param(
+            "extends: national\npay:\n  default_post: boss\n",
+            "3:17",  # `boss`, after `  default_post: `
+            "pay.default_post: 'boss' is not one of: lead, deputy, staff",
+            id="unknown-default-post",
+        ),
+        pytest.param(
+            "extends: national\nbudget:\n  new_hire: {education: bachlor, title: none}\n",
+            "3:25",  # `bachlor`, after `  new_hire: {education: `
+            "budget.new_hire.education: 'bachlor' is not one of: secondary, associate, "
+            "bachelor, master, doctorate (did you mean 'bachelor'?)",
+            id="unknown-new-hire-word",
+        ),
+        pytest.param(
+            NO_NONE_TITLE,
+            "8:12",  # the title mapping, after `    title: `
+            "pay.points.title: the title 'none' (no certificate) must be listed",
+            id="none-title-missing",
+        ),
+        pytest.param(
+            "extends: national\nawards:\n  ladder: [social_worker, assistant_social_worker, "
+            "social_worker]\n",
+            "3:52",  # the second `social_worker`: 11 + 13 + 2 + 23 + 2 = 51 characters before it
+            "awards.ladder[2]: 'social_worker' appears twice in the ladder",
+            id="ladder-exam-twice",
+        ),
+        pytest.param(
+            "extends: national\npay:\n  allowances:\n    title:\n      socialworker: 100\n",
+            "5:21",  # the 100, after `      socialworker: `
+            "pay.allowances.title.socialworker: 'socialworker' is not one of: none, "
+            "assistant_social_worker, social_worker, senior_social_worker "
+            "(did you mean 'social_worker'?)",
+            id="unknown-allowance-title",
+        ),
+    ],
+)
+def test_inconsistent_rules_are_bad_input_at_their_key(
+    tmp_path: Path, text: str, where: str, message: str
+) -> None:
+    (tmp_path / "rules.yaml").write_text(text, encoding="utf-8")
+    shown = swplan("rules", "show", "--rules", "rules.yaml", cwd=tmp_path)
+    checked = swplan("check", "rules.yaml", cwd=tmp_path)
+    for result in (shown, checked):
+        assert (result.code, result.out) == (2, ""), result.out
+        assert f"error: rules.yaml:{where}: {message}\n" in result.err
+
+
+def test_rules_built_in_code_are_cross_checked() -> None:
+    data = rules_as_data(load_rules())
+    data["awards"]["ladder"] = ["social_worker", "social_worker"]
+    data["pay"]["default_post"] = "boss"
+    with pytest.raises(RulesInconsistent) as info:
+        Rules.model_validate(data)
+    assert info.value.problems == [
+        (("pay", "default_post"), "'boss' is not one of: lead, deputy, staff"),
+        (("awards", "ladder", 1), "'social_worker' appears twice in the ladder"),
+    ]
+    data["pay"]["default_post"] = "staff"
+    data["awards"]["ladder"] = ["social_worker"]
+    assert Rules.model_validate(data).awards.ladder == ["social_worker"]

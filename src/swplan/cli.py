@@ -1,21 +1,20 @@
-"""The `swplan` command line: each command loads, computes, renders, returns an exit code."""
+"""The `swplan` command line: options in, one `commands` function, its outcome shown."""
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
-import os
 import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, InputError, Problem
+from . import __version__, commands
+from .commands import Outcome
+from .errors import EXIT_BAD_INPUT, InputError, Problem
 
 
 class _Group(TyperGroup):
@@ -128,7 +127,27 @@ AsOfOpt = Annotated[
     typer.Option("--as-of", help="As-of date, YYYY-MM-DD.", metavar="DATE", show_default=False),
 ]
 
-T = TypeVar("T")
+RosterArg = Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")]
+PopulationsArg = Annotated[
+    Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
+]
+
+
+def show(outcome: Outcome, fmt: str, output: Path | None) -> int:
+    """Write the outcome to `output` (atomically) or stdout; its messages go to stderr."""
+    target = str(output) if output else None
+    if outcome.write is not None:
+        outcome.write(target)
+    elif outcome.report is not None:
+        from .render import emit
+
+        emit(outcome.report, fmt, target)
+    elif outcome.text is not None:
+        sys.stdout.write(outcome.text)
+    messages = outcome.messages() if callable(outcome.messages) else outcome.messages
+    for line in messages:
+        print(line, file=sys.stderr)
+    return outcome.code
 
 
 def report_problems(problems: list[Problem]) -> None:
@@ -137,13 +156,14 @@ def report_problems(problems: list[Problem]) -> None:
 
 
 def run(
-    body: Callable[[], int | None],
-    *,
+    command: Callable[[], Outcome],
+    fmt: str = "table",
     output: Path | None = None,
     inputs: dict[str, Any] | None = None,
 ) -> None:
-    """Run a command body; bad input, unreadable or unwritable files become one line per
-    problem and exit 2. `inputs` (option -> path or paths) may not be the `output`."""
+    """Run a command and show its outcome; bad input, unreadable or unwritable files become
+    one line per problem and exit 2. `inputs` (option -> path or paths) may not be the
+    `output`."""
     try:
         if output is not None and inputs:
             from .io.atomic import output_clash
@@ -151,7 +171,7 @@ def run(
             clash = output_clash(str(output), inputs)
             if clash is not None:
                 raise InputError([clash])
-        code = body() or 0
+        code = show(command(), fmt, output)
     except InputError as exc:
         report_problems(exc.problems)
         raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -192,63 +212,6 @@ def unexpected(exc: BaseException) -> Problem:
     )
 
 
-def gather(*loads: Callable[[], Any]) -> list[Any]:
-    """Run every loader; report the problems of all of them together, not just the first."""
-    problems: list[Problem] = []
-    results = [attempt(load, problems, None) for load in loads]
-    if problems:
-        raise InputError(problems)
-    return results
-
-
-def attempt(load: Callable[[], T], problems: list[Problem], default: T) -> T:
-    """`load()`, or `default` with its problems added to `problems`."""
-    try:
-        return load()
-    except InputError as exc:
-        problems += exc.problems
-        return default
-
-
-def staff_checks(warnings: list[str], shortage: int | None, fail_on_shortage: bool) -> int:
-    """Print the roster warnings; with --fail-on-shortage, exit 1 when posts are short."""
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if fail_on_shortage and shortage:  # None: no roster, so nothing to be short of
-        print(f"shortage: {shortage} posts short across the sites", file=sys.stderr)
-        return EXIT_CHECK_FAILED
-    return 0
-
-
-def option_date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    from .values import parse_date
-
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise InputError([Problem(option, "", "", str(exc))]) from None
-
-
-def option_year(value: str | None) -> int | None:
-    """`--year 2026`; `2026.0`, `２０２６x` or `20260` are refused."""
-    if value is None:
-        return None
-    text = value.strip()
-    if not (len(text) == 4 and text.isascii() and text.isdigit() and text >= "1900"):
-        raise InputError(
-            [Problem("--year", "", "", f"{value!r} is not a year; write four digits, 1900-9999")]
-        )
-    return int(text)
-
-
-def load_rules_opt(path: Path | None) -> Any:
-    from .io.rules_file import load_rules
-
-    return load_rules(path)
-
-
 def version_callback(value: bool) -> None:
     if value:
         print(f"swplan {__version__}")
@@ -275,9 +238,7 @@ def main_callback(
 
 @app.command()
 def staff(
-    populations: Annotated[
-        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
-    ],
+    populations: PopulationsArg,
     roster: Annotated[
         Path | None,
         typer.Option(
@@ -293,25 +254,11 @@ def staff(
     lang: LangOpt = Lang.en,
 ) -> None:
     """Posts each site needs: one social worker per 20 clients, mixed posts for the rest."""
-
-    def body() -> int:
-        from .io.district import load_district
-        from .render import emit
-        from .report.reports import staff_report
-
-        r = load_rules_opt(rules)
-        pops, result, _ = load_district(populations, roster, r, None)
-        emit(
-            staff_report(result, r, lang.value, pops.region),
-            format.value,
-            str(output) if output else None,
-        )
-        return staff_checks(result.warnings, result.totals.shortage, fail_on_shortage)
-
     run(
-        body,
-        output=output,
-        inputs={"POPULATIONS": populations, "--roster": roster, "--rules": rules},
+        lambda: commands.staff(populations, roster, rules, fail_on_shortage, lang.value),
+        format.value,
+        output,
+        {"POPULATIONS": populations, "--roster": roster, "--rules": rules},
     )
 
 
@@ -320,9 +267,19 @@ def staff(
 
 @app.command()
 def pay(
-    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    roster: RosterArg,
     rules: RulesOpt = None,
     as_of: AsOfOpt = None,
+    year: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            help="Cost this calendar year (1900-9999) month by month: steps rising on "
+            "anniversaries, dated rule changes, hires during the year. Not with --as-of.",
+            metavar="YYYY",
+            show_default=False,
+        ),
+    ] = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -340,60 +297,23 @@ def pay(
     lang: LangOpt = Lang.en,
 ) -> None:
     """Pay grade and annual employer cost of every worker, exact to the fen."""
-
-    def body() -> int:
-        from .calc.pay import pay as compute
-        from .io.loading import file_format
-        from .io.records import load_roster
-        from .io.stream import pay_csv
-        from .render import emit
-        from .report.reports import explain_report, pay_report
-
-        r = load_rules_opt(rules)
-        when = option_date(as_of, "--as-of")
-        if explain is None and by is None and format is Format.csv and file_format(roster) == "csv":
-            # big rosters: streamed, flat memory, same numbers and bytes as below
-            pay_csv(roster, r, when, str(output) if output else None)
-            return 0
-        if explain is not None and by is not None:
-            raise InputError(
-                [
-                    Problem(
-                        "--explain",
-                        "",
-                        "",
-                        "shows one worker, so --by has nothing to group; leave out --by",
-                    )
-                ]
-            )
-        when = when or r.effective
-        workers = load_roster(roster, r, as_of=when)
-        result = compute(r, workers, when)
-        if explain is not None:
-            report = explain_report(
-                result,
-                explain,
-                r,
-                lang.value,
-                source=str(roster),
-                markdown=format is Format.markdown,
-            )
-        else:
-            report = pay_report(result, r, lang.value, by.value if by else None)
-        emit(report, format.value, str(output) if output else None)
-        return 0
-
-    run(body, output=output, inputs={"ROSTER": roster, "--rules": rules})
+    by_value = by.value if by else None
+    run(
+        lambda: commands.pay(
+            roster, rules, as_of, explain, by_value, format.value, lang.value, year
+        ),
+        format.value,
+        output,
+        {"ROSTER": roster, "--rules": rules},
+    )
 
 
 # --------------------------------------------------------------------------- awards
 
-_SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them all
-
 
 @app.command()
 def awards(
-    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    roster: RosterArg,
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     record: Annotated[
@@ -427,151 +347,32 @@ def awards(
     lang: LangOpt = Lang.en,
 ) -> None:
     """One-off exam-pass awards due, checked against the ledger so none is paid twice."""
-
-    def body() -> int:
-        from decimal import Decimal
-
-        from .calc.awards import AwardsResult
-        from .calc.awards import awards as compute
-        from .io.ledger import record_awards
-        from .io.records import load_ledger, load_passes, load_roster
-        from .money import fmt_money
-        from .render import emit
-        from .report.reports import awards_report
-
-        if record and ledger is None:
-            raise InputError(
-                [
-                    Problem(
-                        "--record",
-                        "",
-                        "",
-                        "needs --ledger FILE, the ledger CSV to record the awards in "
-                        "(with --new-ledger to start one)",
-                    )
-                ]
-            )
-        if new_ledger and not record:
-            raise InputError(
-                [Problem("--new-ledger", "", "", "only applies with --record; add --record")]
-            )
-        if record and ledger is not None and not new_ledger and not os.path.lexists(ledger):
-            raise InputError(
-                [
-                    Problem(
-                        str(ledger),
-                        "",
-                        "--ledger",
-                        "the ledger does not exist; check the path (a new, empty ledger "
-                        "would pay every award again), or add --new-ledger to start one",
-                    )
-                ]
-            )
-        r = load_rules_opt(rules)
-        when = option_date(as_of, "--as-of") or dt.date.today()
-        out = str(output) if output else None
-
-        def output_dir() -> None:
-            from .io.atomic import target_problem
-
-            problem = target_problem(out) if out else None
-            if problem:
-                raise InputError([Problem(str(output), "", "--output", problem)])
-
-        workers, extra, paid, _ = gather(
-            lambda: load_roster(roster, r),
-            lambda: load_passes(passes, r) if passes is not None else [],
-            # a recording run reads the ledger under its lock (after taking back an
-            # append a stopped run left half done), not here
-            lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
-            output_dir,
-        )
-        result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
-        recorded = None
-        if record and ledger is not None:
-
-            def publish(found: AwardsResult, commit: Callable[[], None]) -> None:
-                # the report of what is recorded, worked out under the ledger's lock;
-                # the ledger gains its rows only once the report is written
-                emit(awards_report(found, r, lang.value), format.value, out, before_publish=commit)
-
-            recorded = record_awards(
-                r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish
-            )
-            result = recorded.result
-        else:
-            emit(awards_report(result, r, lang.value), format.value, out)
-        if recorded is not None:
-            if recorded.rows:
-                total = sum((row.amount for row in recorded.rows), Decimal(0))
-                print(
-                    f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
-                    f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
-                    f"{recorded.row_count} rows:",
-                    file=sys.stderr,
-                )
-                for row in recorded.rows[:_SHOWN_RECORDED]:
-                    print(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}", file=sys.stderr)
-                if len(recorded.rows) > _SHOWN_RECORDED:
-                    print(
-                        f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)",
-                        file=sys.stderr,
-                    )
-            else:
-                print(
-                    f"recorded nothing: no award is due that {ledger} does not already hold; "
-                    f"the ledger has {recorded.row_count} rows",
-                    file=sys.stderr,
-                )
-        elif ledger is not None and result.count_due:
-            print(
-                f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
-                "add --record to record them in the ledger",
-                file=sys.stderr,
-            )
-        return 0
-
     run(
-        body,
-        output=output,
-        inputs={"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
+        lambda: commands.awards(
+            roster,
+            passes,
+            ledger,
+            record,
+            new_ledger,
+            rules,
+            as_of,
+            format.value,
+            output,
+            lang.value,
+        ),
+        format.value,
+        output,
+        {"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
     )
 
 
 # --------------------------------------------------------------------------- budget
 
 
-def parse_cap(text: str | None) -> Any:
-    """`--cap 1500000`, `1,500,000.00` or `1_500_000` -> Decimal; anything else is bad input."""
-    if text is None:
-        return None
-    import re
-    import unicodedata
-    from decimal import Decimal
-
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("_", "")
-    if not re.fullmatch(r"\d{1,15}(\.\d{1,2})?", cleaned, re.ASCII):
-        raise InputError(
-            [
-                Problem(
-                    "--cap",
-                    "",
-                    "",
-                    f"{text[:40]!r} is not an amount; write yuan with "
-                    "up to two decimals and at most 15 digits before the point, "
-                    "e.g. 1500000 or 1500000.00",
-                )
-            ]
-        )
-    return Decimal(cleaned).quantize(Decimal("0.01"))
-
-
 @app.command()
 def budget(
-    populations: Annotated[
-        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
-    ],
-    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    populations: PopulationsArg,
+    roster: RosterArg,
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
@@ -599,52 +400,13 @@ def budget(
     lang: LangOpt = Lang.en,
 ) -> None:
     """Budget draft: staff cost, new hires for the shortage, awards due, training."""
-
-    def body() -> int:
-        from .calc.awards import awards as compute_awards
-        from .calc.budget import budget_from_parts, budget_year
-        from .io.district import load_district
-        from .io.records import load_ledger, load_passes
-        from .model import ExamPass, LedgerRow
-        from .render import emit
-        from .report.reports import budget_report
-
-        limit = parse_cap(cap)
-        r = load_rules_opt(rules)
-        y = budget_year(r, option_year(year))
-        as_of = dt.date(y, 1, 1)
-
-        problems: list[Problem] = []  # every file's problems, reported together
-        no_passes: list[ExamPass] = []
-        no_rows: list[LedgerRow] = []
-        extra = attempt(
-            lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
-        )
-        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
-        # the roster is told which ids the passes name, rather than sending back all its ids
-        wanted = {p.worker_id for p in extra}
-        district = attempt(
-            lambda: load_district(populations, roster, r, as_of, wanted), problems, None
-        )
-        if problems or district is None:
-            raise InputError(problems)
-        _, staff_result, s = district
-        assert s is not None
-        awards_result = compute_awards(r, s.workers, extra, paid, as_of, roster_ids=s.ids)
-        result = budget_from_parts(
-            r, y, s.staff_cost, s.headcount, staff_result, awards_result, limit
-        )
-        emit(budget_report(result, r, lang.value), format.value, str(output) if output else None)
-        code = staff_checks(staff_result.warnings, result.shortage, fail_on_shortage)
-        if result.cap_ok is False:
-            print(f"over the cap: total {result.total} is above --cap {limit}", file=sys.stderr)
-            code = EXIT_CHECK_FAILED
-        return code
-
     run(
-        body,
-        output=output,
-        inputs={
+        lambda: commands.budget(
+            populations, roster, passes, ledger, rules, year, cap, fail_on_shortage, lang.value
+        ),
+        format.value,
+        output,
+        {
             "POPULATIONS": populations,
             "ROSTER": roster,
             "--passes": passes,
@@ -712,63 +474,22 @@ def plan(
     lang: LangOpt = Lang.en,
 ) -> None:
     """Plan years ahead: posts, hires, certified workers and cost, scenarios side by side."""
-
-    def body() -> int:
-        from .calc.plan import parse_target
-        from .calc.plan import plan as compute
-        from .io.records import load_ledger, load_passes, load_populations, load_roster
-        from .io.scenarios import load_scenarios
-        from .model import ExamPass, LedgerRow, Worker
-        from .render import emit
-        from .report.plan import plan_report
-        from .rules import Rules
-
-        problems: list[Problem] = []
-        goals = []
-        for text in target or []:
-            try:
-                goals.append(parse_target(text))
-            except ValueError as exc:
-                problems.append(Problem("--target", "", "", str(exc)))
-        no_scenarios: list[tuple[str, Rules]] = []
-        named = attempt(
-            lambda: load_scenarios(scenarios, rules, same_horizon=years is None),
-            problems,
-            no_scenarios,
-        )
-        if not named:
-            raise InputError(problems)
-        r = named[0][1]
-        no_passes: list[ExamPass] = []
-        no_rows: list[LedgerRow] = []
-        pops = attempt(lambda: load_populations(populations, r), problems, None)
-        no_workers: list[Worker] = []
-        workers = attempt(lambda: load_roster(roster, r), problems, no_workers)
-        extra = attempt(
-            lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
-        )
-        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
-        if problems or pops is None:
-            raise InputError(problems)
-        try:
-            result = compute(named, pops.sites, workers, extra, paid, start, years, goals)
-        except ValueError as exc:
-            raise InputError([Problem("--target", "", "", str(exc))]) from None
-        emit(plan_report(result, lang.value), format.value, str(output) if output else None)
-        for warning in result.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        failed = [t for t in result.targets if not t.ok]
-        for t in failed:
-            print(
-                f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})",
-                file=sys.stderr,
-            )
-        return EXIT_CHECK_FAILED if failed else 0
-
     run(
-        body,
-        output=output,
-        inputs={
+        lambda: commands.plan(
+            populations,
+            roster,
+            passes,
+            ledger,
+            rules,
+            scenarios,
+            start,
+            years,
+            target or [],
+            lang.value,
+        ),
+        format.value,
+        output,
+        {
             "POPULATIONS": populations,
             "ROSTER": roster,
             "--passes": passes,
@@ -788,28 +509,7 @@ def check(
     rules: RulesOpt = None,
 ) -> None:
     """Validate swplan files (kind told from content); report every problem."""
-
-    def body() -> int:
-        from .io.checking import check_file
-
-        r = None
-        problems: list[Problem] = []
-        try:
-            r = load_rules_opt(rules)
-        except InputError as exc:
-            problems += exc.problems
-        for path in files:
-            try:
-                summary = check_file(path, r)
-            except InputError as exc:
-                problems += exc.problems
-                continue
-            print(f"OK {path} ({summary})")
-        if problems:
-            raise InputError(problems)
-        return 0
-
-    run(body)
+    run(lambda: commands.check(files, rules))
 
 
 # --------------------------------------------------------------------------- rules
@@ -823,24 +523,7 @@ def rules_show(
     ] = "yaml",
 ) -> None:
     """Print the effective rules, after `extends`."""
-
-    def body() -> int:
-        import json
-
-        import yaml
-
-        from .rules import rules_as_data
-
-        if format not in ("yaml", "json"):
-            raise InputError([Problem("--format", "", "", f"{format!r} is not one of: yaml, json")])
-        data = rules_as_data(load_rules_opt(rules))
-        if format == "json":
-            print(json.dumps(data, ensure_ascii=False, indent=2))
-        else:
-            print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), end="")
-        return 0
-
-    run(body)
+    run(lambda: commands.rules_show(rules, format))
 
 
 def main() -> None:

@@ -63,6 +63,7 @@ class Worker:
     exams: tuple[ExamPass, ...] = ()
     origin: Origin | None = field(default=None, compare=False)
     employment: str | None = None  # None: the rules' default_employment
+    years_not_counted: int = 0  # service years that do not count (e.g. a failed appraisal)
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,45 @@ class Post(Word):
     max_grade: Annotated[int, BeforeValidator(parse_integer)] | None = None
 
 
+class Service(_Model):
+    counted_from: IsoDate | None = None  # years count from max(hired, counted_from)
+    education_years: dict[Ident, Count] = {}  # years added by education
+
+
+class Steps(_Model):
+    every_years: Positive
+    first: Annotated[int, BeforeValidator(parse_integer)] = 1
+    max: Annotated[int, BeforeValidator(parse_integer)]
+
+
+COMPONENT_BY = ("post", "title", "education", "performance", "grade", "step")
+
+
+def _parse_key(value: Any) -> str:
+    """A key of `amounts`: a word (post, title, ...) or a whole number (grade, step)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a name or a number")
+    if isinstance(value, int):
+        return str(value)
+    return str(parse_ident(value))
+
+
+AmountKey = Annotated[str, BeforeValidator(_parse_key)]
+
+
+class Component(_Model):
+    label: Label = Label()
+    by: Literal["post", "title", "education", "performance", "grade", "step"]
+    amounts: dict[AmountKey, Amount] = {}
+    per_year: Amount | None = None
+    max_years: Count | None = None
+
+
+class PerformanceBonus(_Model):
+    months: dict[Ident, Rate] = {}
+    of: list[Ident] = ["grade"]
+
+
 class Grade(_Model):
     grade: Annotated[int, BeforeValidator(parse_integer)]
     min_points: Number
@@ -112,14 +151,39 @@ class ContributionBase(_Model):
     ceiling: Amount
 
 
+class ItemBase(_Model):
+    floor: Amount | None = None  # None: the general bound in force
+    ceiling: Amount | None = None
+
+
+Rounding = Literal["fen", "jiao_up", "yuan"]
+
+
 class ContributionItem(Word):
-    pass
+    """One contribution's label and aliases, and its own base range and rounding."""
+
+    base: ItemBase = ItemBase()
+    round: Rounding | None = None  # None: the general `round`
 
 
 class Contributions(_Model):
     base: ContributionBase
     rates: dict[Ident, Rate] = {}
+    round: Rounding = "fen"
     items: dict[Ident, ContributionItem] = {}
+
+    def bounds(self, item: str) -> tuple[Decimal, Decimal]:
+        """(floor, ceiling) of one item's contribution base."""
+        own = self.items.get(item)
+        floor, ceiling = self.base.floor, self.base.ceiling
+        if own is not None:
+            floor = own.base.floor if own.base.floor is not None else floor
+            ceiling = own.base.ceiling if own.base.ceiling is not None else ceiling
+        return floor, ceiling
+
+    def rounding(self, item: str) -> str:
+        own = self.items.get(item)
+        return own.round if own is not None and own.round is not None else self.round
 
 
 class Pay(_Model):
@@ -127,11 +191,24 @@ class Pay(_Model):
     default_performance: Ident
     posts: dict[Ident, Post] = {}
     default_post: Ident | None = None
-    grades: list[Grade] = Field(min_length=1)
+    grades: list[Grade] | None = None  # optional: without grades, grade is null and counts 0
     months_per_year: Positive = 12
     allowances: Allowances = Allowances()
-    performance_bonus_months: dict[Ident, Rate] = {}
+    performance_bonus_months: dict[Ident, Rate] | None = None  # version 1's form
+    performance_bonus: PerformanceBonus | None = None
     contributions: Contributions
+    service: Service = Service()
+    steps: Steps | None = None
+    components: dict[Ident, Component] = {}
+    education_post: dict[Ident, Ident] = {}
+
+    def bonus_months(self) -> dict[str, Decimal]:
+        if self.performance_bonus is not None:
+            return self.performance_bonus.months
+        return self.performance_bonus_months or {}
+
+    def bonus_of(self) -> list[str]:
+        return self.performance_bonus.of if self.performance_bonus is not None else ["grade"]
 
 
 class Eligibility(_Model):
@@ -166,6 +243,7 @@ class NewHire(_Model):
     years_of_service: Count = 0
     post: Ident | None = None
     performance: Ident | None = None
+    start_month: Annotated[int, BeforeValidator(parse_integer)] = 1  # 1-12: costed from that month
 
 
 class Budget(_Model):
@@ -207,6 +285,16 @@ class Plan(_Model):
         return own if own is not None else self.client_growth.get("default", Decimal(0))
 
 
+class Change(_Model):
+    """A dated change: from `from` on, `set` is merged into the rules (as `extends` merges)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: IsoDate = Field(alias="from")
+    note: str | None = None
+    set: dict[str, Any]
+
+
 class Rules(_Model):
     """The whole rules file, after `extends`.
 
@@ -230,6 +318,24 @@ class Rules(_Model):
     awards: Awards = Awards()
     budget: Budget
     plan: Plan = Plan()
+    changes: list[Change] = []
+
+    # every version of the rules: (from, rules in force from that day), oldest first
+    _versions: list[tuple[dt.date, Rules]] = PrivateAttr(default_factory=list)
+
+    def in_force(self, day: dt.date) -> Rules:
+        """The rules in force on `day`: every change whose `from` is on or before it, merged in."""
+        current = self
+        for start, version in self._versions:
+            if start <= day:
+                current = version
+            else:
+                break
+        return current
+
+    def versions(self) -> list[tuple[dt.date | None, Rules]]:
+        """The base rules (from None) and each version a change makes."""
+        return [(None, self), *self._versions]
 
     # labels and aliases given in the long form of the number vocabularies
     # (`education: {bachelor: {points: 2, label: ..., aliases: [...]}}`): vocabulary -> key -> Word
@@ -357,7 +463,83 @@ class Rules(_Model):
         problems = rule_problems(self)
         if problems:
             raise RulesInconsistent(problems)
+        if self.changes:
+            self._versions = _apply_changes(self)
         return self
+
+
+def merge(base: Any, override: Any, path: tuple[str, ...] = ()) -> Any:
+    """A dated change merged into the rules: a mapping merges key by key; anything else
+    replaces (as `extends` merges a file into the rules it names).
+
+    In `pay`, the two forms of the performance bonus replace each other: a file that
+    gives `performance_bonus` drops an inherited `performance_bonus_months`, and the
+    other way round.
+    """
+    if isinstance(base, dict) and isinstance(override, dict):
+        out = dict(base)
+        for key, value in override.items():
+            out[key] = merge(base[key], value, (*path, str(key))) if key in base else value
+        if path == ("pay",):
+            drop_replaced_bonus(out, override)
+        return out
+    return override
+
+
+def drop_replaced_bonus(merged: dict[str, Any], override: dict[str, Any]) -> None:
+    """`performance_bonus` over an inherited `performance_bonus_months` replaces it, and
+    the other way round (one file giving both is still an error)."""
+    for mine, other in (
+        ("performance_bonus", "performance_bonus_months"),
+        ("performance_bonus_months", "performance_bonus"),
+    ):
+        if mine in override and other not in override:
+            merged.pop(other, None)
+
+
+def _apply_changes(rules: Rules) -> list[tuple[dt.date, Rules]]:
+    """Validate the rules as each change applies; the versions in order."""
+    from pydantic import ValidationError
+
+    data: Any = rules.model_dump(mode="python", by_alias=True, exclude={"changes"})
+    versions: list[tuple[dt.date, Rules]] = []
+    problems: list[tuple[KeyPath, str]] = []
+    previous: dt.date | None = None
+    for i, change in enumerate(rules.changes):
+        where: KeyPath = ("changes", i)
+        if previous is not None and change.from_ < previous:
+            problems.append(
+                (
+                    (*where, "from"),
+                    f"{change.from_} is before {previous}, the date of the change above; "
+                    "list changes in date order",
+                )
+            )
+        previous = change.from_
+        for key in ("changes", "extends"):
+            if key in change.set:
+                problems.append(((*where, "set", key), f"a change cannot set {key!r}"))
+        if problems:
+            continue
+        data = merge(data, change.set)
+        try:
+            version = Rules.model_validate(data)
+        except RulesInconsistent as exc:
+            problems += [((*where, "set", *path), message) for path, message in exc.problems]
+            continue
+        except ValidationError as exc:
+            for err in exc.errors():
+                message = err["msg"].removeprefix("Value error, ")
+                if err["type"] == "extra_forbidden":
+                    message = "unknown key"
+                elif err["type"] == "missing":
+                    message = "required key is missing"
+                problems.append(((*where, "set", *err["loc"]), message))
+            continue
+        versions.append((change.from_, version))
+    if problems:
+        raise RulesInconsistent(problems)
+    return versions
 
 
 def word_form(text: str) -> str:
@@ -557,7 +739,7 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
     if pay.default_performance not in points.performance:
         bad(("pay", "default_performance"), one_of(pay.default_performance, points.performance))
     previous: Grade | None = None
-    for i, grade in enumerate(pay.grades):
+    for i, grade in enumerate(pay.grades or []):
         if previous is not None and grade.grade <= previous.grade:
             bad(
                 ("pay", "grades", i, "grade"),
@@ -570,7 +752,7 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
                 "min_points must be strictly ascending",
             )
         previous = grade
-    grade_numbers = [g.grade for g in pay.grades]
+    grade_numbers = [g.grade for g in pay.grades or []]
     for name, post in pay.posts.items():
         for bound in ("min_grade", "max_grade"):
             value = getattr(post, bound)
@@ -601,15 +783,15 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
     for title in pay.allowances.title:
         if title not in points.title:
             bad(("pay", "allowances", "title", title), one_of(title, points.title))
-    for rating in pay.performance_bonus_months:
-        if rating not in points.performance:
-            bad(("pay", "performance_bonus_months", rating), one_of(rating, points.performance))
-    base = pay.contributions.base
-    if base.floor > base.ceiling:
+    if pay.months_per_year < 12:
         bad(
-            ("pay", "contributions", "base", "floor"),
-            f"floor {base.floor} is above the ceiling {base.ceiling}",
+            ("pay", "months_per_year"),
+            f"{pay.months_per_year} is below 12; every month is paid, so it must be 12 or more",
         )
+    _bonus_problems(pay, bad)
+    _contribution_problems(pay, bad)
+    _service_problems(pay, bad)
+    _component_problems(pay, bad)
     seen: set[str] = set()
     for i, exam in enumerate(rules.awards.ladder):
         if exam not in rules.awards.exams:
@@ -654,6 +836,8 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
         bad((*hire_path, "performance"), one_of(hire.performance, points.performance))
     if hire.post is not None and hire.post not in pay.posts:
         bad((*hire_path, "post"), one_of(hire.post, pay.posts))
+    if not 1 <= hire.start_month <= 12:
+        bad((*hire_path, "start_month"), f"{hire.start_month} is not a month; give 1 to 12")
     problems += plan_problems(rules)
     return problems
 
@@ -685,13 +869,153 @@ def plan_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
     return problems
 
 
+Bad = Callable[[KeyPath, str], None]
+MAX_STEPS = 1000  # a pay scale with more steps is a typing mistake
+
+
+def _bonus_problems(pay: Pay, bad: Bad) -> None:
+    ratings = pay.points.performance
+    if pay.performance_bonus is not None and pay.performance_bonus_months is not None:
+        bad(
+            ("pay", "performance_bonus"),
+            "give either performance_bonus or performance_bonus_months, not both "
+            "(performance_bonus: {months: ..., of: [...]} says everything the other does)",
+        )
+        return
+    where = (
+        ("pay", "performance_bonus", "months")
+        if pay.performance_bonus is not None
+        else ("pay", "performance_bonus_months")
+    )
+    months = pay.bonus_months()
+    for rating in months:
+        if rating not in ratings:
+            bad((*where, rating), one_of(rating, ratings))
+    if pay.performance_bonus is None:
+        if not pay.grades and any(months.values()):
+            bad(
+                where,
+                "one month of bonus is the grade's monthly, but the rules have no grades; "
+                "write performance_bonus: {months: ..., of: [components]} instead",
+            )
+        return
+    allowed = ["grade", *pay.components]
+    for i, part in enumerate(pay.performance_bonus.of):
+        if part not in allowed:
+            bad(("pay", "performance_bonus", "of", i), one_of(part, allowed))
+        elif part == "grade" and not pay.grades and any(months.values()):
+            bad(
+                ("pay", "performance_bonus", "of", i),
+                "'grade' is the grade's monthly, but the rules have no grades; "
+                "name the components one month of bonus is made of",
+            )
+
+
+def _contribution_problems(pay: Pay, bad: Bad) -> None:
+    c = pay.contributions
+    if c.base.floor > c.base.ceiling:
+        bad(
+            ("pay", "contributions", "base", "floor"),
+            f"floor {c.base.floor} is above the ceiling {c.base.ceiling}",
+        )
+    for item, own in c.items.items():
+        where = ("pay", "contributions", "items", item)
+        if item not in c.rates:
+            # words only (a label for a rate another file adds) are fine; a base or a
+            # rounding for an item that is never paid is a mistake
+            if own.base != ItemBase() or own.round is not None:
+                bad(
+                    where,
+                    "an item with its own base or rounding needs a rate; " + one_of(item, c.rates),
+                )
+            continue
+        floor, ceiling = c.bounds(item)
+        if floor > ceiling:
+            bad(
+                (*where, "base"),
+                f"floor {floor} is above the ceiling {ceiling} (an item's missing bound is "
+                "the general one)",
+            )
+
+
+def _service_problems(pay: Pay, bad: Bad) -> None:
+    education = pay.points.education
+    for word in pay.service.education_years:
+        if word not in education:
+            bad(("pay", "service", "education_years", word), one_of(word, education))
+    if pay.steps is not None:
+        if pay.steps.first < 0:
+            bad(("pay", "steps", "first"), f"{pay.steps.first} is negative; must be 0 or more")
+        if pay.steps.max < pay.steps.first:
+            bad(("pay", "steps", "max"), f"max {pay.steps.max} is below first {pay.steps.first}")
+        elif pay.steps.max - pay.steps.first >= MAX_STEPS:
+            bad(
+                ("pay", "steps", "max"),
+                f"{pay.steps.max - pay.steps.first + 1} steps; at most {MAX_STEPS} are allowed",
+            )
+    if pay.education_post:
+        for word, post in pay.education_post.items():
+            where = ("pay", "education_post", word)
+            if word not in education:
+                bad(where, one_of(word, education))
+            if not pay.posts:
+                bad(where, "the rules define no posts to be paid as")
+            elif post not in pay.posts:
+                bad(where, one_of(post, pay.posts))
+
+
+def _component_problems(pay: Pay, bad: Bad) -> None:
+    points = pay.points
+    for name, comp in pay.components.items():
+        where = ("pay", "components", name)
+        if name == "grade":
+            bad(where, "'grade' is reserved for the grade's monthly; give the component another id")
+            continue
+        if comp.max_years is not None and comp.per_year is None:
+            bad((*where, "max_years"), "max_years limits per_year, which is not given")
+        keys: list[str]
+        if comp.by == "step":
+            if pay.steps is None:
+                bad((*where, "by"), "'by: step' needs pay.steps (every_years, first, max)")
+                continue
+            if not 0 <= pay.steps.max - pay.steps.first < MAX_STEPS:
+                continue  # reported at pay.steps
+            keys = [str(n) for n in range(pay.steps.first, pay.steps.max + 1)]
+        elif comp.by == "grade":
+            if not pay.grades:
+                bad((*where, "by"), "'by: grade' needs pay.grades")
+                continue
+            keys = [str(g.grade) for g in pay.grades]
+        else:
+            words: dict[str, dict[str, Any]] = {
+                "post": pay.posts,
+                "title": points.title,
+                "education": points.education,
+                "performance": points.performance,
+            }
+            keys = list(words[comp.by])
+        for key in comp.amounts:
+            if key not in keys:
+                bad((*where, "amounts", key), one_of(key, keys))
+        if comp.by in ("step", "grade"):
+            missing = [k for k in keys if k not in comp.amounts]
+            if missing:
+                bad(
+                    (*where, "amounts"),
+                    f"no amount for {comp.by} {', '.join(missing)}; "
+                    f"'by: {comp.by}' must price every {comp.by}",
+                )
+
+
 def rules_as_data(rules: Rules) -> dict[str, Any]:
     """The effective rules as plain data (amounts as strings), for `rules show`.
 
     Entries of the number vocabularies that have labels or aliases are shown in their
-    long form (`bachelor: {points: '2', label: {zh: 本科}, aliases: [大学本科]}`).
+    long form (`bachelor: {points: '2', label: {zh: 本科}, aliases: [大学本科]}`). Keys of
+    local pay policies left at their defaults are not shown, so a rules file that uses
+    none of them reads as it always did.
     """
-    data = rules.model_dump(mode="json", exclude_none=True)
+    data = rules.model_dump(mode="json", exclude_none=True, by_alias=True)
     for vocabulary, (path, number_key) in LONG_FORMS.items():
         node: Any = data
         for part in path:
@@ -700,8 +1024,31 @@ def rules_as_data(rules: Rules) -> dict[str, Any]:
             extra = word.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
             if extra:
                 node[key] = {number_key: node[key], **extra}
+    _without_default_policies(data)
     cleaned: dict[str, Any] = _without_empty_aliases(data)
     return cleaned
+
+
+def _without_default_policies(data: dict[str, Any]) -> None:
+    pay = data["pay"]
+    defaults: dict[str, Any] = {
+        "service": {"education_years": {}},
+        "components": {},
+        "education_post": {},
+    }
+    for key, default in defaults.items():
+        if pay.get(key) == default:
+            del pay[key]
+    contributions = pay["contributions"]
+    if contributions.get("round") == "fen":
+        del contributions["round"]
+    for item in contributions.get("items", {}).values():
+        if item.get("base") == {}:
+            del item["base"]
+    if data["budget"]["new_hire"].get("start_month") == 1:
+        del data["budget"]["new_hire"]["start_month"]
+    if not data.get("changes"):
+        data.pop("changes", None)
 
 
 def _without_empty_aliases(data: Any) -> Any:

@@ -1,7 +1,13 @@
-"""Budget drafts (SPEC §3.4): staff cost, new hires for the shortage, awards, training.
+"""Budget drafts: staff cost, new hires for the shortage, awards, training.
 
-`budget()` takes the roster as workers; `budget_from_parts()` takes what a streamed
-national roster provides (pay totals, per-site counts), so both give the same draft.
+Every cost is the cost of the budget year month by month (`calc.pay.YearCosting`):
+a step that rises on an anniversary in August costs more from August, a contribution
+base that changes in July changes from July, and new hires are paid from
+`budget.new_hire.start_month`.
+
+`draft()` is the one assembly. The CLI gives it what it read of a roster (a streamed
+national CSV provides only pay totals, per-site counts and the ids asked for); the
+Python API's `budget()` takes the roster as workers and summarises it first.
 """
 
 from __future__ import annotations
@@ -16,9 +22,9 @@ from ..money import ZERO, share
 from ..rules import Rules
 from .awards import AwardsResult
 from .awards import awards as compute_awards
-from .pay import PayCalculator, PayFigures
+from .pay import PayFigures, YearCosting
 from .pay import pay as compute_pay
-from .staffing import RosterCounts, StaffResult
+from .staffing import RosterCounts, RosterSummary, StaffResult
 from .staffing import staff as compute_staff
 
 
@@ -53,39 +59,47 @@ def budget_year(rules: Rules, year: int | None) -> int:
     return year if year is not None else rules.effective.year
 
 
-def new_hire_figures(rules: Rules) -> PayFigures:
+def new_hire_figures(rules: Rules, year: int) -> PayFigures:
+    """What one new hire costs in `year`, paid from `budget.new_hire.start_month`."""
     hire = rules.budget.new_hire
-    return PayCalculator(rules).figures(
-        hire.education, hire.title, hire.performance, hire.post, hire.years_of_service
+    costing = YearCosting(rules, year)
+    bases = (hire.years_of_service,) * 12
+    years = costing.years(hire.education, bases, 0)
+    return costing.cost(
+        hire.education, hire.title, hire.performance, hire.post, years, hire.start_month
     )
 
 
-def budget_from_parts(
+def draft(
     rules: Rules,
     year: int,
-    staff_cost: Decimal,
-    current: int,
     staff: StaffResult,
-    awards: AwardsResult,
+    roster: RosterSummary,
+    passes: Sequence[ExamPass] = (),
+    ledger: Sequence[LedgerRow] = (),
     cap: Decimal | None = None,
 ) -> BudgetResult:
-    """Combine the parts into lines, total, personnel share and headcount."""
-    hire = new_hire_figures(rules)
+    """The budget draft for `year`, as of 1 January: `staff` holds the required posts
+    with the roster's gaps, `roster` its cost over the year and its headcount."""
+    as_of = dt.date(year, 1, 1)
+    awards = compute_awards(rules, roster.workers, passes, ledger, as_of, roster_ids=roster.ids)
+    hire = new_hire_figures(rules, year)
     shortage = staff.totals.shortage or 0
+    current = roster.headcount
     planned = current + shortage
     new_hires = hire.annual_cost * shortage
     training = rules.budget.training_per_worker * planned
     lines = [
-        BudgetLine("current_staff", staff_cost),
+        BudgetLine("current_staff", roster.staff_cost),
         BudgetLine("new_hires", new_hires),
         BudgetLine("awards", awards.due),
         BudgetLine("training", training),
     ]
     total = sum((line.amount for line in lines), ZERO)
-    personnel = staff_cost + new_hires
+    personnel = roster.staff_cost + new_hires
     return BudgetResult(
         year=year,
-        as_of=dt.date(year, 1, 1),
+        as_of=as_of,
         lines=lines,
         total=total,
         personnel=personnel,
@@ -109,18 +123,11 @@ def budget(
     year: int | None = None,
     cap: Decimal | None = None,
 ) -> BudgetResult:
-    """The budget draft for `year` (default: the rules' effective year), as of 1 January."""
+    """The budget draft for `year` (default: the rules' effective year): pay costed month
+    by month over the year, awards due as of 1 January."""
     year = budget_year(rules, year)
-    as_of = dt.date(year, 1, 1)
-    pay_result = compute_pay(rules, workers, as_of)
-    staff_result = compute_staff(rules, sites, RosterCounts.of(workers, rules))
-    awards_result = compute_awards(rules, workers, passes, ledger, as_of)
-    return budget_from_parts(
-        rules,
-        year,
-        pay_result.totals["annual_cost"],
-        len(workers),
-        staff_result,
-        awards_result,
-        cap,
+    cost = compute_pay(rules, workers, year=year).totals["annual_cost"]
+    roster = RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), list(workers), None)
+    return draft(
+        rules, year, compute_staff(rules, sites, roster.counts), roster, passes, ledger, cap
     )

@@ -34,7 +34,7 @@ from ..money import ZERO, share
 from ..rules import Rules
 from .awards import AwardsResult
 from .awards import awards as compute_awards
-from .pay import PayCalculator, completed_years
+from .pay import PayCalculator, YearCosting
 from .staffing import required_posts
 
 METRICS = (
@@ -55,8 +55,9 @@ METRICS = (
 MONEY_METRICS = ("staff_cost", "awards", "training", "total")
 OPERATORS = ("<=", ">=", "==", "<", ">")
 
-# education, title, performance, post, hired, years_of_service (that year's figure)
-PayFacts = tuple[str, str, str | None, str | None, dt.date | None, int | None]
+# education, title, performance, post, hired, years_of_service (that year's figure),
+# years_not_counted
+PayFacts = tuple[str, str, str | None, str | None, dt.date | None, int | None, int]
 
 
 # --------------------------------------------------------------------------- results
@@ -176,37 +177,74 @@ def risen(amount: Decimal, factor: Fraction) -> Decimal:
     return Decimal(_half_up(Fraction(amount) * factor * 100)).scaleb(-2)
 
 
+def _risen_pay(rules: Rules, pay_f: Fraction, base_f: Fraction) -> Rules:
+    """`rules` with every money amount of `pay` x pay_f and every contribution base
+    bound x base_f, each half-up to the fen."""
+    pay = rules.pay
+    contributions = pay.contributions
+    base = contributions.base
+
+    def up(amount: Decimal) -> Decimal:
+        return risen(amount, pay_f)
+
+    def up_base(amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else risen(amount, base_f)
+
+    update: dict[str, object] = {
+        "allowances": pay.allowances.model_copy(
+            update={"title": {t: up(a) for t, a in pay.allowances.title.items()}}
+        ),
+        "components": {
+            name: c.model_copy(
+                update={
+                    "amounts": {k: up(a) for k, a in c.amounts.items()},
+                    "per_year": None if c.per_year is None else up(c.per_year),
+                }
+            )
+            for name, c in pay.components.items()
+        },
+        "contributions": contributions.model_copy(
+            update={
+                "base": base.model_copy(
+                    update={
+                        "floor": risen(base.floor, base_f),
+                        "ceiling": risen(base.ceiling, base_f),
+                    }
+                ),
+                "items": {
+                    name: item.model_copy(
+                        update={
+                            "base": item.base.model_copy(
+                                update={
+                                    "floor": up_base(item.base.floor),
+                                    "ceiling": up_base(item.base.ceiling),
+                                }
+                            )
+                        }
+                    )
+                    for name, item in contributions.items.items()
+                },
+            }
+        ),
+    }
+    if pay.grades is not None:
+        update["grades"] = [g.model_copy(update={"monthly": up(g.monthly)}) for g in pay.grades]
+    return rules.model_copy(update={"pay": pay.model_copy(update=update)})
+
+
 def rules_of_year(rules: Rules, k: int) -> Rules:
-    """The rules of plan year k: pay amounts and contribution base bounds risen k times."""
+    """The rules of plan year k: pay amounts and contribution base bounds risen k times,
+    on top of the dated changes in force (each version of the rules is risen)."""
     plan = rules.plan
     if k == 0 or (plan.pay_rise == 0 and plan.base_rise == 0):
         return rules
     pay_f = rise_factor(plan.pay_rise, k)
     base_f = rise_factor(plan.base_rise, k)
-    pay = rules.pay
-    contributions = pay.contributions
-    base = contributions.base
-    new_pay = pay.model_copy(
-        update={
-            "grades": [
-                g.model_copy(update={"monthly": risen(g.monthly, pay_f)}) for g in pay.grades
-            ],
-            "allowances": pay.allowances.model_copy(
-                update={"title": {t: risen(a, pay_f) for t, a in pay.allowances.title.items()}}
-            ),
-            "contributions": contributions.model_copy(
-                update={
-                    "base": base.model_copy(
-                        update={
-                            "floor": risen(base.floor, base_f),
-                            "ceiling": risen(base.ceiling, base_f),
-                        }
-                    )
-                }
-            ),
-        }
-    )
-    return rules.model_copy(update={"pay": new_pay})
+    out = _risen_pay(rules, pay_f, base_f)
+    versions = [(day, v) for day, v in rules.versions() if day is not None]
+    if versions:
+        out._versions = [(day, _risen_pay(v, pay_f, base_f)) for day, v in versions]
+    return out
 
 
 def grown_sites(rules: Rules, sites: Sequence[Site], k: int) -> list[Site]:
@@ -254,22 +292,27 @@ class _Shares:
 def year_cost(rules: Rules, year: int, facts: Mapping[PayFacts, int]) -> Decimal:
     """The cost of calendar year `year` under `rules` of `count` workers with each set of facts.
 
-    A worker's cost depends only on their pay facts, so each distinct set is costed
-    once and multiplied by its count. The figures are those of `budget` for that
-    year: the run rate of 1 January, a worker hired during the year costed with
-    0 years of service.
+    The cost of a year as `pay --year` and `budget` have it: month by month, each month
+    under the rules in force on its first day, a worker hired during the year paid
+    from the first month that starts on or after `hired`. A worker's cost depends only
+    on their pay facts, so each distinct set is costed once, times its count.
     """
-    calc = PayCalculator(rules)
-    jan1 = dt.date(year, 1, 1)
+    costing = YearCosting(rules, year)
+    bases_of: dict[tuple[dt.date | None, int | None], tuple[tuple[int, ...], int]] = {}
+    years_of: dict[tuple[str, tuple[int, ...], int], tuple[int, ...]] = {}
+    profiles: Counter[tuple[str, str, str | None, str | None, tuple[int, ...], int]] = Counter()
+    for (education, title, performance, post, hired, given, not_counted), count in facts.items():
+        bases = bases_of.get((hired, given))
+        if bases is None:
+            bases = bases_of[(hired, given)] = costing.base_years(hired, given)
+        key = (education, bases[0], not_counted)
+        years = years_of.get(key)
+        if years is None:
+            years = years_of[key] = costing.years(education, bases[0], not_counted)
+        profiles[(education, title, performance, post, years, bases[1])] += count
     total = ZERO
-    for (education, title, performance, post, hired, yos), count in facts.items():
-        if yos is not None:
-            years = yos
-        elif hired is not None and hired <= jan1:
-            years = completed_years(hired, jan1)
-        else:
-            years = 0
-        total += calc.figures(education, title, performance, post, years).annual_cost * count
+    for profile, count in profiles.items():
+        total += costing.money(*profile)[-1] * count  # annual_cost
     return total
 
 
@@ -301,7 +344,15 @@ class _Member:
     def _key(self) -> PayFacts:
         """The pay facts of plan year 0 (`years_of_service` as given)."""
         w = self.worker
-        return (w.education, self.title, w.performance, w.post, w.hired, w.years_of_service)
+        return (
+            w.education,
+            self.title,
+            w.performance,
+            w.post,
+            w.hired,
+            w.years_of_service,
+            w.years_not_counted,
+        )
 
     def promote(self, title: str) -> None:
         self.title = title
@@ -311,15 +362,31 @@ class _Member:
         given = self.worker.years_of_service
         return None if given is None else given + k
 
-    def years_on(self, day: dt.date, k: int) -> int:
-        """Years of service on `day` of plan year k."""
-        given = self.worker.years_of_service
-        if given is not None:
-            return given + k
-        hired = self.worker.hired
-        if hired is None or hired > day:
-            return 0
-        return completed_years(hired, day)
+    def years_on(self, calc: PayCalculator, day: dt.date, k: int) -> int:
+        """Years of service (as pay counts them) on `day` of plan year k."""
+        w = self.worker
+        given = w.years_of_service
+        if given is None and (w.hired is None or w.hired > day):
+            base = 0
+        else:
+            base = calc.base_years(w.hired, None if given is None else given + k, day)
+        return calc.service_years(w.education, base, w.years_not_counted)
+
+
+class _Seniority:
+    """Years of service on one day of one plan year, worked out once per set of facts."""
+
+    def __init__(self, calc: PayCalculator, day: dt.date, k: int) -> None:
+        self.calc, self.day, self.k = calc, day, k
+        self.known: dict[tuple[str, dt.date | None, int | None, int], int] = {}
+
+    def __call__(self, m: _Member) -> int:
+        w = m.worker
+        key = (w.education, w.hired, w.years_of_service, w.years_not_counted)
+        years = self.known.get(key)
+        if years is None:
+            years = self.known[key] = m.years_on(self.calc, self.day, self.k)
+        return years
 
 
 def plan_scenario(
@@ -340,7 +407,7 @@ def plan_scenario(
         by_site.setdefault(w.site, []).append(_Member(i, w))
     next_order = len(workers)
     hire = rules.budget.new_hire
-    start_month = getattr(hire, "start_month", 1)
+    start_month = hire.start_month
     certified_titles = rules.certified_titles
     ladder = list(rules.awards.ladder)
     cert_steps = [
@@ -361,6 +428,7 @@ def plan_scenario(
         year = start + k
         jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rules_y = rules_of_year(rules, k)
+        seniority = _Seniority(PayCalculator(rules_y.in_force(dec31)), dec31, k)
 
         if k == 0 or growth:
             site_now = grown_sites(rules, sites, k)
@@ -397,8 +465,8 @@ def plan_scenario(
             base.update([m.key for m in members])
         # a worker given years_of_service has k more in year k
         facts: Counter[PayFacts] = Counter()
-        for (e, t, r, p, h, given), n in base.items():
-            facts[(e, t, r, p, h, None if given is None else given + k)] += n
+        for (e, t, r, p, h, given, not_counted), n in base.items():
+            facts[(e, t, r, p, h, None if given is None else given + k, not_counted)] += n
         certified = sum(n for f, n in facts.items() if f[1] in certified_titles)
         staff_cost = year_cost(rules_y, year, facts)
 
@@ -423,7 +491,7 @@ def plan_scenario(
                 n = passing(len(candidates))
                 if not n:
                     continue
-                candidates.sort(key=lambda m: (-m.years_on(dec31, k), m.order))
+                candidates.sort(key=lambda m: (-seniority(m), m.order))
                 for m in candidates[:n]:
                     promoted.append((m, exam))
             for m, exam in promoted:
@@ -441,7 +509,7 @@ def plan_scenario(
                 n = leaving_count(len(members))
                 if not n:
                     continue
-                ranked = sorted(members, key=lambda m: (m.years_on(dec31, k), -m.order))
+                ranked = sorted(members, key=lambda m: (seniority(m), -m.order))
                 leaving = {id(m) for m in ranked[:n]}
                 by_site[site_id] = [m for m in members if id(m) not in leaving]
                 leavers += n

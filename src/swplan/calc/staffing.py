@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..model import Site, Worker
@@ -165,6 +166,17 @@ def unknown_site_warning(site: str, count: int, ids: list[str]) -> str:
         f"{count} workers ({shown}) are at site {site!r}, which is not in the populations; "
         "not counted"
     )
+
+
+@dataclass
+class RosterSummary:
+    """What staff and budget need of a roster, however big: cost, headcount, per-site counts."""
+
+    staff_cost: Decimal
+    headcount: int
+    counts: RosterCounts
+    workers: list[Worker]  # streamed: only those award conditions must judge
+    ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
 
 
 def staff(

@@ -70,7 +70,7 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
     kind = kind_of(path)
     if kind == "rules":
         loaded = rules_from_document(load_yaml(path))
-        return f"rules {loaded.name!r}, {len(loaded.categories)} categories, {len(loaded.pay.grades)} grades"
+        return f"rules {loaded.name!r}, {len(loaded.categories)} categories, {len(loaded.pay.grades or [])} grades"
     if rules is None:
         rules = load_rules()
     if kind == "roster":

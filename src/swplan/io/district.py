@@ -12,14 +12,14 @@ import datetime as dt
 import os
 from collections.abc import Collection
 
-from ..calc.staffing import StaffResult, add_roster, required_posts
+from ..calc.staffing import RosterSummary, StaffResult, add_roster, required_posts
 from ..errors import InputError, Problem
 from ..model import Populations
 from ..rules import Rules
 from .loading import file_format
 from .parallel import beside
 from .records import load_populations
-from .stream import RosterSummary, summarise_roster
+from .stream import summarise_roster
 
 # Past this size a CSV roster is read in a second process. SWPLAN_PARALLEL_BYTES
 # changes it (0: always; the tests use that on small files).
@@ -44,17 +44,19 @@ def load_district(
     rules: Rules,
     as_of: dt.date | None,
     wanted_ids: Collection[str] = (),
+    year: int | None = None,
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `as_of` is the date the roster is costed at (None: not costed, for `staff`);
-    `wanted_ids` are the worker ids the caller needs to find on a streamed roster.
+    `wanted_ids` are the worker ids the caller needs to find on a streamed roster;
+    with `year`, the roster is costed over that year, month by month.
     """
 
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, as_of, wanted_ids)
+        return summarise_roster(roster, rules, as_of, wanted_ids, year)
 
     big = (
         roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())

@@ -8,6 +8,7 @@ Records are small slotted dataclasses; the computations in `staffing`, `pay`,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -36,6 +37,7 @@ ROSTER_COLUMNS = (
     "years_of_service",
     "performance",
     "employment",
+    "years_not_counted",
 )
 PASS_COLUMNS = ("worker_id", "exam", "passed_on")
 LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
@@ -458,9 +460,16 @@ def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) 
 
 
 def load_roster(
-    path: str | os.PathLike[str], rules: Rules, *, as_of: dt.date | None = None
+    path: str | os.PathLike[str],
+    rules: Rules,
+    *,
+    as_of: dt.date | None = None,
+    year: int | None = None,
 ) -> list[Worker]:
-    """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell."""
+    """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell
+    (with `year`, a `hired` after that year)."""
+    if year is not None:
+        as_of = dt.date(year, 12, 31)
     problems: list[Problem] = []
     workers: list[Worker] = []
     ids: list[tuple[str, Origin]] = []  # every readable id, so duplicates show with other problems
@@ -471,7 +480,7 @@ def load_roster(
         for path_, item in records:
             problems += _unknown_keys(item, [*ROSTER_COLUMNS, "exams"], doc, path_)
             origin_of = _yaml_origin(doc, path_)
-            worker = parse_worker(item.get, origin_of, rules, problems, as_of=as_of)
+            worker = parse_worker(item.get, origin_of, rules, problems, as_of=as_of, year=year)
             exams = item.get("exams")
             if exams is not None:  # checked even when the worker has problems: report them all
                 passes = []
@@ -515,7 +524,7 @@ def load_roster(
             raise InputError([*problems, *header])
         for row in table.rows:
             origin_of = _table_origin(table, row)
-            worker = parse_worker(row.cells.get, origin_of, rules, problems, as_of=as_of)
+            worker = parse_worker(row.cells.get, origin_of, rules, problems, as_of=as_of, year=year)
             _note_id(worker, row.cells.get, origin_of, workers, ids)
     _check_unique(ids, "worker id", problems)
     if problems:
@@ -541,20 +550,7 @@ def _note_id(
 
 
 def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
-    return Worker(
-        worker.id,
-        worker.site,
-        worker.education,
-        worker.title,
-        worker.name,
-        worker.post,
-        worker.hired,
-        worker.years_of_service,
-        worker.performance,
-        exams,
-        worker.origin,
-        worker.employment,
-    )
+    return dataclasses.replace(worker, exams=exams)
 
 
 MAX_YEARS = 80
@@ -567,6 +563,7 @@ def parse_worker(
     problems: list[Problem],
     *,
     as_of: dt.date | None = None,
+    year: int | None = None,
 ) -> Worker | None:
     """One worker from a YAML mapping or a table row; problems appended, None if unusable.
 
@@ -589,12 +586,18 @@ def parse_worker(
     years = f.count("years_of_service", maximum=MAX_YEARS)
     performance = f.word("performance", rules, "performance")
     employment = f.word("employment", rules, "employment")
+    not_counted = f.count("years_not_counted", maximum=MAX_YEARS)
     raw_hired, raw_years = f.text("hired"), f.text("years_of_service")
     if raw_hired is not None and raw_years is not None:
         f.fail("years_of_service", "give either hired or years_of_service, not both")
     elif raw_hired is None and raw_years is None:
         f.fail("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
-    if as_of is not None and hired is not None and hired > as_of:
+    if year is not None and hired is not None and hired.year > year:
+        f.fail(
+            "hired",
+            f"{hired.isoformat()} is after the year {year}; check the date or give a later --year",
+        )
+    elif year is None and as_of is not None and hired is not None and hired > as_of:
         f.fail(
             "hired",
             f"{hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
@@ -621,6 +624,7 @@ def parse_worker(
         (),
         origin_of("id"),
         employment,
+        years_not_counted=not_counted or 0,
     )
 
 

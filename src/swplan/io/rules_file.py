@@ -13,17 +13,28 @@ from typing import Annotated, Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem, one_of
-from ..rules import Rules, RulesInconsistent
+from ..rules import Rules, RulesInconsistent, drop_replaced_bonus
 from .loading import Document, parse_yaml, read_text
 
 # --------------------------------------------------------------------------- loading
 
-BUILTIN = ("national",)
+BUILTIN = ("national", "xiamen-xiangan-2013", "beijing-2025")
 
 
 def builtin_document(name: str = "national") -> Document:
     text = resources.files("swplan.configs").joinpath(f"{name}.yaml").read_text("utf-8")
     return parse_yaml(f"<built-in {name}>", text)
+
+
+def builtin_data(name: str, seen: tuple[str, ...] = ()) -> Any:
+    """A built-in rule set as plain data, after its own `extends` (a preset may build
+    on the national default)."""
+    data = builtin_document(name).data
+    base = data.get("extends") if isinstance(data, dict) else None
+    if base in BUILTIN and base not in seen:
+        rest = {k: v for k, v in data.items() if k != "extends"}
+        return merge(builtin_data(base, (*seen, name)), rest)
+    return data
 
 
 # Vocabularies whose entries may be a number or a long form {points|amount: N, label, aliases}
@@ -42,7 +53,8 @@ def merge(base: Any, override: Any, path: tuple[Any, ...] = ()) -> Any:
     Two refinements keep words intact: a short form (`bachelor: 3`) over a long form
     changes only the number, keeping the labels and aliases; and the ratings keep the
     order of the file that lists them last (a rating only the base lists stays just
-    after the rating it follows there).
+    after the rating it follows there). And the two forms of the performance bonus
+    replace each other (see `swplan.rules.merge`).
     """
     if isinstance(base, dict) and isinstance(override, dict):
         out = dict(base)
@@ -50,6 +62,8 @@ def merge(base: Any, override: Any, path: tuple[Any, ...] = ()) -> Any:
             out[key] = merge(base[key], value, (*path, key)) if key in base else value
         if path == _RANKED:
             out = {key: out[key] for key in _ranked_order(list(base), list(override))}
+        if path == ("pay",):
+            drop_replaced_bonus(out, override)
         return out
     number_key = _NUMBER_WORDS.get(path[:-1])
     if number_key and isinstance(base, dict) and not isinstance(override, dict | list):
@@ -74,6 +88,11 @@ def load_rules(path: str | os.PathLike[str] | None = None) -> Rules:
     return rules_from_document(doc)
 
 
+def load_builtin(name: str) -> Rules:
+    """A rule set shipped with swplan, by the name `extends:` gives it."""
+    return rules_from_document(builtin_document(name))
+
+
 def _load_document(path: str | os.PathLike[str]) -> Document:
     return parse_yaml(str(path), read_text(path))
 
@@ -84,12 +103,12 @@ def rules_from_document(doc: Document) -> Rules:
         raise InputError(
             [doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")]
         )
-    own_site_kinds = "site_kinds" in data and doc.file != "<built-in national>"
+    own_site_kinds = "site_kinds" in data and not doc.file.startswith("<built-in ")
     if "extends" in data:
         base = data["extends"]
         if base not in BUILTIN:
             raise InputError([doc.problem(("extends",), one_of(base, BUILTIN))])
-        data = merge(builtin_document(base).data, {k: v for k, v in data.items() if k != "extends"})
+        data = merge(builtin_data(base), {k: v for k, v in data.items() if k != "extends"})
     try:
         rules = Rules.model_validate(data).with_own_site_kinds(own_site_kinds)
     except RulesInconsistent as exc:

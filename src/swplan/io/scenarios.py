@@ -18,10 +18,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import InputError, Problem
-from ..rules import Rules, RulesInconsistent
+from ..rules import Rules, RulesInconsistent, merge
 from ..values import IDENT_RE
 from .loading import Document, load_yaml
-from .rules_file import load_rules, merge, pydantic_problems
+from .rules_file import load_rules, pydantic_problems
 
 BASELINE = "baseline"
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
-from ..calc.pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
-from ..calc.staffing import RosterCounts
+from ..calc.pay import MONEY_FIELDS, PayCalculator, YearCosting, empty_totals
+from ..calc.staffing import RosterCounts, RosterSummary
 from ..errors import InputError, Problem, position
 from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
@@ -65,11 +65,25 @@ def _text_cell(value: str) -> str:
 
 
 class _Profiles:
-    """Figures and the formatted tail of the output line, per profile."""
+    """Figures and the formatted tail of the output line, per profile.
 
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
-        self.calc = PayCalculator(rules)
+    A profile is (education, title, rating, post) and then the years: the years on
+    the as-of day, or with `year` each month's years and the first month paid.
+    """
+
+    def __init__(self, rules: Rules, as_of: dt.date, year: int | None = None) -> None:
+        if year is not None:
+            self.costing: YearCosting | None = YearCosting(rules, year)
+            self.rules = rules.in_force(dt.date(year, 12, 1))
+            self.calc = self.costing.calcs[-1]
+            self.figures: Any = self.costing.cost
+            self.money: Any = self.costing.money
+        else:
+            self.costing = None
+            self.rules = rules.in_force(as_of)
+            self.calc = PayCalculator(self.rules)
+            self.figures = self.calc.figures
+            self.money = lambda *key: self.calc.figures(*key).money()
         self.cache: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.columns: list[str] | None = None
         self._buffer = io.StringIO()
@@ -80,7 +94,7 @@ class _Profiles:
         if hit is None:
             from ..report.reports import pay_row_json
 
-            figures = self.calc.figures(*key)
+            figures = self.figures(*key)
             flat = flatten(pay_row_json("", None, "", figures, self.rules))
             if self.columns is None:
                 self.columns = list(flat)
@@ -101,16 +115,18 @@ def stream_pay(
     progress: Callable[[int], None] | None = None,
     counts: RosterCounts | None = None,
     costed: bool = True,
+    year: int | None = None,
 ) -> StreamTotals:
     """Pay every worker of a CSV roster, writing CSV lines to `out` (None: totals only).
 
     `costed=False` checks and counts only (for `staff`): the totals stay zero.
+    With `year`, each worker's cost of that calendar year, month by month.
 
     With `counts`, also count workers and certified workers per site into it, and
     return the worker ids (what `budget` needs of a national roster).
     Raises `InputError` with every problem; the caller discards `out` in that case.
     """
-    as_of = as_of or rules.effective
+    as_of = dt.date(year, 12, 31) if year is not None else (as_of or rules.effective)
     name = str(path)
     try:
         # opened once (a FIFO or `<(...)` cannot be opened twice), scanned, then read as text
@@ -135,7 +151,7 @@ def stream_pay(
         raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
     with handle:
         reader = csv.reader(handle, strict=True, delimiter=csv_delimiter(path))
-        scan = _Scan(name, rules, as_of, formatted=out is not None)
+        scan = _Scan(name, rules, as_of, formatted=out is not None, year=year)
         try:
             first = 1  # the line the header starts on: blank lines before it are skipped
             header = next(reader, None)
@@ -175,19 +191,22 @@ def stream_pay(
     return result
 
 
-_BAD = -1  # a cached "these cells need the slow path"
+_BAD: Any = ("bad",)  # a cached "these cells need the slow path"
 
 
 class _Scan:
     """One pass over the rows of a roster CSV."""
 
-    def __init__(self, name: str, rules: Rules, as_of: dt.date, *, formatted: bool) -> None:
+    def __init__(
+        self, name: str, rules: Rules, as_of: dt.date, *, formatted: bool, year: int | None = None
+    ) -> None:
         self.name = name
         self.rules = rules
         self.as_of = as_of
+        self.year = year
         self.formatted = formatted  # build each profile's output line tail
         self.problems: list[Problem] = []
-        self.profiles = _Profiles(rules)
+        self.profiles = _Profiles(rules, as_of, year)
         # profile (education, title, rating, post, years) -> [formatted tail, count]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
 
@@ -251,14 +270,37 @@ class _Scan:
             return None
         return (education, title, rating, post or (pay.default_post if pay.posts else None))
 
-    def years(self, hired: str, given: str) -> int:
+    def years(self, hired: str, given: str, education: str, not_counted: str) -> Any:
+        """The years part of a profile key from the cells, or _BAD (the slow path reports it)."""
+        date = None
+        years = None
         if hired:
             if given:
                 return _BAD
-            return _years_from(hired, self.as_of)
-        if _YEARS(given) and int(given) <= MAX_YEARS:
-            return int(given)
-        return _BAD
+            date = _date(hired, self.as_of)
+            if date is None:
+                return _BAD
+        elif _YEARS(given) and int(given) <= MAX_YEARS:
+            years = int(given)
+        else:
+            return _BAD
+        nc = 0
+        if not_counted:
+            if not (_YEARS(not_counted) and int(not_counted) <= MAX_YEARS):
+                return _BAD
+            nc = int(not_counted)
+        return self.years_key(date, years, education, nc)
+
+    def years_key(
+        self, hired: dt.date | None, given: int | None, education: str, not_counted: int
+    ) -> Any:
+        costing = self.profiles.costing
+        if costing is not None:
+            bases, first = costing.base_years(hired, given)
+            return (costing.years(education, bases, not_counted), first)
+        calc = self.profiles.calc
+        base = calc.base_years(hired, given, self.as_of)
+        return (calc.service_years(education, base, not_counted),)
 
     def entry(self, key: tuple[Any, ...]) -> list[Any]:
         entry = self.entries.get(key)
@@ -283,19 +325,19 @@ class _Scan:
             self.rules,
             problems,
             as_of=as_of,
+            year=self.year,
         )
         if worker is None or len(problems) > before:
             raw = row.cells.get("id")
             return (raw if raw and _IDENT(raw) else None), "", None
-        years = worker.years_of_service
-        if years is None:
-            assert worker.hired is not None
-            years = completed_years(worker.hired, as_of)
+        years = self.years_key(
+            worker.hired, worker.years_of_service, worker.education, worker.years_not_counted
+        )
         words = self.words(
             (worker.education, worker.title, worker.performance or "", worker.post or "")
         )
         assert words is not None
-        return worker.id, worker.site, self.entry((*words, years))
+        return worker.id, worker.site, self.entry((*words, *years))
 
     def rows(
         self,
@@ -309,13 +351,13 @@ class _Scan:
         i_id, i_site, i_edu, i_title = col["id"], col["site"], col["education"], col["title"]
         i_name, i_post, i_perf = col.get("name"), col.get("post"), col.get("performance")
         i_hired, i_years = col.get("hired"), col.get("years_of_service")
+        i_nc = col.get("years_not_counted")
         i_employment = col.get("employment")
         employment_ok: dict[str, bool] = {"": True}  # cell -> names an employment type
         certified_titles = self.rules.certified_titles
         name, problems, entries = self.name, self.problems, self.entries
         word_cache: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
-        hired_cache: dict[str, int] = {}
-        years_cache: dict[str, int] = {}
+        years_cache: dict[tuple[str, str, str, str], Any] = {}
         first_line: dict[str, int] = {}
         self.ids = first_line.keys()
         if counts is not None:
@@ -354,18 +396,15 @@ class _Scan:
             words = word_cache.get(wkey, wkey)
             if words is wkey:
                 words = word_cache[wkey] = self.words(wkey)
-            hired = cells[i_hired] if i_hired is not None else empty
-            given = cells[i_years] if i_years is not None else empty
-            if hired and not given:
-                years = hired_cache.get(hired, _BAD - 1)
-                if years == _BAD - 1:
-                    years = hired_cache[hired] = self.years(hired, given)
-            elif given and not hired:
-                years = years_cache.get(given, _BAD - 1)
-                if years == _BAD - 1:
-                    years = years_cache[given] = self.years(hired, given)
-            else:
-                years = _BAD
+            ykey = (
+                cells[i_hired] if i_hired is not None else empty,
+                cells[i_years] if i_years is not None else empty,
+                words[0] if words is not None else empty,  # the education, as the rules name it
+                cells[i_nc] if i_nc is not None else empty,
+            )
+            years = years_cache.get(ykey)
+            if years is None:
+                years = years_cache[ykey] = self.years(*ykey)
             if i_employment is not None:
                 employment = cells[i_employment]
                 known = employment_ok.get(employment)
@@ -376,7 +415,7 @@ class _Scan:
                     )
                 if not known:
                     years = _BAD  # the ordinary reader words the problem
-            if words is None or years == _BAD or ident(worker_id) is None or ident(site) is None:
+            if words is None or years is _BAD or ident(worker_id) is None or ident(site) is None:
                 if not any(c.strip() for c in cells):
                     continue
                 slow_id, site, entry = self.slow_row(line, cells)
@@ -384,7 +423,7 @@ class _Scan:
                     continue
                 worker_id = slow_id
             else:
-                key = (*words, years)
+                key = (*words, *years)
                 entry = entries.get(key)
                 if entry is None:
                     entry = self.entry(key)
@@ -440,8 +479,8 @@ class _Scan:
         for key, (_, n, _) in self.entries.items():
             count += n
             if costed:
-                figures = self.profiles.calc.figures(*key)
-                for field, value in zip(MONEY_FIELDS, figures.money(), strict=True):
+                money: tuple[Decimal, ...] = self.profiles.money(*key)
+                for field, value in zip(MONEY_FIELDS, money, strict=True):
                     totals[field] += value * n
         return StreamTotals(totals, count)
 
@@ -452,21 +491,25 @@ def _header_line(profiles: _Profiles) -> str:
     return buffer.getvalue()
 
 
-def _years_from(hired: str, as_of: dt.date) -> int:
-    """Completed years, or _BAD when the date is bad or after `as_of` (the slow path reports it)."""
+def _date(hired: str, as_of: dt.date) -> dt.date | None:
+    """The date, or None when it is bad or after `as_of` (the slow path reports it)."""
     if not _DATE(hired):
-        return _BAD
+        return None
     try:
         date = dt.date.fromisoformat(hired)
     except ValueError:
-        return _BAD
+        return None
     if date > as_of:
-        return _BAD
-    return completed_years(date, as_of)
+        return None
+    return date
 
 
 def pay_csv(
-    path: str | os.PathLike[str], rules: Rules, as_of: dt.date | None, output: str | None
+    path: str | os.PathLike[str],
+    rules: Rules,
+    as_of: dt.date | None,
+    output: str | None,
+    year: int | None = None,
 ) -> StreamTotals:
     """`swplan pay ROSTER.csv --format csv`: stream to `output` (atomically) or stdout.
 
@@ -475,7 +518,7 @@ def pay_csv(
     from ..progress import row_progress
 
     with row_progress(path, "pay") as progress, output_file(output) as f:
-        return stream_pay(path, rules, as_of, f, progress)
+        return stream_pay(path, rules, as_of, f, progress, year=year)
 
 
 def named_workers(path: str | os.PathLike[str], rules: Rules, ids: Collection[str]) -> list[Worker]:
@@ -500,26 +543,17 @@ def named_workers(path: str | os.PathLike[str], rules: Rules, ids: Collection[st
     return out
 
 
-@dataclass
-class RosterSummary:
-    """What staff and budget need of a roster, however big: cost, headcount, per-site counts."""
-
-    staff_cost: Decimal
-    headcount: int
-    counts: RosterCounts
-    workers: list[Worker]  # streamed: only those award conditions must judge
-    ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
-
-
 def summarise_roster(
     path: str | os.PathLike[str],
     rules: Rules,
     as_of: dt.date | None,
     wanted_ids: Collection[str] = (),
+    year: int | None = None,
 ) -> RosterSummary:
     """Load and cost a roster at `as_of`; a CSV roster is streamed, never held in memory.
 
-    `as_of=None` checks and counts without pay's as-of rules (for `staff`). For a
+    `as_of=None` checks and counts without pay's as-of rules (for `staff`); with `year`,
+    the cost is that of the calendar year, month by month (for `budget`). For a
     streamed roster, `ids` tells which of `wanted_ids` (the workers named by exam
     passes) are on it, so no set of a million ids has to travel.
     """
@@ -532,13 +566,24 @@ def summarise_roster(
         counts = RosterCounts()
         with row_progress(path, "roster") as progress:
             streamed = stream_pay(
-                path, rules, as_of or dt.date.max, None, progress, counts, costed=as_of is not None
+                path,
+                rules,
+                as_of or dt.date.max,
+                None,
+                progress,
+                counts,
+                costed=as_of is not None or year is not None,
+                year=year,
             )
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
         # award conditions judge the workers the passes name: read those rows again
         named = named_workers(path, rules, found) if found and rules.awards_judge_workers else []
         return RosterSummary(cost, streamed.count, counts, named, found)
-    workers = load_roster(path, rules, as_of=as_of)
-    cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
+    if year is not None:
+        workers = load_roster(path, rules, year=year)
+        cost = pay(rules, workers, year=year).totals["annual_cost"]
+    else:
+        workers = load_roster(path, rules, as_of=as_of)
+        cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
     return RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), workers, None)

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..calc.pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
+from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, PayMonth, PayResult, WorkerPay
 from ..calc.staffing import SitePosts, StaffResult
 from ..errors import InputError, Problem, one_of
 from ..money import fmt_money, fmt_number
-from ..render import Report, View, csv_cell, label
+from ..render import Report, View, csv_cell
 from ..rules import Rules
+from .labels import EXPLAIN, SOURCE_WORDS, label, words
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
     from ..calc.awards import Award, AwardsResult, Failed
@@ -126,28 +127,18 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
             totals += [str(t.current), str(t.certified), f"{t.gap:+d}"]
         notes = []
         if any(s.minimum_applied for s in result.sites):
-            notes.append(
-                "* raised to the minimum posts for the site kind"
-                if lang == "en"
-                else "* 按该类型站点最低岗位数配置"
-            )
+            notes.append(words("minimum_applied_note", lang))
         if result.with_roster:
             notes.append(
                 f"{label('shortage', lang)}: {t.shortage}   {label('surplus', lang)}: {t.surplus}"
             )
             low = [s for s in result.sites if not s.certified_ok]
             if low:
-                notes.append(
-                    (
-                        "! certified workers below the minimum for the site kind: "
-                        if lang == "en"
-                        else "! 持证人数低于该类型站点最低要求: "
-                    )
-                    + ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
-                )
-        notes += [f"warning: {w}" for w in result.warnings]
+                shown = ", ".join(f"{s.id} ({s.certified}/{s.minimum_certified})" for s in low)
+                notes.append(words("certified_below", lang, sites=shown))
+        notes += [words("warning", lang, text=w) for w in result.warnings]
         view = View(
-            title=("所需岗位" if lang == "zh" else "Posts required") + f" — {rules.name}",
+            title=f"{words('posts_required', lang)} — {rules.name}",
             columns=[label(k, lang) for k in keys],
             rows=rows,
             totals=totals,
@@ -196,7 +187,18 @@ def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
     pay = rules.pay
     per_year = pay.points.years_of_service
     rates = pay.contributions.rates
-    return {
+    items = pay.contributions.items
+    contributions: dict[str, Any] = {}
+    for k, v in f.contributions.items():
+        item: dict[str, Any] = {"rate": fmt_number(rates[k]), "amount": fmt_money(v)}
+        own = items.get(k)
+        if own is not None and (  # only where the rules give the item its own base or rounding
+            own.base.floor is not None or own.base.ceiling is not None or own.round is not None
+        ):
+            item["base"] = fmt_money(f.contribution_bases[k])
+            item["round"] = pay.contributions.rounding(k)
+        contributions[k] = item
+    out: dict[str, Any] = {
         "education": f.education,
         "title": f.title,
         "performance": f.performance,
@@ -207,18 +209,39 @@ def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
             "max": fmt_number(per_year.max),
         },
         "grade_by_points": f.grade_by_points,
-        "grade_min_points": fmt_number(f.grade_min_points),
+        "grade_min_points": (
+            None if f.grade_min_points is None else fmt_number(f.grade_min_points)
+        ),
         "below_lowest_grade": f.below_lowest_grade,
         "post_bound": f.post_bound,
         "contribution_base": fmt_money(f.contribution_base),
         "contribution_limit": f.contribution_limit,
-        "contributions": {
-            k: {"rate": fmt_number(rates[k]), "amount": fmt_money(v)}
-            for k, v in f.contributions.items()
-        },
+        "contributions": contributions,
         "bonus_months": fmt_number(f.bonus_months),
         "months_per_year": pay.months_per_year,
     }
+    # the keys below depend on the rules only, so every row of one run has the same columns
+    if pay.education_post:
+        out["pay_post"] = f.pay_post  # the post that paid, where education raised it
+    if pay.steps is not None:
+        out["steps"] = {
+            "every_years": pay.steps.every_years,
+            "first": pay.steps.first,
+            "max": pay.steps.max,
+        }
+    if pay.components:
+        out["components"] = {
+            cid: {
+                "by": comp.by,
+                "key": f.component_keys[cid],
+                "amount": fmt_money(f.components[cid]),
+            }
+            for cid, comp in pay.components.items()
+        }
+    if pay.performance_bonus is not None:
+        out["bonus_of"] = "+".join(pay.performance_bonus.of)
+        out["bonus_month"] = fmt_money(f.bonus_month)
+    return out
 
 
 def _profile_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
@@ -228,9 +251,11 @@ def _profile_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
         "years": f.years,
         "points": fmt_number(f.points),
         "grade": f.grade,
+        "step": f.step,
     }
     for key, value in zip(MONEY_FIELDS, f.money(), strict=True):
         out[key] = fmt_money(value)
+    out["components"] = {k: fmt_money(v) for k, v in f.components.items()}
     out["breakdown"] = breakdown_json(f, rules)
     return out
 
@@ -288,6 +313,17 @@ PAY_TABLE_KEYS = [
 ]
 
 
+_NUMERIC_PAY_KEYS = {
+    "years",
+    "points",
+    "grade",
+    "step",
+    "monthly_gross",
+    "monthly_contributions",
+    "annual_cost",
+}
+
+
 def _pay_table_row(w: WorkerPay) -> list[str]:
     f = w.figures
     return [
@@ -297,7 +333,7 @@ def _pay_table_row(w: WorkerPay) -> list[str]:
         f.post or "",
         str(f.years),
         fmt_number(f.points),
-        str(f.grade),
+        "" if f.grade is None else str(f.grade),
         fmt_money(f.monthly_gross),
         fmt_money(f.monthly_contributions),
         fmt_money(f.annual_cost),
@@ -305,9 +341,7 @@ def _pay_table_row(w: WorkerPay) -> list[str]:
 
 
 def _workers_text(count: int, lang: str) -> str:
-    if lang == "zh":
-        return f"{count} 人"
-    return f"{count} worker" + ("" if count == 1 else "s")
+    return words("one_worker" if count == 1 else "workers", lang, count=count)
 
 
 def _pay_sum_row(
@@ -330,7 +364,10 @@ def _pay_sum_row(
 def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None) -> Report:
     """The pay table and JSON; `by="site"` adds a subtotal per site (and CSV gives those)."""
     data = header("pay", rules, result.as_of)
-    data["workers"] = pay_rows_json(result, rules)
+    if result.year is not None:
+        data["year"] = result.year
+    shown = rules.in_force(result.shown_day())
+    data["workers"] = pay_rows_json(result, shown)
     data["totals"] = pay_totals_json(result.totals, result.count)
     items: list[dict[str, Any]] = data["workers"]
     rows: list[list[str]] = []
@@ -353,12 +390,28 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
     else:
         rows = [_pay_table_row(w) for w in result.workers]
     t = result.totals
+    keys = PAY_TABLE_KEYS
+    totals = _pay_sum_row(label("total", lang), result.count, "", t, lang)
+    versions = [version for _, version in rules.versions()]
+    if any(version.pay.steps is not None for version in versions):
+        # a step column after the grade, only where the rules have steps
+        keys = [*keys[:7], "step", *keys[7:]]
+        rows = _with_step_column(rows, result.workers, sections)
+        totals = [*totals[:7], "", *totals[7:]]
+    if not any(version.pay.grades for version in versions):
+        # no grades: points decide nothing, so neither column is shown
+        keep = [i for i, k in enumerate(keys) if k not in ("points", "grade")]
+        keys = [keys[i] for i in keep]
+        rows = [[row[i] for i in keep] for row in rows]
+        totals = [totals[i] for i in keep]
+    numeric = {i for i, k in enumerate(keys) if k in _NUMERIC_PAY_KEYS}
+    when = result.as_of.isoformat() if result.year is None else str(result.year)
     view = View(
-        title=f"{label('annual_cost', lang)} — {rules.name} ({result.as_of.isoformat()})",
-        columns=[label(k, lang) for k in PAY_TABLE_KEYS],
+        title=f"{label('annual_cost', lang)} — {rules.name} ({when})",
+        columns=[label(k, lang) for k in keys],
         rows=rows,
-        totals=_pay_sum_row(label("total", lang), result.count, "", t, lang),
-        numeric={4, 5, 6, 7, 8, 9},
+        totals=totals,
+        numeric=numeric,
         notes=[
             f"{label('annual_salary', lang)} {fmt_money(t['annual_salary'])}   "
             f"{label('annual_bonus', lang)} {fmt_money(t['annual_bonus'])}   "
@@ -367,6 +420,22 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         sections=sections,
     )
     return Report(data, items, [view])
+
+
+def _with_step_column(
+    rows: list[list[str]], workers: list[WorkerPay], sections: set[int]
+) -> list[list[str]]:
+    """The table rows with each worker's step after the grade (subtotal rows: blank)."""
+    out = []
+    members = iter(workers)
+    for i, row in enumerate(rows):
+        if i in sections:
+            step = ""
+        else:
+            figures = next(members).figures
+            step = "" if figures.step is None else str(figures.step)
+        out.append([*row[:7], step, *row[7:]])
+    return out
 
 
 def explain_report(
@@ -395,11 +464,20 @@ def explain_report(
                 )
             ]
         )
-    lines = list(explain_lines(row, rules, result.as_of, lang))
+    day = result.shown_day()
+    shown = rules.in_force(day)
+    lines = list(explain_lines(row, shown, day, lang, result.year))
     data = header("pay", rules, result.as_of)
-    item = pay_row_json(row.id, row.name, row.site, row.figures, rules)
+    if result.year is not None:
+        data["year"] = result.year
+    item = pay_row_json(row.id, row.name, row.site, row.figures, shown)
     # where the years came from: a per-worker fact, so only here (full runs share breakdowns)
-    item["breakdown"] = {"hired": row.hired.isoformat() if row.hired else None, **item["breakdown"]}
+    extra: dict[str, Any] = {"hired": row.hired.isoformat() if row.hired else None}
+    if row.not_counted:
+        extra["years_not_counted"] = row.not_counted
+    item["breakdown"] = {**extra, **item["breakdown"]}
+    if row.figures.months:
+        item["months"] = [_month_json(pm) for pm in row.figures.months]
     data["workers"] = [item]
     data["totals"] = pay_totals_json(dict(zip(MONEY_FIELDS, row.figures.money(), strict=True)), 1)
     if markdown:  # keep the alignment: a code block, not a list
@@ -407,6 +485,22 @@ def explain_report(
     else:
         view = View(title=lines[0], columns=[], rows=[], notes=lines[1:])
     return Report(data, data["workers"], [view])
+
+
+def _month_json(pm: PayMonth) -> dict[str, Any]:
+    g = pm.figures
+    if g is None:
+        return {"month": pm.month, "paid": False}
+    return {
+        "month": pm.month,
+        "paid": True,
+        "years": g.years,
+        "step": g.step,
+        "grade": g.grade,
+        "monthly_gross": fmt_money(g.monthly_gross),
+        "monthly_contributions": fmt_money(g.monthly_contributions),
+        "contributions": {k: fmt_money(v) for k, v in g.contributions.items()},
+    }
 
 
 def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
@@ -420,64 +514,9 @@ def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
     return text + "; give one of the ids in the roster's id column"
 
 
-_EXPLAIN = {
-    "en": {
-        "head": "{id} — pay as of {as_of} under {rules}",
-        "years_hired": "years of service: {years} (completed years from hired {hired} to {as_of})",
-        "years_given": "years of service: {years} (as given)",
-        "points": "points:",
-        "default": " (default)",
-        "no_post": "(the rules define no posts)",
-        "years_rule": "{years} x {per_year}, at most {max}",
-        "by_points": "grade {grade} by points: the highest grade with min_points <= {points} "
-        "(min_points {min})",
-        "below": "grade {grade} by points: {points} is below every grade's min_points "
-        "(lowest {min}), so the lowest grade",
-        "held": "grade held to {grade} by post {post} ({bound} {grade})",
-        "within": "post {post} allows grades {lo} to {hi}: grade {grade} stands",
-        "fixed": "post {post} sets grade {lo}: grade {grade} stands",
-        "any": "any",
-        "base": "monthly base (grade {grade}) = {amount}",
-        "allowance": "post allowance ({title}) = {amount}",
-        "gross": "monthly gross = {base} + {allowance} = {gross}",
-        "cb_within": "contribution base = {base} (the monthly gross, within floor {floor} "
-        "and ceiling {ceiling})",
-        "cb_floor": "contribution base = {base} (the floor: monthly gross {gross} is below it)",
-        "cb_ceiling": "contribution base = {base} (the ceiling: monthly gross {gross} is above it)",
-        "times": "x",
-        "monthly_contributions": "monthly contributions = {sum} = {amount}",
-        "salary": "annual salary = {gross} x {months} months = {amount}",
-        "bonus": "annual bonus = {base} x {months} {unit} ({rating}) = {amount}",
-        "annual_contributions": "annual contributions = {monthly} x 12 = {amount}",
-        "cost": "annual cost = {salary} + {bonus} + {contributions} = {amount}",
-    },
-    "zh": {
-        "head": "{id} — 薪酬测算，截至 {as_of}，规则：{rules}",
-        "years_hired": "工龄：{years} 年（入职 {hired} 至 {as_of} 的整年数）",
-        "years_given": "工龄：{years} 年（按填报）",
-        "points": "积分：",
-        "default": "（默认）",
-        "no_post": "（规则未设岗位）",
-        "years_rule": "{years} × {per_year}，最多 {max}",
-        "by_points": "按积分为薪级 {grade}：min_points ≤ {points} 的最高薪级（min_points {min}）",
-        "below": "按积分为薪级 {grade}：{points} 低于所有薪级的 min_points（最低 {min}），取最低薪级",
-        "held": "受岗位 {post} 限制，薪级定为 {grade}（{bound} {grade}）",
-        "within": "岗位 {post} 的薪级范围 {lo} 至 {hi}：薪级 {grade} 不变",
-        "fixed": "岗位 {post} 定为薪级 {lo}：薪级 {grade} 不变",
-        "any": "不限",
-        "base": "月基本工资（薪级 {grade}）= {amount}",
-        "allowance": "岗位津贴（{title}）= {amount}",
-        "gross": "月应发 = {base} + {allowance} = {gross}",
-        "cb_within": "缴费基数 = {base}（月应发，在下限 {floor} 与上限 {ceiling} 之间）",
-        "cb_floor": "缴费基数 = {base}（月应发 {gross} 低于下限，按下限）",
-        "cb_ceiling": "缴费基数 = {base}（月应发 {gross} 高于上限，按上限）",
-        "times": "×",
-        "monthly_contributions": "单位缴费（每月）= {sum} = {amount}",
-        "salary": "年度工资 = {gross} × {months} 个月 = {amount}",
-        "bonus": "绩效奖金 = {base} × {months} 个月（{rating}）= {amount}",
-        "annual_contributions": "年度单位缴费 = {monthly} × 12 = {amount}",
-        "cost": "年度用人成本 = {salary} + {bonus} + {contributions} = {amount}",
-    },
+_MONTH_COLUMNS = {
+    "en": ("month", "years", "step", "grade", "gross", "contributions"),
+    "zh": ("月份", "工龄", "档次", "薪级", "月应发", "单位缴费"),
 }
 
 
@@ -490,23 +529,74 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") -> Iterator[str]:
-    """How every figure of one worker was reached, in plain lines (the first is a title)."""
-    t = _EXPLAIN.get(lang, _EXPLAIN["en"])
-    pay = rules.pay
+def _years_lines(w: WorkerPay, rules: Rules, day: dt.date, t: dict[str, Any]) -> Iterator[str]:
+    """Where the years of service came from."""
     f = w.figures
-    p = f.points_by_factor
-    per_year = pay.points.years_of_service
-    m = fmt_money
-    x = t["times"]
-    who = f"{w.id} {w.name}" if w.name else w.id
-    yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
-    if w.hired is not None:
-        yield "  " + t["years_hired"].format(
-            years=f.years, hired=w.hired.isoformat(), as_of=as_of.isoformat()
+    service = rules.pay.service
+    base = PayCalculator(rules).base_years(w.hired, w.years_given, day)
+    extra = service.education_years.get(f.education, 0)
+    counted_from = service.counted_from
+    if w.hired is None:
+        source = t["src_given"]
+    elif counted_from is not None and counted_from > w.hired:
+        source = t["src_counted"].format(
+            counted_from=counted_from.isoformat(), hired=w.hired.isoformat(), as_of=day.isoformat()
         )
     else:
-        yield "  " + t["years_given"].format(years=f.years)
+        source = t["src_hired"].format(hired=w.hired.isoformat(), as_of=day.isoformat())
+    if not extra and not w.not_counted:
+        yield "  " + t["years_line"].format(years=f.years, source=source)
+        return
+    parts = f"{base} ({source})"
+    if extra:
+        parts += " + " + t["years_education"].format(years=extra, education=f.education)
+    if w.not_counted:
+        parts += " - " + t["years_not_counted"].format(years=w.not_counted)
+    floor = t["years_floor"] if base + extra - w.not_counted < 0 else ""
+    yield "  " + t["years_sum"].format(parts=parts, years=f.years) + floor
+
+
+def explain_lines(
+    w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en", year: int | None = None
+) -> Iterator[str]:
+    """How every figure of one worker was reached, in plain lines (the first is a title).
+
+    `rules` are those in force on `as_of`; with `year`, the figures are December's
+    and the twelve months follow.
+    """
+    t = EXPLAIN.get(lang, EXPLAIN["en"])
+    pay = rules.pay
+    f = w.figures
+    who = f"{w.id} {w.name}" if w.name else w.id
+    yield t["head"].format(id=who, as_of=as_of.isoformat(), rules=rules.name)
+    if f.months and all(pm.figures is None for pm in f.months):
+        # paid no month of the year: only the months say why
+        yield from _year_lines(w, pay.months_per_year, year or as_of.year, t, "year_head_alone")
+        return
+    yield from _years_lines(w, rules, as_of, t)
+    if pay.steps is not None and f.step is not None:
+        yield "  " + t["step"].format(
+            step=f.step,
+            first=pay.steps.first,
+            years=f.years,
+            every=pay.steps.every_years,
+            max=pay.steps.max,
+        )
+    if f.pay_post is not None:
+        yield "  " + t["pay_post"].format(paid=f.pay_post, education=f.education, post=f.post)
+    paid_as = f.pay_post or f.post
+    if f.grade is not None:
+        yield from _points_lines(f, rules, lang, t, paid_as)
+    yield from _pay_lines(w, rules, as_of, lang, year, t, paid_as)
+
+
+def _points_lines(
+    f: PayFigures, rules: Rules, lang: str, t: dict[str, str], paid_as: str | None
+) -> Iterator[str]:
+    """Points and the grade they give (only where the rules have grades)."""
+    pay = rules.pay
+    p = f.points_by_factor
+    per_year = pay.points.years_of_service
     yield "  " + t["points"]
     rating = f.performance + (t["default"] if f.performance_default else "")
     years_rule = t["years_rule"].format(
@@ -518,9 +608,9 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
         ("performance", rating, p["performance"], f"pay.points.performance.{f.performance}"),
         (
             "post",
-            f.post or "-",
+            paid_as or "-",
             p["post"],
-            f"pay.posts.{f.post}.points" if f.post else t["no_post"],
+            f"pay.posts.{paid_as}.points" if paid_as else t["no_post"],
         ),
         ("years", years_rule, p["years_of_service"], "pay.points.years_of_service"),
     ]
@@ -528,54 +618,184 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
     for key, value, points, source in factors:
         yield f"    {_pad(label(key, lang), width)}{_pad(value, 30)} {fmt_number(points):>6}   {source}"
     yield f"    {_pad(label('total', lang), width)}{'':<30} {fmt_number(f.points):>6}"
-    template = t["below"] if f.below_lowest_grade else t["by_points"]
-    yield "  " + template.format(
-        grade=f.grade_by_points, points=fmt_number(f.points), min=fmt_number(f.grade_min_points)
-    )
-    post_rule = pay.posts.get(f.post) if f.post else None
-    if f.post_bound:
-        yield "  " + t["held"].format(grade=f.grade, post=f.post, bound=f.post_bound)
-    elif post_rule is not None and (
-        post_rule.min_grade is not None or post_rule.max_grade is not None
-    ):
-        lo = post_rule.min_grade if post_rule.min_grade is not None else t["any"]
-        hi = post_rule.max_grade if post_rule.max_grade is not None else t["any"]
-        template = t["fixed"] if lo == hi else t["within"]
-        yield "  " + template.format(post=f.post, lo=lo, hi=hi, grade=f.grade)
-    yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
-    yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
-    yield "  " + t["gross"].format(
-        base=m(f.monthly_base), allowance=m(f.monthly_allowance), gross=m(f.monthly_gross)
-    )
+    if f.grade is not None:
+        m = fmt_money
+        assert f.grade_by_points is not None and f.grade_min_points is not None
+        template = t["below"] if f.below_lowest_grade else t["by_points"]
+        yield "  " + template.format(
+            grade=f.grade_by_points,
+            points=fmt_number(f.points),
+            min=fmt_number(f.grade_min_points),
+        )
+        post_rule = pay.posts.get(paid_as) if paid_as else None
+        if f.post_bound:
+            yield "  " + t["held"].format(grade=f.grade, post=paid_as, bound=f.post_bound)
+        elif post_rule is not None and (
+            post_rule.min_grade is not None or post_rule.max_grade is not None
+        ):
+            lo = post_rule.min_grade if post_rule.min_grade is not None else t["any"]
+            hi = post_rule.max_grade if post_rule.max_grade is not None else t["any"]
+            template = t["fixed"] if lo == hi else t["within"]
+            yield "  " + template.format(post=paid_as, lo=lo, hi=hi, grade=f.grade)
+        yield "  " + t["base"].format(grade=f.grade, amount=m(f.monthly_base))
+
+
+def _pay_lines(
+    w: WorkerPay,
+    rules: Rules,
+    as_of: dt.date,
+    lang: str,
+    year: int | None,
+    t: dict[str, str],
+    paid_as: str | None,
+) -> Iterator[str]:
+    """Components, gross, contributions and the annual figures."""
+    pay = rules.pay
+    f = w.figures
+    m = fmt_money
+    x = t["times"]
+    for cid, comp in pay.components.items():
+        yield "  " + t["component"].format(
+            id=cid, by=comp.by, key=f.component_keys[cid] or "-", amount=m(f.components[cid])
+        )
+        if comp.per_year is not None:
+            counted = f.years if comp.max_years is None else min(f.years, comp.max_years)
+            yield "    " + t["per_year"].format(id=cid, per_year=m(comp.per_year), years=counted)
+    allowance = pay.allowances.title.get(f.title)
+    if not pay.components:
+        yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
+        yield "  " + t["gross"].format(
+            base=m(f.monthly_base), allowance=m(f.monthly_allowance), gross=m(f.monthly_gross)
+        )
+    else:
+        if allowance is not None:
+            yield "  " + t["allowance"].format(title=f.title, amount=m(allowance))
+        parts = [m(v) for v in f.components.values()]
+        if allowance is not None:
+            parts.append(m(allowance))
+        yield "  " + t["gross_parts"].format(parts=" + ".join(parts), gross=m(f.monthly_gross))
     limits = pay.contributions.base
+    if not pay.contributions.rates:
+        yield "  " + t["no_contributions"]
     template = {"floor": t["cb_floor"], "ceiling": t["cb_ceiling"]}.get(
         f.contribution_limit or "", t["cb_within"]
     )
-    yield "  " + template.format(
-        base=m(f.contribution_base),
-        gross=m(f.monthly_gross),
-        floor=m(limits.floor),
-        ceiling=m(limits.ceiling),
-    )
+    if pay.contributions.rates:
+        yield "  " + template.format(
+            base=m(f.contribution_base),
+            gross=m(f.monthly_gross),
+            floor=m(limits.floor),
+            ceiling=m(limits.ceiling),
+        )
+    contributions = pay.contributions
+    for item, own in contributions.items.items():
+        if own.base.floor is None and own.base.ceiling is None:
+            continue  # only its rounding or label: shown on its line below
+        floor, ceiling = contributions.bounds(item)
+        yield "    " + t["cb_item"].format(
+            item=item,
+            base=m(f.contribution_bases[item]),
+            floor=m(floor),
+            ceiling=m(ceiling),
+        )
     name_width = max((len(k) for k in f.contributions), default=0) + 2
     for key, amount in f.contributions.items():
-        rate = fmt_number(pay.contributions.rates[key])
-        yield f"    {key:<{name_width}}{m(f.contribution_base)} {x} {rate:<8} = {m(amount):>10}"
+        rate = fmt_number(contributions.rates[key])
+        how = contributions.rounding(key)
+        note = "" if how == "fen" else "   " + t["rounded"].format(round=how)
+        yield (
+            f"    {key:<{name_width}}{m(f.contribution_bases[key])} {x} {rate:<8} = "
+            f"{m(amount):>10}{note}"
+        )
     addends = " + ".join(m(a) for a in f.contributions.values()) or m(Decimal(0))
-    yield "  " + t["monthly_contributions"].format(sum=addends, amount=m(f.monthly_contributions))
-    yield "  " + t["salary"].format(
-        gross=m(f.monthly_gross), months=pay.months_per_year, amount=m(f.annual_salary)
-    )
+    if contributions.rates:
+        yield "  " + t["monthly_contributions"].format(
+            sum=addends, amount=m(f.monthly_contributions)
+        )
+    if pay.performance_bonus is not None and f.bonus_months:
+        bonus_parts = " + ".join(
+            f"{part} {m(f.components.get(part, Decimal(0)))}" for part in pay.bonus_of()
+        )
+        yield "  " + t["bonus_of"].format(parts=bonus_parts, amount=m(f.bonus_month))
+    if not f.months:
+        yield "  " + t["salary"].format(
+            gross=m(f.monthly_gross), months=pay.months_per_year, amount=m(f.annual_salary)
+        )
     yield "  " + t["bonus"].format(
-        base=m(f.monthly_base),
+        base=m(f.bonus_month),
         months=fmt_number(f.bonus_months),
-        unit="month" if f.bonus_months == 1 else "months",
+        unit=t["month"] if f.bonus_months == 1 else t["months"],
         rating=f.performance,
-        amount=m(f.annual_bonus),
+        amount=m(f.annual_bonus if not f.months else _december_bonus(f)),
     )
+    if f.months:
+        yield from _year_lines(w, pay.months_per_year, year or as_of.year, t)
+        return
     yield "  " + t["annual_contributions"].format(
         monthly=m(f.monthly_contributions), amount=m(f.annual_contributions)
     )
+    yield "  " + t["cost"].format(
+        salary=m(f.annual_salary),
+        bonus=m(f.annual_bonus),
+        contributions=m(f.annual_contributions),
+        amount=m(f.annual_cost),
+    )
+
+
+def _december_bonus(f: PayFigures) -> Decimal:
+    december = f.months[-1].figures if f.months else None
+    return december.annual_bonus if december is not None else Decimal(0)
+
+
+def _year_lines(
+    w: WorkerPay, months_per_year: int, year: int, t: dict[str, Any], head: str = "year_head"
+) -> Iterator[str]:
+    """The twelve months of a costed year, then the annual figures from them."""
+    f = w.figures
+    m = fmt_money
+    yield "  " + t[head].format(year=year)
+    cols = _MONTH_COLUMNS["zh" if t is EXPLAIN["zh"] else "en"]
+    widths = [
+        max(minimum, _width(c) + 2) for c, minimum in zip(cols, (9, 7, 6, 7, 12, 15), strict=True)
+    ]
+    yield "    " + "".join(
+        _pad(c, wd) if i == 0 else " " * max(0, wd - _width(c)) + c
+        for i, (c, wd) in enumerate(zip(cols, widths, strict=True))
+    )
+    paid = [pm.figures for pm in f.months if pm.figures is not None]
+    for pm in f.months:
+        month = f"{year}-{pm.month:02d}"
+        g = pm.figures
+        if g is None:
+            hired = w.hired.isoformat() if w.hired else "-"
+            yield f"    {_pad(month, widths[0])}" + t["unpaid"].format(hired=hired)
+            continue
+        cells = [
+            str(g.years),
+            "-" if g.step is None else str(g.step),
+            "-" if g.grade is None else str(g.grade),
+            m(g.monthly_gross),
+            m(g.monthly_contributions),
+        ]
+        yield (
+            "    "
+            + _pad(month, widths[0])
+            + "".join(
+                " " * max(0, wd - _width(c)) + c for c, wd in zip(cells, widths[1:], strict=True)
+            )
+        )
+    if not paid:
+        yield "  " + t["year_none"].format(year=year)
+        return
+    total_gross = sum((g.monthly_gross for g in paid), Decimal(0))
+    extra_months = months_per_year - 12
+    extra = ""
+    if extra_months:
+        extra = t["year_extra"].format(extra=extra_months, gross=m(paid[-1].monthly_gross))
+    yield "  " + t["year_salary"].format(
+        paid=len(paid), sum=m(total_gross), extra=extra, amount=m(f.annual_salary)
+    )
+    yield "  " + t["year_contributions"].format(paid=len(paid), amount=m(f.annual_contributions))
     yield "  " + t["cost"].format(
         salary=m(f.annual_salary),
         bonus=m(f.annual_bonus),
@@ -603,64 +823,52 @@ def _exam_label(exam: str, lang: str) -> str:
     return label(exam, lang)
 
 
-def _failed_reason(f: Failed, rules: Rules, zh: bool) -> str:
+def _word_of(rules: Rules, vocabulary: str, value: str, lang: str) -> str:
+    """A rules word as shown in `lang`: its Chinese label, or the word itself in English."""
+    return rules.label_of(vocabulary, value, lang) if lang == "zh" else value
+
+
+def _failed_reason(f: Failed, rules: Rules, lang: str) -> str:
     """One eligibility condition not met, with the worker's value."""
     if f.condition == "min_service_months":
-        if zh:
-            source = f.source.replace("hired ", "入职 ").replace("years_of_service ", "工龄 ")
-            return f"通过考试时服务 {f.value} 个月（{source}），不足 {f.required} 个月"
-        return (
-            f"{f.value} months' service at the pass ({f.source}), "
-            f"under min_service_months {f.required}"
-        )
+        source = f.source
+        for word, shown in SOURCE_WORDS.get(lang, {}).items():
+            source = source.replace(word, shown)
+        return words("failed_service", lang, value=f.value, source=source, required=f.required)
     if f.condition == "min_performance":
-        if zh:
-            value = rules.label_of("performance", f.value, "zh")
-            default = "（未填，按默认等次）" if f.source else ""
-            required = rules.label_of("performance", f.required, "zh")
-            return f"考核等次 {value}{default} 低于要求的 {required}"
-        default = " (none given: default_performance)" if f.source else ""
-        return f"rating {f.value}{default} is below min_performance {f.required}"
-    if zh:
-        value = rules.label_of("employment", f.value, "zh")
-        default = "（未填，按默认）" if f.source else ""
-        return f"用工性质 {value}{default} 不在奖励范围内"
-    default = " (none given: default_employment)" if f.source else ""
-    return f"employment {f.value}{default} is excluded (exclude_employment)"
+        return words(
+            "failed_performance",
+            lang,
+            value=_word_of(rules, "performance", f.value, lang),
+            default=words("default_performance_used", lang) if f.source else "",
+            required=_word_of(rules, "performance", f.required, lang),
+        )
+    return words(
+        "failed_employment",
+        lang,
+        value=_word_of(rules, "employment", f.value, lang),
+        default=words("default_employment_used", lang) if f.source else "",
+    )
 
 
 def _award_condition_notes(rules: Rules, lang: str) -> list[str]:
     """The §13 conditions in force, one note each (none under version-1 rules)."""
     config = rules.awards
     e = config.eligibility
-    zh = lang == "zh"
     notes = []
     if e.min_service_months is not None:
-        notes.append(
-            f"最低服务月数 {e.min_service_months}（入职至通过考试）"
-            if zh
-            else f"min_service_months: {e.min_service_months} (hired to the pass date)"
-        )
+        notes.append(words("min_service_note", lang, months=e.min_service_months))
     if e.min_performance is not None:
-        rating = rules.label_of("performance", e.min_performance, lang) if zh else e.min_performance
-        notes.append(f"考核等次不低于 {rating}" if zh else f"min_performance: {rating}")
+        rating = _word_of(rules, "performance", e.min_performance, lang)
+        notes.append(words("min_performance_note", lang, rating=rating))
     if e.exclude_employment:
-        kinds = ", ".join(
-            rules.label_of("employment", k, lang) if zh else k for k in e.exclude_employment
-        )
-        notes.append(f"不予奖励的用工性质: {kinds}" if zh else f"exclude_employment: {kinds}")
+        kinds = ", ".join(_word_of(rules, "employment", k, lang) for k in e.exclude_employment)
+        notes.append(words("exclude_employment_note", lang, kinds=kinds))
     if config.claim_deadline is not None:
         d = config.claim_deadline
-        notes.append(
-            f"领取截止: 通过次年 {d.month} 月 {d.day} 日"
-            if zh
-            else f"claim_deadline: {d.month:02d}-{d.day:02d} of the year after the pass"
-        )
+        notes.append(words("claim_deadline_note", lang, month=d.month, day=d.day))
     if config.cap_per_worker is not None:
-        cap = fmt_money(config.cap_per_worker)
-        notes.append(
-            f"每人奖励上限 {cap}（含已发放）" if zh else f"cap_per_worker: {cap} (ledger included)"
-        )
+        notes.append(words("cap_note", lang, cap=fmt_money(config.cap_per_worker)))
     return notes
 
 
@@ -669,41 +877,36 @@ def award_reason(a: Award, result: AwardsResult, lang: str, rules: Rules | None 
 
     Empty for a due award.
     """
-    zh = lang == "zh"
     if a.status == "ineligible" and rules is not None:
-        return ("；" if zh else "; ").join(_failed_reason(f, rules, zh) for f in a.failed)
+        return words("reasons_joiner", lang).join(_failed_reason(f, rules, lang) for f in a.failed)
     if a.status == "capped":
         cap = fmt_money(result.cap_per_worker or Decimal(0))
-        before = fmt_money(a.paid_before)
-        if zh:
-            return f"已达每人奖励上限 {cap}（此前已发放 {before}）"
-        return f"cap_per_worker {cap} reached: {before} already paid to this worker"
+        return words("capped_reason", lang, cap=cap, before=fmt_money(a.paid_before))
     if (
         a.status == "expired"
         and a.deadline is not None
         and (result.claim_window_days is None or a.days <= result.claim_window_days)
     ):
-        year = a.passed_on.year
-        if zh:
-            return f"{year} 年的通过须在 {a.deadline.isoformat()} 前领取，已过期"
-        return f"passes of {year} had to be claimed by {a.deadline.isoformat()}"
+        return words(
+            "deadline_reason", lang, year=a.passed_on.year, deadline=a.deadline.isoformat()
+        )
     if a.status == "already_paid":
-        paid = [(fmt_money(r.amount), r.paid_on.isoformat()) for r in a.paid]
-        if zh:
-            return "; ".join(f"已于 {on} 发放 {amount}" for amount, on in paid)
-        return "; ".join(f"paid {amount} on {on}" for amount, on in paid)
+        return "; ".join(
+            words("paid_on", lang, amount=fmt_money(r.amount), on=r.paid_on.isoformat())
+            for r in a.paid
+        )
     if a.status == "duplicate":
         first = a.first
         when = first.passed_on.isoformat() if first is not None else ""
         o = first.origin if first is not None else None
         place = (f"{o.file}:{o.where}" if o.where else o.file) if o is not None else ""
-        if zh:
-            return f"重复: 已有 {when} 的通过记录" + (f" ({place})" if place else "") + "，只发一次"
-        return f"repeats the pass of {when}" + (f" at {place}" if place else "") + "; paid once"
+        return (
+            words("repeats", lang, when=when)
+            + (words("repeats_at", lang, place=place) if place else "")
+            + words("paid_once", lang)
+        )
     if a.status == "expired":
-        if zh:
-            return f"通过已 {a.days} 天，超过领取期限 {result.claim_window_days} 天"
-        return f"passed {a.days} days ago, window {result.claim_window_days}"
+        return words("expired_reason", lang, days=a.days, window=result.claim_window_days)
     return ""
 
 
@@ -728,29 +931,13 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
     ]
     notes = []
     if any(a.deducted for a in due):
-        notes.append(
-            "top_up: a ladder exam pays its award less the ladder awards already paid"
-            if lang == "en"
-            else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额"
-        )
+        notes.append(words("top_up_note", lang))
     if any(a.capped for a in due):
         cap = fmt_money(result.cap_per_worker or Decimal(0))
-        notes.append(
-            f"* cut by cap_per_worker {cap}: all awards to one worker, ledger included"
-            if lang == "en"
-            else f"* 按每人奖励上限 {cap} 削减（含已发放）"
-        )
-    window = result.claim_window_days
-    if lang == "zh":
-        notes.append(
-            f"升级方式 {result.upgrade}; 领取期限 "
-            + (f"{window} 天" if window is not None else "不限")
-        )
-    else:
-        notes.append(
-            f"upgrade: {result.upgrade}; claim window: "
-            + (f"{window} days" if window is not None else "none")
-        )
+        notes.append(words("capped_note", lang, cap=cap))
+    days = result.claim_window_days
+    window = words("window_days", lang, days=days) if days is not None else words("no_window", lang)
+    notes.append(words("upgrade_note", lang, upgrade=result.upgrade, window=window))
     notes += _award_condition_notes(rules, lang)
     views = [
         View(
@@ -809,6 +996,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
 
 def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
     data = header("budget", rules, result.as_of)
+    data["schema"] = "swplan.budget/2"  # costed month by month
     data["year"] = result.year
     data["lines"] = [{"item": line.item, "amount": fmt_money(line.amount)} for line in result.lines]
     data["total"] = fmt_money(result.total)
@@ -824,6 +1012,18 @@ def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
     return data
 
 
+def _hire_profile(hire: PayFigures, start_month: int) -> str:
+    """`bachelor, none, grade 1` (and the step, and the first month paid, where they apply)."""
+    parts = [hire.education, hire.title]
+    if hire.grade is not None:
+        parts.append(f"grade {hire.grade}")
+    if hire.step is not None:
+        parts.append(f"step {hire.step}")
+    if start_month != 1:
+        parts.append(f"paid from month {start_month}")
+    return ", ".join(parts)
+
+
 def _thousands(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
@@ -831,30 +1031,28 @@ def _thousands(amount: Decimal) -> str:
 def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -> Report:
     """Lines and total; a headline (total, headcount change, cap) and the largest shortages."""
     data = budget_json(result, rules)
-    zh = lang == "zh"
     total_label = label("total", lang)
     share_pct = f"{Decimal(result.personnel_share) * 100:.2f}%"
     if result.cap is None:
-        cap_text = "未设上限" if zh else "no cap given"
+        cap_text = words("no_cap", lang)
     elif result.cap_ok:
-        cap_text = (
-            f"未超上限 {_thousands(result.cap)}"
-            if zh
-            else f"within the cap of {_thousands(result.cap)}"
-        )
+        cap_text = words("within_cap", lang, cap=_thousands(result.cap))
     else:
         over = _thousands(result.total - result.cap)
-        cap_text = (
-            f"超出上限 {_thousands(result.cap)}，超 {over}"
-            if zh
-            else f"OVER the cap of {_thousands(result.cap)} by {over}"
-        )
+        cap_text = words("over_cap", lang, cap=_thousands(result.cap), over=over)
     headline = [
-        (
-            f"{label('budget', lang)} {result.year}: {_thousands(result.total)} CNY · "
-            f"{label('headcount', lang)} {result.current} → {result.planned} "
-            f"({result.planned - result.current:+d}) · {cap_text}"
-        ),
+        words(
+            "budget_headline",
+            lang,
+            budget=label("budget", lang),
+            year=result.year,
+            total=_thousands(result.total),
+            headcount=label("headcount", lang),
+            current=result.current,
+            planned=result.planned,
+            change=f"{result.planned - result.current:+d}",
+            cap=cap_text,
+        )
     ]
     hire = result.new_hire
     lines_view = View(
@@ -871,7 +1069,7 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
             ),
             (
                 f"{label('new_hires', lang)}: {result.shortage} x {fmt_money(hire.annual_cost)} "
-                f"({hire.education}, {hire.title}, grade {hire.grade})"
+                f"({_hire_profile(hire, rules.budget.new_hire.start_month)})"
             ),
             f"{label('awards', lang)}: {result.awards.count_due} {label('due', lang)}, {fmt_money(result.awards.due)}",
         ],
@@ -884,7 +1082,7 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
     if short:
         views.append(
             View(
-                title=("缺编最多的站点" if zh else "Sites with the largest shortages"),
+                title=words("largest_shortages", lang),
                 columns=[
                     label(k, lang) for k in ("site", "name", "required", "current", "shortage")
                 ],
@@ -895,5 +1093,5 @@ def budget_report(result: BudgetResult, rules: Rules, lang: str, top: int = 5) -
             )
         )
     if result.staff.warnings:
-        views[-1].notes.extend(f"warning: {w}" for w in result.staff.warnings)
+        views[-1].notes.extend(words("warning", lang, text=w) for w in result.staff.warnings)
     return Report(data, data["lines"], views)
