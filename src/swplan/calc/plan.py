@@ -34,7 +34,7 @@ from ..money import ZERO, share
 from ..rules import Rules
 from .awards import AwardsResult
 from .awards import awards as compute_awards
-from .pay import PayCalculator, YearCosting
+from .pay import MONEY_FIELDS, PayCalculator, YearCosting
 from .staffing import required_posts
 
 METRICS = (
@@ -289,6 +289,9 @@ class _Shares:
 # --------------------------------------------------------------------------- the two money calls
 
 
+_ANNUAL_COST = MONEY_FIELDS.index("annual_cost")
+
+
 def year_cost(rules: Rules, year: int, facts: Mapping[PayFacts, int]) -> Decimal:
     """The cost of calendar year `year` under `rules` of `count` workers with each set of facts.
 
@@ -312,7 +315,7 @@ def year_cost(rules: Rules, year: int, facts: Mapping[PayFacts, int]) -> Decimal
         profiles[(education, title, performance, post, years, bases[1])] += count
     total = ZERO
     for profile, count in profiles.items():
-        total += costing.money(*profile)[-1] * count  # annual_cost
+        total += costing.money(*profile)[_ANNUAL_COST] * count
     return total
 
 
