@@ -410,23 +410,12 @@ def parse_cap(text: str | None) -> Any:
     """`--cap 1500000`, `1,500,000.00` or `1_500_000` -> Decimal; anything else is bad input."""
     if text is None:
         return None
-    import re
-    from decimal import Decimal
+    from .values import parse_amount
 
-    cleaned = text.strip().replace(",", "").replace("_", "")
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
-        raise InputError(
-            [
-                Problem(
-                    "--cap",
-                    "",
-                    "",
-                    f"{text!r} is not an amount; write yuan with "
-                    "up to two decimals, e.g. 1500000 or 1500000.00",
-                )
-            ]
-        )
-    return Decimal(cleaned).quantize(Decimal("0.01"))
+    try:
+        return parse_amount(text, example="1500000 or 1500000.00", grouped=True)
+    except ValueError as exc:
+        raise InputError([Problem("--cap", "", "", str(exc))]) from None
 
 
 @app.command()

@@ -16,7 +16,7 @@ IDENT_RE = re.compile(r"^[\w-]+\Z")
 
 def parse_ident(value: Any) -> Any:
     if isinstance(value, str) and not IDENT_RE.match(value):
-        raise ValueError(f"{value!r} is not a valid name; use letters, digits, '_' and '-'")
+        raise ValueError(f"{value!r} is not a valid identifier; use letters, digits, '_' and '-'")
     return value
 
 
@@ -34,8 +34,20 @@ def parse_decimal(value: Any) -> Decimal:
     return number
 
 
-def parse_amount(value: Any) -> Decimal:
-    number = parse_decimal(value)
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def parse_amount(value: Any, *, example: str = "1000.00", grouped: bool = False) -> Decimal:
+    """Yuan with at most two decimals, 0 or more; `grouped` allows `1,500,000` and `1_500_000`."""
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str):
+        if grouped:
+            text = text.replace(",", "").replace("_", "")
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise ValueError(
+                f"{value!r} is not an amount; write yuan with up to two decimals, e.g. {example}"
+            )
+    number = parse_decimal(text)
     if number < 0:
         raise ValueError(f"{value!r} is negative; amounts must be 0 or more")
     if number != number.quantize(Decimal("0.01")):
@@ -59,10 +71,17 @@ def parse_integer(value: Any) -> int:
     return int(text)
 
 
-def parse_count(value: Any) -> int:
-    number = parse_integer(value)
+def parse_count(value: Any, maximum: int | None = None) -> int:
+    """A whole number from 0 (to `maximum`, when given: the message then says the range)."""
+    hint = f"; write a whole number from 0 to {maximum:,}" if maximum is not None else ""
+    try:
+        number = parse_integer(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a whole number{hint}") from None
     if number < 0:
-        raise ValueError(f"{value!r} is negative; must be 0 or more")
+        raise ValueError(f"{value!r} is negative{hint or '; must be 0 or more'}")
+    if maximum is not None and number > maximum:
+        raise ValueError(f"{value!r} is too large; at most {maximum:,}")
     return number
 
 

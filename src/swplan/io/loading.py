@@ -15,13 +15,13 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import os
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -55,76 +55,88 @@ def display_name(path: str | os.PathLike[str]) -> str:
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """The file's text: UTF-8 with or without a BOM, or one clear error."""
+    return "".join(text_blocks(path))
+
+
+def text_lines(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The file's lines, read a block at a time (memory stays flat), checked as `read_text`.
+
+    Lines end as in the file (`\n`, `\r\n` or `\r`), as `open(newline="")` gives them.
+    """
+    return itertools.chain.from_iterable(
+        io.StringIO(block, newline="") for block in text_blocks(path)
+    )
+
+
+_BLOCK = 1 << 22
+
+
+def text_blocks(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The file's text in blocks of whole lines; the one place a file's bytes are checked.
+
+    A BOM is dropped; UTF-16, a NUL byte (a binary file) or bytes that are not UTF-8
+    raise one `InputError` naming the line, whichever comes first in the file, and
+    nothing else is reported for that file.
+    """
     name = display_name(path)
     try:
-        data = Path(path).read_bytes()
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when abandoned
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
         raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
     except OSError as exc:
         raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
-    return decode(name, data)
+    return _blocks(name, handle)
 
 
-def encoding_problem(path: str | os.PathLike[str]) -> Problem | None:
-    """Why a file is not UTF-8 text, found by reading it in binary (for streamed files)."""
-    name = display_name(path)
-    line = 1
-    with open(path, "rb") as f:
-        if f.read(3) != b"\xef\xbb\xbf":
-            f.seek(0)
-        pending = b""
-        for block in iter(lambda: f.read(1 << 20), b""):
-            data = pending + block
-            nul = data.find(b"\x00")
-            if nul >= 0:
-                return Problem(
-                    name,
-                    str(line + data[:nul].count(b"\n")),
-                    "",
-                    "is a binary file, not UTF-8 text; "
-                    "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
-                )
-            cut = data.rfind(b"\n") + 1  # decode whole lines; keep the rest for the next block
-            try:
-                data[:cut].decode("utf-8")
-            except UnicodeDecodeError as exc:
-                return _not_utf8(name, line + data[: exc.start].count(b"\n"))
-            line += data[:cut].count(b"\n")
-            pending = data[cut:]
+def _blocks(name: str, handle: Any) -> Iterator[str]:
+    with handle:
         try:
-            pending.decode("utf-8")
-        except UnicodeDecodeError:
-            return _not_utf8(name, line)
-    return None
+            data = handle.read(_BLOCK)
+        except IsADirectoryError:
+            raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+        except OSError as exc:
+            raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        "1",
+                        "",
+                        "is UTF-16 text, not UTF-8; re-save it as UTF-8 and run again",
+                    )
+                ]
+            )
+        line = 1
+        while True:
+            more = handle.read(_BLOCK) if data else b""
+            if more:
+                cut = data.rfind(b"\n") + 1  # whole lines (and whole characters) only
+                if not cut:
+                    data += more
+                    continue
+                block, data = data[:cut], data[cut:] + more
+            else:
+                block, data = data, b""
+            yield _checked(name, block, line)
+            if not data:
+                return
+            line += block.count(b"\n")
 
 
-def _not_utf8(name: str, line: int) -> Problem:
-    return Problem(
-        name,
-        str(line),
-        "",
-        "is not UTF-8 text (files saved from Windows are often GBK); "
-        "re-save it as UTF-8 and run again",
-    )
-
-
-def decode(name: str, data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
-        raise InputError(
-            [Problem(name, "1", "", "is UTF-16 text, not UTF-8; re-save it as UTF-8 and run again")]
-        )
+def _checked(name: str, data: bytes, line: int) -> str:
+    """`data` (whole lines starting at `line`) as text, or the one error that it is not text."""
     nul = data.find(b"\x00")
     if nul >= 0:
-        line = data[:nul].count(b"\n") + 1
         raise InputError(
             [
                 Problem(
                     name,
-                    str(line),
+                    str(line + data.count(b"\n", 0, nul)),
                     "",
                     "is a binary file, not UTF-8 text; "
                     "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
@@ -134,7 +146,17 @@ def decode(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([_not_utf8(name, data[: exc.start].count(b"\n") + 1)]) from None
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    str(line + data.count(b"\n", 0, exc.start)),
+                    "",
+                    "is not UTF-8 text (files saved from Windows are often GBK); "
+                    "re-save it as UTF-8 and run again",
+                )
+            ]
+        ) from None
 
 
 # --------------------------------------------------------------------------- YAML
@@ -443,53 +465,73 @@ def check_header(
     return problems
 
 
-def iter_csv(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
-    """(line, cells) for each non-blank record; a malformed file is one error."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
+def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
+    # the record that failed starts at `start`; an unterminated quote only shows at the end
+    hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""
+    message = f"malformed CSV in the record starting at line {start}: {exc}{hint}"
+    return InputError([Problem(name, str(start), "", message)])
+
+
+def open_csv(
+    path: str | os.PathLike[str], problems: list[Problem]
+) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
+    """The header of a CSV file (an empty `Table`) and its data records, read lazily.
+
+    Records come as (line, cells), blank ones left out. The one row rule of every CSV
+    reader lives here: a record whose number of cells differs from the header's is
+    added to `problems` (and not yielded). A file that is not UTF-8 text or not CSV
+    raises one `InputError`, alone, wherever in the file it shows.
+    """
+    name = display_name(path)
+    reader = csv.reader(text_lines(path), strict=True)
+    header: list[str] | None = None
+    line = 1  # where the header record starts: blank lines before it are skipped
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                header = cells
+                break
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise _malformed(name, line, exc) from None
+    if header is None:
+        raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
+    table = Table(name, [c.strip() for c in header], [], header_row=line)
+    return table, _records(name, reader, len(header), problems)
+
+
+def _records(
+    name: str, reader: Any, width: int, problems: list[Problem]
+) -> Iterator[tuple[int, list[str]]]:
+    start = reader.line_num + 1
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1
-            if (
-                cells
-                and cells[0]
-                and not cells[0].isspace()
-                or cells
-                and any(c.strip() for c in cells)
-            ):  # the usual row, checked cheaply
-                yield line, cells
+            first = cells[0] if cells else ""
+            # the usual row is filled from column 1: only other rows need the full look
+            if (not first or first.isspace()) and not any(c.strip() for c in cells):
+                continue
+            if len(cells) != width:
+                problems.append(
+                    Problem(
+                        name,
+                        str(line),
+                        "",
+                        f"row has {len(cells)} cells but the header has {width}",
+                    )
+                )
+                continue
+            yield line, cells
     except csv.Error as exc:
-        # the record that failed starts at `start`; an unterminated quote only shows at the end
-        hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""
-        message = f"malformed CSV in the record starting at line {start}: {exc}{hint}"
-        raise InputError([Problem(name, str(start), "", message)]) from None
-
-
-def open_csv(path: str | os.PathLike[str]) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
-    """An empty `Table` with the header of a CSV file, and its remaining records."""
-    name = display_name(path)
-    records = iter_csv(name, read_text(path))
-    first = next(records, None)
-    if first is None:
-        raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
-    header_line, header = first
-    return Table(name, [c.strip() for c in header], [], header_row=header_line), records
+        raise _malformed(name, start, exc) from None
 
 
 def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
     """Header and rows of a CSV file; rows with the wrong number of cells are problems."""
-    table, records = open_csv(path)
-    name, columns = table.file, table.columns
     problems: list[Problem] = []
-    width = len(columns)
+    table, records = open_csv(path, problems)
+    columns = table.columns
     for line, cells in records:
-        if len(cells) != width:
-            problems.append(
-                Problem(
-                    name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
-                )
-            )
-            continue
         table.rows.append(
             Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
         )

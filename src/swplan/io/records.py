@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from ..errors import InputError, Problem, one_of, position
+from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
 from ..rules import Rules
-from ..values import IDENT_RE, parse_date
+from ..values import IDENT_RE, parse_amount, parse_count, parse_date, parse_ident
 from .loading import Document, Row, Table, file_format, format_path, load_yaml, open_csv, read_table
+
+T = TypeVar("T")
 
 MAX_CLIENTS = 10_000_000
 
@@ -44,7 +45,11 @@ LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
 
 
 class _Fields:
-    """Reads typed values out of one record, collecting problems instead of stopping."""
+    """Reads typed values out of one record, collecting problems instead of stopping.
+
+    Every value goes through one parser (`swplan.values` or a `WorkerRules` method),
+    whichever reader (YAML, CSV, Excel, streamed) the record came from.
+    """
 
     def __init__(
         self,
@@ -75,55 +80,70 @@ class _Fields:
             return None
         return value
 
-    def ident(self, key: str, *, required: bool = False) -> str | None:
-        value = self.text(key, required=required)
-        if value is not None and not IDENT_RE.match(value):
-            self.fail(key, f"{value!r} is not a valid identifier; use letters, digits, '_' and '-'")
-            return None
-        return value
-
-    def word(self, key: str, allowed: Iterable[str], *, required: bool = False) -> str | None:
-        value = self.text(key, required=required)
-        allowed = list(allowed)
-        if value is not None and value not in allowed:
-            self.fail(key, one_of(value, allowed))
-            return None
-        return value
-
-    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+    def parsed(self, key: str, parse: Callable[[str], T], *, required: bool = False) -> T | None:
+        """The value at `key` through `parse`, or None (absent, or a problem noted)."""
         value = self.text(key, required=required)
         if value is None:
             return None
         try:
-            return parse_date(value)
+            return parse(value)
         except ValueError as exc:
             self.fail(key, str(exc))
             return None
 
+    def ident(self, key: str, *, required: bool = False) -> str | None:
+        return self.parsed(key, parse_ident, required=required)
+
+    def word(self, key: str, allowed: Iterable[str], *, required: bool = False) -> str | None:
+        return self.parsed(key, lambda text: parse_word(text, allowed), required=required)
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        return self.parsed(key, parse_date, required=required)
+
     def count(self, key: str, *, maximum: int, required: bool = False) -> int | None:
-        value = self.text(key, required=required)
-        if value is None:
-            return None
-        if not re.fullmatch(r"\+?\d+", value):
-            what = "is negative" if re.fullmatch(r"-\d+", value) else "is not a whole number"
-            self.fail(key, f"{value!r} {what}; write a whole number from 0 to {maximum:,}")
-            return None
-        number = int(value)
-        if number > maximum:
-            self.fail(key, f"{value!r} is too large; at most {maximum:,}")
-            return None
-        return number
+        return self.parsed(key, lambda text: parse_count(text, maximum), required=required)
 
     def amount(self, key: str, *, required: bool = False) -> Decimal | None:
-        value = self.text(key, required=required)
-        if value is None:
-            return None
-        if not re.fullmatch(r"-?\d+(\.\d{1,2})?", value):
-            self.fail(
-                key, f"{value!r} is not an amount; write yuan with up to two decimals, e.g. 1000.00"
-            )
-            return None
-        return Decimal(value).quantize(Decimal("0.01"))
+        return self.parsed(key, parse_amount, required=required)
+
+
+def parse_word(text: str, allowed: Iterable[str]) -> str:
+    """A word of a vocabulary of the rules (by its key)."""
+    allowed = list(allowed)
+    if text not in allowed:
+        raise ValueError(one_of(text, allowed))
+    return text
+
+
+class UniqueIds:
+    """The one duplicate-id rule: the first record of an id wins, each repeat is a problem.
+
+    `first` maps an id to where it was first seen (an `Origin`, or a line number for
+    the streamed readers, which `place` turns into an `Origin`).
+    """
+
+    def __init__(self, what: str, place: Callable[[Any], Origin] | None = None) -> None:
+        self.what = what
+        self.place = place
+        self.first: dict[str, Any] = {}
+
+    def add(self, ident: str, where: Any, problems: list[Problem]) -> bool:
+        """Note `ident` seen at `where`; False (and a problem) when it was seen before."""
+        first = self.first
+        if ident in first:
+            problems.append(self.duplicate(ident, where))
+            return False
+        first[ident] = where
+        return True
+
+    def duplicate(self, ident: str, where: Any) -> Problem:
+        place = self.place or (lambda origin: origin)
+        earlier, here = place(self.first[ident]), place(where)
+        return here.problem(
+            f"duplicate {self.what} {ident!r} (first at {earlier.file}:{earlier.where}); "
+            f"{self.what}s must be unique",
+            "id",
+        )
 
 
 def _unknown_keys(
@@ -184,28 +204,13 @@ def _table_origin(table: Table, row: Any) -> Callable[[str], Origin]:
     return origin_of
 
 
-def _check_unique(ids: list[tuple[str, Origin]], what: str, problems: list[Problem]) -> None:
-    first: dict[str, Origin] = {}
-    for ident, origin in ids:
-        if ident in first:
-            where = first[ident]
-            problems.append(
-                origin.problem(
-                    f"duplicate {what} {ident!r} (first at {where.file}:{where.where}); {what}s must be unique",
-                    "id",
-                )
-            )
-        else:
-            first[ident] = origin
-
-
 # --------------------------------------------------------------------------- populations
 
 
 def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
     problems: list[Problem] = []
     sites: list[Site] = []
-    ids: list[tuple[str, Origin]] = []
+    ids = UniqueIds("site id")
     categories = list(rules.categories)
     region: str | None = None
     if file_format(path) == "yaml":
@@ -238,9 +243,8 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
                     if n is not None:
                         clients[category] = n
             site = _site(f, clients)
-            if site:
+            if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
-                ids.append((site.id, origin_of("id")))
     elif file_format(path) == "csv":
         return _populations_csv(path, rules)
     else:
@@ -257,64 +261,60 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
                 n = f.count(category, maximum=MAX_CLIENTS)
                 clients[category] = n or 0
             site = _site(f, clients)
-            if site:
+            if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
-                ids.append((site.id, origin_of("id")))
-    _check_unique(ids, "site id", problems)
     if problems:
         raise InputError(problems)
     return Populations(region, sites)
 
 
 def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
-    """Populations from CSV, built for 600,000 sites: plain string checks per cell.
+    """Populations from CSV, built for 600,000 sites, streamed.
 
-    A row that fails a quick check is read again through `_Fields`, so its problems
-    are worded exactly as everywhere else. Zero counts are left out of `clients`.
+    Client counts are parsed once per distinct cell text (a cache, not a rule); a row
+    whose id or counts do not pass is read again through `_Fields`, so its problems are
+    worded exactly as everywhere else. Zero counts are left out of `clients`.
     """
-    table, records = open_csv(path)
-    name, columns = table.file, table.columns
+    problems: list[Problem] = []
+    table, records = open_csv(path, problems)
+    columns = table.columns
     categories = list(rules.categories)
-    problems = table.header_problems(["id"], ["name", "kind", *categories])
-    if problems:
-        raise InputError(problems)
-    width = len(columns)
+    header = table.header_problems(["id"], ["name", "kind", *categories])
+    if header:
+        for _ in records:  # rows of the wrong width are named too
+            pass
+        raise InputError([*problems, *header])
     i_id = columns.index("id")
     i_name = columns.index("name") if "name" in columns else None
     i_kind = columns.index("kind") if "kind" in columns else None
     present = [(c, columns.index(c)) for c in categories if c in columns]
-    limit = MAX_CLIENTS
+    counts: dict[str, int | None] = {"": 0}  # cell text -> count, None when it is not one
     sites: list[Site] = []
-    first_line: dict[str, int] = {}
+    ids = UniqueIds("site id", lambda line: Origin(table.file, table.cell(line, i_id)))
     ident = IDENT_RE.match
     for line, cells in records:
-        if len(cells) != width:
-            problems.append(
-                Problem(
-                    name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
-                )
-            )
-            continue
-        site_id = cells[i_id].strip()
+        site_id = cells[i_id]
         clients: dict[str, int] = {}
         ok = ident(site_id) is not None
         for category, i in present:
             cell = cells[i]
-            if not cell:
-                continue
-            if cell.isdigit() and cell.isascii() and len(cell) <= 8 and int(cell) <= limit:
-                n = int(cell)
-                if n:
-                    clients[category] = n
-            elif cell.strip():
+            n = counts.get(cell, -1)
+            if n == -1:
+                try:
+                    n = counts[cell] = parse_count(cell, MAX_CLIENTS)
+                except ValueError:
+                    n = counts[cell] = None
+            if n is None:
                 ok = False
                 break
+            if n:
+                clients[category] = n
         if not ok:
             row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
             f = _Fields(row.cells.get, _table_origin(table, row), problems)
             clients = {}
             for category, _ in present:
-                count = f.count(category, maximum=limit)
+                count = f.count(category, maximum=MAX_CLIENTS)
                 if count:
                     clients[category] = count
             site = _site(f, clients)
@@ -325,19 +325,8 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
             site_name = cells[i_name].strip() if i_name is not None else ""
             kind = cells[i_kind].strip() if i_kind is not None else ""
             site = Site(site_id, site_name or None, kind or None, clients)
-        if site_id in first_line:
-            problems.append(
-                Problem(
-                    name,
-                    position(line, i_id + 1),
-                    "id",
-                    f"duplicate site id {site_id!r} (first at {name}:{first_line[site_id]}:{i_id + 1}); "
-                    "site ids must be unique",
-                )
-            )
-            continue
-        first_line[site_id] = line
-        sites.append(site)
+        if ids.add(site_id, line, problems):
+            sites.append(site)
     if problems:
         raise InputError(problems)
     return Populations(None, sites)
@@ -355,13 +344,31 @@ def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
 # --------------------------------------------------------------------------- roster
 
 
+def roster_header_problems(table: Table) -> list[Problem]:
+    """What is wrong with a roster table's header (CSV, Excel or streamed)."""
+    problems = table.header_problems(
+        ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED]
+    )
+    if not ("hired" in table.columns or "years_of_service" in table.columns):
+        problems.append(
+            Problem(
+                table.file,
+                table.cell(table.header_row, 0),
+                "hired",
+                "the header needs a 'hired' or a 'years_of_service' column",
+            )
+        )
+    return problems
+
+
 def load_roster(
     path: str | os.PathLike[str], rules: Rules, *, as_of: dt.date | None = None
 ) -> list[Worker]:
     """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell."""
     problems: list[Problem] = []
     workers: list[Worker] = []
-    ids: list[tuple[str, Origin]] = []  # every readable id, so duplicates show with other problems
+    ids = UniqueIds("worker id")  # every readable id, so duplicates show with other problems
+    check = WorkerRules(rules, as_of)
     if file_format(path) == "yaml":
         doc = load_yaml(path)
         records = _yaml_records(doc, "workers", "roster")
@@ -369,7 +376,7 @@ def load_roster(
         for path_, item in records:
             problems += _unknown_keys(item, [*ROSTER_COLUMNS, "exams"], doc, path_)
             origin_of = _yaml_origin(doc, path_)
-            worker = parse_worker(item.get, origin_of, rules, problems, as_of=as_of)
+            worker = check.worker(item.get, origin_of, problems)
             exams = item.get("exams")
             if exams is not None:  # checked even when the worker has problems: report them all
                 passes = []
@@ -394,28 +401,16 @@ def load_roster(
                             passes.append(p)
                 if worker is not None:
                     worker = _with_exams(worker, tuple(passes))
-            _note_id(worker, item.get, origin_of, workers, ids)
+            _note_id(worker, item.get, origin_of, workers, ids, problems)
     else:
         table, problems = read_table(path)
-        header = table.header_problems(
-            ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED]
-        )
-        if not ("hired" in table.columns or "years_of_service" in table.columns):
-            header.append(
-                Problem(
-                    table.file,
-                    table.cell(table.header_row, 0),
-                    "hired",
-                    "the header needs a 'hired' or a 'years_of_service' column",
-                )
-            )
+        header = roster_header_problems(table)
         if header:  # rows cannot be read without their columns; other problems still add up
             raise InputError([*problems, *header])
         for row in table.rows:
             origin_of = _table_origin(table, row)
-            worker = parse_worker(row.cells.get, origin_of, rules, problems, as_of=as_of)
-            _note_id(worker, row.cells.get, origin_of, workers, ids)
-    _check_unique(ids, "worker id", problems)
+            worker = check.worker(row.cells.get, origin_of, problems)
+            _note_id(worker, row.cells.get, origin_of, workers, ids, problems)
     if problems:
         raise InputError(problems)
     return workers
@@ -426,16 +421,17 @@ def _note_id(
     get: Callable[[str], Any],
     origin_of: Callable[[str], Origin],
     workers: list[Worker],
-    ids: list[tuple[str, Origin]],
+    ids: UniqueIds,
+    problems: list[Problem],
 ) -> None:
     """Keep a parsed worker; note the id of every record, parsed or not."""
     if worker is not None:
-        workers.append(worker)
-        ids.append((worker.id, worker.origin or origin_of("id")))
+        if ids.add(worker.id, worker.origin or origin_of("id"), problems):
+            workers.append(worker)
         return
     raw = get("id")
     if isinstance(raw, str) and IDENT_RE.match(raw.strip()):
-        ids.append((raw.strip(), origin_of("id")))
+        ids.add(raw.strip(), origin_of("id"), problems)
 
 
 def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
@@ -457,6 +453,138 @@ def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
 MAX_YEARS = 80
 
 
+class WorkerRules:
+    """Every rule of a worker record, in one place, for every reader.
+
+    `worker` reads one record (a YAML mapping or a table row). The streamed reader
+    caches what `profile` and `service_years` say per distinct cell text, so a
+    national roster is checked by the same rules without a call per row.
+
+    With `as_of`, a `hired` date after it is a problem (pay and budget need completed
+    years).
+    """
+
+    def __init__(self, rules: Rules, as_of: dt.date | None = None) -> None:
+        self.rules = rules
+        self.as_of = as_of
+        points = rules.pay.points
+        self.educations = list(points.education)
+        self.titles = list(points.title)
+        self.ratings = list(points.performance)
+        self.posts = list(rules.pay.posts)
+
+    # one parser per field: stripped, non-empty text in; the value, or ValueError
+
+    def education(self, text: str) -> str:
+        return parse_word(text, self.educations)
+
+    def title(self, text: str) -> str:
+        return parse_word(text, self.titles)
+
+    def performance(self, text: str) -> str:
+        return parse_word(text, self.ratings)
+
+    def post(self, text: str) -> str:
+        if not self.posts:
+            raise ValueError("the rules define no posts; leave post out")
+        return parse_word(text, self.posts)
+
+    @staticmethod
+    def years(text: str) -> int:
+        return parse_count(text, MAX_YEARS)
+
+    def service(
+        self, hired_text: str | None, years_text: str | None, hired: dt.date | None
+    ) -> list[tuple[str, str]]:
+        """(key, message) for the rules between `hired` and `years_of_service`."""
+        out = []
+        if hired_text is not None and years_text is not None:
+            out.append(("years_of_service", "give either hired or years_of_service, not both"))
+        elif hired_text is None and years_text is None:
+            out.append(("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"))
+        if self.as_of is not None and hired is not None and hired > self.as_of:
+            out.append(
+                (
+                    "hired",
+                    f"{hired.isoformat()} is after the as-of date {self.as_of.isoformat()}; "
+                    "check the date or give a later --as-of",
+                )
+            )
+        return out
+
+    def worker(
+        self, get: Callable[[str], Any], origin_of: Callable[[str], Origin], problems: list[Problem]
+    ) -> Worker | None:
+        """One worker; its problems appended to `problems`, None if it has any."""
+        before = len(problems)
+        f = _Fields(get, origin_of, problems)
+        ident = f.ident("id", required=True)
+        name = f.text("name")
+        site = f.ident("site", required=True)
+        education = f.parsed("education", self.education, required=True)
+        title = f.parsed("title", self.title, required=True)
+        post = f.parsed("post", self.post)
+        hired = f.date("hired")
+        years = f.parsed("years_of_service", self.years)
+        performance = f.parsed("performance", self.performance)
+        for key, message in self.service(f.text("hired"), f.text("years_of_service"), hired):
+            f.fail(key, message)
+        if (
+            len(problems) > before
+            or ident is None
+            or site is None
+            or education is None
+            or title is None
+        ):
+            return None
+        return Worker(
+            ident,
+            site,
+            education,
+            title,
+            name,
+            post,
+            hired,
+            years,
+            performance,
+            (),
+            origin_of("id"),
+        )
+
+    # what the streamed reader caches
+
+    def profile(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
+        """(education, title, rating, post) cells as the worker has them, or None if any is
+        wrong (the caller then reads the row with `worker` for the messages)."""
+        education, title, rating, post = (c.strip() for c in cells)
+        try:
+            return (
+                self.education(education),
+                self.title(title),
+                self.performance(rating) if rating else None,
+                self.post(post) if post else None,
+            )
+        except ValueError:
+            return None
+
+    def service_years(self, hired_text: str, years_text: str) -> int | None:
+        """Completed years at `as_of` from the two cells, or None if they break a rule."""
+        from ..calc.pay import completed_years
+
+        hired_text, years_text = hired_text.strip(), years_text.strip()
+        try:
+            hired = parse_date(hired_text) if hired_text else None
+            years = self.years(years_text) if years_text else None
+        except ValueError:
+            return None
+        if self.service(hired_text or None, years_text or None, hired):
+            return None
+        if hired is not None:
+            assert self.as_of is not None
+            return completed_years(hired, self.as_of)
+        return years
+
+
 def parse_worker(
     get: Callable[[str], Any],
     origin_of: Callable[[str], Origin],
@@ -465,49 +593,8 @@ def parse_worker(
     *,
     as_of: dt.date | None = None,
 ) -> Worker | None:
-    """One worker from a YAML mapping or a table row; problems appended, None if unusable.
-
-    With `as_of`, a `hired` date after it is a problem (pay and budget need completed years).
-    """
-    before = len(problems)
-    f = _Fields(get, origin_of, problems)
-    points = rules.pay.points
-    ident = f.ident("id", required=True)
-    name = f.text("name")
-    site = f.ident("site", required=True)
-    education = f.word("education", points.education, required=True)
-    title = f.word("title", points.title, required=True)
-    post = None
-    if f.text("post") is not None:
-        if rules.pay.posts:
-            post = f.word("post", rules.pay.posts)
-        else:
-            f.fail("post", "the rules define no posts; leave post out")
-    hired = f.date("hired")
-    years = f.count("years_of_service", maximum=MAX_YEARS)
-    performance = f.word("performance", points.performance)
-    raw_hired, raw_years = f.text("hired"), f.text("years_of_service")
-    if raw_hired is not None and raw_years is not None:
-        f.fail("years_of_service", "give either hired or years_of_service, not both")
-    elif raw_hired is None and raw_years is None:
-        f.fail("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
-    if as_of is not None and hired is not None and hired > as_of:
-        f.fail(
-            "hired",
-            f"{hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
-            "check the date or give a later --as-of",
-        )
-    if (
-        len(problems) > before
-        or ident is None
-        or site is None
-        or education is None
-        or title is None
-    ):
-        return None
-    return Worker(
-        ident, site, education, title, name, post, hired, years, performance, (), origin_of("id")
-    )
+    """One worker from a YAML mapping or a table row (see `WorkerRules.worker`)."""
+    return WorkerRules(rules, as_of).worker(get, origin_of, problems)
 
 
 def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:

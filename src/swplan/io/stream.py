@@ -1,13 +1,14 @@
 """Streaming pay for big CSV rosters: the same numbers as `pay.pay`, row by row.
 
 A national roster has 1.5 million rows but only a few thousand distinct profiles
-(education, title, rating, post, years). Each row is checked with plain dict and set
-look-ups, its profile's figures come from a cache, and the output line is the
-row's own cells followed by the cached, already formatted figures. No per-row
-object is kept, so memory stays flat whatever the size.
+(education, title, rating, post, years). Each row's cells are judged by
+`records.WorkerRules`, once per distinct text, then by dict look-ups; its profile's
+figures come from a cache, and the output line is the row's own cells followed by
+the cached, already formatted figures. No per-row object is kept, so memory stays
+flat whatever the size.
 
-A row that fails any quick check is handed to `inputs.parse_worker`, so the error
-messages are exactly those of the ordinary path. On any problem nothing is written.
+A row with any problem is read by `WorkerRules.worker`, so the error messages are
+exactly those of every other reader. On any problem nothing is written.
 """
 
 from __future__ import annotations
@@ -20,25 +21,28 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any
 
-from ..calc.pay import MONEY_FIELDS, PayCalculator, completed_years, empty_totals
+from ..calc.pay import MONEY_FIELDS, PayCalculator, empty_totals
 from ..calc.staffing import RosterCounts
-from ..errors import InputError, Problem, position
+from ..errors import InputError, Problem
 from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
 from ..values import IDENT_RE
 from .atomic import atomic_file
-from .loading import Row, Table, check_header, decode, encoding_problem, iter_csv, read_text
-from .records import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, parse_worker
+from .loading import Row, Table, open_csv
+from .records import UniqueIds, WorkerRules, roster_header_problems
+
+
+def cells_of(row: Row, column: str) -> str:
+    return row.cells.get(column) or ""
+
 
 _IDENT = IDENT_RE.match
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$").match
-_YEARS = re.compile(r"\+?\d+$").match
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 
 
@@ -47,6 +51,7 @@ class StreamTotals:
     totals: dict[str, Decimal]
     count: int
     ids: Collection[str] = ()
+    names: dict[str, str | None] = field(default_factory=dict)
 
 
 def _text_cell(value: str) -> str:
@@ -94,155 +99,66 @@ def stream_pay(
     progress: Callable[[int], None] | None = None,
     counts: RosterCounts | None = None,
     costed: bool = True,
+    wanted_ids: Collection[str] = (),
 ) -> StreamTotals:
     """Pay every worker of a CSV roster, writing CSV lines to `out` (None: totals only).
 
     `costed=False` checks and counts only (for `staff`): the totals stay zero.
 
     With `counts`, also count workers and certified workers per site into it, and
-    return the worker ids (what `budget` needs of a national roster).
+    return the worker ids (what `budget` needs of a national roster). The names of
+    the workers in `wanted_ids` are kept in `names`.
     Raises `InputError` with every problem; the caller discards `out` in that case.
     """
     as_of = as_of or rules.effective
-    name = str(path)
-    try:
-        with open(path, "rb") as raw:
-            # a NUL anywhere means a binary file, as for every other reader (memchr: ~0.1 s
-            # for a national roster)
-            head = raw.read(1 << 16)
-            if b"\x00" in head:
-                decode(name, head)  # raises the same binary / UTF-16 error as every reader
-            for block in iter(lambda: raw.read(1 << 22), b""):
-                if b"\x00" in block:
-                    raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
-    except FileNotFoundError:
-        raise InputError([Problem(name, "", "", "no such file")]) from None
-    except OSError as exc:
-        raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
-    with handle:
-        reader = csv.reader(handle, strict=True)
-        scan = _Scan(name, rules, as_of, formatted=out is not None)
-        try:
-            first = 1  # the line the header starts on: blank lines before it are skipped
-            header = next(reader, None)
-            while header is not None and not any(c.strip() for c in header):
-                first = reader.line_num + 1
-                header = next(reader, None)
-            if header is None:
-                raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
-            try:
-                scan.start(header, first)
-            except InputError as exc:
-                # as the whole-file reader does: rows of the wrong width are named too
-                raise InputError(
-                    [*scan.width_problems(reader, len(header)), *exc.problems]
-                ) from None
-            scan.rows(reader, out, progress, counts)
-        # A file that is not UTF-8 or not CSV is reported alone, as by the whole-file
-        # reader, which stops there before any row is checked.
-        except csv.Error as exc:
-            # the stream knows where it stopped; the whole-file reader names the record's start
-            try:
-                for _ in iter_csv(name, read_text(path)):
-                    pass
-            except InputError as found:
-                raise InputError(found.problems) from None
-            raise InputError(
-                [Problem(name, str(reader.line_num or 1), "", f"malformed CSV: {exc}")]
-            ) from None
-        except UnicodeDecodeError:
-            problem = encoding_problem(path)
-            raise InputError([problem] if problem else scan.problems) from None
-    if scan.problems:
-        raise InputError(scan.problems)
+    problems: list[Problem] = []
+    table, records = open_csv(path, problems)
+    header = roster_header_problems(table)
+    if header:  # as the whole-file reader does: rows of the wrong width are named too
+        for _ in records:
+            pass
+        raise InputError([*problems, *header])
+    scan = _Scan(table, rules, as_of, problems, formatted=out is not None)
+    scan.rows(records, out, progress, counts, wanted_ids)
+    if problems:
+        raise InputError(problems)
     result = scan.totals(costed)
+    result.names = scan.names
     if counts is not None:
         result.ids = scan.ids
     return result
 
 
-_BAD = -1  # a cached "these cells need the slow path"
-
-
 class _Scan:
-    """One pass over the rows of a roster CSV."""
+    """One pass over the rows of a roster CSV.
 
-    def __init__(self, name: str, rules: Rules, as_of: dt.date, *, formatted: bool) -> None:
-        self.name = name
+    Owns no rule: every cell is judged by `WorkerRules` (once per distinct text or
+    profile, then cached), and a row with any problem is read by `WorkerRules.worker`,
+    so its messages are those of every other reader.
+    """
+
+    def __init__(
+        self,
+        table: Table,
+        rules: Rules,
+        as_of: dt.date,
+        problems: list[Problem],
+        *,
+        formatted: bool,
+    ) -> None:
+        self.table = table
+        self.name = table.file
+        self.columns = table.columns
         self.rules = rules
-        self.as_of = as_of
+        self.check = WorkerRules(rules, as_of)
         self.formatted = formatted  # build each profile's output line tail
-        self.problems: list[Problem] = []
+        self.problems = problems
         self.profiles = _Profiles(rules)
-        # profile (education, title, rating, post, years) -> [formatted tail, count]
+        self.default_post = self.profiles.calc.default_post()
+        # profile (education, title, rating, post, years) -> [formatted tail, count, title]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
-
-    def start(self, header: list[str], line: int) -> None:
-        """Check the header, which starts at `line`."""
-        name = self.name
-        if any("\x00" in c for c in header):
-            raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
-        self.columns = columns = [c.strip() for c in header]
-        self.table = Table(name, columns, [], header_row=line)
-        problems = check_header(
-            name,
-            columns,
-            ROSTER_REQUIRED,
-            [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED],
-            lambda i: position(line, i + 1),
-        )
-        if "hired" not in columns and "years_of_service" not in columns:
-            problems.append(
-                Problem(
-                    name,
-                    position(line, 1),
-                    "hired",
-                    "the header needs a 'hired' or a 'years_of_service' column",
-                )
-            )
-        if problems:
-            raise InputError(problems)
-
-    def width_problems(self, reader: Any, width: int) -> list[Problem]:
-        """Rows with more or fewer cells than the header's `width` (when nothing else is read)."""
-        problems = []
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if len(cells) != width and any(c.strip() for c in cells):
-                problems.append(
-                    Problem(
-                        self.name,
-                        str(line),
-                        "",
-                        f"row has {len(cells)} cells but the header has {width}",
-                    )
-                )
-        return problems
-
-    def words(self, key: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
-        """(education, title, rating, post) as the profile has them, or None if any is off."""
-        education, title, rating, post = key
-        pay = self.rules.pay
-        points = pay.points
-        if not (
-            education in points.education
-            and title in points.title
-            and (not rating or rating in points.performance)
-            and (not post or post in pay.posts)
-        ):
-            return None
-        return (education, title, rating or None, post or (pay.default_post if pay.posts else None))
-
-    def years(self, hired: str, given: str) -> int:
-        if hired:
-            if given:
-                return _BAD
-            return _years_from(hired, self.as_of)
-        if _YEARS(given) and int(given) <= MAX_YEARS:
-            return int(given)
-        return _BAD
+        self.names: dict[str, str | None] = {}
+        self.ids: Collection[str] = ()
 
     def entry(self, key: tuple[Any, ...]) -> list[Any]:
         entry = self.entries.get(key)
@@ -252,53 +168,56 @@ class _Scan:
             entry = self.entries[key] = [tail, 0, key[1]]
         return entry
 
+    def profile_words(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
+        words = self.check.profile(cells)
+        if words is None:
+            return None
+        education, title, rating, post = words
+        return (education, title, rating, post or self.default_post)
+
     def slow_row(self, line: int, cells: list[str]) -> tuple[str | None, str, list[Any] | None]:
-        """Check a row the ordinary way, so its problems read exactly as the ordinary ones.
+        """Read a row the ordinary way, so its problems read exactly as the ordinary ones.
 
         Returns (id, site, entry); a row with problems has no entry, and its id (when
-        readable) still counts for duplicate ids, as in `inputs.load_roster`.
+        readable) still counts for duplicate ids, as in `records.load_roster`.
         """
-        name, table, problems, as_of = self.name, self.table, self.problems, self.as_of
+        name, table, problems = self.name, self.table, self.problems
         row = Row(line, {c: (v.strip() or None) for c, v in zip(self.columns, cells, strict=True)})
         before = len(problems)
-        worker = parse_worker(
-            row.cells.get,
-            lambda key: Origin(name, table.where(row, key)),
-            self.rules,
-            problems,
-            as_of=as_of,
+        worker = self.check.worker(
+            row.cells.get, lambda key: Origin(name, table.where(row, key)), problems
         )
         if worker is None or len(problems) > before:
             raw = row.cells.get("id")
             return (raw if raw and _IDENT(raw) else None), "", None
-        years = worker.years_of_service
-        if years is None:
-            assert worker.hired is not None
-            years = completed_years(worker.hired, as_of)
-        words = self.words(
+        words = self.profile_words(
             (worker.education, worker.title, worker.performance or "", worker.post or "")
         )
-        assert words is not None
+        years = self.check.service_years(cells_of(row, "hired"), cells_of(row, "years_of_service"))
+        assert words is not None and years is not None
         return worker.id, worker.site, self.entry((*words, years))
 
     def rows(
         self,
-        reader: Any,
+        records: Iterator[tuple[int, list[str]]],
         out: IO[str] | None,
         progress: Callable[[int], None] | None,
         counts: RosterCounts | None,
+        wanted_ids: Collection[str] = (),
     ) -> None:
         col = {c: i for i, c in enumerate(self.columns)}
-        width = len(self.columns)
         i_id, i_site, i_edu, i_title = col["id"], col["site"], col["education"], col["title"]
         i_name, i_post, i_perf = col.get("name"), col.get("post"), col.get("performance")
         i_hired, i_years = col.get("hired"), col.get("years_of_service")
         name, problems, entries = self.name, self.problems, self.entries
-        word_cache: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
-        hired_cache: dict[str, int] = {}
-        years_cache: dict[str, int] = {}
-        first_line: dict[str, int] = {}
+        words_of: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
+        years_of: dict[tuple[str, str], int | None] = {}
+        service_years = self.check.service_years
+        table = self.table
+        ids = UniqueIds("worker id", lambda line: Origin(name, table.cell(line, i_id)))
+        first_line = ids.first
         self.ids = first_line.keys()
+        names = self.names
         if counts is not None:
             current, certified = counts.current, counts.certified
             samples, sample_size = counts.sample_ids, counts.SAMPLE
@@ -306,24 +225,11 @@ class _Scan:
         empty = ""
         chunk: list[str] = []
         wrote_header = False
-        start = reader.line_num + 1
         done = 0
-        for cells in reader:
-            line, start = start, reader.line_num + 1
+        for line, cells in records:
             done += 1
             if progress is not None and not done & 0xFFFF:
                 progress(done)
-            if len(cells) != width:
-                if any(c.strip() for c in cells):
-                    problems.append(
-                        Problem(
-                            name,
-                            str(line),
-                            "",
-                            f"row has {len(cells)} cells but the header has {width}",
-                        )
-                    )
-                continue
             worker_id = cells[i_id]
             site = cells[i_site]
             wkey = (
@@ -332,24 +238,17 @@ class _Scan:
                 cells[i_perf] if i_perf is not None else empty,
                 cells[i_post] if i_post is not None else empty,
             )
-            words = word_cache.get(wkey, wkey)
+            words = words_of.get(wkey, wkey)
             if words is wkey:
-                words = word_cache[wkey] = self.words(wkey)
-            hired = cells[i_hired] if i_hired is not None else empty
-            given = cells[i_years] if i_years is not None else empty
-            if hired and not given:
-                years = hired_cache.get(hired, _BAD - 1)
-                if years == _BAD - 1:
-                    years = hired_cache[hired] = self.years(hired, given)
-            elif given and not hired:
-                years = years_cache.get(given, _BAD - 1)
-                if years == _BAD - 1:
-                    years = years_cache[given] = self.years(hired, given)
-            else:
-                years = _BAD
-            if words is None or years == _BAD or ident(worker_id) is None or ident(site) is None:
-                if not any(c.strip() for c in cells):
-                    continue
+                words = words_of[wkey] = self.profile_words(wkey)
+            ykey = (
+                cells[i_hired] if i_hired is not None else empty,
+                cells[i_years] if i_years is not None else empty,
+            )
+            years = years_of.get(ykey, -1)
+            if years == -1:
+                years = years_of[ykey] = service_years(*ykey)
+            if words is None or years is None or ident(worker_id) is None or ident(site) is None:
                 slow_id, site, entry = self.slow_row(line, cells)
                 if slow_id is None:
                     continue
@@ -360,20 +259,14 @@ class _Scan:
                 if entry is None:
                     entry = self.entry(key)
             if worker_id in first_line:
-                first = f"{name}:{first_line[worker_id]}:{i_id + 1}"
-                problems.append(
-                    Problem(
-                        name,
-                        position(line, i_id + 1),
-                        "id",
-                        f"duplicate worker id {worker_id!r} (first at {first}); worker ids must be unique",
-                    )
-                )
+                problems.append(ids.duplicate(worker_id, line))
                 continue
             first_line[worker_id] = line
             if entry is None:
                 continue  # a row with problems: its id counted, nothing else
             entry[1] += 1
+            if wanted_ids and worker_id in wanted_ids:
+                names[worker_id] = (cells[i_name].strip() or None) if i_name is not None else None
             if counts is not None:  # RosterCounts.add, inlined: once per worker
                 current[site] = current.get(site, 0) + 1
                 if entry[2] != "none":
@@ -421,19 +314,6 @@ def _header_line(profiles: _Profiles) -> str:
     buffer = io.StringIO()
     csv_writer(buffer).writerow(profiles.columns or [])
     return buffer.getvalue()
-
-
-def _years_from(hired: str, as_of: dt.date) -> int:
-    """Completed years, or _BAD when the date is bad or after `as_of` (the slow path reports it)."""
-    if not _DATE(hired):
-        return _BAD
-    try:
-        date = dt.date.fromisoformat(hired)
-    except ValueError:
-        return _BAD
-    if date > as_of:
-        return _BAD
-    return completed_years(date, as_of)
 
 
 def pay_csv(
