@@ -135,6 +135,10 @@ def attempt(load: Callable[[], T], problems: list[Problem], default: T) -> T:
         return default
 
 
+def raise_(problems: list[Problem]) -> Any:
+    raise InputError(problems)
+
+
 def staff_checks(warnings: list[str], shortage: int | None, fail_on_shortage: bool) -> int:
     """Print the roster warnings; with --fail-on-shortage, exit 1 when posts are short."""
     for warning in warnings:
@@ -254,16 +258,22 @@ def pay(
         from .calc.pay import pay as compute
         from .io.loading import file_format
         from .io.records import load_roster
-        from .io.stream import pay_csv
+        from .io.stream import pay_streamed, too_many_rows
         from .render import emit
         from .report.reports import explain_report, pay_report
 
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of")
-        if explain is None and by is None and format is Format.csv and file_format(roster) == "csv":
+        streamed = explain is None and by is None and file_format(roster) == "csv"
+        if streamed and format in (Format.csv, Format.json):
             # big rosters: streamed, flat memory, same numbers and bytes as below
-            pay_csv(roster, r, when, str(output) if output else None)
+            pay_streamed(roster, r, when, str(output) if output else None, format.value)
             return 0
+        if streamed:  # a table lists every worker: only when there are not too many
+            summary = too_many_rows(roster, r, when, lang.value)
+            if summary is not None:
+                emit(summary, format.value, str(output) if output else None)
+                return 0
         if explain is not None and by is not None:
             raise InputError(
                 [
@@ -334,7 +344,8 @@ def awards(
 
         from .calc.awards import awards as compute
         from .io.ledger import record_awards
-        from .io.records import load_ledger, load_passes, load_roster
+        from .io.records import load_ledger, load_passes
+        from .io.stream import load_roster_for_awards
         from .money import fmt_money
         from .render import emit
         from .report.reports import awards_report
@@ -358,13 +369,23 @@ def awards(
             if output is not None and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
                 raise InputError([Problem(str(output), "", "", "its directory does not exist")])
 
-        workers, extra, paid, _ = gather(
-            lambda: load_roster(roster, r),
-            lambda: load_passes(passes, r) if passes is not None else [],
+        # the passes first: of a CSV roster only the workers they name are kept
+        no_passes: list[Any] = []
+        passes_problems: list[Problem] = []
+        extra = attempt(
+            lambda: load_passes(passes, r) if passes is not None else no_passes,
+            passes_problems,
+            no_passes,
+        )
+        wanted = {p.worker_id for p in extra}
+        (workers, roster_ids), _, paid, _ = gather(
+            lambda: load_roster_for_awards(roster, r, wanted),
+            lambda: raise_(passes_problems) if passes_problems else extra,
             lambda: load_ledger(ledger) if ledger is not None else [],
             output_dir,
         )
-        result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
+        # bad passes stop here, before any write
+        result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
         recorded = None
         if record and ledger is not None:
             recorded = record_awards(r, workers, extra, ledger, when)

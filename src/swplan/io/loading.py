@@ -68,7 +68,7 @@ def text_lines(path: str | os.PathLike[str]) -> Iterator[str]:
     )
 
 
-_BLOCK = 1 << 22
+_BLOCK = 1 << 20
 
 
 def text_blocks(path: str | os.PathLike[str]) -> Iterator[str]:
@@ -530,12 +530,49 @@ def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
     """Header and rows of a CSV file; rows with the wrong number of cells are problems."""
     problems: list[Problem] = []
     table, records = open_csv(path, problems)
+    table.rows.extend(csv_rows(table, records))
+    return table, problems
+
+
+def csv_rows(table: Table, records: Iterator[tuple[int, list[str]]]) -> Iterator[Row]:
+    """`open_csv`'s records as `Row`s: cells by column, stripped, None for empty."""
     columns = table.columns
     for line, cells in records:
-        table.rows.append(
-            Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
-        )
-    return table, problems
+        yield Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
+
+
+@dataclass
+class OpenTable:
+    """A table whose header has been read and whose rows are read as they are asked for.
+
+    CSV rows are read lazily (a big file is never held); `problems` collects the rows
+    of the wrong width as they are met. `records` are the raw CSV records for the
+    streamed readers (None for a workbook, whose rows are in `table.rows`).
+    """
+
+    table: Table
+    problems: list[Problem]
+    records: Iterator[tuple[int, list[str]]] | None = None
+
+    def rows(self) -> Iterator[Row]:
+        if self.records is None:
+            return iter(self.table.rows)
+        return csv_rows(self.table, self.records)
+
+    def drain(self) -> None:
+        """Read the rest, so that every row of the wrong width is in `problems`."""
+        for _ in self.records or ():
+            pass
+
+
+def open_table(path: str | os.PathLike[str]) -> OpenTable:
+    """A CSV (read lazily) or Excel table, header read."""
+    if file_format(path) == "xlsx":
+        table, problems = read_xlsx_table(path)
+        return OpenTable(table, problems)
+    problems = []
+    table, records = open_csv(path, problems)
+    return OpenTable(table, problems, records)
 
 
 def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:

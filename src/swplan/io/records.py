@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -18,7 +18,16 @@ from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
 from ..rules import Rules
 from ..values import IDENT_RE, parse_amount, parse_count, parse_date, parse_ident
-from .loading import Document, Row, Table, file_format, format_path, load_yaml, open_csv, read_table
+from .loading import (
+    Document,
+    OpenTable,
+    Row,
+    Table,
+    file_format,
+    format_path,
+    load_yaml,
+    open_table,
+)
 
 T = TypeVar("T")
 
@@ -207,14 +216,17 @@ def _table_origin(table: Table, row: Any) -> Callable[[str], Origin]:
 # --------------------------------------------------------------------------- populations
 
 
-def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
+def load_populations(
+    path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable | None = None
+) -> Populations:
+    """The sites of a populations file (`source`: the file, already opened by `check`)."""
     problems: list[Problem] = []
     sites: list[Site] = []
     ids = UniqueIds("site id")
     categories = list(rules.categories)
     region: str | None = None
     if file_format(path) == "yaml":
-        doc = load_yaml(path)
+        doc = source if isinstance(source, Document) else load_yaml(path)
         records = _yaml_records(doc, "sites", "populations")
         problems += _unknown_keys(doc.data, ["region", "sites"], doc, ())
         if isinstance(doc.data.get("region"), str):
@@ -245,10 +257,14 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
             site = _site(f, clients)
             if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
-    elif file_format(path) == "csv":
-        return _populations_csv(path, rules)
     else:
-        table, problems = read_table(path)
+        opened = source if isinstance(source, OpenTable) else open_table(path)
+        if opened.records is not None:  # CSV: streamed
+            sites = list(iter_sites_csv(opened, rules))
+            if opened.problems:
+                raise InputError(opened.problems)
+            return Populations(None, sites)
+        table, problems = opened.table, opened.problems
         problems += table.header_problems(["id"], ["name", "kind", *categories])
         if problems:
             raise InputError(problems)
@@ -268,28 +284,27 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
     return Populations(region, sites)
 
 
-def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
-    """Populations from CSV, built for 600,000 sites, streamed.
+def iter_sites_csv(opened: OpenTable, rules: Rules) -> Iterator[Site]:
+    """The sites of a populations CSV, built for 600,000 sites, streamed; problems go to
+    `opened.problems` (the caller raises them once the sites are read).
 
     Client counts are parsed once per distinct cell text (a cache, not a rule); a row
     whose id or counts do not pass is read again through `_Fields`, so its problems are
     worded exactly as everywhere else. Zero counts are left out of `clients`.
     """
-    problems: list[Problem] = []
-    table, records = open_csv(path, problems)
+    table, problems, records = opened.table, opened.problems, opened.records
+    assert records is not None
     columns = table.columns
     categories = list(rules.categories)
     header = table.header_problems(["id"], ["name", "kind", *categories])
     if header:
-        for _ in records:  # rows of the wrong width are named too
-            pass
+        opened.drain()  # rows of the wrong width are named too
         raise InputError([*problems, *header])
     i_id = columns.index("id")
     i_name = columns.index("name") if "name" in columns else None
     i_kind = columns.index("kind") if "kind" in columns else None
     present = [(c, columns.index(c)) for c in categories if c in columns]
     counts: dict[str, int | None] = {"": 0}  # cell text -> count, None when it is not one
-    sites: list[Site] = []
     ids = UniqueIds("site id", lambda line: Origin(table.file, table.cell(line, i_id)))
     ident = IDENT_RE.match
     for line, cells in records:
@@ -326,10 +341,7 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
             kind = cells[i_kind].strip() if i_kind is not None else ""
             site = Site(site_id, site_name or None, kind or None, clients)
         if ids.add(site_id, line, problems):
-            sites.append(site)
-    if problems:
-        raise InputError(problems)
-    return Populations(None, sites)
+            yield site
 
 
 def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
@@ -362,7 +374,11 @@ def roster_header_problems(table: Table) -> list[Problem]:
 
 
 def load_roster(
-    path: str | os.PathLike[str], rules: Rules, *, as_of: dt.date | None = None
+    path: str | os.PathLike[str],
+    rules: Rules,
+    *,
+    as_of: dt.date | None = None,
+    source: Document | OpenTable | None = None,
 ) -> list[Worker]:
     """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell."""
     problems: list[Problem] = []
@@ -370,7 +386,7 @@ def load_roster(
     ids = UniqueIds("worker id")  # every readable id, so duplicates show with other problems
     check = WorkerRules(rules, as_of)
     if file_format(path) == "yaml":
-        doc = load_yaml(path)
+        doc = source if isinstance(source, Document) else load_yaml(path)
         records = _yaml_records(doc, "workers", "roster")
         problems += _unknown_keys(doc.data, ["workers"], doc, ())
         for path_, item in records:
@@ -403,11 +419,13 @@ def load_roster(
                     worker = _with_exams(worker, tuple(passes))
             _note_id(worker, item.get, origin_of, workers, ids, problems)
     else:
-        table, problems = read_table(path)
+        opened = source if isinstance(source, OpenTable) else open_table(path)
+        table, problems = opened.table, opened.problems
         header = roster_header_problems(table)
         if header:  # rows cannot be read without their columns; other problems still add up
+            opened.drain()
             raise InputError([*problems, *header])
-        for row in table.rows:
+        for row in opened.rows():
             origin_of = _table_origin(table, row)
             worker = check.worker(row.cells.get, origin_of, problems)
             _note_id(worker, row.cells.get, origin_of, workers, ids, problems)
@@ -608,11 +626,13 @@ def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) 
 # --------------------------------------------------------------------------- passes, ledger
 
 
-def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
+def load_passes(
+    path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable | None = None
+) -> list[ExamPass]:
     problems: list[Problem] = []
     passes: list[ExamPass] = []
     if file_format(path) == "yaml":
-        doc = load_yaml(path)
+        doc = source if isinstance(source, Document) else load_yaml(path)
         records = _yaml_records(doc, "passes", "passes")
         problems += _unknown_keys(doc.data, ["passes"], doc, ())
         for path_, item in records:
@@ -623,11 +643,13 @@ def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
             if p:
                 passes.append(p)
     else:
-        table, problems = read_table(path)
-        problems += table.header_problems(PASS_COLUMNS, [])
-        if problems:
-            raise InputError(problems)
-        for row in table.rows:
+        opened = source if isinstance(source, OpenTable) else open_table(path)
+        table, problems = opened.table, opened.problems
+        header = table.header_problems(PASS_COLUMNS, [])
+        if header:
+            opened.drain()
+            raise InputError([*problems, *header])
+        for row in opened.rows():
             origin_of = _table_origin(table, row)
             f = _Fields(row.cells.get, origin_of, problems)
             p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
@@ -638,16 +660,20 @@ def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
     return passes
 
 
-def load_ledger(path: str | os.PathLike[str]) -> list[LedgerRow]:
+def load_ledger(path: str | os.PathLike[str], source: OpenTable | None = None) -> list[LedgerRow]:
     """The ledger of awards paid; a missing (or 0-byte) file is an empty ledger."""
-    if not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0):
+    if source is None and (
+        not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0)
+    ):
         return []
-    table, problems = read_table(path)
-    problems += table.header_problems(LEDGER_COLUMNS, [])
-    if problems:
-        raise InputError(problems)
+    opened = source or open_table(path)
+    table, problems = opened.table, opened.problems
+    header = table.header_problems(LEDGER_COLUMNS, [])
+    if header:
+        opened.drain()
+        raise InputError([*problems, *header])
     rows: list[LedgerRow] = []
-    for row in table.rows:
+    for row in opened.rows():
         f = _Fields(row.cells.get, _table_origin(table, row), problems)
         worker_id = f.ident("worker_id", required=True)
         exam = f.ident("exam", required=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 import re
 import shutil
@@ -51,7 +52,7 @@ class StreamTotals:
     totals: dict[str, Decimal]
     count: int
     ids: Collection[str] = ()
-    names: dict[str, str | None] = field(default_factory=dict)
+    workers: list[Worker] = field(default_factory=list)  # those of `wanted_ids`
 
 
 def _text_cell(value: str) -> str:
@@ -63,10 +64,15 @@ def _text_cell(value: str) -> str:
 
 
 class _Profiles:
-    """Figures and the formatted tail of the output line, per profile."""
+    """Figures and the formatted tail of the output row, per profile.
 
-    def __init__(self, rules: Rules) -> None:
+    `fmt` is the output format: "csv" (the row's cells after `id, name, site`) or
+    "json" (the row's object after `"site"`, indented as in the whole document).
+    """
+
+    def __init__(self, rules: Rules, fmt: str = "csv") -> None:
         self.rules = rules
+        self.fmt = fmt
         self.calc = PayCalculator(rules)
         self.cache: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.columns: list[str] | None = None
@@ -79,16 +85,52 @@ class _Profiles:
             from ..report.reports import pay_row_json
 
             figures = self.calc.figures(*key)
-            flat = flatten(pay_row_json("", None, "", figures, self.rules))
-            if self.columns is None:
-                self.columns = list(flat)
-            tail = [csv_cell(v) for k, v in flat.items() if k not in ("id", "name", "site")]
-            self._buffer.seek(0)
-            self._buffer.truncate()
-            self._writer.writerow(tail)
-            hit = (self._buffer.getvalue(), figures)
+            row = pay_row_json("", None, "", figures, self.rules)
+            if self.fmt == "json":
+                hit = (_json_tail(row), figures)
+            else:
+                flat = flatten(row)
+                if self.columns is None:
+                    self.columns = list(flat)
+                tail = [csv_cell(v) for k, v in flat.items() if k not in ("id", "name", "site")]
+                self._buffer.seek(0)
+                self._buffer.truncate()
+                self._writer.writerow(tail)
+                hit = (self._buffer.getvalue(), figures)
             self.cache[key] = hit
         return hit
+
+
+_ROW_HEAD = ("id", "name", "site")
+
+
+def _json_tail(row: dict[str, Any]) -> str:
+    """The lines of a pay row's JSON object after `"site"`, as they sit in the document
+    (`json.dumps(indent=2)`, the object two levels deep)."""
+    assert tuple(row)[:3] == _ROW_HEAD
+    lines = json.dumps(row, ensure_ascii=False, indent=2).split("\n")
+    return "\n".join("    " + line for line in lines[4:])
+
+
+_JSON_ESCAPES = re.compile(r'["\\\x00-\x1f]').search
+
+
+def _json_text(value: str) -> str:
+    """`json.dumps(value, ensure_ascii=False)`, without the call for the usual text."""
+    if _JSON_ESCAPES(value):
+        return json.dumps(value, ensure_ascii=False)
+    return '"' + value + '"'
+
+
+def _json_frame(rules: Rules, as_of: dt.date, totals: dict[str, Decimal], count: int) -> list[str]:
+    """The pay document around its workers: [up to `"workers": [`, from `]` to the end]."""
+    from ..calc.pay import PayResult
+    from ..report.reports import pay_report
+
+    data = pay_report(PayResult(as_of, [], totals, count), rules, "en").json_data()
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    cut = text.index('"workers": []') + len('"workers": [')
+    return [text[:cut], text[cut:]]
 
 
 def stream_pay(
@@ -100,32 +142,57 @@ def stream_pay(
     counts: RosterCounts | None = None,
     costed: bool = True,
     wanted_ids: Collection[str] = (),
+    fmt: str = "csv",
 ) -> StreamTotals:
-    """Pay every worker of a CSV roster, writing CSV lines to `out` (None: totals only).
+    """Pay every worker of a CSV roster, writing CSV lines (or, with `fmt="json"`, the
+    whole JSON document) to `out` (None: totals only).
 
     `costed=False` checks and counts only (for `staff`): the totals stay zero.
 
     With `counts`, also count workers and certified workers per site into it, and
-    return the worker ids (what `budget` needs of a national roster). The names of
-    the workers in `wanted_ids` are kept in `names`.
+    return the worker ids (what `budget` needs of a national roster). The workers
+    named in `wanted_ids` come back as records in `workers` (what `awards` needs).
     Raises `InputError` with every problem; the caller discards `out` in that case.
     """
-    as_of = as_of or rules.effective
     problems: list[Problem] = []
     table, records = open_csv(path, problems)
+    return stream_table(
+        table, records, problems, rules, as_of, out, progress, counts, costed, wanted_ids, fmt
+    )
+
+
+def stream_table(
+    table: Table,
+    records: Iterator[tuple[int, list[str]]],
+    problems: list[Problem],
+    rules: Rules,
+    as_of: dt.date | None,
+    out: IO[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+    counts: RosterCounts | None = None,
+    costed: bool = True,
+    wanted_ids: Collection[str] = (),
+    fmt: str = "csv",
+) -> StreamTotals:
+    """`stream_pay` on a CSV file already opened by `loading.open_csv`."""
+    as_of = as_of or rules.effective
     header = roster_header_problems(table)
     if header:  # as the whole-file reader does: rows of the wrong width are named too
         for _ in records:
             pass
         raise InputError([*problems, *header])
-    scan = _Scan(table, rules, as_of, problems, formatted=out is not None)
+    scan = _Scan(table, rules, as_of, problems, formatted=out is not None, fmt=fmt)
+    if out is not None and fmt == "json":
+        out.write(_json_frame(rules, as_of, empty_totals(), 0)[0])
     scan.rows(records, out, progress, counts, wanted_ids)
     if problems:
         raise InputError(problems)
     result = scan.totals(costed)
-    result.names = scan.names
-    if counts is not None:
-        result.ids = scan.ids
+    if out is not None and fmt == "json":
+        end = _json_frame(rules, as_of, result.totals, result.count)[1]
+        out.write(("\n  " if scan.wrote_rows else "") + end)
+    result.workers = scan.wanted
+    result.ids = scan.ids
     return result
 
 
@@ -145,6 +212,7 @@ class _Scan:
         problems: list[Problem],
         *,
         formatted: bool,
+        fmt: str = "csv",
     ) -> None:
         self.table = table
         self.name = table.file
@@ -153,11 +221,12 @@ class _Scan:
         self.check = WorkerRules(rules, as_of)
         self.formatted = formatted  # build each profile's output line tail
         self.problems = problems
-        self.profiles = _Profiles(rules)
+        self.profiles = _Profiles(rules, fmt)
+        self.wrote_rows = False
         self.default_post = self.profiles.calc.default_post()
         # profile (education, title, rating, post, years) -> [formatted tail, count, title]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
-        self.names: dict[str, str | None] = {}
+        self.wanted: list[Worker] = []
         self.ids: Collection[str] = ()
 
     def entry(self, key: tuple[Any, ...]) -> list[Any]:
@@ -174,6 +243,16 @@ class _Scan:
             return None
         education, title, rating, post = words
         return (education, title, rating, post or self.default_post)
+
+    def record(self, line: int, cells: list[str]) -> Worker:
+        """The `Worker` of a row that has passed."""
+        table = self.table
+        row = Row(line, {c: (v.strip() or None) for c, v in zip(self.columns, cells, strict=True)})
+        worker = self.check.worker(
+            row.cells.get, lambda key: Origin(table.file, table.where(row, key)), []
+        )
+        assert worker is not None
+        return worker
 
     def slow_row(self, line: int, cells: list[str]) -> tuple[str | None, str, list[Any] | None]:
         """Read a row the ordinary way, so its problems read exactly as the ordinary ones.
@@ -217,14 +296,16 @@ class _Scan:
         ids = UniqueIds("worker id", lambda line: Origin(name, table.cell(line, i_id)))
         first_line = ids.first
         self.ids = first_line.keys()
-        names = self.names
+        wanted = self.wanted
         if counts is not None:
             current, certified = counts.current, counts.certified
             samples, sample_size = counts.sample_ids, counts.SAMPLE
         ident = _IDENT
         empty = ""
         chunk: list[str] = []
-        wrote_header = False
+        wrote_header = False  # JSON: a row was written
+        json_out = self.profiles.fmt == "json"
+        first_row, next_row = "\n", ",\n"
         done = 0
         for line, cells in records:
             done += 1
@@ -265,8 +346,8 @@ class _Scan:
             if entry is None:
                 continue  # a row with problems: its id counted, nothing else
             entry[1] += 1
-            if wanted_ids and worker_id in wanted_ids:
-                names[worker_id] = (cells[i_name].strip() or None) if i_name is not None else None
+            if wanted_ids and worker_id in wanted_ids:  # read in full: few rows
+                wanted.append(self.record(line, cells))
             if counts is not None:  # RosterCounts.add, inlined: once per worker
                 current[site] = current.get(site, 0) + 1
                 if entry[2] != "none":
@@ -277,6 +358,18 @@ class _Scan:
                 elif len(sample) < sample_size:
                     sample.append(worker_id)
             if out is not None:
+                if json_out:
+                    person = cells[i_name].strip() if i_name is not None else empty
+                    chunk.append(
+                        f'{next_row if wrote_header else first_row}    {{\n      "id": "{worker_id}",\n'
+                        f'      "name": {_json_text(person) if person else "null"},\n'
+                        f'      "site": "{site}",\n{entry[0]}'
+                    )
+                    wrote_header = True
+                    if len(chunk) >= 1024:
+                        out.writelines(chunk)
+                        chunk.clear()
+                    continue
                 person = cells[i_name].strip() if i_name is not None else empty
                 if person:
                     person = _text_cell(person)
@@ -293,8 +386,9 @@ class _Scan:
                         wrote_header = True
                     out.writelines(chunk)
                     chunk.clear()
+        self.wrote_rows = wrote_header
         if out is not None and chunk:
-            if not wrote_header:
+            if not wrote_header and not json_out:
                 out.write(_header_line(self.profiles))
             out.writelines(chunk)
 
@@ -316,10 +410,14 @@ def _header_line(profiles: _Profiles) -> str:
     return buffer.getvalue()
 
 
-def pay_csv(
-    path: str | os.PathLike[str], rules: Rules, as_of: dt.date | None, output: str | None
+def pay_streamed(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    as_of: dt.date | None,
+    output: str | None,
+    fmt: str = "csv",
 ) -> StreamTotals:
-    """`swplan pay ROSTER.csv --format csv`: stream to `output` (atomically) or stdout.
+    """`swplan pay ROSTER.csv --format csv|json`: stream to `output` (atomically) or stdout.
 
     Stdout gets nothing until the whole roster has passed, so bad input writes nothing.
     """
@@ -328,13 +426,48 @@ def pay_csv(
     with row_progress(path, "pay") as progress:
         if output:
             with atomic_file(output) as f:
-                return stream_pay(path, rules, as_of, f, progress)
+                return stream_pay(path, rules, as_of, f, progress, fmt=fmt)
         with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as f:
-            result = stream_pay(path, rules, as_of, f, progress)
+            result = stream_pay(path, rules, as_of, f, progress, fmt=fmt)
             f.seek(0)
             shutil.copyfileobj(f, sys.stdout, 1 << 20)
             sys.stdout.flush()
             return result
+
+
+def pay_csv(
+    path: str | os.PathLike[str], rules: Rules, as_of: dt.date | None, output: str | None
+) -> StreamTotals:
+    """`swplan pay ROSTER.csv --format csv` (see `pay_streamed`)."""
+    return pay_streamed(path, rules, as_of, output, "csv")
+
+
+# A table or Markdown list of more workers than this shows the totals and says how to
+# get every row: a terminal cannot usefully show more, and building it would hold them all.
+TABLE_ROWS = 5000
+
+
+def too_many_rows(
+    path: str | os.PathLike[str], rules: Rules, as_of: dt.date | None, lang: str
+) -> Any:
+    """For `pay` as a table: None when the roster is small enough to list, else a report
+    of the totals only, with a note saying how to get every row (memory stays flat)."""
+    from ..calc.pay import PayResult
+    from ..progress import row_progress
+    from ..report.reports import pay_report
+
+    as_of = as_of or rules.effective
+    with row_progress(path, "pay") as progress:
+        streamed = stream_pay(path, rules, as_of, None, progress)
+    if streamed.count <= TABLE_ROWS:
+        return None
+    report = pay_report(PayResult(as_of, [], streamed.totals, streamed.count), rules, lang)
+    for view in report.table_views():
+        view.notes.append(
+            f"{streamed.count:,} workers are too many to list here; write every row to a "
+            "file with --format csv --output FILE (or --format json)"
+        )
+    return report
 
 
 @dataclass
@@ -377,3 +510,24 @@ def summarise_roster(
     workers = load_roster(path, rules, as_of=as_of)
     cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
     return RosterSummary(cost, len(workers), RosterCounts.of(workers), workers, None)
+
+
+def load_roster_for_awards(
+    path: str | os.PathLike[str], rules: Rules, wanted_ids: Collection[str]
+) -> tuple[list[Worker], Collection[str] | None]:
+    """The workers `awards` needs and the roster's ids (None: the workers' own).
+
+    A YAML or Excel roster is loaded whole (it carries exams); a CSV roster has none,
+    so it is streamed and only the workers named in `wanted_ids` are kept.
+    """
+    from ..progress import row_progress
+    from .loading import file_format
+    from .records import load_roster
+
+    if file_format(path) != "csv":
+        return load_roster(path, rules), None
+    with row_progress(path, "roster") as progress:
+        streamed = stream_pay(
+            path, rules, dt.date.max, None, progress, costed=False, wanted_ids=wanted_ids
+        )
+    return streamed.workers, streamed.ids
