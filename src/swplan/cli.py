@@ -104,16 +104,37 @@ def report_problems(problems: list[Problem]) -> None:
         print(str(problem), file=sys.stderr)
 
 
+def print_notes() -> None:
+    """What the readers skipped or ignored, one `note:` line each, on stderr."""
+    from .io import notes
+
+    for note in notes.take():
+        print(f"note: {note}", file=sys.stderr)
+
+
+def with_notes(report: Any) -> Any:
+    """`report` with the readers' notes so far in its JSON `notes` (when there are any)."""
+    from .io import notes
+
+    found = notes.peek()
+    if found:
+        data = report.data
+        report.data = lambda: {**(data() if callable(data) else data), "notes": found}
+    return report
+
+
 def run(body: Callable[[], int | None]) -> None:
     """Run a command body; bad input becomes one line per problem and exit 2."""
     try:
         code = body() or 0
     except InputError as exc:
+        print_notes()
         report_problems(exc.problems)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except BrokenPipeError:  # `swplan ... | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    print_notes()
     raise typer.Exit(code)
 
 
@@ -219,7 +240,7 @@ def staff(
         r = load_rules_opt(rules)
         pops, result, _ = load_district(populations, roster, r, None)
         emit(
-            staff_report(result, r, lang.value, pops.region),
+            with_notes(staff_report(result, r, lang.value, pops.region)),
             format.value,
             str(output) if output else None,
         )
@@ -509,7 +530,11 @@ def budget(
         result = budget_from_parts(
             r, y, s.staff_cost, s.headcount, staff_result, awards_result, limit
         )
-        emit(budget_report(result, r, lang.value), format.value, str(output) if output else None)
+        emit(
+            with_notes(budget_report(result, r, lang.value)),
+            format.value,
+            str(output) if output else None,
+        )
         code = staff_checks(staff_result.warnings, result.shortage, fail_on_shortage)
         if result.cap_ok is False:
             print(f"over the cap: total {result.total} is above --cap {limit}", file=sys.stderr)

@@ -12,8 +12,17 @@ import os
 
 from ..errors import InputError, Problem
 from ..rules import Rules
-from .loading import Document, OpenTable, Table, file_format, load_yaml, open_table
-from .records import iter_sites_csv, load_ledger, load_passes, load_populations, load_roster
+from .loading import Document, OpenTable, Table, file_format, header_key, load_yaml, open_table
+from .records import (
+    LEDGER_HEADERS,
+    POPULATIONS_HEADERS,
+    ROSTER_HEADERS,
+    iter_sites_csv,
+    load_ledger,
+    load_passes,
+    load_populations,
+    load_roster,
+)
 from .rules_file import load_rules, rules_from_document
 
 RULES_KEYS = {"extends", "staffing", "pay", "awards"}
@@ -52,7 +61,10 @@ def yaml_kind(doc: Document) -> str:
 
 
 def table_kind(table: Table) -> str:
-    columns = set(table.columns)
+    """The kind of a table from its header (keys or the built-in headers of §2.5's kinds)."""
+    known = {header_key(h): k for h, k in {**ROSTER_HEADERS, **POPULATIONS_HEADERS}.items()}
+    known.update((header_key(h), k) for h, k in LEDGER_HEADERS.items())
+    columns = {known.get(header_key(c), c) for c in table.columns}
     if {"amount", "paid_on"} & columns:
         return "ledger"
     if "passed_on" in columns:

@@ -16,6 +16,7 @@ from ..calc.staffing import StaffResult, add_roster, required_posts
 from ..errors import InputError, Problem
 from ..model import Populations
 from ..rules import Rules
+from . import notes
 from .loading import file_format
 from .parallel import beside
 from .records import load_populations
@@ -75,5 +76,6 @@ def load_district(
         raise InputError(problems)
     assert pops is not None and posts is not None
     if summary is not None:
+        notes.add(summary.notes)  # made in a second process, for a big roster
         add_roster(posts, summary.counts)
     return pops, posts, summary

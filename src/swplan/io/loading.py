@@ -20,7 +20,7 @@ import os
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -394,6 +394,7 @@ class Table:
     sheet: str | None = None  # Excel only
     header_row: int = 1
     first_column: int = 0  # Excel: empty columns left of the header
+    notes: list[str] = field(default_factory=list)  # what was skipped or ignored, for the user
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
@@ -405,10 +406,37 @@ class Table:
         index = self.columns.index(column) if column in self.columns else 0
         return self.cell(row.number, index)
 
-    def header_problems(self, required: Sequence[str], optional: Sequence[str]) -> list[Problem]:
-        return check_header(
-            self.file, self.columns, required, optional, lambda i: self.cell(self.header_row, i)
+    def header_problems(
+        self,
+        required: Sequence[str],
+        optional: Sequence[str],
+        headers: Mapping[str, str] | None = None,
+    ) -> list[Problem]:
+        """Read the header: each column becomes its swplan key (from the key itself or a
+        header in `headers`, see `header_key`); other columns are ignored, with one note.
+
+        Returns the problems: missing, repeated and mistyped columns.
+        """
+        keys, problems, ignored = check_header(
+            self.file,
+            self.columns,
+            required,
+            optional,
+            lambda i: self.cell(self.header_row, i),
+            headers or {},
         )
+        if keys != self.columns:
+            renamed = dict(zip(self.columns, keys, strict=True))
+            self.columns = keys
+            for row in self.rows:
+                row.cells = {renamed.get(k, k): v for k, v in row.cells.items()}
+        if ignored and not problems:
+            names = ", ".join(repr(c) for c in ignored)
+            self.notes.append(
+                f"{self.file}: ignored the column{'s' if len(ignored) > 1 else ''} {names}, "
+                "which swplan does not use"
+            )
+        return problems
 
     def problem(self, row: Row, column: str, message: str) -> Problem:
         return Problem(self.file, self.where(row, column), column, message)
@@ -422,37 +450,96 @@ def _column_letter(n: int) -> str:
     return letters
 
 
+def header_key(text: str) -> str:
+    """A header as it is matched: spaces removed (U+3000 too), Latin letters in lower case."""
+    return "".join(text.split()).lower()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def _looks_like(header: str, key: str) -> bool:
+    """A Latin header close enough to `key` to be a typo of it (never for `id`)."""
+    if key == "id" or not header.isascii():
+        return False
+    return edit_distance(header.lower(), key) <= (2 if len(key) >= 5 else 1)
+
+
 def check_header(
     file: str,
     columns: list[str],
     required: Sequence[str],
     optional: Sequence[str],
     where: Any,
-) -> list[Problem]:
-    """Missing, unknown and repeated columns, each named, with a suggestion for typos.
+    headers: Mapping[str, str] | None = None,
+) -> tuple[list[str], list[Problem], list[str]]:
+    """The key of each column, the header's problems, and the columns ignored.
 
-    `where(index)` gives the position of the header cell at 0-based `index`.
+    A column is named by its key or by one of `headers` (a header text, as matched by
+    `header_key`, to its key). A column that names no key is ignored, unless it looks
+    like one that is missing: a Latin header within edit distance 1 of a key (2 for
+    keys of five letters or more), or a header containing a known header whose column
+    is absent; those are errors with a suggestion. Two columns naming one key, and a
+    missing required key, are errors. `where(index)` gives the position of the header
+    cell at 0-based `index`.
     """
+    headers = headers or {}
     problems: list[Problem] = []
     allowed = [*required, *optional]
-    seen: set[str] = set()
+    by_text = {header_key(k): k for k in allowed}
+    by_text.update((header_key(h), k) for h, k in headers.items() if k in allowed)
+    keys: list[str] = []
+    first: dict[str, int] = {}
+    unknown: list[int] = []
     for i, column in enumerate(columns):
-        if column in seen:
-            problems.append(Problem(file, where(i), column, f"column {column!r} appears twice"))
-        seen.add(column)
-        if column not in allowed:
-            hint = difflib.get_close_matches(column, allowed, n=1, cutoff=0.6)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-            problems.append(
-                Problem(
-                    file,
-                    where(i),
-                    column,
-                    f"unknown column {column!r}{extra}; allowed: {', '.join(allowed)}",
-                )
+        key = by_text.get(header_key(column)) if column else None
+        if key is None:
+            keys.append(column)
+            unknown.append(i)
+            continue
+        keys.append(key)
+        if key in first:
+            earlier = columns[first[key]]
+            what = (
+                f"column {column!r} appears twice"
+                if earlier == column
+                else f"columns {earlier!r} and {column!r} both give {key!r}; keep one"
             )
+            problems.append(Problem(file, where(i), column, what))
+        else:
+            first[key] = i
+    ignored: list[str] = []
+    for i in unknown:
+        column = columns[i]
+        absent = [k for k in allowed if k not in first]
+        typo = [k for k in absent if _looks_like(column, k)] if column else []
+        inside = [
+            k
+            for h, k in headers.items()
+            if k in absent and not h.isascii() and header_key(h) in header_key(column)
+        ]
+        if column and not typo and not inside:
+            ignored.append(column)
+            continue
+        hint = (typo or inside or difflib.get_close_matches(column, allowed, n=1, cutoff=0.6))[:1]
+        extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+        problems.append(
+            Problem(
+                file,
+                where(i),
+                column,
+                f"unknown column {column!r}{extra}; allowed: {', '.join(allowed)}",
+            )
+        )
     for column in required:
-        if column not in seen:
+        if column not in first:
             problems.append(
                 Problem(
                     file,
@@ -462,7 +549,7 @@ def check_header(
                     f"the header needs: {', '.join(required)}",
                 )
             )
-    return problems
+    return keys, problems, ignored
 
 
 def _malformed(name: str, start: int, exc: csv.Error) -> InputError:

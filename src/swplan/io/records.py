@@ -49,6 +49,48 @@ ROSTER_COLUMNS = (
 PASS_COLUMNS = ("worker_id", "exam", "passed_on")
 LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
 
+# Built-in headers a bureau's own tables use, per file kind: header -> swplan column.
+ROSTER_HEADERS = {
+    **dict.fromkeys(("工号", "编号", "人员编号"), "id"),
+    "姓名": "name",
+    **dict.fromkeys(("站点", "所在站点", "服务站点", "所在单位"), "site"),
+    **dict.fromkeys(("学历", "最高学历"), "education"),
+    **dict.fromkeys(("职称", "职业资格", "社工证"), "title"),
+    **dict.fromkeys(("岗位", "职务"), "post"),
+    **dict.fromkeys(("入职日期", "入职时间", "参加工作时间"), "hired"),
+    "工龄": "years_of_service",
+    **dict.fromkeys(("考核等次", "年度考核", "考核结果"), "performance"),
+}
+POPULATIONS_HEADERS = {
+    **dict.fromkeys(("站点编号", "编号"), "id"),
+    **dict.fromkeys(("站点", "站点名称", "名称"), "name"),
+    **dict.fromkeys(("类型", "站点类型"), "kind"),
+}
+PASS_HEADERS = {
+    **dict.fromkeys(("工号", "人员编号"), "worker_id"),
+    **dict.fromkeys(("考试", "证书", "考试名称"), "exam"),
+    **dict.fromkeys(("通过日期", "取证日期", "发证日期"), "passed_on"),
+}
+LEDGER_HEADERS = {**PASS_HEADERS, "金额": "amount", "发放日期": "paid_on"}
+
+
+def populations_headers(rules: Rules) -> dict[str, str]:
+    """The built-in populations headers, and each category's labels."""
+    out = dict(POPULATIONS_HEADERS)
+    for key, category in rules.categories.items():
+        for text in (category.label.zh, category.label.en):
+            if text:
+                out.setdefault(text, key)
+    return out
+
+
+def _noted(table: Table, problems: list[Problem]) -> list[Problem]:
+    """Pass on the table's notes (ignored columns) once its header has been read."""
+    from . import notes
+
+    notes.add(table.notes)
+    return problems
+
 
 # --------------------------------------------------------------------------- fields
 
@@ -265,7 +307,12 @@ def load_populations(
                 raise InputError(opened.problems)
             return Populations(None, sites)
         table, problems = opened.table, opened.problems
-        problems += table.header_problems(["id"], ["name", "kind", *categories])
+        problems += _noted(
+            table,
+            table.header_problems(
+                ["id"], ["name", "kind", *categories], populations_headers(rules)
+            ),
+        )
         if problems:
             raise InputError(problems)
         present = [c for c in categories if c in table.columns]
@@ -294,12 +341,15 @@ def iter_sites_csv(opened: OpenTable, rules: Rules) -> Iterator[Site]:
     """
     table, problems, records = opened.table, opened.problems, opened.records
     assert records is not None
-    columns = table.columns
     categories = list(rules.categories)
-    header = table.header_problems(["id"], ["name", "kind", *categories])
+    header = _noted(
+        table,
+        table.header_problems(["id"], ["name", "kind", *categories], populations_headers(rules)),
+    )
     if header:
         opened.drain()  # rows of the wrong width are named too
         raise InputError([*problems, *header])
+    columns = table.columns
     i_id = columns.index("id")
     i_name = columns.index("name") if "name" in columns else None
     i_kind = columns.index("kind") if "kind" in columns else None
@@ -359,7 +409,7 @@ def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
 def roster_header_problems(table: Table) -> list[Problem]:
     """What is wrong with a roster table's header (CSV, Excel or streamed)."""
     problems = table.header_problems(
-        ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED]
+        ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED], ROSTER_HEADERS
     )
     if not ("hired" in table.columns or "years_of_service" in table.columns):
         problems.append(
@@ -370,7 +420,7 @@ def roster_header_problems(table: Table) -> list[Problem]:
                 "the header needs a 'hired' or a 'years_of_service' column",
             )
         )
-    return problems
+    return _noted(table, problems)
 
 
 def load_roster(
@@ -645,7 +695,7 @@ def load_passes(
     else:
         opened = source if isinstance(source, OpenTable) else open_table(path)
         table, problems = opened.table, opened.problems
-        header = table.header_problems(PASS_COLUMNS, [])
+        header = _noted(table, table.header_problems(PASS_COLUMNS, [], PASS_HEADERS))
         if header:
             opened.drain()
             raise InputError([*problems, *header])
@@ -668,7 +718,7 @@ def load_ledger(path: str | os.PathLike[str], source: OpenTable | None = None) -
         return []
     opened = source or open_table(path)
     table, problems = opened.table, opened.problems
-    header = table.header_problems(LEDGER_COLUMNS, [])
+    header = _noted(table, table.header_problems(LEDGER_COLUMNS, [], LEDGER_HEADERS))
     if header:
         opened.drain()
         raise InputError([*problems, *header])

@@ -479,6 +479,7 @@ class RosterSummary:
     counts: RosterCounts
     workers: list[Worker]  # empty when streamed (a CSV roster has no exams to carry)
     ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
+    notes: list[str] = field(default_factory=list)  # what the reader skipped (see io.notes)
 
 
 def summarise_roster(
@@ -495,6 +496,7 @@ def summarise_roster(
     """
     from ..calc.pay import pay
     from ..progress import row_progress
+    from . import notes
     from .loading import file_format
     from .records import load_roster
 
@@ -506,10 +508,10 @@ def summarise_roster(
             )
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
-        return RosterSummary(cost, streamed.count, counts, [], found)
+        return RosterSummary(cost, streamed.count, counts, [], found, notes.take())
     workers = load_roster(path, rules, as_of=as_of)
     cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
-    return RosterSummary(cost, len(workers), RosterCounts.of(workers), workers, None)
+    return RosterSummary(cost, len(workers), RosterCounts.of(workers), workers, None, notes.take())
 
 
 def load_roster_for_awards(

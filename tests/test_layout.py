@@ -1,0 +1,200 @@
+"""Bureau tables as they are kept: Chinese headers, extra columns (SPEC §10).
+
+Each rule has its own test. Tables are written here, in CSV and Excel, next to the
+same data with swplan's own keys; both must give the same numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from swplan.cli import app
+
+SMALL = EXAMPLES / "small"
+KEYS = "id,name,site,education,title,post,hired,years_of_service,performance"
+CN = "工号,姓名,所在站点,学历,职称,岗位,入职日期,工龄,考核等次"
+ROWS = (SMALL / "roster.csv").read_text(encoding="utf-8").splitlines()[1:]
+
+
+def cli(folder: Path, *args: str | Path) -> tuple[int, str, str]:
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        result: Any = CliRunner().invoke(app, [str(a) for a in args])
+    finally:
+        os.chdir(here)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(folder: Path, name: str, lines: list[str]) -> Path:
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_xlsx(path: Path, rows: list[list[Any]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_chinese_headers_give_the_numbers_of_the_keys(tmp_path: Path) -> None:
+    write(tmp_path, "keys.csv", [KEYS, *ROWS])
+    write(tmp_path, "cn.csv", [CN, *ROWS])
+    write_xlsx(tmp_path / "cn.xlsx", [c.split(",") for c in [CN, *ROWS]])
+    code, keys, err = cli(tmp_path, "pay", "keys.csv", "-f", "json")
+    assert (code, err) == (0, "")
+    for name in ("cn.csv", "cn.xlsx"):
+        assert cli(tmp_path, "pay", name, "-f", "json") == (0, keys, ""), name
+    # 6 workers, 498643.60 as in the small example's README
+    assert json.loads(keys)["totals"]["annual_cost"] == "498643.60"
+
+
+def test_headers_match_without_spaces_and_in_any_case(tmp_path: Path) -> None:
+    header = " 工 号 ,Name,SITE,学\u3000历,Title,post,hired,years_of_service,performance"
+    write(tmp_path, "roster.csv", [header, *ROWS])
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["totals"]["workers"] == 6
+
+
+def test_two_columns_naming_one_swplan_column_are_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "roster.csv", [KEYS + ",最高学历", *(r + ",本科" for r in ROWS)])
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: roster.csv:1:10: 最高学历: columns 'education' and '最高学历' both give "
+        "'education'; keep one\n"
+    )
+
+
+def test_other_columns_are_ignored_with_one_note(tmp_path: Path) -> None:
+    lines = ["序号," + KEYS + ",性别,备注"]
+    lines += [f"{i},{row},女,x" for i, row in enumerate(ROWS, 1)]
+    write(tmp_path, "roster.csv", lines)
+    note = (
+        "note: roster.csv: ignored the columns '序号', '性别', '备注', which swplan does not use\n"
+    )
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
+    assert (code, err) == (0, note)
+    assert json.loads(out)["totals"]["annual_cost"] == "498643.60"
+    # staff and budget also list it in their JSON
+    pops = SMALL / "populations.yaml"
+    for args in (["staff", pops, "--roster", "roster.csv"], ["budget", pops, "roster.csv"]):
+        code, out, err = cli(tmp_path, *args, "-f", "json")
+        assert (code, err) == (0, note)
+        assert json.loads(out)["notes"] == [note[len("note: ") : -1]]
+
+
+def test_a_latin_header_one_typo_from_a_key_is_an_error_but_never_for_id(tmp_path: Path) -> None:
+    # "perfomance": 1 edit from performance; "titel": 2 edits from a 5-letter key
+    write(tmp_path, "roster.csv", [KEYS.replace("performance", "perfomance"), *ROWS])
+    code, _, err = cli(tmp_path, "pay", "roster.csv")
+    assert code == 2
+    assert (
+        "roster.csv:1:9: perfomance: unknown column 'perfomance' (did you mean 'performance'?)"
+        in err
+    )
+    # "ib" is one edit from "id", but ids are too short to guess: ignored, noted
+    write(tmp_path, "roster.csv", ["ib," + KEYS, *(f"x,{r}" for r in ROWS)])
+    code, _, err = cli(tmp_path, "pay", "roster.csv")
+    assert (code, err) == (
+        0,
+        "note: roster.csv: ignored the column 'ib', which swplan does not use\n",
+    )
+    # "post" is present, so "pots" is not a typo of a missing column: ignored
+    write(tmp_path, "roster.csv", [KEYS + ",pots", *(f"{r}," for r in ROWS)])
+    code, _, err = cli(tmp_path, "pay", "roster.csv")
+    assert (code, err) == (
+        0,
+        "note: roster.csv: ignored the column 'pots', which swplan does not use\n",
+    )
+
+
+def test_a_header_holding_a_known_header_whose_column_is_absent_is_an_error(
+    tmp_path: Path,
+) -> None:
+    header = "工号,姓名,所在站点,第一学历,职称,岗位,入职日期,工龄,考核等次"
+    write(tmp_path, "roster.csv", [header, *ROWS])
+    code, _, err = cli(tmp_path, "pay", "roster.csv")
+    assert code == 2
+    assert (
+        "error: roster.csv:1:4: 第一学历: unknown column '第一学历' (did you mean 'education'?)"
+        in err
+    )
+    # with an education column present, 第一学历 is just another column
+    write(tmp_path, "roster.csv", [CN + ",第一学历", *(f"{r},大专" for r in ROWS)])
+    code, _, err = cli(tmp_path, "pay", "roster.csv")
+    assert (code, err) == (
+        0,
+        "note: roster.csv: ignored the column '第一学历', which swplan does not use\n",
+    )
+
+
+def test_populations_headers_and_category_labels(tmp_path: Path) -> None:
+    # the small example's populations, headed as a bureau heads them
+    lines = [
+        "站点编号,站点名称,站点类型,老年人,儿童,青少年,残疾人,社会救助对象,社区矫正对象",
+        "jinjiang,金江社区,urban_community,57,12,,9,,",
+        "hongqi,红旗社区,urban_community,8,,5,,,",
+        "baisha,白沙镇社工站,township_station,41,,,,23,6",
+    ]
+    write(tmp_path, "populations.csv", lines)
+    code, cn, err = cli(tmp_path, "staff", "populations.csv", "-f", "json")
+    assert (code, err) == (0, "")
+    code, yaml_out, _ = cli(tmp_path, "staff", SMALL / "populations.yaml", "-f", "json")
+    expected = json.loads(yaml_out)
+    got = json.loads(cn)
+    assert got["sites"] == expected["sites"] and got["totals"] == expected["totals"]
+
+
+def test_passes_and_ledger_headers(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "passes.csv",
+        [
+            "工号,考试名称,取证日期",
+            "W001,social_worker,2025-12-20",
+            "W003,social_worker,2026-01-10",
+        ],
+    )
+    write(
+        tmp_path,
+        "ledger.csv",
+        ["人员编号,证书,金额,发放日期", "W001,social_worker,2000.00,2026-01-05"],
+    )
+    code, out, err = cli(
+        tmp_path,
+        "awards",
+        SMALL / "roster.csv",
+        "--passes",
+        "passes.csv",
+        "--ledger",
+        "ledger.csv",
+        "--as-of",
+        "2026-03-01",
+        "-f",
+        "json",
+    )
+    assert code == 0, err
+    statuses = [(a["worker_id"], a["status"], a["amount"]) for a in json.loads(out)["awards"]]
+    # W001's pass is in the ledger; W003's is due: social_worker 2000.00, nothing paid before
+    assert statuses == [("W001", "already_paid", "0.00"), ("W003", "due", "2000.00")]
+    code, out, err = cli(tmp_path, "check", "passes.csv", "ledger.csv")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "OK passes.csv (passes, 2 passes)",
+        "OK ledger.csv (ledger, 1 rows)",
+    ]
