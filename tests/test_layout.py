@@ -198,3 +198,112 @@ def test_passes_and_ledger_headers(tmp_path: Path) -> None:
         "OK passes.csv (passes, 2 passes)",
         "OK ledger.csv (ledger, 1 rows)",
     ]
+
+
+# --------------------------------------------------------------------------- layout
+
+
+POPULATIONS = [
+    "站点编号,站点名称,站点类型,老年人,儿童,青少年,残疾人,社会救助对象,社区矫正对象",
+    "jinjiang,金江社区,urban_community,57,12,,9,,",
+    "hongqi,红旗社区,urban_community,8,,5,,,",
+    "baisha,白沙镇社工站,township_station,41,,,,23,6",
+]
+
+
+def small_staff_json() -> Any:
+    code, out, _ = cli(SMALL, "staff", "populations.yaml", "--roster", "roster.csv", "-f", "json")
+    assert code == 0
+    return json.loads(out)
+
+
+def same_numbers(got: Any, expected: Any) -> None:
+    assert (got["sites"], got["totals"]) == (expected["sites"], expected["totals"])
+
+
+def test_the_header_is_the_first_row_that_holds_the_required_columns(tmp_path: Path) -> None:
+    # a title, a date line and a blank line above the header, as bureaus lay out sheets
+    title = ["2026年社工站服务对象统计表,,,,,,,,", "填报日期：2026年1月5日,,,,,,,,", ",,,,,,,,"]
+    write(tmp_path, "populations.csv", [*title, *POPULATIONS])
+    roster = ["万州区社会工作者花名册", *[",".join([CN, *ROWS][i : i + 1]) for i in range(7)]]
+    write(tmp_path, "roster.csv", roster)
+    code, out, err = cli(
+        tmp_path, "staff", "populations.csv", "--roster", "roster.csv", "-f", "json"
+    )
+    assert (code, err) == (0, "")
+    same_numbers(json.loads(out), small_staff_json())
+    # the same in a workbook: the header on sheet row 3
+    write_xlsx(tmp_path / "roster.xlsx", [["花名册"], [], *[r.split(",") for r in [CN, *ROWS]]])
+    code, out, err = cli(tmp_path, "pay", "roster.xlsx", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["totals"]["annual_cost"] == "498643.60"
+
+
+def test_a_header_past_the_first_20_rows_is_not_looked_for(tmp_path: Path) -> None:
+    write(tmp_path, "populations.csv", [*(f"说明第{i}行" for i in range(20)), *POPULATIONS])
+    code, _, err = cli(tmp_path, "staff", "populations.csv")
+    assert code == 2
+    assert not err.startswith("note:")
+    assert (
+        "error: populations.csv:1:1: id: required column 'id' is missing; the header needs: id\n"
+        in err
+    )
+
+
+def test_a_totals_row_is_skipped_with_a_note_and_the_numbers_stay(tmp_path: Path) -> None:
+    # the 合计 row holds Excel's sums; read as a fourth site it doubled the required posts
+    write(tmp_path, "populations.csv", [*POPULATIONS, "合计,,,106,12,5,9,23,6"])
+    code, out, err = cli(
+        tmp_path, "staff", "populations.csv", "--roster", SMALL / "roster.csv", "-f", "json"
+    )
+    assert (code, err) == (0, "note: populations.csv: skipped row 5: a totals row\n")
+    data = json.loads(out)
+    same_numbers(data, small_staff_json())
+    assert data["notes"] == ["populations.csv: skipped row 5: a totals row"]
+    # in a workbook, and with the word in another column than the id
+    rows = [["序号", *POPULATIONS[0].split(",")]]
+    rows += [[str(i), *r.split(",")] for i, r in enumerate(POPULATIONS[1:], 1)]
+    rows += [["总计", None, None, None, "106", "12", "5", "9", "23", "6"]]
+    write_xlsx(tmp_path / "populations.xlsx", rows)
+    code, out, err = cli(
+        tmp_path, "staff", "populations.xlsx", "--roster", SMALL / "roster.csv", "-f", "json"
+    )
+    assert (code, err) == (
+        0,
+        "note: populations.xlsx: ignored the column '序号', which swplan does not use\n"
+        "note: populations.xlsx sheet Sheet: skipped row 5: a totals row\n",
+    )
+    same_numbers(json.loads(out), small_staff_json())
+
+
+def test_a_totals_word_in_the_first_cell_with_a_real_id_is_read_as_data(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "populations.csv",
+        ["备注," + POPULATIONS[0], *(f"合计数见下,{r}" for r in POPULATIONS[1:])],
+    )
+    code, out, err = cli(
+        tmp_path, "staff", "populations.csv", "--roster", SMALL / "roster.csv", "-f", "json"
+    )
+    assert (code, err) == (
+        0,
+        "note: populations.csv: ignored the column '备注', which swplan does not use\n",
+    )
+    same_numbers(json.loads(out), small_staff_json())
+
+
+def test_rows_without_swplan_values_and_example_rows_are_skipped_with_notes(tmp_path: Path) -> None:
+    lines = ["序号," + CN, "示例,W000,示例,jinjiang,bachelor,none,,2020-01-01,,good"]
+    lines += [f"{i},{row}" for i, row in enumerate(ROWS, 1)]
+    lines += ["7,,,,,,,,,", "8,,,,,,,,,", "填表人：张三,,,,,,,,,"]
+    write(tmp_path, "roster.csv", lines)
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
+    assert (code, err.splitlines()) == (
+        0,
+        [
+            "note: roster.csv: ignored the column '序号', which swplan does not use",
+            "note: roster.csv: skipped row 2: an example row",
+            "note: roster.csv: skipped rows 9, 10, 11: no value in any column swplan reads",
+        ],
+    )
+    assert json.loads(out)["totals"]["annual_cost"] == "498643.60"

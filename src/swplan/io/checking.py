@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 
 from ..errors import InputError, Problem
 from ..rules import Rules
@@ -22,6 +23,7 @@ from .records import (
     load_passes,
     load_populations,
     load_roster,
+    table_fits,
 )
 from .rules_file import load_rules, rules_from_document
 
@@ -32,7 +34,12 @@ def kind_of(path: str | os.PathLike[str]) -> str:
     """`roster`, `populations`, `passes`, `ledger` or `rules` (SPEC §2.5)."""
     if file_format(path) == "yaml":
         return yaml_kind(load_yaml(path))
-    return table_kind(open_table(path).table)
+    return table_kind(open_table(path, any_table).table)
+
+
+def any_table(cells: Sequence[str | None]) -> bool:
+    """Whether a row is the header of a roster, populations, passes or ledger table."""
+    return any(table_fits(kind)(cells) for kind in ("ledger", "passes", "roster", "populations"))
 
 
 def yaml_kind(doc: Document) -> str:
@@ -99,7 +106,7 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
                 f"{len(loaded.pay.grades)} grades"
             )
     else:
-        source = open_table(path)
+        source = open_table(path, any_table)
         kind = table_kind(source.table)
     if rules is None:
         rules = load_rules()

@@ -20,7 +20,7 @@ import os
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -395,6 +395,8 @@ class Table:
     header_row: int = 1
     first_column: int = 0  # Excel: empty columns left of the header
     notes: list[str] = field(default_factory=list)  # what was skipped or ignored, for the user
+    ignored: list[str] = field(default_factory=list)  # columns swplan does not read
+    header_ok: bool = True  # False once the header was found wrong: rows are not data then
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
@@ -430,6 +432,8 @@ class Table:
             self.columns = keys
             for row in self.rows:
                 row.cells = {renamed.get(k, k): v for k, v in row.cells.items()}
+        self.ignored = ignored
+        self.header_ok = not problems
         if ignored and not problems:
             names = ", ".join(repr(c) for c in ignored)
             self.notes.append(
@@ -559,58 +563,170 @@ def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
     return InputError([Problem(name, str(start), "", message)])
 
 
+HEADER_ROWS = 20  # the header is looked for in this many first (non-blank) rows
+
+
 def open_csv(
-    path: str | os.PathLike[str], problems: list[Problem]
+    path: str | os.PathLike[str],
+    problems: list[Problem],
+    fits: Callable[[Sequence[str | None]], bool] | None = None,
 ) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
     """The header of a CSV file (an empty `Table`) and its data records, read lazily.
 
-    Records come as (line, cells), blank ones left out. The one row rule of every CSV
-    reader lives here: a record whose number of cells differs from the header's is
+    The header is the first row, among the first `HEADER_ROWS`, that `fits` (holds the
+    columns the file kind needs); rows above it (a title) are not read as data. With
+    no such row, or no `fits`, it is the first row. Records come as (line, cells);
+    blank ones, and the rows `RowSkips` skips, are left out. The one row rule of every
+    CSV reader lives here: a record whose number of cells differs from the header's is
     added to `problems` (and not yielded). A file that is not UTF-8 text or not CSV
     raises one `InputError`, alone, wherever in the file it shows.
     """
     name = display_name(path)
     reader = csv.reader(text_lines(path), strict=True)
-    header: list[str] | None = None
-    line = 1  # where the header record starts: blank lines before it are skipped
+    first: list[tuple[int, list[str]]] = []  # the first rows, with the line each starts on
+    line = 1
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
-                header = cells
-                break
+                first.append((line, cells))
+                if fits is None or fits(cells) or len(first) == HEADER_ROWS:
+                    break
             line = reader.line_num + 1
     except csv.Error as exc:
         raise _malformed(name, line, exc) from None
-    if header is None:
+    if not first:
         raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
+    at = next((i for i, (_, cells) in enumerate(first) if fits and fits(cells)), 0)
+    line, header = first[at]
     table = Table(name, [c.strip() for c in header], [], header_row=line)
-    return table, _records(name, reader, len(header), problems)
+    return table, _records(table, reader, len(header), problems, first[at + 1 :])
 
 
 def _records(
-    name: str, reader: Any, width: int, problems: list[Problem]
+    table: Table,
+    reader: Any,
+    width: int,
+    problems: list[Problem],
+    pending: list[tuple[int, list[str]]],
 ) -> Iterator[tuple[int, list[str]]]:
+    name = table.file
+    skips = RowSkips(table)  # made at the first row: the header has been read by then
+    key = skips.key_index
+
+    def keep(line: int, cells: list[str]) -> bool:
+        if not any(c.strip() for c in cells):
+            return False
+        if len(cells) != width:
+            problems.append(
+                Problem(
+                    name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
+                )
+            )
+            return False
+        return not skips.skip(line, cells)
+
+    for line, cells in pending:
+        if keep(line, cells):
+            yield line, cells
     start = reader.line_num + 1
+    special = _SPECIAL_FIRST
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1
-            first = cells[0] if cells else ""
-            # the usual row is filled from column 1: only other rows need the full look
-            if (not first or first.isspace()) and not any(c.strip() for c in cells):
+            # the usual row: full width, its first cell an ordinary value, its id filled
+            if (
+                len(cells) == width
+                and (first := cells[0])
+                and (first[0] not in special or not _marks_a_skip(first))
+                and (key is None or cells[key])
+            ):
+                yield line, cells
                 continue
-            if len(cells) != width:
-                problems.append(
-                    Problem(
-                        name,
-                        str(line),
-                        "",
-                        f"row has {len(cells)} cells but the header has {width}",
-                    )
-                )
-                continue
-            yield line, cells
+            if keep(line, cells):
+                yield line, cells
     except csv.Error as exc:
         raise _malformed(name, start, exc) from None
+    skips.done()
+
+
+_TOTALS = ("合计", "总计", "小计", "共计")
+_TOTAL_WORDS = ("total", "totals", "subtotal")
+_EXAMPLES = ("示例", "例", "example")
+# first characters a skipped row's first cell can start with (and spaces)
+_SPECIAL_FIRST = frozenset("合总小共示例tTsSeE \t\u3000")
+
+
+def _marks_a_skip(first: str) -> bool:
+    """Whether a row's first cell could make it a totals or example row."""
+    word = header_key(first)
+    return not word or word.startswith(_TOTALS) or word in _TOTAL_WORDS or word in _EXAMPLES
+
+
+_SKIPPED = {
+    "totals": "a totals row",
+    "example": "an example row",
+    "empty": "no value in any column swplan reads",
+}
+
+
+class RowSkips:
+    """The rows of a table that are not data, each named in a note (SPEC §10).
+
+    A totals row (its first filled cell begins with 合计, 总计, 小计 or 共计, or is
+    total, totals or subtotal, and its id cell is empty or holds that word), an
+    example row (first filled cell 示例, 例 or example), and a row with no value in any
+    column swplan reads (a footer such as 填表人 in an ignored column).
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        ignored = set(table.ignored)
+        self.used = [i for i, c in enumerate(table.columns) if c not in ignored]
+        ids = [i for i, c in enumerate(table.columns) if c in ("id", "worker_id")]
+        first = ids or self.used
+        self.key_index: int | None = first[0] if first else None
+        self.rows: dict[str, list[int]] = {}
+
+    def reason(self, cells: Sequence[str | None]) -> str | None:
+        first = next((c for c in cells if c and c.strip()), None)
+        if first is None:
+            return "empty"
+        word = header_key(first)
+        key = self.key_index
+        if word.startswith(_TOTALS) or word in _TOTAL_WORDS:
+            id_cell = header_key(cells[key] or "") if key is not None else ""
+            if id_cell in ("", word):
+                return "totals"
+        if word in _EXAMPLES:
+            return "example"
+        if not any(cells[i] and cells[i].strip() for i in self.used):  # type: ignore[union-attr]
+            return "empty"
+        return None
+
+    def skip(self, number: int, cells: Sequence[str | None]) -> bool:
+        why = self.reason(cells)
+        if why is None:
+            return False
+        self.rows.setdefault(why, []).append(number)
+        return True
+
+    def done(self) -> None:
+        """Note every skipped row (see `io.notes`)."""
+        from . import notes
+
+        if not self.table.header_ok:
+            return
+        for why, numbers in self.rows.items():
+            shown = ", ".join(str(n) for n in numbers[:10])
+            more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+            rows = "row" if len(numbers) == 1 else "rows"
+            where = (
+                f"{self.table.file} sheet {self.table.sheet}"
+                if self.table.sheet
+                else self.table.file
+            )
+            notes.add([f"{where}: skipped {rows} {shown}{more}: {_SKIPPED[why]}"])
+        self.rows = {}
 
 
 def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
@@ -643,7 +759,7 @@ class OpenTable:
 
     def rows(self) -> Iterator[Row]:
         if self.records is None:
-            return iter(self.table.rows)
+            return _sheet_rows(self.table)
         return csv_rows(self.table, self.records)
 
     def drain(self) -> None:
@@ -652,20 +768,32 @@ class OpenTable:
             pass
 
 
-def open_table(path: str | os.PathLike[str]) -> OpenTable:
-    """A CSV (read lazily) or Excel table, header read."""
+def _sheet_rows(table: Table) -> Iterator[Row]:
+    skips = RowSkips(table)
+    for row in table.rows:
+        if not skips.skip(row.number, [row.cells.get(c) for c in table.columns]):
+            yield row
+    skips.done()
+
+
+def open_table(
+    path: str | os.PathLike[str], fits: Callable[[Sequence[str | None]], bool] | None = None
+) -> OpenTable:
+    """A CSV (read lazily) or Excel table, header read (see `open_csv` for `fits`)."""
     if file_format(path) == "xlsx":
-        table, problems = read_xlsx_table(path)
-        return OpenTable(table, problems)
-    problems = []
-    table, records = open_csv(path, problems)
+        table, found = read_xlsx_table(path, fits)
+        return OpenTable(table, found)
+    problems: list[Problem] = []
+    table, records = open_csv(path, problems, fits)
     return OpenTable(table, problems, records)
 
 
-def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
+def read_xlsx_table(
+    path: str | os.PathLike[str], fits: Callable[[Sequence[str | None]], bool] | None = None
+) -> tuple[Table, list[Problem]]:
     """The first sheet of a workbook as a table; cell values become strings.
 
-    The header is the first non-empty row. Numbers and dates become the text a CSV
+    The header is found as in `open_csv` (the first non-empty row that `fits`). Numbers and dates become the text a CSV
     would hold (`9.0` -> "9", a date cell -> "2016-09-01"), so both paths validate
     the same way; positions are cells: `roster.xlsx:Sheet1!D7`.
     """
@@ -683,7 +811,7 @@ def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     try:
-        return _sheet_table(name, book.worksheets[0])
+        return _sheet_table(name, book.worksheets[0], fits)
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
@@ -704,18 +832,33 @@ def _sheet_ref(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def _sheet_table(name: str, sheet: Any) -> tuple[Table, list[Problem]]:
+def _sheet_table(
+    name: str, sheet: Any, fits: Callable[[Sequence[str | None]], bool] | None = None
+) -> tuple[Table, list[Problem]]:
     # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
     # what the sheet really holds instead of trusting them.
     sheet.reset_dimensions()
     ref = _sheet_ref(sheet.title)
-    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
-    header: tuple[Any, ...] = ()
-    header_row = 0
+    rows: Iterator[tuple[int, Any]] = enumerate(sheet.iter_rows(values_only=True), start=1)
+    first_rows: list[tuple[int, Any]] = []  # see open_csv: the header is the first that fits
     for number, values in rows:
         if any(_cell_text(v) is not None for v in values):
-            header, header_row = values, number
-            break
+            first_rows.append((number, values))
+            if fits is None or fits([_cell_text(v) for v in values]):
+                break
+            if len(first_rows) == HEADER_ROWS:
+                break
+    at = next(
+        (
+            i
+            for i, (_, values) in enumerate(first_rows)
+            if fits and fits([_cell_text(v) for v in values])
+        ),
+        0,
+    )
+    header: tuple[Any, ...] = first_rows[at][1] if first_rows else ()
+    header_row = first_rows[at][0] if first_rows else 0
+    rows = itertools.chain(first_rows[at + 1 :], rows)
     if not header_row:
         raise InputError(
             [
@@ -774,12 +917,6 @@ def _cell_text(value: object) -> str | None:
         return str(int(value)) if value.is_integer() else str(Decimal(repr(value)))
     text = str(value).strip()
     return text or None
-
-
-def read_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
-    if str(path).lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx_table(path)
-    return read_csv_table(path)
 
 
 def file_format(path: str | os.PathLike[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -25,6 +25,7 @@ from .loading import (
     Table,
     file_format,
     format_path,
+    header_key,
     load_yaml,
     open_table,
 )
@@ -72,6 +73,31 @@ PASS_HEADERS = {
     **dict.fromkeys(("通过日期", "取证日期", "发证日期"), "passed_on"),
 }
 LEDGER_HEADERS = {**PASS_HEADERS, "金额": "amount", "发放日期": "paid_on"}
+
+
+def header_fits(
+    required: Iterable[str], headers: Mapping[str, str]
+) -> Callable[[Sequence[str | None]], bool]:
+    """Whether a row holds every required column (by key or header): the header row."""
+    need = set(required)
+    known = {header_key(k): k for k in need}
+    known.update((header_key(h), k) for h, k in headers.items() if k in need)
+
+    def fits(cells: Sequence[str | None]) -> bool:
+        return need <= {known.get(header_key(c or "")) for c in cells}
+
+    return fits
+
+
+def table_fits(kind: str, rules: Rules | None = None) -> Callable[[Sequence[str | None]], bool]:
+    """`header_fits` for a file kind: roster, populations, passes or ledger."""
+    if kind == "roster":
+        return header_fits(ROSTER_REQUIRED, ROSTER_HEADERS)
+    if kind == "populations":
+        return header_fits(["id"], POPULATIONS_HEADERS)
+    if kind == "passes":
+        return header_fits(PASS_COLUMNS, PASS_HEADERS)
+    return header_fits(LEDGER_COLUMNS, LEDGER_HEADERS)
 
 
 def populations_headers(rules: Rules) -> dict[str, str]:
@@ -300,7 +326,9 @@ def load_populations(
             if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
     else:
-        opened = source if isinstance(source, OpenTable) else open_table(path)
+        opened = (
+            source if isinstance(source, OpenTable) else open_table(path, table_fits("populations"))
+        )
         if opened.records is not None:  # CSV: streamed
             sites = list(iter_sites_csv(opened, rules))
             if opened.problems:
@@ -316,7 +344,7 @@ def load_populations(
         if problems:
             raise InputError(problems)
         present = [c for c in categories if c in table.columns]
-        for row in table.rows:
+        for row in opened.rows():
             origin_of = _table_origin(table, row)
             f = _Fields(row.cells.get, origin_of, problems)
             clients = {}
@@ -469,7 +497,7 @@ def load_roster(
                     worker = _with_exams(worker, tuple(passes))
             _note_id(worker, item.get, origin_of, workers, ids, problems)
     else:
-        opened = source if isinstance(source, OpenTable) else open_table(path)
+        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("roster"))
         table, problems = opened.table, opened.problems
         header = roster_header_problems(table)
         if header:  # rows cannot be read without their columns; other problems still add up
@@ -693,7 +721,7 @@ def load_passes(
             if p:
                 passes.append(p)
     else:
-        opened = source if isinstance(source, OpenTable) else open_table(path)
+        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("passes"))
         table, problems = opened.table, opened.problems
         header = _noted(table, table.header_problems(PASS_COLUMNS, [], PASS_HEADERS))
         if header:
@@ -716,7 +744,7 @@ def load_ledger(path: str | os.PathLike[str], source: OpenTable | None = None) -
         not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0)
     ):
         return []
-    opened = source or open_table(path)
+    opened = source or open_table(path, table_fits("ledger"))
     table, problems = opened.table, opened.problems
     header = _noted(table, table.header_problems(LEDGER_COLUMNS, [], LEDGER_HEADERS))
     if header:

@@ -36,7 +36,7 @@ from ..rules import Rules
 from ..values import IDENT_RE
 from .atomic import atomic_file
 from .loading import Row, Table, open_csv
-from .records import UniqueIds, WorkerRules, roster_header_problems
+from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
 
 
 def cells_of(row: Row, column: str) -> str:
@@ -155,7 +155,7 @@ def stream_pay(
     Raises `InputError` with every problem; the caller discards `out` in that case.
     """
     problems: list[Problem] = []
-    table, records = open_csv(path, problems)
+    table, records = open_csv(path, problems, table_fits("roster"))
     return stream_table(
         table, records, problems, rules, as_of, out, progress, counts, costed, wanted_ids, fmt
     )
