@@ -307,3 +307,44 @@ def test_rows_without_swplan_values_and_example_rows_are_skipped_with_notes(tmp_
         ],
     )
     assert json.loads(out)["totals"]["annual_cost"] == "498643.60"
+
+
+# --------------------------------------------------------------------------- sites
+
+
+def test_a_worker_at_a_site_in_no_populations_file_is_an_error(tmp_path: Path) -> None:
+    # jinjang for jinjiang: costed as staff and its post again as a new hire, +66,876.80
+    rows = [r.replace("W003,王五,jinjiang", "W003,王五,jinjang") for r in ROWS]
+    write(tmp_path, "roster.csv", [KEYS, *rows])
+    pops = SMALL / "populations.yaml"
+    expected = (
+        "error: roster.csv:4:3: site: 'jinjang' is not a site of the populations "
+        "(did you mean 'jinjiang'?); 1 worker (W003) would be costed twice, as staff and as "
+        "the post the site lacks: fix the site, add it to the populations, or give "
+        "--allow-unknown-sites\n"
+    )
+    for args in (["staff", pops, "--roster", "roster.csv"], ["budget", pops, "roster.csv"]):
+        for fmt in ("json", "table"):
+            assert cli(tmp_path, *args, "-f", fmt) == (2, "", expected), (args, fmt)
+    # a YAML roster: at the worker
+    text = (
+        (SMALL / "roster.yaml").read_text(encoding="utf-8").replace("site: hongqi", "site: hongq")
+    )
+    (tmp_path / "roster.yaml").write_text(text, encoding="utf-8")
+    code, _, err = cli(tmp_path, "budget", pops, "roster.yaml")
+    assert code == 2
+    assert err.startswith("error: roster.yaml:") and "workers[3].site: 'hongq' is not a site" in err
+
+
+def test_allow_unknown_sites_makes_it_a_warning_in_every_format(tmp_path: Path) -> None:
+    rows = [r.replace("W003,王五,jinjiang", "W003,王五,jinjang") for r in ROWS]
+    write(tmp_path, "roster.csv", [KEYS, *rows])
+    pops = SMALL / "populations.yaml"
+    warning = "worker W003 is at site 'jinjang', which is not in the populations; not counted"
+    for command in (["staff", pops, "--roster", "roster.csv"], ["budget", pops, "roster.csv"]):
+        code, out, err = cli(tmp_path, *command, "--allow-unknown-sites", "-f", "json")
+        assert (code, err) == (0, f"warning: {warning}\n"), command
+        assert json.loads(out)["warnings"] == [warning]
+        for fmt in ("table", "markdown"):
+            code, out, _ = cli(tmp_path, *command, "--allow-unknown-sites", "-f", fmt)
+            assert code == 0 and warning in out, (command, fmt)

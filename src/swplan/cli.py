@@ -71,6 +71,13 @@ OutputOpt = Annotated[
     ),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
+AllowUnknownSitesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-unknown-sites",
+        help="A worker at a site in no populations file is a warning, not an error.",
+    ),
+]
 FailOnShortageOpt = Annotated[
     bool, typer.Option("--fail-on-shortage", help="Exit 1 when any site is short of posts.")
 ]
@@ -226,6 +233,7 @@ def staff(
     ] = None,
     rules: RulesOpt = None,
     fail_on_shortage: FailOnShortageOpt = False,
+    allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = Format.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.en,
@@ -238,7 +246,9 @@ def staff(
         from .report.reports import staff_report
 
         r = load_rules_opt(rules)
-        pops, result, _ = load_district(populations, roster, r, None)
+        pops, result, _ = load_district(
+            populations, roster, r, None, allow_unknown_sites=allow_unknown_sites
+        )
         emit(
             with_notes(staff_report(result, r, lang.value, pops.region)),
             format.value,
@@ -490,6 +500,7 @@ def budget(
         ),
     ] = None,
     fail_on_shortage: FailOnShortageOpt = False,
+    allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = Format.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.en,
@@ -520,7 +531,9 @@ def budget(
         # the roster is told which ids the passes name, rather than sending back all its ids
         wanted = {p.worker_id for p in extra}
         district = attempt(
-            lambda: load_district(populations, roster, r, as_of, wanted), problems, None
+            lambda: load_district(populations, roster, r, as_of, wanted, allow_unknown_sites),
+            problems,
+            None,
         )
         if problems or district is None:
             raise InputError(problems)
@@ -530,8 +543,15 @@ def budget(
         result = budget_from_parts(
             r, y, s.staff_cost, s.headcount, staff_result, awards_result, limit
         )
+        report = with_notes(budget_report(result, r, lang.value))
+        if staff_result.warnings:  # workers at unknown sites, with --allow-unknown-sites
+            data = report.data
+            report.data = lambda: {
+                **(data() if callable(data) else data),
+                "warnings": list(staff_result.warnings),
+            }
         emit(
-            with_notes(budget_report(result, r, lang.value)),
+            report,
             format.value,
             str(output) if output else None,
         )
