@@ -348,3 +348,35 @@ def test_allow_unknown_sites_makes_it_a_warning_in_every_format(tmp_path: Path) 
         for fmt in ("table", "markdown"):
             code, out, _ = cli(tmp_path, *command, "--allow-unknown-sites", "-f", fmt)
             assert code == 0 and warning in out, (command, fmt)
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def test_a_table_row_with_both_hired_and_years_uses_hired_and_notes_disagreements(
+    tmp_path: Path,
+) -> None:
+    # W001 hired 2016-09-01: 9 years at 2026-01-01. Row 2 gives 9 (agrees), row 3 gives 7.
+    rows = [r.split(",") for r in ROWS]
+    rows[0][7] = "9"
+    rows[2][7] = "7"  # W003 hired 2024-03-15: 1 year, not 7
+    write(tmp_path, "roster.csv", [KEYS, *(",".join(r) for r in rows)])
+    write_xlsx(tmp_path / "roster.xlsx", [KEYS.split(","), *rows])
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    assert code == 0
+    for name, at in (("roster.csv", "4:7"), ("roster.xlsx", "Sheet!G4")):
+        note = (
+            f"note: {name}: hired and years_of_service disagree at 2026-01-01 in {at}; "
+            "hired was used\n"
+        )
+        for fmt in ("json", "csv", "table"):
+            code, out, err = cli(tmp_path, "pay", name, "-f", fmt)
+            assert (code, err) == (0, note), (name, fmt)
+        # the numbers are those of hired alone
+        assert cli(tmp_path, "pay", name, "-f", "json")[1] == plain
+    # in YAML both stay an error
+    text = (SMALL / "roster.yaml").read_text(encoding="utf-8")
+    text = text.replace("hired: 2016-09-01", "hired: 2016-09-01\n    years_of_service: 9", 1)
+    (tmp_path / "roster.yaml").write_text(text, encoding="utf-8")
+    code, _, err = cli(tmp_path, "pay", "roster.yaml")
+    assert code == 2 and "give either hired or years_of_service, not both" in err

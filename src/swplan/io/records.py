@@ -503,10 +503,15 @@ def load_roster(
         if header:  # rows cannot be read without their columns; other problems still add up
             opened.drain()
             raise InputError([*problems, *header])
+        check.table = True
         for row in opened.rows():
             origin_of = _table_origin(table, row)
             worker = check.worker(row.cells.get, origin_of, problems)
             _note_id(worker, row.cells.get, origin_of, workers, ids, problems)
+        if not problems:
+            from . import notes
+
+            notes.add(check.disagreement_note(table.file))
     if problems:
         raise InputError(problems)
     return workers
@@ -560,9 +565,15 @@ class WorkerRules:
     years).
     """
 
-    def __init__(self, rules: Rules, as_of: dt.date | None = None) -> None:
+    def __init__(self, rules: Rules, as_of: dt.date | None = None, *, table: bool = False) -> None:
         self.rules = rules
         self.as_of = as_of
+        # In a table (CSV or workbook) a row may fill both `hired` and `years_of_service`,
+        # as bureau sheets do: `hired` is used, and rows whose two values disagree (at
+        # the as-of date, or the rules' date) are noted. In YAML both is an error.
+        self.table = table
+        self.count_at = as_of if as_of not in (None, dt.date.max) else rules.effective
+        self.disagree: list[str] = []  # where (the hired cell) the two values disagree
         points = rules.pay.points
         self.educations = list(points.education)
         self.titles = list(points.title)
@@ -594,7 +605,7 @@ class WorkerRules:
     ) -> list[tuple[str, str]]:
         """(key, message) for the rules between `hired` and `years_of_service`."""
         out = []
-        if hired_text is not None and years_text is not None:
+        if hired_text is not None and years_text is not None and not self.table:
             out.append(("years_of_service", "give either hired or years_of_service, not both"))
         elif hired_text is None and years_text is None:
             out.append(("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"))
@@ -625,6 +636,10 @@ class WorkerRules:
         performance = f.parsed("performance", self.performance)
         for key, message in self.service(f.text("hired"), f.text("years_of_service"), hired):
             f.fail(key, message)
+        if self.table and hired is not None and years is not None:  # hired is used
+            if self.disagrees(hired, years):
+                self.disagree.append(origin_of("hired").where)
+            years = None
         if (
             len(problems) > before
             or ident is None
@@ -663,6 +678,25 @@ class WorkerRules:
         except ValueError:
             return None
 
+    def disagrees(self, hired: dt.date, years: int) -> bool:
+        from ..calc.pay import completed_years
+
+        return hired <= self.count_at and completed_years(hired, self.count_at) != years
+
+    def disagreement_note(self, file: str) -> list[str]:
+        """The note naming the rows whose `hired` and `years_of_service` disagree."""
+        places = list(dict.fromkeys(self.disagree))
+        if not places:
+            return []
+        shown = ", ".join(places[:10])
+        more = f" and {len(places) - 10} more" if len(places) > 10 else ""
+        note = (
+            f"{file}: hired and years_of_service disagree at {self.count_at.isoformat()} "
+            f"in {shown}{more}; hired was used"
+        )
+        self.disagree = []
+        return [note]
+
     def service_years(self, hired_text: str, years_text: str) -> int | None:
         """Completed years at `as_of` from the two cells, or None if they break a rule."""
         from ..calc.pay import completed_years
@@ -677,7 +711,7 @@ class WorkerRules:
             return None
         if hired is not None:
             assert self.as_of is not None
-            return completed_years(hired, self.as_of)
+            return completed_years(hired, self.as_of)  # in a table, also when both are given
         return years
 
 

@@ -33,7 +33,7 @@ from ..errors import InputError, Problem
 from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
-from ..values import IDENT_RE
+from ..values import IDENT_RE, parse_date
 from .atomic import atomic_file
 from .loading import Row, Table, open_csv
 from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
@@ -187,6 +187,9 @@ def stream_table(
     scan.rows(records, out, progress, counts, wanted_ids)
     if problems:
         raise InputError(problems)
+    from . import notes
+
+    notes.add(scan.check.disagreement_note(table.file))
     result = scan.totals(costed)
     if out is not None and fmt == "json":
         end = _json_frame(rules, as_of, result.totals, result.count)[1]
@@ -218,7 +221,7 @@ class _Scan:
         self.name = table.file
         self.columns = table.columns
         self.rules = rules
-        self.check = WorkerRules(rules, as_of)
+        self.check = WorkerRules(rules, as_of, table=True)
         self.formatted = formatted  # build each profile's output line tail
         self.problems = problems
         self.profiles = _Profiles(rules, fmt)
@@ -243,6 +246,17 @@ class _Scan:
             return None
         education, title, rating, post = words
         return (education, title, rating, post or self.default_post)
+
+    def both(self, line: int, hired: str, years: str) -> None:
+        """Note the row when its `hired` and `years_of_service` disagree."""
+        try:
+            disagree = self.check.disagrees(
+                parse_date(hired.strip()), self.check.years(years.strip())
+            )
+        except ValueError:  # a bad years_of_service beside a good hired: hired is used
+            return
+        if disagree:
+            self.check.disagree.append(self.table.cell(line, self.columns.index("hired")))
 
     def record(self, line: int, cells: list[str]) -> Worker:
         """The `Worker` of a row that has passed."""
@@ -329,6 +343,8 @@ class _Scan:
             years = years_of.get(ykey, -1)
             if years == -1:
                 years = years_of[ykey] = service_years(*ykey)
+            if ykey[0] and ykey[1] and years is not None:  # both given: hired was used
+                self.both(line, *ykey)
             if words is None or years is None or ident(worker_id) is None or ident(site) is None:
                 slow_id, site, entry = self.slow_row(line, cells)
                 if slow_id is None:
