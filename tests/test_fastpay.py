@@ -353,7 +353,7 @@ W1,x,s2,master,none,,,3,
 W2,x,s1,bachelor,none,,,4,
 W5,x,s1,bachelor,none
 W6,x,s1,bachelor,none,,2023-02-29,,
-W7,x,s1,bachelor,none,,2020/01/01,,
+W7,x,s1,bachelor,none,,2020/01,,
 W8,x,s1,bachelor,none,,,-3,
 W9,"two
 lines",s1,bachelor,none,,,2,
@@ -375,7 +375,8 @@ BAD_ROSTER_ERRORS = {
     "unique",
     "error: bad.csv:8: row has 5 cells but the header has 9",
     "error: bad.csv:9:7: hired: '2023-02-29' is not a real date; write YYYY-MM-DD, e.g. 2026-01-01",
-    "error: bad.csv:10:7: hired: '2020/01/01' is not a date; write YYYY-MM-DD, e.g. 2026-01-01",
+    "error: bad.csv:10:7: hired: '2020/01' is a month without a day; write the whole date, "
+    "e.g. 2016-09-01",
     "error: bad.csv:11:8: years_of_service: '-3' is negative; write a whole number from 0 to 80",
     # W9's record spans lines 12-13 and is fine; the next record starts at line 14
     "error: bad.csv:14:9: performance: 'excelent' is not one of: excellent, good, pass, fail "

@@ -380,3 +380,46 @@ def test_a_table_row_with_both_hired_and_years_uses_hired_and_notes_disagreement
     (tmp_path / "roster.yaml").write_text(text, encoding="utf-8")
     code, _, err = cli(tmp_path, "pay", "roster.yaml")
     assert code == 2 and "give either hired or years_of_service, not both" in err
+
+
+def test_the_date_forms_of_bureau_sheets(tmp_path: Path) -> None:
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    assert code == 0
+    forms = ["2016-9-1", "2016/9/1", "2016.9.1", "2016年9月1日", "20160901", "2016 年 9 月 1 日"]
+    for form in forms:  # W001's 2016-09-01, written as sheets write it
+        write(tmp_path, "roster.csv", [KEYS, *(r.replace("2016-09-01", form) for r in ROWS)])
+        assert cli(tmp_path, "pay", "roster.csv", "-f", "json") == (0, plain, ""), form
+    # a date cell with a time of day is its day
+    import datetime as dt
+
+    rows: list[list[Any]] = [r.split(",") for r in ROWS]
+    rows[0][6] = dt.datetime(2016, 9, 1, 8, 30)
+    write_xlsx(tmp_path / "roster.xlsx", [KEYS.split(","), *rows])
+    assert cli(tmp_path, "pay", "roster.xlsx", "-f", "json") == (0, plain, "")
+
+
+def test_a_month_without_a_day_and_an_excel_serial_are_errors_at_their_cell(
+    tmp_path: Path,
+) -> None:
+    for text, message in (
+        ("2016.09", "'2016.09' is a month without a day; write the whole date, e.g. 2016-09-01"),
+        (
+            "2016年9月",
+            "'2016年9月' is a month without a day; write the whole date, e.g. 2016-09-01",
+        ),
+        (
+            "42614",
+            "'42614' looks like an Excel date serial number (a date in a cell not formatted "
+            "as a date); format the cell as a date, or write YYYY-MM-DD",
+        ),
+    ):
+        write(tmp_path, "roster.csv", [KEYS, *(r.replace("2016-09-01", text) for r in ROWS)])
+        for fmt in ("json", "csv", "table"):
+            code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", fmt)
+            assert (code, out, err) == (2, "", f"error: roster.csv:2:7: hired: {message}\n")
+        # in a workbook, a number cell in the hired column
+        rows: list[list[Any]] = [r.split(",") for r in ROWS]
+        rows[0][6] = 42614 if text == "42614" else text
+        write_xlsx(tmp_path / "roster.xlsx", [KEYS.split(","), *rows])
+        code, _, err = cli(tmp_path, "pay", "roster.xlsx")
+        assert (code, err) == (2, f"error: roster.xlsx:Sheet!G2: hired: {message}\n")

@@ -104,3 +104,44 @@ def parse_date(value: Any) -> dt.date:
         raise ValueError(
             f"{value!r} is not a real date; write YYYY-MM-DD, e.g. 2026-01-01"
         ) from None
+
+
+_DAY_FORMS = re.compile(
+    r"(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)"
+)
+_MONTH_FORMS = re.compile(r"\d{4}(?:[-/.]\d{1,2}|年\d{1,2}月)")
+_SERIAL = re.compile(r"\d{1,5}(?:\.0+)?")
+
+
+def parse_cell_date(value: Any) -> dt.date:
+    """A date as bureau tables write it: `2016-09-01`, `2016-9-1`, `2016/9/1`, `2016.9.1`,
+    `2016年9月1日` or `20160901` (and a date cell). A month without a day, or a number
+    that looks like an Excel date serial (a date cell not formatted as one), is an error
+    that says so."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    text = "".join(str(value).split()) if isinstance(value, str | int) else None
+    if text is None:
+        return parse_date(value)
+    found = _DAY_FORMS.fullmatch(text)
+    if found or re.fullmatch(r"\d{8}", text):
+        if found:
+            parts = (found["y"], found["m"] or found["m2"], found["d"] or found["d2"])
+        else:
+            parts = (text[:4], text[4:6], text[6:])
+        try:
+            return dt.date(*(int(p) for p in parts))
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a real date; write YYYY-MM-DD, e.g. 2026-01-01"
+            ) from None
+    if _MONTH_FORMS.fullmatch(text):
+        raise ValueError(
+            f"{value!r} is a month without a day; write the whole date, e.g. 2016-09-01"
+        )
+    if _SERIAL.fullmatch(text):
+        raise ValueError(
+            f"{value!r} looks like an Excel date serial number (a date in a cell not "
+            "formatted as a date); format the cell as a date, or write YYYY-MM-DD"
+        )
+    return parse_date(text)

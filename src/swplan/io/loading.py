@@ -904,10 +904,8 @@ def _cell_text(value: object) -> str | None:
 
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat()
+    if isinstance(value, dt.datetime):  # a date cell, with a time of day or not: its date
+        return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
 from ..rules import Rules
-from ..values import IDENT_RE, parse_amount, parse_count, parse_date, parse_ident
+from ..values import IDENT_RE, parse_amount, parse_cell_date, parse_count, parse_ident
 from .loading import (
     Document,
     OpenTable,
@@ -175,7 +175,7 @@ class _Fields:
         return self.parsed(key, lambda text: parse_word(text, allowed), required=required)
 
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
-        return self.parsed(key, parse_date, required=required)
+        return self.parsed(key, parse_cell_date, required=required)
 
     def count(self, key: str, *, maximum: int, required: bool = False) -> int | None:
         return self.parsed(key, lambda text: parse_count(text, maximum), required=required)
@@ -703,7 +703,7 @@ class WorkerRules:
 
         hired_text, years_text = hired_text.strip(), years_text.strip()
         try:
-            hired = parse_date(hired_text) if hired_text else None
+            hired = parse_cell_date(hired_text) if hired_text else None
             years = self.years(years_text) if years_text else None
         except ValueError:
             return None

@@ -33,7 +33,7 @@ from ..errors import InputError, Problem
 from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
-from ..values import IDENT_RE, parse_date
+from ..values import IDENT_RE, parse_cell_date
 from .atomic import atomic_file
 from .loading import Row, Table, open_csv
 from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
@@ -251,7 +251,7 @@ class _Scan:
         """Note the row when its `hired` and `years_of_service` disagree."""
         try:
             disagree = self.check.disagrees(
-                parse_date(hired.strip()), self.check.years(years.strip())
+                parse_cell_date(hired), self.check.years(years.strip())
             )
         except ValueError:  # a bad years_of_service beside a good hired: hired is used
             return
