@@ -423,3 +423,23 @@ def test_a_month_without_a_day_and_an_excel_serial_are_errors_at_their_cell(
         write_xlsx(tmp_path / "roster.xlsx", [KEYS.split(","), *rows])
         code, _, err = cli(tmp_path, "pay", "roster.xlsx")
         assert (code, err) == (2, f"error: roster.xlsx:Sheet!G2: hired: {message}\n")
+
+
+def test_a_number_id_formatted_0000_keeps_its_displayed_text(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(KEYS.split(","))
+    for row in ROWS:
+        sheet.append(row.split(","))
+    for i in range(2, 8):  # W001..W006 -> the numbers 1..6, shown as 0001..0006
+        sheet.cell(i, 1).value = i - 1
+        sheet.cell(i, 1).number_format = "0000"
+    book.save(tmp_path / "roster.xlsx")
+    write(tmp_path, "roster.csv", [KEYS, *(r.replace("W", "0", 1) for r in ROWS)])
+    code, out, err = cli(tmp_path, "pay", "roster.xlsx", "-f", "json")
+    assert (code, err) == (0, "")
+    assert [w["id"] for w in json.loads(out)["workers"]] == [f"000{i}" for i in range(1, 7)]
+    assert cli(tmp_path, "pay", "roster.csv", "-f", "json") == (0, out, "")

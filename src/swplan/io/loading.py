@@ -839,7 +839,8 @@ def _sheet_table(
     # what the sheet really holds instead of trusting them.
     sheet.reset_dimensions()
     ref = _sheet_ref(sheet.title)
-    rows: Iterator[tuple[int, Any]] = enumerate(sheet.iter_rows(values_only=True), start=1)
+    shown = ((tuple(_shown(c) for c in cells)) for cells in sheet.iter_rows())
+    rows: Iterator[tuple[int, Any]] = enumerate(shown, start=1)
     first_rows: list[tuple[int, Any]] = []  # see open_csv: the header is the first that fits
     for number, values in rows:
         if any(_cell_text(v) is not None for v in values):
@@ -896,6 +897,20 @@ def _sheet_table(
             continue
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
     return table, problems
+
+
+_ZERO_PADDED = re.compile(r"0+")
+
+
+def _shown(cell: Any) -> Any:
+    """A cell's value, except a whole number formatted `0000`: its displayed text, so an
+    id `101` shown as `0101` reads as the same workbook saved as CSV does."""
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
+        fmt = getattr(cell, "number_format", None) or ""
+        if _ZERO_PADDED.fullmatch(fmt):
+            return str(int(value)).zfill(len(fmt))
+    return value
 
 
 def _cell_text(value: object) -> str | None:
