@@ -443,3 +443,65 @@ def test_a_number_id_formatted_0000_keeps_its_displayed_text(tmp_path: Path) -> 
     assert (code, err) == (0, "")
     assert [w["id"] for w in json.loads(out)["workers"]] == [f"000{i}" for i in range(1, 7)]
     assert cli(tmp_path, "pay", "roster.csv", "-f", "json") == (0, out, "")
+
+
+# --------------------------------------------------------------------------- sheets
+
+
+def roster_book(path: Path, sheets: list[tuple[str, list[str], str]]) -> None:
+    """A workbook of (title, rows, state) sheets; the default sheet is removed."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    assert book.active is not None
+    book.remove(book.active)
+    for title, rows, state in sheets:
+        sheet = book.create_sheet(title)
+        sheet.sheet_state = state
+        for row in rows:
+            sheet.append(row.split(","))
+    book.save(path)
+
+
+NOTES_SHEET = ["填表说明", "1. 每人一行", "2. 日期写作 2016-09-01"]
+
+
+def test_the_sheet_is_the_one_visible_sheet_whose_header_fits(tmp_path: Path) -> None:
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    roster_book(
+        tmp_path / "roster.xlsx",
+        [("填表说明", NOTES_SHEET, "visible"), ("花名册", [CN, *ROWS], "visible")],
+    )
+    assert cli(tmp_path, "pay", "roster.xlsx", "-f", "json") == (0, plain, "")
+
+
+def test_two_fitting_sheets_are_an_error_unless_one_is_named(tmp_path: Path) -> None:
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    roster_book(
+        tmp_path / "roster.xlsx",
+        [("2025", [CN, *ROWS[:2]], "visible"), ("2026", [CN, *ROWS], "visible")],
+    )
+    assert cli(tmp_path, "pay", "roster.xlsx", "-f", "json") == (
+        2,
+        "",
+        "error: roster.xlsx: has 2 sheets that hold such a table ('2025', '2026'); name the "
+        "one to read, as roster.xlsx#SHEET\n",
+    )
+    assert cli(tmp_path, "pay", "roster.xlsx#2026", "-f", "json") == (0, plain, "")
+    assert cli(tmp_path, "pay", "roster.xlsx#2024") == (
+        2,
+        "",
+        "error: roster.xlsx: has no sheet '2024'; its sheets: '2025', '2026'\n",
+    )
+
+
+def test_a_hidden_sheet_is_read_only_when_named(tmp_path: Path) -> None:
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    roster_book(
+        tmp_path / "roster.xlsx",
+        [("旧表", [CN, *ROWS[:2]], "hidden"), ("花名册", [CN, *ROWS], "visible")],
+    )
+    assert cli(tmp_path, "pay", "roster.xlsx", "-f", "json") == (0, plain, "")
+    code, out, err = cli(tmp_path, "pay", "roster.xlsx#旧表", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["totals"]["workers"] == 2

@@ -793,10 +793,14 @@ def read_xlsx_table(
 ) -> tuple[Table, list[Problem]]:
     """The first sheet of a workbook as a table; cell values become strings.
 
-    The header is found as in `open_csv` (the first non-empty row that `fits`). Numbers and dates become the text a CSV
+    The sheet is the one named after `#` (`roster.xlsx#花名册`), else the one visible
+    sheet whose header `fits` (two that fit are an error naming them). The header is
+    found as in `open_csv` (the first non-empty row that `fits`). Numbers and dates
+    become the text a CSV
     would hold (`9.0` -> "9", a date cell -> "2016-09-01"), so both paths validate
     the same way; positions are cells: `roster.xlsx:Sheet1!D7`.
     """
+    path, wanted = split_sheet(path)
     name = display_name(path)
     try:
         import openpyxl
@@ -811,12 +815,65 @@ def read_xlsx_table(
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     try:
-        return _sheet_table(name, book.worksheets[0], fits)
+        return _sheet_table(name, _choose_sheet(name, book, wanted, fits), fits)
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     finally:
         book.close()
+
+
+def split_sheet(path: str | os.PathLike[str]) -> tuple[str, str | None]:
+    """`roster.xlsx#花名册` -> ("roster.xlsx", "花名册"); any other path -> (path, None)."""
+    text = os.fspath(path)
+    found = re.fullmatch(r"(.*\.xls[xm])#(.*)", text, re.IGNORECASE | re.DOTALL)
+    if found and not os.path.exists(text):
+        return found[1], found[2]
+    return text, None
+
+
+def _choose_sheet(
+    name: str, book: Any, wanted: str | None, fits: Callable[[Sequence[str | None]], bool] | None
+) -> Any:
+    """The sheet named after `#`, else the one visible sheet whose header fits."""
+    sheets = list(book.worksheets)
+    if wanted is not None:  # hidden sheets are read only when named
+        for sheet in sheets:
+            if sheet.title == wanted:
+                return sheet
+        titles = ", ".join(repr(s.title) for s in sheets)
+        raise InputError([Problem(name, "", "", f"has no sheet {wanted!r}; its sheets: {titles}")])
+    visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"] or sheets
+    if fits is None or len(visible) == 1:
+        return visible[0]
+    fitting = [s for s in visible if _header_fits(s, fits)]
+    if len(fitting) > 1:
+        titles = ", ".join(repr(s.title) for s in fitting)
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    "",
+                    f"has {len(fitting)} sheets that hold such a table ({titles}); "
+                    f"name the one to read, as {name}#SHEET",
+                )
+            ]
+        )
+    return (fitting or visible)[0]
+
+
+def _header_fits(sheet: Any, fits: Callable[[Sequence[str | None]], bool]) -> bool:
+    seen = 0
+    for values in sheet.iter_rows(values_only=True):
+        cells = [_cell_text(v) for v in values]
+        if any(c is not None for c in cells):
+            if fits(cells):
+                return True
+            seen += 1
+            if seen == HEADER_ROWS:
+                break
+    return False
 
 
 _NOT_XLSX = (
@@ -934,7 +991,7 @@ def _cell_text(value: object) -> str | None:
 
 def file_format(path: str | os.PathLike[str]) -> str:
     """`yaml`, `csv` or `xlsx`, from the file name."""
-    lower = str(path).lower()
+    lower = split_sheet(path)[0].lower()
     if lower.endswith((".xlsx", ".xlsm")):
         return "xlsx"
     if lower.endswith((".csv", ".tsv", ".txt")):

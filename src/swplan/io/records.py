@@ -28,6 +28,7 @@ from .loading import (
     header_key,
     load_yaml,
     open_table,
+    split_sheet,
 )
 
 T = TypeVar("T")
@@ -774,8 +775,9 @@ def load_passes(
 
 def load_ledger(path: str | os.PathLike[str], source: OpenTable | None = None) -> list[LedgerRow]:
     """The ledger of awards paid; a missing (or 0-byte) file is an empty ledger."""
+    file = split_sheet(path)[0]
     if source is None and (
-        not os.path.exists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0)
+        not os.path.exists(file) or (os.path.isfile(file) and os.path.getsize(file) == 0)
     ):
         return []
     opened = source or open_table(path, table_fits("ledger"))

@@ -250,9 +250,7 @@ class _Scan:
     def both(self, line: int, hired: str, years: str) -> None:
         """Note the row when its `hired` and `years_of_service` disagree."""
         try:
-            disagree = self.check.disagrees(
-                parse_cell_date(hired), self.check.years(years.strip())
-            )
+            disagree = self.check.disagrees(parse_cell_date(hired), self.check.years(years.strip()))
         except ValueError:  # a bad years_of_service beside a good hired: hired is used
             return
         if disagree:
