@@ -505,3 +505,38 @@ def test_a_hidden_sheet_is_read_only_when_named(tmp_path: Path) -> None:
     code, out, err = cli(tmp_path, "pay", "roster.xlsx#旧表", "-f", "json")
     assert (code, err) == (0, "")
     assert json.loads(out)["totals"]["workers"] == 2
+
+
+# --------------------------------------------------------------------------- one cause
+
+
+def test_a_title_with_no_header_below_says_so_first_and_caps_the_repeats(tmp_path: Path) -> None:
+    # a title row, then rows of data but no header row among the first 20
+    write(tmp_path, "roster.csv", ["万州区社会工作者花名册", *ROWS * 10])
+    code, out, err = cli(tmp_path, "pay", "roster.csv")
+    lines = err.splitlines()
+    assert (code, out) == (2, "")
+    assert lines[0] == (
+        "error: roster.csv:1:1: no header found: no row among the first 20 holds the columns "
+        "a roster file needs, so the first row ('万州区社会工作者花名册') was read as one"
+    )
+    # 60 rows of 9 cells against a header of 1: three shown, the rest counted
+    width = [line for line in lines if "cells but the header has 1" in line]
+    assert width == [
+        f"error: roster.csv:{n}: row has 9 cells but the header has 1" for n in (2, 3, 4)
+    ]
+    assert lines[-1] == "error: roster.csv: ... and 57 more like it"
+
+
+def test_swapped_populations_and_roster_say_so_first(tmp_path: Path) -> None:
+    order = (
+        "check the order of the files: staff POPULATIONS --roster ROSTER, budget POPULATIONS ROSTER"
+    )
+    # a table's cause is at its header, a YAML file's at its first key
+    for roster, at in (("roster.csv", "1:1"), ("roster.yaml", "2:1")):
+        code, out, err = cli(SMALL, "budget", roster, "populations.yaml")
+        assert (code, out) == (2, ""), roster
+        assert err.splitlines() == [
+            f"error: {roster}:{at}: is a roster file, not a populations file; {order}",
+            f"error: populations.yaml:2:1: is a populations file, not a roster file; {order}",
+        ]

@@ -106,9 +106,22 @@ AsOfOpt = Annotated[
 T = TypeVar("T")
 
 
+SAME_PROBLEM_SHOWN = 3  # a problem repeated on many rows is shown this often, then counted
+
+
 def report_problems(problems: list[Problem]) -> None:
+    """One line per problem; the same problem on many rows (a header that is not the
+    header gives every row the wrong width) is shown a few times, then counted."""
+    seen: dict[tuple[str, str, str], int] = {}
     for problem in problems:
-        print(str(problem), file=sys.stderr)
+        key = (problem.file, problem.path, problem.message)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= SAME_PROBLEM_SHOWN:
+            print(str(problem), file=sys.stderr)
+    for (file, path, _), count in seen.items():
+        if count > SAME_PROBLEM_SHOWN:
+            more = count - SAME_PROBLEM_SHOWN
+            print(str(Problem(file, "", path, f"... and {more} more like it")), file=sys.stderr)
 
 
 def print_notes() -> None:

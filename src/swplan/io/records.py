@@ -111,12 +111,44 @@ def populations_headers(rules: Rules) -> dict[str, str]:
     return out
 
 
-def _noted(table: Table, problems: list[Problem]) -> list[Problem]:
-    """Pass on the table's notes (ignored columns) once its header has been read."""
+def _noted(table: Table, problems: list[Problem], kind: str) -> list[Problem]:
+    """Pass on the table's notes (ignored columns) once its header has been read; when
+    the header is wrong for one plain cause, say that cause first."""
     from . import notes
 
+    if kind == "populations" and not problems and table_fits("roster")(table.columns):
+        return [_cause(table, "is a roster file, not a populations file; " + _ORDER)]
+    if problems:
+        cause = _header_cause(table, kind)
+        return [cause, *problems] if cause is not None else problems
     notes.add(table.notes)
     return problems
+
+
+_ORDER = (
+    "check the order of the files: staff POPULATIONS --roster ROSTER, budget POPULATIONS ROSTER"
+)
+_KINDS = ("roster", "populations", "passes", "ledger")
+
+
+def _cause(table: Table, text: str) -> Problem:
+    return Problem(table.file, table.cell(table.header_row, 0), "", text)
+
+
+def _header_cause(table: Table, kind: str) -> Problem | None:
+    """Why a header is wrong, when it is one thing: another kind of file, or a title."""
+    others = [k for k in _KINDS if k != kind and table_fits(k)(table.columns)]
+    others = [k for k in others if k != "populations"] or others  # any table has an id
+    if others:
+        return _cause(table, f"is a {others[0]} file, not a {kind} file; " + _ORDER)
+    filled = [c for c in table.columns if c]
+    if len(filled) <= 2 and not table_fits(kind)(table.columns):
+        return _cause(
+            table,
+            f"no header found: no row among the first 20 holds the columns a {kind} file "
+            f"needs, so the first row ({', '.join(repr(c) for c in filled)}) was read as one",
+        )
+    return None
 
 
 # --------------------------------------------------------------------------- fields
@@ -248,7 +280,13 @@ def _yaml_records(
     """The list under the top-level key `top`, each item a mapping."""
     data = doc.data
     if not isinstance(data, dict) or top not in data:
-        raise InputError([doc.problem((), f"a {kind} file needs a top-level '{top}:' list")])
+        tops = {"workers": "roster", "sites": "populations", "passes": "passes"}
+        other = next((tops[k] for k in tops if isinstance(data, dict) and k in data), None)
+        if other is not None:  # the files given in the wrong order
+            message = f"is a {other} file, not a {kind} file; {_ORDER}"
+        else:
+            message = f"a {kind} file needs a top-level '{top}:' list"
+        raise InputError([doc.problem((), message)])
     items = data[top]
     if items is None:
         items = []
@@ -341,6 +379,7 @@ def load_populations(
             table.header_problems(
                 ["id"], ["name", "kind", *categories], populations_headers(rules)
             ),
+            "populations",
         )
         if problems:
             raise InputError(problems)
@@ -374,10 +413,11 @@ def iter_sites_csv(opened: OpenTable, rules: Rules) -> Iterator[Site]:
     header = _noted(
         table,
         table.header_problems(["id"], ["name", "kind", *categories], populations_headers(rules)),
+        "populations",
     )
     if header:
         opened.drain()  # rows of the wrong width are named too
-        raise InputError([*problems, *header])
+        raise InputError([*header, *problems])  # the header explains the rows
     columns = table.columns
     i_id = columns.index("id")
     i_name = columns.index("name") if "name" in columns else None
@@ -449,7 +489,7 @@ def roster_header_problems(table: Table) -> list[Problem]:
                 "the header needs a 'hired' or a 'years_of_service' column",
             )
         )
-    return _noted(table, problems)
+    return _noted(table, problems, "roster")
 
 
 def load_roster(
@@ -503,7 +543,7 @@ def load_roster(
         header = roster_header_problems(table)
         if header:  # rows cannot be read without their columns; other problems still add up
             opened.drain()
-            raise InputError([*problems, *header])
+            raise InputError([*header, *problems])  # the header explains the rows
         check.table = True
         for row in opened.rows():
             origin_of = _table_origin(table, row)
@@ -758,10 +798,10 @@ def load_passes(
     else:
         opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("passes"))
         table, problems = opened.table, opened.problems
-        header = _noted(table, table.header_problems(PASS_COLUMNS, [], PASS_HEADERS))
+        header = _noted(table, table.header_problems(PASS_COLUMNS, [], PASS_HEADERS), "passes")
         if header:
             opened.drain()
-            raise InputError([*problems, *header])
+            raise InputError([*header, *problems])  # the header explains the rows
         for row in opened.rows():
             origin_of = _table_origin(table, row)
             f = _Fields(row.cells.get, origin_of, problems)
@@ -782,10 +822,10 @@ def load_ledger(path: str | os.PathLike[str], source: OpenTable | None = None) -
         return []
     opened = source or open_table(path, table_fits("ledger"))
     table, problems = opened.table, opened.problems
-    header = _noted(table, table.header_problems(LEDGER_COLUMNS, [], LEDGER_HEADERS))
+    header = _noted(table, table.header_problems(LEDGER_COLUMNS, [], LEDGER_HEADERS), "ledger")
     if header:
         opened.drain()
-        raise InputError([*problems, *header])
+        raise InputError([*header, *problems])  # the header explains the rows
     rows: list[LedgerRow] = []
     for row in opened.rows():
         f = _Fields(row.cells.get, _table_origin(table, row), problems)

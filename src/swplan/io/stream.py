@@ -180,7 +180,7 @@ def stream_table(
     if header:  # as the whole-file reader does: rows of the wrong width are named too
         for _ in records:
             pass
-        raise InputError([*problems, *header])
+        raise InputError([*header, *problems])  # the header explains the rows
     scan = _Scan(table, rules, as_of, problems, formatted=out is not None, fmt=fmt)
     if out is not None and fmt == "json":
         out.write(_json_frame(rules, as_of, empty_totals(), 0)[0])
