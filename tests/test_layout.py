@@ -540,3 +540,44 @@ def test_swapped_populations_and_roster_say_so_first(tmp_path: Path) -> None:
             f"error: {roster}:{at}: is a roster file, not a populations file; {order}",
             f"error: populations.yaml:2:1: is a populations file, not a roster file; {order}",
         ]
+
+
+def test_a_merged_site_cell_applies_to_every_row_of_its_range(tmp_path: Path) -> None:
+    import openpyxl
+
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["花名册"])
+    sheet.merge_cells("A1:I1")  # a title over the whole width
+    sheet.append(CN.split(","))
+    for row in ROWS:
+        sheet.append(row.split(","))
+    # 所在站点 (column C) merged over the three jinjiang workers, and the two baisha ones
+    for top, bottom in ((3, 5), (7, 8)):
+        for r in range(top + 1, bottom + 1):
+            sheet.cell(r, 3).value = None
+        sheet.merge_cells(f"C{top}:C{bottom}")
+    book.save(tmp_path / "roster.xlsx")
+    assert cli(tmp_path, "pay", "roster.xlsx", "-f", "json") == (0, plain, "")
+
+
+def test_a_merged_number_cell_over_rows_is_an_error(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(POPULATIONS[0].split(","))
+    for row in POPULATIONS[1:]:
+        sheet.append([int(c) if c.isdigit() else (c or None) for c in row.split(",")])
+    sheet.merge_cells("D2:D3")  # 老年人 57 shared by jinjiang and hongqi
+    book.save(tmp_path / "populations.xlsx")
+    code, out, err = cli(tmp_path, "staff", "populations.xlsx")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: populations.xlsx:Sheet!D3: elderly: is part of a merged cell over several "
+        "rows, and a number belongs to one row; unmerge the cells and give each row its own "
+        "number\n"
+    )

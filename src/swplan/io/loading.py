@@ -397,6 +397,9 @@ class Table:
     notes: list[str] = field(default_factory=list)  # what was skipped or ignored, for the user
     ignored: list[str] = field(default_factory=list)  # columns swplan does not read
     header_ok: bool = True  # False once the header was found wrong: rows are not data then
+    merged: set[tuple[int, int]] = field(
+        default_factory=set
+    )  # (row, column): from a merge over rows
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
@@ -924,7 +927,7 @@ def _sheet_table(
                     name,
                     f"{ref}!A1",
                     "",
-                    f"the first sheet ({sheet.title}) is empty; a header row is required",
+                    f"the sheet {sheet.title} is empty; a header row is required",
                 )
             ]
         )
@@ -935,8 +938,11 @@ def _sheet_table(
     table = Table(name, columns[first:], [], sheet=ref, header_row=header_row, first_column=first)
     width = len(table.columns)
     problems: list[Problem] = []
+    merged = _Merged(sheet, header_row)
     for number, values in rows:
         cells = [_cell_text(v) for v in values]
+        if merged.cells:
+            cells = merged.fill(number, cells, table, first)
         for i, value in enumerate(cells):
             if value is not None and not first <= i < first + width:
                 problems.append(
@@ -954,6 +960,61 @@ def _sheet_table(
             continue
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
     return table, problems
+
+
+class _Merged:
+    """The merged cells of a sheet below its header: a merged cell's value is every
+    cell's of its range. Cells filled from a range that spans rows are remembered
+    (`Table.merged`): a count may not be shared by several rows."""
+
+    _REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+    def __init__(self, sheet: Any, header_row: int) -> None:
+        from openpyxl.utils import range_boundaries
+
+        # row -> [(column, the top-left cell of its range)], for all but the top-left
+        self.cells: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+        self.values: dict[tuple[int, int], str | None] = {}
+        for ref in self._refs(sheet):
+            left, top, right, bottom = range_boundaries(ref)
+            if bottom is None or right is None or left is None or top is None:
+                continue
+            if bottom <= header_row:
+                continue
+            for row in range(max(top, header_row + 1), bottom + 1):
+                for col in range(left, right + 1):
+                    if (row, col) != (top, left):
+                        self.cells.setdefault(row, []).append((col, (top, left)))
+            self.values[(top, left)] = None
+
+    def _refs(self, sheet: Any) -> list[str]:
+        source = getattr(sheet, "_get_source", None)
+        if source is None:  # a sheet opened for writing knows its merged ranges
+            return [str(r) for r in getattr(sheet, "merged_cells", ())]
+        refs: list[str] = []
+        tail = b""
+        with source() as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                data = tail + block  # a reference cut by the block boundary is read whole
+                refs += [m.decode() for m in self._REF.findall(data)]
+                tail = data[-100:]
+        return list(dict.fromkeys(refs))
+
+    def fill(
+        self, number: int, cells: list[str | None], table: Table, first: int
+    ) -> list[str | None]:
+        values = self.values
+        for i, value in enumerate(cells):
+            if (number, i + 1) in values:
+                values[(number, i + 1)] = value
+        for col, top_left in self.cells.get(number, ()):
+            while len(cells) < col:
+                cells.append(None)
+            if cells[col - 1] is None:
+                cells[col - 1] = values.get(top_left)
+                if top_left[0] != number:
+                    table.merged.add((number, col - 1 - first))
+        return cells
 
 
 _ZERO_PADDED = re.compile(r"0+")

@@ -386,6 +386,7 @@ def load_populations(
         present = [c for c in categories if c in table.columns]
         for row in opened.rows():
             origin_of = _table_origin(table, row)
+            problems += _merged_numbers(table, row, present)
             f = _Fields(row.cells.get, origin_of, problems)
             clients = {}
             for category in present:
@@ -475,6 +476,22 @@ def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
 # --------------------------------------------------------------------------- roster
 
 
+def _merged_numbers(table: Table, row: Row, keys: Iterable[str]) -> list[Problem]:
+    """A number cell filled from a merged cell over several rows: each row needs its own."""
+    if not table.merged:
+        return []
+    return [
+        table.problem(
+            row,
+            key,
+            "is part of a merged cell over several rows, and a number belongs to one row; "
+            "unmerge the cells and give each row its own number",
+        )
+        for key in keys
+        if key in table.columns and (row.number, table.columns.index(key)) in table.merged
+    ]
+
+
 def roster_header_problems(table: Table) -> list[Problem]:
     """What is wrong with a roster table's header (CSV, Excel or streamed)."""
     problems = table.header_problems(
@@ -547,6 +564,7 @@ def load_roster(
         check.table = True
         for row in opened.rows():
             origin_of = _table_origin(table, row)
+            problems += _merged_numbers(table, row, ["years_of_service"])
             worker = check.worker(row.cells.get, origin_of, problems)
             _note_id(worker, row.cells.get, origin_of, workers, ids, problems)
         if not problems:
