@@ -581,3 +581,51 @@ def test_a_merged_number_cell_over_rows_is_an_error(tmp_path: Path) -> None:
         "rows, and a number belongs to one row; unmerge the cells and give each row its own "
         "number\n"
     )
+
+
+def populations_book(path: Path, cached: bool) -> None:
+    """The small populations with jinjiang's 老年人 as the formula =50+7 (and a totals row
+    of formulas); `cached`: with the value Excel saves beside a formula, as Excel does."""
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(POPULATIONS[0].split(","))
+    for row in POPULATIONS[1:]:
+        sheet.append([int(c) if c.isdigit() else (c or None) for c in row.split(",")])
+    sheet["D2"] = "=50+7"
+    sheet.append(["合计", None, None, "=SUM(D2:D4)"])
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    xml = files["xl/worksheets/sheet1.xml"].decode()
+    if cached:
+        xml = xml.replace("<f>50+7</f><v />", "<f>50+7</f><v>57</v>")
+    files["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+
+
+def test_a_formula_cell_is_read_as_its_saved_value(tmp_path: Path) -> None:
+    populations_book(tmp_path / "populations.xlsx", cached=True)
+    code, out, err = cli(
+        tmp_path, "staff", "populations.xlsx", "--roster", SMALL / "roster.csv", "-f", "json"
+    )
+    # the totals row's formula has no saved value, but the row is skipped, not read
+    assert (code, err) == (0, "note: populations.xlsx sheet Sheet: skipped row 5: a totals row\n")
+    same_numbers(json.loads(out), small_staff_json())
+
+
+def test_a_formula_without_a_saved_value_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    populations_book(tmp_path / "populations.xlsx", cached=False)
+    code, out, err = cli(tmp_path, "staff", "populations.xlsx")
+    assert (code, out) == (2, "")
+    assert err == (
+        "note: populations.xlsx sheet Sheet: skipped row 5: a totals row\n"
+        "error: populations.xlsx:Sheet!D2: elderly: is a formula with no saved value (the file "
+        "was written by a program, not saved by Excel); open the file in Excel and save it\n"
+    )

@@ -397,9 +397,10 @@ class Table:
     notes: list[str] = field(default_factory=list)  # what was skipped or ignored, for the user
     ignored: list[str] = field(default_factory=list)  # columns swplan does not read
     header_ok: bool = True  # False once the header was found wrong: rows are not data then
-    merged: set[tuple[int, int]] = field(
-        default_factory=set
-    )  # (row, column): from a merge over rows
+    # (row, sheet column from 0) of formulas with no saved value
+    uncached: set[tuple[int, int]] = field(default_factory=set)
+    # (row, column) of cells filled from a merged cell spanning rows
+    merged: set[tuple[int, int]] = field(default_factory=set)
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
@@ -762,7 +763,7 @@ class OpenTable:
 
     def rows(self) -> Iterator[Row]:
         if self.records is None:
-            return _sheet_rows(self.table)
+            return _sheet_rows(self.table, self.problems)
         return csv_rows(self.table, self.records)
 
     def drain(self) -> None:
@@ -771,10 +772,21 @@ class OpenTable:
             pass
 
 
-def _sheet_rows(table: Table) -> Iterator[Row]:
+def _sheet_rows(table: Table, problems: list[Problem]) -> Iterator[Row]:
     skips = RowSkips(table)
     for row in table.rows:
         if not skips.skip(row.number, [row.cells.get(c) for c in table.columns]):
+            for i, column in enumerate(table.columns):
+                at = (row.number, i + table.first_column)
+                if at in table.uncached and column not in table.ignored:
+                    problems.append(
+                        table.problem(
+                            row,
+                            column,
+                            "is a formula with no saved value (the file was written by a "
+                            "program, not saved by Excel); open the file in Excel and save it",
+                        )
+                    )
             yield row
     skips.done()
 
@@ -817,13 +829,35 @@ def read_xlsx_table(
         raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
+    formulas = None
     try:
-        return _sheet_table(name, _choose_sheet(name, book, wanted, fits), fits)
+        sheet = _choose_sheet(name, book, wanted, fits)
+        if _has_formulas(sheet):  # to tell a formula with no saved value from an empty cell
+            formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        return _sheet_table(name, sheet, fits, formulas[sheet.title] if formulas else None)
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     finally:
         book.close()
+        if formulas is not None:
+            formulas.close()
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(sheet: Any) -> bool:
+    source = getattr(sheet, "_get_source", None)
+    if source is None:
+        return False
+    tail = b""
+    with source() as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            if _FORMULA.search(tail + block):
+                return True
+            tail = block[-16:]
+    return False
 
 
 def split_sheet(path: str | os.PathLike[str]) -> tuple[str, str | None]:
@@ -893,13 +927,27 @@ def _sheet_ref(title: str) -> str:
 
 
 def _sheet_table(
-    name: str, sheet: Any, fits: Callable[[Sequence[str | None]], bool] | None = None
+    name: str,
+    sheet: Any,
+    fits: Callable[[Sequence[str | None]], bool] | None = None,
+    formulas: Any = None,
 ) -> tuple[Table, list[Problem]]:
     # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
     # what the sheet really holds instead of trusting them.
     sheet.reset_dimensions()
     ref = _sheet_ref(sheet.title)
-    shown = ((tuple(_shown(c) for c in cells)) for cells in sheet.iter_rows())
+    uncached: set[tuple[int, int]] = set()  # (row, column): a formula with no saved value
+    shown: Iterator[tuple[Any, ...]]
+    if formulas is not None:
+        formulas.reset_dimensions()
+        shown = (
+            _with_formulas(number, cells, formula_cells, uncached)
+            for number, (cells, formula_cells) in enumerate(
+                zip(sheet.iter_rows(), formulas.iter_rows(), strict=False), start=1
+            )
+        )
+    else:
+        shown = (tuple(_shown(c) for c in cells) for cells in sheet.iter_rows())
     rows: Iterator[tuple[int, Any]] = enumerate(shown, start=1)
     first_rows: list[tuple[int, Any]] = []  # see open_csv: the header is the first that fits
     for number, values in rows:
@@ -938,6 +986,7 @@ def _sheet_table(
     table = Table(name, columns[first:], [], sheet=ref, header_row=header_row, first_column=first)
     width = len(table.columns)
     problems: list[Problem] = []
+    table.uncached = uncached  # filled as the rows are read
     merged = _Merged(sheet, header_row)
     for number, values in rows:
         cells = [_cell_text(v) for v in values]
@@ -960,6 +1009,17 @@ def _sheet_table(
             continue
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
     return table, problems
+
+
+def _with_formulas(
+    number: int, cells: Any, formula_cells: Any, uncached: set[tuple[int, int]]
+) -> tuple[Any, ...]:
+    values = tuple(_shown(c) for c in cells)
+    for i, (value, formula) in enumerate(zip(values, formula_cells, strict=False)):
+        text = formula.value
+        if value is None and isinstance(text, str) and text.startswith("="):
+            uncached.add((number, i))
+    return values
 
 
 class _Merged:

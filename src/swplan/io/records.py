@@ -137,9 +137,16 @@ def _cause(table: Table, text: str) -> Problem:
 
 def _header_cause(table: Table, kind: str) -> Problem | None:
     """Why a header is wrong, when it is one thing: another kind of file, or a title."""
-    others = [k for k in _KINDS if k != kind and table_fits(k)(table.columns)]
-    others = [k for k in others if k != "populations"] or others  # any table has an id
-    if others:
+    columns = set(table.columns)
+    others = [
+        k
+        for k in _KINDS
+        if k != kind
+        and table_fits(k)(table.columns)
+        # any table has an id: populations only when nothing says it is something else
+        and not (k == "populations" and columns & {"site", "education", "title", "exam"})
+    ]
+    if others and not table_fits(kind)(table.columns):
         return _cause(table, f"is a {others[0]} file, not a {kind} file; " + _ORDER)
     filled = [c for c in table.columns if c]
     if len(filled) <= 2 and not table_fits(kind)(table.columns):
