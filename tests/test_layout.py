@@ -629,3 +629,34 @@ def test_a_formula_without_a_saved_value_is_an_error_at_its_cell(tmp_path: Path)
         "error: populations.xlsx:Sheet!D2: elderly: is a formula with no saved value (the file "
         "was written by a program, not saved by Excel); open the file in Excel and save it\n"
     )
+
+
+def test_a_roster_site_may_be_the_site_name(tmp_path: Path) -> None:
+    names = {"jinjiang": "金江社区", "hongqi": "红旗社区", "baisha": "白沙镇社工站"}
+    rows = []
+    for row in ROWS:
+        cells = row.split(",")
+        cells[2] = names[cells[2]]
+        rows.append(",".join(cells))
+    write(tmp_path, "roster.csv", [KEYS, *rows])
+    pops = SMALL / "populations.yaml"
+    for command in (["staff", pops, "--roster"], ["budget", pops]):
+        by_id = cli(SMALL, *command, "roster.csv", "-f", "json")
+        assert by_id[0] == 0
+        assert cli(tmp_path, *command, "roster.csv", "-f", "json") == by_id, command
+
+
+def test_a_site_name_two_sites_share_is_an_error(tmp_path: Path) -> None:
+    text = (SMALL / "populations.yaml").read_text(encoding="utf-8")
+    (tmp_path / "populations.yaml").write_text(
+        text.replace("红旗社区", "金江社区"), encoding="utf-8"
+    )
+    rows = [r.replace("W003,王五,jinjiang", "W003,王五,金江社区") for r in ROWS]
+    write(tmp_path, "roster.csv", [KEYS, *rows])
+    code, out, err = cli(tmp_path, "staff", "populations.yaml", "--roster", "roster.csv")
+    assert (code, out, err) == (
+        2,
+        "",
+        "error: roster.csv:4:3: site: '金江社区' is the name of 2 sites (jinjiang, hongqi); "
+        "write the site's id instead\n",
+    )

@@ -82,12 +82,53 @@ def load_district(
     assert pops is not None and posts is not None
     if summary is not None:
         notes.add(summary.notes)  # made in a second process, for a big roster
+        if roster is not None:
+            shared = sites_by_name(pops, summary, roster, rules)
+            if shared:
+                raise InputError(shared)
         if not allow_unknown_sites and roster is not None:
             unknown = unknown_sites(pops, summary, roster, rules)
             if unknown:
                 raise InputError(unknown)
         add_roster(posts, summary.counts)
     return pops, posts, summary
+
+
+def sites_by_name(
+    pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
+) -> list[Problem]:
+    """Workers whose site cell holds a site's name, counted at that site's id.
+
+    A name that two sites share is a problem: the worker's site cannot be told.
+    """
+    ids = {s.id for s in pops.sites}
+    owners: dict[str, list[str]] = {}
+    for s in pops.sites:
+        if s.name:
+            owners.setdefault(s.name, []).append(s.id)
+    counts = summary.counts
+    shared: list[str] = []
+    for key in [k for k in counts.current if k not in ids and k in owners]:
+        if len(owners[key]) > 1:
+            shared.append(key)
+            continue
+        site = owners[key][0]
+        counts.current[site] = counts.current.get(site, 0) + counts.current.pop(key)
+        if key in counts.certified:
+            counts.certified[site] = counts.certified.get(site, 0) + counts.certified.pop(key)
+        named = counts.sample_ids.pop(key, [])
+        counts.sample_ids[site] = (counts.sample_ids.get(site, []) + named)[: counts.SAMPLE]
+    if not shared:
+        return []
+    where = _first_workers(roster, summary, set(shared), rules)
+    return [
+        (where.get(name) or Origin(str(roster), "")).problem(
+            f"{name!r} is the name of {len(owners[name])} sites "
+            f"({', '.join(owners[name])}); write the site's id instead",
+            "site",
+        )
+        for name in shared
+    ]
 
 
 def unknown_sites(
