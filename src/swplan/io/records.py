@@ -211,9 +211,6 @@ class _Fields:
     def ident(self, key: str, *, required: bool = False) -> str | None:
         return self.parsed(key, parse_ident, required=required)
 
-    def word(self, key: str, allowed: Iterable[str], *, required: bool = False) -> str | None:
-        return self.parsed(key, lambda text: parse_word(text, allowed), required=required)
-
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
         return self.parsed(key, parse_cell_date, required=required)
 
@@ -230,6 +227,25 @@ def parse_word(text: str, allowed: Iterable[str]) -> str:
     if text not in allowed:
         raise ValueError(one_of(text, allowed))
     return text
+
+
+def vocabulary_word(rules: Rules, kind: str, text: str) -> str:
+    """The key of the word `text` in the rules' `kind` vocabulary (education, title,
+    performance, post, exam), or ValueError saying what is allowed.
+
+    Every reader names vocabulary words through here (a roster's cells via
+    `WorkerRules`, a pass's exam), so labels and aliases of the words need only be
+    matched in this one place.
+    """
+    pay = rules.pay
+    words: dict[str, Mapping[str, Any]] = {
+        "education": pay.points.education,
+        "title": pay.points.title,
+        "performance": pay.points.performance,
+        "post": pay.posts,
+        "exam": rules.awards.exams,
+    }
+    return parse_word(text, words[kind])
 
 
 class UniqueIds:
@@ -640,27 +656,23 @@ class WorkerRules:
         self.table = table
         self.count_at = as_of if as_of not in (None, dt.date.max) else rules.effective
         self.disagree: list[str] = []  # where (the hired cell) the two values disagree
-        points = rules.pay.points
-        self.educations = list(points.education)
-        self.titles = list(points.title)
-        self.ratings = list(points.performance)
         self.posts = list(rules.pay.posts)
 
     # one parser per field: stripped, non-empty text in; the value, or ValueError
 
     def education(self, text: str) -> str:
-        return parse_word(text, self.educations)
+        return vocabulary_word(self.rules, "education", text)
 
     def title(self, text: str) -> str:
-        return parse_word(text, self.titles)
+        return vocabulary_word(self.rules, "title", text)
 
     def performance(self, text: str) -> str:
-        return parse_word(text, self.ratings)
+        return vocabulary_word(self.rules, "performance", text)
 
     def post(self, text: str) -> str:
         if not self.posts:
             raise ValueError("the rules define no posts; leave post out")
-        return parse_word(text, self.posts)
+        return vocabulary_word(self.rules, "post", text)
 
     @staticmethod
     def years(text: str) -> int:
@@ -794,7 +806,7 @@ def parse_worker(
 
 
 def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
-    exam = f.word("exam", rules.awards.exams, required=True)
+    exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
     passed_on = f.date("passed_on", required=True)
     if exam is None or passed_on is None or worker_id is None:
         return None

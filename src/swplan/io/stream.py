@@ -302,7 +302,8 @@ class _Scan:
         i_hired, i_years = col.get("hired"), col.get("years_of_service")
         name, problems, entries = self.name, self.problems, self.entries
         words_of: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
-        years_of: dict[tuple[str, str], int | None] = {}
+        hired_years: dict[str, int | None] = {}  # a hired cell alone -> completed years
+        given_years: dict[str, int | None] = {}  # a years_of_service cell alone -> years
         service_years = self.check.service_years
         table = self.table
         ids = UniqueIds("worker id", lambda line: Origin(name, table.cell(line, i_id)))
@@ -334,15 +335,20 @@ class _Scan:
             words = words_of.get(wkey, wkey)
             if words is wkey:
                 words = words_of[wkey] = self.profile_words(wkey)
-            ykey = (
-                cells[i_hired] if i_hired is not None else empty,
-                cells[i_years] if i_years is not None else empty,
-            )
-            years = years_of.get(ykey, -1)
-            if years == -1:
-                years = years_of[ykey] = service_years(*ykey)
-            if ykey[0] and ykey[1] and years is not None:  # both given: hired was used
-                self.both(line, *ykey)
+            hired = cells[i_hired] if i_hired is not None else empty
+            given = cells[i_years] if i_years is not None else empty
+            if hired and not given:  # the usual rows: one cell, cached by its text
+                years = hired_years.get(hired, -1)
+                if years == -1:
+                    years = hired_years[hired] = service_years(hired, given)
+            elif given and not hired:
+                years = given_years.get(given, -1)
+                if years == -1:
+                    years = given_years[given] = service_years(hired, given)
+            else:
+                years = service_years(hired, given)
+                if hired and given and years is not None:  # both given: hired was used
+                    self.both(line, hired, given)
             if words is None or years is None or ident(worker_id) is None or ident(site) is None:
                 slow_id, site, entry = self.slow_row(line, cells)
                 if slow_id is None:
