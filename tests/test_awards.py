@@ -292,7 +292,7 @@ def test_zero_amount_exam_is_due_counted_and_recorded(tmp_path: Path) -> None:
         ("W002", "social_worker", "2025-12-01", "due", "2000.00"),
     ]
     assert data["totals"] == {"due": "2000.00", "count_due": 2}
-    run_awards(files, "--record")
+    run_awards(files, "--record", "--new-ledger")
     assert files["ledger"].read_text(encoding="utf-8") == (
         "worker_id,exam,amount,paid_on\n"
         "W001,first_aid,0.00,2026-01-01\n"
@@ -550,8 +550,10 @@ def test_small_example_csv_markdown_and_zh(small: Path) -> None:
     csv_out = swplan(*args, "--format", "csv")
     assert csv_out.code == 0
     lines = csv_out.out.splitlines()
-    assert lines[0] == "worker_id,exam,passed_on,status,amount"
-    assert lines[1:] == [",".join(r) for r in EXAMPLE_ROWS]
+    assert lines[0] == "worker_id,exam,passed_on,status,amount,reason,capped"
+    assert [line.split(",")[:5] for line in lines[1:]] == [list(r) for r in EXAMPLE_ROWS]
+    assert lines[1].endswith(",paid 1000.00 on 2025-12-01,false")  # reason, capped
+    assert lines[2].endswith(",1000.00,,false")  # a due award has no reason
     md = swplan(*args, "--format", "markdown")
     assert md.code == 0
     assert "| W001 | 张三 | social_worker | 2025-12-20 | 2000.00 | 1000.00 | 1000.00 |" in md.out

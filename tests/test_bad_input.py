@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, int, list[str]]] = [
         "rules_default_performance.yaml",
         "rules",
         4,
-        ["pay.default_performance", "'average'", "excellent, good, pass, fail"],
+        ["pay.default_performance", "'average'", "excellent, good, pass, basic_pass, fail"],
     ),
     ("rules_negative_rate.yaml", "rules", 5, ["pay.contributions.rates.pension", "negative"]),
     # roster

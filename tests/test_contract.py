@@ -95,9 +95,11 @@ def test_awards_keys() -> None:
     ).json()
     assert data["schema"] == "swplan.awards/1"
     assert {"as_of", "rules", "awards", "totals"} <= set(data)
-    assert all(
-        set(a) == {"worker_id", "exam", "passed_on", "status", "amount"} for a in data["awards"]
-    )
+    keys = {"worker_id", "exam", "passed_on", "status", "amount", "reason", "capped"}
+    assert all(set(a) == keys for a in data["awards"])
+    # a reason for every status but due; capped is a boolean
+    assert all((a["reason"] is None) == (a["status"] == "due") for a in data["awards"])
+    assert all(a["capped"] is False for a in data["awards"])
     assert {a["status"] for a in data["awards"]} == {"due", "already_paid", "duplicate", "expired"}
     assert set(data["totals"]) == {"due", "count_due"}
     assert MONEY.match(data["totals"]["due"]) and isinstance(data["totals"]["count_due"], int)

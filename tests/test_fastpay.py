@@ -278,7 +278,7 @@ def test_streamed_and_per_row_pay_agree_on_random_rosters(data: st.DataObject) -
         # what staff and budget take from a streamed roster: counts per site and the ids
         counts = RosterCounts()
         summary = stream_pay(path, rules, as_of, None, counts=counts)
-        assert counts == RosterCounts.of(load_roster(path, rules))
+        assert counts == RosterCounts.of(load_roster(path, rules), rules)
         assert list(summary.ids) == [w.id for w in result.workers]
         assert summary.totals == result.totals
 
@@ -379,7 +379,7 @@ BAD_ROSTER_ERRORS = {
     "e.g. 2016-09-01",
     "error: bad.csv:11:8: years_of_service: '-3' is negative; write a whole number from 0 to 80",
     # W9's record spans lines 12-13 and is fine; the next record starts at line 14
-    "error: bad.csv:14:9: performance: 'excelent' is not one of: excellent, good, pass, fail "
+    "error: bad.csv:14:9: performance: 'excelent' is not one of: excellent, good, pass, basic_pass, fail "
     "(did you mean 'excellent'?)",
     "error: bad.csv:15:1: id: required value is missing",
     "error: bad.csv:16:1: id: duplicate worker id 'W4' (first at bad.csv:5:1); worker ids must be "
@@ -579,6 +579,6 @@ def test_blank_lines_before_the_header(tmp_path: Path) -> None:
         "error: roster.csv:3:1: title: required column 'title' is missing; the header needs: "
         "id, site, education, title",
         "error: roster.csv:3:5: tilte: unknown column 'tilte' (did you mean 'title'?); allowed: "
-        "id, site, education, title, name, post, hired, years_of_service, performance",
+        "id, site, education, title, name, post, hired, years_of_service, performance, employment",
         "error: roster.csv:5: row has 2 cells but the header has 9",
     ]

@@ -88,6 +88,19 @@ def temp_files(directory: Path) -> list[Path]:
     return list(directory.glob(".ledger.csv.*.tmp"))
 
 
+def holds_lock(path: Path) -> bool:
+    """Whether some process holds the ledger's lock (a lock on the file itself)."""
+    import fcntl
+
+    with open(path, "rb") as f:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+        return False
+
+
 def wait_for(condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
     end = time.monotonic() + timeout
     while not condition():
@@ -139,7 +152,7 @@ def test_recording_twice_records_nothing_the_second_time(tmp_path: Path) -> None
 
 def test_record_creates_a_missing_ledger_with_its_header(tmp_path: Path) -> None:
     files = write_inputs(tmp_path, ledger=None)
-    result = swplan(*record_args(files))
+    result = swplan(*record_args(files), "--new-ledger")
     assert result.code == 0, result.err
     # The assistant pass comes after the social_worker one in the input, but in ladder
     # order it is worked out first: it pays 1000.00 and the social_worker award tops up
@@ -174,8 +187,9 @@ def test_old_bytes_survive_crlf_bom_and_a_missing_last_newline(tmp_path: Path) -
 def test_new_ledger_bytes() -> None:
     row = LedgerRow("W1", "x", Decimal("5"), D)
     assert new_ledger_bytes(None, [row]) == b"worker_id,exam,amount,paid_on\nW1,x,5.00,2026-01-01\n"
-    assert new_ledger_bytes(b"h\n", [row]) == b"h\nW1,x,5.00,2026-01-01\n"
-    assert new_ledger_bytes(b"h", []) == b"h\n"
+    h = HEADER.encode()
+    assert new_ledger_bytes(h, [row]) == h + b"W1,x,5.00,2026-01-01\n"
+    assert new_ledger_bytes(h.rstrip(), []) == h
 
 
 def test_a_bad_ledger_stops_the_run_and_is_left_alone(tmp_path: Path) -> None:
@@ -197,12 +211,14 @@ def test_file_mode_is_kept(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- crash safety
 
 
-def test_killed_before_the_rename_leaves_the_old_ledger(tmp_path: Path) -> None:
+def test_killed_before_the_append_leaves_the_old_ledger(tmp_path: Path) -> None:
     files = write_inputs(tmp_path)
     old = files["ledger"].read_bytes()
     proc = start(record_args(files), **{PAUSE_ENV: "30"})
     try:
-        wait_for(lambda: bool(temp_files(tmp_path)))  # the new file is written, not renamed
+        # the report is written and the rows worked out, under the lock, not yet appended
+        assert proc.stdout is not None and proc.stdout.readline() == "{\n"
+        assert holds_lock(files["ledger"])
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
     finally:
@@ -210,13 +226,11 @@ def test_killed_before_the_rename_leaves_the_old_ledger(tmp_path: Path) -> None:
     assert proc.returncode == -signal.SIGKILL
     assert files["ledger"].read_bytes() == old
     assert len(load_ledger(files["ledger"])) == 2
-    # the complete new ledger was waiting in the temporary file
-    assert temp_files(tmp_path)[0].read_bytes() == old + NEW_ROWS.encode()
     # the lock died with the process: the next run records everything, once
     result = swplan(*record_args(files))
     assert result.code == 0, result.err
     assert files["ledger"].read_text(encoding="utf-8") == HEADER + OLD_ROWS + NEW_ROWS
-    assert not temp_files(tmp_path)  # the dead run's temporary file is cleared away
+    assert not temp_files(tmp_path) and not list(tmp_path.glob("*.lock"))
 
 
 def test_killed_at_any_moment_the_ledger_is_old_or_complete(tmp_path: Path) -> None:
@@ -246,7 +260,7 @@ def test_killed_at_any_moment_the_ledger_is_old_or_complete(tmp_path: Path) -> N
 def test_a_run_waiting_for_the_lock_records_nothing(tmp_path: Path) -> None:
     files = write_inputs(tmp_path)
     first = start(record_args(files), **{PAUSE_ENV: "1.5"})
-    wait_for(lambda: bool(temp_files(tmp_path)))  # the first run holds the lock now
+    wait_for(lambda: holds_lock(files["ledger"]))  # the first run holds the lock now
     second = start(record_args(files))
     out2, err2 = second.communicate(timeout=60)
     out1, err1 = first.communicate(timeout=60)

@@ -12,11 +12,41 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, InputError, Problem
 
+
+class _Group(TyperGroup):
+    """Typer's group, with its own usage errors as `error: ...` lines (exit 2), not boxes."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+        standalone_mode = kwargs.get("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except NoArgsIsHelpError as exc:
+            if exc.format_message():
+                print(exc.format_message(), file=sys.stderr)
+            code = EXIT_BAD_INPUT
+        except ClickException as exc:
+            ctx = getattr(exc, "ctx", None)
+            where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
+            message = exc.format_message().replace("Value error, ", "").rstrip(".")
+            print(f"error: {message}{where}", file=sys.stderr)
+            code = exc.exit_code
+        except typer.Abort:
+            code = 130
+        if not standalone_mode:
+            return code
+        sys.exit(code or 0)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="swplan",
     help="Posts, pay grades, exam awards and budget drafts for social-work organisations.\n\n"
     "Inputs are YAML (CSV or Excel for big rosters); outputs are tables, JSON, CSV or Markdown. "
@@ -66,8 +96,10 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file (atomically) instead of stdout.",
+        help="Write to this file (atomically; `-`, a device or a FIFO in place) "
+        "instead of stdout. It may not be any input of the run.",
         show_default=False,
+        readable=False,  # it is written, never read
     ),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
@@ -93,8 +125,8 @@ LedgerOpt = Annotated[
     Path | None,
     typer.Option(
         "--ledger",
-        help="Ledger of awards already paid (CSV); a missing file is empty. "
-        "Only `awards --record` writes to it.",
+        help="Ledger of awards already paid (CSV). Read, a missing file is empty; "
+        "only `awards --record` writes to it (appending; --new-ledger to start one).",
         show_default=False,
     ),
 ]
@@ -143,9 +175,21 @@ def with_notes(report: Any) -> Any:
     return report
 
 
-def run(body: Callable[[], int | None]) -> None:
-    """Run a command body; bad input becomes one line per problem and exit 2."""
+def run(
+    body: Callable[[], int | None],
+    *,
+    output: Path | None = None,
+    inputs: dict[str, Any] | None = None,
+) -> None:
+    """Run a command body; bad input, unreadable or unwritable files become one line per
+    problem and exit 2. `inputs` (option -> path or paths) may not be the `output`."""
     try:
+        if output is not None and inputs:
+            from .io.atomic import output_clash
+
+            clash = output_clash(str(output), inputs)
+            if clash is not None:
+                raise InputError([clash])
         code = body() or 0
     except InputError as exc:
         print_notes()
@@ -154,8 +198,40 @@ def run(body: Callable[[], int | None]) -> None:
     except BrokenPipeError:  # `swplan ... | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # the last line of "never a traceback"
+        print_notes()
+        report_problems([unexpected(exc)])
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     print_notes()
     raise typer.Exit(code)
+
+
+def unexpected(exc: BaseException) -> Problem:
+    """An error no reader turned into a `Problem`: still one line, never a traceback."""
+    from decimal import DecimalException
+
+    if isinstance(exc, OSError):
+        name = exc.filename if exc.filename is not None else "swplan"
+        from .io.atomic import why
+
+        return Problem(str(name), "", "", f"cannot be read or written: {why(exc)}")
+    if isinstance(exc, DecimalException | OverflowError):
+        return Problem(
+            "swplan",
+            "",
+            "",
+            "a number is too large or too precise to compute exactly; "
+            "check the amounts and rates of the inputs",
+        )
+    if isinstance(exc, RecursionError):
+        return Problem("swplan", "", "", "an input is nested too deeply")
+    if isinstance(exc, MemoryError):
+        return Problem("swplan", "", "", "out of memory; the input is too large")
+    return Problem(
+        "swplan", "", "", f"internal error ({type(exc).__name__}: {exc}); please report it"
+    )
 
 
 def gather(*loads: Callable[[], Any]) -> list[Any]:
@@ -199,6 +275,18 @@ def option_date(value: str | None, option: str) -> dt.date | None:
         return parse_date(value)
     except ValueError as exc:
         raise InputError([Problem(option, "", "", str(exc))]) from None
+
+
+def option_year(value: str | None) -> int | None:
+    """`--year 2026`; `2026.0`, `２０２６x` or `20260` are refused."""
+    if value is None:
+        return None
+    text = value.strip()
+    if not (len(text) == 4 and text.isascii() and text.isdigit() and text >= "1900"):
+        raise InputError(
+            [Problem("--year", "", "", f"{value!r} is not a year; write four digits, 1900-9999")]
+        )
+    return int(text)
 
 
 def load_rules_opt(path: Path | None) -> Any:
@@ -269,7 +357,11 @@ def staff(
         )
         return staff_checks(result.warnings, result.totals.shortage, fail_on_shortage)
 
-    run(body)
+    run(
+        body,
+        output=output,
+        inputs={"POPULATIONS": populations, "--roster": roster, "--rules": rules},
+    )
 
 
 # --------------------------------------------------------------------------- pay
@@ -346,7 +438,7 @@ def pay(
         emit(report, format.value, str(output) if output else None)
         return 0
 
-    run(body)
+    run(body, output=output, inputs={"ROSTER": roster, "--rules": rules})
 
 
 # --------------------------------------------------------------------------- awards
@@ -365,6 +457,14 @@ def awards(
             "--record",
             help="Append the due awards to the --ledger (paid_on = the as-of "
             "date); a second run records nothing.",
+        ),
+    ] = False,
+    new_ledger: Annotated[
+        bool,
+        typer.Option(
+            "--new-ledger",
+            help="With --record: start the --ledger if it does not exist yet "
+            "(without it, a missing ledger is an error: a mistyped path must not pay twice).",
         ),
     ] = False,
     rules: RulesOpt = None,
@@ -386,6 +486,7 @@ def awards(
     def body() -> int:
         from decimal import Decimal
 
+        from .calc.awards import AwardsResult
         from .calc.awards import awards as compute
         from .io.ledger import record_awards
         from .io.records import load_ledger, load_passes
@@ -401,17 +502,37 @@ def awards(
                         "--record",
                         "",
                         "",
-                        "needs --ledger FILE, the ledger CSV to "
-                        "record the awards in (created if missing)",
+                        "needs --ledger FILE, the ledger CSV to record the awards in "
+                        "(with --new-ledger to start one)",
+                    )
+                ]
+            )
+        if new_ledger and not record:
+            raise InputError(
+                [Problem("--new-ledger", "", "", "only applies with --record; add --record")]
+            )
+        if record and ledger is not None and not new_ledger and not os.path.lexists(ledger):
+            raise InputError(
+                [
+                    Problem(
+                        str(ledger),
+                        "",
+                        "--ledger",
+                        "the ledger does not exist; check the path (a new, empty ledger "
+                        "would pay every award again), or add --new-ledger to start one",
                     )
                 ]
             )
         r = load_rules_opt(rules)
         when = option_date(as_of, "--as-of") or dt.date.today()
+        out = str(output) if output else None
 
         def output_dir() -> None:
-            if output is not None and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-                raise InputError([Problem(str(output), "", "", "its directory does not exist")])
+            from .io.atomic import target_problem
+
+            problem = target_problem(out) if out else None
+            if problem:
+                raise InputError([Problem(str(output), "", "--output", problem)])
 
         # the passes first: of a CSV roster only the workers they name are kept
         no_passes: list[Any] = []
@@ -425,16 +546,27 @@ def awards(
         (workers, roster_ids), _, paid, _ = gather(
             lambda: load_roster_for_awards(roster, r, wanted),
             lambda: raise_(passes_problems) if passes_problems else extra,
-            lambda: load_ledger(ledger) if ledger is not None else [],
+            # a recording run reads the ledger under its lock (after taking back an
+            # append a stopped run left half done), not here
+            lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
             output_dir,
         )
         # bad passes stop here, before any write
         result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
         recorded = None
         if record and ledger is not None:
-            recorded = record_awards(r, workers, extra, ledger, when)
+
+            def publish(found: AwardsResult, commit: Callable[[], None]) -> None:
+                # the report of what is recorded, worked out under the ledger's lock;
+                # the ledger gains its rows only once the report is written
+                emit(awards_report(found, r, lang.value), format.value, out, before_publish=commit)
+
+            recorded = record_awards(
+                r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish
+            )
             result = recorded.result
-        emit(awards_report(result, r, lang.value), format.value, str(output) if output else None)
+        else:
+            emit(awards_report(result, r, lang.value), format.value, out)
         if recorded is not None:
             if recorded.rows:
                 total = sum((row.amount for row in recorded.rows), Decimal(0))
@@ -465,7 +597,11 @@ def awards(
             )
         return 0
 
-    run(body)
+    run(
+        body,
+        output=output,
+        inputs={"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
+    )
 
 
 # --------------------------------------------------------------------------- budget
@@ -493,13 +629,11 @@ def budget(
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
     year: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--year",
-            help="Budget year. Default: the year of the rules' effective date.",
+            help="Budget year, 1900-9999. Default: the year of the rules' effective date.",
             metavar="YYYY",
-            min=1900,
-            max=9999,
             show_default=False,
         ),
     ] = None,
@@ -531,7 +665,7 @@ def budget(
 
         limit = parse_cap(cap)
         r = load_rules_opt(rules)
-        y = budget_year(r, year)
+        y = budget_year(r, option_year(year))
         as_of = dt.date(y, 1, 1)
 
         problems: list[Problem] = []  # every file's problems, reported together
@@ -540,7 +674,7 @@ def budget(
         extra = attempt(
             lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
         )
-        paid = attempt(lambda: load_ledger(ledger) if ledger else no_rows, problems, no_rows)
+        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
         # the roster is told which ids the passes name, rather than sending back all its ids
         wanted = {p.worker_id for p in extra}
         district = attempt(
@@ -574,7 +708,17 @@ def budget(
             code = EXIT_CHECK_FAILED
         return code
 
-    run(body)
+    run(
+        body,
+        output=output,
+        inputs={
+            "POPULATIONS": populations,
+            "ROSTER": roster,
+            "--passes": passes,
+            "--ledger": ledger,
+            "--rules": rules,
+        },
+    )
 
 
 # --------------------------------------------------------------------------- check

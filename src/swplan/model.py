@@ -38,6 +38,7 @@ class Site:
 class Populations:
     region: str | None
     sites: list[Site]
+    warnings: list[str] = field(default_factory=list)  # e.g. site kinds the rules do not list
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Worker:
     performance: str | None = None
     exams: tuple[ExamPass, ...] = ()
     origin: Origin | None = field(default=None, compare=False)
+    employment: str | None = None  # None: the rules' default_employment
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -15,7 +16,10 @@ DELAY_SECONDS = 1.0
 def estimate_rows(path: str | os.PathLike[str]) -> int | None:
     """Rows in a CSV file, estimated from its size and its first 64 KiB."""
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None  # a pipe is read once, by the reader, never peeked at
+        size = info.st_size
         with open(path, "rb") as f:
             head = f.read(1 << 16)
     except OSError:

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from .io.atomic import atomic_file
+from .errors import InputError, Problem
+from .io.atomic import atomic_file, output_file, why
 
 # Labels for column headers and words, by language (SPEC §9).
 LABELS: dict[str, dict[str, str]] = {
@@ -62,6 +63,8 @@ LABELS: dict[str, dict[str, str]] = {
     "already_paid": {"zh": "已发放", "en": "already paid"},
     "duplicate": {"zh": "重复", "en": "duplicate"},
     "expired": {"zh": "已过期", "en": "expired"},
+    "ineligible": {"zh": "不符合条件", "en": "ineligible"},
+    "capped": {"zh": "已达上限", "en": "capped"},
     "budget": {"zh": "预算", "en": "Budget"},
     "item": {"zh": "项目", "en": "Item"},
     "total": {"zh": "合计", "en": "Total"},
@@ -231,14 +234,18 @@ def render_json(report: Report) -> str:
     return json.dumps(report.json_data(), ensure_ascii=False, indent=2) + "\n"
 
 
+_MD_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A Markdown table cell: `|` escaped, a line break (CR, LF or both) a space."""
+    return _MD_BREAK.sub(" ", text.replace("|", "\\|"))
 
 
 def render_markdown(report: Report) -> str:
     out: list[str] = []
     for view in report.table_views():
-        out.append(f"### {view.title}\n")
+        out.append(f"### {_MD_BREAK.sub(' ', view.title)}\n")
         if view.headline:
             out.extend(f"**{_md_escape(line)}**" for line in view.headline)
             out.append("")
@@ -278,6 +285,8 @@ def render_table(report: Report, file: TextIO, *, color: bool) -> None:
         highlight=False,
         soft_wrap=False,
     )
+    from rich.text import Text
+
     for view in report.table_views():
         for line in view.headline:
             console.print(line, markup=False)
@@ -290,13 +299,13 @@ def render_table(report: Report, file: TextIO, *, color: bool) -> None:
             for i, column in enumerate(view.columns):
                 footer = view.totals[i] if view.totals else ""
                 table.add_column(
-                    column,
-                    footer=footer,
+                    Text(column),  # names and labels print literally: no rich markup
+                    footer=Text(footer),
                     justify="right" if i in view.numeric else "left",
                     no_wrap=not color or i in view.numeric,
                 )
             for i, row in enumerate(view.rows):
-                table.add_row(*row, end_section=i in view.sections)
+                table.add_row(*map(Text, row), end_section=i in view.sections)
             console.print(table)
         else:
             console.print(view.title, markup=False)
@@ -331,31 +340,29 @@ def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
             f.write(chunk)
 
 
-def emit(report: Report, fmt: str, output: str | None) -> None:
-    """Render `report` to `output` (atomically) or to stdout."""
-    if output:
-        try:
-            write_atomic(output, render(report, fmt))
-        except OSError as exc:
-            from .errors import InputError, Problem
+def emit(
+    report: Report,
+    fmt: str,
+    output: str | None,
+    *,
+    before_publish: Callable[[], None] | None = None,
+) -> None:
+    """Render `report` to `output` (atomically; `-`, a device or a FIFO in place) or stdout.
 
-            reason = exc.strerror or str(exc)
+    `before_publish` runs once the whole report is ready (see `output_file`): a
+    failure to write the report means it never runs.
+    """
+    if fmt == "table" and output is None and sys.stdout is not None and sys.stdout.isatty():
+        try:
+            render_table(report, sys.stdout, color=True)
+            sys.stdout.flush()
+        except OSError as exc:
             raise InputError(
-                [
-                    Problem(
-                        output,
-                        "",
-                        "--output",
-                        f"cannot be written: {reason}; "
-                        "name a file in an existing, writable directory",
-                    )
-                ]
+                [Problem("stdout", "", "", f"cannot be written: {why(exc)}")]
             ) from None
+        if before_publish is not None:
+            before_publish()
         return
-    color = fmt == "table" and sys.stdout.isatty()
-    if fmt == "table" and color:
-        render_table(report, sys.stdout, color=True)
-        return
-    for chunk in render(report, fmt):
-        sys.stdout.write(chunk)
-    sys.stdout.flush()
+    with output_file(output, before_publish=before_publish) as f:
+        for chunk in render(report, fmt):
+            f.write(chunk)

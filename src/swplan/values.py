@@ -8,10 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 IDENT_RE = re.compile(r"^[\w-]+\Z")
+
+# swplan computes money exactly with 28 significant digits; inputs stay well inside
+# that: at most 15 digits before the point (a quadrillion yuan) and 28 in all.
+MAX_DIGITS = 28
+MAX_WHOLE_DIGITS = 15
+
+
+def halfwidth(text: str) -> str:
+    """Fullwidth digits, letters and signs as their plain forms (`２０２６－０１` -> `2026-01`)."""
+    return unicodedata.normalize("NFKC", text) if not text.isascii() else text
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """`repr(value)`, cut short: a message never repeats a 5,000-digit cell."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 def parse_ident(value: Any) -> Any:
@@ -25,12 +42,22 @@ def parse_decimal(value: Any) -> Decimal:
         raise ValueError("a float is not allowed here; write the number as text")
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
         raise ValueError(f"{value!r} is not a number")
+    text = halfwidth(str(value)).strip()
+    if len(text) > 2 * MAX_DIGITS:
+        raise ValueError(f"{shown(value)} is too long a number; at most {MAX_DIGITS} digits")
     try:
-        number = Decimal(str(value).strip())
+        number = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"{value!r} is not a number") from None
     if not number.is_finite():
         raise ValueError(f"{value!r} is not a finite number")
+    sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    if len(digits) > MAX_DIGITS or len(digits) + exponent > MAX_WHOLE_DIGITS:
+        raise ValueError(
+            f"{shown(value)} is too large or has too many digits; at most {MAX_WHOLE_DIGITS} "
+            f"digits before the point and {MAX_DIGITS} in all"
+        )
     return number
 
 
@@ -39,19 +66,20 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 def parse_amount(value: Any, *, example: str = "1000.00", grouped: bool = False) -> Decimal:
     """Yuan with at most two decimals, 0 or more; `grouped` allows `1,500,000` and `1_500_000`."""
-    text = value.strip() if isinstance(value, str) else value
+    text = halfwidth(value).strip() if isinstance(value, str) else value
     if isinstance(text, str):
         if grouped:
             text = text.replace(",", "").replace("_", "")
         if not _PLAIN_NUMBER.fullmatch(text):
             raise ValueError(
-                f"{value!r} is not an amount; write yuan with up to two decimals, e.g. {example}"
+                f"{shown(value)} is not an amount; write yuan with up to two decimals, "
+                f"e.g. {example}"
             )
     number = parse_decimal(text)
     if number < 0:
-        raise ValueError(f"{value!r} is negative; amounts must be 0 or more")
+        raise ValueError(f"{shown(value)} is negative; amounts must be 0 or more")
     if number != number.quantize(Decimal("0.01")):
-        raise ValueError(f"{value!r} has more than two decimals; amounts are in yuan and fen")
+        raise ValueError(f"{shown(value)} has more than two decimals; amounts are in yuan and fen")
     return number.quantize(Decimal("0.01"))
 
 
@@ -65,23 +93,29 @@ def parse_rate(value: Any) -> Decimal:
 def parse_integer(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError(f"{value!r} is not a whole number")
-    text = str(value).strip()
-    if not re.fullmatch(r"[+-]?\d+", text):
-        raise ValueError(f"{value!r} is not a whole number")
+    text = halfwidth(str(value)).strip()
+    if not re.fullmatch(r"[+-]?[0-9]+", text):
+        raise ValueError(f"{shown(value)} is not a whole number")
+    if len(text.lstrip("+-").lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise ValueError(f"{shown(value)} is too large; at most {MAX_WHOLE_DIGITS} digits")
     return int(text)
 
 
 def parse_count(value: Any, maximum: int | None = None) -> int:
     """A whole number from 0 (to `maximum`, when given: the message then says the range)."""
     hint = f"; write a whole number from 0 to {maximum:,}" if maximum is not None else ""
+    text = halfwidth(value).strip() if isinstance(value, str) else ""
+    if maximum is not None and re.fullmatch(r"\+?[0-9]+", text):
+        if len(text.lstrip("+0")) > len(str(maximum)):  # never converted: any length is safe
+            raise ValueError(f"{shown(value)} is too large; at most {maximum:,}")
     try:
         number = parse_integer(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a whole number{hint}") from None
+        raise ValueError(f"{shown(value)} is not a whole number{hint}") from None
     if number < 0:
-        raise ValueError(f"{value!r} is negative{hint or '; must be 0 or more'}")
+        raise ValueError(f"{shown(value)} is negative{hint or '; must be 0 or more'}")
     if maximum is not None and number > maximum:
-        raise ValueError(f"{value!r} is too large; at most {maximum:,}")
+        raise ValueError(f"{shown(value)} is too large; at most {maximum:,}")
     return number
 
 
@@ -95,8 +129,8 @@ def parse_positive(value: Any) -> int:
 def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    text = str(value).strip() if isinstance(value, str | int) else None
-    if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    text = halfwidth(str(value)).strip() if isinstance(value, str | int) else None
+    if text is None or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2026-01-01")
     try:
         return dt.date.fromisoformat(text)
@@ -120,7 +154,7 @@ def parse_cell_date(value: Any) -> dt.date:
     that says so."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    text = "".join(str(value).split()) if isinstance(value, str | int) else None
+    text = "".join(halfwidth(str(value)).split()) if isinstance(value, str | int) else None
     if text is None:
         return parse_date(value)
     found = _DAY_FORMS.fullmatch(text)

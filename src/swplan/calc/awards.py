@@ -1,11 +1,14 @@
 """One-off exam awards (SPEC §3.3): pure, over passes, the ledger and the rules.
 
-Each pass gets one status, decided in this order: a repeat of a (worker, exam)
-already seen in the input is `duplicate`; a (worker, exam) in the ledger is
-`already_paid`; a pass older than `claim_window_days` is `expired`; anything else is
-`due`. Under `upgrade: top_up` a due ladder exam pays its award less everything the
-worker has already had for ladder exams (the ledger, then the ladder exams due in
-this run, taken in ladder order), never less than zero::
+Each pass gets one status, decided in this order (SPEC §13): a repeat of a
+(worker, exam) already seen in the input is `duplicate`; a (worker, exam) in the
+ledger is `already_paid`; a worker failing an `awards.eligibility` condition is
+`ineligible`; a pass older than `claim_window_days` or claimed after its
+`claim_deadline` is `expired`; a due amount that `cap_per_worker` cuts to zero is
+`capped`; anything else is `due`. Under `upgrade: top_up` a due ladder exam pays its
+award less everything the worker has actually been paid for ladder exams (the
+ledger, then the ladder exams decided earlier in this run, in ladder order), never
+less than zero::
 
     ledger: W001 assistant_social_worker 1000.00
     passes: W001 social_worker               ->  due 1000.00 (top_up), 2000.00 (full)
@@ -30,6 +33,24 @@ DUE = "due"
 ALREADY_PAID = "already_paid"
 DUPLICATE = "duplicate"
 EXPIRED = "expired"
+INELIGIBLE = "ineligible"
+CAPPED = "capped"
+STATUSES = (DUE, ALREADY_PAID, DUPLICATE, INELIGIBLE, EXPIRED, CAPPED)
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """One eligibility condition a worker does not meet, with the worker's value.
+
+    `condition` is the `awards.eligibility` key; `value` the worker's months, rating
+    or employment; `required` the rule's value; `source` where the value came from
+    (`hired 2024-03-15`, `default_performance`, ...), or empty.
+    """
+
+    condition: str
+    value: str
+    required: str
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +75,11 @@ class Award:
     paid: tuple[LedgerRow, ...] = ()
     first: ExamPass | None = None
     origin: Origin | None = field(default=None, compare=False)
+    capped: bool = False  # the due amount was cut by cap_per_worker
+    cut: Decimal = ZERO  # what the cap took off
+    paid_before: Decimal = ZERO  # capped: all paid to the worker before this award
+    failed: tuple[Failed, ...] = ()  # the conditions an `ineligible` pass fails
+    deadline: dt.date | None = None  # the claim_deadline of this pass, when the rules set one
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +98,7 @@ class AwardsResult:
     by_exam: list[ExamTotal]  # due totals per exam, in the rules' order
     claim_window_days: int | None = None
     upgrade: str = "top_up"
+    cap_per_worker: Decimal | None = None
 
     @property
     def due_awards(self) -> list[Award]:
@@ -128,6 +155,53 @@ def check_passes(
     return problems
 
 
+def service_months(hired: dt.date, on: dt.date) -> int:
+    """Whole months from `hired` to `on`: the month anniversaries of `hired` on or before `on`.
+
+    A hire on the 31st has its anniversary on the last day of a shorter month::
+
+        2024-01-31 -> 2024-02-29: 1;  2024-03-15 -> 2025-03-15: 12;  -> 2025-03-14: 11
+    """
+    months = (on.year - hired.year) * 12 + (on.month - hired.month)
+    if on.day < min(hired.day, _month_days(on.year, on.month)):
+        months -= 1
+    return months
+
+
+def _month_days(year: int, month: int) -> int:
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+
+
+def conditions_failed(rules: Rules, worker: Worker, p: ExamPass) -> tuple[Failed, ...]:
+    """The `awards.eligibility` conditions this pass's worker does not meet."""
+    eligibility = rules.awards.eligibility
+    failed: list[Failed] = []
+    if eligibility.min_service_months is not None:
+        if worker.hired is not None:
+            months = service_months(worker.hired, p.passed_on)
+            source = f"hired {worker.hired.isoformat()}"
+        else:
+            months = (worker.years_of_service or 0) * 12
+            source = f"years_of_service {worker.years_of_service or 0}"
+        if months < eligibility.min_service_months:
+            failed.append(
+                Failed(
+                    "min_service_months", str(months), str(eligibility.min_service_months), source
+                )
+            )
+    if eligibility.min_performance is not None:
+        rating = worker.performance or rules.pay.default_performance
+        if rules.rating_rank(rating) > rules.rating_rank(eligibility.min_performance):
+            source = "" if worker.performance else "default_performance"
+            failed.append(Failed("min_performance", rating, eligibility.min_performance, source))
+    if eligibility.exclude_employment:
+        employment = worker.employment or rules.default_employment
+        if employment is not None and employment in eligibility.exclude_employment:
+            source = "" if worker.employment else "default_employment"
+            failed.append(Failed("exclude_employment", employment, "", source))
+    return tuple(failed)
+
+
 def awards(
     rules: Rules,
     workers: Sequence[Worker],
@@ -141,7 +215,14 @@ def awards(
     Passes are the workers' own `exams`, then `passes`; `ledger` holds the awards
     already paid. Raises `InputError` listing every pass naming an unknown exam or
     worker, or dated after `as_of`. `roster_ids` stands in for the workers' ids when
-    the roster was streamed rather than loaded (a national CSV has no `exams`).
+    the roster was streamed rather than loaded (a national CSV has no `exams`); the
+    workers themselves are then needed only for those the eligibility conditions judge.
+
+    Statuses are decided in the order duplicate, already_paid, ineligible, expired,
+    capped, due. Amounts are decided worker by worker: ladder exams in ladder order,
+    then the other exams in input order; a top-up subtracts what was actually paid
+    (after the cap), and `cap_per_worker` bounds everything paid to one worker,
+    ledger included.
     """
     when = as_of if as_of is not None else dt.date.today()
     config = rules.awards
@@ -150,59 +231,91 @@ def awards(
     if problems:
         raise InputError(problems)
 
+    by_id = {w.id: w for w in workers}
     names = {w.id: w.name for w in workers}
     ladder = {exam: i for i, exam in enumerate(config.ladder)}
     top_up = config.upgrade == "top_up"
     window = config.claim_window_days
+    deadline = config.claim_deadline
+    cap = config.cap_per_worker
+    judged = rules.awards_judge_workers
 
     paid: dict[tuple[str, str], list[LedgerRow]] = {}
     ladder_paid: dict[str, Decimal] = {}
+    total_paid: dict[str, Decimal] = {}
     for row in ledger:
         paid.setdefault((row.worker_id, row.exam), []).append(row)
+        total_paid[row.worker_id] = total_paid.get(row.worker_id, ZERO) + row.amount
         if row.exam in ladder:
             ladder_paid[row.worker_id] = ladder_paid.get(row.worker_id, ZERO) + row.amount
 
     statuses: list[str] = []
     firsts: list[ExamPass | None] = []
+    failures: list[tuple[Failed, ...]] = []
+    deadlines: list[dt.date | None] = []
     seen: dict[tuple[str, str], ExamPass] = {}
     for p in items:
         key = (p.worker_id, p.exam)
         first = seen.get(key)
         firsts.append(first)
+        failed: tuple[Failed, ...] = ()
+        due_by = deadline.in_year(p.passed_on.year + 1) if deadline is not None else None
+        deadlines.append(due_by)
         if first is not None:
-            statuses.append(DUPLICATE)
-            continue
-        seen[key] = p
-        if key in paid:
-            statuses.append(ALREADY_PAID)
-        elif window is not None and (when - p.passed_on).days > window:
-            statuses.append(EXPIRED)
+            status = DUPLICATE
+        elif key in paid:
+            status = ALREADY_PAID
         else:
-            statuses.append(DUE)
+            if judged:
+                worker = by_id.get(p.worker_id)
+                if worker is None:
+                    raise ValueError(f"worker {p.worker_id} is needed to judge eligibility")
+                failed = conditions_failed(rules, worker, p)
+            if failed:
+                status = INELIGIBLE
+            elif (window is not None and (when - p.passed_on).days > window) or (
+                due_by is not None and when > due_by
+            ):
+                status = EXPIRED
+            else:
+                status = DUE
+        if first is None:
+            seen[key] = p
+        statuses.append(status)
+        failures.append(failed)
 
-    # Due amounts: ladder exams of one worker are taken in ladder order, whatever
-    # order they came in, so each step up pays only the difference.
-    amounts: dict[int, tuple[Decimal, Decimal]] = {}  # index -> (amount, deducted)
-    ladder_due: dict[str, list[int]] = {}
-    for i, (p, status) in enumerate(zip(items, statuses, strict=True)):
-        if status != DUE:
-            continue
-        award = config.exams[p.exam]
-        if top_up and p.exam in ladder:
-            ladder_due.setdefault(p.worker_id, []).append(i)
-        else:
-            amounts[i] = (award, ZERO)
-    for worker_id, indexes in ladder_due.items():
+    # Amounts, worker by worker: ladder exams in ladder order, then the others in
+    # input order, so each step up pays only the difference to what was paid.
+    # index -> amount, deducted (top-up), cut (cap), paid to the worker before it
+    amounts: dict[int, tuple[Decimal, Decimal, Decimal, Decimal]] = {}
+    per_worker: dict[str, list[int]] = {}
+    for i, status in enumerate(statuses):
+        if status == DUE:
+            per_worker.setdefault(items[i].worker_id, []).append(i)
+    for worker_id, indexes in per_worker.items():
         so_far = ladder_paid.get(worker_id, ZERO)
-        for i in sorted(indexes, key=lambda i: ladder[items[i].exam]):
-            award = config.exams[items[i].exam]
-            amount = max(ZERO, award - so_far)
-            amounts[i] = (amount, award - amount)
-            so_far += amount
+        everything = total_paid.get(worker_id, ZERO)
+        indexes.sort(
+            key=lambda i: (0, ladder[items[i].exam], i) if items[i].exam in ladder else (1, 0, i)
+        )
+        for i in indexes:
+            exam = items[i].exam
+            award = config.exams[exam]
+            on_ladder = exam in ladder
+            base = max(ZERO, award - so_far) if top_up and on_ladder else award
+            amount = base
+            if cap is not None:
+                amount = min(base, max(ZERO, cap - everything))
+                if amount < base and amount == ZERO:
+                    statuses[i] = CAPPED
+            amounts[i] = (amount, award - base, base - amount, everything)
+            everything += amount
+            if on_ladder:
+                so_far += amount
 
     out: list[Award] = []
     for i, (p, status, first) in enumerate(zip(items, statuses, firsts, strict=True)):
-        amount, deducted = amounts.get(i, (ZERO, ZERO))
+        amount, deducted, cut, before = amounts.get(i, (ZERO, ZERO, ZERO, ZERO))
         out.append(
             Award(
                 worker_id=p.worker_id,
@@ -217,6 +330,11 @@ def awards(
                 paid=tuple(paid.get((p.worker_id, p.exam), ())) if status == ALREADY_PAID else (),
                 first=first,
                 origin=p.origin,
+                capped=cut > ZERO,
+                cut=cut,
+                paid_before=before,
+                failed=failures[i],
+                deadline=deadlines[i],
             )
         )
 
@@ -235,4 +353,5 @@ def awards(
         by_exam=by_exam,
         claim_window_days=window,
         upgrade=config.upgrade,
+        cap_per_worker=cap,
     )

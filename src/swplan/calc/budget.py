@@ -113,7 +113,7 @@ def budget(
     year = budget_year(rules, year)
     as_of = dt.date(year, 1, 1)
     pay_result = compute_pay(rules, workers, as_of)
-    staff_result = compute_staff(rules, sites, RosterCounts.of(workers))
+    staff_result = compute_staff(rules, sites, RosterCounts.of(workers, rules))
     awards_result = compute_awards(rules, workers, passes, ledger, as_of)
     return budget_from_parts(
         rules,

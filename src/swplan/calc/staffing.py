@@ -123,13 +123,13 @@ class RosterCounts:
 
     SAMPLE = 5
 
-    def add(self, worker_id: str, site: str, title: str) -> None:
+    def add(self, worker_id: str, site: str, certified: bool) -> None:
         # called once per worker of a national roster: no allocation on the common path
         current = self.current
         current[site] = current.get(site, 0) + 1
-        if title != "none":
-            certified = self.certified
-            certified[site] = certified.get(site, 0) + 1
+        if certified:
+            counts = self.certified
+            counts[site] = counts.get(site, 0) + 1
         ids = self.sample_ids.get(site)
         if ids is None:
             self.sample_ids[site] = [worker_id]
@@ -148,10 +148,12 @@ class RosterCounts:
         self.sample_ids = {site: ids.split("\n") for site, ids in joined.items()}
 
     @classmethod
-    def of(cls, workers: Iterable[Worker]) -> RosterCounts:
+    def of(cls, workers: Iterable[Worker], rules: Rules) -> RosterCounts:
+        """Counts of `workers`; certified are those holding one of `rules.certified_titles`."""
         counts = cls()
+        certified = rules.certified_titles
         for w in workers:
-            counts.add(w.id, w.site, w.title)
+            counts.add(w.id, w.site, w.title in certified)
         return counts
 
 
@@ -178,7 +180,8 @@ def staff(
     result = required_posts(rules, sites)
     if workers is not None:
         add_roster(
-            result, workers if isinstance(workers, RosterCounts) else RosterCounts.of(workers)
+            result,
+            workers if isinstance(workers, RosterCounts) else RosterCounts.of(workers, rules),
         )
     return result
 

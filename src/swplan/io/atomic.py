@@ -1,28 +1,87 @@
-"""Replace a file so that a reader sees the old one or the complete new one, never half.
+"""Writing outputs: a reader sees the old file or the complete new one, never half.
 
-The new content goes to a temporary file beside the target (same directory, so the
-rename cannot cross file systems), is fsynced, takes the old file's permissions (or
-the umask's, for a new file: mkstemp alone would leave 0600), and is renamed over the
-target; the directory is fsynced so the rename survives a power cut. On any failure
-the temporary file is removed and the target is untouched.
+* A regular file (or a new name) is written to a temporary file beside it (same
+  directory, so the rename cannot cross file systems), fsynced, given the old file's
+  mode, owner and group, and renamed over it; the directory is then fsynced so the
+  rename survives a power cut. A file whose owner cannot be kept (someone else's
+  file that you may write to) or that has hard links is overwritten in place instead,
+  after the whole new content is ready, so its owner and its other names stay.
+* Stdout (`-`, `/dev/stdout`), a device (`/dev/null`) or a FIFO is never replaced:
+  the content is gathered first and then written to it, in place.
+* Every failure is an `InputError` naming the output and what went wrong (a
+  directory, a missing directory, a full disk, a closed stdout), never a traceback;
+  on any failure the target is untouched and the temporary file removed.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import IO, Any
+
+from ..errors import InputError, Problem
+
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+def _umask_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _mode(path: str) -> int:
     try:
         return os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return _umask_mode()
+
+
+def why(exc: OSError) -> str:
+    """What an OS error means for a file being written, in words for the user."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full (no space left on device)"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is exceeded"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EPIPE:
+        return "the reader closed the pipe"
+    if exc.errno == errno.EISDIR:
+        return "it is a directory; name a file"
+    return exc.strerror or str(exc)
+
+
+def _output_problem(name: str, message: str) -> InputError:
+    return InputError([Problem(name, "", "--output" if name != "stdout" else "", message)])
+
+
+def target_problem(path: str) -> str | None:
+    """Why `path` cannot be an output file (a directory, a missing directory), or None."""
+    if path in STDOUT_NAMES:
+        return None
+    target = os.path.realpath(path)
+    if os.path.isdir(target):
+        return "cannot be written: it is a directory; name a file to write"
+    directory = os.path.dirname(target) or "."
+    if not os.path.isdir(directory):
+        return f"cannot be written: its directory {os.path.dirname(path) or '.'} does not exist"
+    return None
+
+
+def _is_regular_or_new(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return True
 
 
 @contextmanager
@@ -33,21 +92,34 @@ def atomic_file(
     prefix: str = ".swplan-",
     before_rename: Callable[[], None] | None = None,
 ) -> Iterator[IO[Any]]:
-    """A file to write; it replaces `path` only when the block ends without an error."""
+    """A file to write; it replaces `path` only when the block ends without an error.
+
+    `before_rename` runs once the new content is complete and synced, just before it
+    takes the place of the old (an error there leaves the old file). Raises `OSError`.
+    """
     target = os.path.realpath(path)  # through a symlink, not over it
     directory = os.path.dirname(target)
-    mode = _mode(target)
+    try:
+        old: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    mode = old.st_mode & 0o7777 if old else _umask_mode()
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
     try:
         opened = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
         with opened as f:
             yield f
             f.flush()
-            os.fchmod(f.fileno(), mode)
+            _set_mode(f.fileno(), tmp, mode)
+            in_place = old is not None and not _keep_owner(f.fileno(), old)
             os.fsync(f.fileno())
         if before_rename is not None:
             before_rename()
-        os.replace(tmp, target)
+        if in_place:
+            _copy_in_place(tmp, target)
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -55,10 +127,45 @@ def atomic_file(
     _fsync_directory(directory)
 
 
+def _set_mode(fd: int, path: str, mode: int) -> None:
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:  # pragma: no cover - Windows has no fchmod
+        os.chmod(path, mode)
+
+
+def _keep_owner(fd: int, old: os.stat_result) -> bool:
+    """Give the new file `old`'s owner and group; False when that cannot be done.
+
+    A file with other hard links counts as "cannot": a rename would leave its other
+    names holding the old content.
+    """
+    if old.st_nlink > 1:
+        return False
+    if not hasattr(os, "fchown"):  # pragma: no cover - Windows: no owners to keep
+        return True
+    now = os.fstat(fd)
+    if (now.st_uid, now.st_gid) == (old.st_uid, old.st_gid):
+        return True
+    try:
+        os.fchown(fd, old.st_uid, old.st_gid)
+    except PermissionError:
+        return False
+    return True
+
+
+def _copy_in_place(source: str, target: str) -> None:
+    with open(source, "rb") as src, open(target, "r+b") as dst:
+        dst.truncate(0)
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
 def _fsync_directory(directory: str) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # pragma: no cover - a directory that cannot be opened
+    except OSError:  # pragma: no cover - a directory that cannot be opened (Windows)
         return
     try:
         os.fsync(fd)
@@ -66,3 +173,125 @@ def _fsync_directory(directory: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def _stdout() -> IO[str]:
+    out = sys.stdout
+    if out is None or getattr(out, "closed", False):
+        raise _output_problem("stdout", "is closed; give --output FILE, or run with stdout open")
+    return out
+
+
+def _silence_stdout() -> None:
+    """After a failed write, point stdout at /dev/null so the exit flush cannot fail again."""
+    with suppress(Exception):
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+
+
+@contextmanager
+def output_file(
+    path: str | None, *, before_publish: Callable[[], None] | None = None
+) -> Iterator[IO[str]]:
+    """A text file for a report going to `path` (None or `-`: stdout).
+
+    What is written becomes visible only when the block ends without an error:
+    renamed over a regular file, or copied to stdout, a device or a FIFO. For a
+    regular file `before_publish` runs just before the rename, once the new content is
+    complete; for the others just after the content was written and flushed. So
+    `awards --record` records only a report that was (or is about to be, by a rename
+    that cannot fail for want of space) written.
+    """
+    if path is None or path in STDOUT_NAMES:
+        yield from _to_stream(None, before_publish)
+        return
+    problem = target_problem(path)
+    if problem:
+        raise _output_problem(path, problem)
+    if not _is_regular_or_new(path):  # a device or FIFO: written in place, never replaced
+        yield from _to_stream(path, before_publish)
+        return
+    try:
+        with atomic_file(path, before_rename=before_publish) as f:
+            yield f
+    except OSError as exc:
+        raise _output_problem(path, f"cannot be written: {why(exc)}") from None
+
+
+def _to_stream(path: str | None, after_write: Callable[[], None] | None) -> Iterator[IO[str]]:
+    """Gather the content in a spool, then write it to stdout (None) or the file `path`."""
+    name = path or "stdout"
+    if path is None:
+        _stdout()  # fail before any work when stdout is closed
+    try:
+        spool: IO[str] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=8 << 20, mode="w+", encoding="utf-8", newline=""
+        )
+    except OSError as exc:
+        raise _output_problem(name, f"cannot be written: {why(exc)}") from None
+    with spool:
+        try:
+            yield spool
+            spool.flush()
+            spool.seek(0)
+        except OSError as exc:  # the spool itself: a full temporary directory
+            raise _output_problem(name, f"cannot be written: {why(exc)}") from None
+        try:
+            if path is None:
+                out = _stdout()
+                shutil.copyfileobj(spool, out, 1 << 20)
+                out.flush()
+            else:
+                with open(path, "w", encoding="utf-8", newline="") as out:
+                    shutil.copyfileobj(spool, out, 1 << 20)
+        except OSError as exc:
+            if path is None:
+                _silence_stdout()
+                if isinstance(exc, BrokenPipeError) and after_write is None:
+                    raise  # `swplan ... | head`: the reader has what it wanted
+            raise _output_problem(name, f"cannot be written: {why(exc)}") from None
+    if after_write is not None:
+        after_write()
+
+
+def output_clash(output: str, inputs: dict[str, Any]) -> Problem | None:
+    """The problem when `output` is one of `inputs` (option -> path, or a list of paths).
+
+    The same file is the same file whatever the name: symlinks are followed and hard
+    links compared by device and inode; a name that does not exist yet is compared by
+    its resolved path.
+    """
+    if output in STDOUT_NAMES:
+        return None
+    try:
+        out: os.stat_result | None = os.stat(output)
+    except OSError:
+        out = None
+    resolved = os.path.realpath(output)
+    for option, given in inputs.items():
+        for path in given if isinstance(given, list | tuple) else [given]:
+            if path is None:
+                continue
+            try:
+                st: os.stat_result | None = os.stat(path)
+            except OSError:
+                st = None
+            if out is not None and st is not None:
+                same = (out.st_dev, out.st_ino) == (st.st_dev, st.st_ino)
+            else:
+                same = os.path.realpath(path) == resolved
+            if same:
+                what = option if option.startswith("-") else f"the {option} argument"
+                return Problem(
+                    output,
+                    "",
+                    "--output",
+                    f"is an input of this run ({what} {os.fspath(path)}); writing the "
+                    "report there would destroy it; name another file",
+                )
+    return None

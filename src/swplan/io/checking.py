@@ -124,7 +124,7 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
             ).count
             return f"roster, {count} workers"
         if kind == "populations":
-            count = sum(1 for _ in iter_sites_csv(source, rules))
+            count = sum(1 for _ in iter_sites_csv(source, rules, {}))
             if source.problems:
                 raise InputError(source.problems)
             return f"populations, {count} sites"
@@ -134,8 +134,15 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
         return f"populations, {len(load_populations(path, rules, source).sites)} sites"
     if kind == "passes":
         return f"passes, {len(load_passes(path, rules, source))} passes"
+    from .ledger import append_order
+
     assert isinstance(source, OpenTable)
-    return f"ledger, {len(load_ledger(path, source))} rows"
+    rows = len(load_ledger(path, rules, source=source))
+    try:
+        order = ", ".join(append_order(path))
+    except InputError as exc:
+        return f"ledger, {rows} rows; --record refuses it: {exc.problems[0].message}"
+    return f"ledger, {rows} rows; --record appends in its column order: {order}"
 
 
 __all__ = ["check_file", "kind_of", "load_rules"]

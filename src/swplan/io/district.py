@@ -80,6 +80,7 @@ def load_district(
     if problems:
         raise InputError(problems)
     assert pops is not None and posts is not None
+    posts.warnings.extend(pops.warnings)
     if summary is not None:
         notes.add(summary.notes)  # made in a second process, for a big roster
         if roster is not None:

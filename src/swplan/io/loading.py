@@ -18,11 +18,13 @@ import io
 import itertools
 import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 import yaml
 
@@ -53,6 +55,30 @@ def display_name(path: str | os.PathLike[str]) -> str:
     return str(path)
 
 
+# What was read from pipes, FIFOs and devices (`<(...)`), by file identity: such a
+# file can be read only once, so a second look (telling its kind, then loading it)
+# gets the same bytes instead of waiting forever on an empty pipe.
+_READ_ONCE: dict[tuple[int, int], bytes] = {}
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes; a pipe or FIFO is read once and remembered. Raises `OSError`."""
+    info = os.stat(path)
+    if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        return Path(path).read_bytes()
+    key = (info.st_dev, info.st_ino)
+    if key not in _READ_ONCE:
+        _READ_ONCE[key] = Path(path).read_bytes()
+    return _READ_ONCE[key]
+
+
+def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
+    """The file opened once for reading in binary: seekable, whatever it is. Raises `OSError`."""
+    if stat.S_ISREG(os.stat(path).st_mode):
+        return open(path, "rb")  # noqa: SIM115
+    return io.BytesIO(read_bytes(path))
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """The file's text: UTF-8 with or without a BOM, or one clear error."""
     return "".join(text_blocks(path))
@@ -80,7 +106,7 @@ def text_blocks(path: str | os.PathLike[str]) -> Iterator[str]:
     """
     name = display_name(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, also when abandoned
+        handle = open_binary(path)  # a pipe or FIFO is read once
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
@@ -397,8 +423,8 @@ class Table:
     notes: list[str] = field(default_factory=list)  # what was skipped or ignored, for the user
     ignored: list[str] = field(default_factory=list)  # columns swplan does not read
     header_ok: bool = True  # False once the header was found wrong: rows are not data then
-    # (row, sheet column from 0) of formulas with no saved value
-    uncached: set[tuple[int, int]] = field(default_factory=set)
+    # (row, column) -> the formula, of formula cells with no saved value
+    uncached: dict[tuple[int, int], str] = field(default_factory=dict)
     # (row, column) of cells filled from a merged cell spanning rows
     merged: set[tuple[int, int]] = field(default_factory=set)
 
@@ -570,6 +596,11 @@ def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
 HEADER_ROWS = 20  # the header is looked for in this many first (non-blank) rows
 
 
+def csv_delimiter(path: str | os.PathLike[str]) -> str:
+    """A `.tsv` file is tab-separated; every other table text file comma-separated."""
+    return "\t" if os.fspath(path).lower().endswith(".tsv") else ","
+
+
 def open_csv(
     path: str | os.PathLike[str],
     problems: list[Problem],
@@ -586,7 +617,7 @@ def open_csv(
     raises one `InputError`, alone, wherever in the file it shows.
     """
     name = display_name(path)
-    reader = csv.reader(text_lines(path), strict=True)
+    reader = csv.reader(text_lines(path), strict=True, delimiter=csv_delimiter(path))
     first: list[tuple[int, list[str]]] = []  # the first rows, with the line each starts on
     line = 1
     try:
@@ -775,18 +806,21 @@ class OpenTable:
 def _sheet_rows(table: Table, problems: list[Problem]) -> Iterator[Row]:
     skips = RowSkips(table)
     for row in table.rows:
-        if not skips.skip(row.number, [row.cells.get(c) for c in table.columns]):
-            for i, column in enumerate(table.columns):
-                at = (row.number, i + table.first_column)
-                if at in table.uncached and column not in table.ignored:
-                    problems.append(
-                        table.problem(
-                            row,
-                            column,
-                            "is a formula with no saved value (the file was written by a "
-                            "program, not saved by Excel); open the file in Excel and save it",
-                        )
+        if skips.skip(row.number, [row.cells.get(c) for c in table.columns]):
+            continue
+        before = len(problems)
+        for i, column in enumerate(table.columns):
+            formula = table.uncached.get((row.number, i))
+            if formula is not None and column not in table.ignored:
+                problems.append(
+                    table.problem(
+                        row,
+                        column,
+                        f"formula {formula[:40]!r} has no saved value; open the file in Excel "
+                        "and save it, or type the value",
                     )
+                )
+        if len(problems) == before:  # else told here, not again as a missing value
             yield row
     skips.done()
 
@@ -821,43 +855,35 @@ def read_xlsx_table(
         import openpyxl
     except ImportError:  # pragma: no cover - a declared dependency
         raise InputError([Problem(name, "", "", "reading Excel needs openpyxl")]) from None
+    source: Any = path
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe: read once, then look inside
+            source = io.BytesIO(read_bytes(path))
+        size_problem = _inflated_size_problem(source)
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "", "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+    except Exception:  # not a zip at all: openpyxl's turn to say so below
+        size_problem = None
+    if size_problem:
+        raise InputError([Problem(name, "", "", size_problem)])
+    try:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
         raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
-    formulas = None
     try:
         sheet = _choose_sheet(name, book, wanted, fits)
-        if _has_formulas(sheet):  # to tell a formula with no saved value from an empty cell
-            formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        return _sheet_table(name, sheet, fits, formulas[sheet.title] if formulas else None)
+        return _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     finally:
         book.close()
-        if formulas is not None:
-            formulas.close()
-
-
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-
-
-def _has_formulas(sheet: Any) -> bool:
-    source = getattr(sheet, "_get_source", None)
-    if source is None:
-        return False
-    tail = b""
-    with source() as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            if _FORMULA.search(tail + block):
-                return True
-            tail = block[-16:]
-    return False
 
 
 def split_sheet(path: str | os.PathLike[str]) -> tuple[str, str | None]:
@@ -880,7 +906,9 @@ def _choose_sheet(
                 return sheet
         titles = ", ".join(repr(s.title) for s in sheets)
         raise InputError([Problem(name, "", "", f"has no sheet {wanted!r}; its sheets: {titles}")])
-    visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"] or sheets
+    visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"]
+    if not visible:  # hidden sheets (lookup lists, old versions) are read only when named
+        raise InputError([Problem(name, "", "", "has no visible sheet to read")])
     if fits is None or len(visible) == 1:
         return visible[0]
     fitting = [s for s in visible if _header_fits(s, fits)]
@@ -913,6 +941,82 @@ def _header_fits(sheet: Any, fits: Callable[[Sequence[str | None]], bool]) -> bo
     return False
 
 
+# Limits on what a workbook may make swplan hold (a few MB of zip can inflate to GBs):
+# Excel's own sheet size, and the inflated XML of one sheet or of the shared strings.
+MAX_SHEET_ROWS = 1_048_576
+MAX_SHEET_COLUMNS = 16_384
+MAX_SHEET_XML_BYTES = 256 << 20
+MAX_SHARED_STRINGS_BYTES = 128 << 20
+# Formulas are looked up in sheets up to this size (inflated XML).
+_DETAIL_BYTES = 32 << 20
+
+
+def _inflated_size_problem(path: Any) -> str | None:
+    """Why the workbook at `path` is too big to read, from its zip directory (no inflating).
+
+    A member inflates to at most the size the directory declares (zipfile stops there),
+    so the declared sizes bound what reading can cost.
+    """
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            member = info.filename
+            if member.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_XML_BYTES:
+                limit = MAX_SHEET_XML_BYTES >> 20
+                return (
+                    f"is too big to read: a sheet inflates to {info.file_size >> 20:,} MiB "
+                    f"(at most {limit:,} MiB); save the table as CSV UTF-8 instead"
+                )
+            if member == "xl/sharedStrings.xml" and info.file_size > MAX_SHARED_STRINGS_BYTES:
+                limit = MAX_SHARED_STRINGS_BYTES >> 20
+                return (
+                    f"is too big to read: its text inflates to {info.file_size >> 20:,} MiB "
+                    f"(at most {limit:,} MiB); save the table as CSV UTF-8 instead"
+                )
+    return None
+
+
+def _sheet_xml(book: Any, sheet: Any) -> bytes | None:
+    """The sheet's XML, when it is small enough to look at twice."""
+    archive = getattr(book, "_archive", None)
+    member = getattr(sheet, "_worksheet_path", None)
+    if archive is None or member is None:
+        return None
+    try:
+        if archive.getinfo(member).file_size > _DETAIL_BYTES:
+            return None
+        data: bytes = archive.read(member)
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError):
+        return None
+    return data
+
+
+def _formulas(path: Any, title: str) -> dict[tuple[int, int], str]:
+    """Formula cells of the sheet `title`: (row, column) -> formula (small sheets only)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:
+        return {}
+    try:
+        sheet = book[title]
+        xml = _sheet_xml(book, sheet)
+        if not xml or b"<f" not in xml:
+            return {}
+        found: dict[tuple[int, int], str] = {}
+        for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for c, value in enumerate(values, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    found[(r, c)] = value
+                elif value is not None and not isinstance(value, str | int | float | bool):
+                    found[(r, c)] = "=" + str(getattr(value, "text", "") or "")  # array formula
+        return found
+    except Exception:
+        return {}
+    finally:
+        book.close()
+
+
 _NOT_XLSX = (
     "is not a readable Excel workbook (.xlsx); open it in Excel and save it as "
     "'Excel Workbook (.xlsx)', or save the sheet as CSV UTF-8"
@@ -930,24 +1034,27 @@ def _sheet_table(
     name: str,
     sheet: Any,
     fits: Callable[[Sequence[str | None]], bool] | None = None,
-    formulas: Any = None,
+    formulas: dict[tuple[int, int], str] | None = None,
 ) -> tuple[Table, list[Problem]]:
-    # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
-    # what the sheet really holds instead of trusting them.
-    sheet.reset_dimensions()
     ref = _sheet_ref(sheet.title)
-    uncached: set[tuple[int, int]] = set()  # (row, column): a formula with no saved value
-    shown: Iterator[tuple[Any, ...]]
-    if formulas is not None:
-        formulas.reset_dimensions()
-        shown = (
-            _with_formulas(number, cells, formula_cells, uncached)
-            for number, (cells, formula_cells) in enumerate(
-                zip(sheet.iter_rows(), formulas.iter_rows(), strict=False), start=1
-            )
+    declared = sheet.max_row or 0
+    if declared > MAX_SHEET_ROWS or (sheet.max_column or 0) > MAX_SHEET_COLUMNS:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"{ref}!A1",
+                    "",
+                    f"sheet {sheet.title!r} declares {declared:,} rows and "
+                    f"{sheet.max_column or 0:,} columns; at most {MAX_SHEET_ROWS:,} rows and "
+                    f"{MAX_SHEET_COLUMNS:,} columns (Excel's own limits) are read",
+                )
+            ]
         )
-    else:
-        shown = (tuple(_shown(c) for c in cells) for cells in sheet.iter_rows())
+    # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
+    # what the sheet really holds instead of trusting them, row by row.
+    sheet.reset_dimensions()
+    shown = (tuple(_shown(c) for c in cells) for cells in sheet.iter_rows())
     rows: Iterator[tuple[int, Any]] = enumerate(shown, start=1)
     first_rows: list[tuple[int, Any]] = []  # see open_csv: the header is the first that fits
     for number, values in rows:
@@ -986,12 +1093,40 @@ def _sheet_table(
     table = Table(name, columns[first:], [], sheet=ref, header_row=header_row, first_column=first)
     width = len(table.columns)
     problems: list[Problem] = []
-    table.uncached = uncached  # filled as the rows are read
+    formulas = formulas or {}
     merged = _Merged(sheet, header_row)
     for number, values in rows:
+        if number > MAX_SHEET_ROWS:
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        f"{ref}!A{number}",
+                        "",
+                        f"the sheet has more than {MAX_SHEET_ROWS:,} rows (Excel's own limit); "
+                        "save the table as CSV UTF-8 instead",
+                    )
+                ]
+            )
+        if number > MAX_SHEET_ROWS:
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        f"{ref}!A{number}",
+                        "",
+                        f"the sheet has more than {MAX_SHEET_ROWS:,} rows (Excel's own limit); "
+                        "save the table as CSV UTF-8 instead",
+                    )
+                ]
+            )
         cells = [_cell_text(v) for v in values]
         if merged.cells:
             cells = merged.fill(number, cells, table, first)
+        if formulas:  # a formula with no saved value reads as empty: remember which
+            for i in range(first, first + width):
+                if (i >= len(cells) or cells[i] is None) and (number, i + 1) in formulas:
+                    table.uncached[(number, i - first)] = formulas[(number, i + 1)]
         for i, value in enumerate(cells):
             if value is not None and not first <= i < first + width:
                 problems.append(
@@ -1005,21 +1140,12 @@ def _sheet_table(
                 )
         cells = cells[first : first + width]
         cells += [None] * (width - len(cells))
-        if all(c is None for c in cells):
+        if all(c is None for c in cells) and not any(
+            (number, i) in table.uncached for i in range(width)
+        ):
             continue
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
     return table, problems
-
-
-def _with_formulas(
-    number: int, cells: Any, formula_cells: Any, uncached: set[tuple[int, int]]
-) -> tuple[Any, ...]:
-    values = tuple(_shown(c) for c in cells)
-    for i, (value, formula) in enumerate(zip(values, formula_cells, strict=False)):
-        text = formula.value
-        if value is None and isinstance(text, str) and text.startswith("="):
-            uncached.add((number, i))
-    return values
 
 
 class _Merged:
@@ -1039,8 +1165,8 @@ class _Merged:
             left, top, right, bottom = range_boundaries(ref)
             if bottom is None or right is None or left is None or top is None:
                 continue
-            if bottom <= header_row:
-                continue
+            if bottom <= header_row or (bottom - top + 1) * (right - left + 1) > 100_000:
+                continue  # above the table, or too big to be a bureau's merged cell
             for row in range(max(top, header_row + 1), bottom + 1):
                 for col in range(left, right + 1):
                     if (row, col) != (top, left):

@@ -47,6 +47,7 @@ ROSTER_COLUMNS = (
     "hired",
     "years_of_service",
     "performance",
+    "employment",
 )
 PASS_COLUMNS = ("worker_id", "exam", "passed_on")
 LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
@@ -62,6 +63,7 @@ ROSTER_HEADERS = {
     **dict.fromkeys(("入职日期", "入职时间", "参加工作时间"), "hired"),
     "工龄": "years_of_service",
     **dict.fromkeys(("考核等次", "年度考核", "考核结果"), "performance"),
+    **dict.fromkeys(("用工性质", "人员类别"), "employment"),
 }
 POPULATIONS_HEADERS = {
     **dict.fromkeys(("站点编号", "编号"), "id"),
@@ -104,8 +106,8 @@ def table_fits(kind: str, rules: Rules | None = None) -> Callable[[Sequence[str 
 def populations_headers(rules: Rules) -> dict[str, str]:
     """The built-in populations headers, and each category's labels."""
     out = dict(POPULATIONS_HEADERS)
-    for key, category in rules.categories.items():
-        for text in (category.label.zh, category.label.en):
+    for key, word in rules.words("category").items():
+        for text in (word.label.zh, word.label.en, *word.aliases):
             if text:
                 out.setdefault(text, key)
     return out
@@ -220,32 +222,41 @@ class _Fields:
     def amount(self, key: str, *, required: bool = False) -> Decimal | None:
         return self.parsed(key, parse_amount, required=required)
 
+    def word(
+        self, key: str, rules: Rules, vocabulary: str, *, required: bool = False
+    ) -> str | None:
+        """The key of the vocabulary word the value names (key, label or alias).
 
-def parse_word(text: str, allowed: Iterable[str]) -> str:
-    """A word of a vocabulary of the rules (by its key)."""
-    allowed = list(allowed)
-    if text not in allowed:
-        raise ValueError(one_of(text, allowed))
-    return text
+        A blank value is the word the rules give the alias "" (national: title none).
+        """
+        value = self.text(key)
+        if value is None:
+            if self.get(key) is None or isinstance(self.get(key), str):
+                blank = rules.word(vocabulary, "")
+                if blank is not None:
+                    return blank
+            if required and not self._reported(key):
+                self.fail(key, "required value is missing")
+            return None
+        try:
+            return vocabulary_word(rules, vocabulary, value)
+        except ValueError as exc:
+            self.fail(key, str(exc))
+            return None
+
+    def _reported(self, key: str) -> bool:
+        """Whether `text` already reported a problem with this key (a list or mapping)."""
+        value = self.get(key)
+        return value is not None and not isinstance(value, str)
 
 
-def vocabulary_word(rules: Rules, kind: str, text: str) -> str:
-    """The key of the word `text` in the rules' `kind` vocabulary (education, title,
-    performance, post, exam), or ValueError saying what is allowed.
-
-    Every reader names vocabulary words through here (a roster's cells via
-    `WorkerRules`, a pass's exam), so labels and aliases of the words need only be
-    matched in this one place.
-    """
-    pay = rules.pay
-    words: dict[str, Mapping[str, Any]] = {
-        "education": pay.points.education,
-        "title": pay.points.title,
-        "performance": pay.points.performance,
-        "post": pay.posts,
-        "exam": rules.awards.exams,
-    }
-    return parse_word(text, words[kind])
+def vocabulary_word(rules: Rules, vocabulary: str, text: str) -> str:
+    """The key of the word `text` names in a vocabulary of the rules (its key, a label or
+    an alias: `Rules.word`), or ValueError saying what is allowed."""
+    found = rules.word(vocabulary, text)
+    if found is None:
+        raise ValueError(rules.unknown_word(vocabulary, text))
+    return found
 
 
 class UniqueIds:
@@ -350,6 +361,7 @@ def load_populations(
     path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable | None = None
 ) -> Populations:
     """The sites of a populations file (`source`: the file, already opened by `check`)."""
+    warnings: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
     problems: list[Problem] = []
     sites: list[Site] = []
     ids = UniqueIds("site id")
@@ -371,20 +383,30 @@ def load_populations(
                 f.fail("clients", "must be a mapping of category: count")
             else:
                 cf = _Fields(clients_data.get, _yaml_origin(doc, (*path_, "clients")), problems)
-                for category in clients_data:
-                    if category not in rules.categories:
+                for written in clients_data:
+                    category = rules.word("category", written) if isinstance(written, str) else None
+                    if category is None:
                         problems.append(
                             doc.problem(
-                                (*path_, "clients", category),
-                                "unknown category; " + one_of(category, categories),
+                                (*path_, "clients", written),
+                                "unknown category; " + rules.unknown_word("category", str(written)),
                                 key=True,
                             )
                         )
                         continue
-                    n = cf.count(category, maximum=MAX_CLIENTS)
+                    if category in clients:
+                        problems.append(
+                            doc.problem(
+                                (*path_, "clients", written),
+                                f"category {category!r} is given twice",
+                                key=True,
+                            )
+                        )
+                        continue
+                    n = cf.count(written, maximum=MAX_CLIENTS)
                     if n is not None:
                         clients[category] = n
-            site = _site(f, clients)
+            site = _site(f, clients, rules, warnings)
             if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
     else:
@@ -392,10 +414,10 @@ def load_populations(
             source if isinstance(source, OpenTable) else open_table(path, table_fits("populations"))
         )
         if opened.records is not None:  # CSV: streamed
-            sites = list(iter_sites_csv(opened, rules))
+            sites = list(iter_sites_csv(opened, rules, warnings))
             if opened.problems:
                 raise InputError(opened.problems)
-            return Populations(None, sites)
+            return Populations(None, sites, kind_warnings(warnings, rules))
         table, problems = opened.table, opened.problems
         problems += _noted(
             table,
@@ -415,17 +437,20 @@ def load_populations(
             for category in present:
                 n = f.count(category, maximum=MAX_CLIENTS)
                 clients[category] = n or 0
-            site = _site(f, clients)
+            site = _site(f, clients, rules, warnings)
             if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
     if problems:
         raise InputError(problems)
-    return Populations(region, sites)
+    return Populations(region, sites, kind_warnings(warnings, rules))
 
 
-def iter_sites_csv(opened: OpenTable, rules: Rules) -> Iterator[Site]:
+def iter_sites_csv(
+    opened: OpenTable, rules: Rules, unlisted: dict[str, list[str]]
+) -> Iterator[Site]:
     """The sites of a populations CSV, built for 600,000 sites, streamed; problems go to
-    `opened.problems` (the caller raises them once the sites are read).
+    `opened.problems` (the caller raises them once the sites are read), site kinds the
+    rules do not list to `unlisted` (see `kind_warnings`).
 
     Client counts are parsed once per distinct cell text (a cache, not a rule); a row
     whose id or counts do not pass is read again through `_Fields`, so its problems are
@@ -448,6 +473,7 @@ def iter_sites_csv(opened: OpenTable, rules: Rules) -> Iterator[Site]:
     i_kind = columns.index("kind") if "kind" in columns else None
     present = [(c, columns.index(c)) for c in categories if c in columns]
     counts: dict[str, int | None] = {"": 0}  # cell text -> count, None when it is not one
+    kinds: dict[str, str] = {}  # cell -> kind key ("" when the rules do not list it)
     ids = UniqueIds("site id", lambda line: Origin(table.file, table.cell(line, i_id)))
     ident = IDENT_RE.match
     for line, cells in records:
@@ -475,25 +501,89 @@ def iter_sites_csv(opened: OpenTable, rules: Rules) -> Iterator[Site]:
                 count = f.count(category, maximum=MAX_CLIENTS)
                 if count:
                     clients[category] = count
-            site = _site(f, clients)
+            site = _site(f, clients, rules, unlisted)
             if site is None:
                 continue
             site_id = site.id
         else:
             site_name = cells[i_name].strip() if i_name is not None else ""
             kind = cells[i_kind].strip() if i_kind is not None else ""
+            if kind:
+                known = kinds.get(kind)
+                if known is None:
+                    known = kinds[kind] = site_kind(kind, rules) or ""
+                if not known:
+                    if rules.own_site_kinds:  # the ordinary reader words the problem
+                        _site(_row_fields(table, columns, line, cells, problems), {}, rules, {})
+                        continue
+                    if rules.site_kinds:
+                        note_unlisted(unlisted, kind, site_id)
+                kind = known or kind
             site = Site(site_id, site_name or None, kind or None, clients)
         if ids.add(site_id, line, problems):
             yield site
 
 
-def _site(f: _Fields, clients: dict[str, int]) -> Site | None:
+def _row_fields(
+    table: Table, columns: list[str], line: int, cells: list[str], problems: list[Problem]
+) -> _Fields:
+    row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
+    return _Fields(row.cells.get, _table_origin(table, row), problems)
+
+
+def _site(
+    f: _Fields, clients: dict[str, int], rules: Rules, unlisted: dict[str, list[str]]
+) -> Site | None:
     ident = f.ident("id", required=True)
     name = f.text("name")
-    kind = f.text("kind")
+    written = f.text("kind")
+    kind = site_kind(written, rules)
+    if written is not None and kind is None:
+        if rules.own_site_kinds:
+            f.fail("kind", rules.unknown_word("site_kind", written))
+            return None
+        kind = written  # free text, as in version 1; warned about below
+        if ident is not None and rules.site_kinds:
+            note_unlisted(unlisted, written, ident)
     if ident is None:
         return None
     return Site(ident, name, kind, clients)
+
+
+def note_unlisted(unlisted: dict[str, list[str]], kind: str, site_id: str, shown: int = 5) -> None:
+    """Count a site of an unlisted kind: the list is the count, then the first few ids."""
+    entry = unlisted.get(kind)
+    if entry is None:
+        unlisted[kind] = ["1", site_id]
+        return
+    entry[0] = str(int(entry[0]) + 1)
+    if len(entry) <= shown:
+        entry.append(site_id)
+
+
+def site_kind(written: str | None, rules: Rules) -> str | None:
+    """The site kind key a populations cell names (key, label or alias), or None."""
+    return rules.word("site_kind", written) if written else None
+
+
+def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) -> list[str]:
+    """One warning per site kind the rules do not list, naming the nearest listed kind."""
+    out = []
+    for kind, (count, *ids) in unlisted.items():
+        close = rules.suggest("site_kind", kind)
+        nearest = rules.word("site_kind", close) if close is not None else None
+        more = int(count) - len(ids)
+        sites = ", ".join(ids) + (f" and {more} more" if more > 0 else "")
+        hint = (
+            f"nearest listed kind: {nearest!r}" + (f" ({close})" if close != nearest else "")
+            if nearest is not None
+            else "listed kinds: " + ", ".join(rules.site_kinds)
+        )
+        out.append(
+            f"site kind {kind!r} (site {sites}) is not listed in the rules' site_kinds, so no "
+            f"minimum applies to it; {hint}"
+        )
+    return out
 
 
 # --------------------------------------------------------------------------- roster
@@ -630,6 +720,7 @@ def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
         worker.performance,
         exams,
         worker.origin,
+        worker.employment,
     )
 
 
@@ -706,12 +797,19 @@ class WorkerRules:
         ident = f.ident("id", required=True)
         name = f.text("name")
         site = f.ident("site", required=True)
-        education = f.parsed("education", self.education, required=True)
-        title = f.parsed("title", self.title, required=True)
-        post = f.parsed("post", self.post)
+        rules = self.rules
+        education = f.word("education", rules, "education", required=True)
+        title = f.word("title", rules, "title", required=True)
+        post = None
+        if f.text("post") is not None:
+            if self.posts:
+                post = f.word("post", rules, "post")
+            else:
+                f.fail("post", "the rules define no posts; leave post out")
         hired = f.date("hired")
         years = f.parsed("years_of_service", self.years)
-        performance = f.parsed("performance", self.performance)
+        performance = f.word("performance", rules, "performance")
+        employment = f.word("employment", rules, "employment")
         for key, message in self.service(f.text("hired"), f.text("years_of_service"), hired):
             f.fail(key, message)
         if self.table and hired is not None and years is not None:  # hired is used
@@ -738,9 +836,14 @@ class WorkerRules:
             performance,
             (),
             origin_of("id"),
+            employment,
         )
 
     # what the streamed reader caches
+
+    def employment_ok(self, text: str) -> bool:
+        """Whether an employment cell names an employment type (blank: the default)."""
+        return not text.strip() or self.rules.word("employment", text) is not None
 
     def profile(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
         """(education, title, rating, post) cells as the worker has them, or None if any is
@@ -850,11 +953,25 @@ def load_passes(
     return passes
 
 
-def load_ledger(path: str | os.PathLike[str], source: OpenTable | None = None) -> list[LedgerRow]:
-    """The ledger of awards paid; a missing (or 0-byte) file is an empty ledger."""
+def _has_text(path: str | os.PathLike[str]) -> bool:
+    with open(path, "rb") as f:
+        return bool(f.read().removeprefix(b"\xef\xbb\xbf").strip())
+
+
+def load_ledger(
+    path: str | os.PathLike[str], rules: Rules | None = None, *, source: OpenTable | None = None
+) -> list[LedgerRow]:
+    """The ledger of awards paid; a missing file, or one with nothing but a BOM or blank
+    lines (Excel's empty "CSV UTF-8"), is an empty ledger.
+
+    With `rules`, an exam written by its label or alias is read as its key; an exam
+    the rules do not know stays as written (the ledger may hold retired awards).
+    `source`: the file, already opened by `check`.
+    """
     file = split_sheet(path)[0]
     if source is None and (
-        not os.path.exists(file) or (os.path.isfile(file) and os.path.getsize(file) == 0)
+        not os.path.exists(file)
+        or (os.path.isfile(file) and os.path.getsize(file) < 64 and not _has_text(file))
     ):
         return []
     opened = source or open_table(path, table_fits("ledger"))
@@ -867,7 +984,10 @@ def load_ledger(path: str | os.PathLike[str], source: OpenTable | None = None) -
     for row in opened.rows():
         f = _Fields(row.cells.get, _table_origin(table, row), problems)
         worker_id = f.ident("worker_id", required=True)
-        exam = f.ident("exam", required=True)
+        written = f.text("exam")
+        exam = rules.word("exam", written) if rules is not None else None
+        if exam is None:
+            exam = f.ident("exam", required=True)
         amount = f.amount("amount", required=True)
         paid_on = f.date("paid_on", required=True)
         if worker_id and exam and amount is not None and paid_on:

@@ -26,14 +26,46 @@ def builtin_document(name: str = "national") -> Document:
     return parse_yaml(f"<built-in {name}>", text)
 
 
-def merge(base: Any, override: Any) -> Any:
-    """A mapping merges key by key; anything else replaces."""
+# Vocabularies whose entries may be a number or a long form {points|amount: N, label, aliases}
+_NUMBER_WORDS = {
+    ("pay", "points", "education"): "points",
+    ("pay", "points", "title"): "points",
+    ("pay", "points", "performance"): "points",
+    ("awards", "exams"): "amount",
+}
+_RANKED = ("pay", "points", "performance")  # ratings rank in the order the last file lists
+
+
+def merge(base: Any, override: Any, path: tuple[Any, ...] = ()) -> Any:
+    """A mapping merges key by key; anything else replaces.
+
+    Two refinements keep words intact: a short form (`bachelor: 3`) over a long form
+    changes only the number, keeping the labels and aliases; and the ratings keep the
+    order of the file that lists them last (a rating only the base lists stays just
+    after the rating it follows there).
+    """
     if isinstance(base, dict) and isinstance(override, dict):
         out = dict(base)
         for key, value in override.items():
-            out[key] = merge(base[key], value) if key in base else value
+            out[key] = merge(base[key], value, (*path, key)) if key in base else value
+        if path == _RANKED:
+            out = {key: out[key] for key in _ranked_order(list(base), list(override))}
         return out
+    number_key = _NUMBER_WORDS.get(path[:-1])
+    if number_key and isinstance(base, dict) and not isinstance(override, dict | list):
+        return {**base, number_key: override}
     return override
+
+
+def _ranked_order(base: list[Any], override: list[Any]) -> list[Any]:
+    """The override's order, each key only the base has placed after its predecessor there."""
+    order = list(override)
+    for i, key in enumerate(base):
+        if key in override:
+            continue
+        before = next((k for k in reversed(base[:i]) if k in order), None)
+        order.insert(order.index(before) + 1 if before is not None else 0, key)
+    return order
 
 
 def load_rules(path: str | os.PathLike[str] | None = None) -> Rules:
@@ -52,13 +84,14 @@ def rules_from_document(doc: Document) -> Rules:
         raise InputError(
             [doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")]
         )
+    own_site_kinds = "site_kinds" in data and doc.file != "<built-in national>"
     if "extends" in data:
         base = data["extends"]
         if base not in BUILTIN:
             raise InputError([doc.problem(("extends",), one_of(base, BUILTIN))])
         data = merge(builtin_document(base).data, {k: v for k, v in data.items() if k != "extends"})
     try:
-        rules = Rules.model_validate(data)
+        rules = Rules.model_validate(data).with_own_site_kinds(own_site_kinds)
     except RulesInconsistent as exc:
         raise InputError([doc.problem(path, message) for path, message in exc.problems]) from None
     except ValidationError as exc:
@@ -73,6 +106,15 @@ def rules_from_document(doc: Document) -> Rules:
             except ValidationError:
                 pass
         raise InputError(problems) from None
+    if own_site_kinds:
+        problems = [
+            doc.problem(("staffing", minimum, kind), one_of(kind, rules.site_kinds), key=True)
+            for minimum in ("minimum_posts", "minimum_certified")
+            for kind in getattr(rules.staffing, minimum)
+            if kind not in rules.site_kinds
+        ]
+        if problems:
+            raise InputError(problems)
     return rules
 
 

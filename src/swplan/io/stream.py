@@ -19,9 +19,6 @@ import io
 import json
 import os
 import re
-import shutil
-import sys
-import tempfile
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,7 +31,7 @@ from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
 from ..values import IDENT_RE, parse_cell_date
-from .atomic import atomic_file
+from .atomic import output_file
 from .loading import Row, Table, open_csv
 from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
 
@@ -300,6 +297,9 @@ class _Scan:
         i_id, i_site, i_edu, i_title = col["id"], col["site"], col["education"], col["title"]
         i_name, i_post, i_perf = col.get("name"), col.get("post"), col.get("performance")
         i_hired, i_years = col.get("hired"), col.get("years_of_service")
+        i_employment = col.get("employment")
+        employment_ok: dict[str, bool] = {"": True}  # cell -> names an employment type
+        certified_titles = self.rules.certified_titles
         name, problems, entries = self.name, self.problems, self.entries
         words_of: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
         hired_years: dict[str, int | None] = {}  # a hired cell alone -> completed years
@@ -349,6 +349,13 @@ class _Scan:
                 years = service_years(hired, given)
                 if hired and given and years is not None:  # both given: hired was used
                     self.both(line, hired, given)
+            if i_employment is not None:
+                employment = cells[i_employment]
+                known = employment_ok.get(employment)
+                if known is None:
+                    known = employment_ok[employment] = self.check.employment_ok(employment)
+                if not known:
+                    years = None  # the row is read in full, which words the problem
             if words is None or years is None or ident(worker_id) is None or ident(site) is None:
                 slow_id, site, entry = self.slow_row(line, cells)
                 if slow_id is None:
@@ -370,7 +377,7 @@ class _Scan:
                 wanted.append(self.record(line, cells))
             if counts is not None:  # RosterCounts.add, inlined: once per worker
                 current[site] = current.get(site, 0) + 1
-                if entry[2] != "none":
+                if entry[2] in certified_titles:
                     certified[site] = certified.get(site, 0) + 1
                 sample = samples.get(site)
                 if sample is None:
@@ -443,16 +450,8 @@ def pay_streamed(
     """
     from ..progress import row_progress
 
-    with row_progress(path, "pay") as progress:
-        if output:
-            with atomic_file(output) as f:
-                return stream_pay(path, rules, as_of, f, progress, fmt=fmt)
-        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as f:
-            result = stream_pay(path, rules, as_of, f, progress, fmt=fmt)
-            f.seek(0)
-            shutil.copyfileobj(f, sys.stdout, 1 << 20)
-            sys.stdout.flush()
-            return result
+    with row_progress(path, "pay") as progress, output_file(output) as f:
+        return stream_pay(path, rules, as_of, f, progress, fmt=fmt)
 
 
 def pay_csv(
@@ -497,7 +496,7 @@ class RosterSummary:
     staff_cost: Decimal
     headcount: int
     counts: RosterCounts
-    workers: list[Worker]  # empty when streamed (a CSV roster has no exams to carry)
+    workers: list[Worker]  # streamed: only those award conditions must judge
     ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
     notes: list[str] = field(default_factory=list)  # what the reader skipped (see io.notes)
 
@@ -522,16 +521,27 @@ def summarise_roster(
 
     if file_format(path) == "csv":
         counts = RosterCounts()
+        # award conditions judge the workers the passes name: only those are kept
+        judged = wanted_ids if rules.awards_judge_workers else ()
         with row_progress(path, "roster") as progress:
             streamed = stream_pay(
-                path, rules, as_of or dt.date.max, None, progress, counts, costed=as_of is not None
+                path,
+                rules,
+                as_of or dt.date.max,
+                None,
+                progress,
+                counts,
+                costed=as_of is not None,
+                wanted_ids=judged,
             )
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
-        return RosterSummary(cost, streamed.count, counts, [], found, notes.take())
+        return RosterSummary(cost, streamed.count, counts, streamed.workers, found, notes.take())
     workers = load_roster(path, rules, as_of=as_of)
     cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
-    return RosterSummary(cost, len(workers), RosterCounts.of(workers), workers, None, notes.take())
+    return RosterSummary(
+        cost, len(workers), RosterCounts.of(workers, rules), workers, None, notes.take()
+    )
 
 
 def load_roster_for_awards(

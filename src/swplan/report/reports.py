@@ -20,7 +20,7 @@ from ..render import Report, View, csv_cell, label
 from ..rules import Rules
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
-    from ..calc.awards import Award, AwardsResult
+    from ..calc.awards import Award, AwardsResult, Failed
     from ..calc.budget import BudgetResult
 
 
@@ -587,13 +587,15 @@ def explain_lines(w: WorkerPay, rules: Rules, as_of: dt.date, lang: str = "en") 
 # --------------------------------------------------------------------------- awards
 
 
-def award_json(a: Award) -> dict[str, Any]:
+def award_json(a: Award, reason: str) -> dict[str, Any]:
     return {
         "worker_id": a.worker_id,
         "exam": a.exam,
         "passed_on": a.passed_on.isoformat(),
         "status": a.status,
         "amount": fmt_money(a.amount),
+        "reason": reason or None,
+        "capped": a.capped,
     }
 
 
@@ -601,9 +603,90 @@ def _exam_label(exam: str, lang: str) -> str:
     return label(exam, lang)
 
 
-def award_reason(a: Award, result: AwardsResult, lang: str) -> str:
-    """Why a pass earns nothing now: `paid 1000.00 on 2025-12-01`, `passed 400 days ago, window 365`."""
+def _failed_reason(f: Failed, rules: Rules, zh: bool) -> str:
+    """One eligibility condition not met, with the worker's value."""
+    if f.condition == "min_service_months":
+        if zh:
+            source = f.source.replace("hired ", "入职 ").replace("years_of_service ", "工龄 ")
+            return f"通过考试时服务 {f.value} 个月（{source}），不足 {f.required} 个月"
+        return (
+            f"{f.value} months' service at the pass ({f.source}), "
+            f"under min_service_months {f.required}"
+        )
+    if f.condition == "min_performance":
+        if zh:
+            value = rules.label_of("performance", f.value, "zh")
+            default = "（未填，按默认等次）" if f.source else ""
+            required = rules.label_of("performance", f.required, "zh")
+            return f"考核等次 {value}{default} 低于要求的 {required}"
+        default = " (none given: default_performance)" if f.source else ""
+        return f"rating {f.value}{default} is below min_performance {f.required}"
+    if zh:
+        value = rules.label_of("employment", f.value, "zh")
+        default = "（未填，按默认）" if f.source else ""
+        return f"用工性质 {value}{default} 不在奖励范围内"
+    default = " (none given: default_employment)" if f.source else ""
+    return f"employment {f.value}{default} is excluded (exclude_employment)"
+
+
+def _award_condition_notes(rules: Rules, lang: str) -> list[str]:
+    """The §13 conditions in force, one note each (none under version-1 rules)."""
+    config = rules.awards
+    e = config.eligibility
     zh = lang == "zh"
+    notes = []
+    if e.min_service_months is not None:
+        notes.append(
+            f"最低服务月数 {e.min_service_months}（入职至通过考试）"
+            if zh
+            else f"min_service_months: {e.min_service_months} (hired to the pass date)"
+        )
+    if e.min_performance is not None:
+        rating = rules.label_of("performance", e.min_performance, lang) if zh else e.min_performance
+        notes.append(f"考核等次不低于 {rating}" if zh else f"min_performance: {rating}")
+    if e.exclude_employment:
+        kinds = ", ".join(
+            rules.label_of("employment", k, lang) if zh else k for k in e.exclude_employment
+        )
+        notes.append(f"不予奖励的用工性质: {kinds}" if zh else f"exclude_employment: {kinds}")
+    if config.claim_deadline is not None:
+        d = config.claim_deadline
+        notes.append(
+            f"领取截止: 通过次年 {d.month} 月 {d.day} 日"
+            if zh
+            else f"claim_deadline: {d.month:02d}-{d.day:02d} of the year after the pass"
+        )
+    if config.cap_per_worker is not None:
+        cap = fmt_money(config.cap_per_worker)
+        notes.append(
+            f"每人奖励上限 {cap}（含已发放）" if zh else f"cap_per_worker: {cap} (ledger included)"
+        )
+    return notes
+
+
+def award_reason(a: Award, result: AwardsResult, lang: str, rules: Rules | None = None) -> str:
+    """Why a pass earns nothing now: `paid 1000.00 on 2025-12-01`, `passed 400 days ago, window 365`.
+
+    Empty for a due award.
+    """
+    zh = lang == "zh"
+    if a.status == "ineligible" and rules is not None:
+        return ("；" if zh else "; ").join(_failed_reason(f, rules, zh) for f in a.failed)
+    if a.status == "capped":
+        cap = fmt_money(result.cap_per_worker or Decimal(0))
+        before = fmt_money(a.paid_before)
+        if zh:
+            return f"已达每人奖励上限 {cap}（此前已发放 {before}）"
+        return f"cap_per_worker {cap} reached: {before} already paid to this worker"
+    if (
+        a.status == "expired"
+        and a.deadline is not None
+        and (result.claim_window_days is None or a.days <= result.claim_window_days)
+    ):
+        year = a.passed_on.year
+        if zh:
+            return f"{year} 年的通过须在 {a.deadline.isoformat()} 前领取，已过期"
+        return f"passes of {year} had to be claimed by {a.deadline.isoformat()}"
     if a.status == "already_paid":
         paid = [(fmt_money(r.amount), r.paid_on.isoformat()) for r in a.paid]
         if zh:
@@ -626,7 +709,7 @@ def award_reason(a: Award, result: AwardsResult, lang: str) -> str:
 
 def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
     data = header("awards", rules, result.as_of)
-    data["awards"] = [award_json(a) for a in result.awards]
+    data["awards"] = [award_json(a, award_reason(a, result, lang, rules)) for a in result.awards]
     data["totals"] = {"due": fmt_money(result.due), "count_due": result.count_due}
     total = label("total", lang)
 
@@ -639,7 +722,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
             a.passed_on.isoformat(),
             fmt_money(a.award),
             fmt_money(a.deducted) if a.deducted else "",
-            fmt_money(a.amount),
+            fmt_money(a.amount) + (" *" if a.capped else ""),
         ]
         for a in due
     ]
@@ -649,6 +732,13 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
             "top_up: a ladder exam pays its award less the ladder awards already paid"
             if lang == "en"
             else "top_up: 阶梯考试奖励扣除已发放的阶梯奖励，补发差额"
+        )
+    if any(a.capped for a in due):
+        cap = fmt_money(result.cap_per_worker or Decimal(0))
+        notes.append(
+            f"* cut by cap_per_worker {cap}: all awards to one worker, ledger included"
+            if lang == "en"
+            else f"* 按每人奖励上限 {cap} 削减（含已发放）"
         )
     window = result.claim_window_days
     if lang == "zh":
@@ -661,6 +751,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
             f"upgrade: {result.upgrade}; claim window: "
             + (f"{window} days" if window is not None else "none")
         )
+    notes += _award_condition_notes(rules, lang)
     views = [
         View(
             title=f"{label('awards_due', lang)} — {rules.name} ({result.as_of.isoformat()})",
@@ -703,7 +794,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
                         _exam_label(a.exam, lang),
                         a.passed_on.isoformat(),
                         label(a.status, lang),
-                        award_reason(a, result, lang),
+                        award_reason(a, result, lang, rules),
                     ]
                     for a in other
                 ],
