@@ -105,9 +105,9 @@ def parse_count(value: Any, maximum: int | None = None) -> int:
     """A whole number from 0 (to `maximum`, when given: the message then says the range)."""
     hint = f"; write a whole number from 0 to {maximum:,}" if maximum is not None else ""
     text = halfwidth(value).strip() if isinstance(value, str) else ""
-    if maximum is not None and re.fullmatch(r"\+?[0-9]+", text):
-        if len(text.lstrip("+0")) > len(str(maximum)):  # never converted: any length is safe
-            raise ValueError(f"{shown(value)} is too large; at most {maximum:,}")
+    digits = re.fullmatch(r"\+?[0-9]+", text) is not None
+    if maximum is not None and digits and len(text.lstrip("+0")) > len(str(maximum)):
+        raise ValueError(f"{shown(value)} is too large; at most {maximum:,}")  # never converted
     try:
         number = parse_integer(value)
     except ValueError:
