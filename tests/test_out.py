@@ -326,7 +326,7 @@ def test_budget_by_site_attributes_workers_at_unknown_sites_to_their_site_id(
     roster = tmp_path / "roster.yaml"
     text = (SMALL / "roster.yaml").read_text(encoding="utf-8")
     roster.write_text(text.replace("site: hongqi", "site: nowhere", 1), encoding="utf-8")
-    result = cli("budget", POPS, roster, "--by", "site", "-f", "json")
+    result = cli("budget", POPS, roster, "--by", "site", "-f", "json", "--allow-unknown-sites")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     nowhere = next(s for s in data["sites"] if s["id"] == "nowhere")
@@ -390,12 +390,12 @@ def test_warnings_are_printed_once(tmp_path: Path) -> None:
     roster = tmp_path / "roster.yaml"
     text = (SMALL / "roster.yaml").read_text(encoding="utf-8")
     roster.write_text(text.replace("site: hongqi", "site: nowhere", 1), encoding="utf-8")
-    table = cli("staff", POPS, "--roster", roster)
+    table = cli("staff", POPS, "--roster", roster, "--allow-unknown-sites")
     assert (table.stdout + table.stderr).count("'nowhere'") == 1
-    as_json = cli("staff", POPS, "--roster", roster, "-f", "json")
+    as_json = cli("staff", POPS, "--roster", roster, "-f", "json", "--allow-unknown-sites")
     assert as_json.stderr.count("'nowhere'") == 1  # JSON on stdout: the warning on stderr
     book = tmp_path / "staff.xlsx"
-    in_book = cli("staff", POPS, "--roster", roster, "-o", book)
+    in_book = cli("staff", POPS, "--roster", roster, "-o", book, "--allow-unknown-sites")
     assert in_book.stderr.count("'nowhere'") == 1  # a file: the warning on stderr too
     notes = [r[0] for r in rows(openpyxl.load_workbook(book)["Sites"]) if r[0]]
     assert any("'nowhere'" in str(n) for n in notes)

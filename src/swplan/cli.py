@@ -173,6 +173,14 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
+AllowUnknownSitesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-unknown-sites",
+        help="A worker at a site in no populations file is a warning, not an error. Default: off.",
+        show_default=False,
+    ),
+]
 FailOnShortageOpt = Annotated[
     bool,
     typer.Option(
@@ -244,11 +252,35 @@ def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> i
     return outcome.code
 
 
+SAME_PROBLEM_SHOWN = 3  # a problem repeated on many rows is shown this often, then counted
+
+
 def report_problems(problems: list[Problem], lang: str = "en") -> None:
+    """One line per problem; the same problem on many rows (a header that is not the
+    header gives every row the wrong width) is shown a few times, then counted."""
     from .i18n import problem_line
 
+    seen: dict[tuple[str, str, str], int] = {}
     for problem in problems:
-        print(problem_line(problem, lang), file=sys.stderr)
+        key = (problem.file, problem.path, problem.message)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= SAME_PROBLEM_SHOWN:
+            print(problem_line(problem, lang), file=sys.stderr)
+    for (file, path, _), count in seen.items():
+        if count > SAME_PROBLEM_SHOWN:
+            more = count - SAME_PROBLEM_SHOWN
+            extra = Problem(file, "", path, f"... and {more} more like it")
+            print(problem_line(extra, lang), file=sys.stderr)
+
+
+def print_notes(lang: str = "en") -> None:
+    """What the readers skipped or ignored, one `note:` line each, on stderr."""
+    from .i18n import message
+    from .io import notes
+
+    prefix = "说明：" if lang == "zh" else "note: "
+    for note in notes.take():
+        print(prefix + message(note, lang), file=sys.stderr)
 
 
 def pick_lang(lang: Lang | None) -> str:
@@ -284,6 +316,7 @@ def run(
         chosen = pick_format(fmt, output) if fmt is None or isinstance(fmt, Format) else fmt
         code = show(command(chosen), chosen, output, lang)
     except InputError as exc:
+        print_notes(lang)
         report_problems(exc.problems, lang)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except BrokenPipeError:  # `swplan ... | head`
@@ -292,8 +325,10 @@ def run(
     except (typer.Exit, KeyboardInterrupt):
         raise
     except Exception as exc:  # the last line of "never a traceback"
+        print_notes(lang)
         report_problems([unexpected(exc)], lang)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    print_notes(lang)
     raise typer.Exit(code)
 
 
@@ -363,6 +398,7 @@ def staff(
     ] = None,
     rules: RulesOpt = None,
     fail_on_shortage: FailOnShortageOpt = False,
+    allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
@@ -370,7 +406,9 @@ def staff(
     """Posts each site needs: one social worker per 20 clients, mixed posts for the rest."""
     lg = pick_lang(lang)
     run(
-        lambda fmt: commands.staff(populations, roster, rules, fail_on_shortage, lg),
+        lambda fmt: commands.staff(
+            populations, roster, rules, fail_on_shortage, lg, allow_unknown_sites
+        ),
         format,
         output,
         {"POPULATIONS": populations, "--roster": roster, "--rules": rules},
@@ -529,6 +567,7 @@ def budget(
             show_default=False,
         ),
     ] = None,
+    allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
@@ -538,7 +577,17 @@ def budget(
     by_value = by.value if by else None
     run(
         lambda fmt: commands.budget(
-            populations, roster, passes, ledger, rules, year, cap, fail_on_shortage, lg, by_value
+            populations,
+            roster,
+            passes,
+            ledger,
+            rules,
+            year,
+            cap,
+            fail_on_shortage,
+            lg,
+            allow_unknown_sites,
+            by_value,
         ),
         format,
         output,
@@ -548,6 +597,92 @@ def budget(
             "--passes": passes,
             "--ledger": ledger,
             "--rules": rules,
+        },
+        lg,
+    )
+
+
+# --------------------------------------------------------------------------- plan
+
+
+@app.command(epilog="Example: swplan plan populations.yaml roster.yaml --years 5 --lang zh")
+def plan(
+    populations: Annotated[
+        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
+    ],
+    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    passes: PassesOpt = None,
+    ledger: LedgerOpt = None,
+    rules: RulesOpt = None,
+    scenarios: Annotated[
+        Path | None,
+        typer.Option(
+            "--scenarios",
+            help="Scenarios (YAML): 'scenarios: {name: {overrides}}', each merged into the "
+            "rules. Default: one scenario, baseline.",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        int | None,
+        typer.Option(
+            "--from",
+            help="First year of the plan. Default: the year of the rules' effective date.",
+            metavar="YYYY",
+            min=1900,
+            max=9999,
+            show_default=False,
+        ),
+    ] = None,
+    years: Annotated[
+        int | None,
+        typer.Option(
+            "--years",
+            help="Number of years. Default: plan.years of the rules (national: 5).",
+            metavar="N",
+            min=1,
+            max=100,
+            show_default=False,
+        ),
+    ] = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="METRIC OP VALUE@YEAR, e.g. shortage<=0@2028 (OP: <= >= < > ==); "
+            "repeatable; exit 1 when one fails in any scenario.",
+            metavar="EXPR",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Plan years ahead: posts, hires, certified workers and cost, scenarios side by side."""
+    lg = pick_lang(lang)
+    run(
+        lambda fmt: commands.plan(
+            populations,
+            roster,
+            passes,
+            ledger,
+            rules,
+            scenarios,
+            start,
+            years,
+            target or [],
+            lg,
+        ),
+        format,
+        output,
+        {
+            "POPULATIONS": populations,
+            "ROSTER": roster,
+            "--passes": passes,
+            "--ledger": ledger,
+            "--rules": rules,
+            "--scenarios": scenarios,
         },
         lg,
     )

@@ -312,11 +312,13 @@ def _guide(lang: str, what: str, cols: list[Col]) -> list[str]:
     ]
     body = []
     for c in cols:
+        # never a bare header in a cell: a reader looking for the table must not take
+        # the guide for it
         name = header_of(c, lang)
         if zh:
-            body.append(f"  {name}" if name == c.zh else f"  {name}：{c.zh}")
+            body.append(f"  列 {name}" if name == c.zh else f"  列 {name}：{c.zh}")
         else:
-            body.append(f"  {name}: {c.en}")
+            body.append(f"  column {name}: {c.en}")
     tail = [
         "",
         "填好后检查：swplan check rules.yaml roster.xlsx populations.xlsx passes.xlsx"
