@@ -113,19 +113,15 @@ def raise_(problems: list[Problem]) -> Any:
 
 
 def with_notes(report: Report, warnings: list[str] | None = None) -> Report:
-    """`report` with the readers' notes so far in its JSON `notes` (when there are any),
-    and with `warnings`, those in its JSON `warnings`."""
+    """`report` with the readers' notes so far in its JSON `notes` (an empty list when
+    there are none), and with `warnings`, those in its JSON `warnings`."""
     from .io import notes
 
-    found = notes.peek()
-    extra: dict[str, Any] = {}
-    if found:
-        extra["notes"] = found
-    if warnings:
+    extra: dict[str, Any] = {"notes": notes.peek()}
+    if warnings is not None:
         extra["warnings"] = list(warnings)
-    if extra:
-        data = report.data
-        report.data = lambda: {**(data() if callable(data) else data), **extra}
+    data = report.data
+    report.data = lambda: {**(data() if callable(data) else data), **extra}
     return report
 
 
@@ -484,8 +480,10 @@ def plan(
 
 
 def check(files: list[Path], rules: Path | None) -> Outcome:
-    """`OK FILE (summary)` for each good file; every problem of the others (exit 2)."""
-    from .io.checking import check_file
+    """`OK FILE (summary)` for each good file; every problem of the others (exit 2); then
+    the good files together (roster sites, pass and ledger worker ids)."""
+    from .io import notes
+    from .io.checking import check_together, checked
 
     r = None
     problems: list[Problem] = []
@@ -494,13 +492,23 @@ def check(files: list[Path], rules: Path | None) -> Outcome:
     except InputError as exc:
         problems += exc.problems
     lines = []
+    good: list[tuple[str, Path]] = []
     for path in files:
+        if path.name.endswith(".lock"):  # left by an older version beside a ledger
+            notes.add([f"{path} skipped: a lock file, not a swplan file"])
+            continue
         try:
-            summary = check_file(path, r)
+            kind, summary = checked(path, r)
         except InputError as exc:
             problems += exc.problems
             continue
+        good.append((kind, path))
         lines.append(f"OK {path} ({summary})\n")
+    if r is not None and len(good) > 1:
+        try:
+            problems += check_together(good, r)
+        except InputError as exc:  # unreachable for files that were each good
+            problems += exc.problems
     code = EXIT_BAD_INPUT if problems else 0
     return Outcome(code=code, messages=[str(p) for p in problems], text="".join(lines))
 

@@ -8,10 +8,14 @@ checking a national file never holds it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from collections.abc import Sequence
+from decimal import Decimal
 
+from ..calc.staffing import RosterCounts, RosterSummary
 from ..errors import InputError, Problem
+from ..model import Origin, Populations
 from ..rules import Rules
 from .loading import Document, OpenTable, Table, file_format, header_key, load_yaml, open_table
 from .records import (
@@ -25,6 +29,8 @@ from .records import (
     load_roster,
     table_fits,
 )
+from . import notes
+from .district import first_workers, sites_by_name
 from .rules_file import load_rules, rules_from_document
 
 RULES_KEYS = {"extends", "staffing", "pay", "awards"}
@@ -98,13 +104,18 @@ def table_kind(table: Table) -> str:
 
 def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
     """Validate one file; return a short summary, or raise `InputError`."""
+    return checked(path, rules)[1]
+
+
+def checked(path: str | os.PathLike[str], rules: Rules | None) -> tuple[str, str]:
+    """Validate one file; return its kind and a short summary, or raise `InputError`."""
     source: Document | OpenTable
     if file_format(path) == "yaml":
         source = load_yaml(path)
         kind = yaml_kind(source)
         if kind == "rules":
             loaded = rules_from_document(source)
-            return (
+            return kind, (
                 f"rules {loaded.name!r}, {len(loaded.categories)} categories, "
                 f"{len(loaded.pay.grades or [])} grades"
             )
@@ -125,24 +136,24 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
                 dt.date.max,
                 costed=False,
             ).count
-            return f"roster, {count} workers"
+            return kind, f"roster, {count} workers"
         if kind == "populations":
             count = sum(1 for _ in iter_sites_csv(source, rules, {}))
             if source.problems:
                 raise InputError(source.problems)
-            return f"populations, {count} sites"
+            return kind, f"populations, {count} sites"
     if kind == "roster":
-        return f"roster, {len(load_roster(path, rules, source=source))} workers"
+        return kind, f"roster, {len(load_roster(path, rules, source=source))} workers"
     if kind == "populations":
-        return f"populations, {len(load_populations(path, rules, source).sites)} sites"
+        return kind, f"populations, {len(load_populations(path, rules, source).sites)} sites"
     if kind == "passes":
-        return f"passes, {len(load_passes(path, rules, source))} passes"
+        return kind, f"passes, {len(load_passes(path, rules, source))} passes"
     if kind == "scenarios":
         from .scenarios import scenarios_from
 
         assert isinstance(source, Document)
         named = scenarios_from(source, rules)
-        return f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}"
+        return kind, f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}"
     from .ledger import append_order
 
     assert isinstance(source, OpenTable)
@@ -150,8 +161,109 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
     try:
         order = ", ".join(append_order(path))
     except InputError as exc:
-        return f"ledger, {rows} rows; --record refuses it: {exc.problems[0].message}"
-    return f"ledger, {rows} rows; --record appends in its column order: {order}"
+        return kind, f"ledger, {rows} rows; --record refuses it: {exc.problems[0].message}"
+    return kind, f"ledger, {rows} rows; --record appends in its column order: {order}"
 
 
-__all__ = ["check_file", "kind_of", "load_rules"]
+def check_together(
+    files: Sequence[tuple[str, str | os.PathLike[str]]], rules: Rules
+) -> list[Problem]:
+    """The problems between files that are each good alone: `files` is (kind, path).
+
+    A roster's sites must be sites of the populations (by id, or by a name one site
+    has); the worker ids of passes and ledgers must be on a roster. Each unknown
+    value is named once, where it first appears, with the closest known one.
+    """
+    rosters = [path for kind, path in files if kind == "roster"]
+    if not rosters:
+        return []
+    populations = [path for kind, path in files if kind == "populations"]
+    problems: list[Problem] = []
+    pops = None
+    if populations:
+        sites = [s for path in populations for s in load_populations(path, rules).sites]
+        pops = Populations(None, sites)
+    named: dict[str, Origin] = {}  # worker id -> where a pass first names it
+    paid: dict[str, str] = {}  # worker id -> the ledger that first names it
+    for kind, path in files:
+        if kind == "passes":
+            for p in load_passes(path, rules):
+                named.setdefault(p.worker_id, p.origin or Origin(str(path), ""))
+        elif kind == "ledger":
+            for row in load_ledger(path, rules):
+                paid.setdefault(row.worker_id, str(path))
+    ids: set[str] = set()
+    for roster in rosters:
+        summary, roster_ids = _roster_ids(roster, rules)
+        ids.update(roster_ids)
+        if pops is not None:
+            problems += sites_by_name(pops, summary, roster, rules)
+            problems += _unknown_sites(pops, summary, roster, rules)
+    roster_names = ", ".join(str(r) for r in rosters)
+    known = sorted(ids)
+    for worker_id, origin in named.items():
+        if worker_id not in ids:
+            text = (
+                f"worker {worker_id!r} is on no roster ({roster_names}){_closest(worker_id, known)}"
+            )
+            problems.append(origin.problem(text, "worker_id"))
+    # a ledger may name a worker who has left: told, not refused
+    for worker_id, ledger in paid.items():
+        if worker_id not in ids:
+            notes.add(
+                [
+                    f"{ledger}: worker {worker_id!r} is on no roster ({roster_names})"
+                    f"{_closest(worker_id, known)}; an award paid to someone who has left "
+                    "is kept"
+                ]
+            )
+    return problems
+
+
+def _closest(text: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _roster_ids(path: str | os.PathLike[str], rules: Rules) -> tuple[RosterSummary, set[str]]:
+    """A roster's per-site counts and all its worker ids (a CSV roster is streamed)."""
+    if file_format(path) == "csv":
+        from .stream import stream_pay
+
+        counts = RosterCounts()
+        streamed = stream_pay(path, rules, dt.date.max, None, None, counts, costed=False)
+        notes.take()  # told already, by the file's own check
+        summary = RosterSummary(Decimal(0), streamed.count, counts, [], None)
+        return summary, set(streamed.ids)
+    workers = load_roster(path, rules)
+    notes.take()
+    summary = RosterSummary(
+        Decimal(0), len(workers), RosterCounts.of(workers, rules), workers, None
+    )
+    return summary, {w.id for w in workers}
+
+
+def _unknown_sites(
+    pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
+) -> list[Problem]:
+    """A problem for each roster site no populations file has, at its first worker."""
+    known = {s.id for s in pops.sites}
+    counts = summary.counts.current
+    missing = [site for site in counts if site not in known]
+    if not missing:
+        return []
+    where = first_workers(roster, summary, set(missing), rules)
+    choices = sorted(known | {s.name for s in pops.sites if s.name})
+    problems = []
+    for site in missing:
+        n = counts[site]
+        text = (
+            f"site {site!r} ({n} worker{'s' if n > 1 else ''}) is neither the id nor the "
+            "name of a site of the populations"
+        )
+        text += _closest(site, choices)
+        problems.append((where.get(site) or Origin(str(roster), "")).problem(text, "site"))
+    return problems
+
+
+__all__ = ["check_file", "check_together", "checked", "kind_of", "load_rules"]
