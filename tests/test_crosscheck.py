@@ -176,3 +176,15 @@ def test_staff_json_lists_a_skipped_totals_row_in_notes(tmp_path: Path) -> None:
     data = json.loads(result.out)
     assert data["warnings"] == []
     assert len(data["notes"]) == 1, data["notes"]
+
+
+def test_many_departed_ledger_workers_are_counted_after_twenty(tmp_path: Path) -> None:
+    """22 ledger workers on no roster: 20 notes name one each, one counts the other 2."""
+    write_roster_csv(tmp_path, "jinjiang")
+    rows = "".join(f"X{n:03d},social_worker,2000.00,2024-03-01\n" for n in range(22))
+    (tmp_path / "ledger.csv").write_text("worker_id,exam,amount,paid_on\n" + rows, encoding="utf-8")
+    result = swplan("check", "roster.csv", "ledger.csv", cwd=tmp_path)
+    assert result.code == 0
+    lines = result.err.splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == "note: ledger.csv: and 2 more workers on no roster (roster.csv)"

@@ -483,7 +483,7 @@ def check(files: list[Path], rules: Path | None) -> Outcome:
     """`OK FILE (summary)` for each good file; every problem of the others (exit 2); then
     the good files together (roster sites, pass and ledger worker ids)."""
     from .io import notes
-    from .io.checking import check_together, checked
+    from .io.checking import Checked, check_together, checked
 
     r = None
     problems: list[Problem] = []
@@ -492,18 +492,18 @@ def check(files: list[Path], rules: Path | None) -> Outcome:
     except InputError as exc:
         problems += exc.problems
     lines = []
-    good: list[tuple[str, Path]] = []
+    good: list[tuple[Path, Checked]] = []
     for path in files:
         if path.name.endswith(".lock"):  # left by an older version beside a ledger
             notes.add([f"{path} skipped: a lock file, not a swplan file"])
             continue
         try:
-            kind, summary = checked(path, r)
+            result = checked(path, r)
         except InputError as exc:
             problems += exc.problems
             continue
-        good.append((kind, path))
-        lines.append(f"OK {path} ({summary})\n")
+        good.append((path, result))
+        lines.append(f"OK {path} ({result.summary})\n")
     if r is not None and len(good) > 1:
         try:
             problems += check_together(good, r)
