@@ -498,7 +498,7 @@ def check(files: list[Path], rules: Path | None) -> Outcome:
             notes.add([f"{path} skipped: a lock file, not a swplan file"])
             continue
         try:
-            result = checked(path, r)
+            result = checked(path, r, keep=len(files) > 1)
         except InputError as exc:
             problems += exc.problems
             continue

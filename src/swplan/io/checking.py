@@ -109,7 +109,7 @@ def table_kind(table: Table) -> str:
 
 def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
     """Validate one file; return a short summary, or raise `InputError`."""
-    return checked(path, rules).summary
+    return checked(path, rules, keep=False).summary
 
 
 @dataclass
@@ -122,8 +122,11 @@ class Checked:
     held: Any = None
 
 
-def checked(path: str | os.PathLike[str], rules: Rules | None) -> Checked:
-    """Validate one file; return its kind and a short summary, or raise `InputError`."""
+def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True) -> Checked:
+    """Validate one file; return its kind and a short summary, or raise `InputError`.
+
+    `keep=False` (a file checked alone) keeps nothing for `check_together`: a streamed
+    populations file is then never held."""
     source: Document | OpenTable
     if file_format(path) == "yaml":
         source = load_yaml(path)
@@ -157,10 +160,15 @@ def checked(path: str | os.PathLike[str], rules: Rules | None) -> Checked:
             summary = RosterSummary(Decimal(0), streamed.count, counts, [], None)
             return Checked(kind, f"roster, {streamed.count} workers", (summary, streamed.ids))
         if kind == "populations":
-            sites = list(iter_sites_csv(source, rules, {}))
+            sites = []
+            count = 0
+            for site in iter_sites_csv(source, rules, {}):
+                count += 1
+                if keep:
+                    sites.append(site)
             if source.problems:
                 raise InputError(source.problems)
-            return Checked(kind, f"populations, {len(sites)} sites", sites)
+            return Checked(kind, f"populations, {count} sites", sites)
     if kind == "roster":
         workers = load_roster(path, rules, source=source)
         summary = RosterSummary(

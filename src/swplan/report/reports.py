@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -994,7 +994,10 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
 # --------------------------------------------------------------------------- budget
 
 
-def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
+def budget_json(
+    result: BudgetResult, rules: Rules, notes: Sequence[str] = (), warnings: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The budget's JSON; `notes` and `warnings` are always listed, empty when none."""
     data = header("budget", rules, result.as_of)
     data["schema"] = "swplan.budget/2"  # costed month by month
     data["year"] = result.year
@@ -1009,6 +1012,8 @@ def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
     if result.cap is not None:
         data["cap"] = fmt_money(result.cap)
         data["cap_ok"] = result.cap_ok
+    data["notes"] = list(notes)
+    data["warnings"] = list(warnings)
     return data
 
 
