@@ -319,3 +319,10 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "no_contributions": "单位缴费：无（规则未设费率）",
     },
 }
+
+
+# The columns of the month-by-month table of `pay --explain --year`.
+MONTH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "en": ("month", "years", "step", "grade", "gross", "contributions"),
+    "zh": ("月份", "工龄", "档次", "薪级", "月应发", "单位缴费"),
+}
