@@ -58,6 +58,28 @@ def column_sum(path: Path, column: str) -> tuple[Decimal, int]:
     return total, rows
 
 
+def write_plan_inputs(data: Path, out: Path) -> tuple[Path, Path]:
+    """The national rules with plan assumptions, and three scenarios, for `swplan plan`."""
+    rules = out / "plan-rules.yaml"
+    rules.write_text(
+        (data / "rules.yaml").read_text(encoding="utf-8") + "plan:\n"
+        "  client_growth: {default: 0.02, elderly: 0.04}\n"
+        "  attrition: 0.05\n"
+        "  certification: {assistant_social_worker: 0.25, social_worker: 0.10}\n"
+        "  base_rise: 0.03\n",
+        encoding="utf-8",
+    )
+    scenarios = out / "plan-scenarios.yaml"
+    scenarios.write_text(
+        "scenarios:\n"
+        "  standard: {}\n"
+        "  ratio_1_15: {staffing: {clients_per_worker: 15}}\n"
+        "  pay_rise_5: {plan: {pay_rise: 0.05}}\n",
+        encoding="utf-8",
+    )
+    return rules, scenarios
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("/tmp/swplan-national"))
@@ -70,6 +92,11 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=1_500_000)
     parser.add_argument("--sites", type=int, default=600_000)
+    parser.add_argument(
+        "--plan",
+        action="store_true",
+        help="also time `swplan plan` (5 years, 3 scenarios) once per round, against pay",
+    )
     args = parser.parse_args()
 
     data: Path = args.data
@@ -157,9 +184,28 @@ def main() -> None:
             "import typer, pydantic, rich.table, yaml",
         ],
     }
+    plan_task = "swplan plan (5 years x 3 scenarios)"
+    if args.plan:
+        plan_rules, scenarios = write_plan_inputs(data, out)
+        tasks[plan_task] = [
+            *sw,
+            "plan",
+            str(data / "populations.csv"),
+            str(data / "roster.csv"),
+            "--passes",
+            str(data / "passes.csv"),
+            "--rules",
+            str(plan_rules),
+            "--scenarios",
+            str(scenarios),
+            "--format",
+            "csv",
+            "--output",
+            str(out / "plan.csv"),
+        ]
     times: dict[str, list[float]] = {name: [] for name in tasks}
     peaks: dict[str, int] = dict.fromkeys(tasks, 0)
-    quick = set(list(tasks)[4:])  # county and the import floor: short, so run more often
+    quick = set(list(tasks)[4:6])  # county and the import floor: short, so run more often
     for round_ in range(args.repeat):
         for name, argv in tasks.items():
             for _ in range(args.quick_repeat if name in quick else 1):
@@ -198,6 +244,9 @@ def main() -> None:
     print(f"- staff / pay: {median[names[2]] / pay:.2f} (target <= 2.0)")
     print(f"- budget / pay: {median[names[3]] / pay:.2f} (target <= 2.0)")
     print(f"- county / import floor: {median[names[4]] / median[names[5]]:.2f} (target <= 2.0)")
+    if args.plan:
+        print(f"- plan / pay: {median[plan_task] / pay:.2f} (target <= 10.0)")
+        print(f"- plan peak RSS: {peaks[plan_task] / 2**30:.2f} GiB (target <= 2 GiB)")
     agree = "agree" if (ours, rows) == (theirs, their_rows) else "DISAGREE"
     print(
         f"- sum of annual_cost: swplan {ours} over {rows:,} rows, pandas {theirs} over "

@@ -416,6 +416,90 @@ def budget(
     )
 
 
+# --------------------------------------------------------------------------- plan
+
+
+@app.command()
+def plan(
+    populations: Annotated[
+        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
+    ],
+    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    passes: PassesOpt = None,
+    ledger: LedgerOpt = None,
+    rules: RulesOpt = None,
+    scenarios: Annotated[
+        Path | None,
+        typer.Option(
+            "--scenarios",
+            help="Scenarios (YAML): 'scenarios: {name: {overrides}}', each merged into the "
+            "rules. Default: one scenario, baseline.",
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        int | None,
+        typer.Option(
+            "--from",
+            help="First year of the plan. Default: the year of the rules' effective date.",
+            metavar="YYYY",
+            min=1900,
+            max=9999,
+            show_default=False,
+        ),
+    ] = None,
+    years: Annotated[
+        int | None,
+        typer.Option(
+            "--years",
+            help="Number of years. Default: plan.years of the rules (national: 5).",
+            metavar="N",
+            min=1,
+            max=100,
+            show_default=False,
+        ),
+    ] = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="METRIC OP VALUE@YEAR, e.g. shortage<=0@2028 (OP: <= >= < > ==); "
+            "repeatable; exit 1 when one fails in any scenario.",
+            metavar="EXPR",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Plan years ahead: posts, hires, certified workers and cost, scenarios side by side."""
+    run(
+        lambda: commands.plan(
+            populations,
+            roster,
+            passes,
+            ledger,
+            rules,
+            scenarios,
+            start,
+            years,
+            target or [],
+            lang.value,
+        ),
+        format.value,
+        output,
+        {
+            "POPULATIONS": populations,
+            "ROSTER": roster,
+            "--passes": passes,
+            "--ledger": ledger,
+            "--rules": rules,
+            "--scenarios": scenarios,
+        },
+    )
+
+
 # --------------------------------------------------------------------------- check
 
 

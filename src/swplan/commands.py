@@ -384,6 +384,66 @@ def budget(
     return Outcome(budget_report(result, r, lang), code, messages)
 
 
+# --------------------------------------------------------------------------- plan
+
+
+def plan(
+    populations: Path,
+    roster: Path,
+    passes: Path | None,
+    ledger: Path | None,
+    rules: Path | None,
+    scenarios: Path | None,
+    start: int | None,
+    years: int | None,
+    targets: list[str],
+    lang: str,
+) -> Outcome:
+    """The plan of every scenario; exit 1 when a target fails in any of them."""
+    from .calc.plan import parse_target
+    from .calc.plan import plan as compute
+    from .io.records import load_ledger, load_passes, load_populations, load_roster
+    from .io.scenarios import load_scenarios
+    from .model import ExamPass, LedgerRow, Worker
+    from .report.plan import plan_report
+
+    problems: list[Problem] = []
+    goals = []
+    for text in targets:
+        try:
+            goals.append(parse_target(text))
+        except ValueError as exc:
+            problems.append(Problem("--target", "", "", str(exc)))
+    no_scenarios: list[tuple[str, Rules]] = []
+    named = attempt(
+        lambda: load_scenarios(scenarios, rules, same_horizon=years is None),
+        problems,
+        no_scenarios,
+    )
+    if not named:
+        raise InputError(problems)
+    r = named[0][1]
+    no_passes: list[ExamPass] = []
+    no_rows: list[LedgerRow] = []
+    no_workers: list[Worker] = []
+    pops = attempt(lambda: load_populations(populations, r), problems, None)
+    workers = attempt(lambda: load_roster(roster, r), problems, no_workers)
+    extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
+    paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
+    if problems or pops is None:
+        raise InputError(problems)
+    try:
+        result = compute(named, pops.sites, workers, extra, paid, start, years, goals)
+    except ValueError as exc:
+        raise InputError([Problem("--target", "", "", str(exc))]) from None
+    messages = [f"warning: {warning}" for warning in result.warnings]
+    failed = [t for t in result.targets if not t.ok]
+    messages += [
+        f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
+    ]
+    return Outcome(plan_report(result, lang), EXIT_CHECK_FAILED if failed else 0, messages)
+
+
 # --------------------------------------------------------------------------- check
 
 

@@ -251,6 +251,40 @@ class Budget(_Model):
     training_per_worker: Amount = Decimal("0.00")
 
 
+def parse_growth(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if number <= -1:
+        raise ValueError(f"{value!r} is -1 or less; a yearly change must be above -1 (-100 %)")
+    return number
+
+
+def parse_share(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if not 0 <= number <= 1:
+        raise ValueError(f"{value!r} is not a share; write a number from 0 to 1, e.g. 0.25")
+    return number
+
+
+Growth = Annotated[Decimal, BeforeValidator(parse_growth)]
+Share = Annotated[Decimal, BeforeValidator(parse_share)]
+
+
+class Plan(_Model):
+    """The assumptions of `swplan plan`: horizon, growth, hiring, passes, rises."""
+
+    years: Positive = 5
+    client_growth: dict[Ident, Growth] = {"default": Decimal(0)}
+    attrition: Share = Decimal(0)
+    hiring: Literal["fill", "none"] = "fill"
+    certification: dict[Ident, Share] = {}
+    pay_rise: Growth = Decimal(0)
+    base_rise: Growth = Decimal(0)
+
+    def growth(self, category: str) -> Decimal:
+        own = self.client_growth.get(category)
+        return own if own is not None else self.client_growth.get("default", Decimal(0))
+
+
 class Change(_Model):
     """A dated change: from `from` on, `set` is merged into the rules (as `extends` merges)."""
 
@@ -283,6 +317,7 @@ class Rules(_Model):
     pay: Pay
     awards: Awards = Awards()
     budget: Budget
+    plan: Plan = Plan()
     changes: list[Change] = []
 
     # every version of the rules: (from, rules in force from that day), oldest first
@@ -803,6 +838,34 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
         bad((*hire_path, "post"), one_of(hire.post, pay.posts))
     if not 1 <= hire.start_month <= 12:
         bad((*hire_path, "start_month"), f"{hire.start_month} is not a month; give 1 to 12")
+    problems += plan_problems(rules)
+    return problems
+
+
+def plan_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
+    """Growth must name categories; a planned pass must name a ladder exam that is a title."""
+    problems: list[tuple[KeyPath, str]] = []
+    plan = rules.plan
+    categories = ["default", *rules.categories]
+    for category in plan.client_growth:
+        if category not in categories:
+            problems.append((("plan", "client_growth", category), one_of(category, categories)))
+    ladder = rules.awards.ladder
+    titles = rules.pay.points.title
+    for exam in plan.certification:
+        path: KeyPath = ("plan", "certification", exam)
+        if exam not in ladder:
+            problems.append(
+                (path, "planned passes follow the ladder; " + one_of(exam, ladder or ["(empty)"]))
+            )
+        elif exam not in titles:
+            problems.append(
+                (
+                    path,
+                    f"passing {exam!r} gives the title {exam!r}, which pay.points.title "
+                    "does not list; add it there",
+                )
+            )
     return problems
 
 

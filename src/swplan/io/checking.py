@@ -25,6 +25,8 @@ def kind_of(path: str | os.PathLike[str]) -> str:
             return "populations"
         if "passes" in keys:
             return "passes"
+        if "scenarios" in keys:
+            return "scenarios"
         if keys & RULES_KEYS:
             return "rules"
         what = "is empty" if data is None else "cannot tell what kind of swplan file this is"
@@ -35,7 +37,8 @@ def kind_of(path: str | os.PathLike[str]) -> str:
                     "1",
                     "",
                     f"{what}; a roster has 'workers:', populations "
-                    "'sites:', passes 'passes:', rules 'pay:' or 'extends:'",
+                    "'sites:', passes 'passes:', plan scenarios 'scenarios:', rules 'pay:' or "
+                    "'extends:'",
                 )
             ]
         )
@@ -76,6 +79,11 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
         return f"populations, {len(load_populations(path, rules).sites)} sites"
     if kind == "passes":
         return f"passes, {len(load_passes(path, rules))} passes"
+    if kind == "scenarios":
+        from .scenarios import scenarios_from
+
+        named = scenarios_from(load_yaml(path), rules)
+        return f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}"
     from .ledger import append_order
 
     rows = len(load_ledger(path, rules))
