@@ -4,8 +4,9 @@
     python benchmarks/run.py [--data DIR] [--repeat 3] [--workers 1500000] [--sites 600000]
 
 Generates the data with benchmarks/generate.py when DIR lacks it, then runs each
-task `--repeat` times, alternating (pay, pandas, staff, budget, county, import
-floor, pay, pandas, ...), so that a noisy neighbour hurts every task alike.
+task `--repeat` times, alternating (pay, pandas, staff, budget, pay JSON, check,
+awards, county, import floor, pay, pandas, ...), so that a noisy neighbour hurts
+every task alike.
 Reports the median wall time and the peak RSS of each task (for a run that forks
 a helper process, the larger of the two, as wait4 reports it), the ratios the
 targets are stated in, and checks that swplan's and pandas' sums of
@@ -165,6 +166,41 @@ def main() -> None:
             "--output",
             str(out / "budget.json"),
         ],
+        "swplan pay (CSV -> JSON)": [
+            *sw,
+            "pay",
+            str(data / "roster.csv"),
+            "--rules",
+            rules,
+            "--format",
+            "json",
+            "--output",
+            str(out / "pay.json"),
+        ],
+        "swplan check (roster + populations + passes)": [
+            *sw,
+            "check",
+            str(data / "roster.csv"),
+            str(data / "populations.csv"),
+            str(data / "passes.csv"),
+            "--rules",
+            rules,
+        ],
+        "swplan awards (national roster + passes)": [
+            *sw,
+            "awards",
+            str(data / "roster.csv"),
+            "--passes",
+            str(data / "passes.csv"),
+            "--rules",
+            rules,
+            "--as-of",
+            "2026-06-30",
+            "--format",
+            "json",
+            "--output",
+            str(out / "awards.json"),
+        ],
         "swplan staff (county, YAML)": [
             *sw,
             "staff",
@@ -205,7 +241,8 @@ def main() -> None:
         ]
     times: dict[str, list[float]] = {name: [] for name in tasks}
     peaks: dict[str, int] = dict.fromkeys(tasks, 0)
-    quick = set(list(tasks)[4:6])  # county and the import floor: short, so run more often
+    county_task, floor_task = [name for name in tasks if name != plan_task][-2:]
+    quick = {county_task, floor_task}  # short, so run more often
     for round_ in range(args.repeat):
         for name, argv in tasks.items():
             for _ in range(args.quick_repeat if name in quick else 1):
@@ -238,16 +275,26 @@ def main() -> None:
         )
         print(f"| {name} | {median[name]:.3f} | {runs} | {peaks[name] / 2**20:.0f} |")
     pay, pandas = median[names[0]], median[names[1]]
+    county, floor = median[county_task], median[floor_task]
     print()
     print(f"- pay / pandas: {pay / pandas:.2f} (target <= 1.0)")
     print(f"- pay peak RSS: {peaks[names[0]] / 2**30:.2f} GiB (target <= 2 GiB)")
     print(f"- staff / pay: {median[names[2]] / pay:.2f} (target <= 2.0)")
     print(f"- budget / pay: {median[names[3]] / pay:.2f} (target <= 2.0)")
-    print(f"- county / import floor: {median[names[4]] / median[names[5]]:.2f} (target <= 2.0)")
+    for name in names[4:7]:
+        print(f"- {name} peak RSS: {peaks[name] / 2**30:.2f} GiB (target <= 2 GiB)")
+    print(f"- county / import floor: {county / floor:.2f} (target <= 2.0)")
     if args.plan:
         print(f"- plan / pay: {median[plan_task] / pay:.2f} (target <= 10.0)")
         print(f"- plan peak RSS: {peaks[plan_task] / 2**30:.2f} GiB (target <= 2 GiB)")
     agree = "agree" if (ours, rows) == (theirs, their_rows) else "DISAGREE"
+    with open(out / "pay.json", "rb") as f:  # the totals close the document
+        f.seek(max(0, f.seek(0, os.SEEK_END) - 4096))
+        tail = f.read().decode("utf-8", "replace")
+    in_json = tail[tail.rindex('"annual_cost": "') :].split('"')[3]
+    print(
+        f"- pay JSON totals.annual_cost: {in_json} ({'agrees' if Decimal(in_json) == ours else 'DISAGREES'} with the CSV)"
+    )
     print(
         f"- sum of annual_cost: swplan {ours} over {rows:,} rows, pandas {theirs} over "
         f"{their_rows:,} rows: {agree}"

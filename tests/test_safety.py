@@ -486,7 +486,9 @@ def test_a_hidden_sheet_is_never_read(tmp_path: Path) -> None:
     assert "W1" in run.out and "X9" not in run.out
 
 
-def test_a_formula_without_a_value_and_a_merged_cell_are_named(tmp_path: Path) -> None:
+def test_a_formula_without_a_value_is_named_and_a_merged_cell_fills_its_range(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "roster.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
@@ -498,8 +500,18 @@ def test_a_formula_without_a_value_and_a_merged_cell_are_named(tmp_path: Path) -
     book.save(path)
     run = cli("pay", path)
     assert_clean_error(run, "Sheet!E2: years_of_service: formula '=1+1' has no saved value")
-    assert "Sheet!B4: site: is part of the merged cells B3:B4" in run.err
+    # a merged cell's value counts for every cell it covers: W3 is at s1, like W2
+    assert "B4" not in run.err
     assert "required value is missing" not in run.err
+    sheet["E2"] = "2"
+    book.save(path)
+    run = cli("pay", path, "-f", "csv")
+    assert run.code == 0, run.err
+    assert [line.split(",")[:3] for line in run.out.splitlines()[1:]] == [
+        ["W1", "", "s1"],
+        ["W2", "", "s1"],
+        ["W3", "", "s1"],
+    ]
 
 
 def test_a_workbook_declaring_two_million_rows_is_refused(tmp_path: Path) -> None:

@@ -162,7 +162,17 @@ sites:
 def test_with_a_roster(tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", POPULATIONS)
     write(tmp_path, "r.yaml", ROSTER)
-    result = swplan("staff", "p.yaml", "--roster", "r.yaml", "--format", "json", cwd=tmp_path)
+    # W9 is at a site no populations file has: with --allow-unknown-sites, a warning
+    result = swplan(
+        "staff",
+        "p.yaml",
+        "--roster",
+        "r.yaml",
+        "--allow-unknown-sites",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
     assert result.code == 0, result.err
     data = result.json()
     got = {
@@ -206,7 +216,15 @@ def test_certified_below_minimum_is_flagged(tmp_path: Path) -> None:
 def test_fail_on_shortage(tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", POPULATIONS)
     write(tmp_path, "r.yaml", ROSTER)
-    short = swplan("staff", "p.yaml", "--roster", "r.yaml", "--fail-on-shortage", cwd=tmp_path)
+    short = swplan(
+        "staff",
+        "p.yaml",
+        "--roster",
+        "r.yaml",
+        "--fail-on-shortage",
+        "--allow-unknown-sites",  # W9's site is in no populations file
+        cwd=tmp_path,
+    )
     assert short.code == 1, short.err
     assert "Total" in short.out  # the report is still printed
     assert "shortage" in short.err
@@ -223,7 +241,8 @@ def test_fail_on_shortage(tmp_path: Path) -> None:
     ok = swplan("staff", "p.yaml", "--roster", "enough.yaml", "--fail-on-shortage", cwd=tmp_path)
     assert ok.code == 0, ok.err
     # without --fail-on-shortage a shortage is not a failure
-    assert swplan("staff", "p.yaml", "--roster", "r.yaml", cwd=tmp_path).code == 0
+    plain = swplan("staff", "p.yaml", "--roster", "r.yaml", "--allow-unknown-sites", cwd=tmp_path)
+    assert plain.code == 0
 
 
 def test_csv_and_yaml_roster_agree(tmp_path: Path) -> None:
@@ -237,8 +256,9 @@ def test_csv_and_yaml_roster_agree(tmp_path: Path) -> None:
         "W3,hongqi,master,none,2020-01-01,\nW4,hongqi,bachelor,none,2021-01-01,\n"
         "W5,hongqi,bachelor,social_worker,2022-01-01,\nW9,nowhere,bachelor,none,,2\n",
     )
-    assert staff_json("p.yaml", "--roster", "r.yaml", cwd=tmp_path) == staff_json(
-        "p.yaml", "--roster", "r.csv", cwd=tmp_path
+    allow = "--allow-unknown-sites"  # W9's site is in no populations file
+    assert staff_json("p.yaml", "--roster", "r.yaml", allow, cwd=tmp_path) == staff_json(
+        "p.yaml", "--roster", "r.csv", allow, cwd=tmp_path
     )
 
 

@@ -102,6 +102,13 @@ OutputOpt = Annotated[
     ),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of labels.", case_sensitive=False)]
+AllowUnknownSitesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-unknown-sites",
+        help="A worker at a site in no populations file is a warning, not an error.",
+    ),
+]
 FailOnShortageOpt = Annotated[
     bool, typer.Option("--fail-on-shortage", help="Exit 1 when any site is short of posts.")
 ]
@@ -150,9 +157,30 @@ def show(outcome: Outcome, fmt: str, output: Path | None) -> int:
     return outcome.code
 
 
+SAME_PROBLEM_SHOWN = 3  # a problem repeated on many rows is shown this often, then counted
+
+
 def report_problems(problems: list[Problem]) -> None:
+    """One line per problem; the same problem on many rows (a header that is not the
+    header gives every row the wrong width) is shown a few times, then counted."""
+    seen: dict[tuple[str, str, str], int] = {}
     for problem in problems:
-        print(str(problem), file=sys.stderr)
+        key = (problem.file, problem.path, problem.message)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= SAME_PROBLEM_SHOWN:
+            print(str(problem), file=sys.stderr)
+    for (file, path, _), count in seen.items():
+        if count > SAME_PROBLEM_SHOWN:
+            more = count - SAME_PROBLEM_SHOWN
+            print(str(Problem(file, "", path, f"... and {more} more like it")), file=sys.stderr)
+
+
+def print_notes() -> None:
+    """What the readers skipped or ignored, one `note:` line each, on stderr."""
+    from .io import notes
+
+    for note in notes.take():
+        print(f"note: {note}", file=sys.stderr)
 
 
 def run(
@@ -173,6 +201,7 @@ def run(
                 raise InputError([clash])
         code = show(command(), fmt, output)
     except InputError as exc:
+        print_notes()
         report_problems(exc.problems)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except BrokenPipeError:  # `swplan ... | head`
@@ -181,8 +210,10 @@ def run(
     except (typer.Exit, KeyboardInterrupt):
         raise
     except Exception as exc:  # the last line of "never a traceback"
+        print_notes()
         report_problems([unexpected(exc)])
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    print_notes()
     raise typer.Exit(code)
 
 
@@ -249,13 +280,16 @@ def staff(
     ] = None,
     rules: RulesOpt = None,
     fail_on_shortage: FailOnShortageOpt = False,
+    allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = Format.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.en,
 ) -> None:
     """Posts each site needs: one social worker per 20 clients, mixed posts for the rest."""
     run(
-        lambda: commands.staff(populations, roster, rules, fail_on_shortage, lang.value),
+        lambda: commands.staff(
+            populations, roster, rules, fail_on_shortage, lang.value, allow_unknown_sites
+        ),
         format.value,
         output,
         {"POPULATIONS": populations, "--roster": roster, "--rules": rules},
@@ -395,6 +429,7 @@ def budget(
         ),
     ] = None,
     fail_on_shortage: FailOnShortageOpt = False,
+    allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = Format.table,
     output: OutputOpt = None,
     lang: LangOpt = Lang.en,
@@ -402,7 +437,16 @@ def budget(
     """Budget draft: staff cost, new hires for the shortage, awards due, training."""
     run(
         lambda: commands.budget(
-            populations, roster, passes, ledger, rules, year, cap, fail_on_shortage, lang.value
+            populations,
+            roster,
+            passes,
+            ledger,
+            rules,
+            year,
+            cap,
+            fail_on_shortage,
+            lang.value,
+            allow_unknown_sites,
         ),
         format.value,
         output,

@@ -100,25 +100,33 @@ def parse_cap(text: str | None) -> Decimal | None:
     """`--cap 1500000`, `1,500,000.00` or `1_500_000` -> Decimal; anything else is bad input."""
     if text is None:
         return None
-    import re
-    import unicodedata
-    from decimal import Decimal
+    from .values import parse_amount
 
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("_", "")
-    if not re.fullmatch(r"\d{1,15}(\.\d{1,2})?", cleaned, re.ASCII):
-        raise InputError(
-            [
-                Problem(
-                    "--cap",
-                    "",
-                    "",
-                    f"{text[:40]!r} is not an amount; write yuan with "
-                    "up to two decimals and at most 15 digits before the point, "
-                    "e.g. 1500000 or 1500000.00",
-                )
-            ]
-        )
-    return Decimal(cleaned).quantize(Decimal("0.01"))
+    try:
+        return parse_amount(text, example="1500000 or 1500000.00", grouped=True)
+    except ValueError as exc:
+        raise InputError([Problem("--cap", "", "", str(exc))]) from None
+
+
+def raise_(problems: list[Problem]) -> Any:
+    raise InputError(problems)
+
+
+def with_notes(report: Report, warnings: list[str] | None = None) -> Report:
+    """`report` with the readers' notes so far in its JSON `notes` (when there are any),
+    and with `warnings`, those in its JSON `warnings`."""
+    from .io import notes
+
+    found = notes.peek()
+    extra: dict[str, Any] = {}
+    if found:
+        extra["notes"] = found
+    if warnings:
+        extra["warnings"] = list(warnings)
+    if extra:
+        data = report.data
+        report.data = lambda: {**(data() if callable(data) else data), **extra}
+    return report
 
 
 def load_rules_opt(path: Path | None) -> Rules:
@@ -136,13 +144,16 @@ def staff(
     rules: Path | None,
     fail_on_shortage: bool,
     lang: str,
+    allow_unknown_sites: bool = False,
 ) -> Outcome:
     from .io.district import load_district
     from .report.reports import staff_report
 
     r = load_rules_opt(rules)
-    pops, result, _ = load_district(populations, roster, r, None)
-    report = staff_report(result, r, lang, pops.region)
+    pops, result, _ = load_district(
+        populations, roster, r, None, allow_unknown_sites=allow_unknown_sites
+    )
+    report = with_notes(staff_report(result, r, lang, pops.region))
     messages, code = staff_checks(result.warnings, result.totals.shortage, fail_on_shortage)
     return Outcome(report, code, messages)
 
@@ -179,11 +190,18 @@ def pay(
                 )
             ]
         )
-    if explain is None and by is None and fmt == "csv" and file_format(roster) == "csv":
+    streamed = explain is None and by is None and file_format(roster) == "csv"
+    if streamed and fmt in ("csv", "json"):
         # big rosters: streamed, flat memory, same numbers and bytes as a report
-        from .io.stream import pay_csv
+        from .io.stream import pay_streamed
 
-        return Outcome(write=lambda target: pay_csv(roster, r, when, target, costed_year))
+        return Outcome(write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year))
+    if streamed:  # a table lists every worker: only when there are not too many
+        from .io.stream import too_many_rows
+
+        summary = too_many_rows(roster, r, when, lang, costed_year)
+        if summary is not None:
+            return Outcome(summary)
     if explain is not None and by is not None:
         raise InputError(
             [
@@ -229,7 +247,8 @@ def awards(
     lang: str,
 ) -> Outcome:
     from .calc.awards import awards as compute
-    from .io.records import load_ledger, load_passes, load_roster
+    from .io.records import load_ledger, load_passes
+    from .io.stream import load_roster_for_awards
     from .report.reports import awards_report
 
     if record and ledger is None:
@@ -271,15 +290,25 @@ def awards(
         if problem:
             raise InputError([Problem(str(output), "", "--output", problem)])
 
-    workers, extra, paid, _ = gather(
-        lambda: load_roster(roster, r),
-        lambda: load_passes(passes, r) if passes is not None else [],
+    # the passes first: of a CSV roster only the workers they name are kept
+    no_passes: list[Any] = []
+    passes_problems: list[Problem] = []
+    extra = attempt(
+        lambda: load_passes(passes, r) if passes is not None else no_passes,
+        passes_problems,
+        no_passes,
+    )
+    wanted = {p.worker_id for p in extra}
+    (workers, roster_ids), _, paid, _ = gather(
+        lambda: load_roster_for_awards(roster, r, wanted),
+        lambda: raise_(passes_problems) if passes_problems else extra,
         # a recording run reads the ledger under its lock (after taking back an
         # append a stopped run left half done), not here
         lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
         output_dir,
     )
-    result = compute(r, workers, extra, paid, when)  # bad passes stop here, before any write
+    # bad passes stop here, before any write
+    result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
     if not (record and ledger is not None):
         return Outcome(awards_report(result, r, lang), 0, due_message(ledger, result))
 
@@ -350,6 +379,7 @@ def budget(
     cap: str | None,
     fail_on_shortage: bool,
     lang: str,
+    allow_unknown_sites: bool = False,
 ) -> Outcome:
     from .calc.budget import budget_year, draft
     from .io.district import load_district
@@ -370,7 +400,11 @@ def budget(
     wanted = {p.worker_id for p in extra}
     # the roster is costed over the year, month by month
     district = attempt(
-        lambda: load_district(populations, roster, r, None, wanted, y), problems, None
+        lambda: load_district(
+            populations, roster, r, None, wanted, y, allow_unknown_sites=allow_unknown_sites
+        ),
+        problems,
+        None,
     )
     if problems or district is None:
         raise InputError(problems)
@@ -381,7 +415,9 @@ def budget(
     if result.cap_ok is False:
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")
         code = EXIT_CHECK_FAILED
-    return Outcome(budget_report(result, r, lang), code, messages)
+    # workers at unknown sites (with --allow-unknown-sites) are listed in the JSON too
+    report = with_notes(budget_report(result, r, lang), staff_result.warnings)
+    return Outcome(report, code, messages)
 
 
 # --------------------------------------------------------------------------- plan

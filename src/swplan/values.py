@@ -33,7 +33,7 @@ def shown(value: Any, limit: int = 40) -> str:
 
 def parse_ident(value: Any) -> Any:
     if isinstance(value, str) and not IDENT_RE.match(value):
-        raise ValueError(f"{value!r} is not a valid name; use letters, digits, '_' and '-'")
+        raise ValueError(f"{value!r} is not a valid identifier; use letters, digits, '_' and '-'")
     return value
 
 
@@ -61,12 +61,25 @@ def parse_decimal(value: Any) -> Decimal:
     return number
 
 
-def parse_amount(value: Any) -> Decimal:
-    number = parse_decimal(value)
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def parse_amount(value: Any, *, example: str = "1000.00", grouped: bool = False) -> Decimal:
+    """Yuan with at most two decimals, 0 or more; `grouped` allows `1,500,000` and `1_500_000`."""
+    text = halfwidth(value).strip() if isinstance(value, str) else value
+    if isinstance(text, str):
+        if grouped:
+            text = text.replace(",", "").replace("_", "")
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise ValueError(
+                f"{shown(value)} is not an amount; write yuan with up to two decimals, "
+                f"e.g. {example}"
+            )
+    number = parse_decimal(text)
     if number < 0:
-        raise ValueError(f"{value!r} is negative; amounts must be 0 or more")
+        raise ValueError(f"{shown(value)} is negative; amounts must be 0 or more")
     if number != number.quantize(Decimal("0.01")):
-        raise ValueError(f"{value!r} has more than two decimals; amounts are in yuan and fen")
+        raise ValueError(f"{shown(value)} has more than two decimals; amounts are in yuan and fen")
     return number.quantize(Decimal("0.01"))
 
 
@@ -88,10 +101,21 @@ def parse_integer(value: Any) -> int:
     return int(text)
 
 
-def parse_count(value: Any) -> int:
-    number = parse_integer(value)
+def parse_count(value: Any, maximum: int | None = None) -> int:
+    """A whole number from 0 (to `maximum`, when given: the message then says the range)."""
+    hint = f"; write a whole number from 0 to {maximum:,}" if maximum is not None else ""
+    text = halfwidth(value).strip() if isinstance(value, str) else ""
+    digits = re.fullmatch(r"\+?[0-9]+", text) is not None
+    if maximum is not None and digits and len(text.lstrip("+0")) > len(str(maximum)):
+        raise ValueError(f"{shown(value)} is too large; at most {maximum:,}")  # never converted
+    try:
+        number = parse_integer(value)
+    except ValueError:
+        raise ValueError(f"{shown(value)} is not a whole number{hint}") from None
     if number < 0:
-        raise ValueError(f"{value!r} is negative; must be 0 or more")
+        raise ValueError(f"{shown(value)} is negative{hint or '; must be 0 or more'}")
+    if maximum is not None and number > maximum:
+        raise ValueError(f"{shown(value)} is too large; at most {maximum:,}")
     return number
 
 
@@ -114,3 +138,44 @@ def parse_date(value: Any) -> dt.date:
         raise ValueError(
             f"{value!r} is not a real date; write YYYY-MM-DD, e.g. 2026-01-01"
         ) from None
+
+
+_DAY_FORMS = re.compile(
+    r"(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)"
+)
+_MONTH_FORMS = re.compile(r"\d{4}(?:[-/.]\d{1,2}|年\d{1,2}月)")
+_SERIAL = re.compile(r"\d{1,5}(?:\.0+)?")
+
+
+def parse_cell_date(value: Any) -> dt.date:
+    """A date as bureau tables write it: `2016-09-01`, `2016-9-1`, `2016/9/1`, `2016.9.1`,
+    `2016年9月1日` or `20160901` (and a date cell). A month without a day, or a number
+    that looks like an Excel date serial (a date cell not formatted as one), is an error
+    that says so."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    text = "".join(halfwidth(str(value)).split()) if isinstance(value, str | int) else None
+    if text is None:
+        return parse_date(value)
+    found = _DAY_FORMS.fullmatch(text)
+    if found or re.fullmatch(r"\d{8}", text):
+        if found:
+            parts = (found["y"], found["m"] or found["m2"], found["d"] or found["d2"])
+        else:
+            parts = (text[:4], text[4:6], text[6:])
+        try:
+            return dt.date(*(int(p) for p in parts))
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not a real date; write YYYY-MM-DD, e.g. 2026-01-01"
+            ) from None
+    if _MONTH_FORMS.fullmatch(text):
+        raise ValueError(
+            f"{value!r} is a month without a day; write the whole date, e.g. 2016-09-01"
+        )
+    if _SERIAL.fullmatch(text):
+        raise ValueError(
+            f"{value!r} looks like an Excel date serial number (a date in a cell not "
+            "formatted as a date); format the cell as a date, or write YYYY-MM-DD"
+        )
+    return parse_date(text)

@@ -177,6 +177,7 @@ class RosterSummary:
     counts: RosterCounts
     workers: list[Worker]  # streamed: only those award conditions must judge
     ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
+    notes: list[str] = field(default_factory=list)  # what the reader skipped (see io.notes)
 
 
 def staff(

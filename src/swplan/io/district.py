@@ -9,13 +9,15 @@ turn, in this process. Either way the problems of both files are reported togeth
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from collections.abc import Collection
 
 from ..calc.staffing import RosterSummary, StaffResult, add_roster, required_posts
 from ..errors import InputError, Problem
-from ..model import Populations
+from ..model import Origin, Populations
 from ..rules import Rules
+from . import notes
 from .loading import file_format
 from .parallel import beside
 from .records import load_populations
@@ -45,12 +47,16 @@ def load_district(
     as_of: dt.date | None,
     wanted_ids: Collection[str] = (),
     year: int | None = None,
+    allow_unknown_sites: bool = False,
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `as_of` is the date the roster is costed at (None: not costed, for `staff`);
     `wanted_ids` are the worker ids the caller needs to find on a streamed roster;
     with `year`, the roster is costed over that year, month by month.
+    A worker at a site in no populations file is an error (it would be costed twice:
+    as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
+    a warning.
     """
 
     def read_roster() -> RosterSummary | None:
@@ -78,5 +84,107 @@ def load_district(
     assert pops is not None and posts is not None
     posts.warnings.extend(pops.warnings)
     if summary is not None:
+        notes.add(summary.notes)  # made in a second process, for a big roster
+        if roster is not None:
+            shared = sites_by_name(pops, summary, roster, rules)
+            if shared:
+                raise InputError(shared)
+        if not allow_unknown_sites and roster is not None:
+            unknown = unknown_sites(pops, summary, roster, rules)
+            if unknown:
+                raise InputError(unknown)
         add_roster(posts, summary.counts)
     return pops, posts, summary
+
+
+def sites_by_name(
+    pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
+) -> list[Problem]:
+    """Workers whose site cell holds a site's name, counted at that site's id.
+
+    A name that two sites share is a problem: the worker's site cannot be told.
+    """
+    ids = {s.id for s in pops.sites}
+    owners: dict[str, list[str]] = {}
+    for s in pops.sites:
+        if s.name:
+            owners.setdefault(s.name, []).append(s.id)
+    counts = summary.counts
+    shared: list[str] = []
+    for key in [k for k in counts.current if k not in ids and k in owners]:
+        if len(owners[key]) > 1:
+            shared.append(key)
+            continue
+        site = owners[key][0]
+        counts.current[site] = counts.current.get(site, 0) + counts.current.pop(key)
+        if key in counts.certified:
+            counts.certified[site] = counts.certified.get(site, 0) + counts.certified.pop(key)
+        named = counts.sample_ids.pop(key, [])
+        counts.sample_ids[site] = (counts.sample_ids.get(site, []) + named)[: counts.SAMPLE]
+    if not shared:
+        return []
+    where = _first_workers(roster, summary, set(shared), rules)
+    return [
+        (where.get(name) or Origin(str(roster), "")).problem(
+            f"{name!r} is the name of {len(owners[name])} sites "
+            f"({', '.join(owners[name])}); write the site's id instead",
+            "site",
+        )
+        for name in shared
+    ]
+
+
+def unknown_sites(
+    pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
+) -> list[Problem]:
+    """A problem for each roster site that no populations file has, at its first worker."""
+    known = {s.id for s in pops.sites}
+    counts = summary.counts.current
+    missing = [site for site in counts if site not in known]
+    if not missing:
+        return []
+    where = _first_workers(roster, summary, set(missing), rules)
+    ids = sorted(known)
+    problems = []
+    for site in missing:
+        text = f"{site!r} is not a site of the populations"
+        close = difflib.get_close_matches(site, ids, n=1, cutoff=0.6)
+        if close:
+            text += f" (did you mean {close[0]!r}?)"
+        n = counts[site]
+        shown = ", ".join(summary.counts.sample_ids.get(site, [])[:3])
+        more = ", ..." if n > 3 else ""
+        workers = f"{n} worker{'s' if n > 1 else ''} ({shown}{more})"
+        text += (
+            f"; {workers} would be costed twice, as staff and as the post the site lacks: "
+            "fix the site, add it to the populations, or give --allow-unknown-sites"
+        )
+        origin = where.get(site) or Origin(str(roster), "")
+        problems.append(origin.problem(text, "site"))
+    return problems
+
+
+def _first_workers(
+    roster: str | os.PathLike[str], summary: RosterSummary, sites: set[str], rules: Rules
+) -> dict[str, Origin]:
+    """Where the first worker of each of `sites` is (a streamed roster is read again)."""
+    found: dict[str, Origin] = {}
+    for w in summary.workers:
+        if w.site in sites and w.site not in found and w.origin is not None:
+            found[w.site] = w.origin
+    if summary.workers or file_format(roster) != "csv":
+        return found
+    from .loading import open_csv
+    from .records import roster_header_problems, table_fits
+
+    problems: list[Problem] = []
+    table, records = open_csv(roster, problems, table_fits("roster"))
+    roster_header_problems(table)
+    i_site = table.columns.index("site")
+    for line, cells in records:
+        site = cells[i_site].strip()
+        if site in sites and site not in found:
+            found[site] = Origin(table.file, table.cell(line, i_site))
+            if len(found) == len(sites):
+                break
+    return found

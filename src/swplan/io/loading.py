@@ -15,12 +15,13 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import os
 import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -80,76 +81,88 @@ def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """The file's text: UTF-8 with or without a BOM, or one clear error."""
+    return "".join(text_blocks(path))
+
+
+def text_lines(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The file's lines, read a block at a time (memory stays flat), checked as `read_text`.
+
+    Lines end as in the file (`\n`, `\r\n` or `\r`), as `open(newline="")` gives them.
+    """
+    return itertools.chain.from_iterable(
+        io.StringIO(block, newline="") for block in text_blocks(path)
+    )
+
+
+_BLOCK = 1 << 20
+
+
+def text_blocks(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The file's text in blocks of whole lines; the one place a file's bytes are checked.
+
+    A BOM is dropped; UTF-16, a NUL byte (a binary file) or bytes that are not UTF-8
+    raise one `InputError` naming the line, whichever comes first in the file, and
+    nothing else is reported for that file.
+    """
     name = display_name(path)
     try:
-        data = read_bytes(path)
+        handle = open_binary(path)  # a pipe or FIFO is read once
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
         raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
     except OSError as exc:
         raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
-    return decode(name, data)
+    return _blocks(name, handle)
 
 
-def encoding_problem(path: str | os.PathLike[str]) -> Problem | None:
-    """Why a file is not UTF-8 text, found by reading it in binary (for streamed files)."""
-    name = display_name(path)
-    line = 1
-    with open_binary(path) as f:
-        if f.read(3) != b"\xef\xbb\xbf":
-            f.seek(0)
-        pending = b""
-        for block in iter(lambda: f.read(1 << 20), b""):
-            data = pending + block
-            nul = data.find(b"\x00")
-            if nul >= 0:
-                return Problem(
-                    name,
-                    str(line + data[:nul].count(b"\n")),
-                    "",
-                    "is a binary file, not UTF-8 text; "
-                    "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
-                )
-            cut = data.rfind(b"\n") + 1  # decode whole lines; keep the rest for the next block
-            try:
-                data[:cut].decode("utf-8")
-            except UnicodeDecodeError as exc:
-                return _not_utf8(name, line + data[: exc.start].count(b"\n"))
-            line += data[:cut].count(b"\n")
-            pending = data[cut:]
+def _blocks(name: str, handle: Any) -> Iterator[str]:
+    with handle:
         try:
-            pending.decode("utf-8")
-        except UnicodeDecodeError:
-            return _not_utf8(name, line)
-    return None
+            data = handle.read(_BLOCK)
+        except IsADirectoryError:
+            raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+        except OSError as exc:
+            raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        "1",
+                        "",
+                        "is UTF-16 text, not UTF-8; re-save it as UTF-8 and run again",
+                    )
+                ]
+            )
+        line = 1
+        while True:
+            more = handle.read(_BLOCK) if data else b""
+            if more:
+                cut = data.rfind(b"\n") + 1  # whole lines (and whole characters) only
+                if not cut:
+                    data += more
+                    continue
+                block, data = data[:cut], data[cut:] + more
+            else:
+                block, data = data, b""
+            yield _checked(name, block, line)
+            if not data:
+                return
+            line += block.count(b"\n")
 
 
-def _not_utf8(name: str, line: int) -> Problem:
-    return Problem(
-        name,
-        str(line),
-        "",
-        "is not UTF-8 text (files saved from Windows are often GBK); "
-        "re-save it as UTF-8 and run again",
-    )
-
-
-def decode(name: str, data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
-        raise InputError(
-            [Problem(name, "1", "", "is UTF-16 text, not UTF-8; re-save it as UTF-8 and run again")]
-        )
+def _checked(name: str, data: bytes, line: int) -> str:
+    """`data` (whole lines starting at `line`) as text, or the one error that it is not text."""
     nul = data.find(b"\x00")
     if nul >= 0:
-        line = data[:nul].count(b"\n") + 1
         raise InputError(
             [
                 Problem(
                     name,
-                    str(line),
+                    str(line + data.count(b"\n", 0, nul)),
                     "",
                     "is a binary file, not UTF-8 text; "
                     "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
@@ -159,7 +172,17 @@ def decode(name: str, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([_not_utf8(name, data[: exc.start].count(b"\n") + 1)]) from None
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    str(line + data.count(b"\n", 0, exc.start)),
+                    "",
+                    "is not UTF-8 text (files saved from Windows are often GBK); "
+                    "re-save it as UTF-8 and run again",
+                )
+            ]
+        ) from None
 
 
 # --------------------------------------------------------------------------- YAML
@@ -397,6 +420,13 @@ class Table:
     sheet: str | None = None  # Excel only
     header_row: int = 1
     first_column: int = 0  # Excel: empty columns left of the header
+    notes: list[str] = field(default_factory=list)  # what was skipped or ignored, for the user
+    ignored: list[str] = field(default_factory=list)  # columns swplan does not read
+    header_ok: bool = True  # False once the header was found wrong: rows are not data then
+    # (row, column) -> the formula, of formula cells with no saved value
+    uncached: dict[tuple[int, int], str] = field(default_factory=dict)
+    # (row, column) of cells filled from a merged cell spanning rows
+    merged: set[tuple[int, int]] = field(default_factory=set)
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
@@ -408,10 +438,39 @@ class Table:
         index = self.columns.index(column) if column in self.columns else 0
         return self.cell(row.number, index)
 
-    def header_problems(self, required: Sequence[str], optional: Sequence[str]) -> list[Problem]:
-        return check_header(
-            self.file, self.columns, required, optional, lambda i: self.cell(self.header_row, i)
+    def header_problems(
+        self,
+        required: Sequence[str],
+        optional: Sequence[str],
+        headers: Mapping[str, str] | None = None,
+    ) -> list[Problem]:
+        """Read the header: each column becomes its swplan key (from the key itself or a
+        header in `headers`, see `header_key`); other columns are ignored, with one note.
+
+        Returns the problems: missing, repeated and mistyped columns.
+        """
+        keys, problems, ignored = check_header(
+            self.file,
+            self.columns,
+            required,
+            optional,
+            lambda i: self.cell(self.header_row, i),
+            headers or {},
         )
+        if keys != self.columns:
+            renamed = dict(zip(self.columns, keys, strict=True))
+            self.columns = keys
+            for row in self.rows:
+                row.cells = {renamed.get(k, k): v for k, v in row.cells.items()}
+        self.ignored = ignored
+        self.header_ok = not problems
+        if ignored and not problems:
+            names = ", ".join(repr(c) for c in ignored)
+            self.notes.append(
+                f"{self.file}: ignored the column{'s' if len(ignored) > 1 else ''} {names}, "
+                "which swplan does not use"
+            )
+        return problems
 
     def problem(self, row: Row, column: str, message: str) -> Problem:
         return Problem(self.file, self.where(row, column), column, message)
@@ -425,37 +484,96 @@ def _column_letter(n: int) -> str:
     return letters
 
 
+def header_key(text: str) -> str:
+    """A header as it is matched: spaces removed (U+3000 too), Latin letters in lower case."""
+    return "".join(text.split()).lower()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def _looks_like(header: str, key: str) -> bool:
+    """A Latin header close enough to `key` to be a typo of it (never for `id`)."""
+    if key == "id" or not header.isascii():
+        return False
+    return edit_distance(header.lower(), key) <= (2 if len(key) >= 5 else 1)
+
+
 def check_header(
     file: str,
     columns: list[str],
     required: Sequence[str],
     optional: Sequence[str],
     where: Any,
-) -> list[Problem]:
-    """Missing, unknown and repeated columns, each named, with a suggestion for typos.
+    headers: Mapping[str, str] | None = None,
+) -> tuple[list[str], list[Problem], list[str]]:
+    """The key of each column, the header's problems, and the columns ignored.
 
-    `where(index)` gives the position of the header cell at 0-based `index`.
+    A column is named by its key or by one of `headers` (a header text, as matched by
+    `header_key`, to its key). A column that names no key is ignored, unless it looks
+    like one that is missing: a Latin header within edit distance 1 of a key (2 for
+    keys of five letters or more), or a header containing a known header whose column
+    is absent; those are errors with a suggestion. Two columns naming one key, and a
+    missing required key, are errors. `where(index)` gives the position of the header
+    cell at 0-based `index`.
     """
+    headers = headers or {}
     problems: list[Problem] = []
     allowed = [*required, *optional]
-    seen: set[str] = set()
+    by_text = {header_key(k): k for k in allowed}
+    by_text.update((header_key(h), k) for h, k in headers.items() if k in allowed)
+    keys: list[str] = []
+    first: dict[str, int] = {}
+    unknown: list[int] = []
     for i, column in enumerate(columns):
-        if column in seen:
-            problems.append(Problem(file, where(i), column, f"column {column!r} appears twice"))
-        seen.add(column)
-        if column not in allowed:
-            hint = difflib.get_close_matches(column, allowed, n=1, cutoff=0.6)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-            problems.append(
-                Problem(
-                    file,
-                    where(i),
-                    column,
-                    f"unknown column {column!r}{extra}; allowed: {', '.join(allowed)}",
-                )
+        key = by_text.get(header_key(column)) if column else None
+        if key is None:
+            keys.append(column)
+            unknown.append(i)
+            continue
+        keys.append(key)
+        if key in first:
+            earlier = columns[first[key]]
+            what = (
+                f"column {column!r} appears twice"
+                if earlier == column
+                else f"columns {earlier!r} and {column!r} both give {key!r}; keep one"
             )
+            problems.append(Problem(file, where(i), column, what))
+        else:
+            first[key] = i
+    ignored: list[str] = []
+    for i in unknown:
+        column = columns[i]
+        absent = [k for k in allowed if k not in first]
+        typo = [k for k in absent if _looks_like(column, k)] if column else []
+        inside = [
+            k
+            for h, k in headers.items()
+            if k in absent and not h.isascii() and header_key(h) in header_key(column)
+        ]
+        if column and not typo and not inside:
+            ignored.append(column)
+            continue
+        hint = (typo or inside or difflib.get_close_matches(column, allowed, n=1, cutoff=0.6))[:1]
+        extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+        problems.append(
+            Problem(
+                file,
+                where(i),
+                column,
+                f"unknown column {column!r}{extra}; allowed: {', '.join(allowed)}",
+            )
+        )
     for column in required:
-        if column not in seen:
+        if column not in first:
             problems.append(
                 Problem(
                     file,
@@ -465,7 +583,17 @@ def check_header(
                     f"the header needs: {', '.join(required)}",
                 )
             )
-    return problems
+    return keys, problems, ignored
+
+
+def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
+    # the record that failed starts at `start`; an unterminated quote only shows at the end
+    hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""
+    message = f"malformed CSV in the record starting at line {start}: {exc}{hint}"
+    return InputError([Problem(name, str(start), "", message)])
+
+
+HEADER_ROWS = 20  # the header is looked for in this many first (non-blank) rows
 
 
 def csv_delimiter(path: str | os.PathLike[str]) -> str:
@@ -473,66 +601,255 @@ def csv_delimiter(path: str | os.PathLike[str]) -> str:
     return "\t" if os.fspath(path).lower().endswith(".tsv") else ","
 
 
-def iter_csv(name: str, text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
-    """(line, cells) for each non-blank record; a malformed file is one error."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
-    start = 1
+def open_csv(
+    path: str | os.PathLike[str],
+    problems: list[Problem],
+    fits: Callable[[Sequence[str | None]], bool] | None = None,
+) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
+    """The header of a CSV file (an empty `Table`) and its data records, read lazily.
+
+    The header is the first row, among the first `HEADER_ROWS`, that `fits` (holds the
+    columns the file kind needs); rows above it (a title) are not read as data. With
+    no such row, or no `fits`, it is the first row. Records come as (line, cells);
+    blank ones, and the rows `RowSkips` skips, are left out. The one row rule of every
+    CSV reader lives here: a record whose number of cells differs from the header's is
+    added to `problems` (and not yielded). A file that is not UTF-8 text or not CSV
+    raises one `InputError`, alone, wherever in the file it shows.
+    """
+    name = display_name(path)
+    reader = csv.reader(text_lines(path), strict=True, delimiter=csv_delimiter(path))
+    first: list[tuple[int, list[str]]] = []  # the first rows, with the line each starts on
+    line = 1
     try:
         for cells in reader:
-            line, start = start, reader.line_num + 1
-            if (
-                cells
-                and cells[0]
-                and not cells[0].isspace()
-                or cells
-                and any(c.strip() for c in cells)
-            ):  # the usual row, checked cheaply
-                yield line, cells
+            if any(c.strip() for c in cells):
+                first.append((line, cells))
+                if fits is None or fits(cells) or len(first) == HEADER_ROWS:
+                    break
+            line = reader.line_num + 1
     except csv.Error as exc:
-        # the record that failed starts at `start`; an unterminated quote only shows at the end
-        hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""
-        message = f"malformed CSV in the record starting at line {start}: {exc}{hint}"
-        raise InputError([Problem(name, str(start), "", message)]) from None
-
-
-def open_csv(path: str | os.PathLike[str]) -> tuple[Table, Iterator[tuple[int, list[str]]]]:
-    """An empty `Table` with the header of a CSV file, and its remaining records."""
-    name = display_name(path)
-    records = iter_csv(name, read_text(path), csv_delimiter(path))
-    first = next(records, None)
-    if first is None:
+        raise _malformed(name, line, exc) from None
+    if not first:
         raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
-    header_line, header = first
-    return Table(name, [c.strip() for c in header], [], header_row=header_line), records
+    at = next((i for i, (_, cells) in enumerate(first) if fits and fits(cells)), 0)
+    line, header = first[at]
+    table = Table(name, [c.strip() for c in header], [], header_row=line)
+    return table, _records(table, reader, len(header), problems, first[at + 1 :])
 
 
-def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
-    """Header and rows of a CSV file; rows with the wrong number of cells are problems."""
-    table, records = open_csv(path)
-    name, columns = table.file, table.columns
-    problems: list[Problem] = []
-    width = len(columns)
-    for line, cells in records:
+def _records(
+    table: Table,
+    reader: Any,
+    width: int,
+    problems: list[Problem],
+    pending: list[tuple[int, list[str]]],
+) -> Iterator[tuple[int, list[str]]]:
+    name = table.file
+    skips = RowSkips(table)  # made at the first row: the header has been read by then
+    key = skips.key_index
+
+    def keep(line: int, cells: list[str]) -> bool:
+        if not any(c.strip() for c in cells):
+            return False
         if len(cells) != width:
             problems.append(
                 Problem(
                     name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
                 )
             )
-            continue
-        table.rows.append(
-            Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
-        )
+            return False
+        return not skips.skip(line, cells)
+
+    for line, cells in pending:
+        if keep(line, cells):
+            yield line, cells
+    start = reader.line_num + 1
+    special = _SPECIAL_FIRST
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            # the usual row: full width, its first cell an ordinary value, its id filled
+            if (
+                len(cells) == width
+                and (first := cells[0])
+                and (first[0] not in special or not _marks_a_skip(first))
+                and (key is None or cells[key])
+            ):
+                yield line, cells
+                continue
+            if keep(line, cells):
+                yield line, cells
+    except csv.Error as exc:
+        raise _malformed(name, start, exc) from None
+    skips.done()
+
+
+_TOTALS = ("合计", "总计", "小计", "共计")
+_TOTAL_WORDS = ("total", "totals", "subtotal")
+_EXAMPLES = ("示例", "例", "example")
+# first characters a skipped row's first cell can start with (and spaces)
+_SPECIAL_FIRST = frozenset("合总小共示例tTsSeE \t\u3000")
+
+
+def _marks_a_skip(first: str) -> bool:
+    """Whether a row's first cell could make it a totals or example row."""
+    word = header_key(first)
+    return not word or word.startswith(_TOTALS) or word in _TOTAL_WORDS or word in _EXAMPLES
+
+
+_SKIPPED = {
+    "totals": "a totals row",
+    "example": "an example row",
+    "empty": "no value in any column swplan reads",
+}
+
+
+class RowSkips:
+    """The rows of a table that are not data, each named in a note (SPEC §10).
+
+    A totals row (its first filled cell begins with 合计, 总计, 小计 or 共计, or is
+    total, totals or subtotal, and its id cell is empty or holds that word), an
+    example row (first filled cell 示例, 例 or example), and a row with no value in any
+    column swplan reads (a footer such as 填表人 in an ignored column).
+    """
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        ignored = set(table.ignored)
+        self.used = [i for i, c in enumerate(table.columns) if c not in ignored]
+        ids = [i for i, c in enumerate(table.columns) if c in ("id", "worker_id")]
+        first = ids or self.used
+        self.key_index: int | None = first[0] if first else None
+        self.rows: dict[str, list[int]] = {}
+
+    def reason(self, cells: Sequence[str | None]) -> str | None:
+        first = next((c for c in cells if c and c.strip()), None)
+        if first is None:
+            return "empty"
+        word = header_key(first)
+        key = self.key_index
+        if word.startswith(_TOTALS) or word in _TOTAL_WORDS:
+            id_cell = header_key(cells[key] or "") if key is not None else ""
+            if id_cell in ("", word):
+                return "totals"
+        if word in _EXAMPLES:
+            return "example"
+        if not any(cells[i] and cells[i].strip() for i in self.used):  # type: ignore[union-attr]
+            return "empty"
+        return None
+
+    def skip(self, number: int, cells: Sequence[str | None]) -> bool:
+        why = self.reason(cells)
+        if why is None:
+            return False
+        self.rows.setdefault(why, []).append(number)
+        return True
+
+    def done(self) -> None:
+        """Note every skipped row (see `io.notes`)."""
+        from . import notes
+
+        if not self.table.header_ok:
+            return
+        for why, numbers in self.rows.items():
+            shown = ", ".join(str(n) for n in numbers[:10])
+            more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+            rows = "row" if len(numbers) == 1 else "rows"
+            where = (
+                f"{self.table.file} sheet {self.table.sheet}"
+                if self.table.sheet
+                else self.table.file
+            )
+            notes.add([f"{where}: skipped {rows} {shown}{more}: {_SKIPPED[why]}"])
+        self.rows = {}
+
+
+def read_csv_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
+    """Header and rows of a CSV file; rows with the wrong number of cells are problems."""
+    problems: list[Problem] = []
+    table, records = open_csv(path, problems)
+    table.rows.extend(csv_rows(table, records))
     return table, problems
 
 
-def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
+def csv_rows(table: Table, records: Iterator[tuple[int, list[str]]]) -> Iterator[Row]:
+    """`open_csv`'s records as `Row`s: cells by column, stripped, None for empty."""
+    columns = table.columns
+    for line, cells in records:
+        yield Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
+
+
+@dataclass
+class OpenTable:
+    """A table whose header has been read and whose rows are read as they are asked for.
+
+    CSV rows are read lazily (a big file is never held); `problems` collects the rows
+    of the wrong width as they are met. `records` are the raw CSV records for the
+    streamed readers (None for a workbook, whose rows are in `table.rows`).
+    """
+
+    table: Table
+    problems: list[Problem]
+    records: Iterator[tuple[int, list[str]]] | None = None
+
+    def rows(self) -> Iterator[Row]:
+        if self.records is None:
+            return _sheet_rows(self.table, self.problems)
+        return csv_rows(self.table, self.records)
+
+    def drain(self) -> None:
+        """Read the rest, so that every row of the wrong width is in `problems`."""
+        for _ in self.records or ():
+            pass
+
+
+def _sheet_rows(table: Table, problems: list[Problem]) -> Iterator[Row]:
+    skips = RowSkips(table)
+    for row in table.rows:
+        if skips.skip(row.number, [row.cells.get(c) for c in table.columns]):
+            continue
+        before = len(problems)
+        for i, column in enumerate(table.columns):
+            formula = table.uncached.get((row.number, i))
+            if formula is not None and column not in table.ignored:
+                problems.append(
+                    table.problem(
+                        row,
+                        column,
+                        f"formula {formula[:40]!r} has no saved value; open the file in Excel "
+                        "and save it, or type the value",
+                    )
+                )
+        if len(problems) == before:  # else told here, not again as a missing value
+            yield row
+    skips.done()
+
+
+def open_table(
+    path: str | os.PathLike[str], fits: Callable[[Sequence[str | None]], bool] | None = None
+) -> OpenTable:
+    """A CSV (read lazily) or Excel table, header read (see `open_csv` for `fits`)."""
+    if file_format(path) == "xlsx":
+        table, found = read_xlsx_table(path, fits)
+        return OpenTable(table, found)
+    problems: list[Problem] = []
+    table, records = open_csv(path, problems, fits)
+    return OpenTable(table, problems, records)
+
+
+def read_xlsx_table(
+    path: str | os.PathLike[str], fits: Callable[[Sequence[str | None]], bool] | None = None
+) -> tuple[Table, list[Problem]]:
     """The first sheet of a workbook as a table; cell values become strings.
 
-    The header is the first non-empty row. Numbers and dates become the text a CSV
+    The sheet is the one named after `#` (`roster.xlsx#花名册`), else the one visible
+    sheet whose header `fits` (two that fit are an error naming them). The header is
+    found as in `open_csv` (the first non-empty row that `fits`). Numbers and dates
+    become the text a CSV
     would hold (`9.0` -> "9", a date cell -> "2016-09-01"), so both paths validate
     the same way; positions are cells: `roster.xlsx:Sheet1!D7`.
     """
+    path, wanted = split_sheet(path)
     name = display_name(path)
     try:
         import openpyxl
@@ -560,17 +877,68 @@ def read_xlsx_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     try:
-        # hidden sheets (lookup lists, old versions) are never read
-        visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
-        if not visible:
-            raise InputError([Problem(name, "", "", "has no visible sheet to read")])
-        sheet = visible[0]
-        return _sheet_table(name, sheet, _formulas(source, sheet.title), _merged(book, sheet))
+        sheet = _choose_sheet(name, book, wanted, fits)
+        return _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     finally:
         book.close()
+
+
+def split_sheet(path: str | os.PathLike[str]) -> tuple[str, str | None]:
+    """`roster.xlsx#花名册` -> ("roster.xlsx", "花名册"); any other path -> (path, None)."""
+    text = os.fspath(path)
+    found = re.fullmatch(r"(.*\.xls[xm])#(.*)", text, re.IGNORECASE | re.DOTALL)
+    if found and not os.path.exists(text):
+        return found[1], found[2]
+    return text, None
+
+
+def _choose_sheet(
+    name: str, book: Any, wanted: str | None, fits: Callable[[Sequence[str | None]], bool] | None
+) -> Any:
+    """The sheet named after `#`, else the one visible sheet whose header fits."""
+    sheets = list(book.worksheets)
+    if wanted is not None:  # hidden sheets are read only when named
+        for sheet in sheets:
+            if sheet.title == wanted:
+                return sheet
+        titles = ", ".join(repr(s.title) for s in sheets)
+        raise InputError([Problem(name, "", "", f"has no sheet {wanted!r}; its sheets: {titles}")])
+    visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"]
+    if not visible:  # hidden sheets (lookup lists, old versions) are read only when named
+        raise InputError([Problem(name, "", "", "has no visible sheet to read")])
+    if fits is None or len(visible) == 1:
+        return visible[0]
+    fitting = [s for s in visible if _header_fits(s, fits)]
+    if len(fitting) > 1:
+        titles = ", ".join(repr(s.title) for s in fitting)
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    "",
+                    f"has {len(fitting)} sheets that hold such a table ({titles}); "
+                    f"name the one to read, as {name}#SHEET",
+                )
+            ]
+        )
+    return (fitting or visible)[0]
+
+
+def _header_fits(sheet: Any, fits: Callable[[Sequence[str | None]], bool]) -> bool:
+    seen = 0
+    for values in sheet.iter_rows(values_only=True):
+        cells = [_cell_text(v) for v in values]
+        if any(c is not None for c in cells):
+            if fits(cells):
+                return True
+            seen += 1
+            if seen == HEADER_ROWS:
+                break
+    return False
 
 
 # Limits on what a workbook may make swplan hold (a few MB of zip can inflate to GBs):
@@ -579,7 +947,7 @@ MAX_SHEET_ROWS = 1_048_576
 MAX_SHEET_COLUMNS = 16_384
 MAX_SHEET_XML_BYTES = 256 << 20
 MAX_SHARED_STRINGS_BYTES = 128 << 20
-# Formulas and merged cells are looked up in sheets up to this size (inflated XML).
+# Formulas are looked up in sheets up to this size (inflated XML).
 _DETAIL_BYTES = 32 << 20
 
 
@@ -620,35 +988,6 @@ def _sheet_xml(book: Any, sheet: Any) -> bytes | None:
     except (KeyError, zipfile.BadZipFile, zlib.error, OSError):
         return None
     return data
-
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-def _merged(book: Any, sheet: Any) -> dict[tuple[int, int], str]:
-    """Cells inside a merged range, other than its top-left one: (row, column) -> range."""
-    xml = _sheet_xml(book, sheet)
-    if not xml or b"mergeCell" not in xml:
-        return {}
-    cells: dict[tuple[int, int], str] = {}
-    for c1, r1, c2, r2 in _MERGE.findall(xml):
-        top, left = int(r1), _column_number(c1)
-        bottom, right = int(r2), _column_number(c2)
-        if (bottom - top + 1) * (right - left + 1) > 100_000:
-            continue
-        ref = f"{c1.decode()}{top}:{c2.decode()}{bottom}"
-        for row in range(top, bottom + 1):
-            for col in range(left, right + 1):
-                if (row, col) != (top, left):
-                    cells[(row, col)] = ref
-    return cells
 
 
 def _formulas(path: Any, title: str) -> dict[tuple[int, int], str]:
@@ -694,8 +1033,8 @@ def _sheet_ref(title: str) -> str:
 def _sheet_table(
     name: str,
     sheet: Any,
+    fits: Callable[[Sequence[str | None]], bool] | None = None,
     formulas: dict[tuple[int, int], str] | None = None,
-    merged: dict[tuple[int, int], str] | None = None,
 ) -> tuple[Table, list[Problem]]:
     ref = _sheet_ref(sheet.title)
     declared = sheet.max_row or 0
@@ -715,13 +1054,27 @@ def _sheet_table(
     # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
     # what the sheet really holds instead of trusting them, row by row.
     sheet.reset_dimensions()
-    rows = enumerate(sheet.iter_rows(values_only=True), start=1)
-    header: tuple[Any, ...] = ()
-    header_row = 0
+    shown = (tuple(_shown(c) for c in cells) for cells in sheet.iter_rows())
+    rows: Iterator[tuple[int, Any]] = enumerate(shown, start=1)
+    first_rows: list[tuple[int, Any]] = []  # see open_csv: the header is the first that fits
     for number, values in rows:
         if any(_cell_text(v) is not None for v in values):
-            header, header_row = values, number
-            break
+            first_rows.append((number, values))
+            if fits is None or fits([_cell_text(v) for v in values]):
+                break
+            if len(first_rows) == HEADER_ROWS:
+                break
+    at = next(
+        (
+            i
+            for i, (_, values) in enumerate(first_rows)
+            if fits and fits([_cell_text(v) for v in values])
+        ),
+        0,
+    )
+    header: tuple[Any, ...] = first_rows[at][1] if first_rows else ()
+    header_row = first_rows[at][0] if first_rows else 0
+    rows = itertools.chain(first_rows[at + 1 :], rows)
     if not header_row:
         raise InputError(
             [
@@ -741,7 +1094,7 @@ def _sheet_table(
     width = len(table.columns)
     problems: list[Problem] = []
     formulas = formulas or {}
-    merged = merged or {}
+    merged = _Merged(sheet, header_row)
     for number, values in rows:
         if number > MAX_SHEET_ROWS:
             raise InputError(
@@ -755,33 +1108,25 @@ def _sheet_table(
                     )
                 ]
             )
+        if number > MAX_SHEET_ROWS:
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        f"{ref}!A{number}",
+                        "",
+                        f"the sheet has more than {MAX_SHEET_ROWS:,} rows (Excel's own limit); "
+                        "save the table as CSV UTF-8 instead",
+                    )
+                ]
+            )
         cells = [_cell_text(v) for v in values]
-        before = len(problems)
-        for i in range(first, first + width):
-            if i < len(cells) and cells[i] is not None:
-                continue
-            at = (number, i + 1)
-            if at in formulas:
-                problems.append(
-                    Problem(
-                        name,
-                        table.cell(number, i - first),
-                        table.columns[i - first],
-                        f"formula {formulas[at][:40]!r} has no saved value; open the file "
-                        "in Excel and save it, or type the value",
-                    )
-                )
-            elif at in merged:
-                problems.append(
-                    Problem(
-                        name,
-                        table.cell(number, i - first),
-                        table.columns[i - first],
-                        f"is part of the merged cells {merged[at]}, so it holds no value of "
-                        "its own; unmerge them and fill in every cell",
-                    )
-                )
-        unreadable = len(problems) > before  # told here, not again as a missing value
+        if merged.cells:
+            cells = merged.fill(number, cells, table, first)
+        if formulas:  # a formula with no saved value reads as empty: remember which
+            for i in range(first, first + width):
+                if (i >= len(cells) or cells[i] is None) and (number, i + 1) in formulas:
+                    table.uncached[(number, i - first)] = formulas[(number, i + 1)]
         for i, value in enumerate(cells):
             if value is not None and not first <= i < first + width:
                 problems.append(
@@ -795,10 +1140,81 @@ def _sheet_table(
                 )
         cells = cells[first : first + width]
         cells += [None] * (width - len(cells))
-        if all(c is None for c in cells) or unreadable:
-            continue  # an empty row, or one whose problem is told above
+        if all(c is None for c in cells) and not any(
+            (number, i) in table.uncached for i in range(width)
+        ):
+            continue
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
     return table, problems
+
+
+class _Merged:
+    """The merged cells of a sheet below its header: a merged cell's value is every
+    cell's of its range. Cells filled from a range that spans rows are remembered
+    (`Table.merged`): a count may not be shared by several rows."""
+
+    _REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+    def __init__(self, sheet: Any, header_row: int) -> None:
+        from openpyxl.utils import range_boundaries
+
+        # row -> [(column, the top-left cell of its range)], for all but the top-left
+        self.cells: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+        self.values: dict[tuple[int, int], str | None] = {}
+        for ref in self._refs(sheet):
+            left, top, right, bottom = range_boundaries(ref)
+            if bottom is None or right is None or left is None or top is None:
+                continue
+            if bottom <= header_row or (bottom - top + 1) * (right - left + 1) > 100_000:
+                continue  # above the table, or too big to be a bureau's merged cell
+            for row in range(max(top, header_row + 1), bottom + 1):
+                for col in range(left, right + 1):
+                    if (row, col) != (top, left):
+                        self.cells.setdefault(row, []).append((col, (top, left)))
+            self.values[(top, left)] = None
+
+    def _refs(self, sheet: Any) -> list[str]:
+        source = getattr(sheet, "_get_source", None)
+        if source is None:  # a sheet opened for writing knows its merged ranges
+            return [str(r) for r in getattr(sheet, "merged_cells", ())]
+        refs: list[str] = []
+        tail = b""
+        with source() as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                data = tail + block  # a reference cut by the block boundary is read whole
+                refs += [m.decode() for m in self._REF.findall(data)]
+                tail = data[-100:]
+        return list(dict.fromkeys(refs))
+
+    def fill(
+        self, number: int, cells: list[str | None], table: Table, first: int
+    ) -> list[str | None]:
+        values = self.values
+        for i, value in enumerate(cells):
+            if (number, i + 1) in values:
+                values[(number, i + 1)] = value
+        for col, top_left in self.cells.get(number, ()):
+            while len(cells) < col:
+                cells.append(None)
+            if cells[col - 1] is None:
+                cells[col - 1] = values.get(top_left)
+                if top_left[0] != number:
+                    table.merged.add((number, col - 1 - first))
+        return cells
+
+
+_ZERO_PADDED = re.compile(r"0+")
+
+
+def _shown(cell: Any) -> Any:
+    """A cell's value, except a whole number formatted `0000`: its displayed text, so an
+    id `101` shown as `0101` reads as the same workbook saved as CSV does."""
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
+        fmt = getattr(cell, "number_format", None) or ""
+        if _ZERO_PADDED.fullmatch(fmt):
+            return str(int(value)).zfill(len(fmt))
+    return value
 
 
 def _cell_text(value: object) -> str | None:
@@ -807,10 +1223,8 @@ def _cell_text(value: object) -> str | None:
 
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat()
+    if isinstance(value, dt.datetime):  # a date cell, with a time of day or not: its date
+        return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -822,15 +1236,9 @@ def _cell_text(value: object) -> str | None:
     return text or None
 
 
-def read_table(path: str | os.PathLike[str]) -> tuple[Table, list[Problem]]:
-    if str(path).lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx_table(path)
-    return read_csv_table(path)
-
-
 def file_format(path: str | os.PathLike[str]) -> str:
     """`yaml`, `csv` or `xlsx`, from the file name."""
-    lower = str(path).lower()
+    lower = split_sheet(path)[0].lower()
     if lower.endswith((".xlsx", ".xlsm")):
         return "xlsx"
     if lower.endswith((".csv", ".tsv", ".txt")):

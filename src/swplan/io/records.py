@@ -11,16 +11,28 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
-from ..errors import InputError, Problem, one_of, position
+from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
 from ..rules import Rules
-from ..values import IDENT_RE, halfwidth, parse_date, shown
-from .loading import Document, Row, Table, file_format, format_path, load_yaml, open_csv, read_table
+from ..values import IDENT_RE, parse_amount, parse_cell_date, parse_count, parse_ident
+from .loading import (
+    Document,
+    OpenTable,
+    Row,
+    Table,
+    file_format,
+    format_path,
+    header_key,
+    load_yaml,
+    open_table,
+    split_sheet,
+)
+
+T = TypeVar("T")
 
 MAX_CLIENTS = 10_000_000
 
@@ -42,12 +54,123 @@ ROSTER_COLUMNS = (
 PASS_COLUMNS = ("worker_id", "exam", "passed_on")
 LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
 
+# Built-in headers a bureau's own tables use, per file kind: header -> swplan column.
+ROSTER_HEADERS = {
+    **dict.fromkeys(("工号", "编号", "人员编号"), "id"),
+    "姓名": "name",
+    **dict.fromkeys(("站点", "所在站点", "服务站点", "所在单位"), "site"),
+    **dict.fromkeys(("学历", "最高学历"), "education"),
+    **dict.fromkeys(("职称", "职业资格", "社工证"), "title"),
+    **dict.fromkeys(("岗位", "职务"), "post"),
+    **dict.fromkeys(("入职日期", "入职时间", "参加工作时间"), "hired"),
+    "工龄": "years_of_service",
+    **dict.fromkeys(("考核等次", "年度考核", "考核结果"), "performance"),
+    **dict.fromkeys(("用工性质", "人员类别"), "employment"),
+}
+POPULATIONS_HEADERS = {
+    **dict.fromkeys(("站点编号", "编号"), "id"),
+    **dict.fromkeys(("站点", "站点名称", "名称"), "name"),
+    **dict.fromkeys(("类型", "站点类型"), "kind"),
+}
+PASS_HEADERS = {
+    **dict.fromkeys(("工号", "人员编号"), "worker_id"),
+    **dict.fromkeys(("考试", "证书", "考试名称"), "exam"),
+    **dict.fromkeys(("通过日期", "取证日期", "发证日期"), "passed_on"),
+}
+LEDGER_HEADERS = {**PASS_HEADERS, "金额": "amount", "发放日期": "paid_on"}
+
+
+def header_fits(
+    required: Iterable[str], headers: Mapping[str, str]
+) -> Callable[[Sequence[str | None]], bool]:
+    """Whether a row holds every required column (by key or header): the header row."""
+    need = set(required)
+    known = {header_key(k): k for k in need}
+    known.update((header_key(h), k) for h, k in headers.items() if k in need)
+
+    def fits(cells: Sequence[str | None]) -> bool:
+        return need <= {known.get(header_key(c or "")) for c in cells}
+
+    return fits
+
+
+def table_fits(kind: str, rules: Rules | None = None) -> Callable[[Sequence[str | None]], bool]:
+    """`header_fits` for a file kind: roster, populations, passes or ledger."""
+    if kind == "roster":
+        return header_fits(ROSTER_REQUIRED, ROSTER_HEADERS)
+    if kind == "populations":
+        return header_fits(["id"], POPULATIONS_HEADERS)
+    if kind == "passes":
+        return header_fits(PASS_COLUMNS, PASS_HEADERS)
+    return header_fits(LEDGER_COLUMNS, LEDGER_HEADERS)
+
+
+def populations_headers(rules: Rules) -> dict[str, str]:
+    """The built-in populations headers, and each category's labels."""
+    out = dict(POPULATIONS_HEADERS)
+    for key, word in rules.words("category").items():
+        for text in (word.label.zh, word.label.en, *word.aliases):
+            if text:
+                out.setdefault(text, key)
+    return out
+
+
+def _noted(table: Table, problems: list[Problem], kind: str) -> list[Problem]:
+    """Pass on the table's notes (ignored columns) once its header has been read; when
+    the header is wrong for one plain cause, say that cause first."""
+    from . import notes
+
+    if kind == "populations" and not problems and table_fits("roster")(table.columns):
+        return [_cause(table, "is a roster file, not a populations file; " + _ORDER)]
+    if problems:
+        cause = _header_cause(table, kind)
+        return [cause, *problems] if cause is not None else problems
+    notes.add(table.notes)
+    return problems
+
+
+_ORDER = (
+    "check the order of the files: staff POPULATIONS --roster ROSTER, budget POPULATIONS ROSTER"
+)
+_KINDS = ("roster", "populations", "passes", "ledger")
+
+
+def _cause(table: Table, text: str) -> Problem:
+    return Problem(table.file, table.cell(table.header_row, 0), "", text)
+
+
+def _header_cause(table: Table, kind: str) -> Problem | None:
+    """Why a header is wrong, when it is one thing: another kind of file, or a title."""
+    columns = set(table.columns)
+    others = [
+        k
+        for k in _KINDS
+        if k != kind
+        and table_fits(k)(table.columns)
+        # any table has an id: populations only when nothing says it is something else
+        and not (k == "populations" and columns & {"site", "education", "title", "exam"})
+    ]
+    if others and not table_fits(kind)(table.columns):
+        return _cause(table, f"is a {others[0]} file, not a {kind} file; " + _ORDER)
+    filled = [c for c in table.columns if c]
+    if len(filled) <= 2 and not table_fits(kind)(table.columns):
+        return _cause(
+            table,
+            f"no header found: no row among the first 20 holds the columns a {kind} file "
+            f"needs, so the first row ({', '.join(repr(c) for c in filled)}) was read as one",
+        )
+    return None
+
 
 # --------------------------------------------------------------------------- fields
 
 
 class _Fields:
-    """Reads typed values out of one record, collecting problems instead of stopping."""
+    """Reads typed values out of one record, collecting problems instead of stopping.
+
+    Every value goes through one parser (`swplan.values` or a `WorkerRules` method),
+    whichever reader (YAML, CSV, Excel, streamed) the record came from.
+    """
 
     def __init__(
         self,
@@ -78,12 +201,28 @@ class _Fields:
             return None
         return value
 
-    def ident(self, key: str, *, required: bool = False) -> str | None:
+    def parsed(self, key: str, parse: Callable[[str], T], *, required: bool = False) -> T | None:
+        """The value at `key` through `parse`, or None (absent, or a problem noted)."""
         value = self.text(key, required=required)
-        if value is not None and not IDENT_RE.match(value):
-            self.fail(key, f"{value!r} is not a valid identifier; use letters, digits, '_' and '-'")
+        if value is None:
             return None
-        return value
+        try:
+            return parse(value)
+        except ValueError as exc:
+            self.fail(key, str(exc))
+            return None
+
+    def ident(self, key: str, *, required: bool = False) -> str | None:
+        return self.parsed(key, parse_ident, required=required)
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        return self.parsed(key, parse_cell_date, required=required)
+
+    def count(self, key: str, *, maximum: int, required: bool = False) -> int | None:
+        return self.parsed(key, lambda text: parse_count(text, maximum), required=required)
+
+    def amount(self, key: str, *, required: bool = False) -> Decimal | None:
+        return self.parsed(key, parse_amount, required=required)
 
     def word(
         self, key: str, rules: Rules, vocabulary: str, *, required: bool = False
@@ -101,56 +240,56 @@ class _Fields:
             if required and not self._reported(key):
                 self.fail(key, "required value is missing")
             return None
-        found = rules.word(vocabulary, value)
-        if found is None:
-            self.fail(key, rules.unknown_word(vocabulary, value))
-        return found
+        try:
+            return vocabulary_word(rules, vocabulary, value)
+        except ValueError as exc:
+            self.fail(key, str(exc))
+            return None
 
     def _reported(self, key: str) -> bool:
         """Whether `text` already reported a problem with this key (a list or mapping)."""
         value = self.get(key)
         return value is not None and not isinstance(value, str)
 
-    def date(self, key: str, *, required: bool = False) -> dt.date | None:
-        value = self.text(key, required=required)
-        if value is None:
-            return None
-        try:
-            return parse_date(value)
-        except ValueError as exc:
-            self.fail(key, str(exc))
-            return None
 
-    def count(self, key: str, *, maximum: int, required: bool = False) -> int | None:
-        value = self.text(key, required=required)
-        if value is None:
-            return None
-        value = halfwidth(value)  # fullwidth digits are digits, as in dates
-        if not re.fullmatch(r"\+?[0-9]+", value):
-            what = "is negative" if re.fullmatch(r"-[0-9]+", value) else "is not a whole number"
-            self.fail(key, f"{shown(value)} {what}; write a whole number from 0 to {maximum:,}")
-            return None
-        if len(value.lstrip("+0")) > len(str(maximum)) or int(value) > maximum:
-            self.fail(key, f"{shown(value)} is too large; at most {maximum:,}")
-            return None
-        return int(value)
+def vocabulary_word(rules: Rules, vocabulary: str, text: str) -> str:
+    """The key of the word `text` names in a vocabulary of the rules (its key, a label or
+    an alias: `Rules.word`), or ValueError saying what is allowed."""
+    found = rules.word(vocabulary, text)
+    if found is None:
+        raise ValueError(rules.unknown_word(vocabulary, text))
+    return found
 
-    def amount(self, key: str, *, required: bool = False) -> Decimal | None:
-        value = self.text(key, required=required)
-        if value is None:
-            return None
-        value = halfwidth(value)
-        if re.fullmatch(r"-[0-9]+(\.[0-9]*)?", value):
-            self.fail(key, f"{shown(value)} is negative; an amount paid is 0 or more")
-            return None
-        if not re.fullmatch(r"[0-9]{1,15}(\.[0-9]{1,2})?", value):
-            self.fail(
-                key,
-                f"{shown(value)} is not an amount; write yuan with up to two decimals "
-                "(at most 15 digits before the point), e.g. 1000.00",
-            )
-            return None
-        return Decimal(value).quantize(Decimal("0.01"))
+
+class UniqueIds:
+    """The one duplicate-id rule: the first record of an id wins, each repeat is a problem.
+
+    `first` maps an id to where it was first seen (an `Origin`, or a line number for
+    the streamed readers, which `place` turns into an `Origin`).
+    """
+
+    def __init__(self, what: str, place: Callable[[Any], Origin] | None = None) -> None:
+        self.what = what
+        self.place = place
+        self.first: dict[str, Any] = {}
+
+    def add(self, ident: str, where: Any, problems: list[Problem]) -> bool:
+        """Note `ident` seen at `where`; False (and a problem) when it was seen before."""
+        first = self.first
+        if ident in first:
+            problems.append(self.duplicate(ident, where))
+            return False
+        first[ident] = where
+        return True
+
+    def duplicate(self, ident: str, where: Any) -> Problem:
+        place = self.place or (lambda origin: origin)
+        earlier, here = place(self.first[ident]), place(where)
+        return here.problem(
+            f"duplicate {self.what} {ident!r} (first at {earlier.file}:{earlier.where}); "
+            f"{self.what}s must be unique",
+            "id",
+        )
 
 
 def _unknown_keys(
@@ -177,7 +316,13 @@ def _yaml_records(
     """The list under the top-level key `top`, each item a mapping."""
     data = doc.data
     if not isinstance(data, dict) or top not in data:
-        raise InputError([doc.problem((), f"a {kind} file needs a top-level '{top}:' list")])
+        tops = {"workers": "roster", "sites": "populations", "passes": "passes"}
+        other = next((tops[k] for k in tops if isinstance(data, dict) and k in data), None)
+        if other is not None:  # the files given in the wrong order
+            message = f"is a {other} file, not a {kind} file; {_ORDER}"
+        else:
+            message = f"a {kind} file needs a top-level '{top}:' list"
+        raise InputError([doc.problem((), message)])
     items = data[top]
     if items is None:
         items = []
@@ -211,33 +356,21 @@ def _table_origin(table: Table, row: Any) -> Callable[[str], Origin]:
     return origin_of
 
 
-def _check_unique(ids: list[tuple[str, Origin]], what: str, problems: list[Problem]) -> None:
-    first: dict[str, Origin] = {}
-    for ident, origin in ids:
-        if ident in first:
-            where = first[ident]
-            problems.append(
-                origin.problem(
-                    f"duplicate {what} {ident!r} (first at {where.file}:{where.where}); {what}s must be unique",
-                    "id",
-                )
-            )
-        else:
-            first[ident] = origin
-
-
 # --------------------------------------------------------------------------- populations
 
 
-def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
+def load_populations(
+    path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable | None = None
+) -> Populations:
+    """The sites of a populations file (`source`: the file, already opened by `check`)."""
     warnings: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
     problems: list[Problem] = []
     sites: list[Site] = []
-    ids: list[tuple[str, Origin]] = []
+    ids = UniqueIds("site id")
     categories = list(rules.categories)
     region: str | None = None
     if file_format(path) == "yaml":
-        doc = load_yaml(path)
+        doc = source if isinstance(source, Document) else load_yaml(path)
         records = _yaml_records(doc, "sites", "populations")
         problems += _unknown_keys(doc.data, ["region", "sites"], doc, ())
         if isinstance(doc.data.get("region"), str):
@@ -276,85 +409,98 @@ def load_populations(path: str | os.PathLike[str], rules: Rules) -> Populations:
                     if n is not None:
                         clients[category] = n
             site = _site(f, clients, rules, warnings)
-            if site:
+            if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
-                ids.append((site.id, origin_of("id")))
-    elif file_format(path) == "csv":
-        return _populations_csv(path, rules)
     else:
-        table, problems = read_table(path)
-        problems += table.header_problems(["id"], ["name", "kind", *categories])
+        opened = (
+            source if isinstance(source, OpenTable) else open_table(path, table_fits("populations"))
+        )
+        if opened.records is not None:  # CSV: streamed
+            sites = list(iter_sites_csv(opened, rules, warnings))
+            if opened.problems:
+                raise InputError(opened.problems)
+            return Populations(None, sites, kind_warnings(warnings, rules))
+        table, problems = opened.table, opened.problems
+        problems += _noted(
+            table,
+            table.header_problems(
+                ["id"], ["name", "kind", *categories], populations_headers(rules)
+            ),
+            "populations",
+        )
         if problems:
             raise InputError(problems)
         present = [c for c in categories if c in table.columns]
-        for row in table.rows:
+        for row in opened.rows():
             origin_of = _table_origin(table, row)
+            problems += _merged_numbers(table, row, present)
             f = _Fields(row.cells.get, origin_of, problems)
             clients = {}
             for category in present:
                 n = f.count(category, maximum=MAX_CLIENTS)
                 clients[category] = n or 0
             site = _site(f, clients, rules, warnings)
-            if site:
+            if site and ids.add(site.id, origin_of("id"), problems):
                 sites.append(site)
-                ids.append((site.id, origin_of("id")))
-    _check_unique(ids, "site id", problems)
     if problems:
         raise InputError(problems)
     return Populations(region, sites, kind_warnings(warnings, rules))
 
 
-def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
-    """Populations from CSV, built for 600,000 sites: plain string checks per cell.
+def iter_sites_csv(
+    opened: OpenTable, rules: Rules, unlisted: dict[str, list[str]]
+) -> Iterator[Site]:
+    """The sites of a populations CSV, built for 600,000 sites, streamed; problems go to
+    `opened.problems` (the caller raises them once the sites are read), site kinds the
+    rules do not list to `unlisted` (see `kind_warnings`).
 
-    A row that fails a quick check is read again through `_Fields`, so its problems
-    are worded exactly as everywhere else. Zero counts are left out of `clients`.
+    Client counts are parsed once per distinct cell text (a cache, not a rule); a row
+    whose id or counts do not pass is read again through `_Fields`, so its problems are
+    worded exactly as everywhere else. Zero counts are left out of `clients`.
     """
-    table, records = open_csv(path)
-    name, columns = table.file, table.columns
+    table, problems, records = opened.table, opened.problems, opened.records
+    assert records is not None
     categories = list(rules.categories)
-    problems = table.header_problems(["id"], ["name", "kind", *categories])
-    if problems:
-        raise InputError(problems)
-    width = len(columns)
+    header = _noted(
+        table,
+        table.header_problems(["id"], ["name", "kind", *categories], populations_headers(rules)),
+        "populations",
+    )
+    if header:
+        opened.drain()  # rows of the wrong width are named too
+        raise InputError([*header, *problems])  # the header explains the rows
+    columns = table.columns
     i_id = columns.index("id")
     i_name = columns.index("name") if "name" in columns else None
     i_kind = columns.index("kind") if "kind" in columns else None
     present = [(c, columns.index(c)) for c in categories if c in columns]
-    limit = MAX_CLIENTS
+    counts: dict[str, int | None] = {"": 0}  # cell text -> count, None when it is not one
     kinds: dict[str, str] = {}  # cell -> kind key ("" when the rules do not list it)
-    unlisted: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
-    sites: list[Site] = []
-    first_line: dict[str, int] = {}
+    ids = UniqueIds("site id", lambda line: Origin(table.file, table.cell(line, i_id)))
     ident = IDENT_RE.match
     for line, cells in records:
-        if len(cells) != width:
-            problems.append(
-                Problem(
-                    name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
-                )
-            )
-            continue
-        site_id = cells[i_id].strip()
+        site_id = cells[i_id]
         clients: dict[str, int] = {}
         ok = ident(site_id) is not None
         for category, i in present:
             cell = cells[i]
-            if not cell:
-                continue
-            if cell.isdigit() and cell.isascii() and len(cell) <= 8 and int(cell) <= limit:
-                n = int(cell)
-                if n:
-                    clients[category] = n
-            elif cell.strip():
+            n = counts.get(cell, -1)
+            if n == -1:
+                try:
+                    n = counts[cell] = parse_count(cell, MAX_CLIENTS)
+                except ValueError:
+                    n = counts[cell] = None
+            if n is None:
                 ok = False
                 break
+            if n:
+                clients[category] = n
         if not ok:
             row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
             f = _Fields(row.cells.get, _table_origin(table, row), problems)
             clients = {}
             for category, _ in present:
-                count = f.count(category, maximum=limit)
+                count = f.count(category, maximum=MAX_CLIENTS)
                 if count:
                     clients[category] = count
             site = _site(f, clients, rules, unlisted)
@@ -376,22 +522,8 @@ def _populations_csv(path: str | os.PathLike[str], rules: Rules) -> Populations:
                         note_unlisted(unlisted, kind, site_id)
                 kind = known or kind
             site = Site(site_id, site_name or None, kind or None, clients)
-        if site_id in first_line:
-            problems.append(
-                Problem(
-                    name,
-                    position(line, i_id + 1),
-                    "id",
-                    f"duplicate site id {site_id!r} (first at {name}:{first_line[site_id]}:{i_id + 1}); "
-                    "site ids must be unique",
-                )
-            )
-            continue
-        first_line[site_id] = line
-        sites.append(site)
-    if problems:
-        raise InputError(problems)
-    return Populations(None, sites, kind_warnings(unlisted, rules))
+        if ids.add(site_id, line, problems):
+            yield site
 
 
 def _row_fields(
@@ -459,28 +591,61 @@ def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) 
 # --------------------------------------------------------------------------- roster
 
 
+def _merged_numbers(table: Table, row: Row, keys: Iterable[str]) -> list[Problem]:
+    """A number cell filled from a merged cell over several rows: each row needs its own."""
+    if not table.merged:
+        return []
+    return [
+        table.problem(
+            row,
+            key,
+            "is part of a merged cell over several rows, and a number belongs to one row; "
+            "unmerge the cells and give each row its own number",
+        )
+        for key in keys
+        if key in table.columns and (row.number, table.columns.index(key)) in table.merged
+    ]
+
+
+def roster_header_problems(table: Table) -> list[Problem]:
+    """What is wrong with a roster table's header (CSV, Excel or streamed)."""
+    problems = table.header_problems(
+        ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED], ROSTER_HEADERS
+    )
+    if not ("hired" in table.columns or "years_of_service" in table.columns):
+        problems.append(
+            Problem(
+                table.file,
+                table.cell(table.header_row, 0),
+                "hired",
+                "the header needs a 'hired' or a 'years_of_service' column",
+            )
+        )
+    return _noted(table, problems, "roster")
+
+
 def load_roster(
     path: str | os.PathLike[str],
     rules: Rules,
     *,
     as_of: dt.date | None = None,
     year: int | None = None,
+    source: Document | OpenTable | None = None,
 ) -> list[Worker]:
     """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell
     (with `year`, a `hired` after that year)."""
-    if year is not None:
-        as_of = dt.date(year, 12, 31)
     problems: list[Problem] = []
     workers: list[Worker] = []
-    ids: list[tuple[str, Origin]] = []  # every readable id, so duplicates show with other problems
+    ids = UniqueIds("worker id")  # every readable id, so duplicates show with other problems
+    check = WorkerRules(rules, as_of, year=year)
     if file_format(path) == "yaml":
-        doc = load_yaml(path)
+        doc = source if isinstance(source, Document) else load_yaml(path)
         records = _yaml_records(doc, "workers", "roster")
         problems += _unknown_keys(doc.data, ["workers"], doc, ())
         for path_, item in records:
             problems += _unknown_keys(item, [*ROSTER_COLUMNS, "exams"], doc, path_)
             origin_of = _yaml_origin(doc, path_)
-            worker = parse_worker(item.get, origin_of, rules, problems, as_of=as_of, year=year)
+            worker = check.worker(item.get, origin_of, problems)
             exams = item.get("exams")
             if exams is not None:  # checked even when the worker has problems: report them all
                 passes = []
@@ -505,28 +670,24 @@ def load_roster(
                             passes.append(p)
                 if worker is not None:
                     worker = _with_exams(worker, tuple(passes))
-            _note_id(worker, item.get, origin_of, workers, ids)
+            _note_id(worker, item.get, origin_of, workers, ids, problems)
     else:
-        table, problems = read_table(path)
-        header = table.header_problems(
-            ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED]
-        )
-        if not ("hired" in table.columns or "years_of_service" in table.columns):
-            header.append(
-                Problem(
-                    table.file,
-                    table.cell(table.header_row, 0),
-                    "hired",
-                    "the header needs a 'hired' or a 'years_of_service' column",
-                )
-            )
+        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("roster"))
+        table, problems = opened.table, opened.problems
+        header = roster_header_problems(table)
         if header:  # rows cannot be read without their columns; other problems still add up
-            raise InputError([*problems, *header])
-        for row in table.rows:
+            opened.drain()
+            raise InputError([*header, *problems])  # the header explains the rows
+        check.table = True
+        for row in opened.rows():
             origin_of = _table_origin(table, row)
-            worker = parse_worker(row.cells.get, origin_of, rules, problems, as_of=as_of, year=year)
-            _note_id(worker, row.cells.get, origin_of, workers, ids)
-    _check_unique(ids, "worker id", problems)
+            problems += _merged_numbers(table, row, ["years_of_service"])
+            worker = check.worker(row.cells.get, origin_of, problems)
+            _note_id(worker, row.cells.get, origin_of, workers, ids, problems)
+        if not problems:
+            from . import notes
+
+            notes.add(check.disagreement_note(table.file))
     if problems:
         raise InputError(problems)
     return workers
@@ -537,16 +698,17 @@ def _note_id(
     get: Callable[[str], Any],
     origin_of: Callable[[str], Origin],
     workers: list[Worker],
-    ids: list[tuple[str, Origin]],
+    ids: UniqueIds,
+    problems: list[Problem],
 ) -> None:
     """Keep a parsed worker; note the id of every record, parsed or not."""
     if worker is not None:
-        workers.append(worker)
-        ids.append((worker.id, worker.origin or origin_of("id")))
+        if ids.add(worker.id, worker.origin or origin_of("id"), problems):
+            workers.append(worker)
         return
     raw = get("id")
     if isinstance(raw, str) and IDENT_RE.match(raw.strip()):
-        ids.append((raw.strip(), origin_of("id")))
+        ids.add(raw.strip(), origin_of("id"), problems)
 
 
 def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
@@ -554,6 +716,199 @@ def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
 
 
 MAX_YEARS = 80
+
+
+class WorkerRules:
+    """Every rule of a worker record, in one place, for every reader.
+
+    `worker` reads one record (a YAML mapping or a table row). The streamed reader
+    caches what `profile` and `service` say per distinct cell text, so a
+    national roster is checked by the same rules without a call per row.
+
+    With `as_of`, a `hired` date after it is a problem (pay needs completed years);
+    with `year` (a year costed month by month), a `hired` date after that year.
+    """
+
+    def __init__(
+        self,
+        rules: Rules,
+        as_of: dt.date | None = None,
+        *,
+        table: bool = False,
+        year: int | None = None,
+    ) -> None:
+        self.rules = rules
+        self.year = year
+        if year is not None:
+            as_of = dt.date(year, 12, 31)
+        self.as_of = as_of
+        # In a table (CSV or workbook) a row may fill both `hired` and `years_of_service`,
+        # as bureau sheets do: `hired` is used, and rows whose two values disagree (at
+        # the as-of date, the year's first day, or the rules' date) are noted. In YAML
+        # both is an error.
+        self.table = table
+        if year is not None:
+            self.count_at = dt.date(year, 1, 1)
+        else:
+            self.count_at = as_of if as_of not in (None, dt.date.max) else rules.effective
+        self.disagree: list[str] = []  # where (the hired cell) the two values disagree
+        self.posts = list(rules.pay.posts)
+
+    # one parser per field: stripped, non-empty text in; the value, or ValueError
+
+    def education(self, text: str) -> str:
+        return vocabulary_word(self.rules, "education", text)
+
+    def title(self, text: str) -> str:
+        return vocabulary_word(self.rules, "title", text)
+
+    def performance(self, text: str) -> str:
+        return vocabulary_word(self.rules, "performance", text)
+
+    def post(self, text: str) -> str:
+        if not self.posts:
+            raise ValueError("the rules define no posts; leave post out")
+        return vocabulary_word(self.rules, "post", text)
+
+    @staticmethod
+    def years(text: str) -> int:
+        return parse_count(text, MAX_YEARS)
+
+    def service_problems(
+        self, hired_text: str | None, years_text: str | None, hired: dt.date | None
+    ) -> list[tuple[str, str]]:
+        """(key, message) for the rules between `hired` and `years_of_service`."""
+        out = []
+        if hired_text is not None and years_text is not None and not self.table:
+            out.append(("years_of_service", "give either hired or years_of_service, not both"))
+        elif hired_text is None and years_text is None:
+            out.append(("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"))
+        if self.as_of is not None and hired is not None and hired > self.as_of:
+            if self.year is not None:
+                message = (
+                    f"{hired.isoformat()} is after the year {self.year}; "
+                    "check the date or give a later --year"
+                )
+            else:
+                message = (
+                    f"{hired.isoformat()} is after the as-of date {self.as_of.isoformat()}; "
+                    "check the date or give a later --as-of"
+                )
+            out.append(("hired", message))
+        return out
+
+    def worker(
+        self, get: Callable[[str], Any], origin_of: Callable[[str], Origin], problems: list[Problem]
+    ) -> Worker | None:
+        """One worker; its problems appended to `problems`, None if it has any."""
+        before = len(problems)
+        f = _Fields(get, origin_of, problems)
+        ident = f.ident("id", required=True)
+        name = f.text("name")
+        site = f.ident("site", required=True)
+        rules = self.rules
+        education = f.word("education", rules, "education", required=True)
+        title = f.word("title", rules, "title", required=True)
+        post = None
+        if f.text("post") is not None:
+            if self.posts:
+                post = f.word("post", rules, "post")
+            else:
+                f.fail("post", "the rules define no posts; leave post out")
+        hired = f.date("hired")
+        years = f.parsed("years_of_service", self.years)
+        performance = f.word("performance", rules, "performance")
+        employment = f.word("employment", rules, "employment")
+        not_counted = f.parsed("years_not_counted", self.years)
+        for key, message in self.service_problems(
+            f.text("hired"), f.text("years_of_service"), hired
+        ):
+            f.fail(key, message)
+        if self.table and hired is not None and years is not None:  # hired is used
+            if self.disagrees(hired, years):
+                self.disagree.append(origin_of("hired").where)
+            years = None
+        if (
+            len(problems) > before
+            or ident is None
+            or site is None
+            or education is None
+            or title is None
+        ):
+            return None
+        return Worker(
+            ident,
+            site,
+            education,
+            title,
+            name,
+            post,
+            hired,
+            years,
+            performance,
+            (),
+            origin_of("id"),
+            employment,
+            years_not_counted=not_counted or 0,
+        )
+
+    # what the streamed reader caches
+
+    def employment_ok(self, text: str) -> bool:
+        """Whether an employment cell names an employment type (blank: the default)."""
+        return not text.strip() or self.rules.word("employment", text) is not None
+
+    def profile(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
+        """(education, title, rating, post) cells as the worker has them, or None if any is
+        wrong (the caller then reads the row with `worker` for the messages)."""
+        education, title, rating, post = (c.strip() for c in cells)
+        try:
+            return (
+                self.education(education),
+                self.title(title),
+                self.performance(rating) if rating else None,
+                self.post(post) if post else None,
+            )
+        except ValueError:
+            return None
+
+    def disagrees(self, hired: dt.date, years: int) -> bool:
+        from ..calc.pay import completed_years
+
+        return hired <= self.count_at and completed_years(hired, self.count_at) != years
+
+    def disagreement_note(self, file: str) -> list[str]:
+        """The note naming the rows whose `hired` and `years_of_service` disagree."""
+        places = list(dict.fromkeys(self.disagree))
+        if not places:
+            return []
+        shown = ", ".join(places[:10])
+        more = f" and {len(places) - 10} more" if len(places) > 10 else ""
+        note = (
+            f"{file}: hired and years_of_service disagree at {self.count_at.isoformat()} "
+            f"in {shown}{more}; hired was used"
+        )
+        self.disagree = []
+        return [note]
+
+    def service(
+        self, hired_text: str, years_text: str, not_counted_text: str
+    ) -> tuple[dt.date | None, int | None, int] | None:
+        """(hired, years_of_service, years_not_counted) from the three cells, or None if
+        they break a rule. In a table with both dates given, `hired` is used."""
+        hired_text, years_text = hired_text.strip(), years_text.strip()
+        not_counted_text = not_counted_text.strip()
+        try:
+            hired = parse_cell_date(hired_text) if hired_text else None
+            years = self.years(years_text) if years_text else None
+            not_counted = self.years(not_counted_text) if not_counted_text else 0
+        except ValueError:
+            return None
+        if self.service_problems(hired_text or None, years_text or None, hired):
+            return None
+        if hired is not None:
+            return hired, None, not_counted  # in a table, also when both are given
+        return None, years, not_counted
 
 
 def parse_worker(
@@ -565,71 +920,12 @@ def parse_worker(
     as_of: dt.date | None = None,
     year: int | None = None,
 ) -> Worker | None:
-    """One worker from a YAML mapping or a table row; problems appended, None if unusable.
-
-    With `as_of`, a `hired` date after it is a problem (pay and budget need completed years).
-    """
-    before = len(problems)
-    f = _Fields(get, origin_of, problems)
-    ident = f.ident("id", required=True)
-    name = f.text("name")
-    site = f.ident("site", required=True)
-    education = f.word("education", rules, "education", required=True)
-    title = f.word("title", rules, "title", required=True)
-    post = None
-    if f.text("post") is not None:
-        if rules.pay.posts:
-            post = f.word("post", rules, "post")
-        else:
-            f.fail("post", "the rules define no posts; leave post out")
-    hired = f.date("hired")
-    years = f.count("years_of_service", maximum=MAX_YEARS)
-    performance = f.word("performance", rules, "performance")
-    employment = f.word("employment", rules, "employment")
-    not_counted = f.count("years_not_counted", maximum=MAX_YEARS)
-    raw_hired, raw_years = f.text("hired"), f.text("years_of_service")
-    if raw_hired is not None and raw_years is not None:
-        f.fail("years_of_service", "give either hired or years_of_service, not both")
-    elif raw_hired is None and raw_years is None:
-        f.fail("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
-    if year is not None and hired is not None and hired.year > year:
-        f.fail(
-            "hired",
-            f"{hired.isoformat()} is after the year {year}; check the date or give a later --year",
-        )
-    elif year is None and as_of is not None and hired is not None and hired > as_of:
-        f.fail(
-            "hired",
-            f"{hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
-            "check the date or give a later --as-of",
-        )
-    if (
-        len(problems) > before
-        or ident is None
-        or site is None
-        or education is None
-        or title is None
-    ):
-        return None
-    return Worker(
-        ident,
-        site,
-        education,
-        title,
-        name,
-        post,
-        hired,
-        years,
-        performance,
-        (),
-        origin_of("id"),
-        employment,
-        years_not_counted=not_counted or 0,
-    )
+    """One worker from a YAML mapping or a table row (see `WorkerRules.worker`)."""
+    return WorkerRules(rules, as_of, year=year).worker(get, origin_of, problems)
 
 
 def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
-    exam = f.word("exam", rules, "exam", required=True)
+    exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
     passed_on = f.date("passed_on", required=True)
     if exam is None or passed_on is None or worker_id is None:
         return None
@@ -639,11 +935,13 @@ def _exam_pass(f: _Fields, worker_id: str | None, rules: Rules, origin: Origin) 
 # --------------------------------------------------------------------------- passes, ledger
 
 
-def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
+def load_passes(
+    path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable | None = None
+) -> list[ExamPass]:
     problems: list[Problem] = []
     passes: list[ExamPass] = []
     if file_format(path) == "yaml":
-        doc = load_yaml(path)
+        doc = source if isinstance(source, Document) else load_yaml(path)
         records = _yaml_records(doc, "passes", "passes")
         problems += _unknown_keys(doc.data, ["passes"], doc, ())
         for path_, item in records:
@@ -654,11 +952,13 @@ def load_passes(path: str | os.PathLike[str], rules: Rules) -> list[ExamPass]:
             if p:
                 passes.append(p)
     else:
-        table, problems = read_table(path)
-        problems += table.header_problems(PASS_COLUMNS, [])
-        if problems:
-            raise InputError(problems)
-        for row in table.rows:
+        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("passes"))
+        table, problems = opened.table, opened.problems
+        header = _noted(table, table.header_problems(PASS_COLUMNS, [], PASS_HEADERS), "passes")
+        if header:
+            opened.drain()
+            raise InputError([*header, *problems])  # the header explains the rows
+        for row in opened.rows():
             origin_of = _table_origin(table, row)
             f = _Fields(row.cells.get, origin_of, problems)
             p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
@@ -674,23 +974,30 @@ def _has_text(path: str | os.PathLike[str]) -> bool:
         return bool(f.read().removeprefix(b"\xef\xbb\xbf").strip())
 
 
-def load_ledger(path: str | os.PathLike[str], rules: Rules | None = None) -> list[LedgerRow]:
+def load_ledger(
+    path: str | os.PathLike[str], rules: Rules | None = None, *, source: OpenTable | None = None
+) -> list[LedgerRow]:
     """The ledger of awards paid; a missing file, or one with nothing but a BOM or blank
     lines (Excel's empty "CSV UTF-8"), is an empty ledger.
 
     With `rules`, an exam written by its label or alias is read as its key; an exam
     the rules do not know stays as written (the ledger may hold retired awards).
+    `source`: the file, already opened by `check`.
     """
-    if not os.path.exists(path) or (
-        os.path.isfile(path) and os.path.getsize(path) < 64 and not _has_text(path)
+    file = split_sheet(path)[0]
+    if source is None and (
+        not os.path.exists(file)
+        or (os.path.isfile(file) and os.path.getsize(file) < 64 and not _has_text(file))
     ):
         return []
-    table, problems = read_table(path)
-    problems += table.header_problems(LEDGER_COLUMNS, [])
-    if problems:
-        raise InputError(problems)
+    opened = source or open_table(path, table_fits("ledger"))
+    table, problems = opened.table, opened.problems
+    header = _noted(table, table.header_problems(LEDGER_COLUMNS, [], LEDGER_HEADERS), "ledger")
+    if header:
+        opened.drain()
+        raise InputError([*header, *problems])  # the header explains the rows
     rows: list[LedgerRow] = []
-    for row in table.rows:
+    for row in opened.rows():
         f = _Fields(row.cells.get, _table_origin(table, row), problems)
         worker_id = f.ident("worker_id", required=True)
         written = f.text("exam")

@@ -1,13 +1,14 @@
 """Streaming pay for big CSV rosters: the same numbers as `pay.pay`, row by row.
 
 A national roster has 1.5 million rows but only a few thousand distinct profiles
-(education, title, rating, post, years). Each row is checked with plain dict and set
-look-ups, its profile's figures come from a cache, and the output line is the
-row's own cells followed by the cached, already formatted figures. No per-row
-object is kept, so memory stays flat whatever the size.
+(education, title, rating, post, years). Each row's cells are judged by
+`records.WorkerRules`, once per distinct text, then by dict look-ups; its profile's
+figures come from a cache, and the output line is the row's own cells followed by
+the cached, already formatted figures. No per-row object is kept, so memory stays
+flat whatever the size.
 
-A row that fails any quick check is handed to `inputs.parse_worker`, so the error
-messages are exactly those of the ordinary path. On any problem nothing is written.
+A row with any problem is read by `WorkerRules.worker`, so the error messages are
+exactly those of every other reader. On any problem nothing is written.
 """
 
 from __future__ import annotations
@@ -15,37 +16,26 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 import re
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any
 
 from ..calc.pay import MONEY_FIELDS, PayCalculator, YearCosting, empty_totals
 from ..calc.staffing import RosterCounts, RosterSummary
-from ..errors import InputError, Problem, position
+from ..errors import InputError, Problem
 from ..model import Origin, Worker
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
-from ..values import IDENT_RE
+from ..values import IDENT_RE, parse_cell_date
 from .atomic import output_file
-from .loading import (
-    Row,
-    Table,
-    check_header,
-    csv_delimiter,
-    decode,
-    encoding_problem,
-    iter_csv,
-    open_binary,
-    read_text,
-)
-from .records import MAX_YEARS, ROSTER_COLUMNS, ROSTER_REQUIRED, parse_worker
+from .loading import Row, Table, open_csv
+from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
 
 _IDENT = IDENT_RE.match
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$").match
-_YEARS = re.compile(r"\+?[0-9]{1,9}$").match  # longer: the slow path says why
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 
 
@@ -54,6 +44,7 @@ class StreamTotals:
     totals: dict[str, Decimal]
     count: int
     ids: Collection[str] = ()
+    workers: list[Worker] = field(default_factory=list)  # those of `wanted_ids`
 
 
 def _text_cell(value: str) -> str:
@@ -65,13 +56,18 @@ def _text_cell(value: str) -> str:
 
 
 class _Profiles:
-    """Figures and the formatted tail of the output line, per profile.
+    """Figures and the formatted tail of the output row, per profile.
 
     A profile is (education, title, rating, post) and then the years: the years on
     the as-of day, or with `year` each month's years and the first month paid.
+
+    `fmt` is the output format: "csv" (the row's cells after `id, name, site`) or
+    "json" (the row's object after `"site"`, indented as in the whole document).
     """
 
-    def __init__(self, rules: Rules, as_of: dt.date, year: int | None = None) -> None:
+    def __init__(
+        self, rules: Rules, as_of: dt.date, year: int | None = None, fmt: str = "csv"
+    ) -> None:
         if year is not None:
             self.costing: YearCosting | None = YearCosting(rules, year)
             self.rules = rules.in_force(dt.date(year, 12, 1))
@@ -84,6 +80,7 @@ class _Profiles:
             self.calc = PayCalculator(self.rules)
             self.figures = self.calc.figures
             self.money = lambda *key: self.calc.figures(*key).money()
+        self.fmt = fmt
         self.cache: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.columns: list[str] | None = None
         self._buffer = io.StringIO()
@@ -95,16 +92,62 @@ class _Profiles:
             from ..report.reports import pay_row_json
 
             figures = self.figures(*key)
-            flat = flatten(pay_row_json("", None, "", figures, self.rules))
-            if self.columns is None:
-                self.columns = list(flat)
-            tail = [csv_cell(v) for k, v in flat.items() if k not in ("id", "name", "site")]
-            self._buffer.seek(0)
-            self._buffer.truncate()
-            self._writer.writerow(tail)
-            hit = (self._buffer.getvalue(), figures)
+            row = pay_row_json("", None, "", figures, self.rules)
+            if self.fmt == "json":
+                hit = (_json_tail(row), figures)
+            else:
+                flat = flatten(row)
+                if self.columns is None:
+                    self.columns = list(flat)
+                tail = [csv_cell(v) for k, v in flat.items() if k not in ("id", "name", "site")]
+                self._buffer.seek(0)
+                self._buffer.truncate()
+                self._writer.writerow(tail)
+                hit = (self._buffer.getvalue(), figures)
             self.cache[key] = hit
         return hit
+
+
+_ROW_HEAD = ("id", "name", "site")
+
+
+def _json_tail(row: dict[str, Any]) -> str:
+    """The lines of a pay row's JSON object after `"site"`, as they sit in the document
+    (`json.dumps(indent=2)`, the object two levels deep)."""
+    assert tuple(row)[:3] == _ROW_HEAD
+    lines = json.dumps(row, ensure_ascii=False, indent=2).split("\n")
+    return "\n".join("    " + line for line in lines[4:])
+
+
+_JSON_ESCAPES = re.compile(r'["\\\x00-\x1f]').search
+
+
+def _json_text(value: str) -> str:
+    """`json.dumps(value, ensure_ascii=False)`, without the call for the usual text."""
+    if _JSON_ESCAPES(value):
+        return json.dumps(value, ensure_ascii=False)
+    return '"' + value + '"'
+
+
+def _json_frame(
+    rules: Rules, as_of: dt.date, totals: dict[str, Decimal], count: int, year: int | None
+) -> list[str]:
+    """The pay document around its workers: [up to `"workers": [`, from `]` to the end]."""
+    from ..report.reports import pay_report
+
+    data = pay_report(_result(as_of, totals, count, year), rules, "en").json_data()
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    cut = text.index('"workers": []') + len('"workers": [')
+    return [text[:cut], text[cut:]]
+
+
+def _result(as_of: dt.date, totals: dict[str, Decimal], count: int, year: int | None) -> Any:
+    """The `PayResult` of a streamed roster: its totals, no worker rows."""
+    from ..calc.pay import PayResult
+
+    if year is not None:  # as `pay.pay` gives it for a year
+        return PayResult(dt.date(year, 1, 1), [], totals, count, year)
+    return PayResult(as_of, [], totals, count)
 
 
 def stream_pay(
@@ -115,192 +158,101 @@ def stream_pay(
     progress: Callable[[int], None] | None = None,
     counts: RosterCounts | None = None,
     costed: bool = True,
+    wanted_ids: Collection[str] = (),
+    fmt: str = "csv",
     year: int | None = None,
 ) -> StreamTotals:
-    """Pay every worker of a CSV roster, writing CSV lines to `out` (None: totals only).
+    """Pay every worker of a CSV roster, writing CSV lines (or, with `fmt="json"`, the
+    whole JSON document) to `out` (None: totals only).
 
     `costed=False` checks and counts only (for `staff`): the totals stay zero.
     With `year`, each worker's cost of that calendar year, month by month.
 
     With `counts`, also count workers and certified workers per site into it, and
-    return the worker ids (what `budget` needs of a national roster).
+    return the worker ids (what `budget` needs of a national roster). The workers
+    named in `wanted_ids` come back as records in `workers` (what `awards` needs).
     Raises `InputError` with every problem; the caller discards `out` in that case.
     """
+    problems: list[Problem] = []
+    table, records = open_csv(path, problems, table_fits("roster"))
+    return stream_table(
+        table, records, problems, rules, as_of, out, progress, counts, costed, wanted_ids, fmt, year
+    )
+
+
+def stream_table(
+    table: Table,
+    records: Iterator[tuple[int, list[str]]],
+    problems: list[Problem],
+    rules: Rules,
+    as_of: dt.date | None,
+    out: IO[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+    counts: RosterCounts | None = None,
+    costed: bool = True,
+    wanted_ids: Collection[str] = (),
+    fmt: str = "csv",
+    year: int | None = None,
+) -> StreamTotals:
+    """`stream_pay` on a CSV file already opened by `loading.open_csv`."""
     as_of = dt.date(year, 12, 31) if year is not None else (as_of or rules.effective)
-    name = str(path)
-    try:
-        # opened once (a FIFO or `<(...)` cannot be opened twice), scanned, then read as text
-        raw = open_binary(path)
-        try:
-            # a NUL anywhere means a binary file, as for every other reader (memchr: ~0.1 s
-            # for a national roster)
-            head = raw.read(1 << 16)
-            if b"\x00" in head:
-                decode(name, head)  # raises the same binary / UTF-16 error as every reader
-            for block in iter(lambda: raw.read(1 << 22), b""):
-                if b"\x00" in block:
-                    raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
-            raw.seek(0)
-        except BaseException:
-            raw.close()
-            raise
-        handle = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise InputError([Problem(name, "", "", "no such file")]) from None
-    except OSError as exc:
-        raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
-    with handle:
-        reader = csv.reader(handle, strict=True, delimiter=csv_delimiter(path))
-        scan = _Scan(name, rules, as_of, formatted=out is not None, year=year)
-        try:
-            first = 1  # the line the header starts on: blank lines before it are skipped
-            header = next(reader, None)
-            while header is not None and not any(c.strip() for c in header):
-                first = reader.line_num + 1
-                header = next(reader, None)
-            if header is None:
-                raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
-            try:
-                scan.start(header, first)
-            except InputError as exc:
-                # as the whole-file reader does: rows of the wrong width are named too
-                raise InputError(
-                    [*scan.width_problems(reader, len(header)), *exc.problems]
-                ) from None
-            scan.rows(reader, out, progress, counts)
-        # A file that is not UTF-8 or not CSV is reported alone, as by the whole-file
-        # reader, which stops there before any row is checked.
-        except csv.Error as exc:
-            # the stream knows where it stopped; the whole-file reader names the record's start
-            try:
-                for _ in iter_csv(name, read_text(path), csv_delimiter(path)):
-                    pass
-            except InputError as found:
-                raise InputError(found.problems) from None
-            raise InputError(
-                [Problem(name, str(reader.line_num or 1), "", f"malformed CSV: {exc}")]
-            ) from None
-        except UnicodeDecodeError:
-            problem = encoding_problem(path)
-            raise InputError([problem] if problem else scan.problems) from None
-    if scan.problems:
-        raise InputError(scan.problems)
+    header = roster_header_problems(table)
+    if header:  # as the whole-file reader does: rows of the wrong width are named too
+        for _ in records:
+            pass
+        raise InputError([*header, *problems])  # the header explains the rows
+    scan = _Scan(table, rules, as_of, problems, formatted=out is not None, fmt=fmt, year=year)
+    if out is not None and fmt == "json":
+        out.write(_json_frame(rules, as_of, empty_totals(), 0, year)[0])
+    scan.rows(records, out, progress, counts, wanted_ids)
+    if problems:
+        raise InputError(problems)
+    from . import notes
+
+    notes.add(scan.check.disagreement_note(table.file))
     result = scan.totals(costed)
-    if counts is not None:
-        result.ids = scan.ids
+    if out is not None and fmt == "json":
+        end = _json_frame(rules, as_of, result.totals, result.count, year)[1]
+        out.write(("\n  " if scan.wrote_rows else "") + end)
+    result.workers = scan.wanted
+    result.ids = scan.ids
     return result
 
 
-_BAD: Any = ("bad",)  # a cached "these cells need the slow path"
-
-
 class _Scan:
-    """One pass over the rows of a roster CSV."""
+    """One pass over the rows of a roster CSV.
+
+    Owns no rule: every cell is judged by `WorkerRules` (once per distinct text or
+    profile, then cached), and a row with any problem is read by `WorkerRules.worker`,
+    so its messages are those of every other reader.
+    """
 
     def __init__(
-        self, name: str, rules: Rules, as_of: dt.date, *, formatted: bool, year: int | None = None
+        self,
+        table: Table,
+        rules: Rules,
+        as_of: dt.date,
+        problems: list[Problem],
+        *,
+        formatted: bool,
+        fmt: str = "csv",
+        year: int | None = None,
     ) -> None:
-        self.name = name
+        self.table = table
+        self.name = table.file
+        self.columns = table.columns
         self.rules = rules
         self.as_of = as_of
-        self.year = year
+        self.check = WorkerRules(rules, None if year is not None else as_of, table=True, year=year)
         self.formatted = formatted  # build each profile's output line tail
-        self.problems: list[Problem] = []
-        self.profiles = _Profiles(rules, as_of, year)
-        # profile (education, title, rating, post, years) -> [formatted tail, count]
+        self.problems = problems
+        self.profiles = _Profiles(rules, as_of, year, fmt)
+        self.wrote_rows = False
+        self.default_post = self.profiles.calc.default_post()
+        # profile (education, title, rating, post, *years) -> [formatted tail, count, title]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
-
-    def start(self, header: list[str], line: int) -> None:
-        """Check the header, which starts at `line`."""
-        name = self.name
-        if any("\x00" in c for c in header):
-            raise InputError([Problem(name, "", "", "is a binary file, not UTF-8 text")])
-        self.columns = columns = [c.strip() for c in header]
-        self.table = Table(name, columns, [], header_row=line)
-        problems = check_header(
-            name,
-            columns,
-            ROSTER_REQUIRED,
-            [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED],
-            lambda i: position(line, i + 1),
-        )
-        if "hired" not in columns and "years_of_service" not in columns:
-            problems.append(
-                Problem(
-                    name,
-                    position(line, 1),
-                    "hired",
-                    "the header needs a 'hired' or a 'years_of_service' column",
-                )
-            )
-        if problems:
-            raise InputError(problems)
-
-    def width_problems(self, reader: Any, width: int) -> list[Problem]:
-        """Rows with more or fewer cells than the header's `width` (when nothing else is read)."""
-        problems = []
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if len(cells) != width and any(c.strip() for c in cells):
-                problems.append(
-                    Problem(
-                        self.name,
-                        str(line),
-                        "",
-                        f"row has {len(cells)} cells but the header has {width}",
-                    )
-                )
-        return problems
-
-    def words(self, key: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
-        """(education, title, rating, post) as the profile has them, or None if any is off."""
-        rules = self.rules
-        pay = rules.pay
-        word = rules.word
-        education, title = word("education", key[0]), word("title", key[1])
-        rating = word("performance", key[2]) if key[2].strip() else None
-        post = word("post", key[3]) if key[3].strip() and pay.posts else None
-        if (
-            education is None
-            or title is None
-            or (rating is None and key[2].strip())
-            or (post is None and key[3].strip())
-        ):
-            return None
-        return (education, title, rating, post or (pay.default_post if pay.posts else None))
-
-    def years(self, hired: str, given: str, education: str, not_counted: str) -> Any:
-        """The years part of a profile key from the cells, or _BAD (the slow path reports it)."""
-        date = None
-        years = None
-        if hired:
-            if given:
-                return _BAD
-            date = _date(hired, self.as_of)
-            if date is None:
-                return _BAD
-        elif _YEARS(given) and int(given) <= MAX_YEARS:
-            years = int(given)
-        else:
-            return _BAD
-        nc = 0
-        if not_counted:
-            if not (_YEARS(not_counted) and int(not_counted) <= MAX_YEARS):
-                return _BAD
-            nc = int(not_counted)
-        return self.years_key(date, years, education, nc)
-
-    def years_key(
-        self, hired: dt.date | None, given: int | None, education: str, not_counted: int
-    ) -> Any:
-        costing = self.profiles.costing
-        if costing is not None:
-            bases, first = costing.base_years(hired, given)
-            return (costing.years(education, bases, not_counted), first)
-        calc = self.profiles.calc
-        base = calc.base_years(hired, given, self.as_of)
-        return (calc.service_years(education, base, not_counted),)
+        self.wanted: list[Worker] = []
+        self.ids: Collection[str] = ()
 
     def entry(self, key: tuple[Any, ...]) -> list[Any]:
         entry = self.entries.get(key)
@@ -310,44 +262,87 @@ class _Scan:
             entry = self.entries[key] = [tail, 0, key[1]]
         return entry
 
+    def profile_words(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
+        words = self.check.profile(cells)
+        if words is None:
+            return None
+        education, title, rating, post = words
+        return (education, title, rating, post or self.default_post)
+
+    def years_key(
+        self, hired: dt.date | None, given: int | None, education: str, not_counted: int
+    ) -> tuple[Any, ...]:
+        """The years part of a profile key: the service years on the as-of day, or with
+        a year each month's years and the first month paid."""
+        costing = self.profiles.costing
+        if costing is not None:
+            bases, first = costing.base_years(hired, given)
+            return (costing.years(education, bases, not_counted), first)
+        calc = self.profiles.calc
+        base = calc.base_years(hired, given, self.as_of)
+        return (calc.service_years(education, base, not_counted),)
+
+    def service_key(
+        self, hired: str, given: str, education: str, not_counted: str
+    ) -> tuple[Any, ...] | None:
+        """`years_key` from the cells, or None when they break a rule of `WorkerRules`."""
+        service = self.check.service(hired, given, not_counted)
+        if service is None:
+            return None
+        return self.years_key(service[0], service[1], education, service[2])
+
+    def both(self, line: int, hired: str, years: str) -> None:
+        """Note the row when its `hired` and `years_of_service` disagree."""
+        try:
+            disagree = self.check.disagrees(parse_cell_date(hired), self.check.years(years.strip()))
+        except ValueError:  # a bad years_of_service beside a good hired: hired is used
+            return
+        if disagree:
+            self.check.disagree.append(self.table.cell(line, self.columns.index("hired")))
+
+    def record(self, line: int, cells: list[str]) -> Worker:
+        """The `Worker` of a row that has passed."""
+        table = self.table
+        row = Row(line, {c: (v.strip() or None) for c, v in zip(self.columns, cells, strict=True)})
+        worker = self.check.worker(
+            row.cells.get, lambda key: Origin(table.file, table.where(row, key)), []
+        )
+        assert worker is not None
+        return worker
+
     def slow_row(self, line: int, cells: list[str]) -> tuple[str | None, str, list[Any] | None]:
-        """Check a row the ordinary way, so its problems read exactly as the ordinary ones.
+        """Read a row the ordinary way, so its problems read exactly as the ordinary ones.
 
         Returns (id, site, entry); a row with problems has no entry, and its id (when
-        readable) still counts for duplicate ids, as in `inputs.load_roster`.
+        readable) still counts for duplicate ids, as in `records.load_roster`.
         """
-        name, table, problems, as_of = self.name, self.table, self.problems, self.as_of
+        name, table, problems = self.name, self.table, self.problems
         row = Row(line, {c: (v.strip() or None) for c, v in zip(self.columns, cells, strict=True)})
         before = len(problems)
-        worker = parse_worker(
-            row.cells.get,
-            lambda key: Origin(name, table.where(row, key)),
-            self.rules,
-            problems,
-            as_of=as_of,
-            year=self.year,
+        worker = self.check.worker(
+            row.cells.get, lambda key: Origin(name, table.where(row, key)), problems
         )
         if worker is None or len(problems) > before:
             raw = row.cells.get("id")
             return (raw if raw and _IDENT(raw) else None), "", None
-        years = self.years_key(
-            worker.hired, worker.years_of_service, worker.education, worker.years_not_counted
-        )
-        words = self.words(
+        words = self.profile_words(
             (worker.education, worker.title, worker.performance or "", worker.post or "")
         )
         assert words is not None
+        years = self.years_key(
+            worker.hired, worker.years_of_service, worker.education, worker.years_not_counted
+        )
         return worker.id, worker.site, self.entry((*words, *years))
 
     def rows(
         self,
-        reader: Any,
+        records: Iterator[tuple[int, list[str]]],
         out: IO[str] | None,
         progress: Callable[[int], None] | None,
         counts: RosterCounts | None,
+        wanted_ids: Collection[str] = (),
     ) -> None:
         col = {c: i for i, c in enumerate(self.columns)}
-        width = len(self.columns)
         i_id, i_site, i_edu, i_title = col["id"], col["site"], col["education"], col["title"]
         i_name, i_post, i_perf = col.get("name"), col.get("post"), col.get("performance")
         i_hired, i_years = col.get("hired"), col.get("years_of_service")
@@ -356,35 +351,30 @@ class _Scan:
         employment_ok: dict[str, bool] = {"": True}  # cell -> names an employment type
         certified_titles = self.rules.certified_titles
         name, problems, entries = self.name, self.problems, self.entries
-        word_cache: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
-        years_cache: dict[tuple[str, str, str, str], Any] = {}
-        first_line: dict[str, int] = {}
+        words_of: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
+        # (hired, years_of_service, education as the rules name it, years_not_counted)
+        # cells -> the years part of the profile key (None: the row has a problem)
+        years_of: dict[tuple[str, str, str, str], tuple[Any, ...] | None] = {}
+        service_key = self.service_key
+        table = self.table
+        ids = UniqueIds("worker id", lambda line: Origin(name, table.cell(line, i_id)))
+        first_line = ids.first
         self.ids = first_line.keys()
+        wanted = self.wanted
         if counts is not None:
             current, certified = counts.current, counts.certified
             samples, sample_size = counts.sample_ids, counts.SAMPLE
         ident = _IDENT
         empty = ""
         chunk: list[str] = []
-        wrote_header = False
-        start = reader.line_num + 1
+        wrote_header = False  # JSON: a row was written
+        json_out = self.profiles.fmt == "json"
+        first_row, next_row = "\n", ",\n"
         done = 0
-        for cells in reader:
-            line, start = start, reader.line_num + 1
+        for line, cells in records:
             done += 1
             if progress is not None and not done & 0xFFFF:
                 progress(done)
-            if len(cells) != width:
-                if any(c.strip() for c in cells):
-                    problems.append(
-                        Problem(
-                            name,
-                            str(line),
-                            "",
-                            f"row has {len(cells)} cells but the header has {width}",
-                        )
-                    )
-                continue
             worker_id = cells[i_id]
             site = cells[i_site]
             wkey = (
@@ -393,31 +383,30 @@ class _Scan:
                 cells[i_perf] if i_perf is not None else empty,
                 cells[i_post] if i_post is not None else empty,
             )
-            words = word_cache.get(wkey, wkey)
+            words = words_of.get(wkey, wkey)
             if words is wkey:
-                words = word_cache[wkey] = self.words(wkey)
+                words = words_of[wkey] = self.profile_words(wkey)
+            hired = cells[i_hired] if i_hired is not None else empty
+            given = cells[i_years] if i_years is not None else empty
             ykey = (
-                cells[i_hired] if i_hired is not None else empty,
-                cells[i_years] if i_years is not None else empty,
-                words[0] if words is not None else empty,  # the education, as the rules name it
+                hired,
+                given,
+                words[0] if words is not None else empty,
                 cells[i_nc] if i_nc is not None else empty,
             )
-            years = years_cache.get(ykey)
-            if years is None:
-                years = years_cache[ykey] = self.years(*ykey)
+            years = years_of.get(ykey, ykey)  # cached by the cells' text
+            if years is ykey:
+                years = years_of[ykey] = service_key(*ykey)
+            if hired and given and years is not None:  # both given: hired was used
+                self.both(line, hired, given)
             if i_employment is not None:
                 employment = cells[i_employment]
                 known = employment_ok.get(employment)
                 if known is None:
-                    known = employment_ok[employment] = (
-                        not employment.strip()
-                        or self.rules.word("employment", employment) is not None
-                    )
+                    known = employment_ok[employment] = self.check.employment_ok(employment)
                 if not known:
-                    years = _BAD  # the ordinary reader words the problem
-            if words is None or years is _BAD or ident(worker_id) is None or ident(site) is None:
-                if not any(c.strip() for c in cells):
-                    continue
+                    years = None  # the row is read in full, which words the problem
+            if words is None or years is None or ident(worker_id) is None or ident(site) is None:
                 slow_id, site, entry = self.slow_row(line, cells)
                 if slow_id is None:
                     continue
@@ -428,20 +417,14 @@ class _Scan:
                 if entry is None:
                     entry = self.entry(key)
             if worker_id in first_line:
-                first = f"{name}:{first_line[worker_id]}:{i_id + 1}"
-                problems.append(
-                    Problem(
-                        name,
-                        position(line, i_id + 1),
-                        "id",
-                        f"duplicate worker id {worker_id!r} (first at {first}); worker ids must be unique",
-                    )
-                )
+                problems.append(ids.duplicate(worker_id, line))
                 continue
             first_line[worker_id] = line
             if entry is None:
                 continue  # a row with problems: its id counted, nothing else
             entry[1] += 1
+            if wanted_ids and worker_id in wanted_ids:  # read in full: few rows
+                wanted.append(self.record(line, cells))
             if counts is not None:  # RosterCounts.add, inlined: once per worker
                 current[site] = current.get(site, 0) + 1
                 if entry[2] in certified_titles:
@@ -452,6 +435,18 @@ class _Scan:
                 elif len(sample) < sample_size:
                     sample.append(worker_id)
             if out is not None:
+                if json_out:
+                    person = cells[i_name].strip() if i_name is not None else empty
+                    chunk.append(
+                        f'{next_row if wrote_header else first_row}    {{\n      "id": "{worker_id}",\n'
+                        f'      "name": {_json_text(person) if person else "null"},\n'
+                        f'      "site": "{site}",\n{entry[0]}'
+                    )
+                    wrote_header = True
+                    if len(chunk) >= 1024:
+                        out.writelines(chunk)
+                        chunk.clear()
+                    continue
                 person = cells[i_name].strip() if i_name is not None else empty
                 if person:
                     person = _text_cell(person)
@@ -468,8 +463,9 @@ class _Scan:
                         wrote_header = True
                     out.writelines(chunk)
                     chunk.clear()
+        self.wrote_rows = wrote_header
         if out is not None and chunk:
-            if not wrote_header:
+            if not wrote_header and not json_out:
                 out.write(_header_line(self.profiles))
             out.writelines(chunk)
 
@@ -491,17 +487,22 @@ def _header_line(profiles: _Profiles) -> str:
     return buffer.getvalue()
 
 
-def _date(hired: str, as_of: dt.date) -> dt.date | None:
-    """The date, or None when it is bad or after `as_of` (the slow path reports it)."""
-    if not _DATE(hired):
-        return None
-    try:
-        date = dt.date.fromisoformat(hired)
-    except ValueError:
-        return None
-    if date > as_of:
-        return None
-    return date
+def pay_streamed(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    as_of: dt.date | None,
+    output: str | None,
+    fmt: str = "csv",
+    year: int | None = None,
+) -> StreamTotals:
+    """`swplan pay ROSTER.csv --format csv|json`: stream to `output` (atomically) or stdout.
+
+    Stdout gets nothing until the whole roster has passed, so bad input writes nothing.
+    """
+    from ..progress import row_progress
+
+    with row_progress(path, "pay") as progress, output_file(output) as f:
+        return stream_pay(path, rules, as_of, f, progress, fmt=fmt, year=year)
 
 
 def pay_csv(
@@ -511,36 +512,40 @@ def pay_csv(
     output: str | None,
     year: int | None = None,
 ) -> StreamTotals:
-    """`swplan pay ROSTER.csv --format csv`: stream to `output` (atomically) or stdout.
+    """`swplan pay ROSTER.csv --format csv` (see `pay_streamed`)."""
+    return pay_streamed(path, rules, as_of, output, "csv", year)
 
-    Stdout gets nothing until the whole roster has passed, so bad input writes nothing.
-    """
+
+# A table or Markdown list of more workers than this shows the totals and says how to
+# get every row: a terminal cannot usefully show more, and building it would hold them all.
+TABLE_ROWS = 5000
+
+
+def too_many_rows(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    as_of: dt.date | None,
+    lang: str,
+    year: int | None = None,
+) -> Any:
+    """For `pay` as a table: None when the roster is small enough to list, else a report
+    of the totals only, with a note saying how to get every row (memory stays flat)."""
     from ..progress import row_progress
+    from ..report.reports import pay_report
 
-    with row_progress(path, "pay") as progress, output_file(output) as f:
-        return stream_pay(path, rules, as_of, f, progress, year=year)
-
-
-def named_workers(path: str | os.PathLike[str], rules: Rules, ids: Collection[str]) -> list[Worker]:
-    """The workers of a (valid, already streamed) CSV roster whose ids are in `ids`."""
-    from .loading import open_csv
-
-    table, records = open_csv(path)
-    columns = table.columns
-    i_id = columns.index("id")
-    out: list[Worker] = []
-    for line, cells in records:
-        if len(cells) != len(columns) or cells[i_id].strip() not in ids:
-            continue
-        row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
-
-        def origin_of(key: str, row: Row = row) -> Origin:
-            return Origin(table.file, table.where(row, key))
-
-        worker = parse_worker(row.cells.get, origin_of, rules, [])
-        if worker is not None:
-            out.append(worker)
-    return out
+    as_of = as_of or rules.effective
+    with row_progress(path, "pay") as progress:
+        streamed = stream_pay(path, rules, as_of, None, progress, year=year)
+    if streamed.count <= TABLE_ROWS:
+        return None
+    result = _result(as_of, streamed.totals, streamed.count, year)
+    report = pay_report(result, rules, lang)
+    for view in report.table_views():
+        view.notes.append(
+            f"{streamed.count:,} workers are too many to list here; write every row to a "
+            "file with --format csv --output FILE (or --format json)"
+        )
+    return report
 
 
 def summarise_roster(
@@ -559,11 +564,14 @@ def summarise_roster(
     """
     from ..calc.pay import pay
     from ..progress import row_progress
+    from . import notes
     from .loading import file_format
     from .records import load_roster
 
     if file_format(path) == "csv":
         counts = RosterCounts()
+        # award conditions judge the workers the passes name: only those are kept
+        judged = wanted_ids if rules.awards_judge_workers else ()
         with row_progress(path, "roster") as progress:
             streamed = stream_pay(
                 path,
@@ -573,17 +581,39 @@ def summarise_roster(
                 progress,
                 counts,
                 costed=as_of is not None or year is not None,
+                wanted_ids=judged,
                 year=year,
             )
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
-        # award conditions judge the workers the passes name: read those rows again
-        named = named_workers(path, rules, found) if found and rules.awards_judge_workers else []
-        return RosterSummary(cost, streamed.count, counts, named, found)
+        return RosterSummary(cost, streamed.count, counts, streamed.workers, found, notes.take())
     if year is not None:
         workers = load_roster(path, rules, year=year)
         cost = pay(rules, workers, year=year).totals["annual_cost"]
     else:
         workers = load_roster(path, rules, as_of=as_of)
         cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
-    return RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), workers, None)
+    return RosterSummary(
+        cost, len(workers), RosterCounts.of(workers, rules), workers, None, notes.take()
+    )
+
+
+def load_roster_for_awards(
+    path: str | os.PathLike[str], rules: Rules, wanted_ids: Collection[str]
+) -> tuple[list[Worker], Collection[str] | None]:
+    """The workers `awards` needs and the roster's ids (None: the workers' own).
+
+    A YAML or Excel roster is loaded whole (it carries exams); a CSV roster has none,
+    so it is streamed and only the workers named in `wanted_ids` are kept.
+    """
+    from ..progress import row_progress
+    from .loading import file_format
+    from .records import load_roster
+
+    if file_format(path) != "csv":
+        return load_roster(path, rules), None
+    with row_progress(path, "roster") as progress:
+        streamed = stream_pay(
+            path, rules, dt.date.max, None, progress, costed=False, wanted_ids=wanted_ids
+        )
+    return streamed.workers, streamed.ids

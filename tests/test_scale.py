@@ -1,0 +1,232 @@
+"""Memory stays flat on every path over a national-shaped roster (SPEC §8).
+
+Proven by counting, not by timing: on a roster made by the benchmark generator, the
+streamed paths (`pay` in every format, `check`, `staff`, `budget`, `awards`) build no
+`Worker` and no table `Row` for the rows that pass (`awards` keeps only the workers
+its passes name), and the memory a run allocates grows by far less per extra row
+than one loaded worker takes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from swplan import load_roster, load_rules, pay
+from swplan.cli import app
+from swplan.io import loading, records, stream
+from swplan.model import Worker
+from swplan.report.reports import pay_report
+
+WORKERS, SITES = 6000, 2000  # more workers than a table lists (stream.TABLE_ROWS)
+
+
+def generate(folder: Path, workers: int, sites: int) -> Path:
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate.py"),
+            str(folder),
+            "--workers",
+            str(workers),
+            "--sites",
+            str(sites),
+            "--seed",
+            "3",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory.mktemp("scale"), WORKERS, SITES)
+
+
+def cli(folder: Path, *args: str) -> tuple[int, str, str]:
+    import os
+
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        result: Any = CliRunner().invoke(app, [*args, "--rules", "rules.yaml"])
+    finally:
+        os.chdir(here)
+    return result.exit_code, result.stdout, result.stderr
+
+
+class Counter:
+    """Counts the `Worker` and `Row` objects built while it is on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.workers = 0
+        self.rows = 0
+        counter = self
+        row_class = loading.Row
+
+        class CountedWorker(Worker):
+            __slots__ = ()
+
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                counter.workers += 1
+                Worker.__init__(self, *args, **kwargs)
+
+        class CountedRow(row_class):  # type: ignore[valid-type,misc]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                counter.rows += 1
+                row_class.__init__(self, *args, **kwargs)
+
+        monkeypatch.setattr(records, "Worker", CountedWorker)
+        for module in (loading, records, stream):
+            monkeypatch.setattr(module, "Row", CountedRow)
+
+
+RUNS = {
+    "pay json": ["pay", "roster.csv", "-f", "json", "-o", "out.json"],
+    "pay csv": ["pay", "roster.csv", "-f", "csv", "-o", "out.csv"],
+    "pay table": ["pay", "roster.csv", "-f", "table"],
+    "pay markdown": ["pay", "roster.csv", "-f", "markdown"],
+    "check roster": ["check", "roster.csv"],
+    "check populations": ["check", "populations.csv"],
+    "staff": ["staff", "populations.csv", "--roster", "roster.csv", "-f", "json"],
+    "budget": ["budget", "populations.csv", "roster.csv", "--passes", "passes.csv", "-f", "json"],
+}
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+def test_streamed_paths_build_no_worker_and_no_row(
+    national: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    counted = Counter(monkeypatch)
+    code, _, err = cli(national, *RUNS[name])
+    assert code == 0, err
+    # budget reads the passes file as a table: one row per pass, none per worker or site
+    rows = pass_count(national) if name == "budget" else 0
+    assert (counted.workers, counted.rows) == (0, rows)
+
+
+def pass_count(folder: Path) -> int:
+    with (folder / "passes.csv").open(encoding="utf-8") as f:
+        return len(f.readlines()) - 1
+
+
+def test_awards_keeps_only_the_workers_its_passes_name(
+    national: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with (national / "passes.csv").open(encoding="utf-8") as f:
+        named = {line.split(",")[0] for line in list(f)[1:]}
+    assert 0 < len(named) < WORKERS / 10  # about 5% of the workers pass an exam
+    counted = Counter(monkeypatch)
+    code, out, err = cli(
+        national, "awards", "roster.csv", "--passes", "passes.csv", "--as-of", "2026-06-30"
+    )
+    assert code == 0, err
+    assert counted.workers == len(named)  # one record per named worker, none for the rest
+    # a row per pass (CSV passes are a table) and per named worker, none for the rest
+    assert counted.rows == pass_count(national) + len(named)
+
+
+def test_a_table_of_too_many_workers_shows_the_totals_and_says_how_to_get_the_rows(
+    national: Path,
+) -> None:
+    code, out, err = cli(national, "pay", "roster.csv")
+    assert (code, err) == (0, "")
+    assert "| Total  | 6000 workers |" in out
+    assert out.count("\n") < 20  # no worker rows
+    assert out.rstrip().endswith(
+        "6,000 workers are too many to list here; write every row to a file with "
+        "--format csv --output FILE (or --format json)"
+    )
+    # the totals are those of the full JSON
+    code, data, _ = cli(national, "pay", "roster.csv", "-f", "json")
+    total = json.loads(data)["totals"]["annual_cost"]
+    assert f" {total} |" in out
+
+
+def test_streamed_json_is_the_loaded_json_byte_for_byte(national: Path) -> None:
+    rules = load_rules(national / "rules.yaml")
+    result = pay(rules, load_roster(national / "roster.csv", rules), None)
+    loaded = json.dumps(pay_report(result, rules, "en").json_data(), ensure_ascii=False, indent=2)
+    code, out, err = cli(national, "pay", "roster.csv", "-f", "json")
+    assert code == 0, err
+    assert out == loaded + "\n"
+
+
+def test_an_empty_roster_streams_the_same_json_as_loaded(tmp_path: Path) -> None:
+    generate(tmp_path, 1, 1)
+    (tmp_path / "roster.csv").write_text(
+        "id,name,site,education,title,post,hired,years_of_service,performance\n", encoding="utf-8"
+    )
+    rules = load_rules(tmp_path / "rules.yaml")
+    result = pay(rules, [], None)
+    loaded = json.dumps(pay_report(result, rules, "en").json_data(), ensure_ascii=False, indent=2)
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
+    assert (code, err) == (0, "")
+    assert out == loaded + "\n"
+    assert '"workers": [],' in out
+
+
+def peak_bytes(folder: Path, *args: str) -> int:
+    tracemalloc.start()
+    try:
+        code, _, err = cli(folder, *args)
+        assert code == 0, err
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def rosters(tmp_path: Path) -> Iterator[Path]:
+    """A national-shaped roster and populations of 4,000 and of 8,000 rows.
+
+    Both repeat the rows of one generated set under new ids, so they hold the same
+    profiles (a national roster has about 14,000; these sizes would still be finding
+    new ones) and differ only in how many rows there are.
+    """
+    template = generate(tmp_path / "template", 2000, 700)
+    for n in (4000, 8000):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        (folder / "rules.yaml").write_bytes((template / "rules.yaml").read_bytes())
+        for name in ("roster.csv", "populations.csv"):
+            header, *rows = (template / name).read_text(encoding="utf-8").splitlines()
+            lines = [header]
+            for i in range(n):
+                _, rest = rows[i % len(rows)].split(",", 1)
+                lines.append(f"R{i},{rest}")
+            (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        yield folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("pay", "roster.csv", "-f", "json", "-o", "out.json"),
+        ("check", "roster.csv"),
+        ("check", "populations.csv"),
+    ],
+    ids=["pay json", "check roster", "check populations"],
+)
+def test_memory_grows_by_an_id_per_row_not_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: Any
+) -> None:
+    # files are read a block at a time; with small blocks, these small files are many
+    monkeypatch.setattr(loading, "_BLOCK", 1 << 14)
+    small, big = rosters(tmp_path)
+    growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
+    # what a streamed run keeps per row is its id, for the duplicate-id rule: about
+    # 150 bytes. A run that holds the roster (`pay --by site`) grows by about 14,000
+    # bytes a row; the loaded `Worker` records alone take about 670.
+    assert growth < 400, growth
