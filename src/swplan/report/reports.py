@@ -18,7 +18,7 @@ from ..errors import InputError, Problem, one_of
 from ..money import fmt_money, fmt_number
 from ..render import Report, View, csv_cell
 from ..rules import Rules
-from .labels import EXPLAIN, SOURCE_WORDS, label, words
+from .labels import EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
 
 if TYPE_CHECKING:  # only in annotations: `staff` and `pay` need not load awards and budget
     from ..calc.awards import Award, AwardsResult, Failed
@@ -514,12 +514,6 @@ def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
     return text + "; give one of the ids in the roster's id column"
 
 
-_MONTH_COLUMNS = {
-    "en": ("month", "years", "step", "grade", "gross", "contributions"),
-    "zh": ("月份", "工龄", "档次", "薪级", "月应发", "单位缴费"),
-}
-
-
 def _width(text: str) -> int:
     """Columns `text` takes on a terminal: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -754,7 +748,7 @@ def _year_lines(
     f = w.figures
     m = fmt_money
     yield "  " + t[head].format(year=year)
-    cols = _MONTH_COLUMNS["zh" if t is EXPLAIN["zh"] else "en"]
+    cols = MONTH_COLUMNS["zh" if t is EXPLAIN["zh"] else "en"]
     widths = [
         max(minimum, _width(c) + 2) for c, minimum in zip(cols, (9, 7, 6, 7, 12, 15), strict=True)
     ]
