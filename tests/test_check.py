@@ -22,13 +22,19 @@ def test_there_are_examples() -> None:
 
 @pytest.mark.parametrize("directory", EXAMPLE_DIRS, ids=[d.name for d in EXAMPLE_DIRS])
 def test_every_example_passes(directory: Path) -> None:
-    """One OK line per file, nothing on stderr, exit 0 (with the directory's own rules)."""
+    """One OK line per file, exit 0 (with the directory's own rules): the files of a
+    directory are also good together. Nothing on stderr but notes: the rows and columns
+    the bureau's workbooks skip, and small's ledger worker who has left."""
     files = [p.relative_to(ROOT) for p in swplan_files(directory)]
     rules = directory / "rules.yaml"
     args = ["--rules", str(rules.relative_to(ROOT))] if rules.exists() else []
     result = swplan("check", *args, *files, cwd=ROOT)
     assert result.code == 0, result.err
-    assert result.err == ""
+    if directory.name in ("bureau", "small"):
+        notes = result.err.splitlines()
+        assert notes and all(line.startswith("note: ") for line in notes), result.err
+    else:
+        assert result.err == ""
     lines = result.out.splitlines()
     assert len(lines) == len(files)
     for line, path in zip(lines, files, strict=True):

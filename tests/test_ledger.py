@@ -242,7 +242,7 @@ def test_killed_at_any_moment_the_ledger_is_old_or_complete(tmp_path: Path) -> N
     files = write_inputs(tmp_path, ledger=HEADER + many)
     old = files["ledger"].read_bytes()
     new = old + ADDED_TO_EMPTY.encode()  # no W001..W003 rows in that ledger
-    for delay in (0.0, 0.15, 0.4, 1.0):  # its work takes 0.2 s to 0.8 s on a busy machine
+    for delay in (0.0, 0.1, 0.3, 0.8):  # its work takes 0.2 s to 0.8 s on a busy machine
         files["ledger"].write_bytes(old)
         proc = start(record_args(files))
         wait_for(lambda p=proc: holds_lock(files["ledger"]) or p.poll() is not None)

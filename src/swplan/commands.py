@@ -111,19 +111,15 @@ def raise_(problems: list[Problem]) -> Any:
 
 
 def with_notes(report: Report, warnings: list[str] | None = None) -> Report:
-    """`report` with the readers' notes so far in its JSON `notes` (when there are any),
-    and with `warnings`, those in its JSON `warnings`."""
+    """`report` with the readers' notes so far in its JSON `notes` (an empty list when
+    there are none), and with `warnings`, those in its JSON `warnings`."""
     from .io import notes
 
-    found = notes.peek()
-    extra: dict[str, Any] = {}
-    if found:
-        extra["notes"] = found
-    if warnings:
+    extra: dict[str, Any] = {"notes": notes.peek()}
+    if warnings is not None:
         extra["warnings"] = list(warnings)
-    if extra:
-        data = report.data
-        report.data = lambda: {**(data() if callable(data) else data), **extra}
+    data = report.data
+    report.data = lambda: {**(data() if callable(data) else data), **extra}
     return report
 
 
@@ -492,9 +488,11 @@ def plan(
 
 
 def check(files: list[Path], rules: Path | None, lang: str = "en") -> Outcome:
-    """`OK FILE (summary)` for each good file; every problem of the others (exit 2)."""
+    """`OK FILE (summary)` for each good file; every problem of the others (exit 2); then
+    the good files together (roster sites, pass and ledger worker ids)."""
     from .i18n import problem_line, zh
-    from .io.checking import check_file
+    from .io import notes
+    from .io.checking import Checked, check_together, checked
 
     r = None
     problems: list[Problem] = []
@@ -503,16 +501,26 @@ def check(files: list[Path], rules: Path | None, lang: str = "en") -> Outcome:
     except InputError as exc:
         problems += exc.problems
     lines = []
+    good: list[tuple[Path, Checked]] = []
     for path in files:
+        if path.name.endswith(".lock"):  # left by an older version beside a ledger
+            notes.add([f"{path} skipped: a lock file, not a swplan file"])
+            continue
         try:
-            summary = check_file(path, r)
+            result = checked(path, r, keep=len(files) > 1)
         except InputError as exc:
             problems += exc.problems
             continue
+        good.append((path, result))
         if lang == "zh":
-            lines.append(f"通过 {path}（{zh(summary)}）\n")
+            lines.append(f"通过 {path}（{zh(result.summary)}）\n")
         else:
-            lines.append(f"OK {path} ({summary})\n")
+            lines.append(f"OK {path} ({result.summary})\n")
+    if r is not None and len(good) > 1:
+        try:
+            problems += check_together(good, r)
+        except InputError as exc:  # unreachable for files that were each good
+            problems += exc.problems
     code = EXIT_BAD_INPUT if problems else 0
     messages = [problem_line(p, lang) for p in problems]
     return Outcome(code=code, messages=messages, text="".join(lines))

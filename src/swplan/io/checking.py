@@ -8,11 +8,19 @@ checking a national file never holds it.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
+from ..calc.staffing import RosterCounts, RosterSummary
 from ..errors import InputError, Problem
+from ..model import Origin, Populations
 from ..rules import Rules
+from . import notes
+from .district import first_workers, sites_by_name
 from .loading import Document, OpenTable, Table, file_format, header_key, load_yaml, open_table
 from .records import (
     LEDGER_HEADERS,
@@ -28,6 +36,9 @@ from .records import (
 from .rules_file import load_rules, rules_from_document
 
 RULES_KEYS = {"extends", "staffing", "pay", "awards"}
+# unknown worker ids given a "did you mean" (each is a search of every roster id), and
+# ledger workers on no roster named one by one before the rest are counted
+SUGGESTED = 20
 
 
 def kind_of(path: str | os.PathLike[str]) -> str:
@@ -98,15 +109,34 @@ def table_kind(table: Table) -> str:
 
 def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
     """Validate one file; return a short summary, or raise `InputError`."""
+    return checked(path, rules, keep=False).summary
+
+
+@dataclass
+class Checked:
+    """A valid file: its kind, the `OK` line's summary, and what `check_together` needs
+    of it (a roster's site counts and ids, the sites, the passes, the ledger rows)."""
+
+    kind: str
+    summary: str
+    held: Any = None
+
+
+def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True) -> Checked:
+    """Validate one file; return its kind and a short summary, or raise `InputError`.
+
+    `keep=False` (a file checked alone) keeps nothing for `check_together`: a streamed
+    populations file is then never held."""
     source: Document | OpenTable
     if file_format(path) == "yaml":
         source = load_yaml(path)
         kind = yaml_kind(source)
         if kind == "rules":
             loaded = rules_from_document(source)
-            return (
+            return Checked(
+                kind,
                 f"rules {loaded.name!r}, {len(loaded.categories)} categories, "
-                f"{len(loaded.pay.grades or [])} grades"
+                f"{len(loaded.pay.grades or [])} grades",
             )
     else:
         source = open_table(path, any_table)
@@ -117,41 +147,142 @@ def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
         if kind == "roster":
             from .stream import stream_table
 
-            count = stream_table(
+            counts = RosterCounts()
+            streamed = stream_table(
                 source.table,
                 source.records,
                 source.problems,
                 rules,
                 dt.date.max,
+                counts=counts,
                 costed=False,
-            ).count
-            return f"roster, {count} workers"
+            )
+            summary = RosterSummary(Decimal(0), streamed.count, counts, [], None)
+            return Checked(kind, f"roster, {streamed.count} workers", (summary, streamed.ids))
         if kind == "populations":
-            count = sum(1 for _ in iter_sites_csv(source, rules, {}))
+            sites = []
+            count = 0
+            for site in iter_sites_csv(source, rules, {}):
+                count += 1
+                if keep:
+                    sites.append(site)
             if source.problems:
                 raise InputError(source.problems)
-            return f"populations, {count} sites"
+            return Checked(kind, f"populations, {count} sites", sites)
     if kind == "roster":
-        return f"roster, {len(load_roster(path, rules, source=source))} workers"
+        workers = load_roster(path, rules, source=source)
+        summary = RosterSummary(
+            Decimal(0), len(workers), RosterCounts.of(workers, rules), workers, None
+        )
+        return Checked(kind, f"roster, {len(workers)} workers", (summary, {w.id for w in workers}))
     if kind == "populations":
-        return f"populations, {len(load_populations(path, rules, source).sites)} sites"
+        sites = load_populations(path, rules, source).sites
+        return Checked(kind, f"populations, {len(sites)} sites", sites)
     if kind == "passes":
-        return f"passes, {len(load_passes(path, rules, source))} passes"
+        passes = load_passes(path, rules, source)
+        return Checked(kind, f"passes, {len(passes)} passes", passes)
     if kind == "scenarios":
         from .scenarios import scenarios_from
 
         assert isinstance(source, Document)
         named = scenarios_from(source, rules)
-        return f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}"
+        return Checked(kind, f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}")
     from .ledger import append_order
 
     assert isinstance(source, OpenTable)
-    rows = len(load_ledger(path, rules, source=source))
+    rows = load_ledger(path, rules, source=source)
     try:
         order = ", ".join(append_order(path))
     except InputError as exc:
-        return f"ledger, {rows} rows; --record refuses it: {exc.problems[0].message}"
-    return f"ledger, {rows} rows; --record appends in its column order: {order}"
+        text = f"ledger, {len(rows)} rows; --record refuses it: {exc.problems[0].message}"
+        return Checked(kind, text, rows)
+    return Checked(
+        kind, f"ledger, {len(rows)} rows; --record appends in its column order: {order}", rows
+    )
 
 
-__all__ = ["check_file", "kind_of", "load_rules"]
+def check_together(
+    files: Sequence[tuple[str | os.PathLike[str], Checked]], rules: Rules
+) -> list[Problem]:
+    """The problems between files that are each good alone: `files` is (path, checked).
+
+    A roster's sites must be sites of the populations (by id, or by a name one site
+    has); the worker ids of passes must be on a roster. Each unknown value is named
+    once, where it first appears, with the closest known one. A ledger may name a
+    worker who has left: that is a note, not a problem.
+    """
+    rosters = [(path, c.held) for path, c in files if c.kind == "roster"]
+    if not rosters:
+        return []
+    sites = [s for _, c in files if c.kind == "populations" for s in c.held]
+    pops = Populations(None, sites) if any(c.kind == "populations" for _, c in files) else None
+    named: dict[str, Origin] = {}  # worker id -> where a pass first names it
+    paid: dict[str, str] = {}  # worker id -> the ledger that first names it
+    for path, c in files:
+        if c.kind == "passes":
+            for p in c.held:
+                named.setdefault(p.worker_id, p.origin or Origin(str(path), ""))
+        elif c.kind == "ledger":
+            for row in c.held:
+                paid.setdefault(row.worker_id, str(path))
+    problems: list[Problem] = []
+    for roster, (summary, _) in rosters:
+        if pops is not None:
+            problems += sites_by_name(pops, summary, roster, rules)
+            problems += _unknown_sites(pops, summary, roster, rules)
+    roster_names = ", ".join(str(path) for path, _ in rosters)
+    # each roster's ids as read (a national roster's million are not copied)
+    id_sets: list[Collection[str]] = [ids for _, (_, ids) in rosters]
+    unknown_named = [i for i in named if not any(i in ids for ids in id_sets)]
+    unknown_paid = [i for i in paid if not any(i in ids for ids in id_sets)]
+    known = sorted({i for ids in id_sets for i in ids}) if unknown_named or unknown_paid else []
+    for n, worker_id in enumerate(unknown_named):
+        close = _closest(worker_id, known) if n < SUGGESTED else ""
+        text = f"worker {worker_id!r} is on no roster ({roster_names}){close}"
+        problems.append(named[worker_id].problem(text, "worker_id"))
+    by_ledger: dict[str, list[str]] = {}
+    for worker_id in unknown_paid:
+        by_ledger.setdefault(paid[worker_id], []).append(worker_id)
+    for ledger, gone in by_ledger.items():
+        for worker_id in gone[:SUGGESTED]:
+            notes.add(
+                [
+                    f"{ledger}: worker {worker_id!r} is on no roster ({roster_names})"
+                    f"{_closest(worker_id, known)}; an award paid to someone who has left is kept"
+                ]
+            )
+        if len(gone) > SUGGESTED:
+            more = len(gone) - SUGGESTED
+            notes.add([f"{ledger}: and {more} more workers on no roster ({roster_names})"])
+    return problems
+
+
+def _closest(text: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _unknown_sites(
+    pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
+) -> list[Problem]:
+    """A problem for each roster site no populations file has, at its first worker."""
+    known = {s.id for s in pops.sites}
+    counts = summary.counts.current
+    missing = [site for site in counts if site not in known]
+    if not missing:
+        return []
+    where = first_workers(roster, summary, set(missing), rules)
+    choices = sorted(known | {s.name for s in pops.sites if s.name})
+    problems = []
+    for site in missing:
+        n = counts[site]
+        text = (
+            f"site {site!r} ({n} worker{'s' if n > 1 else ''}) is neither the id nor the "
+            "name of a site of the populations"
+        )
+        text += _closest(site, choices)
+        problems.append((where.get(site) or Origin(str(roster), "")).problem(text, "site"))
+    return problems
+
+
+__all__ = ["check_file", "check_together", "checked", "kind_of", "load_rules"]

@@ -123,7 +123,7 @@ def sites_by_name(
         counts.sample_ids[site] = (counts.sample_ids.get(site, []) + named)[: counts.SAMPLE]
     if not shared:
         return []
-    where = _first_workers(roster, summary, set(shared), rules)
+    where = first_workers(roster, summary, set(shared), rules)
     return [
         (where.get(name) or Origin(str(roster), "")).problem(
             f"{name!r} is the name of {len(owners[name])} sites "
@@ -143,7 +143,7 @@ def unknown_sites(
     missing = [site for site in counts if site not in known]
     if not missing:
         return []
-    where = _first_workers(roster, summary, set(missing), rules)
+    where = first_workers(roster, summary, set(missing), rules)
     ids = sorted(known)
     problems = []
     for site in missing:
@@ -164,7 +164,7 @@ def unknown_sites(
     return problems
 
 
-def _first_workers(
+def first_workers(
     roster: str | os.PathLike[str], summary: RosterSummary, sites: set[str], rules: Rules
 ) -> dict[str, Origin]:
     """Where the first worker of each of `sites` is (a streamed roster is read again)."""

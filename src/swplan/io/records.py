@@ -66,6 +66,7 @@ ROSTER_HEADERS = {
     "工龄": "years_of_service",
     **dict.fromkeys(("考核等次", "年度考核", "考核结果"), "performance"),
     **dict.fromkeys(("用工性质", "人员类别"), "employment"),
+    "不计工龄年数": "years_not_counted",
 }
 POPULATIONS_HEADERS = {
     **dict.fromkeys(("站点编号", "编号"), "id"),

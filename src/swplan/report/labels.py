@@ -191,6 +191,29 @@ SENTENCES: dict[str, dict[str, str]] = {
         "zh": "({education}, {title}, grade {grade})",
     },
     "largest_shortages": {"en": "Sites with the largest shortages", "zh": "缺编最多的站点"},
+    # plan
+    "plan_start_note": {
+        "en": "Start: the previous year's workers less its leavers; hires take the "
+        "budget.new_hire profile from the first day of start_month.",
+        "zh": "年初人数为上年末在岗人数减离职；新招聘按 budget.new_hire 配置，于 start_month 首日入职。",
+    },
+    "plan_certified_note": {
+        "en": "Certified share: workers holding a certified title on 1 January / workers "
+        "(four decimals, half-up).",
+        "zh": "持证比例 = 1 月 1 日持证人数 / 在岗人数（四位小数，四舍五入）。",
+    },
+    "plan_pass_note": {
+        "en": "A planned pass on 31 December gives the new title from 1 January; its award "
+        "is paid that next year.",
+        "zh": "当年计划通过考试者自次年 1 月 1 日起持新职称，奖励于次年发放。",
+    },
+    "plan_assumptions": {
+        "en": "Assumptions: growth {growth}; attrition {attrition}; hiring {hiring}; "
+        "certification {passes}; pay_rise {pay_rise}; base_rise {base_rise}",
+        "zh": "假设: 服务对象年增长 {growth}; 年末离职比例 {attrition}; 招聘 {hiring}; "
+        "年度考试通过比例 {passes}; 薪酬年涨幅 {pay_rise}; 缴费基数年涨幅 {base_rise}",
+    },
+    "plan_no_passes": {"en": "none", "zh": "无"},
 }
 
 
@@ -321,4 +344,39 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "year_head_alone": "{year} 年逐月测算：",
         "no_contributions": "单位缴费：无（规则未设费率）",
     },
+}
+
+
+# The columns of the month-by-month table of `pay --explain --year`.
+MONTH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "en": ("month", "years", "step", "grade", "gross", "contributions"),
+    "zh": ("月份", "工龄", "档次", "薪级", "月应发", "单位缴费"),
+}
+
+# The words of `swplan plan`.
+PLAN_WORDS: dict[str, dict[str, str]] = {
+    "scenario": {"en": "Scenario", "zh": "方案"},
+    "year": {"en": "Year", "zh": "年度"},
+    "clients": {"en": "Clients", "zh": "服务对象"},
+    "required": {"en": "Required", "zh": "所需岗位"},
+    "workers_start": {"en": "Start", "zh": "年初人数"},
+    "hires": {"en": "Hires", "zh": "新招聘"},
+    "workers": {"en": "Workers", "zh": "在岗人数"},
+    "leavers": {"en": "Leavers", "zh": "离职"},
+    "shortage": {"en": "Shortage", "zh": "缺编"},
+    "certified": {"en": "Certified", "zh": "持证"},
+    "certified_share": {"en": "Certified share", "zh": "持证比例"},
+    "staff_cost": {"en": "Staff cost", "zh": "人员费用"},
+    "awards": {"en": "Awards", "zh": "考试奖励"},
+    "training": {"en": "Training", "zh": "培训费"},
+    "total": {"en": "Total", "zh": "合计"},
+    "plan": {"en": "Plan", "zh": "规划"},
+    "comparison": {"en": "Total cost by scenario", "zh": "各方案年度总费用对比"},
+    "targets": {"en": "Targets", "zh": "目标"},
+    "target": {"en": "Target", "zh": "目标"},
+    "value": {"en": "Value", "zh": "实际值"},
+    "ok": {"en": "OK", "zh": "达成"},
+    "met": {"en": "met", "zh": "达成"},
+    "failed": {"en": "FAILED", "zh": "未达成"},
+    "all": {"en": "all years", "zh": "合计"},
 }

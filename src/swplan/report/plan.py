@@ -9,38 +9,12 @@ from typing import Any
 from ..calc.plan import METRICS, MONEY_METRICS, PlanResult, PlanYear, TargetResult
 from ..money import fmt_money
 from ..render import Report, View
-
-WORDS: dict[str, tuple[str, str]] = {  # key -> (en, zh)
-    "scenario": ("Scenario", "方案"),
-    "year": ("Year", "年度"),
-    "clients": ("Clients", "服务对象"),
-    "required": ("Required", "所需岗位"),
-    "workers_start": ("Start", "年初人数"),
-    "hires": ("Hires", "新招聘"),
-    "workers": ("Workers", "在岗人数"),
-    "leavers": ("Leavers", "离职"),
-    "shortage": ("Shortage", "缺编"),
-    "certified": ("Certified", "持证"),
-    "certified_share": ("Certified share", "持证比例"),
-    "staff_cost": ("Staff cost", "人员费用"),
-    "awards": ("Awards", "考试奖励"),
-    "training": ("Training", "培训费"),
-    "total": ("Total", "合计"),
-    "plan": ("Plan", "规划"),
-    "comparison": ("Total cost by scenario", "各方案年度总费用对比"),
-    "targets": ("Targets", "目标"),
-    "target": ("Target", "目标"),
-    "value": ("Value", "实际值"),
-    "ok": ("OK", "达成"),
-    "met": ("met", "达成"),
-    "failed": ("FAILED", "未达成"),
-    "all": ("all years", "合计"),
-}
+from .labels import PLAN_WORDS, words
 
 
 def word(key: str, lang: str) -> str:
-    en, zh = WORDS[key]
-    return zh if lang == "zh" else en
+    entry = PLAN_WORDS[key]
+    return entry.get(lang) or entry["en"]
 
 
 def _value(year: PlanYear, metric: str) -> int | str:
@@ -75,22 +49,9 @@ def plan_json(result: PlanResult) -> dict[str, Any]:
 
 
 def _notes(result: PlanResult, lang: str) -> list[str]:
-    if lang == "zh":
-        notes = [
-            "年初人数为上年末在岗人数减离职；新招聘按 budget.new_hire 配置，于 start_month 首日入职。",
-            "持证比例 = 1 月 1 日持证人数 / 在岗人数（四位小数，四舍五入）。",
-            "当年计划通过考试者自次年 1 月 1 日起持新职称，奖励于次年发放。",
-        ]
-    else:
-        notes = [
-            "Start: the previous year's workers less its leavers; hires take the "
-            "budget.new_hire profile from the first day of start_month.",
-            "Certified share: workers holding a certified title on 1 January / workers "
-            "(four decimals, half-up).",
-            "A planned pass on 31 December gives the new title from 1 January; its award "
-            "is paid that next year.",
-        ]
-    return notes
+    return [
+        words(key, lang) for key in ("plan_start_note", "plan_certified_note", "plan_pass_note")
+    ]
 
 
 def _scenario_view(s: Any, lang: str, result: PlanResult) -> View:
@@ -103,17 +64,16 @@ def _scenario_view(s: Any, lang: str, result: PlanResult) -> View:
     p = s.rules.plan
     growth = ", ".join(f"{c} {g}" for c, g in p.client_growth.items())
     passes = ", ".join(f"{e} {r}" for e, r in p.certification.items())
-    if lang == "zh":
-        assumptions = (
-            f"假设: 服务对象年增长 {growth}; 年末离职比例 {p.attrition}; 招聘 {p.hiring}; "
-            f"年度考试通过比例 {passes or '无'}; 薪酬年涨幅 {p.pay_rise}; "
-            f"缴费基数年涨幅 {p.base_rise}"
-        )
-    else:
-        assumptions = (
-            f"Assumptions: growth {growth}; attrition {p.attrition}; hiring {p.hiring}; "
-            f"certification {passes or 'none'}; pay_rise {p.pay_rise}; base_rise {p.base_rise}"
-        )
+    assumptions = words(
+        "plan_assumptions",
+        lang,
+        growth=growth,
+        attrition=p.attrition,
+        hiring=p.hiring,
+        passes=passes or words("plan_no_passes", lang),
+        pay_rise=p.pay_rise,
+        base_rise=p.base_rise,
+    )
     return View(
         title=f"{word('plan', lang)} {result.start}-{result.start + result.horizon - 1} — "
         f"{word('scenario', lang)} {s.name} ({s.rules.name})",

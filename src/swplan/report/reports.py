@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,7 @@ from ..money import fmt_money, fmt_number
 from ..render import Report, View, csv_cell, thousands
 from ..rules import Rules
 from . import sheets as xl
-from .labels import EXPLAIN, SOURCE_WORDS, label, words
+from .labels import EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
 from .vocab import rules_name, word
 from .vocab import words as vocab_words
 
@@ -653,12 +653,6 @@ def unknown_worker(worker_id: str, ids: list[str], source: str) -> str:
     return text + "; give one of the ids in the roster's id column"
 
 
-_MONTH_COLUMNS = {
-    "en": ("month", "years", "step", "grade", "gross", "contributions"),
-    "zh": ("月份", "工龄", "档次", "薪级", "月应发", "单位缴费"),
-}
-
-
 def _width(text: str) -> int:
     """Columns `text` takes on a terminal: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -893,7 +887,7 @@ def _year_lines(
     f = w.figures
     m = fmt_money
     yield "  " + t[head].format(year=year)
-    cols = _MONTH_COLUMNS["zh" if t is EXPLAIN["zh"] else "en"]
+    cols = MONTH_COLUMNS["zh" if t is EXPLAIN["zh"] else "en"]
     widths = [
         max(minimum, _width(c) + 2) for c, minimum in zip(cols, (9, 7, 6, 7, 12, 15), strict=True)
     ]
@@ -1164,7 +1158,10 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
 # --------------------------------------------------------------------------- budget
 
 
-def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
+def budget_json(
+    result: BudgetResult, rules: Rules, notes: Sequence[str] = (), warnings: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The budget's JSON; `notes` and `warnings` are always listed, empty when none."""
     data = header("budget", rules, result.as_of)
     data["schema"] = "swplan.budget/2"  # costed month by month
     data["year"] = result.year
@@ -1179,6 +1176,8 @@ def budget_json(result: BudgetResult, rules: Rules) -> dict[str, Any]:
     if result.cap is not None:
         data["cap"] = fmt_money(result.cap)
         data["cap_ok"] = result.cap_ok
+    data["notes"] = list(notes)
+    data["warnings"] = list(warnings)
     return data
 
 
