@@ -660,3 +660,42 @@ def test_a_site_name_two_sites_share_is_an_error(tmp_path: Path) -> None:
         "error: roster.csv:4:3: site: '金江社区' is the name of 2 sites (jinjiang, hongqi); "
         "write the site's id instead\n",
     )
+
+
+def test_rules_add_headers_and_ignore_columns(tmp_path: Path) -> None:
+    # 社工证等级 is no built-in header: the rules name it as `title`. 职称取得时间 contains
+    # the title header 职称, so unless the rules ignore it, it is a "did you mean" error.
+    write(
+        tmp_path,
+        "rules.yaml",
+        [
+            "extends: national",
+            "name: bureau",
+            "columns:",
+            "  roster: {title: [社工证等级], ignore: [职称取得时间]}",
+        ],
+    )
+    cn = CN.replace("职称", "社工证等级") + ",职称取得时间"
+    write(tmp_path, "keys.csv", [KEYS, *ROWS])
+    write(tmp_path, "cn.csv", [cn, *(r + ",2019-01-01" for r in ROWS)])
+    write_xlsx(
+        tmp_path / "cn.xlsx", [cn.split(","), *(r.split(",") + ["2019-01-01"] for r in ROWS)]
+    )
+    code, keys, err = cli(tmp_path, "pay", "keys.csv", "--rules", "rules.yaml", "-f", "json")
+    assert (code, err) == (0, "")
+    for name in ("cn.csv", "cn.xlsx"):  # same numbers, and no note about the ignored column
+        assert cli(tmp_path, "pay", name, "--rules", "rules.yaml", "-f", "json") == (0, keys, "")
+    code, _, err = cli(tmp_path, "pay", "cn.csv", "-f", "json")  # national rules: neither
+    assert code == 2 and "'社工证等级'" in err and "'职称取得时间' (did you mean 'title'?)" in err
+
+
+def test_rules_columns_must_name_real_columns(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "rules.yaml",
+        ["extends: national", "name: bureau", "columns:", "  passes: {titel: [职称]}"],
+    )
+    write(tmp_path, "keys.csv", [KEYS, *ROWS])
+    code, _, err = cli(tmp_path, "pay", "keys.csv", "--rules", "rules.yaml")
+    assert code == 2
+    assert "columns.passes.titel" in err and "not a column of a passes file" in err, err

@@ -443,9 +443,11 @@ class Table:
         required: Sequence[str],
         optional: Sequence[str],
         headers: Mapping[str, str] | None = None,
+        ignore: Sequence[str] = (),
     ) -> list[Problem]:
         """Read the header: each column becomes its swplan key (from the key itself or a
         header in `headers`, see `header_key`); other columns are ignored, with one note.
+        The columns headed by one of `ignore` (the rules') are ignored without a note.
 
         Returns the problems: missing, repeated and mistyped columns.
         """
@@ -456,6 +458,7 @@ class Table:
             optional,
             lambda i: self.cell(self.header_row, i),
             headers or {},
+            ignore,
         )
         if keys != self.columns:
             renamed = dict(zip(self.columns, keys, strict=True))
@@ -464,10 +467,12 @@ class Table:
                 row.cells = {renamed.get(k, k): v for k, v in row.cells.items()}
         self.ignored = ignored
         self.header_ok = not problems
-        if ignored and not problems:
-            names = ", ".join(repr(c) for c in ignored)
+        silent = {header_key(h) for h in ignore}
+        told = [c for c in ignored if header_key(c) not in silent]
+        if told and not problems:
+            names = ", ".join(repr(c) for c in told)
             self.notes.append(
-                f"{self.file}: ignored the column{'s' if len(ignored) > 1 else ''} {names}, "
+                f"{self.file}: ignored the column{'s' if len(told) > 1 else ''} {names}, "
                 "which swplan does not use"
             )
         return problems
@@ -513,6 +518,7 @@ def check_header(
     optional: Sequence[str],
     where: Any,
     headers: Mapping[str, str] | None = None,
+    ignore: Sequence[str] = (),
 ) -> tuple[list[str], list[Problem], list[str]]:
     """The key of each column, the header's problems, and the columns ignored.
 
@@ -522,7 +528,8 @@ def check_header(
     keys of five letters or more), or a header containing a known header whose column
     is absent; those are errors with a suggestion. Two columns naming one key, and a
     missing required key, are errors. `where(index)` gives the position of the header
-    cell at 0-based `index`.
+    cell at 0-based `index`. A column headed by one of `ignore` is ignored, whatever
+    its header looks like.
     """
     headers = headers or {}
     problems: list[Problem] = []
@@ -532,8 +539,11 @@ def check_header(
     keys: list[str] = []
     first: dict[str, int] = {}
     unknown: list[int] = []
+    skipped = {header_key(h) for h in ignore}
     for i, column in enumerate(columns):
         key = by_text.get(header_key(column)) if column else None
+        if column and header_key(column) in skipped:
+            key = None
         if key is None:
             keys.append(column)
             unknown.append(i)
@@ -559,7 +569,7 @@ def check_header(
             for h, k in headers.items()
             if k in absent and not h.isascii() and header_key(h) in header_key(column)
         ]
-        if column and not typo and not inside:
+        if column and ((not typo and not inside) or header_key(column) in skipped):
             ignored.append(column)
             continue
         hint = (typo or inside or difflib.get_close_matches(column, allowed, n=1, cutoff=0.6))[:1]

@@ -95,20 +95,48 @@ def header_fits(
     return fits
 
 
+_BUILT_IN = {
+    "roster": ROSTER_HEADERS,
+    "populations": POPULATIONS_HEADERS,
+    "passes": PASS_HEADERS,
+    "ledger": LEDGER_HEADERS,
+}
+
+
+def kind_headers(kind: str, rules: Rules | None = None) -> dict[str, str]:
+    """Header text -> column for a file kind: the built-in headers and those the rules
+    add (`columns: {roster: {title: [社工证等级]}}`); a rules header wins."""
+    out = dict(_BUILT_IN[kind])
+    if rules is not None:
+        for column, headers in rules.columns.get(kind, {}).items():  # type: ignore[call-overload]
+            if column != "ignore":
+                out.update(dict.fromkeys(headers, column))
+    return out
+
+
+def ignored_headers(kind: str, rules: Rules | None) -> list[str]:
+    """The headers the rules say are not read (`columns.<kind>.ignore`)."""
+    if rules is None:
+        return []
+    entry: dict[str, list[str]] = rules.columns.get(kind, {})  # type: ignore[call-overload]
+    return list(entry.get("ignore", []))
+
+
 def table_fits(kind: str, rules: Rules | None = None) -> Callable[[Sequence[str | None]], bool]:
     """`header_fits` for a file kind: roster, populations, passes or ledger."""
+    headers = kind_headers(kind, rules)
     if kind == "roster":
-        return header_fits(ROSTER_REQUIRED, ROSTER_HEADERS)
+        return header_fits(ROSTER_REQUIRED, headers)
     if kind == "populations":
-        return header_fits(["id"], POPULATIONS_HEADERS)
+        return header_fits(["id"], headers)
     if kind == "passes":
-        return header_fits(PASS_COLUMNS, PASS_HEADERS)
-    return header_fits(LEDGER_COLUMNS, LEDGER_HEADERS)
+        return header_fits(PASS_COLUMNS, headers)
+    return header_fits(LEDGER_COLUMNS, headers)
 
 
 def populations_headers(rules: Rules) -> dict[str, str]:
-    """The built-in populations headers, and each category's labels."""
-    out = dict(POPULATIONS_HEADERS)
+    """The populations headers (built-in and the rules'), and each category's labels."""
+    out = kind_headers("populations", rules)
     for key, word in rules.words("category").items():
         for text in (word.label.zh, word.label.en, *word.aliases):
             if text:
@@ -414,7 +442,9 @@ def load_populations(
                 sites.append(site)
     else:
         opened = (
-            source if isinstance(source, OpenTable) else open_table(path, table_fits("populations"))
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("populations", rules))
         )
         if opened.records is not None:  # CSV: streamed
             sites = list(iter_sites_csv(opened, rules, warnings))
@@ -425,7 +455,10 @@ def load_populations(
         problems += _noted(
             table,
             table.header_problems(
-                ["id"], ["name", "kind", *categories], populations_headers(rules)
+                ["id"],
+                ["name", "kind", *categories],
+                populations_headers(rules),
+                ignored_headers("populations", rules),
             ),
             "populations",
         )
@@ -464,7 +497,12 @@ def iter_sites_csv(
     categories = list(rules.categories)
     header = _noted(
         table,
-        table.header_problems(["id"], ["name", "kind", *categories], populations_headers(rules)),
+        table.header_problems(
+            ["id"],
+            ["name", "kind", *categories],
+            populations_headers(rules),
+            ignored_headers("populations", rules),
+        ),
         "populations",
     )
     if header:
@@ -608,10 +646,13 @@ def _merged_numbers(table: Table, row: Row, keys: Iterable[str]) -> list[Problem
     ]
 
 
-def roster_header_problems(table: Table) -> list[Problem]:
+def roster_header_problems(table: Table, rules: Rules | None = None) -> list[Problem]:
     """What is wrong with a roster table's header (CSV, Excel or streamed)."""
     problems = table.header_problems(
-        ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED], ROSTER_HEADERS
+        ROSTER_REQUIRED,
+        [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED],
+        kind_headers("roster", rules),
+        ignored_headers("roster", rules),
     )
     if not ("hired" in table.columns or "years_of_service" in table.columns):
         problems.append(
@@ -673,9 +714,13 @@ def load_roster(
                     worker = _with_exams(worker, tuple(passes))
             _note_id(worker, item.get, origin_of, workers, ids, problems)
     else:
-        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("roster"))
+        opened = (
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("roster", rules))
+        )
         table, problems = opened.table, opened.problems
-        header = roster_header_problems(table)
+        header = roster_header_problems(table, rules)
         if header:  # rows cannot be read without their columns; other problems still add up
             opened.drain()
             raise InputError([*header, *problems])  # the header explains the rows
@@ -953,9 +998,19 @@ def load_passes(
             if p:
                 passes.append(p)
     else:
-        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("passes"))
+        opened = (
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("passes", rules))
+        )
         table, problems = opened.table, opened.problems
-        header = _noted(table, table.header_problems(PASS_COLUMNS, [], PASS_HEADERS), "passes")
+        header = _noted(
+            table,
+            table.header_problems(
+                PASS_COLUMNS, [], kind_headers("passes", rules), ignored_headers("passes", rules)
+            ),
+            "passes",
+        )
         if header:
             opened.drain()
             raise InputError([*header, *problems])  # the header explains the rows
@@ -991,9 +1046,15 @@ def load_ledger(
         or (os.path.isfile(file) and os.path.getsize(file) < 64 and not _has_text(file))
     ):
         return []
-    opened = source or open_table(path, table_fits("ledger"))
+    opened = source or open_table(path, table_fits("ledger", rules))
     table, problems = opened.table, opened.problems
-    header = _noted(table, table.header_problems(LEDGER_COLUMNS, [], LEDGER_HEADERS), "ledger")
+    header = _noted(
+        table,
+        table.header_problems(
+            LEDGER_COLUMNS, [], kind_headers("ledger", rules), ignored_headers("ledger", rules)
+        ),
+        "ledger",
+    )
     if header:
         opened.drain()
         raise InputError([*header, *problems])  # the header explains the rows

@@ -174,7 +174,7 @@ def stream_pay(
     Raises `InputError` with every problem; the caller discards `out` in that case.
     """
     problems: list[Problem] = []
-    table, records = open_csv(path, problems, table_fits("roster"))
+    table, records = open_csv(path, problems, table_fits("roster", rules))
     return stream_table(
         table, records, problems, rules, as_of, out, progress, counts, costed, wanted_ids, fmt, year
     )
@@ -196,7 +196,7 @@ def stream_table(
 ) -> StreamTotals:
     """`stream_pay` on a CSV file already opened by `loading.open_csv`."""
     as_of = dt.date(year, 12, 31) if year is not None else (as_of or rules.effective)
-    header = roster_header_problems(table)
+    header = roster_header_problems(table, rules)
     if header:  # as the whole-file reader does: rows of the wrong width are named too
         for _ in records:
             pass
