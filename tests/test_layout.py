@@ -699,3 +699,48 @@ def test_rules_columns_must_name_real_columns(tmp_path: Path) -> None:
     code, _, err = cli(tmp_path, "pay", "keys.csv", "--rules", "rules.yaml")
     assert code == 2
     assert "columns.passes.titel" in err and "not a column of a passes file" in err, err
+
+
+def test_a_two_row_header_is_read_as_one(tmp_path: Path) -> None:
+    import openpyxl
+
+    # 服务对象（人） is merged over C2:D2; below it 老年人 | 儿童 name the categories, and
+    # 站点编号 | 站点名称 are merged down over rows 2-3. Data starts at row 4.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2026年站点服务对象统计"])
+    sheet.append(["站点编号", "站点名称", "服务对象（人）", None])
+    sheet.append([None, None, "老年人", "儿童"])
+    sheet.append(["s1", "一号社区", 57, 12])
+    sheet.append(["s2", "二号社区", 8, 0])
+    for ref in ("C2:D2", "A2:A3", "B2:B3"):
+        sheet.merge_cells(ref)
+    book.save(tmp_path / "pops.xlsx")
+    write(
+        tmp_path,
+        "pops.yaml",
+        [
+            "sites:",
+            "  - {id: s1, name: 一号社区, clients: {elderly: 57, children: 12}}",
+            "  - {id: s2, name: 二号社区, clients: {elderly: 8}}",
+        ],
+    )
+    # the same table as CSV: a merged cell keeps its text in its first cell only
+    write(
+        tmp_path,
+        "pops.csv",
+        [
+            "站点编号,站点名称,服务对象（人）,",
+            ",,老年人,儿童",
+            "s1,一号社区,57,12",
+            "s2,二号社区,8,0",
+        ],
+    )
+    code, expected, err = cli(tmp_path, "staff", "pops.yaml", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(expected)["sites"][0]["covers"] == ["elderly", "children"]
+    for name in ("pops.xlsx", "pops.csv"):
+        code, out, err = cli(tmp_path, "staff", name, "-f", "json")
+        assert (code, err) == (0, ""), name
+        assert json.loads(out)["sites"] == json.loads(expected)["sites"], name

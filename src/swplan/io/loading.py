@@ -596,6 +596,47 @@ def check_header(
     return keys, problems, ignored
 
 
+def second_header(
+    header: Sequence[str | None],
+    below: Sequence[str | None],
+    merged: set[int],
+    fits: Callable[[Sequence[str | None]], bool] | None,
+) -> list[str | None] | None:
+    """The header read together with the row below it (a two-row header), or None.
+
+    The row below is a second header row when it names at least one known column and
+    every filled cell of it is under an empty header cell or one of a merged cell
+    (`merged`: 0-based columns). Its names then replace the cells above them, such as
+    老年人 | 儿童 under a merged 服务对象（人）.
+    """
+    known = getattr(fits, "known", None)
+    filled = [i for i, c in enumerate(below) if c is not None and c.strip()]
+    if known is None or not filled or not any(known(below[i]) for i in filled):
+        return None
+    for i in filled:
+        above = header[i] if i < len(header) else None
+        if above is not None and above.strip() and i not in merged:
+            return None
+    width = max(len(header), len(below))
+    out: list[str | None] = []
+    for i in range(width):
+        cell = below[i] if i < len(below) else None
+        if cell is not None and not cell.strip():
+            cell = None
+        out.append(cell if cell is not None else (header[i] if i < len(header) else None))
+    return out
+
+
+def _csv_merged(header: Sequence[str | None]) -> set[int]:
+    """The header cells of a CSV that look merged: a filled cell followed by empty ones
+    (a merged cell saved as CSV keeps its text in its first cell only)."""
+    out: set[int] = set()
+    for i, cell in enumerate(header):
+        if cell and cell.strip() and i + 1 < len(header) and not (header[i + 1] or "").strip():
+            out.add(i)
+    return out
+
+
 def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
     # the record that failed starts at `start`; an unterminated quote only shows at the end
     hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""
@@ -643,8 +684,27 @@ def open_csv(
         raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
     at = next((i for i, (_, cells) in enumerate(first) if fits and fits(cells)), 0)
     line, header = first[at]
+    pending = first[at + 1 :]
+    if fits is not None and fits(header):
+        below: list[str] | None = None
+        below_line = reader.line_num + 1
+        try:
+            if pending:
+                below_line, below = pending[0]
+            else:
+                below = next(reader, None)
+        except csv.Error as exc:
+            raise _malformed(name, below_line, exc) from None
+        joined = None
+        if below is not None:
+            joined = second_header(header, below, _csv_merged(header), fits)
+        if joined is not None:
+            header = [c or "" for c in joined]
+            pending = pending[1:]
+        elif below is not None and not pending:
+            pending = [(below_line, below)]
     table = Table(name, [c.strip() for c in header], [], header_row=line)
-    return table, _records(table, reader, len(header), problems, first[at + 1 :])
+    return table, _records(table, reader, len(header), problems, pending)
 
 
 def _records(
@@ -1085,6 +1145,22 @@ def _sheet_table(
     header: tuple[Any, ...] = first_rows[at][1] if first_rows else ()
     header_row = first_rows[at][0] if first_rows else 0
     rows = itertools.chain(first_rows[at + 1 :], rows)
+    data_from = header_row  # the last header row: merged cells above the data end here
+    refs = _Merged.refs(sheet)
+    if header_row and fits is not None and fits([_cell_text(v) for v in header]):
+        below = next(rows, None)
+        joined = None
+        if below is not None and below[0] == header_row + 1:
+            joined = second_header(
+                [_cell_text(v) for v in header],
+                [_cell_text(v) for v in below[1]],
+                _header_merged(refs, header_row),
+                fits,
+            )
+        if joined is not None:
+            header, data_from = tuple(joined), header_row + 1
+        elif below is not None:
+            rows = itertools.chain([below], rows)
     if not header_row:
         raise InputError(
             [
@@ -1104,7 +1180,7 @@ def _sheet_table(
     width = len(table.columns)
     problems: list[Problem] = []
     formulas = formulas or {}
-    merged = _Merged(sheet, header_row)
+    merged = _Merged(refs, data_from)
     for number, values in rows:
         if number > MAX_SHEET_ROWS:
             raise InputError(
@@ -1158,6 +1234,21 @@ def _sheet_table(
     return table, problems
 
 
+def _header_merged(refs: list[str], row: int) -> set[int]:
+    """The 0-based columns of `row` that are part of a merged cell (`refs`: the sheet's)."""
+    from openpyxl.utils import range_boundaries
+
+    out: set[int] = set()
+    for ref in refs:
+        left, top, right, bottom = range_boundaries(ref)
+        if None in (left, top, right, bottom):
+            continue
+        assert left is not None and top is not None and right is not None and bottom is not None
+        if top <= row <= bottom and right - left < MAX_SHEET_COLUMNS:
+            out.update(range(left - 1, right))
+    return out
+
+
 class _Merged:
     """The merged cells of a sheet below its header: a merged cell's value is every
     cell's of its range. Cells filled from a range that spans rows are remembered
@@ -1165,13 +1256,13 @@ class _Merged:
 
     _REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
-    def __init__(self, sheet: Any, header_row: int) -> None:
+    def __init__(self, refs: list[str], header_row: int) -> None:
         from openpyxl.utils import range_boundaries
 
         # row -> [(column, the top-left cell of its range)], for all but the top-left
         self.cells: dict[int, list[tuple[int, tuple[int, int]]]] = {}
         self.values: dict[tuple[int, int], str | None] = {}
-        for ref in self._refs(sheet):
+        for ref in refs:
             left, top, right, bottom = range_boundaries(ref)
             if bottom is None or right is None or left is None or top is None:
                 continue
@@ -1183,7 +1274,8 @@ class _Merged:
                         self.cells.setdefault(row, []).append((col, (top, left)))
             self.values[(top, left)] = None
 
-    def _refs(self, sheet: Any) -> list[str]:
+    @staticmethod
+    def refs(sheet: Any) -> list[str]:
         source = getattr(sheet, "_get_source", None)
         if source is None:  # a sheet opened for writing knows its merged ranges
             return [str(r) for r in getattr(sheet, "merged_cells", ())]
@@ -1192,7 +1284,7 @@ class _Merged:
         with source() as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 data = tail + block  # a reference cut by the block boundary is read whole
-                refs += [m.decode() for m in self._REF.findall(data)]
+                refs += [m.decode() for m in _Merged._REF.findall(data)]
                 tail = data[-100:]
         return list(dict.fromkeys(refs))
 

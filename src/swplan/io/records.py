@@ -81,18 +81,29 @@ PASS_HEADERS = {
 LEDGER_HEADERS = {**PASS_HEADERS, "金额": "amount", "发放日期": "paid_on"}
 
 
-def header_fits(
-    required: Iterable[str], headers: Mapping[str, str]
-) -> Callable[[Sequence[str | None]], bool]:
+class HeaderFit:
+    """Whether a row holds every required column (by key or header): the header row.
+
+    `known(text)`: whether a cell names any column of the kind (the second row of a
+    two-row header holds such names).
+    """
+
+    def __init__(self, required: Iterable[str], headers: Mapping[str, str]) -> None:
+        self.need = set(required)
+        self.by_text = {header_key(k): k for k in self.need}
+        self.by_text.update((header_key(h), k) for h, k in headers.items() if k in self.need)
+        self.names = {header_key(h) for h in headers} | {header_key(k) for k in headers.values()}
+
+    def __call__(self, cells: Sequence[str | None]) -> bool:
+        return self.need <= {self.by_text.get(header_key(c or "")) for c in cells}
+
+    def known(self, text: str) -> bool:
+        return header_key(text) in self.names
+
+
+def header_fits(required: Iterable[str], headers: Mapping[str, str]) -> HeaderFit:
     """Whether a row holds every required column (by key or header): the header row."""
-    need = set(required)
-    known = {header_key(k): k for k in need}
-    known.update((header_key(h), k) for h, k in headers.items() if k in need)
-
-    def fits(cells: Sequence[str | None]) -> bool:
-        return need <= {known.get(header_key(c or "")) for c in cells}
-
-    return fits
+    return HeaderFit(required, headers)
 
 
 _BUILT_IN = {
@@ -122,12 +133,17 @@ def ignored_headers(kind: str, rules: Rules | None) -> list[str]:
     return list(entry.get("ignore", []))
 
 
-def table_fits(kind: str, rules: Rules | None = None) -> Callable[[Sequence[str | None]], bool]:
+def table_fits(kind: str, rules: Rules | None = None) -> HeaderFit:
     """`header_fits` for a file kind: roster, populations, passes or ledger."""
     headers = kind_headers(kind, rules)
     if kind == "roster":
+        headers.update((c, c) for c in ROSTER_COLUMNS)
         return header_fits(ROSTER_REQUIRED, headers)
     if kind == "populations":
+        headers.update((c, c) for c in SITE_COLUMNS)
+        if rules is not None:
+            headers.update(populations_headers(rules))
+            headers.update((c, c) for c in rules.categories)
         return header_fits(["id"], headers)
     if kind == "passes":
         return header_fits(PASS_COLUMNS, headers)
