@@ -744,3 +744,44 @@ def test_a_two_row_header_is_read_as_one(tmp_path: Path) -> None:
         code, out, err = cli(tmp_path, "staff", name, "-f", "json")
         assert (code, err) == (0, ""), name
         assert json.loads(out)["sites"] == json.loads(expected)["sites"], name
+
+
+def test_hash_star_reads_every_fitting_sheet_as_one_table(tmp_path: Path) -> None:
+    import openpyxl
+
+    # one sheet per township, a 填表说明 sheet beside them and a hidden old version
+    half = len(ROWS) // 2
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "金江镇"
+    second = book.create_sheet("红旗镇")
+    first.append(["金江镇社工花名册"])  # a title above the header: rows shift by one
+    for sheet, rows in ((first, ROWS[:half]), (second, ROWS[half:])):
+        sheet.append(CN.split(","))
+        for row in rows:
+            sheet.append(row.split(","))
+        sheet.append(["合计"])
+    book.create_sheet("填表说明").append(["请按模板填写"])
+    old = book.create_sheet("旧版")
+    old.append(CN.split(","))
+    old.append(ROWS[0].split(","))
+    old.sheet_state = "hidden"
+    book.save(tmp_path / "all.xlsx")
+    write(tmp_path, "keys.csv", [KEYS, *ROWS])
+    code, keys, err = cli(tmp_path, "pay", "keys.csv", "-f", "json")
+    assert (code, err) == (0, "")
+    code, out, err = cli(tmp_path, "pay", "all.xlsx#*", "-f", "json")
+    assert (code, out) == (0, keys)
+    # each sheet's totals row is named with its own sheet: 金江镇 has the title in row 1,
+    # the header in row 2 and its rows in 3..half+2, so the totals are in row half+3
+    assert f"sheet 金江镇: skipped row {half + 3}: a totals row" in err, err
+    assert f"sheet 红旗镇: skipped row {len(ROWS) - half + 2}: a totals row" in err, err
+    # without #*, two fitting sheets are an error that names them
+    code, _, err = cli(tmp_path, "pay", "all.xlsx")
+    assert code == 2 and "'金江镇', '红旗镇'" in err
+    # a bad cell in the second sheet is named with that sheet: row 2, 学历 is column D
+    second["D2"] = "小学"
+    book.save(tmp_path / "all.xlsx")
+    code, _, err = cli(tmp_path, "pay", "all.xlsx#*")
+    assert code == 2 and "all.xlsx:红旗镇!D2: education:" in err, err

@@ -427,9 +427,23 @@ class Table:
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)
     # (row, column) of cells filled from a merged cell spanning rows
     merged: set[tuple[int, int]] = field(default_factory=set)
+    # several sheets read as one (`FILE.xlsx#*`): (sheet, first column) of each; a row
+    # number is then the sheet's index times SHEET_STRIDE plus its row in the sheet
+    parts: list[tuple[str, int]] = field(default_factory=list)
+
+    def sheet_row(self, number: int) -> tuple[str | None, int]:
+        """The sheet and row of a row `number`."""
+        if self.parts:
+            index, row = divmod(number, SHEET_STRIDE)
+            return self.parts[index][0], row
+        return self.sheet, number
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
+        if self.parts:
+            part, row = divmod(number, SHEET_STRIDE)
+            ref, first = self.parts[part]
+            return f"{ref}!{_column_letter(first + index + 1)}{row}"
         if self.sheet is not None:
             return f"{self.sheet}!{_column_letter(self.first_column + index + 1)}{number}"
         return position(number, index + 1)
@@ -821,16 +835,17 @@ class RowSkips:
 
         if not self.table.header_ok:
             return
-        for why, numbers in self.rows.items():
-            shown = ", ".join(str(n) for n in numbers[:10])
-            more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
-            rows = "row" if len(numbers) == 1 else "rows"
-            where = (
-                f"{self.table.file} sheet {self.table.sheet}"
-                if self.table.sheet
-                else self.table.file
-            )
-            notes.add([f"{where}: skipped {rows} {shown}{more}: {_SKIPPED[why]}"])
+        for why, found in self.rows.items():
+            by_sheet: dict[str | None, list[int]] = {}
+            for number in found:
+                sheet, row = self.table.sheet_row(number)
+                by_sheet.setdefault(sheet, []).append(row)
+            for sheet, numbers in by_sheet.items():
+                shown = ", ".join(str(n) for n in numbers[:10])
+                more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+                rows = "row" if len(numbers) == 1 else "rows"
+                where = f"{self.table.file} sheet {sheet}" if sheet else self.table.file
+                notes.add([f"{where}: skipped {rows} {shown}{more}: {_SKIPPED[why]}"])
         self.rows = {}
 
 
@@ -947,6 +962,8 @@ def read_xlsx_table(
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     try:
+        if wanted == "*" and not any(s.title == "*" for s in book.worksheets):
+            return _all_sheets(name, source, book, fits)
         sheet = _choose_sheet(name, book, wanted, fits)
         return _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
@@ -996,6 +1013,71 @@ def _choose_sheet(
             ]
         )
     return (fitting or visible)[0]
+
+
+SHEET_STRIDE = 1 << 21  # above Excel's row limit: sheet k's rows are numbered from k * it
+
+
+def _all_sheets(
+    name: str, source: Any, book: Any, fits: Callable[[Sequence[str | None]], bool] | None
+) -> tuple[Table, list[Problem]]:
+    """Every visible sheet whose header fits, read as one table (`FILE.xlsx#*`).
+
+    The sheets need the same columns in the same order; each cell keeps its own sheet
+    in `Table.cell`.
+    """
+    visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+    fitting = [s for s in visible if fits is None or _header_fits(s, fits)]
+    if not fitting:
+        titles = ", ".join(repr(s.title) for s in visible) or "none"
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    "",
+                    f"no visible sheet holds such a table (#* reads every one that does); "
+                    f"its visible sheets: {titles}",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    tables = []
+    for sheet in fitting:
+        table, found = _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
+        tables.append(table)
+        problems += found
+    first = tables[0]
+    combined = Table(
+        name,
+        first.columns,
+        [],
+        sheet=first.sheet,
+        header_row=first.header_row,
+        first_column=first.first_column,
+    )
+    same = [header_key(c) for c in first.columns]
+    for k, table in enumerate(tables):
+        offset = k * SHEET_STRIDE
+        combined.parts.append((table.sheet or "", table.first_column))
+        if [header_key(c) for c in table.columns] != same:
+            problems.append(
+                Problem(
+                    name,
+                    table.cell(table.header_row, 0),
+                    "",
+                    f"the header of sheet {table.sheet} differs from that of sheet "
+                    f"{first.sheet}; sheets read as one table (#*) need the same columns "
+                    "in the same order",
+                )
+            )
+            continue
+        for row in table.rows:
+            cells = dict(zip(first.columns, row.cells.values(), strict=True))
+            combined.rows.append(Row(offset + row.number, cells))
+        combined.uncached.update(((offset + r, c), f) for (r, c), f in table.uncached.items())
+        combined.merged.update((offset + r, c) for r, c in table.merged)
+    return combined, problems
 
 
 def _header_fits(sheet: Any, fits: Callable[[Sequence[str | None]], bool]) -> bool:
