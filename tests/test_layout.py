@@ -785,3 +785,36 @@ def test_hash_star_reads_every_fitting_sheet_as_one_table(tmp_path: Path) -> Non
     book.save(tmp_path / "all.xlsx")
     code, _, err = cli(tmp_path, "pay", "all.xlsx#*")
     assert code == 2 and "all.xlsx:红旗镇!D2: education:" in err, err
+
+
+def test_site_ids_are_any_short_printable_text(tmp_path: Path) -> None:
+    # a bureau's own site codes: Chinese, with a space inside, with spaces around
+    write(
+        tmp_path,
+        "pops.yaml",
+        [
+            "sites:",
+            "  - {id: 金江社区, clients: {elderly: 57}}",
+            "  - {id: 'JJ 01 ', clients: {elderly: 8}}",
+        ],
+    )
+    write(tmp_path, "pops.csv", ["站点编号,老年人", "金江社区,57", " JJ 01 ,8"])
+    roster = [KEYS, "W1,,金江社区,bachelor,none,,2016-09-01,,", "W2,,JJ 01 ,bachelor,none,,,3,"]
+    write(tmp_path, "roster.csv", roster)
+    code, yaml_out, err = cli(
+        tmp_path, "staff", "pops.yaml", "--roster", "roster.csv", "-f", "json"
+    )
+    assert (code, err) == (0, ""), err
+    assert [s["id"] for s in json.loads(yaml_out)["sites"]] == ["金江社区", "JJ 01"]
+    code, out, _ = cli(tmp_path, "staff", "pops.csv", "--roster", "roster.csv", "-f", "json")
+    assert (code, out) == (0, yaml_out)
+    # the streamed pay path writes such a site as JSON and CSV text
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
+    assert code == 0 and [w["site"] for w in json.loads(out)["workers"]] == ["金江社区", "JJ 01"]
+    # 65 characters, and a tab inside, are errors that say so
+    long = "站" * 65
+    write(tmp_path, "bad.csv", ["id,elderly", f"{long},1", '"a\tb",1'])
+    code, _, err = cli(tmp_path, "staff", "bad.csv")
+    assert code == 2
+    assert "bad.csv:2:1: id:" in err and "has 65 characters; a site id has at most 64" in err
+    assert "bad.csv:3:1: id:" in err and "control character (U+0009)" in err, err

@@ -18,7 +18,15 @@ from typing import Any, TypeVar
 from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
 from ..rules import Rules
-from ..values import IDENT_RE, parse_amount, parse_cell_date, parse_count, parse_ident
+from ..values import (
+    IDENT_RE,
+    parse_amount,
+    parse_cell_date,
+    parse_count,
+    parse_ident,
+    parse_site_id,
+    site_id_ok,
+)
 from .loading import (
     Document,
     OpenTable,
@@ -259,6 +267,9 @@ class _Fields:
 
     def ident(self, key: str, *, required: bool = False) -> str | None:
         return self.parsed(key, parse_ident, required=required)
+
+    def site_id(self, key: str, *, required: bool = False) -> str | None:
+        return self.parsed(key, parse_site_id, required=required)
 
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
         return self.parsed(key, parse_cell_date, required=required)
@@ -532,11 +543,10 @@ def iter_sites_csv(
     counts: dict[str, int | None] = {"": 0}  # cell text -> count, None when it is not one
     kinds: dict[str, str] = {}  # cell -> kind key ("" when the rules do not list it)
     ids = UniqueIds("site id", lambda line: Origin(table.file, table.cell(line, i_id)))
-    ident = IDENT_RE.match
     for line, cells in records:
         site_id = cells[i_id]
         clients: dict[str, int] = {}
-        ok = ident(site_id) is not None
+        ok = site_id_ok(site_id)
         for category, i in present:
             cell = cells[i]
             n = counts.get(cell, -1)
@@ -591,7 +601,7 @@ def _row_fields(
 def _site(
     f: _Fields, clients: dict[str, int], rules: Rules, unlisted: dict[str, list[str]]
 ) -> Site | None:
-    ident = f.ident("id", required=True)
+    ident = f.site_id("id", required=True)
     name = f.text("name")
     written = f.text("kind")
     kind = site_kind(written, rules)
@@ -867,7 +877,7 @@ class WorkerRules:
         f = _Fields(get, origin_of, problems)
         ident = f.ident("id", required=True)
         name = f.text("name")
-        site = f.ident("site", required=True)
+        site = f.site_id("site", required=True)
         rules = self.rules
         education = f.word("education", rules, "education", required=True)
         title = f.word("title", rules, "title", required=True)
