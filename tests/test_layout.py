@@ -660,3 +660,161 @@ def test_a_site_name_two_sites_share_is_an_error(tmp_path: Path) -> None:
         "error: roster.csv:4:3: site: '金江社区' is the name of 2 sites (jinjiang, hongqi); "
         "write the site's id instead\n",
     )
+
+
+def test_rules_add_headers_and_ignore_columns(tmp_path: Path) -> None:
+    # 社工证等级 is no built-in header: the rules name it as `title`. 职称取得时间 contains
+    # the title header 职称, so unless the rules ignore it, it is a "did you mean" error.
+    write(
+        tmp_path,
+        "rules.yaml",
+        [
+            "extends: national",
+            "name: bureau",
+            "columns:",
+            "  roster: {title: [社工证等级], ignore: [职称取得时间]}",
+        ],
+    )
+    cn = CN.replace("职称", "社工证等级") + ",职称取得时间"
+    write(tmp_path, "keys.csv", [KEYS, *ROWS])
+    write(tmp_path, "cn.csv", [cn, *(r + ",2019-01-01" for r in ROWS)])
+    write_xlsx(
+        tmp_path / "cn.xlsx", [cn.split(","), *(r.split(",") + ["2019-01-01"] for r in ROWS)]
+    )
+    code, keys, err = cli(tmp_path, "pay", "keys.csv", "--rules", "rules.yaml", "-f", "json")
+    assert (code, err) == (0, "")
+    for name in ("cn.csv", "cn.xlsx"):  # same numbers, and no note about the ignored column
+        assert cli(tmp_path, "pay", name, "--rules", "rules.yaml", "-f", "json") == (0, keys, "")
+    code, _, err = cli(tmp_path, "pay", "cn.csv", "-f", "json")  # national rules: neither
+    assert code == 2 and "'社工证等级'" in err and "'职称取得时间' (did you mean 'title'?)" in err
+
+
+def test_rules_columns_must_name_real_columns(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "rules.yaml",
+        ["extends: national", "name: bureau", "columns:", "  passes: {titel: [职称]}"],
+    )
+    write(tmp_path, "keys.csv", [KEYS, *ROWS])
+    code, _, err = cli(tmp_path, "pay", "keys.csv", "--rules", "rules.yaml")
+    assert code == 2
+    assert "columns.passes.titel" in err and "not a column of a passes file" in err, err
+
+
+def test_a_two_row_header_is_read_as_one(tmp_path: Path) -> None:
+    import openpyxl
+
+    # 服务对象（人） is merged over C2:D2; below it 老年人 | 儿童 name the categories, and
+    # 站点编号 | 站点名称 are merged down over rows 2-3. Data starts at row 4.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2026年站点服务对象统计"])
+    sheet.append(["站点编号", "站点名称", "服务对象（人）", None])
+    sheet.append([None, None, "老年人", "儿童"])
+    sheet.append(["s1", "一号社区", 57, 12])
+    sheet.append(["s2", "二号社区", 8, 0])
+    for ref in ("C2:D2", "A2:A3", "B2:B3"):
+        sheet.merge_cells(ref)
+    book.save(tmp_path / "pops.xlsx")
+    write(
+        tmp_path,
+        "pops.yaml",
+        [
+            "sites:",
+            "  - {id: s1, name: 一号社区, clients: {elderly: 57, children: 12}}",
+            "  - {id: s2, name: 二号社区, clients: {elderly: 8}}",
+        ],
+    )
+    # the same table as CSV: a merged cell keeps its text in its first cell only
+    write(
+        tmp_path,
+        "pops.csv",
+        [
+            "站点编号,站点名称,服务对象（人）,",
+            ",,老年人,儿童",
+            "s1,一号社区,57,12",
+            "s2,二号社区,8,0",
+        ],
+    )
+    code, expected, err = cli(tmp_path, "staff", "pops.yaml", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(expected)["sites"][0]["covers"] == ["elderly", "children"]
+    for name in ("pops.xlsx", "pops.csv"):
+        code, out, err = cli(tmp_path, "staff", name, "-f", "json")
+        assert (code, err) == (0, ""), name
+        assert json.loads(out)["sites"] == json.loads(expected)["sites"], name
+
+
+def test_hash_star_reads_every_fitting_sheet_as_one_table(tmp_path: Path) -> None:
+    import openpyxl
+
+    # one sheet per township, a 填表说明 sheet beside them and a hidden old version
+    half = len(ROWS) // 2
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "金江镇"
+    second = book.create_sheet("红旗镇")
+    first.append(["金江镇社工花名册"])  # a title above the header: rows shift by one
+    for sheet, rows in ((first, ROWS[:half]), (second, ROWS[half:])):
+        sheet.append(CN.split(","))
+        for row in rows:
+            sheet.append(row.split(","))
+        sheet.append(["合计"])
+    book.create_sheet("填表说明").append(["请按模板填写"])
+    old = book.create_sheet("旧版")
+    old.append(CN.split(","))
+    old.append(ROWS[0].split(","))
+    old.sheet_state = "hidden"
+    book.save(tmp_path / "all.xlsx")
+    write(tmp_path, "keys.csv", [KEYS, *ROWS])
+    code, keys, err = cli(tmp_path, "pay", "keys.csv", "-f", "json")
+    assert (code, err) == (0, "")
+    code, out, err = cli(tmp_path, "pay", "all.xlsx#*", "-f", "json")
+    assert (code, out) == (0, keys)
+    # each sheet's totals row is named with its own sheet: 金江镇 has the title in row 1,
+    # the header in row 2 and its rows in 3..half+2, so the totals are in row half+3
+    assert f"sheet 金江镇: skipped row {half + 3}: a totals row" in err, err
+    assert f"sheet 红旗镇: skipped row {len(ROWS) - half + 2}: a totals row" in err, err
+    # without #*, two fitting sheets are an error that names them
+    code, _, err = cli(tmp_path, "pay", "all.xlsx")
+    assert code == 2 and "'金江镇', '红旗镇'" in err
+    # a bad cell in the second sheet is named with that sheet: row 2, 学历 is column D
+    second["D2"] = "小学"
+    book.save(tmp_path / "all.xlsx")
+    code, _, err = cli(tmp_path, "pay", "all.xlsx#*")
+    assert code == 2 and "all.xlsx:红旗镇!D2: education:" in err, err
+
+
+def test_site_ids_are_any_short_printable_text(tmp_path: Path) -> None:
+    # a bureau's own site codes: Chinese, with a space inside, with spaces around
+    write(
+        tmp_path,
+        "pops.yaml",
+        [
+            "sites:",
+            "  - {id: 金江社区, clients: {elderly: 57}}",
+            "  - {id: 'JJ 01 ', clients: {elderly: 8}}",
+        ],
+    )
+    write(tmp_path, "pops.csv", ["站点编号,老年人", "金江社区,57", " JJ 01 ,8"])
+    roster = [KEYS, "W1,,金江社区,bachelor,none,,2016-09-01,,", "W2,,JJ 01 ,bachelor,none,,,3,"]
+    write(tmp_path, "roster.csv", roster)
+    code, yaml_out, err = cli(
+        tmp_path, "staff", "pops.yaml", "--roster", "roster.csv", "-f", "json"
+    )
+    assert (code, err) == (0, ""), err
+    assert [s["id"] for s in json.loads(yaml_out)["sites"]] == ["金江社区", "JJ 01"]
+    code, out, _ = cli(tmp_path, "staff", "pops.csv", "--roster", "roster.csv", "-f", "json")
+    assert (code, out) == (0, yaml_out)
+    # the streamed pay path writes such a site as JSON and CSV text
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
+    assert code == 0 and [w["site"] for w in json.loads(out)["workers"]] == ["金江社区", "JJ 01"]
+    # 65 characters, and a tab inside, are errors that say so
+    long = "站" * 65
+    write(tmp_path, "bad.csv", ["id,elderly", f"{long},1", '"a\tb",1'])
+    code, _, err = cli(tmp_path, "staff", "bad.csv")
+    assert code == 2
+    assert "bad.csv:2:1: id:" in err and "has 65 characters; a site id has at most 64" in err
+    assert "bad.csv:3:1: id:" in err and "control character (U+0009)" in err, err

@@ -295,6 +295,29 @@ class Change(_Model):
     set: dict[str, Any]
 
 
+# The columns of each kind of table a bureau may give (populations also: each category).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "roster": (
+        "id",
+        "name",
+        "site",
+        "education",
+        "title",
+        "post",
+        "hired",
+        "years_of_service",
+        "performance",
+        "employment",
+        "years_not_counted",
+    ),
+    "populations": ("id", "name", "kind"),
+    "passes": ("worker_id", "exam", "passed_on"),
+    "ledger": ("worker_id", "exam", "amount", "paid_on"),
+}
+
+TableKind = Literal["roster", "populations", "passes", "ledger"]
+
+
 class Rules(_Model):
     """The whole rules file, after `extends`.
 
@@ -319,6 +342,8 @@ class Rules(_Model):
     budget: Budget
     plan: Plan = Plan()
     changes: list[Change] = []
+    # per table kind: column -> more headers naming it, and `ignore` -> headers not read
+    columns: dict[TableKind, dict[str, list[str]]] = {}
 
     # every version of the rules: (from, rules in force from that day), oldest first
     _versions: list[tuple[dt.date, Rules]] = PrivateAttr(default_factory=list)
@@ -732,6 +757,17 @@ def rule_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
     def bad(path: KeyPath, message: str) -> None:
         problems.append((path, message))
 
+    for table, entries in rules.columns.items():
+        known = list(TABLE_COLUMNS[table])
+        if table == "populations":
+            known += list(rules.categories)
+        for column in entries:
+            if column != "ignore" and column not in known:
+                bad(
+                    ("columns", table, column),
+                    f"{column!r} is not a column of a {table} file; "
+                    f"allowed: {', '.join([*known, 'ignore'])}",
+                )
     pay = rules.pay
     points = pay.points
     if "none" not in points.title:

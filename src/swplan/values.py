@@ -37,6 +37,40 @@ def parse_ident(value: Any) -> Any:
     return value
 
 
+MAX_SITE_ID = 64
+
+
+def parse_site_id(value: Any) -> str:
+    """A site id: any text of at most 64 printable characters, spaces around it trimmed
+    (a bureau's own codes and names: `金江社区`, `JJ 01`, `3501-02`)."""
+    if not isinstance(value, str):
+        raise ValueError(f"{shown(value)} is not a site id; write it as text")
+    text = value.strip()
+    if not text:
+        raise ValueError("the site id is empty")
+    if len(text) > MAX_SITE_ID:
+        raise ValueError(
+            f"{shown(text)} has {len(text)} characters; a site id has at most {MAX_SITE_ID}"
+        )
+    bad = next((c for c in text if not _printable(c)), None)
+    if bad is not None:
+        raise ValueError(
+            f"{shown(text)} holds a control character (U+{ord(bad):04X}); "
+            "a site id is printable text on one line"
+        )
+    return text
+
+
+def _printable(char: str) -> bool:
+    """Not a control, format or unassigned character, nor a line break (spaces are fine)."""
+    return char.isprintable() or unicodedata.category(char) == "Zs"
+
+
+def site_id_ok(text: str) -> bool:
+    """Whether a cell is a site id as it stands (no spaces to trim): the fast check."""
+    return 0 < len(text) <= MAX_SITE_ID and text.isprintable() and text == text.strip()
+
+
 def parse_decimal(value: Any) -> Decimal:
     if isinstance(value, float):
         raise ValueError("a float is not allowed here; write the number as text")

@@ -178,8 +178,8 @@ def first_workers(
     from .records import roster_header_problems, table_fits
 
     problems: list[Problem] = []
-    table, records = open_csv(roster, problems, table_fits("roster"))
-    roster_header_problems(table)
+    table, records = open_csv(roster, problems, table_fits("roster", rules))
+    roster_header_problems(table, rules)
     i_site = table.columns.index("site")
     for line, cells in records:
         site = cells[i_site].strip()

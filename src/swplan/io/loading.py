@@ -427,9 +427,23 @@ class Table:
     uncached: dict[tuple[int, int], str] = field(default_factory=dict)
     # (row, column) of cells filled from a merged cell spanning rows
     merged: set[tuple[int, int]] = field(default_factory=set)
+    # several sheets read as one (`FILE.xlsx#*`): (sheet, first column) of each; a row
+    # number is then the sheet's index times SHEET_STRIDE plus its row in the sheet
+    parts: list[tuple[str, int]] = field(default_factory=list)
+
+    def sheet_row(self, number: int) -> tuple[str | None, int]:
+        """The sheet and row of a row `number`."""
+        if self.parts:
+            index, row = divmod(number, SHEET_STRIDE)
+            return self.parts[index][0], row
+        return self.sheet, number
 
     def cell(self, number: int, index: int) -> str:
         """Position of the cell in row `number`, 0-based column `index`."""
+        if self.parts:
+            part, row = divmod(number, SHEET_STRIDE)
+            ref, first = self.parts[part]
+            return f"{ref}!{_column_letter(first + index + 1)}{row}"
         if self.sheet is not None:
             return f"{self.sheet}!{_column_letter(self.first_column + index + 1)}{number}"
         return position(number, index + 1)
@@ -443,9 +457,11 @@ class Table:
         required: Sequence[str],
         optional: Sequence[str],
         headers: Mapping[str, str] | None = None,
+        ignore: Sequence[str] = (),
     ) -> list[Problem]:
         """Read the header: each column becomes its swplan key (from the key itself or a
         header in `headers`, see `header_key`); other columns are ignored, with one note.
+        The columns headed by one of `ignore` (the rules') are ignored without a note.
 
         Returns the problems: missing, repeated and mistyped columns.
         """
@@ -456,6 +472,7 @@ class Table:
             optional,
             lambda i: self.cell(self.header_row, i),
             headers or {},
+            ignore,
         )
         if keys != self.columns:
             renamed = dict(zip(self.columns, keys, strict=True))
@@ -464,10 +481,12 @@ class Table:
                 row.cells = {renamed.get(k, k): v for k, v in row.cells.items()}
         self.ignored = ignored
         self.header_ok = not problems
-        if ignored and not problems:
-            names = ", ".join(repr(c) for c in ignored)
+        silent = {header_key(h) for h in ignore}
+        told = [c for c in ignored if header_key(c) not in silent]
+        if told and not problems:
+            names = ", ".join(repr(c) for c in told)
             self.notes.append(
-                f"{self.file}: ignored the column{'s' if len(ignored) > 1 else ''} {names}, "
+                f"{self.file}: ignored the column{'s' if len(told) > 1 else ''} {names}, "
                 "which swplan does not use"
             )
         return problems
@@ -513,6 +532,7 @@ def check_header(
     optional: Sequence[str],
     where: Any,
     headers: Mapping[str, str] | None = None,
+    ignore: Sequence[str] = (),
 ) -> tuple[list[str], list[Problem], list[str]]:
     """The key of each column, the header's problems, and the columns ignored.
 
@@ -522,7 +542,8 @@ def check_header(
     keys of five letters or more), or a header containing a known header whose column
     is absent; those are errors with a suggestion. Two columns naming one key, and a
     missing required key, are errors. `where(index)` gives the position of the header
-    cell at 0-based `index`.
+    cell at 0-based `index`. A column headed by one of `ignore` is ignored, whatever
+    its header looks like.
     """
     headers = headers or {}
     problems: list[Problem] = []
@@ -532,8 +553,11 @@ def check_header(
     keys: list[str] = []
     first: dict[str, int] = {}
     unknown: list[int] = []
+    skipped = {header_key(h) for h in ignore}
     for i, column in enumerate(columns):
         key = by_text.get(header_key(column)) if column else None
+        if column and header_key(column) in skipped:
+            key = None
         if key is None:
             keys.append(column)
             unknown.append(i)
@@ -559,7 +583,7 @@ def check_header(
             for h, k in headers.items()
             if k in absent and not h.isascii() and header_key(h) in header_key(column)
         ]
-        if column and not typo and not inside:
+        if column and ((not typo and not inside) or header_key(column) in skipped):
             ignored.append(column)
             continue
         hint = (typo or inside or difflib.get_close_matches(column, allowed, n=1, cutoff=0.6))[:1]
@@ -584,6 +608,47 @@ def check_header(
                 )
             )
     return keys, problems, ignored
+
+
+def second_header(
+    header: Sequence[str | None],
+    below: Sequence[str | None],
+    merged: set[int],
+    fits: Callable[[Sequence[str | None]], bool] | None,
+) -> list[str | None] | None:
+    """The header read together with the row below it (a two-row header), or None.
+
+    The row below is a second header row when it names at least one known column and
+    every filled cell of it is under an empty header cell or one of a merged cell
+    (`merged`: 0-based columns). Its names then replace the cells above them, such as
+    老年人 | 儿童 under a merged 服务对象（人）.
+    """
+    known = getattr(fits, "known", None)
+    filled = [i for i, c in enumerate(below) if c is not None and c.strip()]
+    if known is None or not filled or not any(known(below[i]) for i in filled):
+        return None
+    for i in filled:
+        above = header[i] if i < len(header) else None
+        if above is not None and above.strip() and i not in merged:
+            return None
+    width = max(len(header), len(below))
+    out: list[str | None] = []
+    for i in range(width):
+        cell = below[i] if i < len(below) else None
+        if cell is not None and not cell.strip():
+            cell = None
+        out.append(cell if cell is not None else (header[i] if i < len(header) else None))
+    return out
+
+
+def _csv_merged(header: Sequence[str | None]) -> set[int]:
+    """The header cells of a CSV that look merged: a filled cell followed by empty ones
+    (a merged cell saved as CSV keeps its text in its first cell only)."""
+    out: set[int] = set()
+    for i, cell in enumerate(header):
+        if cell and cell.strip() and i + 1 < len(header) and not (header[i + 1] or "").strip():
+            out.add(i)
+    return out
 
 
 def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
@@ -633,8 +698,27 @@ def open_csv(
         raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
     at = next((i for i, (_, cells) in enumerate(first) if fits and fits(cells)), 0)
     line, header = first[at]
+    pending = first[at + 1 :]
+    if fits is not None and fits(header):
+        below: list[str] | None = None
+        below_line = reader.line_num + 1
+        try:
+            if pending:
+                below_line, below = pending[0]
+            else:
+                below = next(reader, None)
+        except csv.Error as exc:
+            raise _malformed(name, below_line, exc) from None
+        joined = None
+        if below is not None:
+            joined = second_header(header, below, _csv_merged(header), fits)
+        if joined is not None:
+            header = [c or "" for c in joined]
+            pending = pending[1:]
+        elif below is not None and not pending:
+            pending = [(below_line, below)]
     table = Table(name, [c.strip() for c in header], [], header_row=line)
-    return table, _records(table, reader, len(header), problems, first[at + 1 :])
+    return table, _records(table, reader, len(header), problems, pending)
 
 
 def _records(
@@ -751,16 +835,17 @@ class RowSkips:
 
         if not self.table.header_ok:
             return
-        for why, numbers in self.rows.items():
-            shown = ", ".join(str(n) for n in numbers[:10])
-            more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
-            rows = "row" if len(numbers) == 1 else "rows"
-            where = (
-                f"{self.table.file} sheet {self.table.sheet}"
-                if self.table.sheet
-                else self.table.file
-            )
-            notes.add([f"{where}: skipped {rows} {shown}{more}: {_SKIPPED[why]}"])
+        for why, found in self.rows.items():
+            by_sheet: dict[str | None, list[int]] = {}
+            for number in found:
+                sheet, row = self.table.sheet_row(number)
+                by_sheet.setdefault(sheet, []).append(row)
+            for sheet, numbers in by_sheet.items():
+                shown = ", ".join(str(n) for n in numbers[:10])
+                more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+                rows = "row" if len(numbers) == 1 else "rows"
+                where = f"{self.table.file} sheet {sheet}" if sheet else self.table.file
+                notes.add([f"{where}: skipped {rows} {shown}{more}: {_SKIPPED[why]}"])
         self.rows = {}
 
 
@@ -877,6 +962,8 @@ def read_xlsx_table(
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
     try:
+        if wanted == "*" and not any(s.title == "*" for s in book.worksheets):
+            return _all_sheets(name, source, book, fits)
         sheet = _choose_sheet(name, book, wanted, fits)
         return _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
@@ -926,6 +1013,71 @@ def _choose_sheet(
             ]
         )
     return (fitting or visible)[0]
+
+
+SHEET_STRIDE = 1 << 21  # above Excel's row limit: sheet k's rows are numbered from k * it
+
+
+def _all_sheets(
+    name: str, source: Any, book: Any, fits: Callable[[Sequence[str | None]], bool] | None
+) -> tuple[Table, list[Problem]]:
+    """Every visible sheet whose header fits, read as one table (`FILE.xlsx#*`).
+
+    The sheets need the same columns in the same order; each cell keeps its own sheet
+    in `Table.cell`.
+    """
+    visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+    fitting = [s for s in visible if fits is None or _header_fits(s, fits)]
+    if not fitting:
+        titles = ", ".join(repr(s.title) for s in visible) or "none"
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    "",
+                    f"no visible sheet holds such a table (#* reads every one that does); "
+                    f"its visible sheets: {titles}",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    tables = []
+    for sheet in fitting:
+        table, found = _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
+        tables.append(table)
+        problems += found
+    first = tables[0]
+    combined = Table(
+        name,
+        first.columns,
+        [],
+        sheet=first.sheet,
+        header_row=first.header_row,
+        first_column=first.first_column,
+    )
+    same = [header_key(c) for c in first.columns]
+    for k, table in enumerate(tables):
+        offset = k * SHEET_STRIDE
+        combined.parts.append((table.sheet or "", table.first_column))
+        if [header_key(c) for c in table.columns] != same:
+            problems.append(
+                Problem(
+                    name,
+                    table.cell(table.header_row, 0),
+                    "",
+                    f"the header of sheet {table.sheet} differs from that of sheet "
+                    f"{first.sheet}; sheets read as one table (#*) need the same columns "
+                    "in the same order",
+                )
+            )
+            continue
+        for row in table.rows:
+            cells = dict(zip(first.columns, row.cells.values(), strict=True))
+            combined.rows.append(Row(offset + row.number, cells))
+        combined.uncached.update(((offset + r, c), f) for (r, c), f in table.uncached.items())
+        combined.merged.update((offset + r, c) for r, c in table.merged)
+    return combined, problems
 
 
 def _header_fits(sheet: Any, fits: Callable[[Sequence[str | None]], bool]) -> bool:
@@ -1075,6 +1227,22 @@ def _sheet_table(
     header: tuple[Any, ...] = first_rows[at][1] if first_rows else ()
     header_row = first_rows[at][0] if first_rows else 0
     rows = itertools.chain(first_rows[at + 1 :], rows)
+    data_from = header_row  # the last header row: merged cells above the data end here
+    refs = _Merged.refs(sheet)
+    if header_row and fits is not None and fits([_cell_text(v) for v in header]):
+        below = next(rows, None)
+        joined = None
+        if below is not None and below[0] == header_row + 1:
+            joined = second_header(
+                [_cell_text(v) for v in header],
+                [_cell_text(v) for v in below[1]],
+                _header_merged(refs, header_row),
+                fits,
+            )
+        if joined is not None:
+            header, data_from = tuple(joined), header_row + 1
+        elif below is not None:
+            rows = itertools.chain([below], rows)
     if not header_row:
         raise InputError(
             [
@@ -1094,7 +1262,7 @@ def _sheet_table(
     width = len(table.columns)
     problems: list[Problem] = []
     formulas = formulas or {}
-    merged = _Merged(sheet, header_row)
+    merged = _Merged(refs, data_from)
     for number, values in rows:
         if number > MAX_SHEET_ROWS:
             raise InputError(
@@ -1148,6 +1316,21 @@ def _sheet_table(
     return table, problems
 
 
+def _header_merged(refs: list[str], row: int) -> set[int]:
+    """The 0-based columns of `row` that are part of a merged cell (`refs`: the sheet's)."""
+    from openpyxl.utils import range_boundaries
+
+    out: set[int] = set()
+    for ref in refs:
+        left, top, right, bottom = range_boundaries(ref)
+        if None in (left, top, right, bottom):
+            continue
+        assert left is not None and top is not None and right is not None and bottom is not None
+        if top <= row <= bottom and right - left < MAX_SHEET_COLUMNS:
+            out.update(range(left - 1, right))
+    return out
+
+
 class _Merged:
     """The merged cells of a sheet below its header: a merged cell's value is every
     cell's of its range. Cells filled from a range that spans rows are remembered
@@ -1155,13 +1338,13 @@ class _Merged:
 
     _REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
-    def __init__(self, sheet: Any, header_row: int) -> None:
+    def __init__(self, refs: list[str], header_row: int) -> None:
         from openpyxl.utils import range_boundaries
 
         # row -> [(column, the top-left cell of its range)], for all but the top-left
         self.cells: dict[int, list[tuple[int, tuple[int, int]]]] = {}
         self.values: dict[tuple[int, int], str | None] = {}
-        for ref in self._refs(sheet):
+        for ref in refs:
             left, top, right, bottom = range_boundaries(ref)
             if bottom is None or right is None or left is None or top is None:
                 continue
@@ -1173,7 +1356,8 @@ class _Merged:
                         self.cells.setdefault(row, []).append((col, (top, left)))
             self.values[(top, left)] = None
 
-    def _refs(self, sheet: Any) -> list[str]:
+    @staticmethod
+    def refs(sheet: Any) -> list[str]:
         source = getattr(sheet, "_get_source", None)
         if source is None:  # a sheet opened for writing knows its merged ranges
             return [str(r) for r in getattr(sheet, "merged_cells", ())]
@@ -1182,7 +1366,7 @@ class _Merged:
         with source() as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 data = tail + block  # a reference cut by the block boundary is read whole
-                refs += [m.decode() for m in self._REF.findall(data)]
+                refs += [m.decode() for m in _Merged._REF.findall(data)]
                 tail = data[-100:]
         return list(dict.fromkeys(refs))
 

@@ -18,7 +18,15 @@ from typing import Any, TypeVar
 from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
 from ..rules import Rules
-from ..values import IDENT_RE, parse_amount, parse_cell_date, parse_count, parse_ident
+from ..values import (
+    IDENT_RE,
+    parse_amount,
+    parse_cell_date,
+    parse_count,
+    parse_ident,
+    parse_site_id,
+    site_id_ok,
+)
 from .loading import (
     Document,
     OpenTable,
@@ -81,34 +89,78 @@ PASS_HEADERS = {
 LEDGER_HEADERS = {**PASS_HEADERS, "金额": "amount", "发放日期": "paid_on"}
 
 
-def header_fits(
-    required: Iterable[str], headers: Mapping[str, str]
-) -> Callable[[Sequence[str | None]], bool]:
+class HeaderFit:
+    """Whether a row holds every required column (by key or header): the header row.
+
+    `known(text)`: whether a cell names any column of the kind (the second row of a
+    two-row header holds such names).
+    """
+
+    def __init__(self, required: Iterable[str], headers: Mapping[str, str]) -> None:
+        self.need = set(required)
+        self.by_text = {header_key(k): k for k in self.need}
+        self.by_text.update((header_key(h), k) for h, k in headers.items() if k in self.need)
+        self.names = {header_key(h) for h in headers} | {header_key(k) for k in headers.values()}
+
+    def __call__(self, cells: Sequence[str | None]) -> bool:
+        return self.need <= {self.by_text.get(header_key(c or "")) for c in cells}
+
+    def known(self, text: str) -> bool:
+        return header_key(text) in self.names
+
+
+def header_fits(required: Iterable[str], headers: Mapping[str, str]) -> HeaderFit:
     """Whether a row holds every required column (by key or header): the header row."""
-    need = set(required)
-    known = {header_key(k): k for k in need}
-    known.update((header_key(h), k) for h, k in headers.items() if k in need)
-
-    def fits(cells: Sequence[str | None]) -> bool:
-        return need <= {known.get(header_key(c or "")) for c in cells}
-
-    return fits
+    return HeaderFit(required, headers)
 
 
-def table_fits(kind: str, rules: Rules | None = None) -> Callable[[Sequence[str | None]], bool]:
+_BUILT_IN = {
+    "roster": ROSTER_HEADERS,
+    "populations": POPULATIONS_HEADERS,
+    "passes": PASS_HEADERS,
+    "ledger": LEDGER_HEADERS,
+}
+
+
+def kind_headers(kind: str, rules: Rules | None = None) -> dict[str, str]:
+    """Header text -> column for a file kind: the built-in headers and those the rules
+    add (`columns: {roster: {title: [社工证等级]}}`); a rules header wins."""
+    out = dict(_BUILT_IN[kind])
+    if rules is not None:
+        for column, headers in rules.columns.get(kind, {}).items():  # type: ignore[call-overload]
+            if column != "ignore":
+                out.update(dict.fromkeys(headers, column))
+    return out
+
+
+def ignored_headers(kind: str, rules: Rules | None) -> list[str]:
+    """The headers the rules say are not read (`columns.<kind>.ignore`)."""
+    if rules is None:
+        return []
+    entry: dict[str, list[str]] = rules.columns.get(kind, {})  # type: ignore[call-overload]
+    return list(entry.get("ignore", []))
+
+
+def table_fits(kind: str, rules: Rules | None = None) -> HeaderFit:
     """`header_fits` for a file kind: roster, populations, passes or ledger."""
+    headers = kind_headers(kind, rules)
     if kind == "roster":
-        return header_fits(ROSTER_REQUIRED, ROSTER_HEADERS)
+        headers.update((c, c) for c in ROSTER_COLUMNS)
+        return header_fits(ROSTER_REQUIRED, headers)
     if kind == "populations":
-        return header_fits(["id"], POPULATIONS_HEADERS)
+        headers.update((c, c) for c in SITE_COLUMNS)
+        if rules is not None:
+            headers.update(populations_headers(rules))
+            headers.update((c, c) for c in rules.categories)
+        return header_fits(["id"], headers)
     if kind == "passes":
-        return header_fits(PASS_COLUMNS, PASS_HEADERS)
-    return header_fits(LEDGER_COLUMNS, LEDGER_HEADERS)
+        return header_fits(PASS_COLUMNS, headers)
+    return header_fits(LEDGER_COLUMNS, headers)
 
 
 def populations_headers(rules: Rules) -> dict[str, str]:
-    """The built-in populations headers, and each category's labels."""
-    out = dict(POPULATIONS_HEADERS)
+    """The populations headers (built-in and the rules'), and each category's labels."""
+    out = kind_headers("populations", rules)
     for key, word in rules.words("category").items():
         for text in (word.label.zh, word.label.en, *word.aliases):
             if text:
@@ -215,6 +267,9 @@ class _Fields:
 
     def ident(self, key: str, *, required: bool = False) -> str | None:
         return self.parsed(key, parse_ident, required=required)
+
+    def site_id(self, key: str, *, required: bool = False) -> str | None:
+        return self.parsed(key, parse_site_id, required=required)
 
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
         return self.parsed(key, parse_cell_date, required=required)
@@ -414,7 +469,9 @@ def load_populations(
                 sites.append(site)
     else:
         opened = (
-            source if isinstance(source, OpenTable) else open_table(path, table_fits("populations"))
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("populations", rules))
         )
         if opened.records is not None:  # CSV: streamed
             sites = list(iter_sites_csv(opened, rules, warnings))
@@ -425,7 +482,10 @@ def load_populations(
         problems += _noted(
             table,
             table.header_problems(
-                ["id"], ["name", "kind", *categories], populations_headers(rules)
+                ["id"],
+                ["name", "kind", *categories],
+                populations_headers(rules),
+                ignored_headers("populations", rules),
             ),
             "populations",
         )
@@ -464,7 +524,12 @@ def iter_sites_csv(
     categories = list(rules.categories)
     header = _noted(
         table,
-        table.header_problems(["id"], ["name", "kind", *categories], populations_headers(rules)),
+        table.header_problems(
+            ["id"],
+            ["name", "kind", *categories],
+            populations_headers(rules),
+            ignored_headers("populations", rules),
+        ),
         "populations",
     )
     if header:
@@ -478,11 +543,10 @@ def iter_sites_csv(
     counts: dict[str, int | None] = {"": 0}  # cell text -> count, None when it is not one
     kinds: dict[str, str] = {}  # cell -> kind key ("" when the rules do not list it)
     ids = UniqueIds("site id", lambda line: Origin(table.file, table.cell(line, i_id)))
-    ident = IDENT_RE.match
     for line, cells in records:
         site_id = cells[i_id]
         clients: dict[str, int] = {}
-        ok = ident(site_id) is not None
+        ok = site_id_ok(site_id)
         for category, i in present:
             cell = cells[i]
             n = counts.get(cell, -1)
@@ -537,7 +601,7 @@ def _row_fields(
 def _site(
     f: _Fields, clients: dict[str, int], rules: Rules, unlisted: dict[str, list[str]]
 ) -> Site | None:
-    ident = f.ident("id", required=True)
+    ident = f.site_id("id", required=True)
     name = f.text("name")
     written = f.text("kind")
     kind = site_kind(written, rules)
@@ -608,10 +672,13 @@ def _merged_numbers(table: Table, row: Row, keys: Iterable[str]) -> list[Problem
     ]
 
 
-def roster_header_problems(table: Table) -> list[Problem]:
+def roster_header_problems(table: Table, rules: Rules | None = None) -> list[Problem]:
     """What is wrong with a roster table's header (CSV, Excel or streamed)."""
     problems = table.header_problems(
-        ROSTER_REQUIRED, [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED], ROSTER_HEADERS
+        ROSTER_REQUIRED,
+        [c for c in ROSTER_COLUMNS if c not in ROSTER_REQUIRED],
+        kind_headers("roster", rules),
+        ignored_headers("roster", rules),
     )
     if not ("hired" in table.columns or "years_of_service" in table.columns):
         problems.append(
@@ -673,9 +740,13 @@ def load_roster(
                     worker = _with_exams(worker, tuple(passes))
             _note_id(worker, item.get, origin_of, workers, ids, problems)
     else:
-        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("roster"))
+        opened = (
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("roster", rules))
+        )
         table, problems = opened.table, opened.problems
-        header = roster_header_problems(table)
+        header = roster_header_problems(table, rules)
         if header:  # rows cannot be read without their columns; other problems still add up
             opened.drain()
             raise InputError([*header, *problems])  # the header explains the rows
@@ -806,7 +877,7 @@ class WorkerRules:
         f = _Fields(get, origin_of, problems)
         ident = f.ident("id", required=True)
         name = f.text("name")
-        site = f.ident("site", required=True)
+        site = f.site_id("site", required=True)
         rules = self.rules
         education = f.word("education", rules, "education", required=True)
         title = f.word("title", rules, "title", required=True)
@@ -953,9 +1024,19 @@ def load_passes(
             if p:
                 passes.append(p)
     else:
-        opened = source if isinstance(source, OpenTable) else open_table(path, table_fits("passes"))
+        opened = (
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("passes", rules))
+        )
         table, problems = opened.table, opened.problems
-        header = _noted(table, table.header_problems(PASS_COLUMNS, [], PASS_HEADERS), "passes")
+        header = _noted(
+            table,
+            table.header_problems(
+                PASS_COLUMNS, [], kind_headers("passes", rules), ignored_headers("passes", rules)
+            ),
+            "passes",
+        )
         if header:
             opened.drain()
             raise InputError([*header, *problems])  # the header explains the rows
@@ -991,9 +1072,15 @@ def load_ledger(
         or (os.path.isfile(file) and os.path.getsize(file) < 64 and not _has_text(file))
     ):
         return []
-    opened = source or open_table(path, table_fits("ledger"))
+    opened = source or open_table(path, table_fits("ledger", rules))
     table, problems = opened.table, opened.problems
-    header = _noted(table, table.header_problems(LEDGER_COLUMNS, [], LEDGER_HEADERS), "ledger")
+    header = _noted(
+        table,
+        table.header_problems(
+            LEDGER_COLUMNS, [], kind_headers("ledger", rules), ignored_headers("ledger", rules)
+        ),
+        "ledger",
+    )
     if header:
         opened.drain()
         raise InputError([*header, *problems])  # the header explains the rows

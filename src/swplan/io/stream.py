@@ -174,7 +174,7 @@ def stream_pay(
     Raises `InputError` with every problem; the caller discards `out` in that case.
     """
     problems: list[Problem] = []
-    table, records = open_csv(path, problems, table_fits("roster"))
+    table, records = open_csv(path, problems, table_fits("roster", rules))
     return stream_table(
         table, records, problems, rules, as_of, out, progress, counts, costed, wanted_ids, fmt, year
     )
@@ -196,7 +196,7 @@ def stream_table(
 ) -> StreamTotals:
     """`stream_pay` on a CSV file already opened by `loading.open_csv`."""
     as_of = dt.date(year, 12, 31) if year is not None else (as_of or rules.effective)
-    header = roster_header_problems(table)
+    header = roster_header_problems(table, rules)
     if header:  # as the whole-file reader does: rows of the wrong width are named too
         for _ in records:
             pass
@@ -406,11 +406,13 @@ class _Scan:
                     known = employment_ok[employment] = self.check.employment_ok(employment)
                 if not known:
                     years = None  # the row is read in full, which words the problem
-            if words is None or years is None or ident(worker_id) is None or ident(site) is None:
+            plain_site = ident(site) is not None  # written as it is, without escapes
+            if words is None or years is None or ident(worker_id) is None or not plain_site:
                 slow_id, site, entry = self.slow_row(line, cells)
                 if slow_id is None:
                     continue
                 worker_id = slow_id
+                plain_site = ident(site) is not None
             else:
                 key = (*words, *years)
                 entry = entries.get(key)
@@ -437,10 +439,12 @@ class _Scan:
             if out is not None:
                 if json_out:
                     person = cells[i_name].strip() if i_name is not None else empty
+                    site_json = '"' + site + '"' if plain_site else _json_text(site)
                     chunk.append(
                         f'{next_row if wrote_header else first_row}    {{\n      "id": "{worker_id}",\n'
                         f'      "name": {_json_text(person) if person else "null"},\n'
-                        f'      "site": "{site}",\n{entry[0]}'
+                        f'      "site": {site_json},\n'
+                        f"{entry[0]}"
                     )
                     wrote_header = True
                     if len(chunk) >= 1024:
@@ -454,7 +458,9 @@ class _Scan:
                 # reads as a number ("-5" stays "-5"): csv_cell decides, as on the per-row path
                 if worker_id[0] == "-":
                     worker_id = csv_cell(worker_id)
-                if site[0] == "-":
+                if not plain_site:
+                    site = _text_cell(site)
+                elif site[0] == "-":
                     site = csv_cell(site)
                 chunk.append(f"{worker_id},{person},{site},{entry[0]}\n")
                 if len(chunk) >= 4096:
