@@ -14,7 +14,6 @@ import importlib.util
 import io
 import json
 import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -182,14 +181,17 @@ def peak_bytes(folder: Path, *args: str) -> int:
         tracemalloc.stop()
 
 
-def rosters(tmp_path: Path) -> Iterator[Path]:
+@pytest.fixture(scope="module")
+def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A national-shaped roster and populations of 4,000 and of 8,000 rows.
 
     Both repeat the rows of one generated set under new ids, so they hold the same
     profiles (a national roster has about 14,000; these sizes would still be finding
     new ones) and differ only in how many rows there are.
     """
+    tmp_path = tmp_path_factory.mktemp("rosters")
     template = generate(tmp_path / "template", 2000, 700)
+    folders = []
     for n in (4000, 8000):
         folder = tmp_path / str(n)
         folder.mkdir()
@@ -201,7 +203,8 @@ def rosters(tmp_path: Path) -> Iterator[Path]:
                 _, rest = rows[i % len(rows)].split(",", 1)
                 lines.append(f"R{i},{rest}")
             (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        yield folder
+        folders.append(folder)
+    return folders[0], folders[1]
 
 
 @pytest.mark.parametrize(
@@ -214,11 +217,11 @@ def rosters(tmp_path: Path) -> Iterator[Path]:
     ids=["pay json", "check roster", "check populations"],
 )
 def test_memory_grows_by_an_id_per_row_not_a_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: Any
+    rosters: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, args: Any
 ) -> None:
     # files are read a block at a time; with small blocks, these small files are many
     monkeypatch.setattr(loading, "_BLOCK", 1 << 14)
-    small, big = rosters(tmp_path)
+    small, big = rosters
     growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
     # what a streamed run keeps per row is its id, for the duplicate-id rule: about
     # 150 bytes. A run that holds the roster (`pay --by site`) grows by about 14,000
