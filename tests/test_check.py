@@ -117,3 +117,36 @@ def test_unknown_kind(tmp_path: Path) -> None:
     assert result.code == 2
     assert result.err.startswith("error: notes.yaml:1")
     assert "workers:" in result.err and "sites:" in result.err
+
+
+def test_swplan_own_zh_awards_csv_reads_back_as_passes(tmp_path: Path) -> None:
+    """The awards CSV under --lang zh (工号, 考试, 通过日期, 状态, 金额 ...) is a passes
+    table: its 金额 (amount) column must not make `check` take it for a ledger."""
+    out = tmp_path / "awards.csv"
+    made = swplan(
+        "awards",
+        "examples/small/roster.yaml",
+        "--passes",
+        "examples/small/passes.yaml",
+        "--as-of",
+        "2026-01-01",
+        "-f",
+        "csv",
+        "--lang",
+        "zh",
+        "-o",
+        str(out),
+    )
+    assert made.code == 0, made.err
+    checked = swplan("check", str(out))
+    assert checked.code == 0, checked.err
+    # examples/small/passes.yaml holds 6 passes and the roster 2 exams of its own: 8 rows
+    assert "(passes, 8 passes)" in checked.out
+
+
+def test_zh_pay_csv_has_no_english_column_words() -> None:
+    result = swplan("pay", "examples/small/roster.yaml", "-f", "csv", "--lang", "zh")
+    assert result.code == 0, result.err
+    header = result.out.lstrip("\ufeff").splitlines()[0]
+    assert "工资构成.薪级" in header.split(",")
+    assert "components" not in header

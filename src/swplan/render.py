@@ -199,6 +199,7 @@ CSV_PARTS_ZH = {
     "worker_id": "工号",
     "reason": "原因",
     "capped": "受上限限制",
+    "components": "工资构成",
 }
 
 

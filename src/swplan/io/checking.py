@@ -86,7 +86,9 @@ def table_kind(table: Table) -> str:
     known = {header_key(h): k for h, k in {**ROSTER_HEADERS, **POPULATIONS_HEADERS}.items()}
     known.update((header_key(h), k) for h, k in LEDGER_HEADERS.items())
     columns = {known.get(header_key(c), c) for c in table.columns}
-    if {"amount", "paid_on"} & columns:
+    # a passes table may carry an amount (swplan's own awards CSV does); only a
+    # ledger has paid_on, and an amount without passed_on is a ledger missing it
+    if "paid_on" in columns or ("amount" in columns and "passed_on" not in columns):
         return "ledger"
     if "passed_on" in columns:
         return "passes"
