@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
-from ..rules import Rules
+from ..rules import TABLE_COLUMNS, Rules
 from ..values import (
     IDENT_RE,
     parse_amount,
@@ -44,23 +44,12 @@ T = TypeVar("T")
 
 MAX_CLIENTS = 10_000_000
 
-SITE_COLUMNS = ("id", "name", "kind")
+# The columns of each table kind are named once, in the rules model (`columns:` checks them).
+SITE_COLUMNS = TABLE_COLUMNS["populations"]
 ROSTER_REQUIRED = ("id", "site", "education", "title")
-ROSTER_COLUMNS = (
-    "id",
-    "name",
-    "site",
-    "education",
-    "title",
-    "post",
-    "hired",
-    "years_of_service",
-    "performance",
-    "employment",
-    "years_not_counted",
-)
-PASS_COLUMNS = ("worker_id", "exam", "passed_on")
-LEDGER_COLUMNS = ("worker_id", "exam", "amount", "paid_on")
+ROSTER_COLUMNS = TABLE_COLUMNS["roster"]
+PASS_COLUMNS = TABLE_COLUMNS["passes"]
+LEDGER_COLUMNS = TABLE_COLUMNS["ledger"]
 
 # Built-in headers a bureau's own tables use, per file kind: header -> swplan column.
 ROSTER_HEADERS = {
@@ -479,16 +468,7 @@ def load_populations(
                 raise InputError(opened.problems)
             return Populations(None, sites, kind_warnings(warnings, rules))
         table, problems = opened.table, opened.problems
-        problems += _noted(
-            table,
-            table.header_problems(
-                ["id"],
-                ["name", "kind", *categories],
-                populations_headers(rules),
-                ignored_headers("populations", rules),
-            ),
-            "populations",
-        )
+        problems += populations_header_problems(table, rules)
         if problems:
             raise InputError(problems)
         present = [c for c in categories if c in table.columns]
@@ -522,16 +502,7 @@ def iter_sites_csv(
     table, problems, records = opened.table, opened.problems, opened.records
     assert records is not None
     categories = list(rules.categories)
-    header = _noted(
-        table,
-        table.header_problems(
-            ["id"],
-            ["name", "kind", *categories],
-            populations_headers(rules),
-            ignored_headers("populations", rules),
-        ),
-        "populations",
-    )
+    header = populations_header_problems(table, rules)
     if header:
         opened.drain()  # rows of the wrong width are named too
         raise InputError([*header, *problems])  # the header explains the rows
@@ -670,6 +641,25 @@ def _merged_numbers(table: Table, row: Row, keys: Iterable[str]) -> list[Problem
         for key in keys
         if key in table.columns and (row.number, table.columns.index(key)) in table.merged
     ]
+
+
+def populations_header_problems(table: Table, rules: Rules) -> list[Problem]:
+    """What is wrong with a populations table's header (CSV, Excel or streamed)."""
+    problems = table.header_problems(
+        ["id"],
+        ["name", "kind", *rules.categories],
+        populations_headers(rules),
+        ignored_headers("populations", rules),
+    )
+    return _noted(table, problems, "populations")
+
+
+def _plain_header_problems(table: Table, kind: str, rules: Rules | None) -> list[Problem]:
+    """What is wrong with the header of a passes or ledger table: every column required."""
+    problems = table.header_problems(
+        TABLE_COLUMNS[kind], [], kind_headers(kind, rules), ignored_headers(kind, rules)
+    )
+    return _noted(table, problems, kind)
 
 
 def roster_header_problems(table: Table, rules: Rules | None = None) -> list[Problem]:
@@ -1030,13 +1020,7 @@ def load_passes(
             else open_table(path, table_fits("passes", rules))
         )
         table, problems = opened.table, opened.problems
-        header = _noted(
-            table,
-            table.header_problems(
-                PASS_COLUMNS, [], kind_headers("passes", rules), ignored_headers("passes", rules)
-            ),
-            "passes",
-        )
+        header = _plain_header_problems(table, "passes", rules)
         if header:
             opened.drain()
             raise InputError([*header, *problems])  # the header explains the rows
@@ -1074,13 +1058,7 @@ def load_ledger(
         return []
     opened = source or open_table(path, table_fits("ledger", rules))
     table, problems = opened.table, opened.problems
-    header = _noted(
-        table,
-        table.header_problems(
-            LEDGER_COLUMNS, [], kind_headers("ledger", rules), ignored_headers("ledger", rules)
-        ),
-        "ledger",
-    )
+    header = _plain_header_problems(table, "ledger", rules)
     if header:
         opened.drain()
         raise InputError([*header, *problems])  # the header explains the rows
