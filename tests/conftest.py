@@ -10,8 +10,11 @@ the ledger lock).
 from __future__ import annotations
 
 import functools
+import glob
 import json
 import os
+import re
+import shlex
 import shutil
 import sys
 from dataclasses import dataclass
@@ -81,3 +84,66 @@ def swplan(
         stderr,
         result.output_bytes.decode("utf-8"),
     )
+
+
+# --------------------------------------------------------------------------- console blocks
+#
+# Every ```console block in the README and in docs/ is real output: each `$ command` is
+# run in this process from the repository root, and its output (stdout and stderr, as a
+# terminal shows them) compared with the lines below it; a block cut short ends with a
+# line `...`. After a deliberate output change, rewrite them with the refresh command:
+#
+#     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py tests/test_readme.py tests/test_docs.py
+
+CONSOLE = re.compile(r"```console\n(.*?)```", flags=re.S)
+EXIT = '; echo "exit $?"'
+UPDATE_GOLDEN = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
+
+
+def console_commands(text: str) -> list[tuple[str, list[str]]]:
+    """(command, expected lines) for every `$ ` line of every console block."""
+    out: list[tuple[str, list[str]]] = []
+    for block in CONSOLE.findall(text):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                out.append((line[2:], []))
+            elif out:
+                out[-1][1].append(line)
+    return out
+
+
+def run_shown(command: str, where: str) -> list[str]:
+    """What a terminal shows for `swplan ARGS [; echo "exit $?"]`, run in this process."""
+    show_exit = command.endswith(EXIT)
+    words = shlex.split(command.removesuffix(EXIT))
+    assert words[0] == "swplan", f"a {where} console block may only run swplan: {command}"
+    args: list[str] = []
+    for word in words[1:]:
+        args += sorted(glob.glob(word, root_dir=ROOT)) if "*" in word else [word]
+    result = swplan(*args, cwd=ROOT)
+    lines = result.shown.rstrip("\n").splitlines()
+    return lines + ([f"exit {result.code}"] if show_exit else [])
+
+
+def shown(expected: list[str], actual: list[str]) -> list[str]:
+    """As much of `actual` as the text showed: all of it, or its first lines then `...`."""
+    if expected and expected[-1] == "...":
+        keep = len(expected) - 1
+        return actual[:keep] + (["..."] if len(actual) > keep else [])
+    return actual
+
+
+def check_console_blocks(text: str, where: str) -> str:
+    """Run every console block of `text` (a file shown as `where`): assert each output is
+    still what the text shows, or, under SWPLAN_UPDATE_GOLDEN=1, return the text with
+    the outputs rewritten."""
+    updated = text
+    for command, expected in console_commands(text):
+        actual = shown(expected, run_shown(command, where))
+        if UPDATE_GOLDEN:
+            old = "$ " + command + "\n" + "".join(line + "\n" for line in expected)
+            new = "$ " + command + "\n" + "".join(line + "\n" for line in actual)
+            updated = updated.replace(old, new, 1)
+            continue
+        assert actual == expected, f"{where}: the output of `{command}` differs; refresh it"
+    return updated

@@ -18,35 +18,19 @@
 
 from __future__ import annotations
 
-import glob
 import json
-import os
 import re
-import shlex
 import unicodedata
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, UPDATE_GOLDEN, check_console_blocks, swplan
 from pydantic import BaseModel
-from typer.testing import CliRunner
 
 from swplan import Rules
-from swplan.cli import app
 
 DOCS = ROOT / "docs"
-UPDATE = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
-
-
-def invoke(args: list[str]) -> Any:
-    """`swplan ARGS` in this process, from the repository root, as on a wide terminal."""
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return CliRunner().invoke(app, args, prog_name="swplan", env={"COLUMNS": "200"})
-    finally:
-        os.chdir(cwd)
 
 
 def read(name: str) -> str:
@@ -69,10 +53,10 @@ def help_panel(text: str, title: str) -> list[str]:
 
 def commands(prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every command `swplan --help` shows, sub-commands (`rules show`) included."""
-    result = invoke([*prefix, "--help"])
-    assert result.exit_code == 0, result.output
+    result = swplan(*prefix, "--help", cwd=ROOT)
+    assert result.code == 0, result.shown
     out: list[tuple[str, ...]] = []
-    for name in help_panel(result.output, "Commands"):
+    for name in help_panel(result.shown, "Commands"):
         sub = (*prefix, name)
         nested = commands(sub)
         out += nested or [sub]
@@ -93,9 +77,9 @@ def test_every_command_and_option_is_in_cli_md() -> None:
     for command in found:
         name = " ".join(command)
         body = section(cli, f"`swplan {name}")
-        result = invoke([*command, "--help"])
-        options = [o for o in help_panel(result.output, "Options") if o.startswith("--")]
-        assert "--help" in options, result.output
+        result = swplan(*command, "--help", cwd=ROOT)
+        options = [o for o in help_panel(result.shown, "Options") if o.startswith("--")]
+        assert "--help" in options, result.shown
         for option in options:
             if option != "--help":
                 assert f"`{option}" in body, f"docs/cli.md, swplan {name}: {option} is missing"
@@ -124,9 +108,9 @@ def model_fields(model: Any) -> set[str]:
 
 def test_every_rules_key_is_in_rules_md() -> None:
     rules_md = read("rules.md")
-    result = invoke(["rules", "show", "--format", "json"])
-    assert result.exit_code == 0, result.output
-    effective = json.loads(result.stdout)
+    result = swplan("rules", "show", "--format", "json", cwd=ROOT)
+    assert result.code == 0, result.shown
+    effective = json.loads(result.out)
     paths = ["extends", *effective]
     for part in ("pay", "staffing", "awards", "budget"):
         paths += [f"{part}.{key}" for key in effective[part]]
@@ -193,57 +177,11 @@ def test_relative_links_lead_somewhere() -> None:
 
 # --------------------------------------------------------------------------- console blocks
 
-CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
-EXIT = '; echo "exit $?"'
-
-
-def console_commands(text: str) -> list[tuple[str, list[str]]]:
-    """(command, expected lines) for every `$ ` line of every console block."""
-    out: list[tuple[str, list[str]]] = []
-    for block in CONSOLE.findall(text):
-        for line in block.splitlines():
-            if line.startswith("$ "):
-                out.append((line[2:], []))
-            elif out:
-                out[-1][1].append(line)
-    return out
-
-
-def run_shown(command: str) -> list[str]:
-    """What a terminal shows for `command`: `swplan ARGS [; echo "exit $?"]`."""
-    show_exit = command.endswith(EXIT)
-    words = shlex.split(command.removesuffix(EXIT))
-    assert words[0] == "swplan", f"a docs console block may only run swplan: {command}"
-    args: list[str] = []
-    for word in words[1:]:
-        args += sorted(glob.glob(word, root_dir=ROOT)) if "*" in word else [word]
-    result = invoke(args)
-    lines = result.output.rstrip("\n").splitlines()
-    return lines + ([f"exit {result.exit_code}"] if show_exit else [])
-
-
-def shown(expected: list[str], actual: list[str]) -> list[str]:
-    """As much of `actual` as the docs showed: all of it, or its first lines then `...`."""
-    if expected and expected[-1] == "...":
-        keep = len(expected) - 1
-        return actual[:keep] + (["..."] if len(actual) > keep else [])
-    return actual
-
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DOCS.glob("*.md")))
 def test_console_blocks_are_real_output(name: str) -> None:
     path = DOCS / name
     text = path.read_text(encoding="utf-8")
-    updated = text
-    for command, expected in console_commands(text):
-        actual = shown(expected, run_shown(command))
-        if UPDATE:
-            old = "$ " + command + "\n" + "".join(line + "\n" for line in expected)
-            new = "$ " + command + "\n" + "".join(line + "\n" for line in actual)
-            updated = updated.replace(old, new, 1)
-            continue
-        assert actual == expected, (
-            f"docs/{name}: the output of `{command}` differs; see this file's docstring"
-        )
-    if UPDATE and updated != text:
+    updated = check_console_blocks(text, f"docs/{name}")
+    if UPDATE_GOLDEN and updated != text:
         path.write_text(updated, encoding="utf-8")

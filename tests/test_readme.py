@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import re
 import shlex
@@ -14,7 +13,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import COMMAND, ROOT, swplan
+from conftest import (
+    COMMAND,
+    ROOT,
+    UPDATE_GOLDEN,
+    check_console_blocks,
+    console_commands,
+    swplan,
+)
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -158,65 +164,10 @@ def test_python_example(
 
 
 # --------------------------------------------------------------------------- console blocks
-#
-# Every ```console block in the README is real output: each `$ command` is run in this
-# process from the repository root, and its output (stdout and stderr, as a terminal
-# shows them) compared with the lines below it; a block cut short ends with a line `...`.
-# After a deliberate output change, rewrite them with the golden refresh command:
-#
-#     SWPLAN_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py tests/test_readme.py
-
-CONSOLE = re.compile(r"```console\n(.*?)```", flags=re.S)
-UPDATE = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
-
-
-def console_commands(text: str) -> list[tuple[str, list[str]]]:
-    """(command, expected lines) for every `$ ` line of every console block."""
-    out: list[tuple[str, list[str]]] = []
-    for block in CONSOLE.findall(text):
-        for line in block.splitlines():
-            if line.startswith("$ "):
-                out.append((line[2:], []))
-            elif out:
-                out[-1][1].append(line)
-    return out
-
-
-EXIT = '; echo "exit $?"'
-
-
-def run_shown(command: str) -> list[str]:
-    """What a terminal shows for `swplan ARGS [; echo "exit $?"]`, run in this process."""
-    show_exit = command.endswith(EXIT)
-    words = shlex.split(command.removesuffix(EXIT))
-    assert words[0] == "swplan", f"a README console block may only run swplan: {command}"
-    args: list[str] = []
-    for word in words[1:]:
-        args += sorted(glob.glob(word, root_dir=ROOT)) if "*" in word else [word]
-    result = swplan(*args, cwd=ROOT)
-    lines = result.shown.rstrip("\n").splitlines()
-    return lines + ([f"exit {result.code}"] if show_exit else [])
-
-
-def shown(expected: list[str], actual: list[str]) -> list[str]:
-    """What the README shows of `actual`: as many lines as it showed before, then `...`."""
-    if expected and expected[-1] == "...":
-        keep = len(expected) - 1
-        return actual[:keep] + (["..."] if len(actual) > keep else [])
-    return actual
 
 
 def test_readme_console_blocks_are_real_output() -> None:
-    commands = console_commands(README)
-    assert len(commands) >= 10
-    text = README
-    for command, expected in commands:
-        actual = shown(expected, run_shown(command))
-        if UPDATE:
-            old = "$ " + command + "\n" + "".join(line + "\n" for line in expected)
-            new = "$ " + command + "\n" + "".join(line + "\n" for line in actual)
-            text = text.replace(old, new, 1)
-            continue
-        assert actual == expected, f"README output of `{command}` differs; see the comment above"
-    if UPDATE:
+    assert len(console_commands(README)) >= 10
+    text = check_console_blocks(README, "README")
+    if UPDATE_GOLDEN and text != README:
         (ROOT / "README.md").write_text(text, encoding="utf-8")
