@@ -607,10 +607,8 @@ def budget(
 
 @app.command(epilog="Example: swplan plan populations.yaml roster.yaml --years 5 --lang zh")
 def plan(
-    populations: Annotated[
-        Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
-    ],
-    roster: Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel (.xlsx).")],
+    populations: PopulationsArg,
+    roster: RosterArg,
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
