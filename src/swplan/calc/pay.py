@@ -125,6 +125,15 @@ class ProfileError(ValueError):
         self.message = message
 
 
+def _check_service_facts(worker: Worker) -> None:
+    """A worker built in code gives exactly one of hired and years_of_service (the
+    readers say so at the cell; this guards records made by a script)."""
+    if worker.hired is not None and worker.years_of_service is not None:
+        raise ProfileError("years_of_service", "give either hired or years_of_service, not both")
+    if worker.hired is None and worker.years_of_service is None:
+        raise ProfileError("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
+
+
 def completed_years(hired: dt.date, as_of: dt.date) -> int:
     """Whole years from `hired` to `as_of`: 2016-09-01 -> 2026-01-01 is 9.
 
@@ -343,14 +352,7 @@ class PayCalculator:
         return max(0, base + extra - not_counted)
 
     def worker_years(self, worker: Worker, as_of: dt.date) -> int:
-        if worker.hired is not None and worker.years_of_service is not None:
-            raise ProfileError(
-                "years_of_service", "give either hired or years_of_service, not both"
-            )
-        if worker.hired is None and worker.years_of_service is None:
-            raise ProfileError(
-                "hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"
-            )
+        _check_service_facts(worker)
         base = self.base_years(worker.hired, worker.years_of_service, as_of)
         return self.service_years(worker.education, base, worker.years_not_counted)
 
@@ -415,14 +417,7 @@ class YearCosting:
 
     def worker_key(self, worker: Worker) -> tuple[tuple[int, ...], int]:
         """(years of each month, first month paid) of one worker."""
-        if worker.hired is not None and worker.years_of_service is not None:
-            raise ProfileError(
-                "years_of_service", "give either hired or years_of_service, not both"
-            )
-        if worker.hired is None and worker.years_of_service is None:
-            raise ProfileError(
-                "hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"
-            )
+        _check_service_facts(worker)
         bases, first = self.base_years(worker.hired, worker.years_of_service)
         return self.years(worker.education, bases, worker.years_not_counted), first
 
