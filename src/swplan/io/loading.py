@@ -1276,18 +1276,6 @@ def _sheet_table(
                     )
                 ]
             )
-        if number > MAX_SHEET_ROWS:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        f"{ref}!A{number}",
-                        "",
-                        f"the sheet has more than {MAX_SHEET_ROWS:,} rows (Excel's own limit); "
-                        "save the table as CSV UTF-8 instead",
-                    )
-                ]
-            )
         cells = [_cell_text(v) for v in values]
         if merged.cells:
             cells = merged.fill(number, cells, table, first)
