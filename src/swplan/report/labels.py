@@ -172,7 +172,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
     "claim_deadline_note": {
         "en": "claim_deadline: {month:02d}-{day:02d} of the year after the pass",
-        "zh": "领取截止: 通过次年 {month} 月 {day} 日",
+        "zh": "领取截止：通过次年 {month} 月 {day} 日",
     },
     "cap_note": {
         "en": "cap_per_worker: {cap} (ledger included)",
