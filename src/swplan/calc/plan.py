@@ -22,20 +22,24 @@ Workers with the same pay facts are costed once, whatever their number.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from array import array
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from ..model import ExamPass, LedgerRow, Site, Worker
 from ..money import ZERO, share
-from ..rules import Rules
-from .awards import AwardsResult
+from ..rules import NewHire, Rules
+from .awards import DUE, AwardsResult
 from .awards import awards as compute_awards
 from .pay import MONEY_FIELDS, PayCalculator, YearCosting
-from .staffing import required_posts
+from .staffing import posts_required
 
 METRICS = (
     "clients",
@@ -319,76 +323,198 @@ def year_cost(rules: Rules, year: int, facts: Mapping[PayFacts, int]) -> Decimal
     return total
 
 
-def first_year_awards(
-    rules: Rules,
-    year: int,
-    workers: Sequence[Worker],
-    passes: Sequence[ExamPass],
-    ledger: Sequence[LedgerRow],
-) -> AwardsResult:
-    """The awards a budget of `year` pays: the roster's and file's passes as of 1 January."""
-    return compute_awards(rules, workers, passes, ledger, dt.date(year, 1, 1))
+# --------------------------------------------------------------------------- the roster, compact
+
+# education, title, performance, post, hired, years_of_service (as given), years_not_counted,
+# employment: all a plan reads of a worker but the id and the site
+Facts = tuple[str, str, str | None, str | None, dt.date | None, int | None, int, str | None]
 
 
-# --------------------------------------------------------------------------- one scenario
+class PlanRoster:
+    """The roster as a plan reads it: per worker an id, a site number and a facts number.
 
+    A national roster has 1.5 million workers but far fewer distinct sets of facts, so
+    each set of facts and each site name is held once and a worker is two integers in
+    an array. Workers are added one at a time in roster order (`append`, so a reader
+    can fill it row by row without a list of workers); a worker with exams of its own
+    is also kept whole, for the first year's awards.
+    """
 
-class _Member:
-    """One worker of the plan: who they are, their title now, their order for ties."""
+    def __init__(self, workers: Iterable[Worker] = ()) -> None:
+        self.ids: list[str] = []
+        self.sites: list[str] = []  # site ids, in order of first appearance
+        self.facts: list[Facts] = []
+        self.site = array("l")  # per worker: an index into `sites`
+        self.fact = array("l")  # per worker: an index into `facts`
+        self.with_exams: dict[int, Worker] = {}  # roster position -> the worker
+        self._site_no: dict[str, int] = {}
+        self._fact_no: dict[Facts, int] = {}
+        self._positions: dict[str, int] | None = None
+        for w in workers:
+            self.append(w)
 
-    __slots__ = ("key", "order", "title", "worker")
+    def __len__(self) -> int:
+        return len(self.ids)
 
-    def __init__(self, order: int, worker: Worker) -> None:
-        self.order = order  # roster position; planned hires after the roster, in hiring order
-        self.worker = worker
-        self.title = worker.title
-        self.key = self._key()
-
-    def _key(self) -> PayFacts:
-        """The pay facts of plan year 0 (`years_of_service` as given)."""
-        w = self.worker
-        return (
+    def append(self, w: Worker) -> None:
+        site = self._site_no.get(w.site)
+        if site is None:
+            site = self._site_no[w.site] = len(self.sites)
+            self.sites.append(w.site)
+        facts = (
             w.education,
-            self.title,
+            w.title,
             w.performance,
             w.post,
             w.hired,
             w.years_of_service,
             w.years_not_counted,
+            w.employment,
+        )
+        no = self._fact_no.get(facts)
+        if no is None:
+            no = self._fact_no[facts] = len(self.facts)
+            self.facts.append(facts)
+        if w.exams:
+            self.with_exams[len(self.ids)] = w
+        self.ids.append(w.id)
+        self.site.append(site)
+        self.fact.append(no)
+        self._positions = None
+
+    def positions(self) -> dict[str, int]:
+        """Each worker id -> its roster position."""
+        if self._positions is None:
+            self._positions = {w: i for i, w in enumerate(self.ids)}
+        return self._positions
+
+    def worker(self, i: int) -> Worker:
+        """The worker at roster position i, as pay and awards read it (without a name)."""
+        kept = self.with_exams.get(i)
+        if kept is not None:
+            return kept
+        education, title, performance, post, hired, given, not_counted, employment = self.facts[
+            self.fact[i]
+        ]
+        return Worker(
+            id=self.ids[i],
+            site=self.sites[self.site[i]],
+            education=education,
+            title=title,
+            post=post,
+            hired=hired,
+            years_of_service=given,
+            performance=performance,
+            employment=employment,
+            years_not_counted=not_counted,
         )
 
-    def promote(self, title: str) -> None:
-        self.title = title
-        self.key = self._key()
 
-    def yos(self, k: int) -> int | None:
-        given = self.worker.years_of_service
-        return None if given is None else given + k
+def first_year_awards(
+    rules: Rules,
+    year: int,
+    workers: Sequence[Worker] | PlanRoster,
+    passes: Sequence[ExamPass],
+    ledger: Sequence[LedgerRow],
+) -> AwardsResult:
+    """The awards a budget of `year` pays: the roster's and file's passes as of 1 January."""
+    jan1 = dt.date(year, 1, 1)
+    if not isinstance(workers, PlanRoster):
+        return compute_awards(rules, workers, passes, ledger, jan1)
+    # only the workers with exams of their own and those the passes name are needed
+    roster = workers
+    positions = roster.positions() if passes else {}
+    needed = set(roster.with_exams)
+    needed.update(positions[p.worker_id] for p in passes if p.worker_id in positions)
+    judged = [roster.worker(i) for i in sorted(needed)]
+    ids: Collection[str] = positions if passes else ()
+    return compute_awards(rules, judged, passes, ledger, jan1, roster_ids=ids)
 
-    def years_on(self, calc: PayCalculator, day: dt.date, k: int) -> int:
-        """Years of service (as pay counts them) on `day` of plan year k."""
-        w = self.worker
-        given = w.years_of_service
-        if given is None and (w.hired is None or w.hired > day):
-            base = 0
-        else:
-            base = calc.base_years(w.hired, None if given is None else given + k, day)
-        return calc.service_years(w.education, base, w.years_not_counted)
+
+# --------------------------------------------------------------------------- one scenario
+
+
+def _threshold(rate: Decimal) -> int | None:
+    """The fewest people of whom round-half-up(count x rate) is at least 1 (None: never)."""
+    if rate <= 0:
+        return None
+    return math.ceil(Fraction(1, 2) / Fraction(rate))
+
+
+class _Shared:
+    """What every scenario of a plan starts from: the roster, its sites, required posts."""
+
+    def __init__(self, sites: Sequence[Site], roster: PlanRoster) -> None:
+        self.sites = sites
+        self.roster = roster
+        self.known = [s.id for s in sites]
+        # the plan's sites: the populations' in their order, then the roster's others
+        slot: dict[str, int] = {}
+        for site_id in self.known:
+            slot.setdefault(site_id, len(slot))
+        of_roster = array("l")
+        for site_id in roster.sites:
+            n = slot.get(site_id)
+            if n is None:
+                n = slot[site_id] = len(slot)
+            of_roster.append(n)
+        self.slot = slot
+        members: list[list[int]] = [[] for _ in slot]
+        for i, site in enumerate(roster.site):
+            members[of_roster[site]].append(i)
+        self.members = members  # roster positions per site, in roster order
+        self.counts = Counter(roster.fact)
+        self._required: dict[tuple[object, ...], tuple[dict[str, int], int]] = {}
+
+    def required(self, rules: Rules, k: int) -> tuple[dict[str, int], int]:
+        """Required posts per site id and the clients in all, in plan year k."""
+        factors = {}
+        for c in rules.categories:
+            f = rise_factor(rules.plan.growth(c), k)
+            if f != 1:
+                factors[c] = (2 * f.numerator, 2 * f.denominator, f.denominator)
+        staffing = rules.staffing
+        key = (
+            tuple((c, rules.ratio(c)) for c in rules.categories),
+            tuple(sorted(staffing.minimum_posts.items())),
+            tuple(factors.items()),
+        )
+        known = self._required.get(key)
+        if known is None:
+            posts = posts_required(rules)
+            required: dict[str, int] = {}
+            clients = 0
+            for s in self.sites:
+                now = s.clients
+                if factors:
+                    now = dict(now)
+                    for category, (num2, den2, den) in factors.items():
+                        n = now.get(category)
+                        if n:
+                            now[category] = (n * num2 + den) // den2  # half-up, in integers
+                clients += sum(now.values())
+                required[s.id] = posts(s.kind, now)
+            known = self._required[key] = (required, clients)
+        return known
 
 
 class _Seniority:
     """Years of service on one day of one plan year, worked out once per set of facts."""
 
-    def __init__(self, calc: PayCalculator, day: dt.date, k: int) -> None:
-        self.calc, self.day, self.k = calc, day, k
-        self.known: dict[tuple[str, dt.date | None, int | None, int], int] = {}
+    def __init__(self, calc: PayCalculator, day: dt.date, k: int, facts: list[Facts]) -> None:
+        self.calc, self.day, self.k, self.facts = calc, day, k, facts
+        self.known: dict[int, int] = {}  # facts number -> years
 
-    def __call__(self, m: _Member) -> int:
-        w = m.worker
-        key = (w.education, w.hired, w.years_of_service, w.years_not_counted)
-        years = self.known.get(key)
+    def __call__(self, no: int) -> int:
+        years = self.known.get(no)
         if years is None:
-            years = self.known[key] = m.years_on(self.calc, self.day, self.k)
+            education, _, _, _, hired, given, not_counted, _ = self.facts[no]
+            calc = self.calc
+            if given is None and (hired is None or hired > self.day):
+                base = 0
+            else:
+                base = calc.base_years(hired, None if given is None else given + self.k, self.day)
+            years = self.known[no] = calc.service_years(education, base, not_counted)
         return years
 
 
@@ -396,19 +522,64 @@ def plan_scenario(
     name: str,
     rules: Rules,
     sites: Sequence[Site],
-    workers: Sequence[Worker],
+    workers: Sequence[Worker] | PlanRoster,
     passes: Sequence[ExamPass],
     ledger: Sequence[LedgerRow],
     start: int,
     horizon: int,
+    shared: _Shared | None = None,
 ) -> ScenarioPlan:
-    """Year by year figures of one scenario (`rules` holds its assumptions)."""
+    """Year by year figures of one scenario (`rules` holds its assumptions).
+
+    Each worker of the plan is a number: roster workers their roster position, planned
+    hires numbered on after them in hiring order (the order ties are broken in). A
+    worker's facts are a number too, into a table of the distinct sets of facts, so the
+    cost of a year is worked out per set of facts, not per worker; and the planned
+    passes of a year are paid per exam, worker facts and awards paid before, not per
+    worker.
+    """
+    if shared is None:
+        roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
+        shared = _Shared(sites, roster)
+    roster = shared.roster
     plan = rules.plan
-    known = [s.id for s in sites]
-    by_site: dict[str, list[_Member]] = {s: [] for s in known}
-    for i, w in enumerate(workers):
-        by_site.setdefault(w.site, []).append(_Member(i, w))
-    next_order = len(workers)
+    known = shared.known
+    slot = shared.slot
+    slot_ids = list(slot)  # the site id of each slot
+    members = [list(m) for m in shared.members]  # worker numbers per site, in order
+    facts = list(roster.facts)  # the distinct sets of facts, grown by hires and passes
+    fact_no = {f: i for i, f in enumerate(facts)}
+    fact: list[int] = list(roster.fact)  # worker number -> the number of its facts now
+    counts = Counter(shared.counts)  # facts number -> workers holding them now
+    n_roster = len(roster)
+    # the awards paid in the plan to each worker: (exam, amount, paid_on), or None
+    history: list[tuple[tuple[str, Decimal, dt.date], ...] | None] = [None] * n_roster
+    if ledger:
+        positions = roster.positions()
+        for row in ledger:
+            i = positions.get(row.worker_id)
+            if i is not None:
+                history[i] = (*(history[i] or ()), (row.exam, row.amount, row.paid_on))
+    histories: dict[tuple[tuple[str, Decimal, dt.date], ...], Any] = {}
+    # each year's planned hires: (first worker number, year, facts number)
+    batches: list[tuple[int, int, int]] = []
+
+    def intern(f: Facts) -> int:
+        no = fact_no.get(f)
+        if no is None:
+            no = fact_no[f] = len(facts)
+            facts.append(f)
+        return no
+
+    promoted_to: dict[tuple[int, str], int] = {}
+
+    def promotion(no: int, title: str) -> int:
+        new = promoted_to.get((no, title))
+        if new is None:
+            e, _, r, p, h, y, nc, emp = facts[no]
+            new = promoted_to[(no, title)] = intern((e, title, r, p, h, y, nc, emp))
+        return new
+
     hire = rules.budget.new_hire
     start_month = hire.start_month
     certified_titles = rules.certified_titles
@@ -418,104 +589,132 @@ def plan_scenario(
         for i, exam in reversed(list(enumerate(ladder)))
         if exam in plan.certification
     ]
+    fewest = [m for _, _, s in cert_steps if (m := _threshold(s.rate)) is not None]
+    fewest_passing = min(fewest) if fewest else None  # a smaller site has no pass
     leaving_count = _Shares(plan.attrition)
-    paid = list(ledger)
-    pending_passes: list[ExamPass] = []
-    pending_workers: dict[str, Worker] = {}
+    fewest_leaving = _threshold(plan.attrition)
+    # the planned passes of 31 December, paid the next year: per (exam, facts number of
+    # the worker as hired or rostered, awards paid before) the first worker and them all
+    pending: dict[tuple[Any, ...], tuple[Worker, list[int]]] = {}
     years: list[PlanYear] = []
     required: dict[str, int] = {}
     growth = any(g != 0 for g in plan.client_growth.values())
     clients = 0
+    alive = n_roster
 
     for k in range(horizon):
         year = start + k
         jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rules_y = rules_of_year(rules, k)
-        seniority = _Seniority(PayCalculator(rules_y.in_force(dec31)), dec31, k)
+        seniority = _Seniority(PayCalculator(rules_y.in_force(dec31)), dec31, k, facts)
 
         if k == 0 or growth:
-            site_now = grown_sites(rules, sites, k)
-            posts = required_posts(rules_y, site_now)
-            required = {p.id: p.required for p in posts.sites}
-            clients = sum(sum(s.clients.values()) for s in site_now)
+            required, clients = shared.required(rules, k)
 
         # 1 January: the workers, then the hires
-        workers_start = sum(len(m) for m in by_site.values())
+        workers_start = alive
         hires = 0
         if plan.hiring == "fill":
             hired_on = dt.date(year, start_month, 1)
+            hire_facts = (
+                hire.education,
+                hire.title,
+                hire.performance,
+                hire.post,
+                hired_on,
+                None,
+                0,
+                None,
+            )
+            hire_no = intern(hire_facts)
+            first = len(fact)
             for site_id in known:
-                members = by_site[site_id]
-                gap = required[site_id] - len(members)
-                for _ in range(gap):
-                    hires += 1
-                    new = Worker(
-                        id=f"+hire {year} #{hires}",  # never a roster id: has a space and '+'
-                        site=site_id,
-                        education=hire.education,
-                        title=hire.title,
-                        post=hire.post,
-                        performance=hire.performance,
-                        hired=hired_on,
-                    )
-                    members.append(_Member(next_order, new))
-                    next_order += 1
+                site_members = members[slot[site_id]]
+                gap = required[site_id] - len(site_members)
+                if gap > 0:
+                    site_members.extend(range(first + hires, first + hires + gap))
+                    hires += gap
+            if hires:
+                batches.append((first, year, hire_no))
+                fact.extend([hire_no] * hires)
+                history.extend([None] * hires)
+                counts[hire_no] += hires
         count = workers_start + hires
-        shortage = sum(max(0, required[s] - len(by_site[s])) for s in known)
+        alive = count
+        shortage = sum(max(0, required[s] - len(members[slot[s]])) for s in known)
 
-        base: Counter[PayFacts] = Counter()
-        for members in by_site.values():
-            base.update([m.key for m in members])
         # a worker given years_of_service has k more in year k
-        facts: Counter[PayFacts] = Counter()
-        for (e, t, r, p, h, given, not_counted), n in base.items():
-            facts[(e, t, r, p, h, None if given is None else given + k, not_counted)] += n
-        certified = sum(n for f, n in facts.items() if f[1] in certified_titles)
-        staff_cost = year_cost(rules_y, year, facts)
+        year_facts: Counter[PayFacts] = Counter()
+        for no, n in counts.items():
+            if n:
+                e, t, r, p, h, given, not_counted, _ = facts[no]
+                year_facts[(e, t, r, p, h, None if given is None else given + k, not_counted)] += n
+        certified = sum(n for f, n in year_facts.items() if f[1] in certified_titles)
+        staff_cost = year_cost(rules_y, year, year_facts)
 
         if k == 0:
-            result = first_year_awards(rules_y, year, workers, passes, ledger)
+            result = first_year_awards(rules_y, year, roster, passes, ledger)
+            awards_due = result.due
+            if result.due_awards:
+                positions = roster.positions()
+                for a in result.due_awards:
+                    i = positions[a.worker_id]
+                    history[i] = (*(history[i] or ()), (a.exam, a.amount, jan1))
         else:
-            result = compute_awards(
-                rules_y, list(pending_workers.values()), pending_passes, paid, jan1
-            )
-        paid.extend(LedgerRow(a.worker_id, a.exam, a.amount, jan1) for a in result.due_awards)
-        awards_due = result.due
+            awards_due = _pay_planned(rules_y, jan1, pending, history, histories)
         training = rules_y.budget.training_per_worker * count
 
         # 31 December: planned passes (top of the ladder first), then leavers
-        pending_passes, pending_workers = [], {}
-        for members in by_site.values():
-            if not members:
-                continue
-            promoted: list[tuple[_Member, str]] = []
-            for exam, below, passing in cert_steps:
-                candidates = [m for m in members if m.title == below]
-                n = passing(len(candidates))
-                if not n:
+        pending = {}
+        passed = 0
+        if fewest_passing is not None:
+            served = seniority.known
+            for s, site_members in enumerate(members):
+                if len(site_members) < fewest_passing:
                     continue
-                candidates.sort(key=lambda m: (-seniority(m), m.order))
-                for m in candidates[:n]:
-                    promoted.append((m, exam))
-            for m, exam in promoted:
-                m.promote(exam)
-                w = m.worker
-                pending_passes.append(ExamPass(w.id, exam, dec31))
-                given = m.yos(k)
-                if w.exams or given != w.years_of_service:
-                    # judged as of the pass: no roster exams again, that year's service
-                    w = replace(w, exams=(), years_of_service=given)
-                pending_workers[w.id] = w
+                promoted: list[tuple[int, str]] = []
+                for exam, below, passing in cert_steps:
+                    candidates = [i for i in site_members if facts[fact[i]][1] == below]
+                    n = passing(len(candidates))
+                    if not n:
+                        continue
+                    # longest-serving first; ties in worker order (the sort is stable)
+                    candidates.sort(key=lambda i: -seniority(fact[i]))
+                    promoted.extend((i, exam) for i in candidates[:n])
+                for i, exam in promoted:
+                    old = fact[i]
+                    new = fact[i] = promotion(old, exam)
+                    counts[old] -= 1
+                    counts[new] += 1
+                    served[new] = served[old]  # a title does not change the years
+                    if i < n_roster:
+                        key = (exam, roster.fact[i], history[i])
+                    else:
+                        key = (exam, batches[bisect_right(batches, (i, 10**9)) - 1][2], history[i])
+                    group = pending.get(key)
+                    if group is None:
+                        group = pending[key] = (
+                            _as_passed(roster, i, k, slot_ids[s], batches, hire),
+                            [],
+                        )
+                    group[1].append(i)
+                passed += len(promoted)
         leavers = 0
-        if plan.attrition:
-            for site_id, members in by_site.items():
-                n = leaving_count(len(members))
+        if fewest_leaving is not None:
+            for s, site_members in enumerate(members):
+                if len(site_members) < fewest_leaving:
+                    continue
+                n = leaving_count(len(site_members))
                 if not n:
                     continue
-                ranked = sorted(members, key=lambda m: (seniority(m), -m.order))
-                leaving = {id(m) for m in ranked[:n]}
-                by_site[site_id] = [m for m in members if id(m) not in leaving]
+                # shortest-serving first; ties: the latest in worker order first
+                ranked = sorted(reversed(site_members), key=lambda i: seniority(fact[i]))
+                leaving = set(ranked[:n])
+                members[s] = [i for i in site_members if i not in leaving]
+                for i in leaving:
+                    counts[fact[i]] -= 1
                 leavers += n
+        alive -= leavers
 
         staff_total = staff_cost + awards_due + training
         years.append(
@@ -534,10 +733,76 @@ def plan_scenario(
                 awards=awards_due,
                 training=training,
                 total=staff_total,
-                passes=len(pending_passes),
+                passes=passed,
             )
         )
     return ScenarioPlan(name, rules, years)
+
+
+def _as_passed(
+    roster: PlanRoster,
+    i: int,
+    k: int,
+    site: str,
+    batches: list[tuple[int, int, int]],
+    hire: NewHire,
+) -> Worker:
+    """Worker number i as the awards judge its planned pass at the end of plan year k:
+    no roster exams again, that year's years of service."""
+    if i < len(roster):
+        w = roster.worker(i)
+        given = None if w.years_of_service is None else w.years_of_service + k
+        if w.exams or given != w.years_of_service:
+            w = replace(w, exams=(), years_of_service=given)
+        return w
+    first, year, _ = batches[bisect_right(batches, (i, 10**9)) - 1]
+    return Worker(
+        id=f"+hire {year} #{i - first + 1}",  # never a roster id: has a space and '+'
+        site=site,
+        education=hire.education,
+        title=hire.title,
+        post=hire.post,
+        performance=hire.performance,
+        hired=dt.date(year, hire.start_month, 1),
+    )
+
+
+def _pay_planned(
+    rules: Rules,
+    jan1: dt.date,
+    pending: dict[tuple[Any, ...], tuple[Worker, list[int]]],
+    history: list[tuple[tuple[str, Decimal, dt.date], ...] | None],
+    histories: dict[tuple[tuple[str, Decimal, dt.date], ...], Any],
+) -> Decimal:
+    """The awards of last year's planned passes, paid on 1 January; each worker's
+    awards are added to their history.
+
+    A worker's award depends only on the exam, the worker's facts and the awards paid
+    to them before, so each group of workers alike in those is judged once, by its
+    first worker, and paid as many times as it has workers.
+    """
+    if not pending:
+        return ZERO
+    judged: list[Worker] = []
+    passes: list[ExamPass] = []
+    rows: list[LedgerRow] = []
+    day = dt.date(jan1.year - 1, 12, 31)
+    for (exam, _, before), (w, _) in pending.items():
+        judged.append(w)
+        passes.append(ExamPass(w.id, exam, day))
+        rows.extend(LedgerRow(w.id, e, amount, on) for e, amount, on in before or ())
+    result = compute_awards(rules, judged, passes, rows, jan1)
+    total = ZERO
+    # one award per pass, in the order of the passes
+    for a, ((_, _, before), (_, group)) in zip(result.awards, pending.items(), strict=True):
+        if a.status != DUE:
+            continue
+        total += a.amount * len(group)
+        after = (*(before or ()), (a.exam, a.amount, jan1))
+        after = histories.setdefault(after, after)
+        for i in group:
+            history[i] = after
+    return total
 
 
 # --------------------------------------------------------------------------- the plan
@@ -560,7 +825,7 @@ def check_targets(
 def plan(
     scenarios: Sequence[tuple[str, Rules]],
     sites: Sequence[Site],
-    workers: Sequence[Worker],
+    workers: Sequence[Worker] | PlanRoster,
     passes: Sequence[ExamPass] = (),
     ledger: Sequence[LedgerRow] = (),
     start: int | None = None,
@@ -581,12 +846,15 @@ def plan(
                 f"target {t.text!r}: {t.year} is outside the plan, which covers "
                 f"{y0}-{y0 + n - 1}; name a year of the plan or change --from/--years"
             )
+    roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
+    shared = _Shared(sites, roster)
     plans = [
-        plan_scenario(name, rules, sites, workers, passes, ledger, y0, n)
+        plan_scenario(name, rules, sites, roster, passes, ledger, y0, n, shared)
         for name, rules in scenarios
     ]
     known = {s.id for s in sites}
-    unknown = Counter(w.site for w in workers if w.site not in known)
+    per_site = Counter(roster.site)
+    unknown = {site: per_site[i] for i, site in enumerate(roster.sites) if site not in known}
     warnings = [
         f"{count} worker(s) at site {site!r}, which is not in the populations: "
         "costed, never hired for"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -205,6 +205,32 @@ def required_posts(rules: Rules, sites: Sequence[Site]) -> StaffResult:
     result = StaffResult([site_posts(s, k) for s in sites], StaffTotals())
     result.totals.required = sum(s.required for s in result.sites)
     return result
+
+
+def posts_required(rules: Rules) -> Callable[[str | None, Mapping[str, int]], int]:
+    """`site_posts(...).required` alone: a site's kind and clients -> its required posts.
+
+    For callers that need only that number for many sites, many times (a plan works
+    it out for every site in every year).
+    """
+    k = _Ratios(rules)
+    table = [(c, r, scale) for c, _, r, scale in k.table]
+    lcm, minimum_posts = k.lcm, k.minimum_posts
+
+    def required(kind: str | None, clients: Mapping[str, int]) -> int:
+        dedicated = residual = 0
+        for category, r, scale in table:
+            n = clients.get(category)
+            if not n or n <= 0:
+                continue
+            d, rem = divmod(n, r)
+            dedicated += d
+            residual += rem * scale
+        posts = dedicated - (-residual // lcm)
+        minimum = minimum_posts.get(kind, 0) if kind else 0
+        return max(posts, minimum)
+
+    return required
 
 
 def add_roster(result: StaffResult, counts: RosterCounts) -> None:
