@@ -22,6 +22,7 @@ Workers with the same pay facts are costed once, whatever their number.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from array import array
@@ -296,13 +297,19 @@ class _Shares:
 _ANNUAL_COST = MONEY_FIELDS.index("annual_cost")
 
 
-def year_cost(rules: Rules, year: int, facts: Mapping[PayFacts, int]) -> Decimal:
+def year_cost(
+    rules: Rules,
+    year: int,
+    facts: Mapping[PayFacts, int],
+    known: dict[tuple[object, ...], Decimal] | None = None,
+) -> Decimal:
     """The cost of calendar year `year` under `rules` of `count` workers with each set of facts.
 
     The cost of a year as `pay --year` and `budget` have it: month by month, each month
     under the rules in force on its first day, a worker hired during the year paid
     from the first month that starts on or after `hired`. A worker's cost depends only
-    on their pay facts, so each distinct set is costed once, times its count.
+    on their pay facts, so each distinct set is costed once, times its count. `known`
+    keeps the cost of each pay profile for another call with the same rules and year.
     """
     costing = YearCosting(rules, year)
     bases_of: dict[tuple[dt.date | None, int | None], tuple[tuple[int, ...], int]] = {}
@@ -317,9 +324,14 @@ def year_cost(rules: Rules, year: int, facts: Mapping[PayFacts, int]) -> Decimal
         if years is None:
             years = years_of[key] = costing.years(education, bases[0], not_counted)
         profiles[(education, title, performance, post, years, bases[1])] += count
+    if known is None:
+        known = {}
     total = ZERO
     for profile, count in profiles.items():
-        total += costing.money(*profile)[_ANNUAL_COST] * count
+        cost = known.get(profile)
+        if cost is None:
+            cost = known[profile] = costing.money(*profile)[_ANNUAL_COST]
+        total += cost * count
     return total
 
 
@@ -465,6 +477,20 @@ class _Shared:
         self.members = members  # roster positions per site, in roster order
         self.counts = Counter(roster.fact)
         self._required: dict[tuple[object, ...], tuple[dict[str, int], int]] = {}
+        self.workforces: dict[tuple[object, ...], list[_Year]] = {}
+        self._costs: dict[tuple[str, int], dict[tuple[object, ...], Decimal]] = {}
+
+    def costs(self, rules: Rules, year: int) -> dict[tuple[object, ...], Decimal]:
+        """The pay profiles costed so far in `year` under rules that cost alike."""
+        key = json.dumps(
+            [
+                (None if day is None else day.isoformat(), _costing_part(v))
+                for day, v in rules.versions()
+            ],
+            sort_keys=True,
+            default=str,
+        )
+        return self._costs.setdefault((key, year), {})
 
     def required(self, rules: Rules, k: int) -> tuple[dict[str, int], int]:
         """Required posts per site id and the clients in all, in plan year k."""
@@ -498,24 +524,43 @@ class _Shared:
         return known
 
 
-class _Seniority:
-    """Years of service on one day of one plan year, worked out once per set of facts."""
-
-    def __init__(self, calc: PayCalculator, day: dt.date, k: int, facts: list[Facts]) -> None:
-        self.calc, self.day, self.k, self.facts = calc, day, k, facts
-        self.known: dict[int, int] = {}  # facts number -> years
-
-    def __call__(self, no: int) -> int:
-        years = self.known.get(no)
+def _years_served(
+    calc: PayCalculator, day: dt.date, k: int, facts: list[Facts], alive: Iterable[int]
+) -> list[int]:
+    """Years of service on `day` of plan year k, per facts number (0 for those not alive)."""
+    out = [0] * len(facts)
+    known: dict[tuple[object, ...], int] = {}
+    for no in alive:
+        education, _, _, _, hired, given, not_counted, _ = facts[no]
+        key = (education, hired, given, not_counted)
+        years = known.get(key)
         if years is None:
-            education, _, _, _, hired, given, not_counted, _ = self.facts[no]
-            calc = self.calc
-            if given is None and (hired is None or hired > self.day):
+            if given is None and (hired is None or hired > day):
                 base = 0
             else:
-                base = calc.base_years(hired, None if given is None else given + self.k, self.day)
-            years = self.known[no] = calc.service_years(education, base, not_counted)
-        return years
+                base = calc.base_years(hired, None if given is None else given + k, day)
+            years = known[key] = calc.service_years(education, base, not_counted)
+        out[no] = years
+    return out
+
+
+@dataclass(slots=True)
+class _Year:
+    """One year of a scenario's workforce: everything of a `PlanYear` but the staff cost
+    and training, with the workers counted per set of pay facts for the staff cost."""
+
+    year: int
+    clients: int
+    required: int
+    workers_start: int
+    hires: int
+    workers: int
+    leavers: int
+    shortage: int
+    certified: int
+    awards: Decimal
+    passes: int
+    facts: Counter[PayFacts]
 
 
 def plan_scenario(
@@ -531,16 +576,90 @@ def plan_scenario(
 ) -> ScenarioPlan:
     """Year by year figures of one scenario (`rules` holds its assumptions).
 
-    Each worker of the plan is a number: roster workers their roster position, planned
-    hires numbered on after them in hiring order (the order ties are broken in). A
-    worker's facts are a number too, into a table of the distinct sets of facts, so the
-    cost of a year is worked out per set of facts, not per worker; and the planned
-    passes of a year are paid per exam, worker facts and awards paid before, not per
-    worker.
+    Scenarios that differ only in pay amounts and their rises (a pay rise scenario)
+    have the same workforce: it is worked out once and each costed with its own pay.
     """
     if shared is None:
         roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
         shared = _Shared(sites, roster)
+    key = (_workforce_key(rules), start, horizon)
+    workforce = shared.workforces.get(key)
+    if workforce is None:
+        workforce = shared.workforces[key] = _workforce(
+            rules, shared, passes, ledger, start, horizon
+        )
+    years: list[PlanYear] = []
+    for k, y in enumerate(workforce):
+        rules_y = rules_of_year(rules, k)
+        staff_cost = year_cost(rules_y, y.year, y.facts, shared.costs(rules_y, y.year))
+        training = rules_y.budget.training_per_worker * y.workers
+        years.append(
+            PlanYear(
+                year=y.year,
+                clients=y.clients,
+                required=y.required,
+                workers_start=y.workers_start,
+                hires=y.hires,
+                workers=y.workers,
+                leavers=y.leavers,
+                shortage=y.shortage,
+                certified=y.certified,
+                certified_share=share(Decimal(y.certified), Decimal(y.workers)),
+                staff_cost=staff_cost,
+                awards=y.awards,
+                training=training,
+                total=staff_cost + y.awards + training,
+                passes=y.passes,
+            )
+        )
+    return ScenarioPlan(name, rules, years)
+
+
+def _costing_part(rules: Rules) -> dict[str, Any]:
+    """The rules but the plan and the staffing ratios (which cost no one)."""
+    data = rules.model_dump(mode="json")
+    data.pop("plan", None)
+    data.pop("staffing", None)
+    return data
+
+
+def _without_pay_amounts(rules: Rules) -> dict[str, Any]:
+    data = rules.model_dump(mode="json")
+    for amounts in ("allowances", "components", "contributions", "grades"):
+        data["pay"].pop(amounts, None)
+    data["plan"].pop("pay_rise", None)
+    data["plan"].pop("base_rise", None)
+    return data
+
+
+def _workforce_key(rules: Rules) -> str:
+    """What a scenario's workforce depends on: its rules but the pay amounts and rises."""
+    return json.dumps(
+        [
+            (None if day is None else day.isoformat(), _without_pay_amounts(v))
+            for day, v in rules.versions()
+        ],
+        sort_keys=True,
+        default=str,
+    )
+
+
+def _workforce(
+    rules: Rules,
+    shared: _Shared,
+    passes: Sequence[ExamPass],
+    ledger: Sequence[LedgerRow],
+    start: int,
+    horizon: int,
+) -> list[_Year]:
+    """The workforce of a scenario year by year: hires, passes and their awards, leavers.
+
+    Each worker of the plan is a number: roster workers their roster position, planned
+    hires numbered on after them in hiring order (the order ties are broken in). A
+    worker's facts are a number too, into a table of the distinct sets of facts, so a
+    year's workers are counted per set of facts, and last year's planned passes are
+    paid per exam, worker facts and awards paid before, not per worker.
+    """
     roster = shared.roster
     plan = rules.plan
     known = shared.known
@@ -564,11 +683,14 @@ def plan_scenario(
     # each year's planned hires: (first worker number, year, facts number)
     batches: list[tuple[int, int, int]] = []
 
+    title_of = [f[1] for f in facts]  # facts number -> title
+
     def intern(f: Facts) -> int:
         no = fact_no.get(f)
         if no is None:
             no = fact_no[f] = len(facts)
             facts.append(f)
+            title_of.append(f[1])
         return no
 
     promoted_to: dict[tuple[int, str], int] = {}
@@ -589,14 +711,19 @@ def plan_scenario(
         for i, exam in reversed(list(enumerate(ladder)))
         if exam in plan.certification
     ]
-    fewest = [m for _, _, s in cert_steps if (m := _threshold(s.rate)) is not None]
-    fewest_passing = min(fewest) if fewest else None  # a smaller site has no pass
+    # each step with the fewest candidates of whom one passes; a smaller site has no pass
+    steps = [
+        (exam, below, passing, fewest)
+        for exam, below, passing in cert_steps
+        if (fewest := _threshold(passing.rate)) is not None
+    ]
+    fewest_passing = min(step[3] for step in steps) if steps else None
     leaving_count = _Shares(plan.attrition)
     fewest_leaving = _threshold(plan.attrition)
     # the planned passes of 31 December, paid the next year: per (exam, facts number of
     # the worker as hired or rostered, awards paid before) the first worker and them all
     pending: dict[tuple[Any, ...], tuple[Worker, list[int]]] = {}
-    years: list[PlanYear] = []
+    years: list[_Year] = []
     required: dict[str, int] = {}
     growth = any(g != 0 for g in plan.client_growth.values())
     clients = 0
@@ -606,7 +733,6 @@ def plan_scenario(
         year = start + k
         jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rules_y = rules_of_year(rules, k)
-        seniority = _Seniority(PayCalculator(rules_y.in_force(dec31)), dec31, k, facts)
 
         if k == 0 or growth:
             required, clients = shared.required(rules, k)
@@ -650,7 +776,6 @@ def plan_scenario(
                 e, t, r, p, h, given, not_counted, _ = facts[no]
                 year_facts[(e, t, r, p, h, None if given is None else given + k, not_counted)] += n
         certified = sum(n for f, n in year_facts.items() if f[1] in certified_titles)
-        staff_cost = year_cost(rules_y, year, year_facts)
 
         if k == 0:
             result = first_year_awards(rules_y, year, roster, passes, ledger)
@@ -662,30 +787,38 @@ def plan_scenario(
                     history[i] = (*(history[i] or ()), (a.exam, a.amount, jan1))
         else:
             awards_due = _pay_planned(rules_y, jan1, pending, history, histories)
-        training = rules_y.budget.training_per_worker * count
 
         # 31 December: planned passes (top of the ladder first), then leavers
         pending = {}
         passed = 0
+        served: list[int] = []
+        if fewest_passing is not None or fewest_leaving is not None:
+            calc = PayCalculator(rules_y.in_force(dec31))
+            alive_facts = [no for no, n in counts.items() if n]
+            served = _years_served(calc, dec31, k, facts, alive_facts)
         if fewest_passing is not None:
-            served = seniority.known
             for s, site_members in enumerate(members):
-                if len(site_members) < fewest_passing:
+                size = len(site_members)
+                if size < fewest_passing:
                     continue
                 promoted: list[tuple[int, str]] = []
-                for exam, below, passing in cert_steps:
-                    candidates = [i for i in site_members if facts[fact[i]][1] == below]
+                for exam, below, passing, fewest_here in steps:
+                    if size < fewest_here:
+                        continue
+                    candidates = [i for i in site_members if title_of[fact[i]] == below]
                     n = passing(len(candidates))
                     if not n:
                         continue
                     # longest-serving first; ties in worker order (the sort is stable)
-                    candidates.sort(key=lambda i: -seniority(fact[i]))
+                    candidates.sort(key=lambda i: -served[fact[i]])
                     promoted.extend((i, exam) for i in candidates[:n])
                 for i, exam in promoted:
                     old = fact[i]
                     new = fact[i] = promotion(old, exam)
                     counts[old] -= 1
                     counts[new] += 1
+                    if new >= len(served):
+                        served.extend([0] * (new + 1 - len(served)))
                     served[new] = served[old]  # a title does not change the years
                     if i < n_roster:
                         key = (exam, roster.fact[i], history[i])
@@ -708,35 +841,36 @@ def plan_scenario(
                 if not n:
                     continue
                 # shortest-serving first; ties: the latest in worker order first
-                ranked = sorted(reversed(site_members), key=lambda i: seniority(fact[i]))
-                leaving = set(ranked[:n])
-                members[s] = [i for i in site_members if i not in leaving]
-                for i in leaving:
-                    counts[fact[i]] -= 1
+                if n == 1:
+                    gone = min(reversed(site_members), key=lambda i: served[fact[i]])
+                    site_members.remove(gone)
+                    counts[fact[gone]] -= 1
+                else:
+                    ranked = sorted(reversed(site_members), key=lambda i: served[fact[i]])
+                    leaving = set(ranked[:n])
+                    members[s] = [i for i in site_members if i not in leaving]
+                    for i in leaving:
+                        counts[fact[i]] -= 1
                 leavers += n
         alive -= leavers
 
-        staff_total = staff_cost + awards_due + training
         years.append(
-            PlanYear(
-                year=year,
-                clients=clients,
-                required=sum(required.values()),
-                workers_start=workers_start,
-                hires=hires,
-                workers=count,
-                leavers=leavers,
-                shortage=shortage,
-                certified=certified,
-                certified_share=share(Decimal(certified), Decimal(count)),
-                staff_cost=staff_cost,
-                awards=awards_due,
-                training=training,
-                total=staff_total,
-                passes=passed,
+            _Year(
+                year,
+                clients,
+                sum(required.values()),
+                workers_start,
+                hires,
+                count,
+                leavers,
+                shortage,
+                certified,
+                awards_due,
+                passed,
+                year_facts,
             )
         )
-    return ScenarioPlan(name, rules, years)
+    return years
 
 
 def _as_passed(
