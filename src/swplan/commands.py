@@ -440,7 +440,7 @@ def plan(
     lang: str,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in any of them."""
-    from .calc.plan import parse_target
+    from .calc.plan import PlanRoster, parse_target
     from .calc.plan import plan as compute
     from .io.records import load_ledger, load_passes, load_populations, load_roster
     from .io.scenarios import load_scenarios
@@ -467,7 +467,9 @@ def plan(
     no_rows: list[LedgerRow] = []
     no_workers: list[Worker] = []
     pops = attempt(lambda: load_populations(populations, r), problems, None)
-    workers = attempt(lambda: load_roster(roster, r), problems, no_workers)
+    # read into columns: a national roster is not held as a million worker records
+    workers = PlanRoster()
+    attempt(lambda: load_roster(roster, r, into=workers), problems, no_workers)
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     if problems or pops is None:
