@@ -22,7 +22,6 @@ Workers with the same pay facts are costed once, whatever their number.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from array import array
@@ -478,18 +477,11 @@ class _Shared:
         self.counts = Counter(roster.fact)
         self._required: dict[tuple[object, ...], tuple[dict[str, int], int]] = {}
         self.workforces: dict[tuple[object, ...], list[_Year]] = {}
-        self._costs: dict[tuple[str, int], dict[tuple[object, ...], Decimal]] = {}
+        self._costs: dict[tuple[object, int], dict[tuple[object, ...], Decimal]] = {}
 
     def costs(self, rules: Rules, year: int) -> dict[tuple[object, ...], Decimal]:
         """The pay profiles costed so far in `year` under rules that cost alike."""
-        key = json.dumps(
-            [
-                (None if day is None else day.isoformat(), _costing_part(v))
-                for day, v in rules.versions()
-            ],
-            sort_keys=True,
-            default=str,
-        )
+        key = _frozen([(day, _costing_part(v)) for day, v in rules.versions()])
         return self._costs.setdefault((key, year), {})
 
     def required(self, rules: Rules, k: int) -> tuple[dict[str, int], int]:
@@ -632,16 +624,18 @@ def _without_pay_amounts(rules: Rules) -> dict[str, Any]:
     return data
 
 
-def _workforce_key(rules: Rules) -> str:
+def _workforce_key(rules: Rules) -> object:
     """What a scenario's workforce depends on: its rules but the pay amounts and rises."""
-    return json.dumps(
-        [
-            (None if day is None else day.isoformat(), _without_pay_amounts(v))
-            for day, v in rules.versions()
-        ],
-        sort_keys=True,
-        default=str,
-    )
+    return _frozen([(day, _without_pay_amounts(v)) for day, v in rules.versions()])
+
+
+def _frozen(value: object) -> object:
+    """A dumped value as nested tuples, to compare and hash (mappings in key order)."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    return value
 
 
 def _workforce(
