@@ -475,8 +475,10 @@ class _Shared:
             members[of_roster[site]].append(i)
         self.members = members  # roster positions per site, in roster order
         self.counts = Counter(roster.fact)
-        self._required: dict[tuple[object, ...], tuple[dict[str, int], int]] = {}
+        self.known_slots = [slot[site_id] for site_id in self.known]
+        self._required: dict[tuple[object, ...], tuple[array[int], int, int]] = {}
         self.workforces: dict[tuple[object, ...], list[_Year]] = {}
+        self.to_come: Counter[tuple[object, ...]] = Counter()  # scenarios per workforce
         self._costs: dict[tuple[object, int], dict[tuple[object, ...], Decimal]] = {}
 
     def costs(self, rules: Rules, year: int) -> dict[tuple[object, ...], Decimal]:
@@ -484,8 +486,9 @@ class _Shared:
         key = _frozen([(day, _costing_part(v)) for day, v in rules.versions()])
         return self._costs.setdefault((key, year), {})
 
-    def required(self, rules: Rules, k: int) -> tuple[dict[str, int], int]:
-        """Required posts per site id and the clients in all, in plan year k."""
+    def required(self, rules: Rules, k: int) -> tuple[array[int], int, int]:
+        """Required posts per site (by slot; a site listed twice: its last entry), the
+        clients in all and the required posts in all, in plan year k."""
         factors = {}
         for c in rules.categories:
             f = rise_factor(rules.plan.growth(c), k)
@@ -500,9 +503,9 @@ class _Shared:
         known = self._required.get(key)
         if known is None:
             posts = posts_required(rules)
-            required: dict[str, int] = {}
+            required = array("l", [0]) * len(set(self.known_slots))
             clients = 0
-            for s in self.sites:
+            for s, slot in zip(self.sites, self.known_slots, strict=True):
                 now = s.clients
                 if factors:
                     now = dict(now)
@@ -511,8 +514,9 @@ class _Shared:
                         if n:
                             now[category] = (n * num2 + den) // den2  # half-up, in integers
                 clients += sum(now.values())
-                required[s.id] = posts(s.kind, now)
-            known = self._required[key] = (required, clients)
+                required[slot] = posts(s.kind, now)
+            total = sum(required)
+            known = self._required[key] = (required, clients, total)
         return known
 
 
@@ -575,11 +579,12 @@ def plan_scenario(
         roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
         shared = _Shared(sites, roster)
     key = (_workforce_key(rules), start, horizon)
-    workforce = shared.workforces.get(key)
+    workforce = shared.workforces.pop(key, None)
     if workforce is None:
-        workforce = shared.workforces[key] = _workforce(
-            rules, shared, passes, ledger, start, horizon
-        )
+        workforce = _workforce(rules, shared, passes, ledger, start, horizon)
+    shared.to_come[key] -= 1
+    if shared.to_come[key] > 0:  # kept only for a scenario still to come
+        shared.workforces[key] = workforce
     years: list[PlanYear] = []
     for k, y in enumerate(workforce):
         rules_y = rules_of_year(rules, k)
@@ -656,9 +661,8 @@ def _workforce(
     """
     roster = shared.roster
     plan = rules.plan
-    known = shared.known
-    slot = shared.slot
-    slot_ids = list(slot)  # the site id of each slot
+    known_slots = shared.known_slots
+    slot_ids = list(shared.slot)  # the site id of each slot
     members = [list(m) for m in shared.members]  # worker numbers per site, in order
     facts = list(roster.facts)  # the distinct sets of facts, grown by hires and passes
     fact_no = {f: i for i, f in enumerate(facts)}
@@ -718,7 +722,8 @@ def _workforce(
     # the worker as hired or rostered, awards paid before) the first worker and them all
     pending: dict[tuple[Any, ...], tuple[Worker, list[int]]] = {}
     years: list[_Year] = []
-    required: dict[str, int] = {}
+    required = array("l")
+    required_total = 0
     growth = any(g != 0 for g in plan.client_growth.values())
     clients = 0
     alive = n_roster
@@ -729,7 +734,7 @@ def _workforce(
         rules_y = rules_of_year(rules, k)
 
         if k == 0 or growth:
-            required, clients = shared.required(rules, k)
+            required, clients, required_total = shared.required(rules, k)
 
         # 1 January: the workers, then the hires
         workers_start = alive
@@ -748,9 +753,9 @@ def _workforce(
             )
             hire_no = intern(hire_facts)
             first = len(fact)
-            for site_id in known:
-                site_members = members[slot[site_id]]
-                gap = required[site_id] - len(site_members)
+            for s in known_slots:
+                site_members = members[s]
+                gap = required[s] - len(site_members)
                 if gap > 0:
                     site_members.extend(range(first + hires, first + hires + gap))
                     hires += gap
@@ -761,7 +766,7 @@ def _workforce(
                 counts[hire_no] += hires
         count = workers_start + hires
         alive = count
-        shortage = sum(max(0, required[s] - len(members[slot[s]])) for s in known)
+        shortage = sum(max(0, required[s] - len(members[s])) for s in known_slots)
 
         # a worker given years_of_service has k more in year k
         year_facts: Counter[PayFacts] = Counter()
@@ -852,7 +857,7 @@ def _workforce(
             _Year(
                 year,
                 clients,
-                sum(required.values()),
+                required_total,
                 workers_start,
                 hires,
                 count,
@@ -976,6 +981,7 @@ def plan(
             )
     roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
     shared = _Shared(sites, roster)
+    shared.to_come.update((_workforce_key(rules), y0, n) for _, rules in scenarios)
     plans = [
         plan_scenario(name, rules, sites, roster, passes, ledger, y0, n, shared)
         for name, rules in scenarios
