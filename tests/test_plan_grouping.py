@@ -1,0 +1,170 @@
+"""`swplan plan` counts alike workers together: it must never mix up who they are.
+
+Workers with the same facts are costed and paid as one group, and a roster is held as
+columns; these cases would go wrong if workers at different sites, or with different
+hire dates, were taken for one another, or if ties stopped going by roster order.
+All with tests/rules/v1-national.yaml: assistant_social_worker pays 1000, awards are
+claimed within 365 days (a pass on 31 December is paid on 1 January).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from swplan.calc.plan import PlanRoster, PlanYear, plan
+from swplan.calc.staffing import posts_required, required_posts
+from swplan.io.rules_file import load_rules
+from swplan.model import Site, Worker
+from swplan.rules import Rules
+
+V1 = load_rules(ROOT / "tests" / "rules" / "v1-national.yaml")
+
+
+def rules_with(plan_: dict[str, Any], eligibility: dict[str, Any] | None = None) -> Rules:
+    data = V1.model_dump()
+    data["plan"] = {"years": 2, "hiring": "none", **plan_}
+    if eligibility is not None:
+        data["awards"]["eligibility"] = eligibility
+    return Rules.model_validate(data)
+
+
+def site(site_id: str, elderly: int) -> Site:
+    return Site(site_id, None, "agency", {"elderly": elderly})
+
+
+def worker(worker_id: str, site_id: str, **facts: Any) -> Worker:
+    return Worker(
+        id=worker_id, site=site_id, education="bachelor", title=facts.pop("title", "none"), **facts
+    )
+
+
+def years_of(rules: Rules, sites: list[Site], workers: list[Worker]) -> list[PlanYear]:
+    result = plan([("s", rules)], sites, workers)
+    # the same plan from the roster held as columns
+    again = plan([("s", rules)], sites, PlanRoster(workers))
+    assert again.scenarios[0].years == result.scenarios[0].years
+    return result.scenarios[0].years
+
+
+def test_alike_workers_at_two_sites_pass_site_by_site() -> None:
+    # A and B: 20 elderly each (1 post); W1 at A and W2 at B with the same facts.
+    # 2026-12-31, each site alone: round-half-up(1 candidate x 0.5 = 0.5) = 1 pass -> 2 passes.
+    # (Taken as one group of 2 candidates: round(2 x 0.5) = 1 pass only.)
+    # 2027: certified 2; awards 2 x 1000.00 = 2000.00.
+    rules = rules_with({"certification": {"assistant_social_worker": "0.5"}})
+    workers = [worker("W1", "A", years_of_service=5), worker("W2", "B", years_of_service=5)]
+    y0, y1 = years_of(rules, [site("A", 20), site("B", 20)], workers)
+    assert (y0.passes, y0.certified, y0.awards) == (2, 0, Decimal("0.00"))
+    assert (y1.certified, y1.awards) == (2, Decimal("2000.00"))
+
+
+def test_hire_dates_decide_who_passes_not_roster_order() -> None:
+    # One site of 40 elderly (2 posts). W1 (first) hired 2020-09-01, W2 hired 2016-09-01.
+    # round(2 x 0.5) = 1 pass: the longest-serving, W2 (10 years on 2026-12-31, W1 6).
+    # Eligibility min_service_months 84: W2 has 123 months (2016-09 -> 2026-12), so its
+    # award is paid in 2027: 1000.00; W1 (75 months) would have been ineligible: 0.00.
+    rules = rules_with(
+        {"certification": {"assistant_social_worker": "0.5"}}, {"min_service_months": 84}
+    )
+    workers = [
+        worker("W1", "A", hired=dt.date(2020, 9, 1)),
+        worker("W2", "A", hired=dt.date(2016, 9, 1)),
+    ]
+    y0, y1 = years_of(rules, [site("A", 40)], workers)
+    assert y0.passes == 1
+    assert (y1.certified, y1.awards) == (1, Decimal("1000.00"))
+
+
+@pytest.mark.parametrize(
+    ("first", "awards"),
+    [
+        ("good", Decimal("1000.00")),  # W1 (good) passes: eligible
+        ("pass", Decimal("0.00")),  # W1 (pass) passes: below min_performance good
+    ],
+)
+def test_a_tie_in_service_passes_the_first_in_roster_order(first: str, awards: Decimal) -> None:
+    # Two workers at one site, both 3 years of service, one rated good and one pass.
+    # round(2 x 0.5) = 1 pass; equal seniority -> the first in roster order (W1).
+    rules = rules_with(
+        {"certification": {"assistant_social_worker": "0.5"}}, {"min_performance": "good"}
+    )
+    other = "pass" if first == "good" else "good"
+    workers = [
+        worker("W1", "A", years_of_service=3, performance=first),
+        worker("W2", "A", years_of_service=3, performance=other),
+    ]
+    _, y1 = years_of(rules, [site("A", 40)], workers)
+    assert y1.awards == awards
+
+
+@pytest.mark.parametrize(
+    ("titles", "certified"),
+    [
+        (("assistant_social_worker", "none"), 1),  # W2 (none) leaves: W1 certified stays
+        (("none", "assistant_social_worker"), 0),  # W2 (certified) leaves
+    ],
+)
+def test_a_tie_in_service_loses_the_last_in_roster_order(
+    titles: tuple[str, str], certified: int
+) -> None:
+    # Two workers at one site, both 3 years of service; attrition 0.5:
+    # round(2 x 0.5) = 1 leaver at 2026-12-31, equal seniority -> the last in roster order.
+    rules = rules_with({"attrition": "0.5"})
+    workers = [
+        worker("W1", "A", years_of_service=3, title=titles[0]),
+        worker("W2", "A", years_of_service=3, title=titles[1]),
+    ]
+    y0, y1 = years_of(rules, [site("A", 40)], workers)
+    assert (y0.leavers, y0.certified) == (1, 1)
+    assert (y1.workers, y1.certified) == (1, certified)
+
+
+def test_planned_hires_at_a_site_pass_one_by_one() -> None:
+    # 60 elderly: 3 posts, no roster: 3 hires on 2026-01-01 (bachelor, none), alike.
+    # 2026-12-31: round(3 x 0.5 = 1.5) = 2 passes; a roster worker elsewhere with the
+    # hires' very facts (hired 2026-01-01) is its own site's: round(1 x 0.5) = 1 pass.
+    # 2027: certified 3; awards 3 x 1000.00 = 3000.00; workers 3 + 1 = 4.
+    rules = rules_with({"certification": {"assistant_social_worker": "0.5"}, "hiring": "fill"})
+    workers = [worker("R1", "B", hired=dt.date(2026, 1, 1))]
+    y0, y1 = years_of(rules, [site("A", 60), site("B", 20)], workers)
+    assert (y0.hires, y0.workers, y0.passes) == (3, 4, 3)
+    assert (y1.workers, y1.certified, y1.awards) == (4, 3, Decimal("3000.00"))
+
+
+def test_scenarios_differing_only_in_pay_share_a_workforce_but_not_its_cost() -> None:
+    # A 5 % pay rise changes the cost of 2027, never its workers or awards.
+    base = rules_with({"certification": {"assistant_social_worker": "0.5"}, "attrition": "0.5"})
+    risen = rules_with(
+        {
+            "certification": {"assistant_social_worker": "0.5"},
+            "attrition": "0.5",
+            "pay_rise": "0.05",
+        }
+    )
+    workers = [worker(f"W{i}", "A", years_of_service=i) for i in range(1, 5)]
+    result = plan([("base", base), ("risen", risen)], [site("A", 80)], workers)
+    a, b = (s.years for s in result.scenarios)
+    assert [(y.workers, y.leavers, y.certified, y.awards) for y in a] == [
+        (y.workers, y.leavers, y.certified, y.awards) for y in b
+    ]
+    assert a[0].staff_cost == b[0].staff_cost  # k = 0: no rise yet
+    assert b[1].staff_cost > a[1].staff_cost
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from([None, "urban_community", "agency"]),
+    st.dictionaries(
+        st.sampled_from(list(V1.categories)), st.integers(-3, 130), max_size=len(V1.categories)
+    ),
+)
+def test_posts_required_is_site_posts_required(kind: str | None, clients: dict[str, int]) -> None:
+    sites = [Site("S", None, kind, clients)]
+    assert posts_required(V1)(kind, clients) == required_posts(V1, sites).sites[0].required
