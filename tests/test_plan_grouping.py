@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from swplan.calc.plan import PlanRoster, PlanYear, plan
 from swplan.calc.staffing import posts_required, required_posts
 from swplan.io.rules_file import load_rules
-from swplan.model import Site, Worker
+from swplan.model import ExamPass, Site, Worker
 from swplan.rules import Rules
 
 V1 = load_rules(ROOT / "tests" / "rules" / "v1-national.yaml")
@@ -168,3 +168,11 @@ def test_scenarios_differing_only_in_pay_share_a_workforce_but_not_its_cost() ->
 def test_posts_required_is_site_posts_required(kind: str | None, clients: dict[str, int]) -> None:
     sites = [Site("S", None, kind, clients)]
     assert posts_required(V1)(kind, clients) == required_posts(V1, sites).sites[0].required
+
+
+def test_a_roster_with_exams_of_its_own_and_no_passes_file() -> None:
+    # W1's own pass of 2025-06-30 is 185 days old on 2026-01-01 (within 365): 1000.00 due.
+    exams = (ExamPass("W1", "assistant_social_worker", dt.date(2025, 6, 30)),)
+    workers = [worker("W1", "A", years_of_service=3, title="assistant_social_worker", exams=exams)]
+    y0, _ = years_of(rules_with({}), [site("A", 20)], workers)
+    assert y0.awards == Decimal("1000.00")

@@ -393,11 +393,19 @@ class PlanRoster:
         self.fact.append(no)
         self._positions = None
 
-    def positions(self) -> dict[str, int]:
-        """Each worker id -> its roster position."""
-        if self._positions is None:
+    def positions(self, ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Each worker id -> its roster position; with `ids`, only those found of them
+        (a national roster's every id would be a large dict)."""
+        if self._positions is not None:
+            everyone = self._positions
+            return everyone if ids is None else {i: everyone[i] for i in ids if i in everyone}
+        if ids is None:
             self._positions = {w: i for i, w in enumerate(self.ids)}
-        return self._positions
+            return self._positions
+        wanted = set(ids)
+        if not wanted:
+            return {}
+        return {w: i for i, w in enumerate(self.ids) if w in wanted}
 
     def worker(self, i: int) -> Worker:
         """The worker at roster position i, as pay and awards read it (without a name)."""
@@ -434,11 +442,14 @@ def first_year_awards(
         return compute_awards(rules, workers, passes, ledger, jan1)
     # only the workers with exams of their own and those the passes name are needed
     roster = workers
-    positions = roster.positions() if passes else {}
+    positions = roster.positions(p.worker_id for p in passes)
     needed = set(roster.with_exams)
-    needed.update(positions[p.worker_id] for p in passes if p.worker_id in positions)
+    needed.update(positions.values())
     judged = [roster.worker(i) for i in sorted(needed)]
-    ids: Collection[str] = positions if passes else ()
+    # the ids the passes may name: those found, and the workers with exams of their own
+    ids: Collection[str] = {*positions, *(w.id for w in roster.with_exams.values())}
+    if any(p.worker_id not in positions for p in passes):
+        ids = roster.positions()  # every id, for the message naming the closest
     return compute_awards(rules, judged, passes, ledger, jan1, roster_ids=ids)
 
 
@@ -672,7 +683,7 @@ def _workforce(
     # the awards paid in the plan to each worker: (exam, amount, paid_on), or None
     history: list[tuple[tuple[str, Decimal, dt.date], ...] | None] = [None] * n_roster
     if ledger:
-        positions = roster.positions()
+        positions = roster.positions(row.worker_id for row in ledger)
         for row in ledger:
             i = positions.get(row.worker_id)
             if i is not None:
@@ -780,7 +791,7 @@ def _workforce(
             result = first_year_awards(rules_y, year, roster, passes, ledger)
             awards_due = result.due
             if result.due_awards:
-                positions = roster.positions()
+                positions = roster.positions(a.worker_id for a in result.due_awards)
                 for a in result.due_awards:
                     i = positions[a.worker_id]
                     history[i] = (*(history[i] or ()), (a.exam, a.amount, jan1))
