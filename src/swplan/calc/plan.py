@@ -481,7 +481,8 @@ class _Shared:
                 n = slot[site_id] = len(slot)
             of_roster.append(n)
         self.slot = slot
-        members: list[list[int]] = [[] for _ in slot]
+        # arrays, not lists: a national plan holds millions of worker numbers
+        members: list[array[int]] = [array("l") for _ in slot]
         for i, site in enumerate(roster.site):
             members[of_roster[site]].append(i)
         self.members = members  # roster positions per site, in roster order
@@ -554,7 +555,8 @@ def _years_served(
 @dataclass(slots=True)
 class _Year:
     """One year of a scenario's workforce: everything of a `PlanYear` but the staff cost
-    and training, with the workers counted per set of pay facts for the staff cost."""
+    and training, with the workers counted per facts number (into `table`) for the
+    staff cost."""
 
     year: int
     clients: int
@@ -567,7 +569,18 @@ class _Year:
     certified: int
     awards: Decimal
     passes: int
-    facts: Counter[PayFacts]
+    table: list[Facts]
+    facts: array[int]  # the facts numbers held by workers this year
+    counts: array[int]  # how many workers hold each
+
+    def pay_facts(self, k: int) -> Counter[PayFacts]:
+        """The workers per set of pay facts (a worker given years_of_service has k more)."""
+        out: Counter[PayFacts] = Counter()
+        table = self.table
+        for no, n in zip(self.facts, self.counts, strict=True):
+            e, t, r, p, h, given, not_counted, _ = table[no]
+            out[(e, t, r, p, h, None if given is None else given + k, not_counted)] += n
+        return out
 
 
 def plan_scenario(
@@ -599,7 +612,7 @@ def plan_scenario(
     years: list[PlanYear] = []
     for k, y in enumerate(workforce):
         rules_y = rules_of_year(rules, k)
-        staff_cost = year_cost(rules_y, y.year, y.facts, shared.costs(rules_y, y.year))
+        staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), shared.costs(rules_y, y.year))
         training = rules_y.budget.training_per_worker * y.workers
         years.append(
             PlanYear(
@@ -674,7 +687,7 @@ def _workforce(
     plan = rules.plan
     known_slots = shared.known_slots
     slot_ids = list(shared.slot)  # the site id of each slot
-    members = [list(m) for m in shared.members]  # worker numbers per site, in order
+    members = [m[:] for m in shared.members]  # worker numbers per site, in order
     facts = list(roster.facts)  # the distinct sets of facts, grown by hires and passes
     fact_no = {f: i for i, f in enumerate(facts)}
     fact: list[int] = list(roster.fact)  # worker number -> the number of its facts now
@@ -779,13 +792,11 @@ def _workforce(
         alive = count
         shortage = sum(max(0, required[s] - len(members[s])) for s in known_slots)
 
-        # a worker given years_of_service has k more in year k
-        year_facts: Counter[PayFacts] = Counter()
-        for no, n in counts.items():
-            if n:
-                e, t, r, p, h, given, not_counted, _ = facts[no]
-                year_facts[(e, t, r, p, h, None if given is None else given + k, not_counted)] += n
-        certified = sum(n for f, n in year_facts.items() if f[1] in certified_titles)
+        held = array("l", [no for no, n in counts.items() if n])
+        how_many = array("l", [counts[no] for no in held])
+        certified = sum(
+            n for no, n in zip(held, how_many, strict=True) if title_of[no] in certified_titles
+        )
 
         if k == 0:
             result = first_year_awards(rules_y, year, roster, passes, ledger)
@@ -858,7 +869,7 @@ def _workforce(
                 else:
                     ranked = sorted(reversed(site_members), key=lambda i: served[fact[i]])
                     leaving = set(ranked[:n])
-                    members[s] = [i for i in site_members if i not in leaving]
+                    members[s] = array("l", [i for i in site_members if i not in leaving])
                     for i in leaving:
                         counts[fact[i]] -= 1
                 leavers += n
@@ -877,7 +888,9 @@ def _workforce(
                 certified,
                 awards_due,
                 passed,
-                year_facts,
+                facts,
+                held,
+                how_many,
             )
         )
     return years
