@@ -491,12 +491,10 @@ class _Shared:
         self._required: dict[tuple[object, ...], tuple[array[int], int, int]] = {}
         self.workforces: dict[tuple[object, ...], list[_Year]] = {}
         self.to_come: Counter[tuple[object, ...]] = Counter()  # scenarios per workforce
-        self._costs: dict[tuple[object, int], dict[tuple[object, ...], Decimal]] = {}
-
-    def costs(self, rules: Rules, year: int) -> dict[tuple[object, ...], Decimal]:
-        """The pay profiles costed so far in `year` under rules that cost alike."""
-        key = _frozen([(day, _costing_part(v)) for day, v in rules.versions()])
-        return self._costs.setdefault((key, year), {})
+        # the cost of each pay profile per year, kept for scenarios still to come that
+        # cost alike (the same pay and rises: a scenario changing only the staffing)
+        self.costs: dict[tuple[object, int], dict[tuple[object, ...], Decimal]] = {}
+        self.costs_to_come: Counter[object] = Counter()
 
     def required(self, rules: Rules, k: int) -> tuple[array[int], int, int]:
         """Required posts per site (by slot; a site listed twice: its last entry), the
@@ -609,10 +607,16 @@ def plan_scenario(
     shared.to_come[key] -= 1
     if shared.to_come[key] > 0:  # kept only for a scenario still to come
         shared.workforces[key] = workforce
+    pay_key = _pay_key(rules)
+    shared.costs_to_come[pay_key] -= 1
+    keep = shared.costs_to_come[pay_key] > 0
     years: list[PlanYear] = []
     for k, y in enumerate(workforce):
         rules_y = rules_of_year(rules, k)
-        staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), shared.costs(rules_y, y.year))
+        costs = shared.costs.pop((pay_key, y.year), {})
+        staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), costs)
+        if keep:
+            shared.costs[(pay_key, y.year)] = costs
         training = rules_y.budget.training_per_worker * y.workers
         years.append(
             PlanYear(
@@ -651,6 +655,13 @@ def _without_pay_amounts(rules: Rules) -> dict[str, Any]:
     data["plan"].pop("pay_rise", None)
     data["plan"].pop("base_rise", None)
     return data
+
+
+def _pay_key(rules: Rules) -> object:
+    """What the cost of a scenario's pay profiles depends on: its rules but the plan and
+    the staffing ratios, and its rises."""
+    parts = [(day, _costing_part(v)) for day, v in rules.versions()]
+    return _frozen([parts, str(rules.plan.pay_rise), str(rules.plan.base_rise)])
 
 
 def _workforce_key(rules: Rules) -> object:
@@ -1006,6 +1017,7 @@ def plan(
     roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
     shared = _Shared(sites, roster)
     shared.to_come.update((_workforce_key(rules), y0, n) for _, rules in scenarios)
+    shared.costs_to_come.update(_pay_key(rules) for _, rules in scenarios)
     plans = [
         plan_scenario(name, rules, sites, roster, passes, ledger, y0, n, shared)
         for name, rules in scenarios
