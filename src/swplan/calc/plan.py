@@ -359,7 +359,7 @@ class PlanRoster:
         self.fact = array("l")  # per worker: an index into `facts`
         self.with_exams: dict[int, Worker] = {}  # roster position -> the worker
         self._site_no: dict[str, int] = {}
-        self._fact_no: dict[Facts, int] = {}
+        self.fact_numbers: dict[Facts, int] = {}  # each set of facts -> its number
         self._positions: dict[str, int] | None = None
         for w in workers:
             self.append(w)
@@ -382,9 +382,9 @@ class PlanRoster:
             w.years_not_counted,
             w.employment,
         )
-        no = self._fact_no.get(facts)
+        no = self.fact_numbers.get(facts)
         if no is None:
-            no = self._fact_no[facts] = len(self.facts)
+            no = self.fact_numbers[facts] = len(self.facts)
             self.facts.append(facts)
         if w.exams:
             self.with_exams[len(self.ids)] = w
@@ -486,7 +486,10 @@ class _Shared:
         for i, site in enumerate(roster.site):
             members[of_roster[site]].append(i)
         self.members = members  # roster positions per site, in roster order
-        self.counts = Counter(roster.fact)
+        counts = array("l", [0]) * len(roster.facts)  # facts number -> workers
+        for no in roster.fact:
+            counts[no] += 1
+        self.counts = counts
         self.known_slots = [slot[site_id] for site_id in self.known]
         self._required: dict[tuple[object, ...], tuple[array[int], int, int]] = {}
         self.workforces: dict[tuple[object, ...], list[_Year]] = {}
@@ -700,9 +703,10 @@ def _workforce(
     slot_ids = list(shared.slot)  # the site id of each slot
     members = [m[:] for m in shared.members]  # worker numbers per site, in order
     facts = list(roster.facts)  # the distinct sets of facts, grown by hires and passes
-    fact_no = {f: i for i, f in enumerate(facts)}
+    roster_no = roster.fact_numbers  # the roster's sets of facts -> number (not copied)
+    fact_no: dict[Facts, int] = {}  # the sets of facts new in this scenario -> number
     fact: list[int] = list(roster.fact)  # worker number -> the number of its facts now
-    counts = Counter(shared.counts)  # facts number -> workers holding them now
+    counts = shared.counts[:]  # facts number -> workers holding them now
     n_roster = len(roster)
     # the awards paid in the plan to each worker: (exam, amount, paid_on), or None
     history: list[tuple[tuple[str, Decimal, dt.date], ...] | None] = [None] * n_roster
@@ -719,21 +723,19 @@ def _workforce(
     title_of = [f[1] for f in facts]  # facts number -> title
 
     def intern(f: Facts) -> int:
-        no = fact_no.get(f)
+        no = roster_no.get(f)
         if no is None:
-            no = fact_no[f] = len(facts)
-            facts.append(f)
-            title_of.append(f[1])
+            no = fact_no.get(f)
+            if no is None:
+                no = fact_no[f] = len(facts)
+                facts.append(f)
+                title_of.append(f[1])
+                counts.append(0)
         return no
 
-    promoted_to: dict[tuple[int, str], int] = {}
-
     def promotion(no: int, title: str) -> int:
-        new = promoted_to.get((no, title))
-        if new is None:
-            e, _, r, p, h, y, nc, emp = facts[no]
-            new = promoted_to[(no, title)] = intern((e, title, r, p, h, y, nc, emp))
-        return new
+        e, _, r, p, h, y, nc, emp = facts[no]
+        return intern((e, title, r, p, h, y, nc, emp))
 
     hire = rules.budget.new_hire
     start_month = hire.start_month
@@ -803,7 +805,7 @@ def _workforce(
         alive = count
         shortage = sum(max(0, required[s] - len(members[s])) for s in known_slots)
 
-        held = array("l", [no for no, n in counts.items() if n])
+        held = array("l", [no for no, n in enumerate(counts) if n])
         how_many = array("l", [counts[no] for no in held])
         certified = sum(
             n for no, n in zip(held, how_many, strict=True) if title_of[no] in certified_titles
@@ -826,8 +828,7 @@ def _workforce(
         served: list[int] = []
         if fewest_passing is not None or fewest_leaving is not None:
             calc = PayCalculator(rules_y.in_force(dec31))
-            alive_facts = [no for no, n in counts.items() if n]
-            served = _years_served(calc, dec31, k, facts, alive_facts)
+            served = _years_served(calc, dec31, k, facts, held)
         if fewest_passing is not None:
             for s, site_members in enumerate(members):
                 size = len(site_members)
