@@ -185,12 +185,14 @@ def pay(
             ]
         )
     streamed = explain is None and by is None and file_format(roster) == "csv"
-    # zh CSV has Chinese headers and labels: the general path
-    if streamed and fmt in ("csv", "json") and not (fmt == "csv" and lang == "zh"):
+    if streamed and fmt in ("csv", "json"):
         # big rosters: streamed, flat memory, same numbers and bytes as a report
+        # (zh CSV too: its Chinese header and labels are cached per profile)
         from .io.stream import pay_streamed
 
-        return Outcome(write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year))
+        return Outcome(
+            write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year, lang)
+        )
     if streamed:  # a table lists every worker: only when there are not too many
         from .io.stream import too_many_rows
 

@@ -37,6 +37,7 @@ from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
 
 _IDENT = IDENT_RE.match
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+BOM = "\ufeff"  # starts a zh CSV, as `render.report_csv` writes it, even with no rows
 
 
 @dataclass
@@ -63,10 +64,17 @@ class _Profiles:
 
     `fmt` is the output format: "csv" (the row's cells after `id, name, site`) or
     "json" (the row's object after `"site"`, indented as in the whole document).
+    With `lang="zh"` the CSV cells and header are those of `--lang zh` (vocabulary
+    labels, 是/否, Chinese column names); JSON is the same in every language.
     """
 
     def __init__(
-        self, rules: Rules, as_of: dt.date, year: int | None = None, fmt: str = "csv"
+        self,
+        rules: Rules,
+        as_of: dt.date,
+        year: int | None = None,
+        fmt: str = "csv",
+        lang: str = "en",
     ) -> None:
         if year is not None:
             self.costing: YearCosting | None = YearCosting(rules, year)
@@ -81,6 +89,11 @@ class _Profiles:
             self.figures = self.calc.figures
             self.money = lambda *key: self.calc.figures(*key).money()
         self.fmt = fmt
+        self.word: Callable[[str, Any], Any] | None = None
+        if fmt == "csv" and lang == "zh":
+            from ..report.reports import pay_csv_word
+
+            self.word = pay_csv_word(rules)  # as `pay_report` gives it: the rules of every date
         self.cache: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.columns: list[str] | None = None
         self._buffer = io.StringIO()
@@ -99,13 +112,34 @@ class _Profiles:
                 flat = flatten(row)
                 if self.columns is None:
                     self.columns = list(flat)
-                tail = [csv_cell(v) for k, v in flat.items() if k not in ("id", "name", "site")]
+                word = self.word
+                if word is None:
+                    tail = [csv_cell(v) for k, v in flat.items() if k not in _ROW_HEAD]
+                else:
+                    tail = [csv_cell(word(k, v)) for k, v in flat.items() if k not in _ROW_HEAD]
                 self._buffer.seek(0)
                 self._buffer.truncate()
                 self._writer.writerow(tail)
                 hit = (self._buffer.getvalue(), figures)
             self.cache[key] = hit
         return hit
+
+    def header_line(self) -> str:
+        """The CSV header (zh: after a UTF-8 BOM, the column names in Chinese)."""
+        buffer = io.StringIO()
+        columns = self.columns or []
+        word = self.word
+        if word is None:
+            csv_writer(buffer).writerow(columns)
+            return buffer.getvalue()
+        from ..render import zh_csv_header
+        from ..report.reports import PAY_HEADERS_ZH
+
+        buffer.write(BOM)
+        csv_writer(buffer).writerow(
+            [PAY_HEADERS_ZH.get(c) or zh_csv_header(c, word) for c in columns]
+        )
+        return buffer.getvalue()
 
 
 _ROW_HEAD = ("id", "name", "site")
@@ -161,9 +195,11 @@ def stream_pay(
     wanted_ids: Collection[str] = (),
     fmt: str = "csv",
     year: int | None = None,
+    lang: str = "en",
 ) -> StreamTotals:
     """Pay every worker of a CSV roster, writing CSV lines (or, with `fmt="json"`, the
-    whole JSON document) to `out` (None: totals only).
+    whole JSON document) to `out` (None: totals only); `lang="zh"` CSV is that of
+    `--lang zh`.
 
     `costed=False` checks and counts only (for `staff`): the totals stay zero.
     With `year`, each worker's cost of that calendar year, month by month.
@@ -176,7 +212,19 @@ def stream_pay(
     problems: list[Problem] = []
     table, records = open_csv(path, problems, table_fits("roster", rules))
     return stream_table(
-        table, records, problems, rules, as_of, out, progress, counts, costed, wanted_ids, fmt, year
+        table,
+        records,
+        problems,
+        rules,
+        as_of,
+        out,
+        progress,
+        counts,
+        costed,
+        wanted_ids,
+        fmt,
+        year,
+        lang,
     )
 
 
@@ -193,6 +241,7 @@ def stream_table(
     wanted_ids: Collection[str] = (),
     fmt: str = "csv",
     year: int | None = None,
+    lang: str = "en",
 ) -> StreamTotals:
     """`stream_pay` on a CSV file already opened by `loading.open_csv`."""
     as_of = dt.date(year, 12, 31) if year is not None else (as_of or rules.effective)
@@ -201,7 +250,9 @@ def stream_table(
         for _ in records:
             pass
         raise InputError([*header, *problems])  # the header explains the rows
-    scan = _Scan(table, rules, as_of, problems, formatted=out is not None, fmt=fmt, year=year)
+    scan = _Scan(
+        table, rules, as_of, problems, formatted=out is not None, fmt=fmt, year=year, lang=lang
+    )
     if out is not None and fmt == "json":
         out.write(_json_frame(rules, as_of, empty_totals(), 0, year)[0])
     scan.rows(records, out, progress, counts, wanted_ids)
@@ -237,6 +288,7 @@ class _Scan:
         formatted: bool,
         fmt: str = "csv",
         year: int | None = None,
+        lang: str = "en",
     ) -> None:
         self.table = table
         self.name = table.file
@@ -246,7 +298,7 @@ class _Scan:
         self.check = WorkerRules(rules, None if year is not None else as_of, table=True, year=year)
         self.formatted = formatted  # build each profile's output line tail
         self.problems = problems
-        self.profiles = _Profiles(rules, as_of, year, fmt)
+        self.profiles = _Profiles(rules, as_of, year, fmt, lang)
         self.wrote_rows = False
         self.default_post = self.profiles.calc.default_post()
         # profile (education, title, rating, post, *years) -> [formatted tail, count, title]
@@ -465,15 +517,17 @@ class _Scan:
                 chunk.append(f"{worker_id},{person},{site},{entry[0]}\n")
                 if len(chunk) >= 4096:
                     if not wrote_header:
-                        out.write(_header_line(self.profiles))
+                        out.write(self.profiles.header_line())
                         wrote_header = True
                     out.writelines(chunk)
                     chunk.clear()
         self.wrote_rows = wrote_header
         if out is not None and chunk:
             if not wrote_header and not json_out:
-                out.write(_header_line(self.profiles))
+                out.write(self.profiles.header_line())
             out.writelines(chunk)
+        elif out is not None and not wrote_header and self.profiles.word is not None:
+            out.write(BOM)  # no worker: no header either, as the report gives it
 
     def totals(self, costed: bool = True) -> StreamTotals:
         totals = empty_totals()
@@ -487,12 +541,6 @@ class _Scan:
         return StreamTotals(totals, count)
 
 
-def _header_line(profiles: _Profiles) -> str:
-    buffer = io.StringIO()
-    csv_writer(buffer).writerow(profiles.columns or [])
-    return buffer.getvalue()
-
-
 def pay_streamed(
     path: str | os.PathLike[str],
     rules: Rules,
@@ -500,6 +548,7 @@ def pay_streamed(
     output: str | None,
     fmt: str = "csv",
     year: int | None = None,
+    lang: str = "en",
 ) -> StreamTotals:
     """`swplan pay ROSTER.csv --format csv|json`: stream to `output` (atomically) or stdout.
 
@@ -508,7 +557,7 @@ def pay_streamed(
     from ..progress import row_progress
 
     with row_progress(path, "pay") as progress, output_file(output) as f:
-        return stream_pay(path, rules, as_of, f, progress, fmt=fmt, year=year)
+        return stream_pay(path, rules, as_of, f, progress, fmt=fmt, year=year, lang=lang)
 
 
 def pay_csv(
