@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from conftest import ROOT, swplan
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -184,3 +186,66 @@ def test_lines_total_and_cap_on_random_districts(district, year) -> None:
     at = budget(RULES, sites, workers, year=year, cap=result.total)
     below = budget(RULES, sites, workers, year=year, cap=result.total - Decimal("0.01"))
     assert at.cap_ok is True and below.cap_ok is False
+
+
+V1_RULES = ROOT / "tests" / "rules" / "v1-national.yaml"
+SITE_NAMES = {"jinjiang": "金江社区", "hongqi": "红旗社区", "baisha": "白沙镇社工站"}
+
+
+@pytest.mark.parametrize("roster", ["roster.csv", "roster.yaml"])
+def test_by_site_with_a_roster_naming_its_sites_by_name(tmp_path: Path, roster: str) -> None:
+    text = (SMALL / roster).read_text(encoding="utf-8")
+    for site, name in SITE_NAMES.items():  # "site: jinjiang" and ",jinjiang," alike
+        text = text.replace(f"site: {site}", f"site: {name}").replace(f",{site},", f",{name},")
+    assert "jinjiang" not in text
+    (tmp_path / roster).write_text(text, encoding="utf-8")
+    result = swplan(
+        "budget", SMALL / "populations.yaml", tmp_path / roster, *ARGS[2:],
+        "--by", "site", "--rules", V1_RULES, "-f", "json",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    sites = {s["id"]: s for s in result.json()["sites"]}
+    assert list(sites) == ["jinjiang", "hongqi", "baisha"]  # by id; no name-only rows
+    # the workers' costs of test_small_example_by_hand, each at its own site:
+    #   jinjiang W001 + W002 + W003 = 83000.40 + 100324.00 + 66376.80 = 249701.20
+    #   hongqi W004 = 86922.00; baisha W005 + W006 = 71118.00 + 90902.40 = 162020.40
+    # new hires 66376.80 each: jinjiang 1 short, baisha 2 short = 132753.60
+    # awards: jinjiang W001 1000 (top-up) + W003 1000 = 2000; hongqi W004 1000 + 1000;
+    #   baisha W005 1000 (psychological_counselor, an exam in roster.yaml only)
+    # training 500 x (current + short): jinjiang 3 + 1, hongqi 1 + 0, baisha 2 + 2
+    baisha_awards = "1000.00" if roster.endswith(".yaml") else "0.00"
+    expected = {
+        "jinjiang": ("249701.20", "66376.80", "2000.00", "2000.00"),
+        "hongqi": ("86922.00", "0.00", "2000.00", "500.00"),
+        "baisha": ("162020.40", "132753.60", baisha_awards, "2000.00"),
+    }
+    for site, (staff_cost, new_hires, awards, training) in expected.items():
+        s = sites[site]
+        assert (s["name"], s["current_staff"], s["new_hires"]) == (
+            SITE_NAMES[site],
+            staff_cost,
+            new_hires,
+        )
+        assert (s["awards"], s["training"]) == (awards, training)
+
+
+def test_by_site_costs_every_worker_when_award_conditions_judge_a_few(tmp_path: Path) -> None:
+    # the 宁河 rules judge the workers a pass names (service months, employment); a CSV
+    # roster then keeps those workers only, yet every worker's cost goes to their site
+    awards = ROOT / "examples" / "awards"
+    (tmp_path / "passes.csv").write_text(
+        "worker_id,exam,passed_on\nW01,助理社会工作师,2024-08-20\n", encoding="utf-8"
+    )
+    args = [SMALL / "populations.yaml", awards / "roster.csv", "--rules", awards / "ninghe.yaml"]
+    args += ["--year", "2025", "--by", "site", "-f", "json"]
+    alone = swplan("budget", *args)
+    judged = swplan("budget", *args, "--passes", tmp_path / "passes.csv")
+    assert alone.code == judged.code == 0, judged.err
+    data = judged.json()
+    for line in data["lines"]:
+        assert sum(Decimal(s[line["item"]]) for s in data["sites"]) == Decimal(line["amount"])
+    # the pass changes the awards of W01's site only (2000, 助理社会工作师 under 宁河)
+    for mine, before in zip(data["sites"], alone.json()["sites"], strict=True):
+        assert mine["current_staff"] == before["current_staff"] != "0.00"
+        assert mine["training"] == before["training"]
+        assert mine["awards"] == ("2000.00" if mine["id"] == "jinjiang" else "0.00")

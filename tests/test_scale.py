@@ -1,10 +1,10 @@
 """Memory stays flat on every path over a national-shaped roster (SPEC §8).
 
 Proven by counting, not by timing: on a roster made by the benchmark generator, the
-streamed paths (`pay` in every format and language, `check`, `staff`, `budget`,
-`awards`) build no `Worker` and no table `Row` for the rows that pass (`awards` keeps
-only the workers its passes name), and the memory a run allocates grows by far less
-per extra row than one loaded worker takes.
+streamed paths (`pay` in every format and language, `check`, `staff`, `budget` with or
+without `--by site`, `awards`) build no `Worker` and no table `Row` for the rows that
+pass (`awards` keeps only the workers its passes name), and the memory a run allocates
+grows by far less per extra row than one loaded worker takes.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import importlib.util
 import io
 import json
 import tracemalloc
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,13 @@ import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
-from swplan import load_roster, load_rules, pay
+from swplan import budget, load_passes, load_populations, load_roster, load_rules, pay
+from swplan.calc.budget import site_budgets
 from swplan.cli import app
 from swplan.io import loading, records, stream
 from swplan.model import Worker
 from swplan.render import render
-from swplan.report.reports import pay_report
+from swplan.report.reports import budget_site_json, pay_report
 
 WORKERS, SITES = 6000, 2000  # more workers than a table lists (stream.TABLE_ROWS)
 
@@ -96,6 +98,10 @@ RUNS = {
     "check populations": ["check", "populations.csv"],
     "staff": ["staff", "populations.csv", "--roster", "roster.csv", "-f", "json"],
     "budget": ["budget", "populations.csv", "roster.csv", "--passes", "passes.csv", "-f", "json"],
+    "budget by site": [
+        *("budget", "populations.csv", "roster.csv", "--passes", "passes.csv"),
+        *("--by", "site", "-f", "json"),
+    ],
 }
 
 
@@ -188,6 +194,34 @@ def test_an_empty_roster_streams_the_same_zh_csv_as_loaded(tmp_path: Path) -> No
     assert out == loaded == "\ufeff"  # no worker, no header: only the BOM
 
 
+def test_budget_by_site_sums_exactly_to_the_lines_on_a_generated_roster(national: Path) -> None:
+    code, out, err = cli(national, *RUNS["budget by site"])
+    assert code == 0, err
+    data = json.loads(out)
+    sites = data["sites"]
+    assert len(sites) == SITES  # every site of the populations, and no other
+    for line in data["lines"]:
+        assert sum(Decimal(s[line["item"]]) for s in sites) == Decimal(line["amount"])
+        assert Decimal(line["amount"]) > 0  # each line has something to share out
+    assert sum(Decimal(s["total"]) for s in sites) == Decimal(data["total"])
+    # the costs are spread over the sites, not gathered on a few
+    assert sum(1 for s in sites if Decimal(s["current_staff"]) > 0) > SITES / 2
+    assert sum(1 for s in sites if Decimal(s["awards"]) > 0) > 100
+    # and each site's share is what the workers' own figures give when the roster is
+    # held: pay costed worker by worker, not by the streamed profile cache
+    rules = load_rules(national / "rules.yaml")
+    workers = load_roster(national / "roster.csv", rules, year=2026)
+    result = budget(
+        rules,
+        load_populations(national / "populations.csv", rules).sites,
+        workers,
+        load_passes(national / "passes.csv", rules),
+        year=2026,
+    )
+    held = [budget_site_json(s) for s in site_budgets(rules, result, workers)]
+    assert sites == held
+
+
 def test_an_empty_roster_streams_the_same_json_as_loaded(tmp_path: Path) -> None:
     generate(tmp_path, 1, 1)
     (tmp_path / "roster.csv").write_text(
@@ -227,6 +261,8 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         folder = tmp_path / str(n)
         folder.mkdir()
         (folder / "rules.yaml").write_bytes((template / "rules.yaml").read_bytes())
+        # the same sites for both sizes, so that only the roster grows (budget --by site)
+        (folder / "sites.csv").write_bytes((template / "populations.csv").read_bytes())
         for name in ("roster.csv", "populations.csv"):
             header, *rows = (template / name).read_text(encoding="utf-8").splitlines()
             lines = [header]
@@ -245,8 +281,9 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         ("check", "roster.csv"),
         ("check", "populations.csv"),
         ("pay", "roster.csv", "-f", "csv", "--lang", "zh", "-o", "out.csv"),
+        ("budget", "sites.csv", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"),
     ],
-    ids=["pay json", "check roster", "check populations", "pay csv zh"],
+    ids=["pay json", "check roster", "check populations", "pay csv zh", "budget by site"],
 )
 def test_memory_grows_by_an_id_per_row_not_a_worker(
     rosters: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, args: Any
@@ -260,5 +297,6 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
     growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
     # what a streamed run keeps per row is its id, for the duplicate-id rule: about
     # 150 bytes. A run that holds the roster (`pay --by site`) grows by about 14,000
-    # bytes a row; the loaded `Worker` records alone take about 670.
+    # bytes a row; the loaded `Worker` records alone take about 670. `budget --by site`
+    # keeps sums per site, and both sizes have the same sites.
     assert growth < 400, growth

@@ -399,7 +399,14 @@ def budget(
     # the roster is costed over the year, month by month
     district = attempt(
         lambda: load_district(
-            populations, roster, r, None, wanted, y, allow_unknown_sites=allow_unknown_sites
+            populations,
+            roster,
+            r,
+            None,
+            wanted,
+            y,
+            allow_unknown_sites=allow_unknown_sites,
+            by_site=by is not None,
         ),
         problems,
         None,
@@ -412,11 +419,10 @@ def budget(
     sites = None
     if by is not None:
         from .calc.budget import site_budgets
-        from .io.records import load_roster
 
-        # a streamed roster kept no workers: each one's site and cost are needed here
-        workers = summary.workers or load_roster(roster, r, year=y)
-        sites = site_budgets(r, result, workers)
+        # each site's cost and the sites of the workers the passes name, kept while
+        # the roster was read (a CSV roster is streamed, never held)
+        sites = site_budgets(r, result, summary.counts)
     messages, code = staff_checks(result.shortage, fail_on_shortage)
     if result.cap_ok is False:
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")

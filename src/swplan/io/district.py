@@ -48,12 +48,14 @@ def load_district(
     wanted_ids: Collection[str] = (),
     year: int | None = None,
     allow_unknown_sites: bool = False,
+    by_site: bool = False,
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `as_of` is the date the roster is costed at (None: not costed, for `staff`);
     `wanted_ids` are the worker ids the caller needs to find on a streamed roster;
-    with `year`, the roster is costed over that year, month by month.
+    with `year`, the roster is costed over that year, month by month; `by_site` keeps
+    each site's cost too (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
     a warning.
@@ -62,7 +64,7 @@ def load_district(
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, as_of, wanted_ids, year)
+        return summarise_roster(roster, rules, as_of, wanted_ids, year, by_site)
 
     big = (
         roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())
@@ -115,12 +117,7 @@ def sites_by_name(
         if len(owners[key]) > 1:
             shared.append(key)
             continue
-        site = owners[key][0]
-        counts.current[site] = counts.current.get(site, 0) + counts.current.pop(key)
-        if key in counts.certified:
-            counts.certified[site] = counts.certified.get(site, 0) + counts.certified.pop(key)
-        named = counts.sample_ids.pop(key, [])
-        counts.sample_ids[site] = (counts.sample_ids.get(site, []) + named)[: counts.SAMPLE]
+        counts.rename_site(key, owners[key][0])
     if not shared:
         return []
     where = first_workers(roster, summary, set(shared), rules)

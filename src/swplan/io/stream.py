@@ -36,6 +36,7 @@ from .loading import Row, Table, open_csv
 from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
 
 _IDENT = IDENT_RE.match
+_ANNUAL_COST = MONEY_FIELDS.index("annual_cost")
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 BOM = "\ufeff"  # starts a zh CSV, as `render.report_csv` writes it, even with no rows
 
@@ -301,8 +302,10 @@ class _Scan:
         self.profiles = _Profiles(rules, as_of, year, fmt, lang)
         self.wrote_rows = False
         self.default_post = self.profiles.calc.default_post()
-        # profile (education, title, rating, post, *years) -> [formatted tail, count, title]
+        # profile (education, title, rating, post, *years) -> [formatted tail, count, title,
+        # annual cost (only when costs go to sites, else None)]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
+        self.site_costs = False  # each worker's cost goes to their site (`budget --by site`)
         self.wanted: list[Worker] = []
         self.ids: Collection[str] = ()
 
@@ -311,7 +314,8 @@ class _Scan:
         if entry is None:
             # the formatted output line tail only when there is output to write
             tail = self.profiles.get(key)[0] if self.formatted else None
-            entry = self.entries[key] = [tail, 0, key[1]]
+            cost = self.profiles.money(*key)[_ANNUAL_COST] if self.site_costs else None
+            entry = self.entries[key] = [tail, 0, key[1], cost]
         return entry
 
     def profile_words(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
@@ -416,6 +420,8 @@ class _Scan:
         if counts is not None:
             current, certified = counts.current, counts.certified
             samples, sample_size = counts.sample_ids, counts.SAMPLE
+            add_cost = counts.add_cost
+            self.site_costs = counts.costs is not None
         ident = _IDENT
         empty = ""
         chunk: list[str] = []
@@ -488,6 +494,8 @@ class _Scan:
                     samples[site] = [worker_id]
                 elif len(sample) < sample_size:
                     sample.append(worker_id)
+                if entry[3] is not None:  # budget --by site
+                    add_cost(worker_id, site, entry[3])
             if out is not None:
                 if json_out:
                     person = cells[i_name].strip() if i_name is not None else empty
@@ -532,7 +540,7 @@ class _Scan:
     def totals(self, costed: bool = True) -> StreamTotals:
         totals = empty_totals()
         count = 0
-        for key, (_, n, _) in self.entries.items():
+        for key, (_, n, _, _) in self.entries.items():
             count += n
             if costed:
                 money: tuple[Decimal, ...] = self.profiles.money(*key)
@@ -609,13 +617,16 @@ def summarise_roster(
     as_of: dt.date | None,
     wanted_ids: Collection[str] = (),
     year: int | None = None,
+    by_site: bool = False,
 ) -> RosterSummary:
     """Load and cost a roster at `as_of`; a CSV roster is streamed, never held in memory.
 
     `as_of=None` checks and counts without pay's as-of rules (for `staff`); with `year`,
     the cost is that of the calendar year, month by month (for `budget`). For a
     streamed roster, `ids` tells which of `wanted_ids` (the workers named by exam
-    passes) are on it, so no set of a million ids has to travel.
+    passes) are on it, so no set of a million ids has to travel. With `by_site`, the
+    counts also hold each site's cost and the sites of the workers in `wanted_ids`
+    (`RosterCounts.with_costs`), for `budget --by site`.
     """
     from ..calc.pay import pay
     from ..progress import row_progress
@@ -625,6 +636,8 @@ def summarise_roster(
 
     if file_format(path) == "csv":
         counts = RosterCounts()
+        if by_site:
+            counts.with_costs(wanted_ids)
         # award conditions judge the workers the passes name: only those are kept
         judged = wanted_ids if rules.awards_judge_workers else ()
         with row_progress(path, "roster") as progress:
@@ -642,15 +655,20 @@ def summarise_roster(
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
         return RosterSummary(cost, streamed.count, counts, streamed.workers, found, notes.take())
+    paid = None
     if year is not None:
         workers = load_roster(path, rules, year=year)
-        cost = pay(rules, workers, year=year).totals["annual_cost"]
+        paid = pay(rules, workers, year=year)
     else:
         workers = load_roster(path, rules, as_of=as_of)
-        cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
-    return RosterSummary(
-        cost, len(workers), RosterCounts.of(workers, rules), workers, None, notes.take()
-    )
+        paid = pay(rules, workers, as_of) if as_of else None
+    counts = RosterCounts.of(workers, rules)
+    if by_site and paid is not None:  # the roster is held: anyone's awards go to their site
+        counts.with_costs([w.id for w in workers])
+        for w in paid.workers:
+            counts.add_cost(w.id, w.site, w.figures.annual_cost)
+    cost = paid.totals["annual_cost"] if paid is not None else Decimal(0)
+    return RosterSummary(cost, len(workers), counts, workers, None, notes.take())
 
 
 def load_roster_for_awards(
