@@ -198,6 +198,8 @@ def test_budget_by_site_sums_exactly_to_the_lines_on_a_generated_roster(national
     code, out, err = cli(national, *RUNS["budget by site"])
     assert code == 0, err
     data = json.loads(out)
+    # written a few thousand pieces at a time: the same text as one `json.dumps`
+    assert out == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     sites = data["sites"]
     assert len(sites) == SITES  # every site of the populations, and no other
     for line in data["lines"]:
