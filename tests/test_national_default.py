@@ -149,3 +149,13 @@ def test_small_example_budget_by_hand() -> None:
     assert data["total"] == "708444.60"
     # (509296.60 + 189648.00) / 708444.60 = 0.98659... -> 0.9866
     assert data["personnel_share"] == "0.9866"
+
+
+def test_the_chinese_explanation_names_the_component_and_what_it_is_keyed_on() -> None:
+    # W001: grade 5 (4600.00) + 持证津贴 for an assistant social worker (300.00)
+    result = swplan("pay", EXAMPLES / "small" / "roster.yaml", "--explain", "W001", "--lang", "zh")
+    assert result.code == 0, result.err
+    lines = [line.strip() for line in result.out.splitlines()]
+    assert "持证津贴（按 职称 助理社会工作师）= 300.00" in lines
+    assert "月应发 = 4600.00 + 300.00 = 4900.00" in lines
+    assert "title" not in result.out and "cert" not in result.out
