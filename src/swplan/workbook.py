@@ -173,6 +173,10 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
             drawn.add_data(data, titles_from_data=True)
         cats = Reference(ws, min_col=chart.categories + 1, min_row=2, max_row=last_data)
         drawn.set_categories(cats)
+        if chart.kind == "line":  # a figure per year: straight lines through marked points
+            for line in drawn.series:
+                line.smooth = False
+                line.marker.symbol = "circle"
         drawn.legend = None if len(chart.series) == 1 else drawn.legend
         drawn.height = 9
         drawn.width = max(16.0, min(40.0, 1.2 * (last_data - 1) + 6))
