@@ -14,6 +14,7 @@ import os
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from operator import attrgetter
 
 from ..calc.staffing import (
     RosterCounts,
@@ -212,27 +213,26 @@ def roster_at_sites(
     an error naming the nearest id, or with `allow_unknown_sites` a warning. Returns the
     workers and the warnings (the populations' own first)."""
     ids = {s.id for s in pops.sites}
+    warnings = list(pops.warnings)
+    if set(map(attrgetter("site"), workers)) <= ids:  # the usual case, a quick pass
+        return list(workers), warnings
+    odd = [w for w in workers if w.site not in ids]
     owners: dict[str, list[str]] = {}
     for s in pops.sites:
         if s.name:
             owners.setdefault(s.name, []).append(s.id)
-    counts = RosterCounts.of(workers, rules)
-    summary = RosterSummary(Decimal(0), len(workers), counts, list(workers), None)
-    shared = sites_by_name(pops, summary, roster, rules)
+    counts = RosterCounts.of(odd, rules)
+    summary = RosterSummary(Decimal(0), len(odd), counts, odd, None)
+    shared = sites_by_name(pops, summary, roster, rules)  # moves the named ones' counts
     if shared:
         raise InputError(shared)
-    named = {
-        w.site: owners[w.site][0]
-        for w in workers
-        if w.site not in ids and len(owners.get(w.site, ())) == 1
-    }
+    named = {w.site: owners[w.site][0] for w in odd if len(owners.get(w.site, ())) == 1}
     if named:
         workers = [replace(w, site=named[w.site]) if w.site in named else w for w in workers]
     if not allow_unknown_sites:
         unknown = unknown_sites(pops, summary, roster, rules)
         if unknown:
             raise InputError(unknown)
-    warnings = list(pops.warnings)
     warnings += [
         unknown_site_warning(site, n, counts.sample_ids.get(site, []))
         for site, n in counts.current.items()
