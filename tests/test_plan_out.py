@@ -247,7 +247,8 @@ _KEPT = [
         r"\b(?:" + "|".join([*METRICS, "scenarios", "fill", "none"]) + r")\b"
     ),  # what one may write
     re.compile(r"\bswplan plan\b"),  # a command to run
-    re.compile(r"version-1 national default"),  # the rules' name
+    re.compile(r"version-1 national default|one site"),  # the rules' names
+    re.compile(r"(?<=站点 )[a-z]\b"),  # a site id
 ]
 
 
@@ -473,3 +474,29 @@ def test_a_name_two_sites_share_is_an_error(tmp_path: Path) -> None:
         "write the site's id instead\n"
     )
     assert swplan("budget", pops, roster, "--rules", V1).err == result.err
+
+
+def test_an_unlisted_site_kind_is_a_warning_of_plan_too(tmp_path: Path) -> None:
+    pops = tmp_path / "populations.yaml"
+    pops.write_text(
+        "sites:\n  - {id: a, name: A, kind: urban_communty, clients: {elderly: 40}}\n",
+        encoding="utf-8",
+    )
+    args = [pops, ONE_SITE / "roster.yaml", "--rules", ONE_SITE / "rules.yaml", "--years", "1"]
+    data = swplan("plan", *args, "--format", "json").json()
+    budget = swplan("budget", *args[:4], "--format", "json").json()
+    assert (
+        data["warnings"]
+        == budget["warnings"]
+        == [
+            "site kind 'urban_communty' (site a) is not listed in the rules' site_kinds, so no "
+            "minimum applies to it; nearest listed kind: 'urban_community'"
+        ]
+    )
+    zh = swplan("plan", *args, "--lang", "zh")
+    assert zh.code == 0
+    assert (
+        "注意：站点类型 'urban_communty'（站点 a）不在规则的 site_kinds 中，不适用最低配置；"
+        "最接近的已列类型：'urban_community'"
+    ) in zh.out
+    assert english(zh.out) == []

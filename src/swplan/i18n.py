@@ -358,6 +358,20 @@ _PLAN_CLAUSES: list[tuple[str, str]] = [
         "通过 {v} 即获得职称 {t}，但 pay.points.title 中没有该职称",
     ),
     (r"add it there", "请在其中加上"),
+    # the populations' site kinds, a warning of plan (and of staff and budget)
+    (
+        r"site kind " + _Q + r" \(site (?P<s>.+?) and (?P<n>\d+) more\) is not listed in the "
+        r"rules' site_kinds, so no minimum applies to it",
+        "站点类型 {v}（站点 {s} 等，另有 {n} 个）不在规则的 site_kinds 中，不适用最低配置",
+    ),
+    (
+        r"site kind " + _Q + r" \(site (?P<s>.+?)\) is not listed in the rules' site_kinds, "
+        r"so no minimum applies to it",
+        "站点类型 {v}（站点 {s}）不在规则的 site_kinds 中，不适用最低配置",
+    ),
+    (r"nearest listed kind: " + _Q + r" \((?P<k>[^)]+)\)", "最接近的已列类型：{v}（{k}）"),
+    (r"nearest listed kind: " + _Q, "最接近的已列类型：{v}"),
+    (r"listed kinds: (?P<list>.+)", "已列类型：{list}"),
     (
         _Q + r" is not a site of the populations \(did you mean (?P<hint>.+)\?\)",
         "{v} 不是服务对象文件中的站点（是否应为 {hint}？）",
