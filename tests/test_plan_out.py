@@ -169,7 +169,9 @@ def test_line_charts_point_at_the_right_cells(tmp_path: Path) -> None:
     assert [referenced(book, s.tx.strRef.f) for s in chart.series] == [[n] for n in SCENARIOS]
     for s in chart.series:
         assert referenced(book, s.cat.numRef.f) == [2026, 2027, 2028, 2029, 2030]
-    assert referenced(book, chart.series[1].val.numRef.f)[1] == 26566877.25  # ratio_1_15, 2027
+    data = plan_data(*COUNTY_PLAN)
+    ratio_2027 = data["scenarios"][1]["years"][1]["total"]
+    assert Decimal(str(referenced(book, chart.series[1].val.numRef.f)[1])) == Decimal(ratio_2027)
     # each scenario's sheet: its workers against its required posts
     for name in SCENARIOS:
         (chart,) = book[name]._charts
@@ -271,14 +273,15 @@ def test_english_finds_english() -> None:
 
 
 def test_zh_plan_in_every_format_has_no_english(tmp_path: Path) -> None:
+    (failed,) = [t for t in plan_data(*COUNTY_PLAN)["targets"] if not t["ok"]]
+    assert (failed["target"], failed["scenario"]) == ("total<=25000000@2027", "ratio_1_15")
     for fmt in ("table", "markdown", "csv"):
         result = swplan("plan", *COUNTY_PLAN, "--format", fmt, "--lang", "zh")
         assert result.code == 1
         assert english(result.out) == [], fmt
         # the failed target, on stderr
-        assert (
-            result.err
-            == "未达成目标：total<=25000000@2027，方案 ratio_1_15（实际值 26566877.25）\n"
+        assert result.err == (
+            f"未达成目标：total<=25000000@2027，方案 ratio_1_15（实际值 {failed['value']}）\n"
         )
     csv_out = swplan("plan", *COUNTY_PLAN, "--format", "csv", "--lang", "zh").out
     assert csv_out.startswith("\ufeff方案,年度,服务对象,所需岗位,年初人数,新招聘,在岗人数,离职,")

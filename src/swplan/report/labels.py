@@ -223,6 +223,18 @@ SENTENCES: dict[str, dict[str, str]] = {
 # How the source of a worker's service months is worded (`hired 2020-01-01`).
 SOURCE_WORDS: dict[str, dict[str, str]] = {"zh": {"hired ": "入职 ", "years_of_service ": "工龄 "}}
 
+# What a pay component is keyed on (`by:`), as the explain lines name it
+COMPONENT_BY: dict[str, dict[str, str]] = {
+    "zh": {
+        "post": "岗位",
+        "title": "职称",
+        "education": "学历",
+        "performance": "绩效",
+        "grade": "薪级",
+        "step": "档次",
+    }
+}
+
 
 def words(key: str, lang: str, **values: Any) -> str:
     """The sentence `key` in `lang`, its `{placeholders}` filled from `values`."""
