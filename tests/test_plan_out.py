@@ -503,3 +503,23 @@ def test_an_unlisted_site_kind_is_a_warning_of_plan_too(tmp_path: Path) -> None:
         "最接近的已列类型：'urban_community'"
     ) in zh.out
     assert english(zh.out) == []
+
+
+def test_a_csv_roster_gets_budget_s_error_word_for_word(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "id,site,education,title,hired\n"
+        "W1,a,bachelor,none,2016-09-01\n"
+        "W2,aa,bachelor,none,2020-01-01\n"
+        "W3,A,bachelor,none,2020-01-01\n",  # site a, by its name
+        encoding="utf-8",
+    )
+    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1]
+    result = swplan("plan", *args)
+    assert result.code == 2
+    assert result.err == (
+        f"error: {roster}:3:2: site: 'aa' is not a site of the populations (did you mean "
+        "'a'?); 1 worker (W2) would be costed twice, as staff and as the post the site "
+        "lacks: fix the site, add it to the populations, or give --allow-unknown-sites\n"
+    )
+    assert swplan("budget", *args).err == result.err

@@ -222,7 +222,9 @@ def roster_at_sites(
         if s.name:
             owners.setdefault(s.name, []).append(s.id)
     counts = RosterCounts.of(odd, rules)
-    summary = RosterSummary(Decimal(0), len(odd), counts, odd, None)
+    # a CSV roster is read again for the site cell of each first worker, as budget does
+    kept = [] if file_format(roster) == "csv" else odd
+    summary = RosterSummary(Decimal(0), len(odd), counts, kept, None)
     shared = sites_by_name(pops, summary, roster, rules)  # moves the named ones' counts
     if shared:
         raise InputError(shared)
