@@ -94,8 +94,14 @@ def _assumptions(rules: Rules, lang: str) -> str:
     )
 
 
+def _span(result: PlanResult) -> str:
+    """`2026-2030`, or `2026` for a plan of one year."""
+    last = result.start + result.horizon - 1
+    return f"{result.start}-{last}" if last != result.start else str(last)
+
+
 def _title(result: PlanResult, s: ScenarioPlan, lang: str) -> str:
-    years = f"{result.start}-{result.start + result.horizon - 1}"
+    years = _span(result)
     rules = rules_name(s.rules, lang)
     if lang == "zh":
         return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name}（{rules}）"
@@ -204,7 +210,7 @@ def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
     zh = lang == "zh"
     year_column = Column(word("year", lang), "int")
     first = result.scenarios[0]
-    years = f"{result.start}-{result.start + result.horizon - 1}"
+    years = _span(result)
     comparison = Sheet(
         name="对比" if zh else "Comparison",
         title=f"{word('plan', lang)} {years} — {word('comparison', lang)}",
