@@ -523,3 +523,22 @@ def test_a_csv_roster_gets_budget_s_error_word_for_word(tmp_path: Path) -> None:
         "lacks: fix the site, add it to the populations, or give --allow-unknown-sites\n"
     )
     assert swplan("budget", *args).err == result.err
+
+
+def test_a_scenario_named_like_another_sheet_gets_its_own(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    scenarios = tmp_path / "scenarios.yaml"
+    scenarios.write_text("scenarios:\n  comparison: {}\n  Targets: {}\n", encoding="utf-8")
+    out = tmp_path / "plan.xlsx"
+    args = [ONE_SITE / "populations.yaml", ONE_SITE / "roster.yaml", "--rules", V1]
+    result = swplan("plan", *args, "--scenarios", scenarios, "--target", "hires>=0@2026", "-o", out)
+    assert result.code == 0, result.err
+    book = load_workbook(out)
+    assert book.sheetnames == ["Comparison", "comparison (2)", "Targets", "Targets (2)"]
+    (chart,) = book["comparison (2)"]._charts
+    assert [s.val.numRef.f for s in chart.series] == [
+        "'comparison (2)'!$C$2:$C$6",
+        "'comparison (2)'!$F$2:$F$6",
+    ]
+    assert [c.value for c in book["Targets (2)"][1]] == ["Target", "Scenario", "Value", "OK"]
