@@ -348,6 +348,15 @@ _PLAN_CLAUSES: list[tuple[str, str]] = [
         "请在规则中设定 plan.years，或使用 --years",
     ),
     (r"unknown key " + _Q, "未知的键 {v}"),
+    (
+        _Q + r" is not a site of the populations \(did you mean (?P<hint>.+)\?\)",
+        "{v} 不是服务对象文件中的站点（是否应为 {hint}？）",
+    ),
+]
+
+# Messages plan shares with staff and budget (rules, site kinds, unknown sites): tried
+# after the clauses above, so that a wording there wins
+_SHARED_CLAUSES: list[tuple[str, str]] = [
     (_Q + r" is -1 or less", "{v} 不大于 -1"),
     (r"a yearly change must be above -1 \(-100 %\)", "年变化率必须大于 -1（即 -100%）"),
     (_Q + r" is not a share", "{v} 不是比例"),
@@ -372,10 +381,6 @@ _PLAN_CLAUSES: list[tuple[str, str]] = [
     (r"nearest listed kind: " + _Q + r" \((?P<k>[^)]+)\)", "最接近的已列类型：{v}（{k}）"),
     (r"nearest listed kind: " + _Q, "最接近的已列类型：{v}"),
     (r"listed kinds: (?P<list>.+)", "已列类型：{list}"),
-    (
-        _Q + r" is not a site of the populations \(did you mean (?P<hint>.+)\?\)",
-        "{v} 不是服务对象文件中的站点（是否应为 {hint}？）",
-    ),
     (_Q + r" is not a site of the populations", "{v} 不是服务对象文件中的站点"),
     (
         r"(?P<n>\d+) workers? \((?P<ids>.*)\) would be costed twice, as staff and as the post "
@@ -386,7 +391,8 @@ _PLAN_CLAUSES: list[tuple[str, str]] = [
 ]
 
 _COMPILED = [
-    (re.compile(pattern + r"\Z", re.S), text) for pattern, text in _PLAN_CLAUSES + _CLAUSES
+    (re.compile(pattern + r"\Z", re.S), text)
+    for pattern, text in _PLAN_CLAUSES + _CLAUSES + _SHARED_CLAUSES
 ]
 _WHAT = {"worker": "工号", "site": "站点编号"}
 
