@@ -1,10 +1,11 @@
 """Memory stays flat on every path over a national-shaped roster (SPEC §8).
 
 Proven by counting, not by timing: on a roster made by the benchmark generator, the
-streamed paths (`pay` in every format and language, `check`, `staff`, `budget` with or
-without `--by site`, `awards`) build no `Worker` and no table `Row` for the rows that
-pass (`awards` keeps only the workers its passes name), and the memory a run allocates
-grows by far less per extra row than one loaded worker takes.
+streamed paths (`pay` in every format, in both languages and as CSV or JSON with
+`--by site`; `check`, `staff`, `budget` with or without `--by site`, `awards`) build no
+`Worker` and no table `Row` for the rows that pass (`awards` keeps only the workers its
+passes name), and the memory a run allocates grows by far less per extra row than one
+loaded worker takes.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ RUNS = {
     "pay json": ["pay", "roster.csv", "-f", "json", "-o", "out.json"],
     "pay csv": ["pay", "roster.csv", "-f", "csv", "-o", "out.csv"],
     "pay csv zh": ["pay", "roster.csv", "-f", "csv", "--lang", "zh", "-o", "out.csv"],
+    "pay json by site": ["pay", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"],
+    "pay csv by site": ["pay", "roster.csv", "--by", "site", "-f", "csv", "-o", "out.csv"],
     "pay table": ["pay", "roster.csv", "-f", "table"],
     "pay markdown": ["pay", "roster.csv", "-f", "markdown"],
     "check roster": ["check", "roster.csv"],
@@ -180,6 +183,24 @@ def test_streamed_zh_csv_is_the_loaded_zh_csv_byte_for_byte(national: Path, year
     assert (code, err) == (0, "")
     assert out == loaded
     assert out.count("\n") == WORKERS + 1
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("json", "en"), ("csv", "en"), ("csv", "zh")])
+def test_streamed_pay_by_site_is_the_loaded_one_byte_for_byte(
+    national: Path, fmt: str, lang: str
+) -> None:
+    rules = load_rules(national / "rules.yaml")
+    result = pay(rules, load_roster(national / "roster.csv", rules), None)
+    loaded = "".join(render(pay_report(result, rules, lang, "site"), fmt))
+    code, out, err = cli(national, "pay", "roster.csv", "--by", "site", "-f", fmt, "--lang", lang)
+    assert (code, err) == (0, "")
+    assert out == loaded
+    # a row per site that has workers, in order of first appearance (CSV: and a header)
+    first_seen = list(dict.fromkeys(w.site for w in result.workers))
+    if fmt == "json":
+        assert [s["site"] for s in json.loads(out)["by_site"]] == first_seen
+    else:
+        assert out.count("\n") == len(first_seen) + 1
 
 
 def test_an_empty_roster_streams_the_same_zh_csv_as_loaded(tmp_path: Path) -> None:
@@ -283,9 +304,13 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         ("check", "roster.csv"),
         ("check", "populations.csv"),
         ("pay", "roster.csv", "-f", "csv", "--lang", "zh", "-o", "out.csv"),
+        ("pay", "roster.csv", "--by", "site", "-f", "csv", "-o", "out.csv"),
         ("budget", "sites.csv", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"),
     ],
-    ids=["pay json", "check roster", "check populations", "pay csv zh", "budget by site"],
+    ids=[
+        *("pay json", "check roster", "check populations", "pay csv zh"),
+        *("pay csv by site", "budget by site"),
+    ],
 )
 def test_memory_grows_by_an_id_per_row_not_a_worker(
     rosters: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, args: Any
@@ -298,7 +323,7 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
     cli(small, *args)
     growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
     # what a streamed run keeps per row is its id, for the duplicate-id rule: about
-    # 150 bytes. A run that holds the roster (`pay --by site`) grows by about 14,000
-    # bytes a row; the loaded `Worker` records alone take about 670. `budget --by site`
+    # 150 bytes. A run that holds the roster (`pay --by site` as a table) grows by about
+    # 14,000 bytes a row; the loaded `Worker` records alone take about 670. `--by site`
     # keeps sums per site, and both sizes have the same sites.
     assert growth < 400, growth

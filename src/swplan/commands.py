@@ -184,16 +184,17 @@ def pay(
                 )
             ]
         )
-    streamed = explain is None and by is None and file_format(roster) == "csv"
+    streamed = explain is None and file_format(roster) == "csv"
     if streamed and fmt in ("csv", "json"):
-        # big rosters: streamed, flat memory, same numbers and bytes as a report
-        # (zh CSV too: its Chinese header and labels are cached per profile)
+        # big rosters: streamed, flat memory, same numbers and bytes as a report (zh CSV
+        # too: its Chinese header and labels are cached per profile; --by site keeps
+        # the sums of each site)
         from .io.stream import pay_streamed
 
         return Outcome(
-            write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year, lang)
+            write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year, lang, by)
         )
-    if streamed:  # a table lists every worker: only when there are not too many
+    if streamed and by is None:  # a table lists every worker: only when not too many
         from .io.stream import too_many_rows
 
         summary = too_many_rows(roster, r, when, lang, costed_year)

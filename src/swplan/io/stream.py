@@ -47,6 +47,8 @@ class StreamTotals:
     count: int
     ids: Collection[str] = ()
     workers: list[Worker] = field(default_factory=list)  # those of `wanted_ids`
+    # with `by="site"`: each site (in order of first appearance) -> [workers, *money sums]
+    by_site: dict[str, list[Any]] | None = None
 
 
 def _text_cell(value: str) -> str:
@@ -165,15 +167,38 @@ def _json_text(value: str) -> str:
 
 
 def _json_frame(
-    rules: Rules, as_of: dt.date, totals: dict[str, Decimal], count: int, year: int | None
+    rules: Rules,
+    as_of: dt.date,
+    totals: dict[str, Decimal],
+    count: int,
+    year: int | None,
+    by_site: dict[str, list[Any]] | None = None,
 ) -> list[str]:
-    """The pay document around its workers: [up to `"workers": [`, from `]` to the end]."""
+    """The pay document around its workers: [up to `"workers": [`, from `]` to the end];
+    with `by_site`, the document of `pay --by site`."""
     from ..report.reports import pay_report
 
-    data = pay_report(_result(as_of, totals, count, year), rules, "en").json_data()
+    by = None if by_site is None else "site"
+    data = pay_report(_result(as_of, totals, count, year), rules, "en", by).json_data()
+    if by_site is not None:
+        data["by_site"] = _by_site_rows(by_site)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     cut = text.index('"workers": []') + len('"workers": [')
     return [text[:cut], text[cut:]]
+
+
+def _by_site_rows(by_site: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """The `by_site` rows of the pay report, from the sums kept while streaming."""
+    from ..money import fmt_money
+
+    return [
+        {
+            "site": site,
+            "workers": sums[0],
+            **{k: fmt_money(v) for k, v in zip(MONEY_FIELDS, sums[1:], strict=True)},
+        }
+        for site, sums in by_site.items()
+    ]
 
 
 def _result(as_of: dt.date, totals: dict[str, Decimal], count: int, year: int | None) -> Any:
@@ -197,10 +222,12 @@ def stream_pay(
     fmt: str = "csv",
     year: int | None = None,
     lang: str = "en",
+    by: str | None = None,
 ) -> StreamTotals:
     """Pay every worker of a CSV roster, writing CSV lines (or, with `fmt="json"`, the
     whole JSON document) to `out` (None: totals only); `lang="zh"` CSV is that of
-    `--lang zh`.
+    `--lang zh`. With `by="site"`, the sums of each site are kept too: the JSON ends
+    with them, and the CSV is one row per site, as `pay --by site` gives them.
 
     `costed=False` checks and counts only (for `staff`): the totals stay zero.
     With `year`, each worker's cost of that calendar year, month by month.
@@ -226,6 +253,7 @@ def stream_pay(
         fmt,
         year,
         lang,
+        by,
     )
 
 
@@ -243,6 +271,7 @@ def stream_table(
     fmt: str = "csv",
     year: int | None = None,
     lang: str = "en",
+    by: str | None = None,
 ) -> StreamTotals:
     """`stream_pay` on a CSV file already opened by `loading.open_csv`."""
     as_of = dt.date(year, 12, 31) if year is not None else (as_of or rules.effective)
@@ -251,21 +280,34 @@ def stream_table(
         for _ in records:
             pass
         raise InputError([*header, *problems])  # the header explains the rows
+    by_site = by == "site"
+    # by site, CSV has a row per site and none per worker: the rows are only counted
+    listed = out if not (by_site and fmt == "csv") else None
     scan = _Scan(
-        table, rules, as_of, problems, formatted=out is not None, fmt=fmt, year=year, lang=lang
+        table, rules, as_of, problems, formatted=listed is not None, fmt=fmt, year=year, lang=lang
     )
-    if out is not None and fmt == "json":
-        out.write(_json_frame(rules, as_of, empty_totals(), 0, year)[0])
-    scan.rows(records, out, progress, counts, wanted_ids)
+    if by_site:
+        scan.by_site = {}
+    if listed is not None and fmt == "json":
+        listed.write(_json_frame(rules, as_of, empty_totals(), 0, year)[0])
+    scan.rows(records, listed, progress, counts, wanted_ids)
     if problems:
         raise InputError(problems)
     from . import notes
 
     notes.add(scan.check.disagreement_note(table.file))
     result = scan.totals(costed)
-    if out is not None and fmt == "json":
-        end = _json_frame(rules, as_of, result.totals, result.count, year)[1]
-        out.write(("\n  " if scan.wrote_rows else "") + end)
+    result.by_site = scan.by_site
+    if listed is not None and fmt == "json":
+        end = _json_frame(rules, as_of, result.totals, result.count, year, scan.by_site)[1]
+        listed.write(("\n  " if scan.wrote_rows else "") + end)
+    elif out is not None and scan.by_site is not None:  # CSV: a row per site
+        from ..render import render
+        from ..report.reports import pay_report
+
+        report = pay_report(_result(as_of, result.totals, result.count, year), rules, lang, by)
+        report.items = _by_site_rows(scan.by_site)
+        out.writelines(render(report, "csv"))
     result.workers = scan.wanted
     result.ids = scan.ids
     return result
@@ -303,9 +345,11 @@ class _Scan:
         self.wrote_rows = False
         self.default_post = self.profiles.calc.default_post()
         # profile (education, title, rating, post, *years) -> [formatted tail, count, title,
-        # annual cost (only when costs go to sites, else None)]
+        # money figures (only when sums go to sites, else None)]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
         self.site_costs = False  # each worker's cost goes to their site (`budget --by site`)
+        # `pay --by site`: each site's workers and money sums, in order of first appearance
+        self.by_site: dict[str, list[Any]] | None = None
         self.wanted: list[Worker] = []
         self.ids: Collection[str] = ()
 
@@ -314,8 +358,11 @@ class _Scan:
         if entry is None:
             # the formatted output line tail only when there is output to write
             tail = self.profiles.get(key)[0] if self.formatted else None
-            cost = self.profiles.money(*key)[_ANNUAL_COST] if self.site_costs else None
-            entry = self.entries[key] = [tail, 0, key[1], cost]
+            # the money figures only where a row's sums go to its site
+            money = (
+                self.profiles.money(*key) if self.site_costs or self.by_site is not None else None
+            )
+            entry = self.entries[key] = [tail, 0, key[1], money]
         return entry
 
     def profile_words(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
@@ -422,6 +469,8 @@ class _Scan:
             samples, sample_size = counts.sample_ids, counts.SAMPLE
             add_cost = counts.add_cost
             self.site_costs = counts.costs is not None
+        site_costs = self.site_costs
+        by_site = self.by_site
         ident = _IDENT
         empty = ""
         chunk: list[str] = []
@@ -494,8 +543,15 @@ class _Scan:
                     samples[site] = [worker_id]
                 elif len(sample) < sample_size:
                     sample.append(worker_id)
-                if entry[3] is not None:  # budget --by site
-                    add_cost(worker_id, site, entry[3])
+                if site_costs:  # budget --by site
+                    add_cost(worker_id, site, entry[3][_ANNUAL_COST])
+            if by_site is not None:  # pay --by site
+                sums = by_site.get(site)
+                if sums is None:
+                    sums = by_site[site] = [0, *(Decimal(0) for _ in MONEY_FIELDS)]
+                sums[0] += 1
+                for i, value in enumerate(entry[3], 1):
+                    sums[i] += value
             if out is not None:
                 if json_out:
                     person = cells[i_name].strip() if i_name is not None else empty
@@ -557,15 +613,17 @@ def pay_streamed(
     fmt: str = "csv",
     year: int | None = None,
     lang: str = "en",
+    by: str | None = None,
 ) -> StreamTotals:
-    """`swplan pay ROSTER.csv --format csv|json`: stream to `output` (atomically) or stdout.
+    """`swplan pay ROSTER.csv --format csv|json [--by site]`: stream to `output`
+    (atomically) or stdout.
 
     Stdout gets nothing until the whole roster has passed, so bad input writes nothing.
     """
     from ..progress import row_progress
 
     with row_progress(path, "pay") as progress, output_file(output) as f:
-        return stream_pay(path, rules, as_of, f, progress, fmt=fmt, year=year, lang=lang)
+        return stream_pay(path, rules, as_of, f, progress, fmt=fmt, year=year, lang=lang, by=by)
 
 
 def pay_csv(
