@@ -193,8 +193,14 @@ def test_lines_total_and_cap_on_random_districts(district, year) -> None:
 SITE_NAMES = {"jinjiang": "金江社区", "hongqi": "红旗社区", "baisha": "白沙镇社工站"}
 
 
-@pytest.mark.parametrize("roster", ["roster.csv", "roster.yaml"])
-def test_by_site_with_a_roster_naming_its_sites_by_name(tmp_path: Path, roster: str) -> None:
+@pytest.mark.parametrize(
+    ("roster", "parallel"),
+    [("roster.csv", "0"), ("roster.csv", str(10**12)), ("roster.yaml", str(10**12))],
+    ids=["csv read beside", "csv read inline", "yaml"],
+)
+def test_by_site_with_a_roster_naming_its_sites_by_name(
+    tmp_path: Path, roster: str, parallel: str
+) -> None:
     text = (SMALL / roster).read_text(encoding="utf-8")
     for site, name in SITE_NAMES.items():  # "site: jinjiang" and ",jinjiang," alike
         text = text.replace(f"site: {site}", f"site: {name}").replace(f",{site},", f",{name},")
@@ -203,6 +209,7 @@ def test_by_site_with_a_roster_naming_its_sites_by_name(tmp_path: Path, roster: 
     result = swplan(
         "budget", SMALL / "populations.yaml", tmp_path / roster, *ARGS[2:],
         "--by", "site", "--rules", V1_RULES, "-f", "json",
+        env={"SWPLAN_PARALLEL_BYTES": parallel},  # "0": the CSV is read in a child process
     )  # fmt: skip
     assert result.code == 0, result.err
     sites = {s["id"]: s for s in result.json()["sites"]}
