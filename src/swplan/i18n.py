@@ -94,7 +94,7 @@ _CLAUSES: list[tuple[str, str]] = [
         "不是 UTF-8 文本（Windows 保存的文件常为 GBK）",
     ),
     (r"re-save it as UTF-8 and run again", "请另存为 UTF-8 后重新运行"),
-    (r"not valid YAML: (?P<why>.+)", "不是有效的 YAML：{why}"),
+    (r"not valid YAML: (?P<yaml>.+)", "不是有效的 YAML：{yaml_zh}"),
     (r"give either hired or years_of_service, not both", "hired 与 years_of_service 只能填写一个"),
     (
         r"give hired \(YYYY-MM-DD\) or years_of_service",
@@ -143,14 +143,19 @@ _CLAUSES: list[tuple[str, str]] = [
         r"a roster has 'workers:', populations 'sites:', passes 'passes:', rules 'pay:' or 'extends:'",
         "花名册以 'workers:' 开头，服务对象以 'sites:'，考试通过记录以 'passes:'，规则以 'pay:' 或 'extends:'",
     ),
+    (
+        r"a roster has 'workers:', populations 'sites:', passes 'passes:', plan scenarios "
+        r"'scenarios:', rules 'pay:' or 'extends:'",
+        "花名册以 'workers:' 开头，服务对象以 'sites:'，考试通过记录以 'passes:'，"
+        "规划方案以 'scenarios:'，规则以 'pay:' 或 'extends:'",
+    ),
     (_Q + r" is negative", "{v} 是负数"),
     (r"must be 0 or more", "应不小于 0"),
     (r"unknown category", "未知的服务对象类别"),
     (r"unknown key", "未知的键"),
-    (r"(?P<a>.+) \(did you mean (?P<hint>.+)\?\)", "{a}（是否应为 {hint}？）"),
     (
         r"malformed CSV in the record starting at line (?P<n>\d+): (?P<why>.+)",
-        "从第 {n} 行开始的记录不是有效的 CSV：{why}",
+        "从第 {n} 行开始的记录不是有效的 CSV：{why_zh}",
     ),
     (r"check for an unclosed (?P<q>.+)", "请检查是否有未闭合的 {q}"),
     (r"floor (?P<a>\S+) is above the ceiling (?P<b>\S+)", "下限 {a} 高于上限 {b}"),
@@ -212,6 +217,138 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"use --format csv", "请使用 --format csv"),
     (r"is UTF-16 text, not UTF-8", "是 UTF-16 文本，不是 UTF-8"),
+    # what the readers skipped or ignored (notes)
+    (
+        r"(?P<where>.+?): skipped rows? (?P<rows>[\d, ]+?)(?: and (?P<more>\d+) more)?: "
+        r"(?P<why>a totals row|an example row|no value in any column swplan reads)",
+        "{where_zh}：跳过第 {rows} 行{more_zh}（{why_zh}）",
+    ),
+    (
+        r"(?P<where>.+?): ignored the columns? (?P<list>.+), which swplan does not use",
+        "{where_zh}：忽略了 swplan 不使用的列 {list}",
+    ),
+    (
+        r"(?P<f>.+?): hired and years_of_service disagree at (?P<d>\S+) in (?P<at>.+?)"
+        r"(?: and (?P<more>\d+) more)?",
+        "{f}：hired 与 years_of_service 在 {d} 不一致：{at}{more_zh}",
+    ),
+    (r"hired was used", "按 hired 计算"),
+    (
+        r"(?P<f>.+) skipped: a lock file, not a swplan file",
+        "{f} 已跳过：这是锁定文件，不是 swplan 文件",
+    ),
+    (
+        r"(?P<f>.+?): worker " + _Q + r" is on no roster \((?P<r>[^)]*)\)",
+        "{f}：人员 {v} 不在花名册（{r}）中",
+    ),
+    (r"worker " + _Q + r" is on no roster \((?P<r>[^)]*)\)", "人员 {v} 不在花名册（{r}）中"),
+    (r"an award paid to someone who has left is kept", "已离职人员的奖励记录予以保留"),
+    (
+        r"(?P<f>.+?): and (?P<n>\d+) more workers on no roster \((?P<r>[^)]*)\)",
+        "{f}：另有 {n} 名人员不在花名册（{r}）中",
+    ),
+    (
+        r"ledger, (?P<n>\d+) rows",
+        "奖励发放台账，{n} 行",
+    ),
+    (
+        r"--record appends in its column order: (?P<list>.+)",
+        "--record 按其列顺序追加：{list}",
+    ),
+    (r"--record refuses it: (?P<why>.+)", "--record 不能写入它：{why_zh}"),
+    # dates and cells
+    (_Q + r" is a month without a day", "{v} 只有年月，没有日"),
+    (r"write the whole date, e\.g\. (?P<e>\S+)", "请写完整日期，例如 {e}"),
+    (
+        _Q + r" looks like an Excel date serial number \(a date in a cell not formatted as a "
+        r"date\)",
+        "{v} 像是 Excel 的日期序列号（单元格未设置为日期格式）",
+    ),
+    (
+        r"format the cell as a date, or write YYYY-MM-DD",
+        "请把单元格设为日期格式，或写成 YYYY-MM-DD",
+    ),
+    (r"formula " + _Q + r" has no saved value", "公式 {v} 没有保存的计算结果"),
+    (
+        r"open the file in Excel and save it, or type the value",
+        "请用 Excel 打开并保存该文件，或直接填写数值",
+    ),
+    (
+        r"has (?P<n>\d+) sheets that hold such a table \((?P<list>.+)\)",
+        "有 {n} 个工作表都是这类表格（{list}）",
+    ),
+    (r"name the one to read, as (?P<f>\S+)", "请指明要读取的工作表，写成 {f}"),
+    (r"has no sheet " + _Q, "没有工作表 {v}"),
+    (r"its sheets: (?P<list>.+)", "已有工作表：{list}"),
+    (
+        r"columns " + _Q + r" and (?P<w>'(?:[^'\\]|\\.)*') both give (?P<k>'[^']*')",
+        "列 {v} 和 {w} 都对应 {k}",
+    ),
+    (r"keep one", "请只保留一列"),
+    (
+        r"a (?P<kind>\w+) file needs a top-level (?P<top>'[^']*') list",
+        "{kind_zh}文件需要顶层的 {top} 列表",
+    ),
+    (r"(?P<top>'[^']*') must be a list of '- \.\.\.' entries", "{top} 应为以 '- ...' 开头的列表"),
+    (r"must be a list of \{exam, passed_on\}", "应为 {{exam, passed_on}} 的列表"),
+    (r"is a (?P<a>\w+) file, not a (?P<kind>\w+) file", "是{a_zh}文件，不是{kind_zh}文件"),
+    (
+        r"check the order of the files: staff POPULATIONS --roster ROSTER, budget POPULATIONS "
+        r"ROSTER",
+        "请检查文件顺序：staff POPULATIONS --roster ROSTER，budget POPULATIONS ROSTER",
+    ),
+    # sites
+    (_Q + r" is not a site of the populations", "{v} 不是服务对象文件中的站点"),
+    (
+        r"(?P<n>\d+) workers? \((?P<ids>[^)]*)\) would be costed twice, as staff and as the "
+        r"post the site lacks: fix the site, add it to the populations, or give "
+        r"--allow-unknown-sites",
+        "{n} 名人员（{ids}）会被重复计算（既计入现有人员，又计入该站点缺编岗位）："
+        "请改正站点，或把它加入服务对象文件，或加 --allow-unknown-sites",
+    ),
+    (
+        r"site " + _Q + r" \((?P<n>\d+) workers?\) is neither the id nor the name of a site of "
+        r"the populations",
+        "站点 {v}（{n} 人）既不是服务对象文件中站点的编号，也不是其名称",
+    ),
+    (
+        _Q + r" is the name of (?P<n>\d+) sites \((?P<ids>[^)]*)\)",
+        "{v} 是 {n} 个站点的名称（{ids}）",
+    ),
+    (r"write the site's id instead", "请改填站点编号"),
+    (
+        r"site kind " + _Q + r" \(site (?P<ids>.+?)\) is not listed in the rules' site_kinds, "
+        r"so no minimum applies to it",
+        "站点类型 {v}（站点 {ids}）不在规则的 site_kinds 中，因此不适用最低配置",
+    ),
+    (r"nearest listed kind: " + _Q + r"(?: \((?P<k>[^)]*)\))?", "最接近的类型：{v}{k_zh}"),
+    (r"listed kinds: (?P<list>.+)", "已列出的类型：{list}"),
+    # ledger options
+    (
+        r"needs --ledger FILE, the ledger CSV to record the awards in \(with --new-ledger to "
+        r"start one\)",
+        "需要 --ledger 文件：记录奖励的台账 CSV（新建台账请加 --new-ledger）",
+    ),
+    (r"only applies with --record", "只能与 --record 一起使用"),
+    (r"add --record", "请加 --record"),
+    (r"the ledger does not exist", "台账不存在"),
+    (
+        r"check the path \(a new, empty ledger would pay every award again\), or add "
+        r"--new-ledger to start one",
+        "请检查路径（新的空台账会把每笔奖励再发一次），或加 --new-ledger 新建台账",
+    ),
+    # rules
+    (
+        r"floor (?P<a>\S+) is above the ceiling (?P<b>\S+) \(an item's missing bound is the "
+        r"general one\)",
+        "下限 {a} 高于上限 {b}（单项未设的上下限按总的上下限）",
+    ),
+    # the csv module's own words
+    (r"unexpected end of data", "数据意外结束"),
+    (r"line contains NUL", "该行含有 NUL 字符"),
+    (r"new-line character seen in unquoted field.*", "未加引号的字段中出现换行"),
+    (r"(?P<q>'.') expected after '\"'", "'\"' 之后应为 {q}"),
+    (r"field larger than field limit \((?P<n>\d+)\)", "字段超过长度上限（{n}）"),
     # usage errors of the command line
     (r"Missing argument '(?P<a>[^']+)'", "缺少参数 {a}"),
     (
@@ -219,7 +356,11 @@ _CLAUSES: list[tuple[str, str]] = [
         "{o} 的值 {v} 无效，可选：{list}",
     ),
     (r"Invalid value for (?P<o>.+?): (?P<why>.+)", "{o} 的值无效：{why}"),
-    (r"No such option: (?P<o>\S+)(?: Did you mean (?P<h>\S+)\?)?", "没有选项 {o}"),
+    (
+        r"No such option: (?P<o>\S+)(?: Did you mean (?P<h>\S+)\?)?"
+        r"(?: \(Possible options: (?P<list>[^)]+)\))?",
+        "没有选项 {o}{h_zh}",
+    ),
     (r"No such command '(?P<c>[^']+)'", "没有命令 {c}"),
     (r"Option '(?P<o>[^']+)' requires an argument", "选项 {o} 需要一个值"),
     (r"Got unexpected extra arguments? \((?P<a>.+)\)", "多余的参数（{a}）"),
@@ -284,6 +425,20 @@ _CLAUSES: list[tuple[str, str]] = [
 ]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLAUSES]
+_DID_YOU_MEAN = re.compile(r"(?P<a>.+) \(did you mean (?P<hint>.+)\?\)\Z", re.S)
+_KIND_ZH = {
+    "roster": "花名册",
+    "populations": "服务对象",
+    "passes": "考试通过记录",
+    "ledger": "奖励发放台账",
+    "rules": "规则",
+    "scenarios": "规划方案",
+}
+_SKIP_ZH = {
+    "a totals row": "合计行",
+    "an example row": "示例行",
+    "no value in any column swplan reads": "swplan 读取的各列均无值",
+}
 _WHAT = {"worker": "工号", "site": "站点编号"}
 
 
@@ -322,10 +477,127 @@ def _clause(text: str, labels: bool = False) -> str:
                 if groups.get("hint"):
                     groups["hint"] = _as_labels(groups["hint"])
             groups["what_zh"] = _WHAT.get(groups.get("what", ""), "")
+            why = groups.get("why", "")
+            groups["why_zh"] = _SKIP_ZH.get(why) or (_clause(why, labels) if why else "")
             line = groups.get("line")
             groups["line_zh"] = f"（首次出现在第 {line} 行）" if line else ""
+            groups["where_zh"] = _where(groups.get("where", ""))
+            groups["yaml_zh"] = _yaml_zh(groups.get("yaml", ""))
+            groups["more_zh"] = f"及另外 {groups['more']} 处" if groups.get("more") else ""
+            groups["kind_zh"] = _KIND_ZH.get(groups.get("kind", ""), groups.get("kind", ""))
+            groups["a_zh"] = _KIND_ZH.get(groups.get("a", ""), groups.get("a", ""))
+            groups["k_zh"] = f"（{groups['k']}）" if groups.get("k") else ""
+            hint = groups.get("h") or groups.get("list")
+            groups["h_zh"] = f"（是否应为 {hint}？）" if hint and "h_zh" in template else ""
+            groups["rows"] = groups.get("rows", "").replace(", ", "、")
             return template.format(**groups)
+    m = _DID_YOU_MEAN.match(text)
+    if m:  # any message with a suggestion: the message, then the suggestion
+        return f"{_clause(m['a'], labels)}（是否应为 {m['hint']}？）"
     return text
+
+
+# The YAML parser's words (PyYAML and libyaml): what it was reading, then what it found.
+_YAML_CONTEXT = re.compile(
+    r"while (?:scanning|parsing) (?:an? )?(?P<what>[\w -]+?)"
+    r"(?= (?:found|did|could|expected|mapping values)\b|\Z) ?"
+)
+_YAML_WHAT = {
+    "for the next token": "下一个记号",
+    "quoted scalar": "带引号的值",
+    "double-quoted scalar": "双引号中的值",
+    "single-quoted scalar": "单引号中的值",
+    "plain scalar": "值",
+    "block scalar": "多行文本",
+    "simple key": "键",
+    "flow mapping": "花括号 {...}",
+    "flow sequence": "方括号 [...]",
+    "block mapping": "映射",
+    "block collection": "列表",
+    "block node": "节点",
+    "flow node": "节点",
+    "node": "节点",
+    "anchor": "锚点 &",
+    "alias": "别名 *",
+    "tag": "标签",
+    "directive": "指令",
+}
+_YAML_PROBLEMS: list[tuple[str, str]] = [
+    (
+        r"mapping values are not allowed (?:here|in this context)",
+        "此处不能出现“键: 值”（冒号后的内容是否应加引号，或缩进有误？）",
+    ),
+    (
+        r"found character (?P<c>'.+?' )?that cannot start any token",
+        "遇到不能开始任何内容的字符 {c}（YAML 不能用 Tab 键缩进）",
+    ),
+    (r"found unexpected end of stream", "文件意外结束（引号或括号是否未闭合？）"),
+    (r"found unexpected document separator", "遇到意外的文档分隔符"),
+    (r"(?:did not|could not) find expected key", "未找到预期的键（缩进是否有误？）"),
+    (r"(?:did not|could not) find expected node content", "未找到预期的内容"),
+    (r"(?:did not|could not) find expected (?P<x>.+?)(?: indicator)?", "未找到预期的 {x}"),
+    (r"expected <block end>, but found (?P<x>.+)", "缩进不一致：此处应结束上一层，却遇到{x}"),
+    (r"expected (?P<a>.+), but (?:found|got) (?P<x>.+)", "应为 {a}，却遇到 {x}"),
+    (r"found undefined alias (?P<x>.+)", "未定义的别名 {x}"),
+    (r"found duplicate anchor (?P<x>.+?)(?:; first occurrence.*)?", "锚点 {x} 重复"),
+    (r"found unknown escape character (?P<x>.+)", "未知的转义字符 {x}"),
+    (
+        r"found a tab character (?:that violates|where an) indentation(?: space is expected)?",
+        "此处缩进不能用 Tab 字符",
+    ),
+    (r"found undefined tag handle (?P<x>.+)", "未定义的标签 {x}"),
+    (r"expected a single document in the stream.*", "文件中只能有一个文档"),
+    (r"found incompatible YAML document.*", "不兼容的 YAML 版本"),
+    (r"found duplicate YAML directive", "YAML 指令重复"),
+    (r"(?P<x>.+?) not allowed", "不允许 {x}"),
+]
+_YAML_TOKENS = {
+    "'<block mapping start>'": "新的映射",
+    "'<block sequence start>'": "新的列表",
+    "'<block end>'": "层级结束",
+    "'<scalar>'": "值",
+    "'<block entry>'": "列表项 '-'",
+    "'<key>'": "键",
+    "'<value>'": "值",
+    "'<flow mapping start>'": "'{'",
+    "'<flow mapping end>'": "'}'",
+    "'<flow sequence start>'": "'['",
+    "'<flow sequence end>'": "']'",
+    "'<anchor>'": "锚点",
+    "'<alias>'": "别名",
+    "'<tag>'": "标签",
+    "'<stream end>'": "文件结尾",
+    "'<document start>'": "文档开头",
+    "'<document end>'": "文档结尾",
+}
+_YAML_COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _YAML_PROBLEMS]
+
+
+def _yaml_zh(text: str) -> str:
+    """A YAML parser's `while scanning a quoted scalar found unexpected end of stream`."""
+    what = ""
+    m = _YAML_CONTEXT.match(text)
+    if m:
+        context = _YAML_WHAT.get(m["what"].strip())
+        if context is None:
+            return text
+        what = f"读取{context}时"
+        text = text[m.end() :].strip()
+    for pattern, template in _YAML_COMPILED:
+        found = pattern.match(text)
+        if found:
+            groups = {k: (v or "") for k, v in found.groupdict().items()}
+            groups = {
+                k: _YAML_TOKENS.get(v, v).replace("' or '", "' 或 '") for k, v in groups.items()
+            }
+            return what + template.format(**groups).replace(" （", "（")
+    return (what + "：" + text) if what and text else (what or text)
+
+
+def _where(where: str) -> str:
+    """`FILE sheet SHEET` -> `FILE 工作表 SHEET`."""
+    file, sep, sheet = where.rpartition(" sheet ")
+    return f"{file} 工作表 {sheet}" if sep else where
 
 
 def zh(text: str, *, labels: bool = False) -> str:
