@@ -83,8 +83,10 @@ _PLACES = [
     re.compile(r"\S*[/\\]\S*"),  # a path
     re.compile(r"\S+\.(?:ya?ml|csv|xlsx|json|md|txt|lock)\b(?:#\S*)?", re.I),  # a file name
     re.compile(r"--[a-z][\w-]*"),  # an option
-    re.compile(r"[A-Za-z_]\w*(?:\[\d+\]|\.\w+)+"),  # a key path: workers[0].hired, pay.points
-    re.compile(r"\b[A-Za-z]+_\w+\b"),  # a key: years_of_service, cap_per_worker
+    # a key path (workers[0].hired, pay.points) or a key (years_of_service), not a part of
+    # a Chinese CSV header (明细.steps)
+    re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z0-9_]+)+", re.A),
+    re.compile(r"(?<![.\w])[A-Za-z]+_[A-Za-z0-9_]+", re.A),
     re.compile(r"\S+@\d{4}"),  # a plan target: total<=25000000@2027
     re.compile(r"是否应为 [^）]*）"),  # a suggestion
 ]
@@ -160,8 +162,10 @@ def run_zh(args: list[str], cwd: Path = ROOT) -> tuple[Result, list[str]]:
     """Run `swplan ARGS --lang zh` and the English words of what it printed."""
     result = swplan(*args, "--lang", "zh", cwd=cwd)
     paths = [cwd / a for a in args if not a.startswith("-") and (cwd / a).exists()]
-    allowed = input_words(paths)
-    printed = result.err if ("-f", "json") == tuple(args[-2:]) else result.out + result.err
+    allowed = input_words(paths) | {"baseline"}  # the plan's scenario when none is given
+    # JSON never changes with the language; `rules show` prints the rules (keys) as YAML
+    keys_only = args[-2:] == ["-f", "json"] or args[:2] == ["rules", "show"]
+    printed = result.err if keys_only else result.out + result.err
     return result, english_words(printed, allowed)
 
 

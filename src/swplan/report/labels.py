@@ -327,7 +327,7 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "years_floor": "（不低于 0）",
         "step": "档次 {step} = min({first} + {years} // {every}, {max})",
         "pay_post": "按岗位 {paid} 计酬（学历 {education}；本人岗位 {post}）",
-        "component": "{id}（按 {by} {key}）= {amount}",
+        "component": "{id}（按{by} {key}）= {amount}",
         "per_year": "{id} 含每年 {per_year} × {years} 年",
         "allowances": "津贴合计 = {gross} - {base} = {amount}",
         "gross_parts": "月应发 = {parts} = {gross}",
