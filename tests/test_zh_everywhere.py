@@ -275,9 +275,18 @@ BROKEN: dict[str, tuple[dict[str, str], list[str]]] = {
         },
         ["pay", "r.csv"],
     ),
-    "month without a day": ({"r.csv": ROSTER_HEAD + "\nW1,张三,jj,本科,无,2016.09,合格\n"}, ["pay", "r.csv"]),
-    "not a real date": ({"r.csv": ROSTER_HEAD + "\nW1,张三,jj,本科,无,2016-13-01,合格\n"}, ["pay", "r.csv"]),
-    "excel serial date": ({"r.csv": ROSTER_HEAD + "\nW1,张三,jj,本科,无,42614,合格\n"}, ["pay", "r.csv"]),
+    "month without a day": (
+        {"r.csv": ROSTER_HEAD + "\nW1,张三,jj,本科,无,2016.09,合格\n"},
+        ["pay", "r.csv"],
+    ),
+    "not a real date": (
+        {"r.csv": ROSTER_HEAD + "\nW1,张三,jj,本科,无,2016-13-01,合格\n"},
+        ["pay", "r.csv"],
+    ),
+    "excel serial date": (
+        {"r.csv": ROSTER_HEAD + "\nW1,张三,jj,本科,无,42614,合格\n"},
+        ["pay", "r.csv"],
+    ),
     "unknown words": (
         {"r.csv": ROSTER_HEAD + "\nW1,张三,jj,初中,高级工程师,2016-09-01,很好\n"},
         ["pay", "r.csv"],
@@ -381,7 +390,10 @@ BROKEN: dict[str, tuple[dict[str, str], list[str]]] = {
     "bad format": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "-f", "xml"]),
     "bad as-of": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "--as-of", "2026-02-30"]),
     "bad year": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "--year", "26"]),
-    "extension contradicts format": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "-f", "csv", "-o", "x.json"]),
+    "extension contradicts format": (
+        {},
+        ["pay", f"{ROOT}/{S}/roster.yaml", "-f", "csv", "-o", "x.json"],
+    ),
     "missing argument": ({}, ["budget", f"{ROOT}/{S}/populations.yaml"]),
     "unknown option": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "--rule", "x"]),
     "explain an unknown worker": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "--explain", "W999"]),
@@ -389,7 +401,10 @@ BROKEN: dict[str, tuple[dict[str, str], list[str]]] = {
         {},
         ["budget", f"{ROOT}/{S}/populations.yaml", f"{ROOT}/{S}/roster.yaml", "--cap", "1000"],
     ),
-    "rules key typo": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "--rules", f"{ROOT}/tests/bad/rules_key_typo.yaml"]),
+    "rules key typo": (
+        {},
+        ["pay", f"{ROOT}/{S}/roster.yaml", "--rules", f"{ROOT}/tests/bad/rules_key_typo.yaml"],
+    ),
     "init into a file": ({"f": "x"}, ["init", "f"]),
     "init twice": ({"d/rules.yaml": "x"}, ["init", "d"]),
 }
@@ -408,7 +423,9 @@ def _xlsx_cases(tmp_path: Path) -> dict[str, list[str]]:
         ],
     )
     _workbook(tmp_path / "serial.xlsx", [*title, ["W1", "张三", "jj", "本科", "无", 42614, "合格"]])
-    _workbook(tmp_path / "formula.xlsx", [*title, ["W1", "张三", "jj", "本科", "无", "=TODAY()", "合格"]])
+    _workbook(
+        tmp_path / "formula.xlsx", [*title, ["W1", "张三", "jj", "本科", "无", "=TODAY()", "合格"]]
+    )
     book = openpyxl.Workbook()
     for name in ("一", "二"):
         ws = book.create_sheet(name)
@@ -437,7 +454,9 @@ def test_broken_inputs_speak_chinese(tmp_path: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         if name == "not utf-8":
-            (here / "gbk.csv").write_bytes("工号,站点,学历,职称,工龄\nW1,站,本科,无,3\n".encode("gbk"))
+            (here / "gbk.csv").write_bytes(
+                "工号,站点,学历,职称,工龄\nW1,站,本科,无,3\n".encode("gbk")
+            )
         cases.append((name, args, here))
     books = tmp_path / "books"
     books.mkdir()
