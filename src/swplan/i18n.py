@@ -552,24 +552,26 @@ _YAML_PROBLEMS: list[tuple[str, str]] = [
     (r"(?P<x>.+?) not allowed", "不允许 {x}"),
 ]
 _YAML_TOKENS = {
-    "'<block mapping start>'": "新的映射",
-    "'<block sequence start>'": "新的列表",
-    "'<block end>'": "层级结束",
-    "'<scalar>'": "值",
-    "'<block entry>'": "列表项 '-'",
-    "'<key>'": "键",
-    "'<value>'": "值",
-    "'<flow mapping start>'": "'{'",
-    "'<flow mapping end>'": "'}'",
-    "'<flow sequence start>'": "'['",
-    "'<flow sequence end>'": "']'",
-    "'<anchor>'": "锚点",
-    "'<alias>'": "别名",
-    "'<tag>'": "标签",
-    "'<stream end>'": "文件结尾",
-    "'<document start>'": "文档开头",
-    "'<document end>'": "文档结尾",
+    "block mapping start": "新的映射",
+    "block sequence start": "新的列表",
+    "block end": "层级结束",
+    "scalar": "值",
+    "block entry": "列表项 '-'",
+    "key": "键",
+    "value": "值",
+    "flow mapping start": "'{'",
+    "flow mapping end": "'}'",
+    "flow sequence start": "'['",
+    "flow sequence end": "']'",
+    "flow entry": "','",
+    "anchor": "锚点",
+    "alias": "别名",
+    "tag": "标签",
+    "stream end": "文件结尾",
+    "document start": "文档开头 '---'",
+    "document end": "文档结尾",
 }
+_YAML_TOKEN = re.compile(r"'?<(?P<t>[a-z ]+)>'?")
 _YAML_COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _YAML_PROBLEMS]
 
 
@@ -588,7 +590,10 @@ def _yaml_zh(text: str) -> str:
         if found:
             groups = {k: (v or "") for k, v in found.groupdict().items()}
             groups = {
-                k: _YAML_TOKENS.get(v, v).replace("' or '", "' 或 '") for k, v in groups.items()
+                k: _YAML_TOKEN.sub(lambda t: _YAML_TOKENS.get(t["t"], t[0]), v).replace(
+                    "' or '", "' 或 '"
+                )
+                for k, v in groups.items()
             }
             return what + template.format(**groups).replace(" （", "（")
     return (what + "：" + text) if what and text else (what or text)
