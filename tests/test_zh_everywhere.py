@@ -414,6 +414,68 @@ BROKEN: dict[str, tuple[dict[str, str], list[str]]] = {
         ["pay", f"{ROOT}/{S}/roster.yaml", "--rules", f"{ROOT}/tests/bad/rules_key_typo.yaml"],
     ),
     "init into a file": ({"f": "x"}, ["init", "f"]),
+    "bad cap": (
+        {},
+        ["budget", f"{ROOT}/{S}/populations.yaml", f"{ROOT}/{S}/roster.yaml", "--cap", "abc"],
+    ),
+    "bad by": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "--by", "worker"]),
+    "output in no directory": ({}, ["pay", f"{ROOT}/{S}/roster.yaml", "-o", "no/such/dir/x.csv"]),
+    "output is an input": (
+        {"r.csv": "工号,站点,学历,职称,工龄\nW1,jj,本科,无,3\n"},
+        ["pay", "r.csv", "-o", "r.csv"],
+    ),
+    "new ledger without record": (
+        {},
+        ["awards", f"{ROOT}/{S}/roster.yaml", "--ledger", "l.csv", "--new-ledger"],
+    ),
+    "record into a missing ledger": (
+        {},
+        ["awards", f"{ROOT}/{S}/roster.yaml", "--ledger", "l.csv", "--record"],
+    ),
+    "explain with by": (
+        {},
+        ["pay", f"{ROOT}/{S}/roster.yaml", "--explain", "W001", "--by", "site"],
+    ),
+    "rules in a wrong shape": (
+        {
+            "rules.yaml": "extends: national\npay:\n  grades: 3\nstaffing: {clients_per_worker: -1}\n"
+        },
+        ["pay", f"{ROOT}/{S}/roster.yaml", "--rules", "rules.yaml"],
+    ),
+    "rules unknown word": (
+        {
+            "rules.yaml": "extends: national\npay:\n  default_post: boss\n  performance_bonus_months: {great: 1}\n"
+        },
+        ["check", "rules.yaml"],
+    ),
+    "rules site kinds": (
+        {
+            "rules.yaml": "extends: national\nsite_kinds: {urban_community: {label: {zh: 城市社区}}}\n",
+            "p.yaml": "sites:\n  - {id: a, name: A, kind: 乡镇社工站, clients: {老年人: 3}}\n",
+        },
+        ["staff", "p.yaml", "--rules", "rules.yaml"],
+    ),
+    "ledger problems": (
+        {
+            "ledger.csv": "worker_id,exam,amount,paid_on\nW001,social_wroker,1000.005,2025-13-01\n"
+            "W001,social_worker,-5,2025-01-01\n",
+        },
+        ["awards", f"{ROOT}/{S}/roster.yaml", "--ledger", "ledger.csv", "--as-of", "2026-01-01"],
+    ),
+    "passes problems": (
+        {
+            "passes.yaml": "passes:\n  - {worker_id: W001, exam: 社工师, passed_on: 2025-02-30}\n  - {worker_id: W001}\n"
+        },
+        ["awards", f"{ROOT}/{S}/roster.yaml", "--passes", "passes.yaml", "--as-of", "2026-01-01"],
+    ),
+    "populations in a csv with problems": (
+        {"p.csv": "站点编号,名称,类型,老年人,儿童\na,A,城市社区,-3,x\na,B,城市社区,1,2\n"},
+        ["staff", "p.csv"],
+    ),
+    "files in the wrong order": (
+        {},
+        ["budget", f"{ROOT}/{S}/roster.yaml", f"{ROOT}/{S}/populations.yaml"],
+    ),
     "init twice": ({"d/rules.yaml": "x"}, ["init", "d"]),
 }
 
@@ -441,6 +503,21 @@ def _xlsx_cases(tmp_path: Path) -> dict[str, list[str]]:
         ws.append(["W1", "张三", "jj", "本科", "无", "2020-01-01", "合格"])
     book.remove(book.worksheets[0])
     book.save(tmp_path / "two.xlsx")
+    _workbook(
+        tmp_path / "merged.xlsx",
+        [
+            ["工号", "站点", "学历", "职称", "工龄"],
+            ["W1", "jj", "本科", "无", 3],
+            ["W2", "jj", "本科", "无", None],
+        ],
+    )
+    merged = openpyxl.load_workbook(tmp_path / "merged.xlsx")
+    merged.worksheets[0].merge_cells("E2:E3")
+    merged.save(tmp_path / "merged.xlsx")
+    _workbook(
+        tmp_path / "headless.xlsx",
+        [["工号", "站点", "学历", "职称", "工龄"], ["W1", "jj", "本科", "无", 3, "额外"]],
+    )
     return {
         "xlsx title totals example": ["pay", "title.xlsx"],
         "xlsx serial date": ["pay", "serial.xlsx"],
@@ -448,6 +525,8 @@ def _xlsx_cases(tmp_path: Path) -> dict[str, list[str]]:
         "xlsx two sheets": ["pay", "two.xlsx"],
         "xlsx no such sheet": ["pay", "two.xlsx#三"],
         "xlsx every sheet": ["check", "two.xlsx#*"],
+        "xlsx merged number cell": ["pay", "merged.xlsx"],
+        "xlsx cell without a header": ["pay", "headless.xlsx"],
         "not a workbook": ["pay", "r.xlsx"],
     }
 

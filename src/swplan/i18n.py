@@ -81,8 +81,8 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"is empty", "是空文件"),
     (r"a header row is required", "需要表头行"),
     (r"is a directory, not a file", "是目录，不是文件"),
-    (r"cannot be read: (?P<why>.+)", "无法读取：{why}"),
-    (r"cannot be written: (?P<why>.+)", "无法写入：{why}"),
+    (r"cannot be read: (?P<why>.+)", "无法读取：{why_zh}"),
+    (r"cannot be written: (?P<why>.+)", "无法写入：{why_zh}"),
     (r"name a file in an existing, writable directory", "请指定一个位于已存在且可写目录中的文件"),
     (r"is a binary file, not UTF-8 text", "是二进制文件，不是 UTF-8 文本"),
     (
@@ -295,7 +295,7 @@ _CLAUSES: list[tuple[str, str]] = [
     (
         r"check the order of the files: staff POPULATIONS --roster ROSTER, budget POPULATIONS "
         r"ROSTER",
-        "请检查文件顺序：staff POPULATIONS --roster ROSTER，budget POPULATIONS ROSTER",
+        "请检查文件顺序：swplan staff POPULATIONS --roster ROSTER，swplan budget POPULATIONS ROSTER",
     ),
     # sites
     (_Q + r" is not a site of the populations", "{v} 不是服务对象文件中的站点"),
@@ -343,6 +343,115 @@ _CLAUSES: list[tuple[str, str]] = [
         r"general one\)",
         "下限 {a} 高于上限 {b}（单项未设的上下限按总的上下限）",
     ),
+    # output files
+    (r"cannot be written: its directory (?P<d>.+) does not exist", "无法写入：所在目录 {d} 不存在"),
+    (
+        r"is an input of this run \((?:the (?P<arg>[A-Z]+) argument|(?P<opt>--\S+)) (?P<f>.+)\)",
+        "是本次运行的输入文件（{arg}{opt} {f}）",
+    ),
+    (r"writing the report there would destroy it", "把报表写到那里会覆盖它"),
+    (r"its directory (?P<d>.+) does not exist", "所在目录 {d} 不存在"),
+    (r"the disk is full \(no space left on device\)", "磁盘已满"),
+    (r"the disk quota is exceeded", "超出磁盘配额"),
+    (r"the file system is read-only", "文件系统只读"),
+    (r"permission denied", "没有权限"),
+    (r"the reader closed the pipe", "读取方已关闭管道"),
+    (r"it is a directory", "这是一个目录"),
+    (r"name a file", "请指定文件"),
+    (r"[Nn]o such file or directory", "文件或目录不存在"),
+    (r"[Pp]ermission denied", "没有权限"),
+    (r"[Ii]s a directory", "这是一个目录"),
+    (r"name another file", "请换一个文件名"),
+    (r"cannot create the ledger: its directory does not exist", "无法新建台账：所在目录不存在"),
+    # merged cells
+    (
+        r"is part of a merged cell over several rows, and a number belongs to one row",
+        "属于跨多行的合并单元格，而一个数字只能属于一行",
+    ),
+    (r"unmerge the cells and give each row its own number", "请取消合并，并为每行分别填写数字"),
+    # the shape of a rules or input file (pydantic's words, reworded)
+    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not a list", "{v_zh} 不是列表"),
+    (r"write '- item' lines", "请写成以 '- ' 开头的各行"),
+    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not a mapping", "{v_zh} 不是映射"),
+    (r"write key: value lines", "请写成“键: 值”的各行"),
+    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not text", "{v_zh} 不是文本"),
+    (r"must not be empty", "不能为空"),
+    (
+        r"add it, or start the file with 'extends: national' to take the national one",
+        "请补上，或在文件开头写 'extends: national' 以沿用全国默认值",
+    ),
+    (r"Field required", "缺少必填项"),
+    (r"Input should be greater than or equal to (?P<n>\S+)", "应不小于 {n}"),
+    (r"Input should be greater than (?P<n>\S+)", "应大于 {n}"),
+    (r"Input should be less than or equal to (?P<n>\S+)", "应不大于 {n}"),
+    (r"Input should be less than (?P<n>\S+)", "应小于 {n}"),
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"Input should be a valid number.*", "应为数字"),
+    (r"Input should be a valid boolean.*", "应为 true 或 false"),
+    (r"Input should be a valid string", "应为文本"),
+    (r"Input should be a valid date.*", "应为日期（YYYY-MM-DD）"),
+    (r"Input should be a valid (?:dictionary|mapping).*", "应为映射"),
+    (r"Input should be a valid list", "应为列表"),
+    (r"Extra inputs are not permitted", "此处不允许该项"),
+    # rules that contradict themselves
+    (_Q + r" is not a name or a number", "{v} 不是名称或数字"),
+    (_Q + r" is -1 or less", "{v} 不大于 -1"),
+    (r"a yearly change must be above -1 \(-100 %\)", "年度变化必须大于 -1（-100%）"),
+    (_Q + r" is not a share", "{v} 不是比例"),
+    (r"write a number from 0 to 1, e\.g\. (?P<e>\S+)", "请填写 0 至 1 之间的数，例如 {e}"),
+    (
+        r"(?P<a>\S+) is before (?P<b>\S+), the date of the change above",
+        "{a} 早于上一项变更的日期 {b}",
+    ),
+    (r"list changes in date order", "请按日期顺序列出变更"),
+    (r"a change cannot set " + _Q, "变更不能设置 {v}"),
+    (
+        r"required key " + _Q + r" is missing \(e\.g\. (?P<e>[^)]+)\)",
+        "缺少必填项 {v}（例如 {e}）",
+    ),
+    (
+        _Q + r" names both (?P<a>'[^']*') and (?P<b>'[^']*') among the (?P<voc>\w+) words",
+        "{v} 在 {voc} 词表中同时指向 {a} 和 {b}",
+    ),
+    (r"a label or alias must name one entry", "一个标签或别名只能对应一项"),
+    (_Q + r" is not a column of a (?P<t>\w+) file", "{v} 不是{t_zh}文件的列"),
+    (
+        r"(?P<n>\S+) is below 12",
+        "{n} 小于 12",
+    ),
+    (r"every month is paid, so it must be 12 or more", "每个月都要发放，因此应不小于 12"),
+    (r"month (?P<m>\d+) has no day (?P<d>\d+)", "{m} 月没有 {d} 日"),
+    (r"(?P<m>\S+) is not a month", "{m} 不是月份"),
+    (r"give 1 to 12", "请填写 1 至 12"),
+    (r"planned passes follow the ladder", "计划通过的考试须符合晋级顺序"),
+    (
+        r"passing "
+        + _Q
+        + r" gives the title (?P<t>'[^']*'), which pay\.points\.title does not list",
+        "通过 {v} 可获得职称 {t}，但 pay.points.title 中没有该职称",
+    ),
+    (r"add it there", "请在那里补上"),
+    (r"(?P<a>\S+) is negative", "{a} 是负数"),
+    (r"max (?P<a>\S+) is below first (?P<b>\S+)", "max {a} 小于 first {b}"),
+    (r"(?P<n>\d+) steps", "{n} 个档次"),
+    (r"at most (?P<n>\d+) are allowed", "最多允许 {n} 个"),
+    (r"the rules define no posts to be paid as", "规则未设可按其计酬的岗位"),
+    (
+        r"'grade' is reserved for the grade's monthly",
+        "'grade' 专指薪级的月工资",
+    ),
+    (r"give the component another id", "请给该工资构成换一个标识"),
+    (
+        r"max_years limits per_year, which is not given",
+        "max_years 限制的是 per_year，但未设 per_year",
+    ),
+    (
+        r"'by: step' needs pay\.steps \(every_years, first, max\)",
+        "'by: step' 需要 pay.steps（every_years、first、max）",
+    ),
+    (r"'by: grade' needs pay\.grades", "'by: grade' 需要 pay.grades"),
+    (r"no amount for (?P<by>\w+) (?P<list>.+)", "{by} {list} 没有金额"),
+    (r"'by: (?P<by>\w+)' must price every (?P<b2>\w+)", "'by: {by}' 须为每个 {b2} 设定金额"),
     # the csv module's own words
     (r"unexpected end of data", "数据意外结束"),
     (r"line contains NUL", "该行含有 NUL 字符"),
@@ -386,7 +495,7 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"is a file, not a directory", "是文件，不是目录"),
     (r"cannot be created: (?P<why>.+)", "无法创建：{why}"),
-    (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why}"),
+    (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why_zh}"),
     (r"check that its directory exists and is writable", "请确认其目录存在且可写"),
     (
         r"'xlsx' is not available for the rules, which are nested",
@@ -486,6 +595,10 @@ def _clause(text: str, labels: bool = False) -> str:
             groups["more_zh"] = f"及另外 {groups['more']} 处" if groups.get("more") else ""
             groups["kind_zh"] = _KIND_ZH.get(groups.get("kind", ""), groups.get("kind", ""))
             groups["a_zh"] = _KIND_ZH.get(groups.get("a", ""), groups.get("a", ""))
+            groups["v_zh"] = {"a mapping": "映射", "a list": "列表"}.get(
+                groups.get("v", ""), groups.get("v", "")
+            )
+            groups["t_zh"] = _KIND_ZH.get(groups.get("t", ""), groups.get("t", ""))
             groups["k_zh"] = f"（{groups['k']}）" if groups.get("k") else ""
             hint = groups.get("h") or groups.get("list")
             groups["h_zh"] = f"（是否应为 {hint}？）" if hint and "h_zh" in template else ""
