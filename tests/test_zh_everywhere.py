@@ -22,6 +22,8 @@ import openpyxl
 import pytest
 from conftest import EXAMPLES, ROOT, Result, swplan
 
+from swplan.report.vocab import BUILTIN_ZH
+
 E = "examples"
 S = f"{E}/small"
 FORMATS = ("table", "json", "csv", "markdown", "xlsx")
@@ -75,6 +77,14 @@ KEYS = {
 # After these words comes a list of what a file may hold: keys, as a user writes them.
 LIST_LEADS = ("允许的项：", "不在可选值中：", "表头需要：", "可选：", "已有薪级：", "请填写其一：")
 
+# The national vocabulary keys with an underscore: under zh a reader sees their labels.
+VOCABULARY = sorted(
+    {k for words in BUILTIN_ZH.values() for k in words if "_" in k}
+    | {"social_assistance", "post_wage"},
+    key=len,
+    reverse=True,
+)
+
 _PLACES = [
     re.compile(r"swplan(?: rules show| [a-z]+)?"),  # a command: see 'swplan pay --help'
     re.compile(r"\b[A-Z]{3,}\b"),  # an argument's name: ROSTER, FILE, SHEET
@@ -86,7 +96,8 @@ _PLACES = [
     # a key path (workers[0].hired, pay.points) or a key (years_of_service), not a part of
     # a Chinese CSV header (明细.steps)
     re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z0-9_]+)+", re.A),
-    re.compile(r"(?<![.\w])[A-Za-z]+_[A-Za-z0-9_]+", re.A),
+    # a key such as years_of_service, but never a word a reader should see as its label
+    re.compile(r"(?<![.\w])(?!(?:" + "|".join(VOCABULARY) + r")\b)[A-Za-z]+_[A-Za-z0-9_]+", re.A),
     re.compile(r"\S+@\d{4}"),  # a plan target: total<=25000000@2027
     re.compile(r"是否应为 [^）]*）"),  # a suggestion
 ]
@@ -414,6 +425,11 @@ BROKEN: dict[str, tuple[dict[str, str], list[str]]] = {
         ["pay", f"{ROOT}/{S}/roster.yaml", "--rules", f"{ROOT}/tests/bad/rules_key_typo.yaml"],
     ),
     "init into a file": ({"f": "x"}, ["init", "f"]),
+    "record awards": (
+        {},
+        ["awards", f"{ROOT}/{S}/roster.yaml", "--passes", f"{ROOT}/{S}/passes.yaml"]
+        + ["--ledger", "new.csv", "--new-ledger", "--record", "--as-of", "2026-01-01"],
+    ),
     "bad cap": (
         {},
         ["budget", f"{ROOT}/{S}/populations.yaml", f"{ROOT}/{S}/roster.yaml", "--cap", "abc"],
@@ -580,6 +596,8 @@ def test_the_checker_finds_english() -> None:
     assert english_words("说明：r.csv: skipped row 3: a totals row", set())
     assert english_words("| W001 | 张三 | jinjiang | lead |", {"jinjiang"})
     assert not english_words("| W001 | 张三 | jinjiang | 正职 |", {"jinjiang"})
+    assert english_words("  W001 social_worker 1,000.00", set())
+    assert not english_words("hired 与 years_of_service 只能填写一个", set())
     assert not english_words(
         "错误：tests/bad/x.csv:1:7: workers[0].hired: 'perfomance' 未知列；允许的项：id, site",
         set(),

@@ -322,7 +322,7 @@ _CLAUSES: list[tuple[str, str]] = [
         "站点类型 {v}（站点 {ids}）不在规则的 site_kinds 中，因此不适用最低配置",
     ),
     (r"nearest listed kind: " + _Q + r"(?: \((?P<k>[^)]*)\))?", "最接近的类型：{v}{k_zh}"),
-    (r"listed kinds: (?P<list>.+)", "已列出的类型：{list}"),
+    (r"listed kinds: (?P<list>.+)", "已列出的类型：{list_labels}"),
     # ledger options
     (
         r"needs --ledger FILE, the ledger CSV to record the awards in \(with --new-ledger to "
@@ -450,8 +450,77 @@ _CLAUSES: list[tuple[str, str]] = [
         "'by: step' 需要 pay.steps（every_years、first、max）",
     ),
     (r"'by: grade' needs pay\.grades", "'by: grade' 需要 pay.grades"),
-    (r"no amount for (?P<by>\w+) (?P<list>.+)", "{by} {list} 没有金额"),
-    (r"'by: (?P<by>\w+)' must price every (?P<b2>\w+)", "'by: {by}' 须为每个 {b2} 设定金额"),
+    (r"no amount for (?P<by>\w+) (?P<list>.+)", "{by_zh} {list} 没有金额"),
+    (r"'by: (?P<by>\w+)' must price every (?P<b2>\w+)", "'by: {by}' 须为每个{by_zh}设定金额"),
+    # values, cells and sheets
+    (_Q + r" is too large or has too many digits", "{v} 过大或位数过多"),
+    (
+        r"at most (?P<a>\d+) digits before the point and (?P<b>\d+) in all",
+        "整数部分最多 {a} 位，总共最多 {b} 位",
+    ),
+    (_Q + r" holds a control character \((?P<u>U\+[0-9A-F]+)\)", "{v} 含有控制字符（{u}）"),
+    (r"a site id is printable text on one line", "站点编号应为单行可打印文字"),
+    (_Q + r" has (?P<n>\d+) characters", "{v} 有 {n} 个字符"),
+    (r"a site id has at most (?P<n>\d+)", "站点编号最多 {n} 个字符"),
+    (
+        r"no header found: no row among the first 20 holds the columns a (?P<kind>\w+) file "
+        r"needs, so the first row \((?P<list>.*)\) was read as one",
+        "未找到表头：前 20 行中没有一行包含{kind_zh}文件所需的列，因此把第一行（{list}）当作了表头",
+    ),
+    (
+        r"is too big to read: (?:a sheet|its text) inflates to (?P<n>\S+) MiB \(at most "
+        r"(?P<m>\S+) MiB\)",
+        "过大，无法读取：解压后达 {n} MiB（最多 {m} MiB）",
+    ),
+    (r"save the table as CSV UTF-8 instead", "请改存为 CSV UTF-8"),
+    (
+        r"sheet " + _Q + r" declares (?P<r>\S+) rows and (?P<c>\S+) columns",
+        "工作表 {v} 声明有 {r} 行、{c} 列",
+    ),
+    (
+        r"at most (?P<r>\S+) rows and (?P<c>\S+) columns \(Excel's own limits\) are read",
+        "最多读取 {r} 行、{c} 列（Excel 自身的上限）",
+    ),
+    # passes, ledger and options
+    (r"worker " + _Q + r" is not on the roster", "人员 {v} 不在花名册中"),
+    (r"every pass must name a rostered worker", "每条通过记录都须是花名册中的人员"),
+    (
+        r"a pass cannot be in the future \(check the date or use --as-of\)",
+        "通过日期不能在将来（请检查日期，或使用 --as-of）",
+    ),
+    (
+        r"--record cannot append to this ledger: its header " + _Q + r" is not the four columns "
+        r"(?P<list>.+?) \(in any order, each once, no other column\)",
+        "--record 不能追加到此台账：其表头 {v} 不是 {list} 这四列（顺序不限，各一次，不能有其他列）",
+    ),
+    (
+        r"rows written under it could be misread\. Fix the header and run again",
+        "在其下写入的行可能被误读。请改正表头后重新运行",
+    ),
+    (r"nothing was recorded", "未记录任何内容"),
+    (
+        r"costs a whole year, --as-of one day's run rate",
+        "--year 测算全年费用，--as-of 测算某一天的年化费用",
+    ),
+    (r"give one of them", "请只指定其中一个"),
+    (r"is closed", "已关闭"),
+    (
+        r"give --output FILE, or run with stdout open",
+        "请指定 --output 文件，或在标准输出可用时运行",
+    ),
+    (r"name a file to write", "请指定要写入的文件"),
+    (
+        r"an item with its own base or rounding needs a rate",
+        "单独设定缴费基数或取整方式的项目须有费率",
+    ),
+    (
+        r"give either performance_bonus or performance_bonus_months, not both "
+        r"\(performance_bonus: \{months: \.\.\., of: \[\.\.\.\]\} says everything the other "
+        r"does\)",
+        "performance_bonus 与 performance_bonus_months 只能填写一个"
+        "（performance_bonus: {{months: ..., of: [...]}} 已包含后者的全部内容）",
+    ),
+    (r"\.\.\. and (?P<n>\d+) more like it", "……另有 {n} 处同样的问题"),
     # the csv module's own words
     (r"unexpected end of data", "数据意外结束"),
     (r"line contains NUL", "该行含有 NUL 字符"),
@@ -535,6 +604,14 @@ _CLAUSES: list[tuple[str, str]] = [
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLAUSES]
 _DID_YOU_MEAN = re.compile(r"(?P<a>.+) \(did you mean (?P<hint>.+)\?\)\Z", re.S)
+_BY_ZH = {
+    "post": "岗位",
+    "title": "职称",
+    "education": "学历",
+    "performance": "考核等次",
+    "grade": "薪级",
+    "step": "档次",
+}
 _KIND_ZH = {
     "roster": "花名册",
     "populations": "服务对象",
@@ -598,6 +675,8 @@ def _clause(text: str, labels: bool = False) -> str:
             groups["v_zh"] = {"a mapping": "映射", "a list": "列表"}.get(
                 groups.get("v", ""), groups.get("v", "")
             )
+            groups["by_zh"] = _BY_ZH.get(groups.get("by", ""), groups.get("by", ""))
+            groups["list_labels"] = _as_labels(groups.get("list", ""))
             groups["t_zh"] = _KIND_ZH.get(groups.get("t", ""), groups.get("t", ""))
             groups["k_zh"] = f"（{groups['k']}）" if groups.get("k") else ""
             hint = groups.get("h") or groups.get("list")
