@@ -521,6 +521,18 @@ _CLAUSES: list[tuple[str, str]] = [
         "（performance_bonus: {{months: ..., of: [...]}} 已包含后者的全部内容）",
     ),
     (r"\.\.\. and (?P<n>\d+) more like it", "……另有 {n} 处同样的问题"),
+    # what no reader foresaw
+    (r"cannot be read or written: (?P<why>.+)", "无法读取或写入：{why_zh}"),
+    (
+        r"a number is too large or too precise to compute exactly",
+        "有数字过大或精度过高，无法精确计算",
+    ),
+    (r"check the amounts and rates of the inputs", "请检查输入中的金额和费率"),
+    (r"an input is nested too deeply", "输入的嵌套层数过多"),
+    (r"out of memory", "内存不足"),
+    (r"the input is too large", "输入过大"),
+    (r"internal error \((?P<e>.+)\)", "内部错误（{e}）"),
+    (r"please report it", "请报告此问题"),
     # the csv module's own words
     (r"unexpected end of data", "数据意外结束"),
     (r"line contains NUL", "该行含有 NUL 字符"),
