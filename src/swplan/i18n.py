@@ -225,7 +225,7 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (
         r"(?P<where>.+?): ignored the columns? (?P<list>.+), which swplan does not use",
-        "{where_zh}：忽略了 swplan 不使用的列 {list}",
+        "{where_zh}：忽略了 swplan 不使用的列 {list_quoted}",
     ),
     (
         r"(?P<f>.+?): hired and years_of_service disagree at (?P<d>\S+) in (?P<at>.+?)"
@@ -688,6 +688,7 @@ def _clause(text: str, labels: bool = False) -> str:
                 groups.get("v", ""), groups.get("v", "")
             )
             groups["by_zh"] = _BY_ZH.get(groups.get("by", ""), groups.get("by", ""))
+            groups["list_quoted"] = groups.get("list", "").replace("', '", "'、'")
             groups["list_labels"] = _as_labels(groups.get("list", ""))
             groups["t_zh"] = _KIND_ZH.get(groups.get("t", ""), groups.get("t", ""))
             groups["k_zh"] = f"（{groups['k']}）" if groups.get("k") else ""
