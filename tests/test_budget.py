@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from conftest import ROOT, swplan
+from conftest import ROOT, V1_RULES, swplan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_pay_properties import reference_cost
@@ -34,7 +34,7 @@ ARGS = [
 
 
 def test_small_example_by_hand() -> None:
-    data = swplan("budget", *ARGS, "--format", "json").json()
+    data = swplan("budget", "--rules", V1_RULES, *ARGS, "--format", "json").json()
     # current staff: the six workers of examples/small, each worked out in test_pay.py:
     #   83000.40 + 100324.00 + 66376.80 + 86922.00 + 71118.00 + 90902.40 = 498643.60
     # shortage: jinjiang 4 required - 3 current = 1, hongqi 1 - 1 = 0, baisha 4 - 2 = 2 -> 3
@@ -63,7 +63,7 @@ def test_small_example_by_hand() -> None:
 
 def test_small_example_in_chinese() -> None:
     # the figures of test_small_example_by_hand, with Chinese labels
-    result = swplan("budget", *ARGS, "--lang", "zh")
+    result = swplan("budget", "--rules", V1_RULES, *ARGS, "--lang", "zh")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     # the title, then the headline as a Chinese reader writes it
@@ -89,12 +89,14 @@ def test_small_example_in_chinese() -> None:
 
 
 def test_cap_at_the_total_passes_one_fen_below_fails() -> None:
-    at = swplan("budget", *ARGS, "--cap", "707274.00", "--format", "json")
+    at = swplan("budget", "--rules", V1_RULES, *ARGS, "--cap", "707274.00", "--format", "json")
     assert at.code == 0 and at.json()["cap_ok"] is True
-    below = swplan("budget", *ARGS, "--cap", "707273.99", "--format", "json")
+    below = swplan("budget", "--rules", V1_RULES, *ARGS, "--cap", "707273.99", "--format", "json")
     assert below.code == 1 and below.json()["cap_ok"] is False
     assert "over the cap" in below.err
-    yuan_below = swplan("budget", *ARGS, "--cap", "707,273", "--format", "json")
+    yuan_below = swplan(
+        "budget", "--rules", V1_RULES, *ARGS, "--cap", "707,273", "--format", "json"
+    )
     assert yuan_below.code == 1
 
 
@@ -107,7 +109,7 @@ def test_bad_cap_and_fail_on_shortage(tmp_path) -> None:
 
 
 def test_year_moves_the_as_of_date() -> None:
-    data = swplan("budget", *ARGS, "--year", "2027", "--format", "json").json()
+    data = swplan("budget", "--rules", V1_RULES, *ARGS, "--year", "2027", "--format", "json").json()
     assert data["as_of"] == "2027-01-01" and data["year"] == 2027
     # a year on, every pass of 2025 is past the 365-day claim window: nothing is due
     assert data["lines"][2] == {"item": "awards", "amount": "0.00"}
@@ -116,7 +118,7 @@ def test_year_moves_the_as_of_date() -> None:
 
 
 def test_api_matches_the_command_line() -> None:
-    rules = load_rules()
+    rules = load_rules(V1_RULES)
     result = budget(
         rules,
         load_populations(SMALL / "populations.yaml", rules).sites,
@@ -127,11 +129,11 @@ def test_api_matches_the_command_line() -> None:
     assert result.total == Decimal("707274.00")
     assert result.personnel_share == "0.9866"
     # one assembly serves both: the API's draft is the command's, key for key
-    cli = swplan("budget", *ARGS, "--format", "json").json()
+    cli = swplan("budget", "--rules", V1_RULES, *ARGS, "--format", "json").json()
     assert budget_json(result, rules) == cli
 
 
-RULES = load_rules()
+RULES = load_rules(V1_RULES)
 EDUCATION = list(RULES.pay.points.education)
 TITLES = list(RULES.pay.points.title)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from conftest import V1_RULES
 from typer.testing import CliRunner
 
 from swplan.cli import app
@@ -301,17 +302,18 @@ def test_budget_headline_and_notes_as_a_chinese_reader_writes_them() -> None:
 
 
 def test_thousands_separators_in_tables_not_in_json_or_csv() -> None:
-    table = cli(*COMMANDS["budget"]).stdout
+    v1 = ("--rules", V1_RULES)  # the figures of the README's version-1 walk-through
+    table = cli(*COMMANDS["budget"], *v1).stdout
     assert "498,643.60" in table
-    assert '"498643.60"' in cli(*COMMANDS["budget"], "-f", "json").stdout
-    assert ",249701.20," in cli(*COMMANDS["budget"], "-f", "csv").stdout  # --by site: sites
+    assert '"498643.60"' in cli(*COMMANDS["budget"], *v1, "-f", "json").stdout
+    assert ",249701.20," in cli(*COMMANDS["budget"], *v1, "-f", "csv").stdout  # --by site: sites
 
 
 # --------------------------------------------------------------------------- budget --by site
 
 
 def test_budget_by_site_sums_exactly_to_the_lines() -> None:
-    data = json.loads(cli(*COMMANDS["budget"], "-f", "json").stdout)
+    data = json.loads(cli(*COMMANDS["budget"], "--rules", V1_RULES, "-f", "json").stdout)
     for line in data["lines"]:
         assert sum(Decimal(s[line["item"]]) for s in data["sites"]) == Decimal(line["amount"])
     assert sum(Decimal(s["total"]) for s in data["sites"]) == Decimal(data["total"])

@@ -18,7 +18,7 @@ from .loading import Document, parse_yaml, read_text
 
 # --------------------------------------------------------------------------- loading
 
-BUILTIN = ("national", "xiamen-xiangan-2013", "beijing-2025")
+BUILTIN = ("national", "national-v1", "xiamen-xiangan-2013", "beijing-2025")
 
 
 def builtin_document(name: str = "national") -> Document:

@@ -220,6 +220,18 @@ SENTENCES: dict[str, dict[str, str]] = {
 # How the source of a worker's service months is worded (`hired 2020-01-01`).
 SOURCE_WORDS: dict[str, dict[str, str]] = {"zh": {"hired ": "入职 ", "years_of_service ": "工龄 "}}
 
+# What a pay component is keyed on (`by:`), as the explain lines name it
+COMPONENT_BY: dict[str, dict[str, str]] = {
+    "zh": {
+        "post": "岗位",
+        "title": "职称",
+        "education": "学历",
+        "performance": "绩效",
+        "grade": "薪级",
+        "step": "档次",
+    }
+}
+
 
 def words(key: str, lang: str, **values: Any) -> str:
     """The sentence `key` in `lang`, its `{placeholders}` filled from `values`."""
@@ -327,7 +339,7 @@ EXPLAIN: dict[str, dict[str, str]] = {
         "years_floor": "（不低于 0）",
         "step": "档次 {step} = min({first} + {years} // {every}, {max})",
         "pay_post": "按岗位 {paid} 计酬（学历 {education}；本人岗位 {post}）",
-        "component": "{id}（按{by} {key}）= {amount}",
+        "component": "{id}（按 {by} {key}）= {amount}",
         "per_year": "{id} 含每年 {per_year} × {years} 年",
         "allowances": "津贴合计 = {gross} - {base} = {amount}",
         "gross_parts": "月应发 = {parts} = {gross}",

@@ -20,7 +20,7 @@ from ..money import fmt_money, fmt_number
 from ..render import Report, View, csv_cell, thousands
 from ..rules import Rules
 from . import sheets as xl
-from .labels import EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
+from .labels import COMPONENT_BY, EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
 from .vocab import rules_name, word
 from .vocab import words as vocab_words
 
@@ -811,7 +811,7 @@ def _pay_lines(
     for cid, comp in pay.components.items():
         yield "  " + t["component"].format(
             id=cid,
-            by=label(comp.by, lang) if lang == "zh" else comp.by,
+            by=COMPONENT_BY.get(lang, {}).get(comp.by, comp.by),
             key=f.component_keys[cid] or "-",
             amount=m(f.components[cid]),
         )
