@@ -46,12 +46,11 @@ TECHNICAL = {
     "min",
 }
 
-# Key names and column keys a message may name as they are written in a file.
+# Column keys a message may name as they are written in a file.
 KEYS = {
     "id",
     "name",
     "site",
-    "sites",
     "kind",
     "clients",
     "education",
@@ -60,18 +59,8 @@ KEYS = {
     "hired",
     "performance",
     "employment",
-    "worker",
-    "workers",
     "exam",
-    "exams",
-    "passes",
     "amount",
-    "pay",
-    "extends",
-    "scenarios",
-    "region",
-    "label",
-    "aliases",
 }
 
 # After these words comes a list of what a file may hold: keys, as a user writes them.
