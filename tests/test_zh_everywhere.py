@@ -76,7 +76,8 @@ VOCABULARY = sorted(
 
 _PLACES = [
     re.compile(r"swplan(?: rules show| [a-z]+)?"),  # a command: see 'swplan pay --help'
-    re.compile(r"\b[A-Z]{3,}\b"),  # an argument's name: ROSTER, FILE, SHEET
+    # an argument's name: ROSTER, FILE, SHEET
+    re.compile(r"\b(?:ROSTER|POPULATIONS|FILE|SHEET|DIR|DATE|AMOUNT|EXPR|METRIC|VALUE|YEAR)\b"),
     re.compile(r"'(?:[^'\\]|\\.)*'"),  # a quoted value
     re.compile(r'"(?:[^"\\]|\\.)*"'),
     re.compile(r"\S*[/\\]\S*"),  # a path
