@@ -593,3 +593,27 @@ def test_the_checker_finds_english() -> None:
         set(),
     )
     assert EXAMPLES.is_dir()
+
+
+def test_notes_and_parser_errors_read_as_a_chinese_reader_writes_them(tmp_path: Path) -> None:
+    (tmp_path / "r.csv").write_text(
+        "工号,站点,学历,职称,工龄,备注\nW1,jj,本科,无,3,\n合计,,,,,\n示例,jj,本科,无,3,\n",
+        encoding="utf-8",
+    )
+    notes = run_zh(["pay", "r.csv"], cwd=tmp_path)[0].err.splitlines()
+    assert notes == [
+        "说明：r.csv：忽略了 swplan 不使用的列 '备注'",
+        "说明：r.csv：跳过第 3 行（合计行）",
+        "说明：r.csv：跳过第 4 行（示例行）",
+    ]
+    (tmp_path / "r.yaml").write_text("workers:\n\t- id: W1\n", encoding="utf-8")
+    tab = run_zh(["pay", "r.yaml"], cwd=tmp_path)[0]
+    assert tab.err == (
+        "错误：r.yaml:2:1: 不是有效的 YAML：读取下一个记号时遇到不能开始任何内容的字符"
+        "（YAML 不能用 Tab 键缩进）\n"
+    )
+    (tmp_path / "q.yaml").write_text("workers:\n  - id: 'W1\n", encoding="utf-8")
+    quote = run_zh(["pay", "q.yaml"], cwd=tmp_path)[0]
+    assert quote.err == (
+        "错误：q.yaml:3:1: 不是有效的 YAML：读取带引号的值时文件意外结束（引号或括号是否未闭合？）\n"
+    )
