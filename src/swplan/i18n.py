@@ -230,7 +230,7 @@ _CLAUSES: list[tuple[str, str]] = [
     (
         r"(?P<f>.+?): hired and years_of_service disagree at (?P<d>\S+) in (?P<at>.+?)"
         r"(?: and (?P<more>\d+) more)?",
-        "{f}：hired 与 years_of_service 在 {d} 不一致：{at}{more_zh}",
+        "{f}：hired（入职日期）与 years_of_service（工龄）在 {d} 不一致：{at}{more_zh}",
     ),
     (r"hired was used", "按 hired 计算"),
     (
