@@ -451,10 +451,12 @@ def plan(
     years: int | None,
     targets: list[str],
     lang: str,
+    allow_unknown_sites: bool = False,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in any of them."""
     from .calc.plan import parse_target
     from .calc.plan import plan as compute
+    from .io.district import roster_at_sites
     from .io.records import load_ledger, load_passes, load_populations, load_roster
     from .io.scenarios import load_scenarios
     from .model import ExamPass, LedgerRow, Worker
@@ -485,16 +487,23 @@ def plan(
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     if problems or pops is None:
         raise InputError(problems)
+    # the roster's sites checked as budget checks them (names -> ids, unknown sites)
+    workers, warnings = roster_at_sites(pops, workers, roster, r, allow_unknown_sites)
     try:
         result = compute(named, pops.sites, workers, extra, paid, start, years, goals)
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
-    messages = [f"warning: {warning}" for warning in result.warnings]
+    result.warnings = warnings  # budget's words for the same workers
     failed = [t for t in result.targets if not t.ok]
-    messages += [
+    messages = [
         f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
     ]
-    return Outcome(plan_report(result, lang), EXIT_CHECK_FAILED if failed else 0, messages)
+    return Outcome(
+        plan_report(result, lang),
+        EXIT_CHECK_FAILED if failed else 0,
+        messages,
+        warnings=list(warnings),
+    )
 
 
 # --------------------------------------------------------------------------- check

@@ -17,8 +17,116 @@ from .errors import Problem
 
 _Q = r"(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"  # a quoted value (repr)
 
+# `swplan plan`: targets, the scenarios file, the years, the roster's sites; tried before
+# the clauses below (a narrower clause first)
+_PLAN_CLAUSES: list[tuple[str, str]] = [
+    (_Q + r" is not a target", "{v} 不是有效的目标"),
+    (
+        r"write METRIC OP VALUE@YEAR, e\.g\. (?P<a>\S+) or (?P<b>\S+) \(OP one of (?P<ops>.+)\)",
+        "请写成 指标 比较符 数值@年份，例如 {a} 或 {b}（比较符为 {ops} 之一）",
+    ),
+    (
+        r"in (?P<t>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): (?P<inner>.+)",
+        "目标 {t} 中：{inner}",
+    ),
+    (
+        r"target " + _Q + r": (?P<y>\d+) is outside the plan, which covers (?P<span>\S+)",
+        "目标 {v}：{y} 年不在规划期 {span} 内",
+    ),
+    (
+        r"name a year of the plan or change --from/--years",
+        "请填写规划期内的年份，或修改 --from/--years",
+    ),
+    (
+        r"target failed: (?P<t>.+) in scenario (?P<s>\S+) \(value (?P<x>\S+)\)",
+        "未达成目标：{t}，方案 {s}（实际值 {x}）",
+    ),
+    (
+        r"Invalid value for (?P<o>.+?): Input should be greater than or equal to (?P<n>\S+)",
+        "{o} 的值无效：应不小于 {n}",
+    ),
+    (
+        r"Invalid value for (?P<o>.+?): Input should be less than or equal to (?P<n>\S+)",
+        "{o} 的值无效：应不大于 {n}",
+    ),
+    (
+        r"Invalid value for (?P<o>.+?): Input should be a valid integer, "
+        r"unable to parse string as an integer",
+        "{o} 的值无效：应为整数",
+    ),
+    (
+        r"a scenarios file is a mapping 'scenarios: \{name: \{overrides\}\}'",
+        "方案文件应为映射 'scenarios: {{方案名: {{要覆盖的规则}}}}'",
+    ),
+    (r"e\.g\. (?P<e>scenarios: .+)", "例如 '{e}'"),
+    (
+        r"must be a mapping of at least one name: \{overrides\}",
+        "应为映射，至少包含一个方案（方案名：要覆盖的规则）",
+    ),
+    (
+        r"must be a mapping of rules keys to override \(\{\} for the rules as they are\)",
+        "应为要覆盖的规则键的映射（写 {{}} 表示沿用规则原样）",
+    ),
+    (
+        r"a scenario starts from the rules given with --rules",
+        "方案以 --rules 指定的规则为起点",
+    ),
+    (r"leave extends out", "请去掉 extends"),
+    (
+        r"with this scenario the rules are wrong at (?P<k>\S+): (?P<inner>.+)",
+        "合并此方案后，规则的 {k} 有误：{inner}",
+    ),
+    (r"the horizon is the same for every scenario", "各方案的规划年数必须相同"),
+    (
+        r"set plan\.years in the rules or use --years",
+        "请在规则中设定 plan.years，或使用 --years",
+    ),
+    (r"unknown key " + _Q, "未知的键 {v}"),
+    (
+        _Q + r" is not a site of the populations \(did you mean (?P<hint>.+)\?\)",
+        "{v} 不是服务对象文件中的站点（是否应为 {hint}？）",
+    ),
+]
+
+# Messages plan shares with staff and budget (rules, site kinds, unknown sites): tried
+# after the clauses below, so that a wording there wins
+_SHARED_CLAUSES: list[tuple[str, str]] = [
+    (_Q + r" is -1 or less", "{v} 不大于 -1"),
+    (r"a yearly change must be above -1 \(-100 %\)", "年变化率必须大于 -1（即 -100%）"),
+    (_Q + r" is not a share", "{v} 不是比例"),
+    (r"write a number from 0 to 1, e\.g\. (?P<e>\S+)", "请填写 0 至 1 之间的数，例如 {e}"),
+    (r"planned passes follow the ladder", "计划通过的考试须在晋级顺序（awards.ladder）中"),
+    (
+        r"passing " + _Q + r" gives the title (?P<t>\S+), which pay\.points\.title does not list",
+        "通过 {v} 即获得职称 {t}，但 pay.points.title 中没有该职称",
+    ),
+    (r"add it there", "请在其中加上"),
+    # the populations' site kinds, a warning of plan (and of staff and budget)
+    (
+        r"site kind " + _Q + r" \(site (?P<s>.+?) and (?P<n>\d+) more\) is not listed in the "
+        r"rules' site_kinds, so no minimum applies to it",
+        "站点类型 {v}（站点 {s} 等，另有 {n} 个）不在规则的 site_kinds 中，不适用最低配置",
+    ),
+    (
+        r"site kind " + _Q + r" \(site (?P<s>.+?)\) is not listed in the rules' site_kinds, "
+        r"so no minimum applies to it",
+        "站点类型 {v}（站点 {s}）不在规则的 site_kinds 中，不适用最低配置",
+    ),
+    (r"nearest listed kind: " + _Q + r" \((?P<k>[^)]+)\)", "最接近的已列类型：{v}（{k}）"),
+    (r"nearest listed kind: " + _Q, "最接近的已列类型：{v}"),
+    (r"listed kinds: (?P<list>.+)", "已列类型：{list}"),
+    (_Q + r" is not a site of the populations", "{v} 不是服务对象文件中的站点"),
+    (
+        r"(?P<n>\d+) workers? \((?P<ids>.*)\) would be costed twice, as staff and as the post "
+        r"the site lacks: fix the site, add it to the populations, or give --allow-unknown-sites",
+        "这 {n} 名人员（{ids}）会被计算两次：既作为现有人员，又作为该站点所缺的岗位；"
+        "请改正站点，或把该站点加入服务对象文件，或使用 --allow-unknown-sites",
+    ),
+]
+
 # (clause pattern, Chinese), tried in order; named groups are put back as they were.
 _CLAUSES: list[tuple[str, str]] = [
+    *_PLAN_CLAUSES,
     (
         _Q + r" is not one of: (?P<list>.*?) \(did you mean (?P<hint>.+)\?\)",
         "{v} 不在可选值中：{list}（是否应为 {hint}？）",
@@ -612,6 +720,7 @@ _CLAUSES: list[tuple[str, str]] = [
         "规则 {v}，{c} 类服务对象，{g} 个薪级",
     ),
     (r"total (?P<t>\S+) is above --cap (?P<c>\S+)", "合计 {t} 超过 --cap {c}"),
+    *_SHARED_CLAUSES,
 ]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLAUSES]
@@ -674,6 +783,8 @@ def _clause(text: str, labels: bool = False) -> str:
                 groups["list"] = _as_labels(groups.get("list", ""))
                 if groups.get("hint"):
                     groups["hint"] = _as_labels(groups["hint"])
+            if groups.get("inner"):  # a message inside the message
+                groups["inner"] = _clause(groups["inner"], labels)
             groups["what_zh"] = _WHAT.get(groups.get("what", ""), "")
             why = groups.get("why", "")
             groups["why_zh"] = _SKIP_ZH.get(why) or (_clause(why, labels) if why else "")
@@ -820,7 +931,17 @@ def zh(text: str, *, labels: bool = False) -> str:
     return "；".join(_clause(part, labels) for part in text.split("; "))
 
 
-_RULES_PATHS = ("pay", "awards", "staffing", "budget", "categories", "extends", "site_kinds")
+_RULES_PATHS = (
+    "pay",
+    "awards",
+    "staffing",
+    "budget",
+    "categories",
+    "extends",
+    "site_kinds",
+    "plan",
+    "scenarios",  # a scenario's overrides are rules
+)
 
 
 def problem_zh(path: str, text: str) -> str:

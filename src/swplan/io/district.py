@@ -1,4 +1,4 @@
-"""A whole district for `staff` and `budget`: populations, roster, required posts.
+"""A whole district for `staff`, `budget` and `plan`: populations, roster, required posts.
 
 For a national run the roster CSV (1.5 million rows) is read in a second process
 while this one reads the populations and works out every site's required posts;
@@ -11,11 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from operator import attrgetter
 
-from ..calc.staffing import RosterSummary, StaffResult, add_roster, required_posts
+from ..calc.staffing import (
+    RosterCounts,
+    RosterSummary,
+    StaffResult,
+    add_roster,
+    required_posts,
+    unknown_site_warning,
+)
 from ..errors import InputError, Problem
-from ..model import Origin, Populations
+from ..model import Origin, Populations, Worker
 from ..rules import Rules
 from . import notes
 from .loading import file_format
@@ -188,3 +198,46 @@ def first_workers(
             if len(found) == len(sites):
                 break
     return found
+
+
+def roster_at_sites(
+    pops: Populations,
+    workers: Sequence[Worker],
+    roster: str | os.PathLike[str],
+    rules: Rules,
+    allow_unknown_sites: bool = False,
+) -> tuple[list[Worker], list[str]]:
+    """A loaded roster checked against the populations as `staff` and `budget` check it
+    (for `plan`, which keeps every worker): a site written by its name becomes that
+    site's id, a name two sites share is an error, and a site in no populations file is
+    an error naming the nearest id, or with `allow_unknown_sites` a warning. Returns the
+    workers and the warnings (the populations' own first)."""
+    ids = {s.id for s in pops.sites}
+    warnings = list(pops.warnings)
+    if set(map(attrgetter("site"), workers)) <= ids:  # the usual case, a quick pass
+        return list(workers), warnings
+    odd = [w for w in workers if w.site not in ids]
+    owners: dict[str, list[str]] = {}
+    for s in pops.sites:
+        if s.name:
+            owners.setdefault(s.name, []).append(s.id)
+    counts = RosterCounts.of(odd, rules)
+    # a CSV roster is read again for the site cell of each first worker, as budget does
+    kept = [] if file_format(roster) == "csv" else odd
+    summary = RosterSummary(Decimal(0), len(odd), counts, kept, None)
+    shared = sites_by_name(pops, summary, roster, rules)  # moves the named ones' counts
+    if shared:
+        raise InputError(shared)
+    named = {w.site: owners[w.site][0] for w in odd if len(owners.get(w.site, ())) == 1}
+    if named:
+        workers = [replace(w, site=named[w.site]) if w.site in named else w for w in workers]
+    if not allow_unknown_sites:
+        unknown = unknown_sites(pops, summary, roster, rules)
+        if unknown:
+            raise InputError(unknown)
+    warnings += [
+        unknown_site_warning(site, n, counts.sample_ids.get(site, []))
+        for site, n in counts.current.items()
+        if site not in ids
+    ]
+    return list(workers), warnings
