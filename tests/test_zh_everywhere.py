@@ -228,15 +228,7 @@ def example_runs() -> list[list[str]]:
     return runs
 
 
-# `plan`'s words and workbook in Chinese are being finished beside this test
-PLAN_PENDING = pytest.mark.xfail(reason="plan's Chinese words and workbook", strict=False)
-
-
-@pytest.mark.parametrize(
-    "args",
-    [pytest.param(a, marks=PLAN_PENDING) if a[0] == "plan" else a for a in example_runs()],
-    ids=lambda a: " ".join(a)[:90],
-)
+@pytest.mark.parametrize("args", example_runs(), ids=lambda a: " ".join(a)[:90])
 def test_examples_speak_chinese(args: list[str], tmp_path: Path) -> None:
     args = [str(tmp_path / "out.xlsx") if a == "OUT.xlsx" else a for a in args]
     result, english = run_zh(args)
@@ -419,6 +411,28 @@ BROKEN: dict[str, tuple[dict[str, str], list[str]]] = {
         {},
         ["awards", f"{ROOT}/{S}/roster.yaml", "--passes", f"{ROOT}/{S}/passes.yaml"]
         + ["--ledger", "new.csv", "--new-ledger", "--record", "--as-of", "2026-01-01"],
+    ),
+    "plan bad target": (
+        {},
+        ["plan", f"{ROOT}/{S}/populations.yaml", f"{ROOT}/{S}/roster.yaml"]
+        + ["--target", "totl<=5@2027"],
+    ),
+    "plan target outside": (
+        {},
+        ["plan", f"{ROOT}/{S}/populations.yaml", f"{ROOT}/{S}/roster.yaml"]
+        + ["--target", "total<=5@2040"],
+    ),
+    "plan bad scenarios": (
+        {
+            "s.yaml": "scenarios:\n  a: {staffing: {clients_per_workr: 15}}\n  b: {plan: {years: 3}}\n"
+        },
+        [
+            "plan",
+            f"{ROOT}/{S}/populations.yaml",
+            f"{ROOT}/{S}/roster.yaml",
+            "--scenarios",
+            "s.yaml",
+        ],
     ),
     "bad cap": (
         {},
