@@ -88,8 +88,8 @@ _PLAN_CLAUSES: list[tuple[str, str]] = [
     ),
 ]
 
-# Messages plan shares with staff and budget (rules, site kinds, unknown sites): tried
-# after the clauses below, so that a wording there wins
+# Messages of the rules that plan's scenarios bring out: tried after the clauses below
+# (site kinds and unknown sites are worded there, for every command)
 _SHARED_CLAUSES: list[tuple[str, str]] = [
     (_Q + r" is -1 or less", "{v} 不大于 -1"),
     (r"a yearly change must be above -1 \(-100 %\)", "年变化率必须大于 -1（即 -100%）"),
@@ -101,27 +101,6 @@ _SHARED_CLAUSES: list[tuple[str, str]] = [
         "通过 {v} 即获得职称 {t}，但 pay.points.title 中没有该职称",
     ),
     (r"add it there", "请在其中加上"),
-    # the populations' site kinds, a warning of plan (and of staff and budget)
-    (
-        r"site kind " + _Q + r" \(site (?P<s>.+?) and (?P<n>\d+) more\) is not listed in the "
-        r"rules' site_kinds, so no minimum applies to it",
-        "站点类型 {v}（站点 {s} 等，另有 {n} 个）不在规则的 site_kinds 中，不适用最低配置",
-    ),
-    (
-        r"site kind " + _Q + r" \(site (?P<s>.+?)\) is not listed in the rules' site_kinds, "
-        r"so no minimum applies to it",
-        "站点类型 {v}（站点 {s}）不在规则的 site_kinds 中，不适用最低配置",
-    ),
-    (r"nearest listed kind: " + _Q + r" \((?P<k>[^)]+)\)", "最接近的已列类型：{v}（{k}）"),
-    (r"nearest listed kind: " + _Q, "最接近的已列类型：{v}"),
-    (r"listed kinds: (?P<list>.+)", "已列类型：{list}"),
-    (_Q + r" is not a site of the populations", "{v} 不是服务对象文件中的站点"),
-    (
-        r"(?P<n>\d+) workers? \((?P<ids>.*)\) would be costed twice, as staff and as the post "
-        r"the site lacks: fix the site, add it to the populations, or give --allow-unknown-sites",
-        "这 {n} 名人员（{ids}）会被计算两次：既作为现有人员，又作为该站点所缺的岗位；"
-        "请改正站点，或把该站点加入服务对象文件，或使用 --allow-unknown-sites",
-    ),
 ]
 
 # (clause pattern, Chinese), tried in order; named groups are put back as they were.
@@ -329,7 +308,7 @@ _CLAUSES: list[tuple[str, str]] = [
     (
         r"(?P<where>.+?): skipped rows? (?P<rows>[\d, ]+?)(?: and (?P<more>\d+) more)?: "
         r"(?P<why>a totals row|an example row|no value in any column swplan reads)",
-        "{where_zh}：跳过第 {rows} 行{more_zh}（{why_zh}）",
+        "{where_zh}：跳过第 {rows} 行{more_rows}（{why_zh}）",
     ),
     (
         r"(?P<where>.+?): ignored the columns? (?P<list>.+), which swplan does not use",
@@ -354,10 +333,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (
         r"(?P<f>.+?): and (?P<n>\d+) more workers on no roster \((?P<r>[^)]*)\)",
         "{f}：另有 {n} 名人员不在花名册（{r}）中",
-    ),
-    (
-        r"ledger, (?P<n>\d+) rows",
-        "奖励发放台账，{n} 行",
     ),
     (
         r"--record appends in its column order: (?P<list>.+)",
@@ -425,9 +400,9 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"write the site's id instead", "请改填站点编号"),
     (
-        r"site kind " + _Q + r" \(site (?P<ids>.+?)\) is not listed in the rules' site_kinds, "
-        r"so no minimum applies to it",
-        "站点类型 {v}（站点 {ids}）不在规则的 site_kinds 中，因此不适用最低配置",
+        r"site kind " + _Q + r" \(site (?P<ids>.+?)(?: and (?P<more>\d+) more)?\) is not listed "
+        r"in the rules' site_kinds, so no minimum applies to it",
+        "站点类型 {v}（站点 {ids_zh}{more_sites}）不在规则的 site_kinds 中，因此不适用最低配置",
     ),
     (r"nearest listed kind: " + _Q + r"(?: \((?P<k>[^)]*)\))?", "最接近的类型：{v}{k_zh}"),
     (r"listed kinds: (?P<list>.+)", "已列出的类型：{list_labels}"),
@@ -503,10 +478,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"Extra inputs are not permitted", "此处不允许该项"),
     # rules that contradict themselves
     (_Q + r" is not a name or a number", "{v} 不是名称或数字"),
-    (_Q + r" is -1 or less", "{v} 不大于 -1"),
-    (r"a yearly change must be above -1 \(-100 %\)", "年度变化必须大于 -1（-100%）"),
-    (_Q + r" is not a share", "{v} 不是比例"),
-    (r"write a number from 0 to 1, e\.g\. (?P<e>\S+)", "请填写 0 至 1 之间的数，例如 {e}"),
     (
         r"(?P<a>\S+) is before (?P<b>\S+), the date of the change above",
         "{a} 早于上一项变更的日期 {b}",
@@ -531,14 +502,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"month (?P<m>\d+) has no day (?P<d>\d+)", "{m} 月没有 {d} 日"),
     (r"(?P<m>\S+) is not a month", "{m} 不是月份"),
     (r"give 1 to 12", "请填写 1 至 12"),
-    (r"planned passes follow the ladder", "计划通过的考试须符合晋级顺序"),
-    (
-        r"passing "
-        + _Q
-        + r" gives the title (?P<t>'[^']*'), which pay\.points\.title does not list",
-        "通过 {v} 可获得职称 {t}，但 pay.points.title 中没有该职称",
-    ),
-    (r"add it there", "请在那里补上"),
     (r"(?P<a>\S+) is negative", "{a} 是负数"),
     (r"max (?P<a>\S+) is below first (?P<b>\S+)", "max {a} 小于 first {b}"),
     (r"(?P<n>\d+) steps", "{n} 个档次"),
@@ -792,7 +755,11 @@ def _clause(text: str, labels: bool = False) -> str:
             groups["line_zh"] = f"（首次出现在第 {line} 行）" if line else ""
             groups["where_zh"] = _where(groups.get("where", ""))
             groups["yaml_zh"] = _yaml_zh(groups.get("yaml", ""))
-            groups["more_zh"] = f"及另外 {groups['more']} 处" if groups.get("more") else ""
+            more = groups.get("more")
+            groups["more_zh"] = f" 等，另有 {more} 处" if more else ""
+            groups["more_rows"] = f"，另有 {more} 行" if more else ""
+            groups["more_sites"] = f" 等，另有 {more} 个" if more else ""
+            groups["ids_zh"] = groups.get("ids", "").replace(", ", "、")
             groups["kind_zh"] = _KIND_ZH.get(groups.get("kind", ""), groups.get("kind", ""))
             groups["a_zh"] = _KIND_ZH.get(groups.get("a", ""), groups.get("a", ""))
             groups["v_zh"] = {"a mapping": "映射", "a list": "列表"}.get(
