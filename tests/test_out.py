@@ -12,12 +12,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from conftest import V1_RULES
+from conftest import ROOT, V1_RULES
 from typer.testing import CliRunner
 
 from swplan.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "examples" / "small"
 POPS = str(SMALL / "populations.yaml")
 ROSTER = str(SMALL / "roster.yaml")
@@ -515,6 +514,32 @@ def test_init_rows_filled_in_below_the_example_are_read(tmp_path: Path) -> None:
     assert staff.exit_code == 0, staff.stderr
     (site,) = json.loads(staff.stdout)["sites"]
     assert site["id"] == "jinjiang" and site["current"] == 1, site
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_init_rules_file_uncommented_is_the_national_default(tmp_path: Path, lang: str) -> None:
+    """Every key init writes is commented out with its national value: taking every '#'
+    off a key line gives the national rules again, key for key (name and date aside)."""
+    assert cli("init", tmp_path / "b", "--lang", lang).exit_code == 0
+    text = (tmp_path / "b" / "rules.yaml").read_text(encoding="utf-8")
+    keys = re.sub(r"(?m)^#(?=[A-Za-z_]|  )", "", text)
+    assert keys.count("\n#") < text.count("\n#") - 40  # dozens of keys were commented
+    (tmp_path / "all.yaml").write_text(keys, encoding="utf-8")
+    shown = cli("rules", "show", "--rules", tmp_path / "all.yaml", "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    national = json.loads(cli("rules", "show", "-f", "json").stdout)
+    mine = json.loads(shown.stdout)
+    for data in (national, mine):
+        del data["name"], data["effective"]
+    assert mine == national
+    # and no section of the packaged file is left out of the list
+    import yaml
+
+    written = yaml.safe_load(keys)
+    packaged = yaml.safe_load((ROOT / "configs" / "national.yaml").read_text(encoding="utf-8"))
+    for section in ("staffing", "pay", "awards", "budget", "plan"):
+        assert set(packaged[section]) <= set(written[section]), section
+    assert set(packaged["pay"]["contributions"]) - {"items"} <= set(written["pay"]["contributions"])
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

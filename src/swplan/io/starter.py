@@ -64,6 +64,13 @@ def _rules_text(rules: Rules, lang: str) -> str:
         + "}"
         for name, p in pay.posts.items()
     )
+    components = "\n".join(
+        f"#    {cid}: {{by: {comp.by}, amounts: {mapping(comp.amounts)}"
+        + (f", per_year: {comp.per_year}" if comp.per_year is not None else "")
+        + (f", max_years: {comp.max_years}" if comp.max_years is not None else "")
+        + "}"
+        for cid, comp in pay.components.items()
+    )
     categories = "\n".join(
         f"#  {name}: {{label: {{zh: {cat.label.zh or name}}}}}"
         for name, cat in rules.categories.items()
@@ -72,6 +79,7 @@ def _rules_text(rules: Rules, lang: str) -> str:
     base = pay.contributions.base
     awards = rules.awards
     hire = rules.budget.new_hire
+    plan = rules.plan
     window = awards.claim_window_days if awards.claim_window_days is not None else "null"
     return f"""\
 # {c("本单位的测算规则。以全国默认标准为基础（extends: national），", "This bureau's rules. They start from the national default (extends: national);")}
@@ -103,6 +111,10 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #  grades:  # {c("薪级：起点积分与月基本工资（元）", "grades: minimum points and monthly base pay (CNY)")}
 {grades}
 #  months_per_year: {pay.months_per_year}  # {c("每年发放月数", "months paid per year")}
+#  service:
+#    education_years: {mapping(pay.service.education_years)}  # {c("学历折算工龄（年）", "years of service a degree counts as")}
+#  components:  # {c("工资构成（元/月）；设为 null 即不发", "pay components (CNY a month); null drops one")}
+{components}
 #  allowances:
 #    title: {mapping(pay.allowances.title)}  # {c("持证岗位津贴（元/月）", "post allowance by title (CNY a month)")}
 #  performance_bonus_months: {mapping(pay.performance_bonus_months or {})}  # {c("绩效奖金（月基本工资的倍数）", "bonus in months of base pay")}
@@ -119,6 +131,15 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #budget:
 #  new_hire: {{education: {hire.education}, title: {hire.title}, years_of_service: {hire.years_of_service}}}  # {c("新增人员按此测算", "profile a new hire is costed at")}
 #  training_per_worker: {rules.budget.training_per_worker}  # {c("每人每年培训费（元）", "training per worker a year (CNY)")}
+
+#plan:  # {c("五年规划（swplan plan）的假设", "assumptions of a plan (swplan plan)")}
+#  years: {plan.years}  # {c("规划年数", "years ahead")}
+#  client_growth: {mapping(plan.client_growth)}  # {c("服务对象年增长率，按类别", "yearly growth of clients, by category")}
+#  attrition: {plan.attrition}  # {c("每年年末离职比例", "share leaving at each year end")}
+#  hiring: {plan.hiring}  # {c("fill 补足缺编 | none 不招聘", "fill | none")}
+#  certification: {mapping(plan.certification)}  # {c("每年考试通过比例，按考试", "share passing each exam each year")}
+#  pay_rise: {plan.pay_rise}  # {c("薪酬年涨幅", "yearly pay rise")}
+#  base_rise: {plan.base_rise}  # {c("缴费基数年涨幅", "yearly rise of the contribution base")}
 """
 
 
