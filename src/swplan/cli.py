@@ -742,9 +742,10 @@ def rules_show(
             show_default=False,
         ),
     ] = "yaml",
+    lang: LangOpt = None,
 ) -> None:
     """Print the effective rules, after `extends`."""
-    run(lambda fmt: commands.rules_show(rules, format), "text")
+    run(lambda fmt: commands.rules_show(rules, format), "text", lang=pick_lang(lang))
 
 
 def main() -> None:

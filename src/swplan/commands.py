@@ -325,7 +325,14 @@ def awards(
             record_awards(r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish)
         )
 
-    return Outcome(write=write, messages=lambda: recorded_messages(recorded[0], ledger, when))
+    def exam_word(exam: str) -> str:
+        from .report.vocab import word
+
+        return word(r, "exam", exam, lang) if lang == "zh" else exam
+
+    return Outcome(
+        write=write, messages=lambda: recorded_messages(recorded[0], ledger, when, exam_word)
+    )
 
 
 def due_message(ledger: Path | None, result: AwardsResult) -> list[str]:
@@ -340,8 +347,14 @@ def due_message(ledger: Path | None, result: AwardsResult) -> list[str]:
     ]
 
 
-def recorded_messages(recorded: Recorded, ledger: Path, when: dt.date) -> list[str]:
-    """What --record added to the ledger (the first rows of it), or that it added nothing."""
+def recorded_messages(
+    recorded: Recorded,
+    ledger: Path,
+    when: dt.date,
+    exam_word: Callable[[str], str] = str,
+) -> list[str]:
+    """What --record added to the ledger (the first rows of it), or that it added nothing;
+    `exam_word` names an exam in the language of the run."""
     from decimal import Decimal
 
     from .money import fmt_money
@@ -358,7 +371,7 @@ def recorded_messages(recorded: Recorded, ledger: Path, when: dt.date) -> list[s
         f"{recorded.row_count} rows:"
     ]
     for row in recorded.rows[:_SHOWN_RECORDED]:
-        messages.append(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}")
+        messages.append(f"  {row.worker_id} {exam_word(row.exam)} {fmt_money(row.amount)}")
     if len(recorded.rows) > _SHOWN_RECORDED:
         messages.append(f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)")
     return messages

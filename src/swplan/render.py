@@ -200,6 +200,16 @@ CSV_PARTS_ZH = {
     "reason": "原因",
     "capped": "受上限限制",
     "components": "工资构成",
+    "pay_post": "计酬岗位",
+    "base": "缴费基数",
+    "round": "取整方式",
+    "by": "依据",
+    "key": "取值",
+    "steps": "档次规则",
+    "every_years": "晋档年数",
+    "first": "起始档次",
+    "bonus_of": "奖金基数构成",
+    "bonus_month": "一个月奖金基数",
 }
 
 
