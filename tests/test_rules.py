@@ -263,3 +263,16 @@ def test_rules_built_in_code_are_cross_checked() -> None:
     data["pay"]["default_post"] = "staff"
     data["awards"]["ladder"] = ["social_worker"]
     assert Rules.model_validate(data).awards.ladder == ["social_worker"]
+
+
+def test_a_section_with_nothing_under_it_is_said_so(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("extends: national\npay:\n", encoding="utf-8")
+    result = swplan("rules", "show", "--rules", rules)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.endswith(
+        "rules.yaml:2:5: pay: has nothing under it; write key: value lines under it, or remove "
+        "the key\n"
+    )
+    zh = swplan("rules", "show", "--rules", rules, "--lang", "zh")
+    assert zh.err.endswith("pay: 下面没有内容；请在其下写“键: 值”的各行，或删去该键\n")

@@ -165,6 +165,8 @@ _CLAUSES: list[tuple[str, str]] = [
         r"row has (?P<n>\d+) cells but the header has (?P<m>\d+)",
         "该行有 {n} 个单元格，表头有 {m} 列",
     ),
+    (r"has nothing under it", "下面没有内容"),
+    (r"write key: value lines under it, or remove the key", "请在其下写“键: 值”的各行，或删去该键"),
     (r"is empty", "是空文件"),
     (r"a header row is required", "需要表头行"),
     (r"is a directory, not a file", "是目录，不是文件"),
