@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, swplan
+from conftest import ROOT, V1_RULES, swplan
 
 EXAMPLES = ROOT / "examples"
 COUNTY = EXAMPLES / "county"
 PLAN = EXAMPLES / "plan"
-V1 = ROOT / "tests" / "rules" / "v1-national.yaml"
 ONE_SITE = PLAN / "one-site"
 
 # the county over five years, three scenarios, one target that fails in one of them
@@ -188,7 +187,7 @@ def test_line_charts_point_at_the_right_cells(tmp_path: Path) -> None:
 
 def test_format_xlsx_and_output_extension(tmp_path: Path) -> None:
     out = tmp_path / "plan.bin"
-    args = [ONE_SITE / "populations.yaml", ONE_SITE / "roster.yaml", "--rules", V1]
+    args = [ONE_SITE / "populations.yaml", ONE_SITE / "roster.yaml", "--rules", V1_RULES]
     assert swplan("plan", *args, "--format", "xlsx", "--output", out).code == 0
     assert out.read_bytes()[:2] == b"PK"
     clash = swplan("plan", *args, "--format", "csv", "--output", tmp_path / "plan.xlsx")
@@ -305,7 +304,7 @@ def test_zh_warnings_in_every_format(tmp_path: Path) -> None:
         "  - {id: W3, site: b, education: bachelor, title: none, years_of_service: 1}\n",
         encoding="utf-8",
     )
-    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1, "--allow-unknown-sites"]
+    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1_RULES, "--allow-unknown-sites"]
     warning = "注意：人员 W3 所在站点 'b' 不在服务对象文件中；未计入"
     for fmt in ("table", "markdown"):  # shown under the tables, not again on stderr
         result = swplan("plan", *args, "--format", fmt, "--lang", "zh")
@@ -416,7 +415,7 @@ def test_a_worker_at_an_unknown_site_is_an_error_as_in_budget(tmp_path: Path) ->
     roster = _roster(tmp_path, "aa")
     pops = ONE_SITE / "populations.yaml"
     out = tmp_path / "plan.json"
-    result = swplan("plan", pops, roster, "--rules", V1, "--output", out)
+    result = swplan("plan", pops, roster, "--rules", V1_RULES, "--output", out)
     assert result.code == 2
     assert not out.exists()
     assert result.err == (
@@ -424,9 +423,9 @@ def test_a_worker_at_an_unknown_site_is_an_error_as_in_budget(tmp_path: Path) ->
         "(did you mean 'a'?); 1 worker (W3) would be costed twice, as staff and as the post "
         "the site lacks: fix the site, add it to the populations, or give --allow-unknown-sites\n"
     )
-    budget = swplan("budget", pops, roster, "--rules", V1)
+    budget = swplan("budget", pops, roster, "--rules", V1_RULES)
     assert (budget.code, budget.err) == (2, result.err)
-    zh = swplan("plan", pops, roster, "--rules", V1, "--lang", "zh")
+    zh = swplan("plan", pops, roster, "--rules", V1_RULES, "--lang", "zh")
     (line,) = zh.err.splitlines()
     assert line.startswith(
         f"错误：{roster}:4:10: workers[2].site: 'aa' 不是服务对象文件中的站点（是否应为 'a'？）；"
@@ -437,7 +436,7 @@ def test_a_worker_at_an_unknown_site_is_an_error_as_in_budget(tmp_path: Path) ->
 
 def test_allow_unknown_sites_costs_them_and_warns_as_budget_does(tmp_path: Path) -> None:
     roster = _roster(tmp_path, "aa")
-    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1, "--allow-unknown-sites"]
+    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1_RULES, "--allow-unknown-sites"]
     result = swplan("plan", *args, "--years", "1", "--format", "json")
     assert result.code == 0
     data = result.json()
@@ -463,7 +462,7 @@ def test_allow_unknown_sites_costs_them_and_warns_as_budget_does(tmp_path: Path)
 
 def test_a_site_written_by_its_name_counts_at_that_site(tmp_path: Path) -> None:
     roster = _roster(tmp_path, "A")  # the name of site a
-    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1, "--years", "1"]
+    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1_RULES, "--years", "1"]
     result = swplan("plan", *args, "--format", "json")
     assert result.code == 0, result.err
     data = result.json()
@@ -481,13 +480,13 @@ def test_a_name_two_sites_share_is_an_error(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     roster = _roster(tmp_path, "A")
-    result = swplan("plan", pops, roster, "--rules", V1)
+    result = swplan("plan", pops, roster, "--rules", V1_RULES)
     assert result.code == 2
     assert result.err == (
         f"error: {roster}:4:10: workers[2].site: 'A' is the name of 2 sites (a, b); "
         "write the site's id instead\n"
     )
-    assert swplan("budget", pops, roster, "--rules", V1).err == result.err
+    assert swplan("budget", pops, roster, "--rules", V1_RULES).err == result.err
 
 
 def test_an_unlisted_site_kind_is_a_warning_of_plan_too(tmp_path: Path) -> None:
@@ -523,7 +522,7 @@ def test_a_csv_roster_gets_budget_s_error_word_for_word(tmp_path: Path) -> None:
         "W3,A,bachelor,none,2020-01-01\n",  # site a, by its name
         encoding="utf-8",
     )
-    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1]
+    args = [ONE_SITE / "populations.yaml", roster, "--rules", V1_RULES]
     result = swplan("plan", *args)
     assert result.code == 2
     assert result.err == (
@@ -540,7 +539,7 @@ def test_a_scenario_named_like_another_sheet_gets_its_own(tmp_path: Path) -> Non
     scenarios = tmp_path / "scenarios.yaml"
     scenarios.write_text("scenarios:\n  comparison: {}\n  Targets: {}\n", encoding="utf-8")
     out = tmp_path / "plan.xlsx"
-    args = [ONE_SITE / "populations.yaml", ONE_SITE / "roster.yaml", "--rules", V1]
+    args = [ONE_SITE / "populations.yaml", ONE_SITE / "roster.yaml", "--rules", V1_RULES]
     result = swplan("plan", *args, "--scenarios", scenarios, "--target", "hires>=0@2026", "-o", out)
     assert result.code == 0, result.err
     book = load_workbook(out)
