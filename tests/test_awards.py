@@ -275,7 +275,7 @@ def test_already_paid_comes_before_expired_and_no_window_means_never_expired(
     )
     data = run_awards(files)
     assert [r[3:] for r in rows(data)] == [("already_paid", "0.00"), ("due", "1000.00")]
-    files["rules"].write_text("extends: national\nname: test rules\n", encoding="utf-8")
+    files["rules"].write_text("extends: national-v1\nname: test rules\n", encoding="utf-8")
     data = run_awards(files)  # the national window is 365 days
     assert [r[3:] for r in rows(data)] == [("already_paid", "0.00"), ("expired", "0.00")]
 

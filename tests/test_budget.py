@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
-from conftest import ROOT, swplan
+import pytest
+from conftest import ROOT, V1_RULES, swplan
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_pay_properties import reference_cost
@@ -34,7 +36,7 @@ ARGS = [
 
 
 def test_small_example_by_hand() -> None:
-    data = swplan("budget", *ARGS, "--format", "json").json()
+    data = swplan("budget", "--rules", V1_RULES, *ARGS, "--format", "json").json()
     # current staff: the six workers of examples/small, each worked out in test_pay.py:
     #   83000.40 + 100324.00 + 66376.80 + 86922.00 + 71118.00 + 90902.40 = 498643.60
     # shortage: jinjiang 4 required - 3 current = 1, hongqi 1 - 1 = 0, baisha 4 - 2 = 2 -> 3
@@ -63,7 +65,7 @@ def test_small_example_by_hand() -> None:
 
 def test_small_example_in_chinese() -> None:
     # the figures of test_small_example_by_hand, with Chinese labels
-    result = swplan("budget", *ARGS, "--lang", "zh")
+    result = swplan("budget", "--rules", V1_RULES, *ARGS, "--lang", "zh")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     # the title, then the headline as a Chinese reader writes it
@@ -89,12 +91,14 @@ def test_small_example_in_chinese() -> None:
 
 
 def test_cap_at_the_total_passes_one_fen_below_fails() -> None:
-    at = swplan("budget", *ARGS, "--cap", "707274.00", "--format", "json")
+    at = swplan("budget", "--rules", V1_RULES, *ARGS, "--cap", "707274.00", "--format", "json")
     assert at.code == 0 and at.json()["cap_ok"] is True
-    below = swplan("budget", *ARGS, "--cap", "707273.99", "--format", "json")
+    below = swplan("budget", "--rules", V1_RULES, *ARGS, "--cap", "707273.99", "--format", "json")
     assert below.code == 1 and below.json()["cap_ok"] is False
     assert "over the cap" in below.err
-    yuan_below = swplan("budget", *ARGS, "--cap", "707,273", "--format", "json")
+    yuan_below = swplan(
+        "budget", "--rules", V1_RULES, *ARGS, "--cap", "707,273", "--format", "json"
+    )
     assert yuan_below.code == 1
 
 
@@ -107,7 +111,7 @@ def test_bad_cap_and_fail_on_shortage(tmp_path) -> None:
 
 
 def test_year_moves_the_as_of_date() -> None:
-    data = swplan("budget", *ARGS, "--year", "2027", "--format", "json").json()
+    data = swplan("budget", "--rules", V1_RULES, *ARGS, "--year", "2027", "--format", "json").json()
     assert data["as_of"] == "2027-01-01" and data["year"] == 2027
     # a year on, every pass of 2025 is past the 365-day claim window: nothing is due
     assert data["lines"][2] == {"item": "awards", "amount": "0.00"}
@@ -116,7 +120,7 @@ def test_year_moves_the_as_of_date() -> None:
 
 
 def test_api_matches_the_command_line() -> None:
-    rules = load_rules()
+    rules = load_rules(V1_RULES)
     result = budget(
         rules,
         load_populations(SMALL / "populations.yaml", rules).sites,
@@ -127,11 +131,11 @@ def test_api_matches_the_command_line() -> None:
     assert result.total == Decimal("707274.00")
     assert result.personnel_share == "0.9866"
     # one assembly serves both: the API's draft is the command's, key for key
-    cli = swplan("budget", *ARGS, "--format", "json").json()
+    cli = swplan("budget", "--rules", V1_RULES, *ARGS, "--format", "json").json()
     assert budget_json(result, rules) == cli
 
 
-RULES = load_rules()
+RULES = load_rules(V1_RULES)
 EDUCATION = list(RULES.pay.points.education)
 TITLES = list(RULES.pay.points.title)
 
@@ -184,3 +188,72 @@ def test_lines_total_and_cap_on_random_districts(district, year) -> None:
     at = budget(RULES, sites, workers, year=year, cap=result.total)
     below = budget(RULES, sites, workers, year=year, cap=result.total - Decimal("0.01"))
     assert at.cap_ok is True and below.cap_ok is False
+
+
+SITE_NAMES = {"jinjiang": "金江社区", "hongqi": "红旗社区", "baisha": "白沙镇社工站"}
+
+
+@pytest.mark.parametrize(
+    ("roster", "parallel"),
+    [("roster.csv", "0"), ("roster.csv", str(10**12)), ("roster.yaml", str(10**12))],
+    ids=["csv read beside", "csv read inline", "yaml"],
+)
+def test_by_site_with_a_roster_naming_its_sites_by_name(
+    tmp_path: Path, roster: str, parallel: str
+) -> None:
+    text = (SMALL / roster).read_text(encoding="utf-8")
+    for site, name in SITE_NAMES.items():  # "site: jinjiang" and ",jinjiang," alike
+        text = text.replace(f"site: {site}", f"site: {name}").replace(f",{site},", f",{name},")
+    assert "jinjiang" not in text
+    (tmp_path / roster).write_text(text, encoding="utf-8")
+    result = swplan(
+        "budget", SMALL / "populations.yaml", tmp_path / roster, *ARGS[2:],
+        "--by", "site", "--rules", V1_RULES, "-f", "json",
+        env={"SWPLAN_PARALLEL_BYTES": parallel},  # "0": the CSV is read in a child process
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    sites = {s["id"]: s for s in result.json()["sites"]}
+    assert list(sites) == ["jinjiang", "hongqi", "baisha"]  # by id; no name-only rows
+    # the workers' costs of test_small_example_by_hand, each at its own site:
+    #   jinjiang W001 + W002 + W003 = 83000.40 + 100324.00 + 66376.80 = 249701.20
+    #   hongqi W004 = 86922.00; baisha W005 + W006 = 71118.00 + 90902.40 = 162020.40
+    # new hires 66376.80 each: jinjiang 1 short, baisha 2 short = 132753.60
+    # awards: jinjiang W001 1000 (top-up) + W003 1000 = 2000; hongqi W004 1000 + 1000;
+    #   baisha W005 1000 (psychological_counselor, an exam in roster.yaml only)
+    # training 500 x (current + short): jinjiang 3 + 1, hongqi 1 + 0, baisha 2 + 2
+    baisha_awards = "1000.00" if roster.endswith(".yaml") else "0.00"
+    expected = {
+        "jinjiang": ("249701.20", "66376.80", "2000.00", "2000.00"),
+        "hongqi": ("86922.00", "0.00", "2000.00", "500.00"),
+        "baisha": ("162020.40", "132753.60", baisha_awards, "2000.00"),
+    }
+    for site, (staff_cost, new_hires, awards, training) in expected.items():
+        s = sites[site]
+        assert (s["name"], s["current_staff"], s["new_hires"]) == (
+            SITE_NAMES[site],
+            staff_cost,
+            new_hires,
+        )
+        assert (s["awards"], s["training"]) == (awards, training)
+
+
+def test_by_site_costs_every_worker_when_award_conditions_judge_a_few(tmp_path: Path) -> None:
+    # the 宁河 rules judge the workers a pass names (service months, employment); a CSV
+    # roster then keeps those workers only, yet every worker's cost goes to their site
+    awards = ROOT / "examples" / "awards"
+    (tmp_path / "passes.csv").write_text(
+        "worker_id,exam,passed_on\nW01,助理社会工作师,2024-08-20\n", encoding="utf-8"
+    )
+    args = [SMALL / "populations.yaml", awards / "roster.csv", "--rules", awards / "ninghe.yaml"]
+    args += ["--year", "2025", "--by", "site", "-f", "json"]
+    alone = swplan("budget", *args)
+    judged = swplan("budget", *args, "--passes", tmp_path / "passes.csv")
+    assert alone.code == judged.code == 0, judged.err
+    data = judged.json()
+    for line in data["lines"]:
+        assert sum(Decimal(s[line["item"]]) for s in data["sites"]) == Decimal(line["amount"])
+    # the pass changes the awards of W01's site only (2000, 助理社会工作师 under 宁河)
+    for mine, before in zip(data["sites"], alone.json()["sites"], strict=True):
+        assert mine["current_staff"] == before["current_staff"] != "0.00"
+        assert mine["training"] == before["training"]
+        assert mine["awards"] == ("2000.00" if mine["id"] == "jinjiang" else "0.00")

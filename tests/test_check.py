@@ -83,7 +83,7 @@ def test_two_problems_in_one_file_give_two_lines(tmp_path: Path) -> None:
 def test_good_and_bad_files_together(tmp_path: Path) -> None:
     """Each good file still gets its OK line; each problem its error line; exit 2."""
     (tmp_path / "rules.yaml").write_text(
-        "extends: national\nstaffing:\n  clients_per_workr: 10\npay:\n  default_performance: avg\n",
+        "extends: national-v1\nstaffing:\n  clients_per_workr: 10\npay:\n  default_performance: avg\n",
         encoding="utf-8",
     )
     good = EXAMPLES / "small" / "populations.yaml"

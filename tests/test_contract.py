@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, swplan
+from conftest import ROOT, V1_RULES, swplan
 
 SMALL = ROOT / "examples" / "small"
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -49,7 +49,7 @@ def test_staff_keys() -> None:
 
 
 def test_pay_keys() -> None:
-    data = swplan("pay", SMALL / "roster.yaml", "--format", "json").json()
+    data = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--format", "json").json()
     assert data["schema"] == "swplan.pay/1"
     assert {"as_of", "rules", "workers", "totals"} <= set(data)
     money = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import EXAMPLES, swplan
+from conftest import EXAMPLES, V1_RULES, swplan
 
 POPULATIONS = (
     "sites:\n"
@@ -148,7 +148,17 @@ def test_years_not_counted_has_a_chinese_header(tmp_path: Path) -> None:
         "工号,站点,学历,职称,入职日期,不计工龄年数\nW001,jinjiang,bachelor,none,2016-01-01,2\n",
         encoding="utf-8",
     )
-    result = swplan("pay", "roster.csv", "--as-of", "2026-01-01", "--format", "json", cwd=tmp_path)
+    result = swplan(
+        "pay",
+        "--rules",
+        V1_RULES,
+        "roster.csv",
+        "--as-of",
+        "2026-01-01",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
     assert result.code == 0, result.err
     assert "not a swplan column" not in result.err and "ignored" not in result.err
     worker = json.loads(result.out)["workers"][0]

@@ -136,7 +136,7 @@ def test_ratings_rank_in_the_order_the_bureau_lists_them(tmp_path: Path) -> None
     inherited basic_pass stays just after pass, where the national list has it."""
     path = tmp_path / "rules.yaml"
     path.write_text(
-        "extends: national\nname: t\n"
+        "extends: national-v1\nname: t\n"
         "pay:\n  points:\n    performance: {fail: -1, pass: 0, good: 1, excellent: 2}\n",
         encoding="utf-8",
     )
@@ -178,7 +178,7 @@ def test_employment_column_takes_chinese_words(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (tmp_path / "r.yaml").write_text(
-        "extends: national\nname: t\nawards:\n  eligibility:\n"
+        "extends: national-v1\nname: t\nawards:\n  eligibility:\n"
         "    exclude_employment: [public_institution]\n",
         encoding="utf-8",
     )
@@ -220,7 +220,7 @@ def test_claim_deadline_29_february_in_a_common_year_is_the_28th(tmp_path: Path)
 
 def test_claim_deadline_must_be_a_real_day(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(
-        "extends: national\nname: t\nawards:\n  claim_deadline: {month: 2, day: 30}\n",
+        "extends: national-v1\nname: t\nawards:\n  claim_deadline: {month: 2, day: 30}\n",
         encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
@@ -488,14 +488,14 @@ def test_budget_judges_the_workers_of_a_streamed_csv_roster(tmp_path: Path) -> N
         encoding="utf-8",
     )
     (tmp_path / "r.yaml").write_text(
-        "extends: national\nname: t\nawards:\n  eligibility: {exclude_employment: [公务员]}\n",
+        "extends: national-v1\nname: t\nawards:\n  eligibility: {exclude_employment: [公务员]}\n",
         encoding="utf-8",
     )
     # inside a rules file words are named by key only
     bad = swplan("rules", "show", "--rules", tmp_path / "r.yaml")
     assert bad.code == 2 and "'公务员' is not one of" in bad.err
     (tmp_path / "r.yaml").write_text(
-        "extends: national\nname: t\nawards:\n  eligibility: {exclude_employment: [civil_servant]}\n",
+        "extends: national-v1\nname: t\nawards:\n  eligibility: {exclude_employment: [civil_servant]}\n",
         encoding="utf-8",
     )
     for parallel in ("0", "999999999"):  # roster read in a second process, then in this one
@@ -511,7 +511,7 @@ def test_budget_judges_the_workers_of_a_streamed_csv_roster(tmp_path: Path) -> N
 
 def test_rules_errors_name_the_condition(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(
-        "extends: national\nname: t\nawards:\n"
+        "extends: national-v1\nname: t\nawards:\n"
         "  eligibility: {min_performance: avg, exclude_employment: [civil]}\n",
         encoding="utf-8",
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import swplan
+from conftest import V1_RULES, swplan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -450,7 +450,7 @@ def test_numeric_looking_ids_and_sites_are_written_as_the_per_row_path_writes_th
             ["-x", "=1+1", "-y", "bachelor", "none", "", "", "3", ""],
         ],
     )
-    rules = load_rules()
+    rules = load_rules(V1_RULES)
     expected, _ = ordinary_csv(path, rules, None)
     got, totals = streamed_csv(path, rules, None)
     assert got == expected
@@ -618,8 +618,10 @@ def test_same_roster_as_yaml_and_csv_gives_identical_csv(tmp_path: Path) -> None
         HEADER.split(","),
         [[p.get(c, "") for c in HEADER.split(",")] for p in PEOPLE],
     )
-    from_yaml = swplan("pay", "roster.yaml", "--format", "csv", cwd=tmp_path)
-    from_csv = swplan("pay", "roster.csv", "--format", "csv", cwd=tmp_path)  # streamed
+    from_yaml = swplan("pay", "--rules", V1_RULES, "roster.yaml", "--format", "csv", cwd=tmp_path)
+    from_csv = swplan(
+        "pay", "--rules", V1_RULES, "roster.csv", "--format", "csv", cwd=tmp_path
+    )  # streamed
     assert from_yaml.code == from_csv.code == 0, from_yaml.err + from_csv.err
     assert from_csv.out.encode() == from_yaml.out.encode()
     rows = list(csv.DictReader(io.StringIO(from_csv.out, newline="")))
@@ -635,7 +637,9 @@ def test_same_roster_as_yaml_and_csv_gives_identical_csv(tmp_path: Path) -> None
     assert by_id["w-4"]["name"] == "'＝危险" and by_id["w-4"]["years"] == "25"
     assert by_id["W5"]["name"] == "'@home +1"
     assert by_id["W7"]["name"] == "-3" and by_id["W7"]["years"] == "0"
-    total = json.loads(swplan("pay", "roster.yaml", "--format", "json", cwd=tmp_path).out)
+    total = json.loads(
+        swplan("pay", "--rules", V1_RULES, "roster.yaml", "--format", "json", cwd=tmp_path).out
+    )
     assert sum((Decimal(r["annual_cost"]) for r in rows), Decimal(0)) == Decimal(
         total["totals"]["annual_cost"]
     )
@@ -696,7 +700,7 @@ def test_blank_lines_before_the_header(tmp_path: Path) -> None:
     # skipped by both paths; positions count them
     path = tmp_path / "roster.csv"
     path.write_text(f"\n \n{HEADER}\nW1,x,s1,bachelor,none,,,3,\n", encoding="utf-8")
-    rules = load_rules()
+    rules = load_rules(V1_RULES)
     expected, _ = ordinary_csv(path, rules, None)
     got, totals = streamed_csv(path, rules, None)
     assert got == expected

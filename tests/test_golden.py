@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, swplan
+from conftest import ROOT, V1_RULES, swplan
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("SWPLAN_UPDATE_GOLDEN") == "1"
@@ -104,8 +104,11 @@ def test_version_1_rules_give_version_1_pay() -> None:
     is version 1's with only the keys version 2 adds (`step`, `components`)."""
     import json
 
-    result = swplan(*CASES["pay_small.json"], cwd=ROOT)
+    # the packaged default has moved on to 三岗十八级; national-v1 is version 1's
+    result = swplan(*CASES["pay_small.json"], "--rules", V1_RULES, cwd=ROOT)
     data = json.loads(result.out)
+    assert data["rules"] == "national default (version 1)"
+    data["rules"] = "national default"  # its name when it was the packaged default
     for worker in data["workers"]:
         assert worker.pop("step") is None
         assert worker.pop("components") == {"grade": worker["monthly_base"]}

@@ -58,8 +58,8 @@ def test_chinese_headers_give_the_numbers_of_the_keys(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     for name in ("cn.csv", "cn.xlsx"):
         assert cli(tmp_path, "pay", name, "-f", "json") == (0, keys, ""), name
-    # 6 workers, 498643.60 as in the small example's README
-    assert json.loads(keys)["totals"]["annual_cost"] == "498643.60"
+    # 6 workers, 509296.60 as in the small example's README
+    assert json.loads(keys)["totals"]["annual_cost"] == "509296.60"
 
 
 def test_headers_match_without_spaces_and_in_any_case(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_other_columns_are_ignored_with_one_note(tmp_path: Path) -> None:
     )
     code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
     assert (code, err) == (0, note)
-    assert json.loads(out)["totals"]["annual_cost"] == "498643.60"
+    assert json.loads(out)["totals"]["annual_cost"] == "509296.60"
     # staff and budget also list it in their JSON
     pops = SMALL / "populations.yaml"
     for args in (["staff", pops, "--roster", "roster.csv"], ["budget", pops, "roster.csv"]):
@@ -236,7 +236,7 @@ def test_the_header_is_the_first_row_that_holds_the_required_columns(tmp_path: P
     write_xlsx(tmp_path / "roster.xlsx", [["花名册"], [], *[r.split(",") for r in [CN, *ROWS]]])
     code, out, err = cli(tmp_path, "pay", "roster.xlsx", "-f", "json")
     assert (code, err) == (0, "")
-    assert json.loads(out)["totals"]["annual_cost"] == "498643.60"
+    assert json.loads(out)["totals"]["annual_cost"] == "509296.60"
 
 
 def test_a_header_past_the_first_20_rows_is_not_looked_for(tmp_path: Path) -> None:
@@ -306,7 +306,7 @@ def test_rows_without_swplan_values_and_example_rows_are_skipped_with_notes(tmp_
             "note: roster.csv: skipped rows 9, 10, 11: no value in any column swplan reads",
         ],
     )
-    assert json.loads(out)["totals"]["annual_cost"] == "498643.60"
+    assert json.loads(out)["totals"]["annual_cost"] == "509296.60"
 
 
 # --------------------------------------------------------------------------- sites

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -11,11 +12,11 @@ from typing import Any
 
 import openpyxl
 import pytest
+from conftest import ROOT, V1_RULES
 from typer.testing import CliRunner
 
 from swplan.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "examples" / "small"
 POPS = str(SMALL / "populations.yaml")
 ROSTER = str(SMALL / "roster.yaml")
@@ -300,17 +301,18 @@ def test_budget_headline_and_notes_as_a_chinese_reader_writes_them() -> None:
 
 
 def test_thousands_separators_in_tables_not_in_json_or_csv() -> None:
-    table = cli(*COMMANDS["budget"]).stdout
+    v1 = ("--rules", V1_RULES)  # the figures of the README's version-1 walk-through
+    table = cli(*COMMANDS["budget"], *v1).stdout
     assert "498,643.60" in table
-    assert '"498643.60"' in cli(*COMMANDS["budget"], "-f", "json").stdout
-    assert ",249701.20," in cli(*COMMANDS["budget"], "-f", "csv").stdout  # --by site: sites
+    assert '"498643.60"' in cli(*COMMANDS["budget"], *v1, "-f", "json").stdout
+    assert ",249701.20," in cli(*COMMANDS["budget"], *v1, "-f", "csv").stdout  # --by site: sites
 
 
 # --------------------------------------------------------------------------- budget --by site
 
 
 def test_budget_by_site_sums_exactly_to_the_lines() -> None:
-    data = json.loads(cli(*COMMANDS["budget"], "-f", "json").stdout)
+    data = json.loads(cli(*COMMANDS["budget"], "--rules", V1_RULES, "-f", "json").stdout)
     for line in data["lines"]:
         assert sum(Decimal(s[line["item"]]) for s in data["sites"]) == Decimal(line["amount"])
     assert sum(Decimal(s["total"]) for s in data["sites"]) == Decimal(data["total"])
@@ -416,9 +418,21 @@ def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None
         "roster.xlsx",
         "rules.yaml",
     ]
-    check = cli("check", *files)
+    check = cli("check", *files, "--lang", lang)
     assert check.exit_code == 0, check.stderr
-    budget = cli(
+    # each workbook's one example row is marked (示例 / example) and skipped, with a note
+    mark = "示例" if lang == "zh" else "example"
+    for name in ("passes.xlsx", "populations.xlsx", "roster.xlsx"):
+        book = openpyxl.load_workbook(target / name)
+        sheet = book.worksheets[0]
+        assert sheet["A2"].value == mark and sheet["A3"].value is None, name
+        skipped = (
+            f"{target / name} 工作表 {sheet.title}：跳过第 2 行（示例行）"
+            if lang == "zh"
+            else f"{target / name} sheet {sheet.title}: skipped row 2: an example row"
+        )
+        assert skipped in check.stderr, name
+    budget_args = [
         "budget",
         target / "populations.xlsx",
         target / "roster.xlsx",
@@ -426,11 +440,15 @@ def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None
         target / "passes.xlsx",
         "--rules",
         target / "rules.yaml",
-        "-f",
-        "json",
-    )
+    ]
+    budget = cli(*budget_args, "-f", "json")
     assert budget.exit_code == 0, budget.stderr
-    assert json.loads(budget.stdout)["headcount"]["current"] == 1
+    data = json.loads(budget.stdout)
+    # nothing filled in yet: no site, no worker, so nothing to pay and no post short
+    assert data["headcount"]["current"] == 0 and data["total"] == "0.00"
+    assert "example row" in " ".join(data["notes"])
+    shown = cli(*budget_args, "--lang", lang)
+    assert shown.exit_code == 0 and ("0.00元" if lang == "zh" else "0.00 CNY") in shown.stdout
     roster = openpyxl.load_workbook(target / "roster.xlsx")
     ws = roster.worksheets[0]
     header = [c.value for c in ws[1]]
@@ -441,13 +459,25 @@ def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None
         header = ["id", "name", "site", "education", "title", "post", "hired", "yos", "performance"]
     else:
         assert header[:5] == ["id", "name", "site", "education", "title"]
-    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in ws.data_validations.dataValidation}
-    # education, title, post, performance and site take a dropdown; hired is a date
-    for column in ("site", "education", "title", "post", "performance"):
-        letter = "ABCDEFGHIJ"[header.index(column)]
-        assert f"{letter}2" in lists, column
     hired = "ABCDEFGHIJ"[header.index("hired")]
     assert ws[f"{hired}2"].is_date
+    # a dropdown on every vocabulary column of every workbook, read from the options sheet
+    vocab_columns = {
+        "roster.xlsx": [header.index(c) for c in ("site", "education", "title", "post")]
+        + [header.index("performance")],
+        "populations.xlsx": [2],  # kind
+        "passes.xlsx": [1],  # exam
+    }
+    for name, indexes in vocab_columns.items():
+        sheet = openpyxl.load_workbook(target / name).worksheets[0]
+        lists = {
+            str(v.sqref).split(":")[0]: v.formula1
+            for v in sheet.data_validations.dataValidation
+            if v.type == "list"
+        }
+        for i in indexes:
+            assert f"{'ABCDEFGHIJ'[i]}2" in lists, (name, i)
+            assert "!$" in lists[f"{'ABCDEFGHIJ'[i]}2"]
     options = roster["选项" if lang == "zh" else "options"]
     # the education dropdown offers the rules' words (their Chinese labels in a zh
     # workbook, once input files accept labels)
@@ -456,6 +486,60 @@ def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None
     assert "bachelor" in offered or (lang == "zh" and "本科" in offered)
     rules_text = (target / "rules.yaml").read_text(encoding="utf-8")
     assert rules_text.count("\n#") > 30 and "extends: national" in rules_text
+
+
+def test_init_rows_filled_in_below_the_example_are_read(tmp_path: Path) -> None:
+    target = tmp_path / "new"
+    assert cli("init", target, "--lang", "zh").exit_code == 0
+    pops = openpyxl.load_workbook(target / "populations.xlsx")
+    for j, value in enumerate(["jinjiang", "金江社区", "城市社区", 30], start=1):
+        pops.worksheets[0].cell(3, j, value)
+    pops.save(target / "populations.xlsx")
+    roster = openpyxl.load_workbook(target / "roster.xlsx")
+    for j, value in enumerate(["W001", "李四", "jinjiang", "本科", "无"], start=1):
+        roster.worksheets[0].cell(3, j, value)
+    hired = [c.value for c in roster.worksheets[0][1]].index("入职日期") + 1
+    roster.worksheets[0].cell(3, hired, datetime.date(2020, 9, 1))
+    roster.save(target / "roster.xlsx")
+    staff = cli(
+        "staff",
+        target / "populations.xlsx",
+        "--roster",
+        target / "roster.xlsx",
+        "--rules",
+        target / "rules.yaml",
+        "-f",
+        "json",
+    )
+    assert staff.exit_code == 0, staff.stderr
+    (site,) = json.loads(staff.stdout)["sites"]
+    assert site["id"] == "jinjiang" and site["current"] == 1, site
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_init_rules_file_uncommented_is_the_national_default(tmp_path: Path, lang: str) -> None:
+    """Every key init writes is commented out with its national value: taking every '#'
+    off a key line gives the national rules again, key for key (name and date aside)."""
+    assert cli("init", tmp_path / "b", "--lang", lang).exit_code == 0
+    text = (tmp_path / "b" / "rules.yaml").read_text(encoding="utf-8")
+    keys = re.sub(r"(?m)^#(?=[A-Za-z_]|  )", "", text)
+    assert keys.count("\n#") < text.count("\n#") - 40  # dozens of keys were commented
+    (tmp_path / "all.yaml").write_text(keys, encoding="utf-8")
+    shown = cli("rules", "show", "--rules", tmp_path / "all.yaml", "-f", "json")
+    assert shown.exit_code == 0, shown.stderr
+    national = json.loads(cli("rules", "show", "-f", "json").stdout)
+    mine = json.loads(shown.stdout)
+    for data in (national, mine):
+        del data["name"], data["effective"]
+    assert mine == national
+    # and no section of the packaged file is left out of the list
+    import yaml
+
+    written = yaml.safe_load(keys)
+    packaged = yaml.safe_load((ROOT / "configs" / "national.yaml").read_text(encoding="utf-8"))
+    for section in ("staffing", "pay", "awards", "budget", "plan"):
+        assert set(packaged[section]) <= set(written[section]), section
+    assert set(packaged["pay"]["contributions"]) - {"items"} <= set(written["pay"]["contributions"])
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:
@@ -497,7 +581,8 @@ def test_zh_check_and_init_print_chinese(tmp_path: Path) -> None:
     init = cli("init", tmp_path / "d", "--lang", "zh")
     assert init.stdout.startswith("已写入 ")
     check = cli("check", tmp_path / "d" / "roster.xlsx", "--lang", "zh")
-    assert check.stdout.startswith("通过 ") and "（花名册，1 人）" in check.stdout
+    assert check.stdout.startswith("通过 ") and "（花名册，0 人）" in check.stdout
+    assert "跳过第 2 行（示例行）" in check.stderr
 
 
 def test_a_sheet_too_long_for_excel_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

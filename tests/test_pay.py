@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import EXAMPLES, swplan
+from conftest import EXAMPLES, V1_RULES, swplan
 
 from swplan import load_rules, pay
 from swplan.calc.pay import completed_years
@@ -76,12 +76,12 @@ def test_hand_computed_worker_national_rules() -> None:
     #   work_injury x 0.002 = 10.20, housing_fund x 0.07 = 357.00  -> 1616.70 a month
     #   annual salary 5100.00 x 12 = 61200.00; bonus 4800.00 x 0.5 = 2400.00;
     #   contributions 1616.70 x 12 = 19400.40; cost 61200.00 + 2400.00 + 19400.40 = 83000.40
-    result = swplan("pay", SMALL / "roster.yaml", "--format", "json")
+    result = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--format", "json")
     assert result.code == 0, result.err
     data = result.json()
     assert data["schema"] == "swplan.pay/1"
     assert data["as_of"] == "2026-01-01"
-    assert data["rules"] == "national default"
+    assert data["rules"] == "national default (version 1)"
     w = row(data, "W001")
     assert {k: w[k] for k in ("id", "name", "site", "post", "years", "points", "grade")} == {
         "id": "W001",
@@ -136,7 +136,7 @@ def test_small_example_every_worker_and_totals() -> None:
     #        1426.50; cost 54000 + 0 + 17118 = 71118.00
     #   W006 doctorate/senior/good/staff, hired 2005-03-01 -> 20 years: 4+7+1+0+10=22 -> 3,
     #        held to 2; gross 4800+800=5600; 1775.20; cost 67200 + 2400 + 21302.40 = 90902.40
-    data = swplan("pay", SMALL / "roster.yaml", "-f", "json").json()
+    data = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "-f", "json").json()
     got = {
         w["id"]: (w["years"], w["points"], w["grade"], w["annual_cost"]) for w in data["workers"]
     }
@@ -233,7 +233,7 @@ def test_grade_below_all_and_post_bounds() -> None:
     # LOW:  secondary 0 + none 0 + fail -1 + staff 0 + 0 years = -1 < every min_points -> grade 1
     # LEAD: secondary 0 + none 0 + fail -1 + lead 6 + 0 = 5 -> grade 2 by points, lead's
     #       min_grade 3 raises it to 3 (base 5500)
-    rules = load_rules()
+    rules = load_rules(V1_RULES)
     workers = [
         Worker("LOW", "s1", "secondary", "none", performance="fail", years_of_service=0),
         Worker(
@@ -270,7 +270,9 @@ def test_completed_years(hired: str, as_of: str, years: int) -> None:
 
 def test_as_of_moves_years(tmp_path: Path) -> None:
     # W001 hired 2016-09-01: 9 years on 2026-01-01, 10 on 2026-09-01 (points 9.5 -> 10)
-    data = swplan("pay", SMALL / "roster.yaml", "--as-of", "2026-09-01", "-f", "json").json()
+    data = swplan(
+        "pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--as-of", "2026-09-01", "-f", "json"
+    ).json()
     assert data["as_of"] == "2026-09-01"
     assert (row(data, "W001")["years"], row(data, "W001")["points"]) == (10, "10")
 
@@ -384,7 +386,7 @@ def test_same_roster_as_yaml_csv_and_excel_gives_identical_json(tmp_path: Path) 
         write_csv_roster(tmp_path / "roster.csv"),
         write_xlsx_roster(tmp_path / "roster.xlsx"),
     ):
-        result = swplan("pay", path, "-f", "json")
+        result = swplan("pay", "--rules", V1_RULES, path, "-f", "json")
         assert result.code == 0, result.err
         outputs.append(result.json())
     assert outputs[0] == outputs[1] == outputs[2]
@@ -434,7 +436,7 @@ def test_a_file_named_xlsx_that_is_not_a_workbook(tmp_path: Path, content: bytes
 
 
 def test_table_has_a_row_per_worker_and_a_totals_row() -> None:
-    result = swplan("pay", SMALL / "roster.yaml")
+    result = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     w001 = next(line for line in lines if "W001" in line)
@@ -458,7 +460,7 @@ def test_table_has_a_row_per_worker_and_a_totals_row() -> None:
 def test_by_site_subtotals_in_table_markdown_json_and_csv() -> None:
     # jinjiang: W001 83000.40 + W002 100324.00 + W003 66376.80 = 249701.20
     # hongqi:   W004 86922.00;  baisha: W005 71118.00 + W006 90902.40 = 162020.40
-    table = swplan("pay", SMALL / "roster.yaml", "--by", "site")
+    table = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--by", "site")
     assert table.code == 0, table.err
     subtotals = [line for line in table.out.splitlines() if "Subtotal" in line]
     assert len(subtotals) == 3
@@ -467,20 +469,26 @@ def test_by_site_subtotals_in_table_markdown_json_and_csv() -> None:
     )
     assert "1 worker " in subtotals[1] and "86,922.00" in subtotals[1]
     assert "162,020.40" in subtotals[2]
-    markdown = swplan("pay", SMALL / "roster.yaml", "--by", "site", "-f", "markdown").out
+    markdown = swplan(
+        "pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--by", "site", "-f", "markdown"
+    ).out
     assert (
         "| Subtotal | 3 workers | jinjiang |  |  |  |  | 15,300.00 | 4,850.10 | 249,701.20 |"
         in markdown
     )
     assert "| **Total** | **6 workers** |" in markdown
-    data = swplan("pay", SMALL / "roster.yaml", "--by", "site", "-f", "json").json()
+    data = swplan(
+        "pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--by", "site", "-f", "json"
+    ).json()
     assert [(s["site"], s["workers"], s["annual_cost"]) for s in data["by_site"]] == [
         ("jinjiang", 3, "249701.20"),
         ("hongqi", 1, "86922.00"),
         ("baisha", 2, "162020.40"),
     ]
     assert len(data["workers"]) == 6
-    lines = swplan("pay", SMALL / "roster.yaml", "--by", "site", "-f", "csv").out.splitlines()
+    lines = swplan(
+        "pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--by", "site", "-f", "csv"
+    ).out.splitlines()
     assert lines[0].startswith("site,workers,monthly_base,")
     assert lines[1].startswith("jinjiang,3,14500.00,800.00,15300.00,")
 
@@ -494,11 +502,11 @@ def test_zh_labels() -> None:
 
 
 def test_explain_shows_how_each_figure_was_reached() -> None:
-    result = swplan("pay", SMALL / "roster.yaml", "--explain", "W001")
+    result = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--explain", "W001")
     assert result.code == 0, result.err
     lines = [line.strip() for line in result.out.splitlines()]
     expected = [
-        "W001 张三 — pay as of 2026-01-01 under national default",
+        "W001 张三 — pay as of 2026-01-01 under national default (version 1)",
         "years of service: 9 (completed years from hired 2016-09-01 to 2026-01-01)",
         "grade 3 by points: the highest grade with min_points <= 9.5 (min_points 6)",
         "grade held to 2 by post staff (max_grade 2)",
@@ -524,11 +532,13 @@ def test_explain_shows_how_each_figure_was_reached() -> None:
 
 def test_explain_in_chinese() -> None:
     # the same W001 figures as test_explain_shows_how_each_figure_was_reached, in Chinese
-    result = swplan("pay", SMALL / "roster.yaml", "--explain", "W001", "--lang", "zh")
+    result = swplan(
+        "pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--explain", "W001", "--lang", "zh"
+    )
     assert result.code == 0, result.err
     lines = [line.strip() for line in result.out.splitlines()]
     expected = [
-        "W001 张三 — 薪酬测算，截至 2026-01-01，规则：全国默认标准",
+        "W001 张三 — 薪酬测算，截至 2026-01-01，规则：全国默认标准（第1版）",
         "工龄：9 年（入职 2016-09-01 至 2026-01-01 的整年数）",
         "按积分为薪级 3：起点积分不高于 9.5 的最高薪级（起点积分 6）",
         "受岗位 一般 限制，薪级定为 2（最高薪级 2）",
@@ -571,7 +581,9 @@ workers:
 
 
 def test_explain_json_is_the_worker_and_its_breakdown() -> None:
-    result = swplan("pay", SMALL / "roster.yaml", "--explain", "W004", "-f", "json")
+    result = swplan(
+        "pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--explain", "W004", "-f", "json"
+    )
     assert result.code == 0, result.err
     data = result.json()
     assert [w["id"] for w in data["workers"]] == ["W004"]

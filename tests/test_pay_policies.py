@@ -334,7 +334,7 @@ def test_both_bonus_forms_is_an_error_but_extending_national_is_not(tmp_path: Pa
     # the national default has performance_bonus_months; a file extending it with the new
     # form replaces it rather than giving both
     extending = rules_file(
-        tmp_path, "extends: national\npay:\n  performance_bonus: {months: {good: 2}}\n"
+        tmp_path, "extends: national-v1\npay:\n  performance_bonus: {months: {good: 2}}\n"
     )
     rules = load_rules(extending)
     assert rules.pay.performance_bonus_months is None
@@ -566,7 +566,7 @@ def test_beijing_preset_published_figures(tmp_path: Path) -> None:
 
 
 def test_a_scale_of_a_hundred_million_steps_is_refused(tmp_path: Path) -> None:
-    text = "extends: national\npay:\n  steps: {every_years: 1, max: 100000000}\n"
+    text = "extends: national-v1\npay:\n  steps: {every_years: 1, max: 100000000}\n"
     result = swplan("check", rules_file(tmp_path, text))
     assert result.code == 2
     # first 1 to max 100000000: 100000000 steps

@@ -169,7 +169,7 @@ def test_ties_go_by_roster_order(tmp_path: Path) -> None:
     # roster order. Attrition 0.34 of 3 = 1.02 -> 1 leaver: the last in roster order (W3).
     rules = tmp_path / "rules.yaml"
     rules.write_text(
-        "extends: national\nname: ties\neffective: 2026-01-01\n"
+        "extends: national-v1\nname: ties\neffective: 2026-01-01\n"
         "plan: {years: 2, attrition: 0.34, hiring: none,"
         " certification: {assistant_social_worker: 0.5}}\n",
         encoding="utf-8",
@@ -299,14 +299,14 @@ def test_targets_pass_exit_0() -> None:
 
 
 def test_a_failed_target_in_one_scenario_exits_1() -> None:
-    # 2027 totals: standard 21487460.65, ratio_1_15 26566877.25, pay_rise_5 22524612.43
+    # 2027 totals: standard 20173858.25, ratio_1_15 25031208.65, pay_rise_5 21110744.28
     result = swplan("plan", *EXAMPLE, "--target", "total<=25000000@2027", "--format", "json")
     assert result.exit_code == 1
     targets = json.loads(result.stdout)["targets"]
     assert [(t["scenario"], t["value"], t["ok"]) for t in targets] == [
-        ("standard", "21487460.65", True),
-        ("ratio_1_15", "26566877.25", False),
-        ("pay_rise_5", "22524612.43", True),
+        ("standard", "20173858.25", True),
+        ("ratio_1_15", "25031208.65", False),
+        ("pay_rise_5", "21110744.28", True),
     ]
     assert "target failed: total<=25000000@2027 in scenario ratio_1_15" in result.stderr
 
@@ -524,10 +524,10 @@ def test_readme_ci_job_gates_the_plan(tmp_path: Path) -> None:
     assert passed.returncode == 0, passed.stderr
     data = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
     assert len(data["targets"]) == 9 and all(t["ok"] for t in data["targets"])
-    # 1:15 costs 29698391.04 in 2030: a cap one fen below it fails the job
-    failed = gate(step["run"].replace("total<=30000000@2030", "total<=29698391.03@2030"))
+    # 1:15 costs 28236151.13 in 2030: a cap one fen below it fails the job
+    failed = gate(step["run"].replace("total<=30000000@2030", "total<=28236151.12@2030"))
     assert failed.returncode == 1
-    assert "target failed: total<=29698391.03@2030 in scenario ratio_1_15" in failed.stderr
+    assert "target failed: total<=28236151.12@2030 in scenario ratio_1_15" in failed.stderr
 
 
 def test_a_scenario_may_not_change_the_horizon_unless_years_is_given(
@@ -560,7 +560,7 @@ def test_output_may_not_replace_an_input(tmp_path: Path, hand: list[Path]) -> No
 def test_pay_rise_on_top_of_a_dated_change(tmp_path: Path) -> None:
     rules = tmp_path / "rules.yaml"
     rules.write_text(
-        "extends: national\nname: changes\neffective: 2026-01-01\n"
+        "extends: national-v1\nname: changes\neffective: 2026-01-01\n"
         "changes:\n"
         "  - from: 2027-07-01\n"
         "    set: {pay: {grades: [{grade: 1, min_points: 0, monthly: 5000},"
@@ -591,7 +591,7 @@ def test_pay_rise_on_top_of_a_dated_change(tmp_path: Path) -> None:
 def test_first_year_equals_budget_with_hires_from_july(tmp_path: Path) -> None:
     rules = tmp_path / "rules.yaml"
     rules.write_text(
-        "extends: national\nname: july\neffective: 2026-01-01\n"
+        "extends: national-v1\nname: july\neffective: 2026-01-01\n"
         "budget: {new_hire: {start_month: 7}}\n",
         encoding="utf-8",
     )

@@ -73,14 +73,14 @@ def test_shell_example_with_jq(workdir: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    # the hand-checked budget of examples/small (see test_budget.py)
+    # the hand-checked budget of examples/small (see test_national_default.py)
     assert lines[:4] == [
-        "current_staff\t498643.60",
-        "new_hires\t199130.40",
+        "current_staff\t509296.60",
+        "new_hires\t189648.00",
         "awards\t5000.00",
         "training\t4500.00",
     ]
-    assert "total 707274.00, personnel share 0.9866" in lines
+    assert "total 708444.60, personnel share 0.9866" in lines
     assert "sites are short of posts" in lines
     assert lines[-1] == "at the cap: passes"
 
@@ -152,12 +152,12 @@ def test_python_example(
     exec(compile(block, "README.md", "exec"), {})
     printed = capsys.readouterr().out.splitlines()
     # shortage 3: jinjiang 4 - 3 + baisha 4 - 2 (see test_budget.py); the six workers'
-    # annual costs add up to 498643.60 (test_pay.py). The budget, with no passes and no
-    # ledger, has only the roster's own exams as awards: W001 assistant_social_worker
-    # (2025-11-02) and W005 psychological_counselor (2025-06-20), both within the 365
-    # days, 1000.00 each; total 498643.60 + 199130.40 new hires + 2000.00 + 4500.00
-    # training = 704274.00
-    assert printed == ["3", "498643.60", "704274.00"]
+    # annual costs add up to 509296.60 (test_national_default.py). The budget, with no
+    # passes and no ledger, has only the roster's own exams as awards: W001
+    # assistant_social_worker (2025-11-02) and W005 psychological_counselor (2025-06-20),
+    # both within the 365 days, 1000.00 each; total 509296.60 + 189648.00 new hires
+    # + 2000.00 + 4500.00 training = 705444.60
+    assert printed == ["3", "509296.60", "705444.60"]
     # and the comments in the block show what it prints
     comments = [line.partition("#")[2].strip() for line in block.splitlines() if "print(" in line]
     assert comments[:2] == printed[:2]

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, swplan
+from conftest import EXAMPLES, ROOT, V1_RULES, swplan
 
 import swplan as swplan_pkg
 from swplan.render import csv_cell, write_atomic
@@ -281,12 +281,32 @@ def test_output_file_gets_ordinary_permissions_and_keeps_existing_ones(tmp_path)
     old = os.umask(0o022)
     try:
         fresh = tmp_path / "fresh.json"
-        swplan("pay", "examples/small/roster.yaml", "-f", "json", "-o", fresh, cwd=ROOT)
+        swplan(
+            "pay",
+            "--rules",
+            V1_RULES,
+            "examples/small/roster.yaml",
+            "-f",
+            "json",
+            "-o",
+            fresh,
+            cwd=ROOT,
+        )
         assert fresh.stat().st_mode & 0o777 == 0o644
         shared = tmp_path / "shared.json"
         shared.write_text("old", encoding="utf-8")
         shared.chmod(0o664)
-        swplan("pay", "examples/small/roster.yaml", "-f", "json", "-o", shared, cwd=ROOT)
+        swplan(
+            "pay",
+            "--rules",
+            V1_RULES,
+            "examples/small/roster.yaml",
+            "-f",
+            "json",
+            "-o",
+            shared,
+            cwd=ROOT,
+        )
         assert shared.stat().st_mode & 0o777 == 0o664
         assert (
             json.loads(shared.read_text(encoding="utf-8"))["totals"]["annual_cost"] == "498643.60"

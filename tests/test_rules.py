@@ -31,7 +31,20 @@ def test_show_prints_the_national_rules() -> None:
     assert rules["categories"]["elderly"]["label"] == {"zh": "老年人", "en": "Elderly"}
     assert rules["staffing"]["clients_per_worker"] == 20
     assert rules["staffing"]["minimum_posts"] == {"urban_community": 1}
-    assert [g["grade"] for g in rules["pay"]["grades"]] == [1, 2, 3]
+    # 三岗十八级: eighteen grades, 3 points apart; posts start their bands at 7 and 4
+    assert [g["grade"] for g in rules["pay"]["grades"]] == list(range(1, 19))
+    assert [g["min_points"] for g in rules["pay"]["grades"]][:4] == ["0", "3", "6", "9"]
+    assert {p: rules["pay"]["posts"][p]["points"] for p in ("lead", "deputy", "staff")} == {
+        "lead": "18",
+        "deputy": "9",
+        "staff": "0",
+    }
+    assert rules["pay"]["service"]["education_years"] == {
+        "bachelor": 3,
+        "master": 5,
+        "doctorate": 7,
+    }
+    assert rules["pay"]["components"]["cert"]["by"] == "title"
     assert rules["pay"]["contributions"]["rates"]["pension"] == "0.16"  # exact, as text
     assert rules["awards"]["ladder"] == [
         "assistant_social_worker",
@@ -59,7 +72,7 @@ def test_show_is_the_shipped_file() -> None:
 
 def test_extends_merges_mappings_and_replaces_lists(tmp_path: Path) -> None:
     (tmp_path / "rules.yaml").write_text(
-        "extends: national\n"
+        "extends: national-v1\n"
         "name: 示例区 2026\n"
         "categories:\n"
         "  corrections: {clients_per_worker: 10}\n"  # a mapping: merged into the national one
@@ -185,19 +198,19 @@ budget:
     ("text", "where", "message"),
     [
         pytest.param(
-            "extends: national\npay:\n  posts:\n    lead: {min_grade: 3, max_grade: 7}\n",
+            "extends: national-v1\npay:\n  posts:\n    lead: {min_grade: 3, max_grade: 7}\n",
             "4:37",  # line 4, the 7 after `    lead: {min_grade: 3, max_grade: `
             "pay.posts.lead.max_grade: grade 7 is not defined; grades: 1, 2, 3",
             id="post-bound-names-no-grade",
         ),
         pytest.param(
-            "extends: national\npay:\n  default_post: boss\n",
+            "extends: national-v1\npay:\n  default_post: boss\n",
             "3:17",  # `boss`, after `  default_post: `
             "pay.default_post: 'boss' is not one of: lead, deputy, staff",
             id="unknown-default-post",
         ),
         pytest.param(
-            "extends: national\nbudget:\n  new_hire: {education: bachlor, title: none}\n",
+            "extends: national-v1\nbudget:\n  new_hire: {education: bachlor, title: none}\n",
             "3:25",  # `bachlor`, after `  new_hire: {education: `
             "budget.new_hire.education: 'bachlor' is not one of: secondary, associate, "
             "bachelor, master, doctorate (did you mean 'bachelor'?)",
@@ -210,14 +223,14 @@ budget:
             id="none-title-missing",
         ),
         pytest.param(
-            "extends: national\nawards:\n  ladder: [social_worker, assistant_social_worker, "
+            "extends: national-v1\nawards:\n  ladder: [social_worker, assistant_social_worker, "
             "social_worker]\n",
             "3:52",  # the second `social_worker`: 11 + 13 + 2 + 23 + 2 = 51 characters before it
             "awards.ladder[2]: 'social_worker' appears twice in the ladder",
             id="ladder-exam-twice",
         ),
         pytest.param(
-            "extends: national\npay:\n  allowances:\n    title:\n      socialworker: 100\n",
+            "extends: national-v1\npay:\n  allowances:\n    title:\n      socialworker: 100\n",
             "5:21",  # the 100, after `      socialworker: `
             "pay.allowances.title.socialworker: 'socialworker' is not one of: none, "
             "assistant_social_worker, social_worker, senior_social_worker "
@@ -250,3 +263,16 @@ def test_rules_built_in_code_are_cross_checked() -> None:
     data["pay"]["default_post"] = "staff"
     data["awards"]["ladder"] = ["social_worker"]
     assert Rules.model_validate(data).awards.ladder == ["social_worker"]
+
+
+def test_a_section_with_nothing_under_it_is_said_so(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("extends: national\npay:\n", encoding="utf-8")
+    result = swplan("rules", "show", "--rules", rules)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.endswith(
+        "rules.yaml:2:5: pay: has nothing under it; write key: value lines under it, or remove "
+        "the key\n"
+    )
+    zh = swplan("rules", "show", "--rules", rules, "--lang", "zh")
+    assert zh.err.endswith("pay: 下面没有内容；请在其下写“键: 值”的各行，或删去该键\n")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import COMMAND, EXAMPLES
+from conftest import COMMAND, EXAMPLES, V1_RULES
 from typer.testing import CliRunner
 
 from swplan.cli import app
@@ -307,7 +307,7 @@ def test_an_output_that_is_an_input_is_a_usage_error(
     books: dict[str, Path], tmp_path: Path, kind: str
 ) -> None:
     rules = tmp_path / "rules.yaml"
-    rules.write_text("extends: national\n")
+    rules.write_text("extends: national-v1\n")
     target = {"ledger": books["ledger"], "roster": books["roster"]}.get(kind)
     if kind == "rules-symlink":
         target = tmp_path / "link.yaml"
@@ -395,7 +395,7 @@ def test_decimals_past_28_digits(books: dict[str, Path], tmp_path: Path) -> None
     books["ledger"].write_text(HEADER + f"W001,assistant_social_worker,{long}.00,2025-12-01\n")
     assert_clean_error(cli("awards", books["roster"], "--ledger", books["ledger"]), "amount")
     rules = tmp_path / "rules.yaml"
-    rules.write_text(f"extends: national\nbudget:\n  training_per_worker: '{long}'\n")
+    rules.write_text(f"extends: national-v1\nbudget:\n  training_per_worker: '{long}'\n")
     assert_clean_error(cli("pay", books["roster"], "--rules", rules), "training_per_worker")
 
 
@@ -440,7 +440,7 @@ def test_fullwidth_digits_read_alike_in_counts_and_dates(tmp_path: Path) -> None
         "W1,s1,bachelor,none,２０１６－０９－０１,\n"
         "W2,s1,bachelor,none,,９\n"
     )
-    run = cli("pay", roster, "-f", "json", "--as-of", "2026-01-01")
+    run = cli("pay", roster, "-f", "json", "--as-of", "2026-01-01", "--rules", V1_RULES)
     assert run.code == 0, run.err
     years = [w["years"] for w in __import__("json").loads(run.out)["workers"]]
     assert years == [9, 9]  # 2016-09-01 to 2026-01-01: 9 completed years

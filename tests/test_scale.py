@@ -1,10 +1,11 @@
 """Memory stays flat on every path over a national-shaped roster (SPEC §8).
 
 Proven by counting, not by timing: on a roster made by the benchmark generator, the
-streamed paths (`pay` in every format, `check`, `staff`, `budget`, `awards`) build no
-`Worker` and no table `Row` for the rows that pass (`awards` keeps only the workers
-its passes name), and the memory a run allocates grows by far less per extra row
-than one loaded worker takes.
+streamed paths (`pay` in every format, in both languages and as CSV or JSON with
+`--by site`; `check`, `staff`, `budget` with or without `--by site`, `awards`) build no
+`Worker` and no table `Row` for the rows that pass (`awards` keeps only the workers its
+passes name), and the memory a run allocates grows by far less per extra row than one
+loaded worker takes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import importlib.util
 import io
 import json
 import tracemalloc
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +23,13 @@ import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
-from swplan import load_roster, load_rules, pay
+from swplan import budget, load_passes, load_populations, load_roster, load_rules, pay
+from swplan.calc.budget import site_budgets
 from swplan.cli import app
 from swplan.io import loading, records, stream
 from swplan.model import Worker
-from swplan.report.reports import pay_report
+from swplan.render import render
+from swplan.report.reports import budget_site_json, pay_report
 
 WORKERS, SITES = 6000, 2000  # more workers than a table lists (stream.TABLE_ROWS)
 
@@ -88,12 +92,19 @@ class Counter:
 RUNS = {
     "pay json": ["pay", "roster.csv", "-f", "json", "-o", "out.json"],
     "pay csv": ["pay", "roster.csv", "-f", "csv", "-o", "out.csv"],
+    "pay csv zh": ["pay", "roster.csv", "-f", "csv", "--lang", "zh", "-o", "out.csv"],
+    "pay json by site": ["pay", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"],
+    "pay csv by site": ["pay", "roster.csv", "--by", "site", "-f", "csv", "-o", "out.csv"],
     "pay table": ["pay", "roster.csv", "-f", "table"],
     "pay markdown": ["pay", "roster.csv", "-f", "markdown"],
     "check roster": ["check", "roster.csv"],
     "check populations": ["check", "populations.csv"],
     "staff": ["staff", "populations.csv", "--roster", "roster.csv", "-f", "json"],
     "budget": ["budget", "populations.csv", "roster.csv", "--passes", "passes.csv", "-f", "json"],
+    "budget by site": [
+        *("budget", "populations.csv", "roster.csv", "--passes", "passes.csv"),
+        *("--by", "site", "-f", "json"),
+    ],
 }
 
 
@@ -105,7 +116,7 @@ def test_streamed_paths_build_no_worker_and_no_row(
     code, _, err = cli(national, *RUNS[name])
     assert code == 0, err
     # budget reads the passes file as a table: one row per pass, none per worker or site
-    rows = pass_count(national) if name == "budget" else 0
+    rows = pass_count(national) if name.startswith("budget") else 0
     assert (counted.workers, counted.rows) == (0, rows)
 
 
@@ -157,6 +168,83 @@ def test_streamed_json_is_the_loaded_json_byte_for_byte(national: Path) -> None:
     assert out == loaded + "\n"
 
 
+@pytest.mark.parametrize("year", [None, "2027"])
+def test_streamed_zh_csv_is_the_loaded_zh_csv_byte_for_byte(national: Path, year: Any) -> None:
+    rules = load_rules(national / "rules.yaml")
+    if year is None:
+        result = pay(rules, load_roster(national / "roster.csv", rules), None)
+    else:
+        result = pay(rules, load_roster(national / "roster.csv", rules, year=2027), year=2027)
+    loaded = "".join(render(pay_report(result, rules, "zh"), "csv"))
+    assert loaded.startswith("\ufeff工号,姓名,站点,岗位,")
+    assert ",是," in loaded or ",否," in loaded  # labels, not `true`/`false`
+    more = ["--year", year] if year else []
+    code, out, err = cli(national, "pay", "roster.csv", "-f", "csv", "--lang", "zh", *more)
+    assert (code, err) == (0, "")
+    assert out == loaded
+    assert out.count("\n") == WORKERS + 1
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("json", "en"), ("csv", "en"), ("csv", "zh")])
+def test_streamed_pay_by_site_is_the_loaded_one_byte_for_byte(
+    national: Path, fmt: str, lang: str
+) -> None:
+    rules = load_rules(national / "rules.yaml")
+    result = pay(rules, load_roster(national / "roster.csv", rules), None)
+    loaded = "".join(render(pay_report(result, rules, lang, "site"), fmt))
+    code, out, err = cli(national, "pay", "roster.csv", "--by", "site", "-f", fmt, "--lang", lang)
+    assert (code, err) == (0, "")
+    assert out == loaded
+    # a row per site that has workers, in order of first appearance (CSV: and a header)
+    first_seen = list(dict.fromkeys(w.site for w in result.workers))
+    if fmt == "json":
+        assert [s["site"] for s in json.loads(out)["by_site"]] == first_seen
+    else:
+        assert out.count("\n") == len(first_seen) + 1
+
+
+def test_an_empty_roster_streams_the_same_zh_csv_as_loaded(tmp_path: Path) -> None:
+    generate(tmp_path, 1, 1)
+    (tmp_path / "roster.csv").write_text(
+        "id,name,site,education,title,post,hired,years_of_service,performance\n", encoding="utf-8"
+    )
+    rules = load_rules(tmp_path / "rules.yaml")
+    loaded = "".join(render(pay_report(pay(rules, [], None), rules, "zh"), "csv"))
+    code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "csv", "--lang", "zh")
+    assert (code, err) == (0, "")
+    assert out == loaded == "\ufeff"  # no worker, no header: only the BOM
+
+
+def test_budget_by_site_sums_exactly_to_the_lines_on_a_generated_roster(national: Path) -> None:
+    code, out, err = cli(national, *RUNS["budget by site"])
+    assert code == 0, err
+    data = json.loads(out)
+    # written a few thousand pieces at a time: the same text as one `json.dumps`
+    assert out == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    sites = data["sites"]
+    assert len(sites) == SITES  # every site of the populations, and no other
+    for line in data["lines"]:
+        assert sum(Decimal(s[line["item"]]) for s in sites) == Decimal(line["amount"])
+        assert Decimal(line["amount"]) > 0  # each line has something to share out
+    assert sum(Decimal(s["total"]) for s in sites) == Decimal(data["total"])
+    # the costs are spread over the sites, not gathered on a few
+    assert sum(1 for s in sites if Decimal(s["current_staff"]) > 0) > SITES / 2
+    assert sum(1 for s in sites if Decimal(s["awards"]) > 0) > 100
+    # and each site's share is what the workers' own figures give when the roster is
+    # held: pay costed worker by worker, not by the streamed profile cache
+    rules = load_rules(national / "rules.yaml")
+    workers = load_roster(national / "roster.csv", rules, year=2026)
+    result = budget(
+        rules,
+        load_populations(national / "populations.csv", rules).sites,
+        workers,
+        load_passes(national / "passes.csv", rules),
+        year=2026,
+    )
+    held = [budget_site_json(s) for s in site_budgets(rules, result, workers)]
+    assert sites == held
+
+
 def test_an_empty_roster_streams_the_same_json_as_loaded(tmp_path: Path) -> None:
     generate(tmp_path, 1, 1)
     (tmp_path / "roster.csv").write_text(
@@ -196,6 +284,8 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         folder = tmp_path / str(n)
         folder.mkdir()
         (folder / "rules.yaml").write_bytes((template / "rules.yaml").read_bytes())
+        # the same sites for both sizes, so that only the roster grows (budget --by site)
+        (folder / "sites.csv").write_bytes((template / "populations.csv").read_bytes())
         for name in ("roster.csv", "populations.csv"):
             header, *rows = (template / name).read_text(encoding="utf-8").splitlines()
             lines = [header]
@@ -213,8 +303,14 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         ("pay", "roster.csv", "-f", "json", "-o", "out.json"),
         ("check", "roster.csv"),
         ("check", "populations.csv"),
+        ("pay", "roster.csv", "-f", "csv", "--lang", "zh", "-o", "out.csv"),
+        ("pay", "roster.csv", "--by", "site", "-f", "csv", "-o", "out.csv"),
+        ("budget", "sites.csv", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"),
     ],
-    ids=["pay json", "check roster", "check populations"],
+    ids=[
+        *("pay json", "check roster", "check populations", "pay csv zh"),
+        *("pay csv by site", "budget by site"),
+    ],
 )
 def test_memory_grows_by_an_id_per_row_not_a_worker(
     rosters: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, args: Any
@@ -222,8 +318,12 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
     # files are read a block at a time; with small blocks, these small files are many
     monkeypatch.setattr(loading, "_BLOCK", 1 << 14)
     small, big = rosters
+    # a first run in this process sets up what every later run shares (imports, caches):
+    # not growth, so it is left out of both measured runs
+    cli(small, *args)
     growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
     # what a streamed run keeps per row is its id, for the duplicate-id rule: about
-    # 150 bytes. A run that holds the roster (`pay --by site`) grows by about 14,000
-    # bytes a row; the loaded `Worker` records alone take about 670.
+    # 150 bytes. A run that holds the roster (`pay --by site` as a table) grows by about
+    # 14,000 bytes a row; the loaded `Worker` records alone take about 670. `--by site`
+    # keeps sums per site, and both sizes have the same sites.
     assert growth < 400, growth

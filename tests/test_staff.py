@@ -78,7 +78,7 @@ def test_category_ratio_override(tmp_path: Path) -> None:
     write(
         tmp_path,
         "rules.yaml",
-        "extends: national\nname: 示例区 2026\n"
+        "extends: national-v1\nname: 示例区 2026\n"
         "categories:\n  corrections: {clients_per_worker: 10}\n",
     )
     write(
@@ -125,7 +125,7 @@ def test_minimum_posts(
         write(
             tmp_path,
             "rules.yaml",
-            f"extends: national\nstaffing:\n  minimum_posts: {{urban_community: {minimum}}}\n",
+            f"extends: national-v1\nstaffing:\n  minimum_posts: {{urban_community: {minimum}}}\n",
         )
         args += ["--rules", "rules.yaml"]
     (site,) = staff_json(*args, cwd=tmp_path)["sites"]

@@ -87,7 +87,7 @@ def test_label_of() -> None:
 
 def rules_file(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "rules.yaml"
-    path.write_text("extends: national\nname: t\n" + text, encoding="utf-8")
+    path.write_text("extends: national-v1\nname: t\n" + text, encoding="utf-8")
     return path
 
 

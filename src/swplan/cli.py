@@ -98,7 +98,8 @@ app = typer.Typer(
     help="Posts, pay grades, exam awards and budget drafts for social-work organisations.\n\n"
     "Inputs are YAML, CSV or Excel; outputs are tables, JSON, CSV, Markdown or Excel "
     "workbooks, in English or Chinese (--lang zh). "
-    "Exit codes: 0 success, 1 a check failed (--cap, --fail-on-shortage), 2 bad input.\n\n"
+    "Exit codes: 0 success, 1 a check failed (--cap, --fail-on-shortage, a plan --target), "
+    "2 bad input.\n\n"
     "Start a new set of files with: swplan init DIR --lang zh",
     no_args_is_help=True,
     add_completion=True,
@@ -653,6 +654,7 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
@@ -671,6 +673,7 @@ def plan(
             years,
             target or [],
             lg,
+            allow_unknown_sites,
         ),
         format,
         output,
@@ -739,9 +742,10 @@ def rules_show(
             show_default=False,
         ),
     ] = "yaml",
+    lang: LangOpt = None,
 ) -> None:
     """Print the effective rules, after `extends`."""
-    run(lambda fmt: commands.rules_show(rules, format), "text")
+    run(lambda fmt: commands.rules_show(rules, format), "text", lang=pick_lang(lang))
 
 
 def main() -> None:

@@ -184,14 +184,17 @@ def pay(
                 )
             ]
         )
-    streamed = explain is None and by is None and file_format(roster) == "csv"
-    # zh CSV has Chinese headers and labels: the general path
-    if streamed and fmt in ("csv", "json") and not (fmt == "csv" and lang == "zh"):
-        # big rosters: streamed, flat memory, same numbers and bytes as a report
+    streamed = explain is None and file_format(roster) == "csv"
+    if streamed and fmt in ("csv", "json"):
+        # big rosters: streamed, flat memory, same numbers and bytes as a report (zh CSV
+        # too: its Chinese header and labels are cached per profile; --by site keeps
+        # the sums of each site)
         from .io.stream import pay_streamed
 
-        return Outcome(write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year))
-    if streamed:  # a table lists every worker: only when there are not too many
+        return Outcome(
+            write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year, lang, by)
+        )
+    if streamed and by is None:  # a table lists every worker: only when not too many
         from .io.stream import too_many_rows
 
         summary = too_many_rows(roster, r, when, lang, costed_year)
@@ -322,7 +325,14 @@ def awards(
             record_awards(r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish)
         )
 
-    return Outcome(write=write, messages=lambda: recorded_messages(recorded[0], ledger, when))
+    def exam_word(exam: str) -> str:
+        from .report.vocab import word
+
+        return word(r, "exam", exam, lang) if lang == "zh" else exam
+
+    return Outcome(
+        write=write, messages=lambda: recorded_messages(recorded[0], ledger, when, exam_word)
+    )
 
 
 def due_message(ledger: Path | None, result: AwardsResult) -> list[str]:
@@ -337,8 +347,14 @@ def due_message(ledger: Path | None, result: AwardsResult) -> list[str]:
     ]
 
 
-def recorded_messages(recorded: Recorded, ledger: Path, when: dt.date) -> list[str]:
-    """What --record added to the ledger (the first rows of it), or that it added nothing."""
+def recorded_messages(
+    recorded: Recorded,
+    ledger: Path,
+    when: dt.date,
+    exam_word: Callable[[str], str] = str,
+) -> list[str]:
+    """What --record added to the ledger (the first rows of it), or that it added nothing;
+    `exam_word` names an exam in the language of the run."""
     from decimal import Decimal
 
     from .money import fmt_money
@@ -355,7 +371,7 @@ def recorded_messages(recorded: Recorded, ledger: Path, when: dt.date) -> list[s
         f"{recorded.row_count} rows:"
     ]
     for row in recorded.rows[:_SHOWN_RECORDED]:
-        messages.append(f"  {row.worker_id} {row.exam} {fmt_money(row.amount)}")
+        messages.append(f"  {row.worker_id} {exam_word(row.exam)} {fmt_money(row.amount)}")
     if len(recorded.rows) > _SHOWN_RECORDED:
         messages.append(f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)")
     return messages
@@ -397,7 +413,14 @@ def budget(
     # the roster is costed over the year, month by month
     district = attempt(
         lambda: load_district(
-            populations, roster, r, None, wanted, y, allow_unknown_sites=allow_unknown_sites
+            populations,
+            roster,
+            r,
+            None,
+            wanted,
+            y,
+            allow_unknown_sites=allow_unknown_sites,
+            by_site=by is not None,
         ),
         problems,
         None,
@@ -410,11 +433,10 @@ def budget(
     sites = None
     if by is not None:
         from .calc.budget import site_budgets
-        from .io.records import load_roster
 
-        # a streamed roster kept no workers: each one's site and cost are needed here
-        workers = summary.workers or load_roster(roster, r, year=y)
-        sites = site_budgets(r, result, workers)
+        # each site's cost and the sites of the workers the passes name, kept while
+        # the roster was read (a CSV roster is streamed, never held)
+        sites = site_budgets(r, result, summary.counts)
     messages, code = staff_checks(result.shortage, fail_on_shortage)
     if result.cap_ok is False:
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")
@@ -438,10 +460,12 @@ def plan(
     years: int | None,
     targets: list[str],
     lang: str,
+    allow_unknown_sites: bool = False,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in any of them."""
     from .calc.plan import PlanRoster, parse_target
     from .calc.plan import plan as compute
+    from .io.district import roster_at_sites
     from .io.records import load_ledger, load_passes, load_populations, load_roster
     from .io.scenarios import load_scenarios
     from .model import ExamPass, LedgerRow, Worker
@@ -474,16 +498,23 @@ def plan(
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     if problems or pops is None:
         raise InputError(problems)
+    # the roster's sites checked as budget checks them (names -> ids, unknown sites)
+    workers, warnings = roster_at_sites(pops, workers, roster, r, allow_unknown_sites)
     try:
         result = compute(named, pops.sites, workers, extra, paid, start, years, goals)
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
-    messages = [f"warning: {warning}" for warning in result.warnings]
+    result.warnings = warnings  # budget's words for the same workers
     failed = [t for t in result.targets if not t.ok]
-    messages += [
+    messages = [
         f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
     ]
-    return Outcome(plan_report(result, lang), EXIT_CHECK_FAILED if failed else 0, messages)
+    return Outcome(
+        plan_report(result, lang),
+        EXIT_CHECK_FAILED if failed else 0,
+        messages,
+        warnings=list(warnings),
+    )
 
 
 # --------------------------------------------------------------------------- check

@@ -17,8 +17,95 @@ from .errors import Problem
 
 _Q = r"(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"  # a quoted value (repr)
 
+# `swplan plan`: targets, the scenarios file, the years, the roster's sites; tried before
+# the clauses below (a narrower clause first)
+_PLAN_CLAUSES: list[tuple[str, str]] = [
+    (_Q + r" is not a target", "{v} 不是有效的目标"),
+    (
+        r"write METRIC OP VALUE@YEAR, e\.g\. (?P<a>\S+) or (?P<b>\S+) \(OP one of (?P<ops>.+)\)",
+        "请写成 指标 比较符 数值@年份，例如 {a} 或 {b}（比较符为 {ops} 之一）",
+    ),
+    (
+        r"in (?P<t>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): (?P<inner>.+)",
+        "目标 {t} 中：{inner}",
+    ),
+    (
+        r"target " + _Q + r": (?P<y>\d+) is outside the plan, which covers (?P<span>\S+)",
+        "目标 {v}：{y} 年不在规划期 {span} 内",
+    ),
+    (
+        r"name a year of the plan or change --from/--years",
+        "请填写规划期内的年份，或修改 --from/--years",
+    ),
+    (
+        r"target failed: (?P<t>.+) in scenario (?P<s>\S+) \(value (?P<x>\S+)\)",
+        "未达成目标：{t}，方案 {s}（实际值 {x}）",
+    ),
+    (
+        r"Invalid value for (?P<o>.+?): Input should be greater than or equal to (?P<n>\S+)",
+        "{o} 的值无效：应不小于 {n}",
+    ),
+    (
+        r"Invalid value for (?P<o>.+?): Input should be less than or equal to (?P<n>\S+)",
+        "{o} 的值无效：应不大于 {n}",
+    ),
+    (
+        r"Invalid value for (?P<o>.+?): Input should be a valid integer, "
+        r"unable to parse string as an integer",
+        "{o} 的值无效：应为整数",
+    ),
+    (
+        r"a scenarios file is a mapping 'scenarios: \{name: \{overrides\}\}'",
+        "方案文件应为映射 'scenarios: {{方案名: {{要覆盖的规则}}}}'",
+    ),
+    (r"e\.g\. (?P<e>scenarios: .+)", "例如 '{e}'"),
+    (
+        r"must be a mapping of at least one name: \{overrides\}",
+        "应为映射，至少包含一个方案（方案名：要覆盖的规则）",
+    ),
+    (
+        r"must be a mapping of rules keys to override \(\{\} for the rules as they are\)",
+        "应为要覆盖的规则键的映射（写 {{}} 表示沿用规则原样）",
+    ),
+    (
+        r"a scenario starts from the rules given with --rules",
+        "方案以 --rules 指定的规则为起点",
+    ),
+    (r"leave extends out", "请去掉 extends"),
+    (
+        r"with this scenario the rules are wrong at (?P<k>\S+): (?P<inner>.+)",
+        "合并此方案后，规则的 {k} 有误：{inner}",
+    ),
+    (r"the horizon is the same for every scenario", "各方案的规划年数必须相同"),
+    (
+        r"set plan\.years in the rules or use --years",
+        "请在规则中设定 plan.years，或使用 --years",
+    ),
+    (r"unknown key " + _Q, "未知的键 {v}"),
+    (
+        _Q + r" is not a site of the populations \(did you mean (?P<hint>.+)\?\)",
+        "{v} 不是服务对象文件中的站点（是否应为 {hint}？）",
+    ),
+]
+
+# Messages of the rules that plan's scenarios bring out: tried after the clauses below
+# (site kinds and unknown sites are worded there, for every command)
+_SHARED_CLAUSES: list[tuple[str, str]] = [
+    (_Q + r" is -1 or less", "{v} 不大于 -1"),
+    (r"a yearly change must be above -1 \(-100 %\)", "年变化率必须大于 -1（即 -100%）"),
+    (_Q + r" is not a share", "{v} 不是比例"),
+    (r"write a number from 0 to 1, e\.g\. (?P<e>\S+)", "请填写 0 至 1 之间的数，例如 {e}"),
+    (r"planned passes follow the ladder", "计划通过的考试须在晋级顺序（awards.ladder）中"),
+    (
+        r"passing " + _Q + r" gives the title (?P<t>\S+), which pay\.points\.title does not list",
+        "通过 {v} 即获得职称 {t}，但 pay.points.title 中没有该职称",
+    ),
+    (r"add it there", "请在其中加上"),
+]
+
 # (clause pattern, Chinese), tried in order; named groups are put back as they were.
 _CLAUSES: list[tuple[str, str]] = [
+    *_PLAN_CLAUSES,
     (
         _Q + r" is not one of: (?P<list>.*?) \(did you mean (?P<hint>.+)\?\)",
         "{v} 不在可选值中：{list}（是否应为 {hint}？）",
@@ -78,11 +165,13 @@ _CLAUSES: list[tuple[str, str]] = [
         r"row has (?P<n>\d+) cells but the header has (?P<m>\d+)",
         "该行有 {n} 个单元格，表头有 {m} 列",
     ),
+    (r"has nothing under it", "下面没有内容"),
+    (r"write key: value lines under it, or remove the key", "请在其下写“键: 值”的各行，或删去该键"),
     (r"is empty", "是空文件"),
     (r"a header row is required", "需要表头行"),
     (r"is a directory, not a file", "是目录，不是文件"),
-    (r"cannot be read: (?P<why>.+)", "无法读取：{why}"),
-    (r"cannot be written: (?P<why>.+)", "无法写入：{why}"),
+    (r"cannot be read: (?P<why>.+)", "无法读取：{why_zh}"),
+    (r"cannot be written: (?P<why>.+)", "无法写入：{why_zh}"),
     (r"name a file in an existing, writable directory", "请指定一个位于已存在且可写目录中的文件"),
     (r"is a binary file, not UTF-8 text", "是二进制文件，不是 UTF-8 文本"),
     (
@@ -94,7 +183,7 @@ _CLAUSES: list[tuple[str, str]] = [
         "不是 UTF-8 文本（Windows 保存的文件常为 GBK）",
     ),
     (r"re-save it as UTF-8 and run again", "请另存为 UTF-8 后重新运行"),
-    (r"not valid YAML: (?P<why>.+)", "不是有效的 YAML：{why}"),
+    (r"not valid YAML: (?P<yaml>.+)", "不是有效的 YAML：{yaml_zh}"),
     (r"give either hired or years_of_service, not both", "hired 与 years_of_service 只能填写一个"),
     (
         r"give hired \(YYYY-MM-DD\) or years_of_service",
@@ -143,14 +232,19 @@ _CLAUSES: list[tuple[str, str]] = [
         r"a roster has 'workers:', populations 'sites:', passes 'passes:', rules 'pay:' or 'extends:'",
         "花名册以 'workers:' 开头，服务对象以 'sites:'，考试通过记录以 'passes:'，规则以 'pay:' 或 'extends:'",
     ),
+    (
+        r"a roster has 'workers:', populations 'sites:', passes 'passes:', plan scenarios "
+        r"'scenarios:', rules 'pay:' or 'extends:'",
+        "花名册以 'workers:' 开头，服务对象以 'sites:'，考试通过记录以 'passes:'，"
+        "规划方案以 'scenarios:'，规则以 'pay:' 或 'extends:'",
+    ),
     (_Q + r" is negative", "{v} 是负数"),
     (r"must be 0 or more", "应不小于 0"),
     (r"unknown category", "未知的服务对象类别"),
     (r"unknown key", "未知的键"),
-    (r"(?P<a>.+) \(did you mean (?P<hint>.+)\?\)", "{a}（是否应为 {hint}？）"),
     (
         r"malformed CSV in the record starting at line (?P<n>\d+): (?P<why>.+)",
-        "从第 {n} 行开始的记录不是有效的 CSV：{why}",
+        "从第 {n} 行开始的记录不是有效的 CSV：{why_zh}",
     ),
     (r"check for an unclosed (?P<q>.+)", "请检查是否有未闭合的 {q}"),
     (r"floor (?P<a>\S+) is above the ceiling (?P<b>\S+)", "下限 {a} 高于上限 {b}"),
@@ -212,6 +306,312 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"use --format csv", "请使用 --format csv"),
     (r"is UTF-16 text, not UTF-8", "是 UTF-16 文本，不是 UTF-8"),
+    # what the readers skipped or ignored (notes)
+    (
+        r"(?P<where>.+?): skipped rows? (?P<rows>[\d, ]+?)(?: and (?P<more>\d+) more)?: "
+        r"(?P<why>a totals row|an example row|no value in any column swplan reads)",
+        "{where_zh}：跳过第 {rows} 行{more_rows}（{why_zh}）",
+    ),
+    (
+        r"(?P<where>.+?): ignored the columns? (?P<list>.+), which swplan does not use",
+        "{where_zh}：忽略了 swplan 不使用的列 {list_quoted}",
+    ),
+    (
+        r"(?P<f>.+?): hired and years_of_service disagree at (?P<d>\S+) in (?P<at>.+?)"
+        r"(?: and (?P<more>\d+) more)?",
+        "{f}：hired（入职日期）与 years_of_service（工龄）在 {d} 不一致：{at}{more_zh}",
+    ),
+    (r"hired was used", "按 hired 计算"),
+    (
+        r"(?P<f>.+) skipped: a lock file, not a swplan file",
+        "{f} 已跳过：这是锁定文件，不是 swplan 文件",
+    ),
+    (
+        r"(?P<f>.+?): worker " + _Q + r" is on no roster \((?P<r>[^)]*)\)",
+        "{f}：人员 {v} 不在花名册（{r}）中",
+    ),
+    (r"worker " + _Q + r" is on no roster \((?P<r>[^)]*)\)", "人员 {v} 不在花名册（{r}）中"),
+    (r"an award paid to someone who has left is kept", "已离职人员的奖励记录予以保留"),
+    (
+        r"(?P<f>.+?): and (?P<n>\d+) more workers on no roster \((?P<r>[^)]*)\)",
+        "{f}：另有 {n} 名人员不在花名册（{r}）中",
+    ),
+    (
+        r"--record appends in its column order: (?P<list>.+)",
+        "--record 按其列顺序追加：{list}",
+    ),
+    (r"--record refuses it: (?P<why>.+)", "--record 不能写入它：{why_zh}"),
+    # dates and cells
+    (_Q + r" is a month without a day", "{v} 只有年月，没有日"),
+    (r"write the whole date, e\.g\. (?P<e>\S+)", "请写完整日期，例如 {e}"),
+    (
+        _Q + r" looks like an Excel date serial number \(a date in a cell not formatted as a "
+        r"date\)",
+        "{v} 像是 Excel 的日期序列号（单元格未设置为日期格式）",
+    ),
+    (
+        r"format the cell as a date, or write YYYY-MM-DD",
+        "请把单元格设为日期格式，或写成 YYYY-MM-DD",
+    ),
+    (r"formula " + _Q + r" has no saved value", "公式 {v} 没有保存的计算结果"),
+    (
+        r"open the file in Excel and save it, or type the value",
+        "请用 Excel 打开并保存该文件，或直接填写数值",
+    ),
+    (
+        r"has (?P<n>\d+) sheets that hold such a table \((?P<list>.+)\)",
+        "有 {n} 个工作表都是这类表格（{list}）",
+    ),
+    (r"name the one to read, as (?P<f>\S+)", "请指明要读取的工作表，写成 {f}"),
+    (r"has no sheet " + _Q, "没有工作表 {v}"),
+    (r"its sheets: (?P<list>.+)", "已有工作表：{list}"),
+    (
+        r"columns " + _Q + r" and (?P<w>'(?:[^'\\]|\\.)*') both give (?P<k>'[^']*')",
+        "列 {v} 和 {w} 都对应 {k}",
+    ),
+    (r"keep one", "请只保留一列"),
+    (
+        r"a (?P<kind>\w+) file needs a top-level (?P<top>'[^']*') list",
+        "{kind_zh}文件需要顶层的 {top} 列表",
+    ),
+    (r"(?P<top>'[^']*') must be a list of '- \.\.\.' entries", "{top} 应为以 '- ...' 开头的列表"),
+    (r"must be a list of \{exam, passed_on\}", "应为 {{exam, passed_on}} 的列表"),
+    (r"is a (?P<a>\w+) file, not a (?P<kind>\w+) file", "是{a_zh}文件，不是{kind_zh}文件"),
+    (
+        r"check the order of the files: staff POPULATIONS --roster ROSTER, budget POPULATIONS "
+        r"ROSTER",
+        "请检查文件顺序：swplan staff POPULATIONS --roster ROSTER，swplan budget POPULATIONS ROSTER",
+    ),
+    # sites
+    (_Q + r" is not a site of the populations", "{v} 不是服务对象文件中的站点"),
+    (
+        r"(?P<n>\d+) workers? \((?P<ids>[^)]*)\) would be costed twice, as staff and as the "
+        r"post the site lacks: fix the site, add it to the populations, or give "
+        r"--allow-unknown-sites",
+        "{n} 名人员（{ids}）会被重复计算（既计入现有人员，又计入该站点缺编岗位）："
+        "请改正站点，或把它加入服务对象文件，或加 --allow-unknown-sites",
+    ),
+    (
+        r"site " + _Q + r" \((?P<n>\d+) workers?\) is neither the id nor the name of a site of "
+        r"the populations",
+        "站点 {v}（{n} 人）既不是服务对象文件中站点的编号，也不是其名称",
+    ),
+    (
+        _Q + r" is the name of (?P<n>\d+) sites \((?P<ids>[^)]*)\)",
+        "{v} 是 {n} 个站点的名称（{ids}）",
+    ),
+    (r"write the site's id instead", "请改填站点编号"),
+    (
+        r"site kind " + _Q + r" \(site (?P<ids>.+?)(?: and (?P<more>\d+) more)?\) is not listed "
+        r"in the rules' site_kinds, so no minimum applies to it",
+        "站点类型 {v}（站点 {ids_zh}{more_sites}）不在规则的 site_kinds 中，因此不适用最低配置",
+    ),
+    (r"nearest listed kind: " + _Q + r"(?: \((?P<k>[^)]*)\))?", "最接近的类型：{v}{k_zh}"),
+    (r"listed kinds: (?P<list>.+)", "已列出的类型：{list_labels}"),
+    # ledger options
+    (
+        r"needs --ledger FILE, the ledger CSV to record the awards in \(with --new-ledger to "
+        r"start one\)",
+        "需要 --ledger 文件：记录奖励的台账 CSV（新建台账请加 --new-ledger）",
+    ),
+    (r"only applies with --record", "只能与 --record 一起使用"),
+    (r"add --record", "请加 --record"),
+    (r"the ledger does not exist", "台账不存在"),
+    (
+        r"check the path \(a new, empty ledger would pay every award again\), or add "
+        r"--new-ledger to start one",
+        "请检查路径（新的空台账会把每笔奖励再发一次），或加 --new-ledger 新建台账",
+    ),
+    # rules
+    (
+        r"floor (?P<a>\S+) is above the ceiling (?P<b>\S+) \(an item's missing bound is the "
+        r"general one\)",
+        "下限 {a} 高于上限 {b}（单项未设的上下限按总的上下限）",
+    ),
+    # output files
+    (r"cannot be written: its directory (?P<d>.+) does not exist", "无法写入：所在目录 {d} 不存在"),
+    (
+        r"is an input of this run \((?:the (?P<arg>[A-Z]+) argument|(?P<opt>--\S+)) (?P<f>.+)\)",
+        "是本次运行的输入文件（{arg}{opt} {f}）",
+    ),
+    (r"writing the report there would destroy it", "把报表写到那里会覆盖它"),
+    (r"its directory (?P<d>.+) does not exist", "所在目录 {d} 不存在"),
+    (r"the disk is full \(no space left on device\)", "磁盘已满"),
+    (r"the disk quota is exceeded", "超出磁盘配额"),
+    (r"the file system is read-only", "文件系统只读"),
+    (r"permission denied", "没有权限"),
+    (r"the reader closed the pipe", "读取方已关闭管道"),
+    (r"it is a directory", "这是一个目录"),
+    (r"name a file", "请指定文件"),
+    (r"[Nn]o such file or directory", "文件或目录不存在"),
+    (r"[Pp]ermission denied", "没有权限"),
+    (r"[Ii]s a directory", "这是一个目录"),
+    (r"name another file", "请换一个文件名"),
+    (r"cannot create the ledger: its directory does not exist", "无法新建台账：所在目录不存在"),
+    # merged cells
+    (
+        r"is part of a merged cell over several rows, and a number belongs to one row",
+        "属于跨多行的合并单元格，而一个数字只能属于一行",
+    ),
+    (r"unmerge the cells and give each row its own number", "请取消合并，并为每行分别填写数字"),
+    # the shape of a rules or input file (pydantic's words, reworded)
+    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not a list", "{v_zh} 不是列表"),
+    (r"write '- item' lines", "请写成以 '- ' 开头的各行"),
+    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not a mapping", "{v_zh} 不是映射"),
+    (r"write key: value lines", "请写成“键: 值”的各行"),
+    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not text", "{v_zh} 不是文本"),
+    (r"must not be empty", "不能为空"),
+    (
+        r"add it, or start the file with 'extends: national' to take the national one",
+        "请补上，或在文件开头写 'extends: national' 以沿用全国默认值",
+    ),
+    (r"Field required", "缺少必填项"),
+    (r"Input should be greater than or equal to (?P<n>\S+)", "应不小于 {n}"),
+    (r"Input should be greater than (?P<n>\S+)", "应大于 {n}"),
+    (r"Input should be less than or equal to (?P<n>\S+)", "应不大于 {n}"),
+    (r"Input should be less than (?P<n>\S+)", "应小于 {n}"),
+    (r"Input should be a valid integer.*", "应为整数"),
+    (r"Input should be a valid number.*", "应为数字"),
+    (r"Input should be a valid boolean.*", "应为 true 或 false"),
+    (r"Input should be a valid string", "应为文本"),
+    (r"Input should be a valid date.*", "应为日期（YYYY-MM-DD）"),
+    (r"Input should be a valid (?:dictionary|mapping).*", "应为映射"),
+    (r"Input should be a valid list", "应为列表"),
+    (r"Extra inputs are not permitted", "此处不允许该项"),
+    # rules that contradict themselves
+    (_Q + r" is not a name or a number", "{v} 不是名称或数字"),
+    (
+        r"(?P<a>\S+) is before (?P<b>\S+), the date of the change above",
+        "{a} 早于上一项变更的日期 {b}",
+    ),
+    (r"list changes in date order", "请按日期顺序列出变更"),
+    (r"a change cannot set " + _Q, "变更不能设置 {v}"),
+    (
+        r"required key " + _Q + r" is missing \(e\.g\. (?P<e>[^)]+)\)",
+        "缺少必填项 {v}（例如 {e}）",
+    ),
+    (
+        _Q + r" names both (?P<a>'[^']*') and (?P<b>'[^']*') among the (?P<voc>\w+) words",
+        "{v} 在 {voc} 词表中同时指向 {a} 和 {b}",
+    ),
+    (r"a label or alias must name one entry", "一个标签或别名只能对应一项"),
+    (_Q + r" is not a column of a (?P<t>\w+) file", "{v} 不是{t_zh}文件的列"),
+    (
+        r"(?P<n>\S+) is below 12",
+        "{n} 小于 12",
+    ),
+    (r"every month is paid, so it must be 12 or more", "每个月都要发放，因此应不小于 12"),
+    (r"month (?P<m>\d+) has no day (?P<d>\d+)", "{m} 月没有 {d} 日"),
+    (r"(?P<m>\S+) is not a month", "{m} 不是月份"),
+    (r"give 1 to 12", "请填写 1 至 12"),
+    (r"(?P<a>\S+) is negative", "{a} 是负数"),
+    (r"max (?P<a>\S+) is below first (?P<b>\S+)", "max {a} 小于 first {b}"),
+    (r"(?P<n>\d+) steps", "{n} 个档次"),
+    (r"at most (?P<n>\d+) are allowed", "最多允许 {n} 个"),
+    (r"the rules define no posts to be paid as", "规则未设可按其计酬的岗位"),
+    (
+        r"'grade' is reserved for the grade's monthly",
+        "'grade' 专指薪级的月工资",
+    ),
+    (r"give the component another id", "请给该工资构成换一个标识"),
+    (
+        r"max_years limits per_year, which is not given",
+        "max_years 限制的是 per_year，但未设 per_year",
+    ),
+    (
+        r"'by: step' needs pay\.steps \(every_years, first, max\)",
+        "'by: step' 需要 pay.steps（every_years、first、max）",
+    ),
+    (r"'by: grade' needs pay\.grades", "'by: grade' 需要 pay.grades"),
+    (r"no amount for (?P<by>\w+) (?P<list>.+)", "{by_zh} {list} 没有金额"),
+    (r"'by: (?P<by>\w+)' must price every (?P<b2>\w+)", "'by: {by}' 须为每个{by_zh}设定金额"),
+    # values, cells and sheets
+    (_Q + r" is too large or has too many digits", "{v} 过大或位数过多"),
+    (
+        r"at most (?P<a>\d+) digits before the point and (?P<b>\d+) in all",
+        "整数部分最多 {a} 位，总共最多 {b} 位",
+    ),
+    (_Q + r" holds a control character \((?P<u>U\+[0-9A-F]+)\)", "{v} 含有控制字符（{u}）"),
+    (r"a site id is printable text on one line", "站点编号应为单行可打印文字"),
+    (_Q + r" has (?P<n>\d+) characters", "{v} 有 {n} 个字符"),
+    (r"a site id has at most (?P<n>\d+)", "站点编号最多 {n} 个字符"),
+    (
+        r"no header found: no row among the first 20 holds the columns a (?P<kind>\w+) file "
+        r"needs, so the first row \((?P<list>.*)\) was read as one",
+        "未找到表头：前 20 行中没有一行包含{kind_zh}文件所需的列，因此把第一行（{list}）当作了表头",
+    ),
+    (
+        r"is too big to read: (?:a sheet|its text) inflates to (?P<n>\S+) MiB \(at most "
+        r"(?P<m>\S+) MiB\)",
+        "过大，无法读取：解压后达 {n} MiB（最多 {m} MiB）",
+    ),
+    (r"save the table as CSV UTF-8 instead", "请改存为 CSV UTF-8"),
+    (
+        r"sheet " + _Q + r" declares (?P<r>\S+) rows and (?P<c>\S+) columns",
+        "工作表 {v} 声明有 {r} 行、{c} 列",
+    ),
+    (
+        r"at most (?P<r>\S+) rows and (?P<c>\S+) columns \(Excel's own limits\) are read",
+        "最多读取 {r} 行、{c} 列（Excel 自身的上限）",
+    ),
+    # passes, ledger and options
+    (r"worker " + _Q + r" is not on the roster", "人员 {v} 不在花名册中"),
+    (r"every pass must name a rostered worker", "每条通过记录都须是花名册中的人员"),
+    (
+        r"a pass cannot be in the future \(check the date or use --as-of\)",
+        "通过日期不能在将来（请检查日期，或使用 --as-of）",
+    ),
+    (
+        r"--record cannot append to this ledger: its header " + _Q + r" is not the four columns "
+        r"(?P<list>.+?) \(in any order, each once, no other column\)",
+        "--record 不能追加到此台账：其表头 {v} 不是 {list} 这四列（顺序不限，各一次，不能有其他列）",
+    ),
+    (
+        r"rows written under it could be misread\. Fix the header and run again",
+        "在其下写入的行可能被误读。请改正表头后重新运行",
+    ),
+    (r"nothing was recorded", "未记录任何内容"),
+    (
+        r"costs a whole year, --as-of one day's run rate",
+        "--year 测算全年费用，--as-of 测算某一天的年化费用",
+    ),
+    (r"give one of them", "请只指定其中一个"),
+    (r"is closed", "已关闭"),
+    (
+        r"give --output FILE, or run with stdout open",
+        "请指定 --output 文件，或在标准输出可用时运行",
+    ),
+    (r"name a file to write", "请指定要写入的文件"),
+    (
+        r"an item with its own base or rounding needs a rate",
+        "单独设定缴费基数或取整方式的项目须有费率",
+    ),
+    (
+        r"give either performance_bonus or performance_bonus_months, not both "
+        r"\(performance_bonus: \{months: \.\.\., of: \[\.\.\.\]\} says everything the other "
+        r"does\)",
+        "performance_bonus 与 performance_bonus_months 只能填写一个"
+        "（performance_bonus: {{months: ..., of: [...]}} 已包含后者的全部内容）",
+    ),
+    (r"\.\.\. and (?P<n>\d+) more like it", "……另有 {n} 处同样的问题"),
+    # what no reader foresaw
+    (r"cannot be read or written: (?P<why>.+)", "无法读取或写入：{why_zh}"),
+    (
+        r"a number is too large or too precise to compute exactly",
+        "有数字过大或精度过高，无法精确计算",
+    ),
+    (r"check the amounts and rates of the inputs", "请检查输入中的金额和费率"),
+    (r"an input is nested too deeply", "输入的嵌套层数过多"),
+    (r"out of memory", "内存不足"),
+    (r"the input is too large", "输入过大"),
+    (r"internal error \((?P<e>.+)\)", "内部错误（{e}）"),
+    (r"please report it", "请报告此问题"),
+    # the csv module's own words
+    (r"unexpected end of data", "数据意外结束"),
+    (r"line contains NUL", "该行含有 NUL 字符"),
+    (r"new-line character seen in unquoted field.*", "未加引号的字段中出现换行"),
+    (r"(?P<q>'.') expected after '\"'", "'\"' 之后应为 {q}"),
+    (r"field larger than field limit \((?P<n>\d+)\)", "字段超过长度上限（{n}）"),
     # usage errors of the command line
     (r"Missing argument '(?P<a>[^']+)'", "缺少参数 {a}"),
     (
@@ -219,7 +619,11 @@ _CLAUSES: list[tuple[str, str]] = [
         "{o} 的值 {v} 无效，可选：{list}",
     ),
     (r"Invalid value for (?P<o>.+?): (?P<why>.+)", "{o} 的值无效：{why}"),
-    (r"No such option: (?P<o>\S+)(?: Did you mean (?P<h>\S+)\?)?", "没有选项 {o}"),
+    (
+        r"No such option: (?P<o>\S+)(?: Did you mean (?P<h>\S+)\?)?"
+        r"(?: \(Possible options: (?P<list>[^)]+)\))?",
+        "没有选项 {o}{h_zh}",
+    ),
     (r"No such command '(?P<c>[^']+)'", "没有命令 {c}"),
     (r"Option '(?P<o>[^']+)' requires an argument", "选项 {o} 需要一个值"),
     (r"Got unexpected extra arguments? \((?P<a>.+)\)", "多余的参数（{a}）"),
@@ -245,7 +649,7 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"is a file, not a directory", "是文件，不是目录"),
     (r"cannot be created: (?P<why>.+)", "无法创建：{why}"),
-    (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why}"),
+    (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why_zh}"),
     (r"check that its directory exists and is writable", "请确认其目录存在且可写"),
     (
         r"'xlsx' is not available for the rules, which are nested",
@@ -281,9 +685,32 @@ _CLAUSES: list[tuple[str, str]] = [
         "规则 {v}，{c} 类服务对象，{g} 个薪级",
     ),
     (r"total (?P<t>\S+) is above --cap (?P<c>\S+)", "合计 {t} 超过 --cap {c}"),
+    *_SHARED_CLAUSES,
 ]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLAUSES]
+_DID_YOU_MEAN = re.compile(r"(?P<a>.+) \(did you mean (?P<hint>.+)\?\)\Z", re.S)
+_BY_ZH = {
+    "post": "岗位",
+    "title": "职称",
+    "education": "学历",
+    "performance": "考核等次",
+    "grade": "薪级",
+    "step": "档次",
+}
+_KIND_ZH = {
+    "roster": "花名册",
+    "populations": "服务对象",
+    "passes": "考试通过记录",
+    "ledger": "奖励发放台账",
+    "rules": "规则",
+    "scenarios": "规划方案",
+}
+_SKIP_ZH = {
+    "a totals row": "合计行",
+    "an example row": "示例行",
+    "no value in any column swplan reads": "swplan 读取的各列均无值",
+}
 _WHAT = {"worker": "工号", "site": "站点编号"}
 
 
@@ -321,11 +748,146 @@ def _clause(text: str, labels: bool = False) -> str:
                 groups["list"] = _as_labels(groups.get("list", ""))
                 if groups.get("hint"):
                     groups["hint"] = _as_labels(groups["hint"])
+            if groups.get("inner"):  # a message inside the message
+                groups["inner"] = _clause(groups["inner"], labels)
             groups["what_zh"] = _WHAT.get(groups.get("what", ""), "")
+            why = groups.get("why", "")
+            groups["why_zh"] = _SKIP_ZH.get(why) or (_clause(why, labels) if why else "")
             line = groups.get("line")
             groups["line_zh"] = f"（首次出现在第 {line} 行）" if line else ""
+            groups["where_zh"] = _where(groups.get("where", ""))
+            groups["yaml_zh"] = _yaml_zh(groups.get("yaml", ""))
+            more = groups.get("more")
+            groups["more_zh"] = f" 等，另有 {more} 处" if more else ""
+            groups["more_rows"] = f"，另有 {more} 行" if more else ""
+            groups["more_sites"] = f" 等，另有 {more} 个" if more else ""
+            groups["ids_zh"] = groups.get("ids", "").replace(", ", "、")
+            groups["kind_zh"] = _KIND_ZH.get(groups.get("kind", ""), groups.get("kind", ""))
+            groups["a_zh"] = _KIND_ZH.get(groups.get("a", ""), groups.get("a", ""))
+            groups["v_zh"] = {"a mapping": "映射", "a list": "列表"}.get(
+                groups.get("v", ""), groups.get("v", "")
+            )
+            groups["by_zh"] = _BY_ZH.get(groups.get("by", ""), groups.get("by", ""))
+            groups["list_quoted"] = groups.get("list", "").replace("', '", "'、'")
+            groups["list_labels"] = _as_labels(groups.get("list", ""))
+            groups["t_zh"] = _KIND_ZH.get(groups.get("t", ""), groups.get("t", ""))
+            groups["k_zh"] = f"（{groups['k']}）" if groups.get("k") else ""
+            hint = groups.get("h") or groups.get("list")
+            groups["h_zh"] = f"（是否应为 {hint}？）" if hint and "h_zh" in template else ""
+            groups["rows"] = groups.get("rows", "").replace(", ", "、")
             return template.format(**groups)
+    m = _DID_YOU_MEAN.match(text)
+    if m:  # any message with a suggestion: the message, then the suggestion
+        return f"{_clause(m['a'], labels)}（是否应为 {m['hint']}？）"
     return text
+
+
+# The YAML parser's words (PyYAML and libyaml): what it was reading, then what it found.
+_YAML_CONTEXT = re.compile(
+    r"while (?:scanning|parsing) (?:an? )?(?P<what>[\w -]+?)"
+    r"(?= (?:found|did|could|expected|mapping values)\b|\Z) ?"
+)
+_YAML_WHAT = {
+    "for the next token": "下一个记号",
+    "quoted scalar": "带引号的值",
+    "double-quoted scalar": "双引号中的值",
+    "single-quoted scalar": "单引号中的值",
+    "plain scalar": "值",
+    "block scalar": "多行文本",
+    "simple key": "键",
+    "flow mapping": "花括号 {...}",
+    "flow sequence": "方括号 [...]",
+    "block mapping": "映射",
+    "block collection": "列表",
+    "block node": "节点",
+    "flow node": "节点",
+    "node": "节点",
+    "anchor": "锚点 &",
+    "alias": "别名 *",
+    "tag": "标签",
+    "directive": "指令",
+}
+_YAML_PROBLEMS: list[tuple[str, str]] = [
+    (
+        r"mapping values are not allowed (?:here|in this context)",
+        "此处不能出现“键: 值”（冒号后的内容是否应加引号，或缩进有误？）",
+    ),
+    (
+        r"found character (?P<c>'.+?' )?that cannot start any token",
+        "遇到不能开始任何内容的字符 {c}（YAML 不能用 Tab 键缩进）",
+    ),
+    (r"found unexpected end of stream", "文件意外结束（引号或括号是否未闭合？）"),
+    (r"found unexpected document separator", "遇到意外的文档分隔符"),
+    (r"(?:did not|could not) find expected key", "未找到预期的键（缩进是否有误？）"),
+    (r"(?:did not|could not) find expected node content", "未找到预期的内容"),
+    (r"(?:did not|could not) find expected (?P<x>.+?)(?: indicator)?", "未找到预期的 {x}"),
+    (r"expected <block end>, but found (?P<x>.+)", "缩进不一致：此处应结束上一层，却遇到{x}"),
+    (r"expected (?P<a>.+), but (?:found|got) (?P<x>.+)", "应为 {a}，却遇到 {x}"),
+    (r"found undefined alias (?P<x>.+)", "未定义的别名 {x}"),
+    (r"found duplicate anchor (?P<x>.+?)(?:; first occurrence.*)?", "锚点 {x} 重复"),
+    (r"found unknown escape character (?P<x>.+)", "未知的转义字符 {x}"),
+    (
+        r"found a tab character (?:that violates|where an) indentation(?: space is expected)?",
+        "此处缩进不能用 Tab 字符",
+    ),
+    (r"found undefined tag handle (?P<x>.+)", "未定义的标签 {x}"),
+    (r"expected a single document in the stream.*", "文件中只能有一个文档"),
+    (r"found incompatible YAML document.*", "不兼容的 YAML 版本"),
+    (r"found duplicate YAML directive", "YAML 指令重复"),
+    (r"(?P<x>.+?) not allowed", "不允许 {x}"),
+]
+_YAML_TOKENS = {
+    "block mapping start": "新的映射",
+    "block sequence start": "新的列表",
+    "block end": "层级结束",
+    "scalar": "值",
+    "block entry": "列表项 '-'",
+    "key": "键",
+    "value": "值",
+    "flow mapping start": "'{'",
+    "flow mapping end": "'}'",
+    "flow sequence start": "'['",
+    "flow sequence end": "']'",
+    "flow entry": "','",
+    "anchor": "锚点",
+    "alias": "别名",
+    "tag": "标签",
+    "stream end": "文件结尾",
+    "document start": "文档开头 '---'",
+    "document end": "文档结尾",
+}
+_YAML_TOKEN = re.compile(r"'?<(?P<t>[a-z ]+)>'?")
+_YAML_COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _YAML_PROBLEMS]
+
+
+def _yaml_zh(text: str) -> str:
+    """A YAML parser's `while scanning a quoted scalar found unexpected end of stream`."""
+    what = ""
+    m = _YAML_CONTEXT.match(text)
+    if m:
+        context = _YAML_WHAT.get(m["what"].strip())
+        if context is None:
+            return text
+        what = f"读取{context}时"
+        text = text[m.end() :].strip()
+    for pattern, template in _YAML_COMPILED:
+        found = pattern.match(text)
+        if found:
+            groups = {k: (v or "") for k, v in found.groupdict().items()}
+            groups = {
+                k: _YAML_TOKEN.sub(lambda t: _YAML_TOKENS.get(t["t"], t[0]), v).replace(
+                    "' or '", "' 或 '"
+                )
+                for k, v in groups.items()
+            }
+            return what + template.format(**groups).replace(" （", "（")
+    return (what + "：" + text) if what and text else (what or text)
+
+
+def _where(where: str) -> str:
+    """`FILE sheet SHEET` -> `FILE 工作表 SHEET`."""
+    file, sep, sheet = where.rpartition(" sheet ")
+    return f"{file} 工作表 {sheet}" if sep else where
 
 
 def zh(text: str, *, labels: bool = False) -> str:
@@ -338,7 +900,17 @@ def zh(text: str, *, labels: bool = False) -> str:
     return "；".join(_clause(part, labels) for part in text.split("; "))
 
 
-_RULES_PATHS = ("pay", "awards", "staffing", "budget", "categories", "extends", "site_kinds")
+_RULES_PATHS = (
+    "pay",
+    "awards",
+    "staffing",
+    "budget",
+    "categories",
+    "extends",
+    "site_kinds",
+    "plan",
+    "scenarios",  # a scenario's overrides are rules
+)
 
 
 def problem_zh(path: str, text: str) -> str:

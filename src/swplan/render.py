@@ -200,6 +200,16 @@ CSV_PARTS_ZH = {
     "reason": "原因",
     "capped": "受上限限制",
     "components": "工资构成",
+    "pay_post": "计酬岗位",
+    "base": "缴费基数",
+    "round": "取整方式",
+    "by": "依据",
+    "key": "取值",
+    "steps": "档次规则",
+    "every_years": "晋档年数",
+    "first": "起始档次",
+    "bonus_of": "奖金基数构成",
+    "bonus_month": "一个月奖金基数",
 }
 
 
@@ -237,8 +247,23 @@ def report_csv(report: Report) -> Iterator[str]:
 # --------------------------------------------------------------------------- text
 
 
-def render_json(report: Report) -> str:
-    return json.dumps(report.json_data(), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report) -> Iterator[str]:
+    """`json.dumps(data, ensure_ascii=False, indent=2)` and a newline, in chunks.
+
+    `json.dumps` with an indent gathers every piece of the document (a few dozen small
+    strings per site or worker) in one list before joining them: more than the data
+    itself for a national report. Joined a few thousand at a time, the same text
+    never needs that list.
+    """
+    pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(report.json_data())
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= 4096:
+            yield "".join(batch)
+            batch.clear()
+    batch.append("\n")
+    yield "".join(batch)
 
 
 _MD_BREAK = re.compile(r"\r\n|\r|\n")
@@ -383,7 +408,7 @@ def render_table(report: Report, file: TextIO, *, color: bool, width: int | None
 def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
     """The report as text chunks in format `fmt`."""
     if fmt == "json":
-        yield render_json(report)
+        yield from render_json(report)
     elif fmt == "csv":
         yield from report_csv(report)
     elif fmt == "markdown":

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
+    field_validator,
     model_validator,
 )
 
@@ -100,6 +101,12 @@ class Post(Word):
 class Service(_Model):
     counted_from: IsoDate | None = None  # years count from max(hired, counted_from)
     education_years: dict[Ident, Count] = {}  # years added by education
+
+    @field_validator("education_years", mode="before")
+    @classmethod
+    def _none_is_no_years(cls, value: Any) -> Any:
+        """`education_years: null` in a file that extends another: no years by education."""
+        return {} if value is None else value
 
 
 class Steps(_Model):
@@ -201,6 +208,14 @@ class Pay(_Model):
     steps: Steps | None = None
     components: dict[Ident, Component] = {}
     education_post: dict[Ident, Ident] = {}
+
+    @field_validator("components", mode="before")
+    @classmethod
+    def _drop_removed_components(cls, value: Any) -> Any:
+        """A component set to null (`cert: null`) removes the one the base rules define."""
+        if isinstance(value, dict):
+            return {key: part for key, part in value.items() if part is not None}
+        return value
 
     def bonus_months(self) -> dict[str, Decimal]:
         if self.performance_bonus is not None:

@@ -33,13 +33,14 @@ class Column:
 
 @dataclass
 class Chart:
-    """A bar chart of some columns of a sheet's rows (the totals row left out)."""
+    """A chart of some columns of a sheet's rows (the totals row left out): bars, or
+    lines (a figure over the years)."""
 
     title: str
-    categories: int  # column whose values name the bars
+    categories: int  # column whose values name the bars (or the points of a line)
     series: list[int]  # columns charted, one series each
     y_title: str = ""
-    kind: Literal["bar", "col"] = "col"
+    kind: Literal["bar", "col", "line"] = "col"
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _put(ws: Any, row: int, col: int, value: Any, kind: Kind) -> Any:
 
 
 def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
-    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -152,23 +153,34 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
 
     chart = sheet.chart
     if chart is not None and last_data >= 2:
-        bars = BarChart()
-        bars.type = chart.kind
-        bars.title = chart.title
-        bars.y_axis.title = chart.y_title or None
-        bars.y_axis.numFmt = "#,##0"  # whole yuan on the axis; the cells keep the fen
-        bars.y_axis.majorGridlines = None if len(chart.series) > 1 else bars.y_axis.majorGridlines
-        bars.y_axis.delete = False
-        bars.x_axis.delete = False
+        drawn: Any
+        if chart.kind == "line":
+            drawn = LineChart()
+        else:
+            drawn = BarChart()
+            drawn.type = chart.kind
+        drawn.title = chart.title
+        drawn.y_axis.title = chart.y_title or None
+        drawn.y_axis.numFmt = "#,##0"  # whole yuan on the axis; the cells keep the fen
+        if chart.kind != "line":  # lines read against the grid
+            drawn.y_axis.majorGridlines = (
+                None if len(chart.series) > 1 else drawn.y_axis.majorGridlines
+            )
+        drawn.y_axis.delete = False
+        drawn.x_axis.delete = False
         for j in chart.series:
             data = Reference(ws, min_col=j + 1, min_row=1, max_row=last_data)
-            bars.add_data(data, titles_from_data=True)
+            drawn.add_data(data, titles_from_data=True)
         cats = Reference(ws, min_col=chart.categories + 1, min_row=2, max_row=last_data)
-        bars.set_categories(cats)
-        bars.legend = None if len(chart.series) == 1 else bars.legend
-        bars.height = 9
-        bars.width = max(16.0, min(40.0, 1.2 * (last_data - 1) + 6))  # type: ignore[assignment]
-        ws.add_chart(bars, f"{get_column_letter(len(sheet.columns) + 2)}2")
+        drawn.set_categories(cats)
+        if chart.kind == "line":  # a figure per year: straight lines through marked points
+            for line in drawn.series:
+                line.smooth = False
+                line.marker.symbol = "circle"
+        drawn.legend = None if len(chart.series) == 1 else drawn.legend
+        drawn.height = 9
+        drawn.width = max(16.0, min(40.0, 1.2 * (last_data - 1) + 6))
+        ws.add_chart(drawn, f"{get_column_letter(len(sheet.columns) + 2)}2")
 
 
 EXCEL_ROWS = 1_048_576  # rows a worksheet can hold

@@ -198,19 +198,21 @@ def budget_by_site(
     return out
 
 
-def site_budgets(rules: Rules, result: BudgetResult, workers: Sequence[Worker]) -> list[SiteBudget]:
-    """`budget_by_site` from the roster: each worker's cost over the budget year (as the
-    staff line costs it) and due awards go to their site."""
-    pay_result = compute_pay(rules, workers, year=result.year)
-    cost: dict[str, Decimal] = {}
-    count: dict[str, int] = {}
-    site_of: dict[str, str] = {}
-    for w in pay_result.workers:
-        cost[w.site] = cost.get(w.site, ZERO) + w.figures.annual_cost
-        count[w.site] = count.get(w.site, 0) + 1
-        site_of[w.id] = w.site
+def site_budgets(
+    rules: Rules, result: BudgetResult, roster: RosterCounts | Sequence[Worker]
+) -> list[SiteBudget]:
+    """`budget_by_site` from the roster's per-site costs (`RosterCounts.with_costs`: what a
+    streamed roster gives) or from the workers themselves, each costed over the budget
+    year as the staff line costs them. Due awards go to their worker's site."""
+    if isinstance(roster, RosterCounts):
+        counts = roster
+    else:
+        counts = RosterCounts.of(roster, rules).with_costs([w.id for w in roster])
+        for w in compute_pay(rules, roster, year=result.year).workers:
+            counts.add_cost(w.id, w.site, w.figures.annual_cost)
+    assert counts.costs is not None, "the counts were made without the sites' costs"
     awarded: dict[str, Decimal] = {}
     for a in result.awards.due_awards:
-        site = site_of[a.worker_id]
+        site = counts.site_of_worker(a.worker_id)
         awarded[site] = awarded.get(site, ZERO) + a.amount
-    return budget_by_site(rules, result, cost, awarded, count)
+    return budget_by_site(rules, result, counts.costs, awarded, counts.current)

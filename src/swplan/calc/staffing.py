@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import Site, Worker
+from ..money import ZERO
 from ..rules import Rules
 
 
@@ -116,11 +117,20 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
 
 @dataclass(slots=True)
 class RosterCounts:
-    """Workers per site, certified workers per site, and a few ids per site for messages."""
+    """Workers per site, certified workers per site, and a few ids per site for messages.
+
+    For `budget --by site` also each site's cost (`costs`, not None once asked for by
+    `with_costs`) and the site of each worker named in advance (`site_of`: the workers
+    the exam passes name, whose awards go to their site). These stay per site or per
+    named worker however long the roster is.
+    """
 
     current: Counter[str] = field(default_factory=Counter)
     certified: Counter[str] = field(default_factory=Counter)
     sample_ids: dict[str, list[str]] = field(default_factory=dict)
+    costs: dict[str, Decimal] | None = None
+    site_of: dict[str, str] = field(default_factory=dict)
+    renamed: dict[str, str] = field(default_factory=dict)  # a site's name -> its id
 
     SAMPLE = 5
 
@@ -140,13 +150,44 @@ class RosterCounts:
     def __getstate__(self) -> tuple[Any, ...]:
         # sent between processes for a national roster: one string per site, not a list
         joined = {site: "\n".join(ids) for site, ids in self.sample_ids.items()}
-        return dict(self.current), dict(self.certified), joined
+        return dict(self.current), dict(self.certified), joined, self.costs, self.site_of
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        current, certified, joined = state
+        current, certified, joined, self.costs, self.site_of = state
+        self.renamed = {}
         self.current = Counter(current)
         self.certified = Counter(certified)
         self.sample_ids = {site: ids.split("\n") for site, ids in joined.items()}
+
+    def with_costs(self, named: Collection[str] = ()) -> RosterCounts:
+        """Ask for each site's cost and for the sites of the workers in `named`."""
+        self.costs = {}
+        self.site_of = dict.fromkeys(named, "")  # "": not (yet) found on the roster
+        return self
+
+    def add_cost(self, worker_id: str, site: str, cost: Decimal) -> None:
+        """A worker's cost goes to their site (with `with_costs`)."""
+        costs = self.costs
+        assert costs is not None
+        costs[site] = costs.get(site, ZERO) + cost
+        if worker_id in self.site_of and not self.site_of[worker_id]:
+            self.site_of[worker_id] = site
+
+    def rename_site(self, old: str, new: str) -> None:
+        """Count the workers at `old` (a site's name on the roster) at `new` (its id)."""
+        self.current[new] = self.current.get(new, 0) + self.current.pop(old)
+        if old in self.certified:
+            self.certified[new] = self.certified.get(new, 0) + self.certified.pop(old)
+        named = self.sample_ids.pop(old, [])
+        self.sample_ids[new] = (self.sample_ids.get(new, []) + named)[: self.SAMPLE]
+        if self.costs is not None and old in self.costs:
+            self.costs[new] = self.costs.get(new, ZERO) + self.costs.pop(old)
+        self.renamed[old] = new
+
+    def site_of_worker(self, worker_id: str) -> str:
+        """The site (its id, where the roster gave its name) of a worker in `named`."""
+        site = self.site_of[worker_id]
+        return self.renamed.get(site, site)
 
     @classmethod
     def of(cls, workers: Iterable[Worker], rules: Rules) -> RosterCounts:

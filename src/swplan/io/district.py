@@ -1,4 +1,4 @@
-"""A whole district for `staff` and `budget`: populations, roster, required posts.
+"""A whole district for `staff`, `budget` and `plan`: populations, roster, required posts.
 
 For a national run the roster CSV (1.5 million rows) is read in a second process
 while this one reads the populations and works out every site's required posts;
@@ -11,11 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from operator import attrgetter
 
-from ..calc.staffing import RosterSummary, StaffResult, add_roster, required_posts
+from ..calc.staffing import (
+    RosterCounts,
+    RosterSummary,
+    StaffResult,
+    add_roster,
+    required_posts,
+    unknown_site_warning,
+)
 from ..errors import InputError, Problem
-from ..model import Origin, Populations
+from ..model import Origin, Populations, Worker
 from ..rules import Rules
 from . import notes
 from .loading import file_format
@@ -48,12 +58,14 @@ def load_district(
     wanted_ids: Collection[str] = (),
     year: int | None = None,
     allow_unknown_sites: bool = False,
+    by_site: bool = False,
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `as_of` is the date the roster is costed at (None: not costed, for `staff`);
     `wanted_ids` are the worker ids the caller needs to find on a streamed roster;
-    with `year`, the roster is costed over that year, month by month.
+    with `year`, the roster is costed over that year, month by month; `by_site` keeps
+    each site's cost too (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
     a warning.
@@ -62,7 +74,7 @@ def load_district(
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, as_of, wanted_ids, year)
+        return summarise_roster(roster, rules, as_of, wanted_ids, year, by_site)
 
     big = (
         roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())
@@ -115,12 +127,7 @@ def sites_by_name(
         if len(owners[key]) > 1:
             shared.append(key)
             continue
-        site = owners[key][0]
-        counts.current[site] = counts.current.get(site, 0) + counts.current.pop(key)
-        if key in counts.certified:
-            counts.certified[site] = counts.certified.get(site, 0) + counts.certified.pop(key)
-        named = counts.sample_ids.pop(key, [])
-        counts.sample_ids[site] = (counts.sample_ids.get(site, []) + named)[: counts.SAMPLE]
+        counts.rename_site(key, owners[key][0])
     if not shared:
         return []
     where = first_workers(roster, summary, set(shared), rules)
@@ -188,3 +195,46 @@ def first_workers(
             if len(found) == len(sites):
                 break
     return found
+
+
+def roster_at_sites(
+    pops: Populations,
+    workers: Sequence[Worker],
+    roster: str | os.PathLike[str],
+    rules: Rules,
+    allow_unknown_sites: bool = False,
+) -> tuple[list[Worker], list[str]]:
+    """A loaded roster checked against the populations as `staff` and `budget` check it
+    (for `plan`, which keeps every worker): a site written by its name becomes that
+    site's id, a name two sites share is an error, and a site in no populations file is
+    an error naming the nearest id, or with `allow_unknown_sites` a warning. Returns the
+    workers and the warnings (the populations' own first)."""
+    ids = {s.id for s in pops.sites}
+    warnings = list(pops.warnings)
+    if set(map(attrgetter("site"), workers)) <= ids:  # the usual case, a quick pass
+        return list(workers), warnings
+    odd = [w for w in workers if w.site not in ids]
+    owners: dict[str, list[str]] = {}
+    for s in pops.sites:
+        if s.name:
+            owners.setdefault(s.name, []).append(s.id)
+    counts = RosterCounts.of(odd, rules)
+    # a CSV roster is read again for the site cell of each first worker, as budget does
+    kept = [] if file_format(roster) == "csv" else odd
+    summary = RosterSummary(Decimal(0), len(odd), counts, kept, None)
+    shared = sites_by_name(pops, summary, roster, rules)  # moves the named ones' counts
+    if shared:
+        raise InputError(shared)
+    named = {w.site: owners[w.site][0] for w in odd if len(owners.get(w.site, ())) == 1}
+    if named:
+        workers = [replace(w, site=named[w.site]) if w.site in named else w for w in workers]
+    if not allow_unknown_sites:
+        unknown = unknown_sites(pops, summary, roster, rules)
+        if unknown:
+            raise InputError(unknown)
+    warnings += [
+        unknown_site_warning(site, n, counts.sample_ids.get(site, []))
+        for site, n in counts.current.items()
+        if site not in ids
+    ]
+    return list(workers), warnings

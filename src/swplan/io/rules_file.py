@@ -18,7 +18,7 @@ from .loading import Document, parse_yaml, read_text
 
 # --------------------------------------------------------------------------- loading
 
-BUILTIN = ("national", "xiamen-xiangan-2013", "beijing-2025")
+BUILTIN = ("national", "national-v1", "xiamen-xiangan-2013", "beijing-2025")
 
 
 def builtin_document(name: str = "national") -> Document:
@@ -184,7 +184,12 @@ def pydantic_problems(doc: Document, exc: ValidationError, model: type[BaseModel
                     str(a) for a in _literal_values(model, loc)
                 )
             elif kind in ("dict_type", "model_type", "model_attributes_type"):
-                message = f"{_show(err['input'])} is not a mapping; write key: value lines"
+                if err["input"] is None:  # `pay:` with nothing under it
+                    message = (
+                        "has nothing under it; write key: value lines under it, or remove the key"
+                    )
+                else:
+                    message = f"{_show(err['input'])} is not a mapping; write key: value lines"
             elif kind == "list_type":
                 message = f"{_show(err['input'])} is not a list; write '- item' lines"
             elif kind in ("string_type",):

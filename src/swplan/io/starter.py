@@ -1,7 +1,8 @@
 """`swplan init DIR`: a new bureau's first files, ready to fill in.
 
 Writes a rules file that extends the national default (every key shown, commented
-out), and roster, populations and passes workbooks: the headers, one example row,
+out), and roster, populations and passes workbooks: the headers, one example row
+whose first cell is 示例 (`example` in English; every reader skips it with a note),
 dropdown lists for every vocabulary column taken from the rules, date-formatted date
 columns, an options sheet the dropdowns read and a short guide sheet.
 """
@@ -20,9 +21,15 @@ from .atomic import atomic_file
 
 FILES = ("rules.yaml", "roster.xlsx", "populations.xlsx", "passes.xlsx")
 
-# The example rows are complete, valid records (so `swplan check` and `swplan budget`
-# run on the new files as they are); the guide says to overwrite or delete them.
+# Each workbook's example row starts with the word every reader skips (示例, example),
+# so the new files hold no record yet: `swplan check` passes on them and `swplan budget`
+# gives a budget of 0.00, naming the skipped example rows. No invented site or worker
+# can ever end up in a real budget. The rest of the row shows what a cell holds.
 EXAMPLE_SITE = "shili"
+
+
+def example_mark(lang: str) -> str:
+    return "示例" if lang == "zh" else "example"
 
 
 @dataclass
@@ -57,6 +64,13 @@ def _rules_text(rules: Rules, lang: str) -> str:
         + "}"
         for name, p in pay.posts.items()
     )
+    components = "\n".join(
+        f"#    {cid}: {{by: {comp.by}, amounts: {mapping(comp.amounts)}"
+        + (f", per_year: {comp.per_year}" if comp.per_year is not None else "")
+        + (f", max_years: {comp.max_years}" if comp.max_years is not None else "")
+        + "}"
+        for cid, comp in pay.components.items()
+    )
     categories = "\n".join(
         f"#  {name}: {{label: {{zh: {cat.label.zh or name}}}}}"
         for name, cat in rules.categories.items()
@@ -65,6 +79,7 @@ def _rules_text(rules: Rules, lang: str) -> str:
     base = pay.contributions.base
     awards = rules.awards
     hire = rules.budget.new_hire
+    plan = rules.plan
     window = awards.claim_window_days if awards.claim_window_days is not None else "null"
     return f"""\
 # {c("本单位的测算规则。以全国默认标准为基础（extends: national），", "This bureau's rules. They start from the national default (extends: national);")}
@@ -96,6 +111,10 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #  grades:  # {c("薪级：起点积分与月基本工资（元）", "grades: minimum points and monthly base pay (CNY)")}
 {grades}
 #  months_per_year: {pay.months_per_year}  # {c("每年发放月数", "months paid per year")}
+#  service:
+#    education_years: {mapping(pay.service.education_years)}  # {c("学历折算工龄（年）", "years of service a degree counts as")}
+#  components:  # {c("工资构成（元/月）；设为 null 即不发", "pay components (CNY a month); null drops one")}
+{components}
 #  allowances:
 #    title: {mapping(pay.allowances.title)}  # {c("持证岗位津贴（元/月）", "post allowance by title (CNY a month)")}
 #  performance_bonus_months: {mapping(pay.performance_bonus_months or {})}  # {c("绩效奖金（月基本工资的倍数）", "bonus in months of base pay")}
@@ -112,6 +131,15 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #budget:
 #  new_hire: {{education: {hire.education}, title: {hire.title}, years_of_service: {hire.years_of_service}}}  # {c("新增人员按此测算", "profile a new hire is costed at")}
 #  training_per_worker: {rules.budget.training_per_worker}  # {c("每人每年培训费（元）", "training per worker a year (CNY)")}
+
+#plan:  # {c("五年规划（swplan plan）的假设", "assumptions of a plan (swplan plan)")}
+#  years: {plan.years}  # {c("规划年数", "years ahead")}
+#  client_growth: {mapping(plan.client_growth)}  # {c("服务对象年增长率，按类别", "yearly growth of clients, by category")}
+#  attrition: {plan.attrition}  # {c("每年年末离职比例", "share leaving at each year end")}
+#  hiring: {plan.hiring}  # {c("fill 补足缺编 | none 不招聘", "fill | none")}
+#  certification: {mapping(plan.certification)}  # {c("每年考试通过比例，按考试", "share passing each exam each year")}
+#  pay_rise: {plan.pay_rise}  # {c("薪酬年涨幅", "yearly pay rise")}
+#  base_rise: {plan.base_rise}  # {c("缴费基数年涨幅", "yearly rise of the contribution base")}
 """
 
 
@@ -173,7 +201,7 @@ def _options(rules: Rules, lang: str) -> dict[str, list[tuple[str, str]]]:
         )
     )
     return {
-        "site": [(EXAMPLE_SITE, "示例社区" if lang == "zh" else "Example community")],
+        "site": [],  # the bureau's own site ids, once it has written them here
         "kind": of("kind", kinds),
         "education": of("education", rules.pay.points.education),
         "title": of("title", rules.pay.points.title),
@@ -296,14 +324,18 @@ def _guide(lang: str, what: str, cols: list[Col]) -> list[str]:
     zh = lang == "zh"
     head = [
         f"{what}：填写说明" if zh else f"{what}: how to fill it in",
-        "第一行是 swplan 读取的列名，请勿修改；第二行是示例，可直接改写或删除。"
+        "第一行是 swplan 读取的列名，请勿修改；第二行是示例（第一格为“示例”），swplan "
+        "读取时跳过它，可保留或删除；请从第三行起填写。"
         if zh
-        else "Row 1 holds the column names swplan reads: keep them. Row 2 is an example: "
-        "overwrite or delete it.",
+        else "Row 1 holds the column names swplan reads: keep them. Row 2 is an example "
+        "(its first cell says 'example'): swplan skips it, keep it or delete it; fill in "
+        "from row 3.",
         "带下拉列表的列请从列表中选择；可选值及其含义见“选项”表。"
+        "站点的下拉列表取自“选项”表的站点列：请在那里填写本单位各站点的编号。"
         if zh
         else "Columns with a dropdown take a value from the list; the 'options' sheet lists "
-        "the values and what they mean.",
+        "the values and what they mean. The site dropdown reads the options sheet's site "
+        "column: write your sites' ids there.",
         "日期写成 2020-09-01（或使用日期单元格）。"
         if zh
         else "Dates: 2020-09-01 (or a date cell).",
@@ -367,8 +399,8 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
     certified = next((t for t in rules.pay.points.title if t != "none"), first_title)
     roster_cols = _roster_columns(rules)
     example_worker: dict[str, Any] = {
-        "id": "W0001",
-        "name": "示例" if zh else "Example",
+        "id": example_mark(lang),
+        "name": "张三" if zh else "Zhang San",
         "site": EXAMPLE_SITE,
         "education": _cell_word(rules, "education", rules.budget.new_hire.education, lang),
         "title": _cell_word(rules, "title", certified, lang),
@@ -397,7 +429,7 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
     clients = dict.fromkeys(categories, 0)
     clients[categories[0]] = 45
     example_site = [
-        EXAMPLE_SITE,
+        example_mark(lang),
         "示例社区" if zh else "Example community",
         _cell_word(rules, "kind", "urban_community", lang),
         *clients.values(),
@@ -409,7 +441,7 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
     ]
     exam = certified if certified in rules.awards.exams else next(iter(rules.awards.exams), "")
     example_pass = [
-        "W0001",
+        example_mark(lang),
         _cell_word(rules, "exam", exam, lang),
         dt.date(rules.effective.year - 1, 11, 1),
     ]

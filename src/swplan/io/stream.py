@@ -36,7 +36,9 @@ from .loading import Row, Table, open_csv
 from .records import UniqueIds, WorkerRules, roster_header_problems, table_fits
 
 _IDENT = IDENT_RE.match
+_ANNUAL_COST = MONEY_FIELDS.index("annual_cost")
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+BOM = "\ufeff"  # starts a zh CSV, as `render.report_csv` writes it, even with no rows
 
 
 @dataclass
@@ -45,6 +47,8 @@ class StreamTotals:
     count: int
     ids: Collection[str] = ()
     workers: list[Worker] = field(default_factory=list)  # those of `wanted_ids`
+    # with `by="site"`: each site (in order of first appearance) -> [workers, *money sums]
+    by_site: dict[str, list[Any]] | None = None
 
 
 def _text_cell(value: str) -> str:
@@ -63,10 +67,17 @@ class _Profiles:
 
     `fmt` is the output format: "csv" (the row's cells after `id, name, site`) or
     "json" (the row's object after `"site"`, indented as in the whole document).
+    With `lang="zh"` the CSV cells and header are those of `--lang zh` (vocabulary
+    labels, 是/否, Chinese column names); JSON is the same in every language.
     """
 
     def __init__(
-        self, rules: Rules, as_of: dt.date, year: int | None = None, fmt: str = "csv"
+        self,
+        rules: Rules,
+        as_of: dt.date,
+        year: int | None = None,
+        fmt: str = "csv",
+        lang: str = "en",
     ) -> None:
         if year is not None:
             self.costing: YearCosting | None = YearCosting(rules, year)
@@ -81,6 +92,11 @@ class _Profiles:
             self.figures = self.calc.figures
             self.money = lambda *key: self.calc.figures(*key).money()
         self.fmt = fmt
+        self.word: Callable[[str, Any], Any] | None = None
+        if fmt == "csv" and lang == "zh":
+            from ..report.reports import pay_csv_word
+
+            self.word = pay_csv_word(rules)  # as `pay_report` gives it: the rules of every date
         self.cache: dict[tuple[Any, ...], tuple[str, Any]] = {}
         self.columns: list[str] | None = None
         self._buffer = io.StringIO()
@@ -99,13 +115,34 @@ class _Profiles:
                 flat = flatten(row)
                 if self.columns is None:
                     self.columns = list(flat)
-                tail = [csv_cell(v) for k, v in flat.items() if k not in ("id", "name", "site")]
+                word = self.word
+                if word is None:
+                    tail = [csv_cell(v) for k, v in flat.items() if k not in _ROW_HEAD]
+                else:
+                    tail = [csv_cell(word(k, v)) for k, v in flat.items() if k not in _ROW_HEAD]
                 self._buffer.seek(0)
                 self._buffer.truncate()
                 self._writer.writerow(tail)
                 hit = (self._buffer.getvalue(), figures)
             self.cache[key] = hit
         return hit
+
+    def header_line(self) -> str:
+        """The CSV header (zh: after a UTF-8 BOM, the column names in Chinese)."""
+        buffer = io.StringIO()
+        columns = self.columns or []
+        word = self.word
+        if word is None:
+            csv_writer(buffer).writerow(columns)
+            return buffer.getvalue()
+        from ..render import zh_csv_header
+        from ..report.reports import PAY_HEADERS_ZH
+
+        buffer.write(BOM)
+        csv_writer(buffer).writerow(
+            [PAY_HEADERS_ZH.get(c) or zh_csv_header(c, word) for c in columns]
+        )
+        return buffer.getvalue()
 
 
 _ROW_HEAD = ("id", "name", "site")
@@ -130,15 +167,38 @@ def _json_text(value: str) -> str:
 
 
 def _json_frame(
-    rules: Rules, as_of: dt.date, totals: dict[str, Decimal], count: int, year: int | None
+    rules: Rules,
+    as_of: dt.date,
+    totals: dict[str, Decimal],
+    count: int,
+    year: int | None,
+    by_site: dict[str, list[Any]] | None = None,
 ) -> list[str]:
-    """The pay document around its workers: [up to `"workers": [`, from `]` to the end]."""
+    """The pay document around its workers: [up to `"workers": [`, from `]` to the end];
+    with `by_site`, the document of `pay --by site`."""
     from ..report.reports import pay_report
 
-    data = pay_report(_result(as_of, totals, count, year), rules, "en").json_data()
+    by = None if by_site is None else "site"
+    data = pay_report(_result(as_of, totals, count, year), rules, "en", by).json_data()
+    if by_site is not None:
+        data["by_site"] = _by_site_rows(by_site)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     cut = text.index('"workers": []') + len('"workers": [')
     return [text[:cut], text[cut:]]
+
+
+def _by_site_rows(by_site: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """The `by_site` rows of the pay report, from the sums kept while streaming."""
+    from ..money import fmt_money
+
+    return [
+        {
+            "site": site,
+            "workers": sums[0],
+            **{k: fmt_money(v) for k, v in zip(MONEY_FIELDS, sums[1:], strict=True)},
+        }
+        for site, sums in by_site.items()
+    ]
 
 
 def _result(as_of: dt.date, totals: dict[str, Decimal], count: int, year: int | None) -> Any:
@@ -161,9 +221,13 @@ def stream_pay(
     wanted_ids: Collection[str] = (),
     fmt: str = "csv",
     year: int | None = None,
+    lang: str = "en",
+    by: str | None = None,
 ) -> StreamTotals:
     """Pay every worker of a CSV roster, writing CSV lines (or, with `fmt="json"`, the
-    whole JSON document) to `out` (None: totals only).
+    whole JSON document) to `out` (None: totals only); `lang="zh"` CSV is that of
+    `--lang zh`. With `by="site"`, the sums of each site are kept too: the JSON ends
+    with them, and the CSV is one row per site, as `pay --by site` gives them.
 
     `costed=False` checks and counts only (for `staff`): the totals stay zero.
     With `year`, each worker's cost of that calendar year, month by month.
@@ -176,7 +240,20 @@ def stream_pay(
     problems: list[Problem] = []
     table, records = open_csv(path, problems, table_fits("roster", rules))
     return stream_table(
-        table, records, problems, rules, as_of, out, progress, counts, costed, wanted_ids, fmt, year
+        table,
+        records,
+        problems,
+        rules,
+        as_of,
+        out,
+        progress,
+        counts,
+        costed,
+        wanted_ids,
+        fmt,
+        year,
+        lang,
+        by,
     )
 
 
@@ -193,6 +270,8 @@ def stream_table(
     wanted_ids: Collection[str] = (),
     fmt: str = "csv",
     year: int | None = None,
+    lang: str = "en",
+    by: str | None = None,
 ) -> StreamTotals:
     """`stream_pay` on a CSV file already opened by `loading.open_csv`."""
     as_of = dt.date(year, 12, 31) if year is not None else (as_of or rules.effective)
@@ -201,19 +280,34 @@ def stream_table(
         for _ in records:
             pass
         raise InputError([*header, *problems])  # the header explains the rows
-    scan = _Scan(table, rules, as_of, problems, formatted=out is not None, fmt=fmt, year=year)
-    if out is not None and fmt == "json":
-        out.write(_json_frame(rules, as_of, empty_totals(), 0, year)[0])
-    scan.rows(records, out, progress, counts, wanted_ids)
+    by_site = by == "site"
+    # by site, CSV has a row per site and none per worker: the rows are only counted
+    listed = out if not (by_site and fmt == "csv") else None
+    scan = _Scan(
+        table, rules, as_of, problems, formatted=listed is not None, fmt=fmt, year=year, lang=lang
+    )
+    if by_site:
+        scan.by_site = {}
+    if listed is not None and fmt == "json":
+        listed.write(_json_frame(rules, as_of, empty_totals(), 0, year)[0])
+    scan.rows(records, listed, progress, counts, wanted_ids)
     if problems:
         raise InputError(problems)
     from . import notes
 
     notes.add(scan.check.disagreement_note(table.file))
     result = scan.totals(costed)
-    if out is not None and fmt == "json":
-        end = _json_frame(rules, as_of, result.totals, result.count, year)[1]
-        out.write(("\n  " if scan.wrote_rows else "") + end)
+    result.by_site = scan.by_site
+    if listed is not None and fmt == "json":
+        end = _json_frame(rules, as_of, result.totals, result.count, year, scan.by_site)[1]
+        listed.write(("\n  " if scan.wrote_rows else "") + end)
+    elif out is not None and scan.by_site is not None:  # CSV: a row per site
+        from ..render import render
+        from ..report.reports import pay_report
+
+        report = pay_report(_result(as_of, result.totals, result.count, year), rules, lang, by)
+        report.items = _by_site_rows(scan.by_site)
+        out.writelines(render(report, "csv"))
     result.workers = scan.wanted
     result.ids = scan.ids
     return result
@@ -237,6 +331,7 @@ class _Scan:
         formatted: bool,
         fmt: str = "csv",
         year: int | None = None,
+        lang: str = "en",
     ) -> None:
         self.table = table
         self.name = table.file
@@ -246,11 +341,15 @@ class _Scan:
         self.check = WorkerRules(rules, None if year is not None else as_of, table=True, year=year)
         self.formatted = formatted  # build each profile's output line tail
         self.problems = problems
-        self.profiles = _Profiles(rules, as_of, year, fmt)
+        self.profiles = _Profiles(rules, as_of, year, fmt, lang)
         self.wrote_rows = False
         self.default_post = self.profiles.calc.default_post()
-        # profile (education, title, rating, post, *years) -> [formatted tail, count, title]
+        # profile (education, title, rating, post, *years) -> [formatted tail, count, title,
+        # money figures (only when sums go to sites, else None)]
         self.entries: dict[tuple[Any, ...], list[Any]] = {}
+        self.site_costs = False  # each worker's cost goes to their site (`budget --by site`)
+        # `pay --by site`: each site's workers and money sums, in order of first appearance
+        self.by_site: dict[str, list[Any]] | None = None
         self.wanted: list[Worker] = []
         self.ids: Collection[str] = ()
 
@@ -259,7 +358,11 @@ class _Scan:
         if entry is None:
             # the formatted output line tail only when there is output to write
             tail = self.profiles.get(key)[0] if self.formatted else None
-            entry = self.entries[key] = [tail, 0, key[1]]
+            # the money figures only where a row's sums go to its site
+            money = (
+                self.profiles.money(*key) if self.site_costs or self.by_site is not None else None
+            )
+            entry = self.entries[key] = [tail, 0, key[1], money]
         return entry
 
     def profile_words(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
@@ -364,6 +467,10 @@ class _Scan:
         if counts is not None:
             current, certified = counts.current, counts.certified
             samples, sample_size = counts.sample_ids, counts.SAMPLE
+            add_cost = counts.add_cost
+            self.site_costs = counts.costs is not None
+        site_costs = self.site_costs
+        by_site = self.by_site
         ident = _IDENT
         empty = ""
         chunk: list[str] = []
@@ -436,6 +543,15 @@ class _Scan:
                     samples[site] = [worker_id]
                 elif len(sample) < sample_size:
                     sample.append(worker_id)
+                if site_costs:  # budget --by site
+                    add_cost(worker_id, site, entry[3][_ANNUAL_COST])
+            if by_site is not None:  # pay --by site
+                sums = by_site.get(site)
+                if sums is None:
+                    sums = by_site[site] = [0, *(Decimal(0) for _ in MONEY_FIELDS)]
+                sums[0] += 1
+                for i, value in enumerate(entry[3], 1):
+                    sums[i] += value
             if out is not None:
                 if json_out:
                     person = cells[i_name].strip() if i_name is not None else empty
@@ -465,32 +581,28 @@ class _Scan:
                 chunk.append(f"{worker_id},{person},{site},{entry[0]}\n")
                 if len(chunk) >= 4096:
                     if not wrote_header:
-                        out.write(_header_line(self.profiles))
+                        out.write(self.profiles.header_line())
                         wrote_header = True
                     out.writelines(chunk)
                     chunk.clear()
         self.wrote_rows = wrote_header
         if out is not None and chunk:
             if not wrote_header and not json_out:
-                out.write(_header_line(self.profiles))
+                out.write(self.profiles.header_line())
             out.writelines(chunk)
+        elif out is not None and not wrote_header and self.profiles.word is not None:
+            out.write(BOM)  # no worker: no header either, as the report gives it
 
     def totals(self, costed: bool = True) -> StreamTotals:
         totals = empty_totals()
         count = 0
-        for key, (_, n, _) in self.entries.items():
+        for key, (_, n, _, _) in self.entries.items():
             count += n
             if costed:
                 money: tuple[Decimal, ...] = self.profiles.money(*key)
                 for field, value in zip(MONEY_FIELDS, money, strict=True):
                     totals[field] += value * n
         return StreamTotals(totals, count)
-
-
-def _header_line(profiles: _Profiles) -> str:
-    buffer = io.StringIO()
-    csv_writer(buffer).writerow(profiles.columns or [])
-    return buffer.getvalue()
 
 
 def pay_streamed(
@@ -500,15 +612,18 @@ def pay_streamed(
     output: str | None,
     fmt: str = "csv",
     year: int | None = None,
+    lang: str = "en",
+    by: str | None = None,
 ) -> StreamTotals:
-    """`swplan pay ROSTER.csv --format csv|json`: stream to `output` (atomically) or stdout.
+    """`swplan pay ROSTER.csv --format csv|json [--by site]`: stream to `output`
+    (atomically) or stdout.
 
     Stdout gets nothing until the whole roster has passed, so bad input writes nothing.
     """
     from ..progress import row_progress
 
     with row_progress(path, "pay") as progress, output_file(output) as f:
-        return stream_pay(path, rules, as_of, f, progress, fmt=fmt, year=year)
+        return stream_pay(path, rules, as_of, f, progress, fmt=fmt, year=year, lang=lang, by=by)
 
 
 def pay_csv(
@@ -560,13 +675,16 @@ def summarise_roster(
     as_of: dt.date | None,
     wanted_ids: Collection[str] = (),
     year: int | None = None,
+    by_site: bool = False,
 ) -> RosterSummary:
     """Load and cost a roster at `as_of`; a CSV roster is streamed, never held in memory.
 
     `as_of=None` checks and counts without pay's as-of rules (for `staff`); with `year`,
     the cost is that of the calendar year, month by month (for `budget`). For a
     streamed roster, `ids` tells which of `wanted_ids` (the workers named by exam
-    passes) are on it, so no set of a million ids has to travel.
+    passes) are on it, so no set of a million ids has to travel. With `by_site`, the
+    counts also hold each site's cost and the sites of the workers in `wanted_ids`
+    (`RosterCounts.with_costs`), for `budget --by site`.
     """
     from ..calc.pay import pay
     from ..progress import row_progress
@@ -576,6 +694,8 @@ def summarise_roster(
 
     if file_format(path) == "csv":
         counts = RosterCounts()
+        if by_site:
+            counts.with_costs(wanted_ids)
         # award conditions judge the workers the passes name: only those are kept
         judged = wanted_ids if rules.awards_judge_workers else ()
         with row_progress(path, "roster") as progress:
@@ -593,15 +713,20 @@ def summarise_roster(
         cost = streamed.totals["annual_cost"]
         found = {i for i in wanted_ids if i in streamed.ids}
         return RosterSummary(cost, streamed.count, counts, streamed.workers, found, notes.take())
+    paid = None
     if year is not None:
         workers = load_roster(path, rules, year=year)
-        cost = pay(rules, workers, year=year).totals["annual_cost"]
+        paid = pay(rules, workers, year=year)
     else:
         workers = load_roster(path, rules, as_of=as_of)
-        cost = pay(rules, workers, as_of).totals["annual_cost"] if as_of else Decimal(0)
-    return RosterSummary(
-        cost, len(workers), RosterCounts.of(workers, rules), workers, None, notes.take()
-    )
+        paid = pay(rules, workers, as_of) if as_of else None
+    counts = RosterCounts.of(workers, rules)
+    if by_site and paid is not None:  # the roster is held: anyone's awards go to their site
+        counts.with_costs([w.id for w in workers])
+        for w in paid.workers:
+            counts.add_cost(w.id, w.site, w.figures.annual_cost)
+    cost = paid.totals["annual_cost"] if paid is not None else Decimal(0)
+    return RosterSummary(cost, len(workers), counts, workers, None, notes.take())
 
 
 def load_roster_for_awards(

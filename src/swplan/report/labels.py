@@ -195,7 +195,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "plan_start_note": {
         "en": "Start: the previous year's workers less its leavers; hires take the "
         "budget.new_hire profile from the first day of start_month.",
-        "zh": "年初人数为上年末在岗人数减离职；新招聘按 budget.new_hire 配置，于 start_month 首日入职。",
+        "zh": "年初人数为上年末在岗人数减离职；新招聘人员按规则中新招聘人员的学历、职称、岗位和绩效，"
+        "于规则设定的入职月份首日入职。",
     },
     "plan_certified_note": {
         "en": "Certified share: workers holding a certified title on 1 January / workers "
@@ -210,15 +211,29 @@ SENTENCES: dict[str, dict[str, str]] = {
     "plan_assumptions": {
         "en": "Assumptions: growth {growth}; attrition {attrition}; hiring {hiring}; "
         "certification {passes}; pay_rise {pay_rise}; base_rise {base_rise}",
-        "zh": "假设: 服务对象年增长 {growth}; 年末离职比例 {attrition}; 招聘 {hiring}; "
-        "年度考试通过比例 {passes}; 薪酬年涨幅 {pay_rise}; 缴费基数年涨幅 {base_rise}",
+        "zh": "假设：服务对象年增长 {growth}；年末离职比例 {attrition}；招聘 {hiring}；"
+        "年度考试通过比例 {passes}；薪酬年涨幅 {pay_rise}；缴费基数年涨幅 {base_rise}",
     },
     "plan_no_passes": {"en": "none", "zh": "无"},
+    "plan_hiring_fill": {"en": "fill", "zh": "补足缺编"},
+    "plan_hiring_none": {"en": "none", "zh": "不招聘"},
 }
 
 
 # How the source of a worker's service months is worded (`hired 2020-01-01`).
 SOURCE_WORDS: dict[str, dict[str, str]] = {"zh": {"hired ": "入职 ", "years_of_service ": "工龄 "}}
+
+# What a pay component is keyed on (`by:`), as the explain lines name it
+COMPONENT_BY: dict[str, dict[str, str]] = {
+    "zh": {
+        "post": "岗位",
+        "title": "职称",
+        "education": "学历",
+        "performance": "绩效",
+        "grade": "薪级",
+        "step": "档次",
+    }
+}
 
 
 def words(key: str, lang: str, **values: Any) -> str:

@@ -20,7 +20,7 @@ from ..money import fmt_money, fmt_number
 from ..render import Report, View, csv_cell, thousands
 from ..rules import Rules
 from . import sheets as xl
-from .labels import EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
+from .labels import COMPONENT_BY, EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
 from .vocab import rules_name, word
 from .vocab import words as vocab_words
 
@@ -481,16 +481,37 @@ _PAY_VOCAB = {
     "breakdown.title": "title",
     "breakdown.performance": "performance",
 }
+_ROUND_ZH = {"fen": "分", "jiao_up": "角（进位）", "yuan": "元"}
 _BOUNDS_ZH = {"min_grade": "最低薪级", "max_grade": "最高薪级", "floor": "下限", "ceiling": "上限"}
 
 
 def pay_csv_word(rules: Rules) -> Any:
     """Pay CSV cells in Chinese: vocabulary labels, 是/否 for true/false."""
 
+    components = getattr(rules.pay, "components", None) or {}
+
     def csv_word(column: str, value: Any) -> Any:
-        if column == "":  # a part of a header: a contribution item's name
+        if column == "":  # a part of a header: a contribution item's or a component's name
+            if value in components:
+                return word(rules, "component", value, "zh")
             return word(rules, "contribution", value, "zh")
         vocab = _PAY_VOCAB.get(column)
+        if vocab is None and column.startswith("breakdown.components."):
+            part = column.split(".")
+            if part[-1] == "by" and isinstance(value, str):
+                return label(value, "zh")
+            if part[-1] == "key" and part[2] in components:
+                by = components[part[2]].by
+                vocab = by if by in ("post", "title", "education", "performance") else None
+        if column == "breakdown.bonus_of" and isinstance(value, str):
+            return "+".join(
+                word(rules, "component", p, "zh") if p in components else label(p, "zh")
+                for p in value.split("+")
+            )
+        if column == "breakdown.pay_post":
+            vocab = "post"
+        if column.endswith(".round") and isinstance(value, str):
+            return _ROUND_ZH.get(value, value)
         if vocab is not None and isinstance(value, str):
             return word(rules, vocab, value, "zh")
         if column in ("breakdown.post_bound", "breakdown.contribution_limit") and value:
@@ -789,7 +810,10 @@ def _pay_lines(
     x = t["times"]
     for cid, comp in pay.components.items():
         yield "  " + t["component"].format(
-            id=cid, by=comp.by, key=f.component_keys[cid] or "-", amount=m(f.components[cid])
+            id=cid,
+            by=COMPONENT_BY.get(lang, {}).get(comp.by, comp.by),
+            key=f.component_keys[cid] or "-",
+            amount=m(f.components[cid]),
         )
         if comp.per_year is not None:
             counted = f.years if comp.max_years is None else min(f.years, comp.max_years)

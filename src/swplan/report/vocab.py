@@ -159,7 +159,10 @@ def words(rules: Rules, lang: str) -> Callable[[str, str | None], str]:
     return lambda vocab, key: word(rules, vocab, key, lang)
 
 
-_BUILTIN_RULES_ZH = {"national default": "全国默认标准"}
+_BUILTIN_RULES_ZH = {
+    "national default": "全国默认标准",
+    "national default (version 1)": "全国默认标准（第1版）",
+}
 
 
 def rules_name(rules: Rules, lang: str) -> str:
