@@ -466,6 +466,7 @@ def plan(
     from .calc.plan import PlanRoster, parse_target
     from .calc.plan import plan as compute
     from .io.district import roster_at_sites
+    from .io.loading import file_format
     from .io.records import load_ledger, load_passes, load_populations, load_roster
     from .io.scenarios import load_scenarios
     from .model import ExamPass, LedgerRow, Worker
@@ -491,15 +492,28 @@ def plan(
     no_rows: list[LedgerRow] = []
     no_workers: list[Worker] = []
     pops = attempt(lambda: load_populations(populations, r), problems, None)
-    # read into columns: a national roster is not held as a million worker records
-    workers = PlanRoster()
-    attempt(lambda: load_roster(roster, r, into=workers), problems, no_workers)
+    # a CSV roster (national size) is read into columns, not held as worker records
+    columns = PlanRoster() if file_format(roster) == "csv" else None
+    loaded = no_workers
+    if columns is not None:
+        attempt(lambda: load_roster(roster, r, into=columns), problems, no_workers)
+    else:
+        loaded = attempt(lambda: load_roster(roster, r), problems, no_workers)
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     if problems or pops is None:
         raise InputError(problems)
     # the roster's sites checked as budget checks them (names -> ids, unknown sites)
-    workers, warnings = roster_at_sites(pops, workers, roster, r, allow_unknown_sites)
+    if columns is not None:
+        # only the workers at sites that are no site id of the populations need a look
+        odd = columns.not_at({s.id for s in pops.sites})
+        moved, warnings = roster_at_sites(
+            pops, [columns.worker(i) for i in odd], roster, r, allow_unknown_sites
+        )
+        columns.move({columns.site_of(i): w.site for i, w in zip(odd, moved, strict=True)})
+        workers: list[Worker] | PlanRoster = columns
+    else:
+        workers, warnings = roster_at_sites(pops, loaded, roster, r, allow_unknown_sites)
     try:
         result = compute(named, pops.sites, workers, extra, paid, start, years, goals)
     except ValueError as exc:

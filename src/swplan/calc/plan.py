@@ -393,6 +393,22 @@ class PlanRoster:
         self.fact.append(no)
         self._positions = None
 
+    def site_of(self, i: int) -> str:
+        return self.sites[self.site[i]]
+
+    def not_at(self, sites: Collection[str]) -> list[int]:
+        """The roster positions of the workers at none of `sites`."""
+        odd = {n for n, site in enumerate(self.sites) if site not in sites}
+        return [i for i, n in enumerate(self.site) if n in odd] if odd else []
+
+    def move(self, sites: Mapping[str, str]) -> None:
+        """Workers at each site of `sites` are at the site it names instead (a site
+        written by its name, once its id is known)."""
+        self.sites = [sites.get(site, site) for site in self.sites]
+        self._site_no = {}
+        for n, site in enumerate(self.sites):
+            self._site_no.setdefault(site, n)
+
     def positions(self, ids: Iterable[str] | None = None) -> dict[str, int]:
         """Each worker id -> its roster position; with `ids`, only those found of them
         (a national roster's every id would be a large dict)."""
@@ -1024,8 +1040,10 @@ def plan(
         for name, rules in scenarios
     ]
     known = {s.id for s in sites}
-    per_site = Counter(roster.site)
-    unknown = {site: per_site[i] for i, site in enumerate(roster.sites) if site not in known}
+    unknown: Counter[str] = Counter()
+    for number, count in Counter(roster.site).items():
+        if roster.sites[number] not in known:
+            unknown[roster.sites[number]] += count
     warnings = [
         f"{count} worker(s) at site {site!r}, which is not in the populations: "
         "costed, never hired for"
