@@ -251,26 +251,6 @@ def rules_of_year(rules: Rules, k: int) -> Rules:
     return out
 
 
-def grown_sites(rules: Rules, sites: Sequence[Site], k: int) -> list[Site]:
-    """Each site's clients in plan year k: round-half-up(n0 x (1 + growth)^k)."""
-    factors = {}
-    for c in rules.categories:
-        f = rise_factor(rules.plan.growth(c), k)
-        if f != 1:
-            factors[c] = (2 * f.numerator, 2 * f.denominator, f.denominator)
-    if not factors:
-        return list(sites)
-    out = []
-    for s in sites:
-        clients = dict(s.clients)
-        for category, (num2, den2, den) in factors.items():
-            n = clients.get(category)
-            if n:
-                clients[category] = (n * num2 + den) // den2  # half-up, in integers
-        out.append(Site(s.id, s.name, s.kind, clients))
-    return out
-
-
 def share_count(count: int, rate: Decimal) -> int:
     """round-half-up(count x rate): 5 workers x 0.1 -> 1 (0.5 rounds up)."""
     return _half_up(count * Fraction(rate))
