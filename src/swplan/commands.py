@@ -467,6 +467,7 @@ def plan(
     from .calc.plan import plan as compute
     from .io.district import roster_at_sites
     from .io.loading import file_format
+    from .io.plan_roster import load_plan_roster
     from .io.records import load_ledger, load_passes, load_populations, load_roster
     from .io.scenarios import load_scenarios
     from .model import ExamPass, LedgerRow, Worker
@@ -496,7 +497,7 @@ def plan(
     columns = PlanRoster() if file_format(roster) == "csv" else None
     loaded = no_workers
     if columns is not None:
-        attempt(lambda: load_roster(roster, r, into=columns), problems, no_workers)
+        attempt(lambda: load_plan_roster(roster, r, columns), problems, None)
     else:
         loaded = attempt(lambda: load_roster(roster, r), problems, no_workers)
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)

@@ -316,19 +316,38 @@ def year_cost(
 
 # --------------------------------------------------------------------------- the roster, compact
 
-# education, title, performance, post, hired, years_of_service (as given), years_not_counted,
-# employment: all a plan reads of a worker but the id and the site
+# education, title, performance, post, hired (as `day_class` has it), years_of_service
+# (as given), years_not_counted, employment: all a plan reads of a worker but the id,
+# the site and the exact hiring day
 Facts = tuple[str, str, str | None, str | None, dt.date | None, int | None, int, str | None]
 
 
+def day_class(hired: dt.date | None) -> dt.date | None:
+    """`hired` as the plan's years and months need it: the 1st of a month stays, any
+    later day of the month reads as the 2nd.
+
+    A plan compares a hiring day only with the first day of a month (a month's years,
+    the first month paid) and with 31 December (years served), and every later day of
+    the same month compares with those as the 2nd does, `service.counted_from` or not.
+    So workers hired on different days of a month have the same facts (a national
+    roster hired day by day has a few thousand sets of facts, not one per worker);
+    the exact day is kept apart, for the awards.
+    """
+    if hired is None or hired.day <= 2:
+        return hired
+    return hired.replace(day=2)
+
+
 class PlanRoster:
-    """The roster as a plan reads it: per worker an id, a site number and a facts number.
+    """The roster as a plan reads it: per worker an id, a site number, a facts number
+    and the hiring day.
 
     A national roster has 1.5 million workers but far fewer distinct sets of facts, so
-    each set of facts and each site name is held once and a worker is two integers in
-    an array. Workers are added one at a time in roster order (`append`, so a reader
-    can fill it row by row without a list of workers); a worker with exams of its own
-    is also kept whole, for the first year's awards.
+    each set of facts and each site name is held once and a worker is a few integers in
+    arrays. Workers are added one at a time in roster order (`append`, or `add` from a
+    reader that has the parts, so it can fill it row by row without a list of
+    workers); a worker with exams of its own is also kept whole, for the first year's
+    awards.
     """
 
     def __init__(self, workers: Iterable[Worker] = ()) -> None:
@@ -337,8 +356,9 @@ class PlanRoster:
         self.facts: list[Facts] = []
         self.site = array("l")  # per worker: an index into `sites`
         self.fact = array("l")  # per worker: an index into `facts`
+        self.hired = array("l")  # per worker: the hiring day's ordinal (0: none given)
         self.with_exams: dict[int, Worker] = {}  # roster position -> the worker
-        self._site_no: dict[str, int] = {}
+        self.site_no: dict[str, int] = {}
         self.fact_numbers: dict[Facts, int] = {}  # each set of facts -> its number
         self._positions: dict[str, int] | None = None
         for w in workers:
@@ -348,29 +368,35 @@ class PlanRoster:
         return len(self.ids)
 
     def append(self, w: Worker) -> None:
-        site = self._site_no.get(w.site)
-        if site is None:
-            site = self._site_no[w.site] = len(self.sites)
-            self.sites.append(w.site)
         facts = (
             w.education,
             w.title,
             w.performance,
             w.post,
-            w.hired,
+            day_class(w.hired),
             w.years_of_service,
             w.years_not_counted,
             w.employment,
         )
+        if w.exams:
+            self.with_exams[len(self.ids)] = w
+        self.add(w.id, w.site, facts, 0 if w.hired is None else w.hired.toordinal())
+
+    def add(self, worker_id: str, site_id: str, facts: Facts, hired: int) -> None:
+        """One worker by its parts: `facts` with the hiring day as `day_class` has it,
+        `hired` the day's ordinal (0: none)."""
+        site = self.site_no.get(site_id)
+        if site is None:
+            site = self.site_no[site_id] = len(self.sites)
+            self.sites.append(site_id)
         no = self.fact_numbers.get(facts)
         if no is None:
             no = self.fact_numbers[facts] = len(self.facts)
             self.facts.append(facts)
-        if w.exams:
-            self.with_exams[len(self.ids)] = w
-        self.ids.append(w.id)
+        self.ids.append(worker_id)
         self.site.append(site)
         self.fact.append(no)
+        self.hired.append(hired)
         self._positions = None
 
     def site_of(self, i: int) -> str:
@@ -385,9 +411,9 @@ class PlanRoster:
         """Workers at each site of `sites` are at the site it names instead (a site
         written by its name, once its id is known)."""
         self.sites = [sites.get(site, site) for site in self.sites]
-        self._site_no = {}
+        self.site_no = {}
         for n, site in enumerate(self.sites):
-            self._site_no.setdefault(site, n)
+            self.site_no.setdefault(site, n)
 
     def positions(self, ids: Iterable[str] | None = None) -> dict[str, int]:
         """Each worker id -> its roster position; with `ids`, only those found of them
@@ -408,16 +434,17 @@ class PlanRoster:
         kept = self.with_exams.get(i)
         if kept is not None:
             return kept
-        education, title, performance, post, hired, given, not_counted, employment = self.facts[
+        education, title, performance, post, _, given, not_counted, employment = self.facts[
             self.fact[i]
         ]
+        day = self.hired[i]
         return Worker(
             id=self.ids[i],
             site=self.sites[self.site[i]],
             education=education,
             title=title,
             post=post,
-            hired=hired,
+            hired=dt.date.fromordinal(day) if day else None,
             years_of_service=given,
             performance=performance,
             employment=employment,
@@ -849,10 +876,13 @@ def _workforce(
                     if new >= len(served):
                         served.extend([0] * (new + 1 - len(served)))
                     served[new] = served[old]  # a title does not change the years
+                    # alike workers: the same facts, hiring day and awards paid before
                     if i < n_roster:
-                        key = (exam, roster.fact[i], history[i])
+                        key = (exam, roster.fact[i], roster.hired[i], history[i])
                     else:
-                        key = (exam, batches[bisect_right(batches, (i, 10**9)) - 1][2], history[i])
+                        _, hired_in, no = batches[bisect_right(batches, (i, 10**9)) - 1]
+                        day = dt.date(hired_in, start_month, 1).toordinal()
+                        key = (exam, no, day, history[i])
                     group = pending.get(key)
                     if group is None:
                         group = pending[key] = (
@@ -952,14 +982,14 @@ def _pay_planned(
     passes: list[ExamPass] = []
     rows: list[LedgerRow] = []
     day = dt.date(jan1.year - 1, 12, 31)
-    for (exam, _, before), (w, _) in pending.items():
+    for (exam, _, _, before), (w, _) in pending.items():
         judged.append(w)
         passes.append(ExamPass(w.id, exam, day))
         rows.extend(LedgerRow(w.id, e, amount, on) for e, amount, on in before or ())
     result = compute_awards(rules, judged, passes, rows, jan1)
     total = ZERO
     # one award per pass, in the order of the passes
-    for a, ((_, _, before), (_, group)) in zip(result.awards, pending.items(), strict=True):
+    for a, ((_, _, _, before), (_, group)) in zip(result.awards, pending.items(), strict=True):
         if a.status != DUE:
             continue
         total += a.amount * len(group)
