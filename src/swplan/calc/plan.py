@@ -27,6 +27,8 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
+from heapq import nlargest, nsmallest
+from itertools import compress
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -775,6 +777,11 @@ def _workforce(
         for exam, below, passing in cert_steps
         if (fewest := _threshold(passing.rate)) is not None
     ]
+    # the candidates' title of each step -> a number (from 1), for quick comparisons
+    codes = {below: n for n, (_, below, _, _) in enumerate(steps, 1)}
+    steps_by_code = [(exam, codes[below], passing, fewest) for exam, below, passing, fewest in steps]
+    promoted_to: dict[tuple[int, str], int] = {}  # (facts number, exam) -> facts after the pass
+    judged = rules.awards_judge_workers
     fewest_passing = min(step[3] for step in steps) if steps else None
     leaving_count = _Shares(plan.attrition)
     fewest_leaving = _threshold(plan.attrition)
@@ -852,32 +859,41 @@ def _workforce(
         if fewest_passing is not None or fewest_leaving is not None:
             calc = PayCalculator(rules_y.in_force(dec31))
             served = _years_served(calc, dec31, k, facts, held)
+            # per worker number: years served, and the title's number (0: not a
+            # candidate of any step); a pass changes neither the years nor, within the
+            # year, whose candidate a worker is
+            years_of = array("h", map(served.__getitem__, fact)).__getitem__
         if fewest_passing is not None:
+            title_code = [codes.get(t, 0) for t in title_of]
+            titles_of = array("b", map(title_code.__getitem__, fact)).__getitem__
             for s, site_members in enumerate(members):
                 size = len(site_members)
                 if size < fewest_passing:
                     continue
                 promoted: list[tuple[int, str]] = []
-                for exam, below, passing, fewest_here in steps:
+                titles = list(map(titles_of, site_members))
+                for exam, code, passing, fewest_here in steps_by_code:
                     if size < fewest_here:
                         continue
-                    candidates = [i for i in site_members if title_of[fact[i]] == below]
+                    candidates = list(compress(site_members, map(code.__eq__, titles)))
                     n = passing(len(candidates))
                     if not n:
                         continue
-                    # longest-serving first; ties in worker order (the sort is stable)
-                    candidates.sort(key=lambda i: -served[fact[i]])
-                    promoted.extend((i, exam) for i in candidates[:n])
+                    # longest-serving first; ties in worker order (as a stable sort)
+                    promoted.extend((i, exam) for i in nlargest(n, candidates, key=years_of))
                 for i, exam in promoted:
                     old = fact[i]
-                    new = fact[i] = promotion(old, exam)
+                    new = promoted_to.get((old, exam))
+                    if new is None:
+                        new = promoted_to[(old, exam)] = promotion(old, exam)
+                    fact[i] = new
                     counts[old] -= 1
                     counts[new] += 1
-                    if new >= len(served):
-                        served.extend([0] * (new + 1 - len(served)))
-                    served[new] = served[old]  # a title does not change the years
                     # alike workers: the same facts, hiring day and awards paid before
-                    if i < n_roster:
+                    # (only the exam and the awards, when the awards judge no worker)
+                    if not judged:
+                        key = (exam, 0, 0, history[i])
+                    elif i < n_roster:
                         key = (exam, roster.fact[i], roster.hired[i], history[i])
                     else:
                         _, hired_in, no = batches[bisect_right(batches, (i, 10**9)) - 1]
@@ -901,12 +917,11 @@ def _workforce(
                     continue
                 # shortest-serving first; ties: the latest in worker order first
                 if n == 1:
-                    gone = min(reversed(site_members), key=lambda i: served[fact[i]])
+                    gone = min(reversed(site_members), key=years_of)
                     site_members.remove(gone)
                     counts[fact[gone]] -= 1
                 else:
-                    ranked = sorted(reversed(site_members), key=lambda i: served[fact[i]])
-                    leaving = set(ranked[:n])
+                    leaving = set(nsmallest(n, reversed(site_members), key=years_of))
                     members[s] = array("l", [i for i in site_members if i not in leaving])
                     for i in leaving:
                         counts[fact[i]] -= 1
