@@ -41,7 +41,7 @@ from ..rules import NewHire, Rules
 from .awards import DUE, AwardsResult
 from .awards import awards as compute_awards
 from .pay import MONEY_FIELDS, PayCalculator, YearCosting
-from .staffing import posts_required
+from .staffing import posts_required_columns
 
 METRICS = (
     "clients",
@@ -516,6 +516,11 @@ class _Shared:
             counts[no] += 1
         self.counts = counts
         self.known_slots = [slot[site_id] for site_id in self.known]
+        # each category's clients as a column, a number per site (0: none)
+        self.kinds = [s.kind for s in sites]
+        self.columns: dict[str, array[int]] = {}
+        for category in dict.fromkeys(c for s in sites for c in s.clients):
+            self.columns[category] = array("q", (s.clients.get(category, 0) for s in sites))
         self._required: dict[tuple[object, ...], tuple[array[int], int, int]] = {}
         self.workforces: dict[tuple[object, ...], list[_Year]] = {}
         self.to_come: Counter[tuple[object, ...]] = Counter()  # scenarios per workforce
@@ -540,19 +545,21 @@ class _Shared:
         )
         known = self._required.get(key)
         if known is None:
-            posts = posts_required(rules)
+            columns = self.columns
+            grown: dict[str, Sequence[int]] = {}
+            for category, column in columns.items():
+                growth = factors.get(category)
+                if growth is None:
+                    grown[category] = column
+                    continue
+                num2, den2, den = growth
+                now = {n: (n * num2 + den) // den2 for n in set(column)}  # half-up, in integers
+                grown[category] = list(map(now.__getitem__, column))
+            clients = sum(sum(column) for column in grown.values())
+            posts = posts_required_columns(rules, self.kinds, grown)
             required = array("l", [0]) * len(set(self.known_slots))
-            clients = 0
-            for s, slot in zip(self.sites, self.known_slots, strict=True):
-                now = s.clients
-                if factors:
-                    now = dict(now)
-                    for category, (num2, den2, den) in factors.items():
-                        n = now.get(category)
-                        if n:
-                            now[category] = (n * num2 + den) // den2  # half-up, in integers
-                clients += sum(now.values())
-                required[slot] = posts(s.kind, now)
+            for slot, n in zip(self.known_slots, posts, strict=True):
+                required[slot] = n  # a site listed twice: its last entry
             total = sum(required)
             known = self._required[key] = (required, clients, total)
         return known

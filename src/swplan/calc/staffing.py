@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import add
 from decimal import Decimal
 from typing import Any
 
@@ -272,6 +273,33 @@ def posts_required(rules: Rules) -> Callable[[str | None, Mapping[str, int]], in
         return max(posts, minimum)
 
     return required
+
+
+def posts_required_columns(
+    rules: Rules, kinds: Sequence[str | None], clients: Mapping[str, Sequence[int]]
+) -> list[int]:
+    """`posts_required` of many sites at once: `kinds` one per site, `clients` each
+    category's clients as a column (one number per site, 0 for none).
+
+    The same arithmetic, a column at a time: each distinct number of clients of a
+    category is divided once (a plan works out 600,000 sites every year).
+    """
+    k = _Ratios(rules)
+    lcm = k.lcm
+    # per site: the dedicated posts x `big` + the residual workload times L (< big)
+    big = len(k.table) * lcm + 1
+    total = [0] * len(kinds)
+    for category, _, r, scale in k.table:
+        column = clients.get(category)
+        if column is None:
+            continue
+        part = {n: (n // r) * big + (n % r) * scale if n > 0 else 0 for n in set(column)}
+        total = list(map(add, total, map(part.__getitem__, column)))
+    minimum_posts = k.minimum_posts
+    least = {kind: minimum_posts.get(kind, 0) if kind else 0 for kind in set(kinds)}
+    return [
+        max(t // big - (-(t % big) // lcm), least[kind]) for t, kind in zip(total, kinds, strict=True)
+    ]
 
 
 def add_roster(result: StaffResult, counts: RosterCounts) -> None:
