@@ -27,7 +27,6 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from heapq import nlargest, nsmallest
 from itertools import compress
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -882,12 +881,15 @@ def _workforce(
                 for exam, code, passing, fewest_here in steps_by_code:
                     if size < fewest_here:
                         continue
-                    candidates = list(compress(site_members, map(code.__eq__, titles)))
-                    n = passing(len(candidates))
+                    n = passing(titles.count(code))
                     if not n:
                         continue
-                    # longest-serving first; ties in worker order (as a stable sort)
-                    promoted.extend((i, exam) for i in nlargest(n, candidates, key=years_of))
+                    candidates = compress(site_members, map(code.__eq__, titles))
+                    # longest-serving first; ties in worker order (the sort is stable)
+                    ranked = sorted(candidates, key=years_of, reverse=True)
+                    promoted.extend((i, exam) for i in ranked[:n])
+                if not promoted:
+                    continue
                 for i, exam in promoted:
                     old = fact[i]
                     new = promoted_to.get((old, exam))
@@ -928,7 +930,7 @@ def _workforce(
                     site_members.remove(gone)
                     counts[fact[gone]] -= 1
                 else:
-                    leaving = set(nsmallest(n, reversed(site_members), key=years_of))
+                    leaving = set(sorted(reversed(site_members), key=years_of)[:n])
                     members[s] = array("l", [i for i in site_members if i not in leaving])
                     for i in leaving:
                         counts[fact[i]] -= 1
