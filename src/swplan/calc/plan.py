@@ -27,11 +27,12 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from itertools import compress
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
+from itertools import compress
+from operator import sub
 from typing import Any
 
 from ..model import ExamPass, LedgerRow, Site, Worker
@@ -269,6 +270,10 @@ class _Shares:
         if n is None:
             n = self.known[count] = share_count(count, self.rate)
         return n
+
+    def upto(self, most: int) -> list[int]:
+        """The share of every count from 0 to `most`, by count (to look up many)."""
+        return [self(count) for count in range(most + 1)]
 
 
 # --------------------------------------------------------------------------- the two money calls
@@ -785,8 +790,14 @@ def _workforce(
     ]
     # the candidates' title of each step -> a number (from 1), for quick comparisons
     codes = {below: n for n, (_, below, _, _) in enumerate(steps, 1)}
-    steps_by_code = [(exam, codes[below], passing, fewest) for exam, below, passing, fewest in steps]
-    promoted_to: dict[tuple[int, str], int] = {}  # (facts number, exam) -> facts after the pass
+    steps_by_code = [
+        (exam, codes[below], passing, fewest) for exam, below, passing, fewest in steps
+    ]
+    promoted_to: dict[tuple[int, str], int] = {}
+    slots_unique = len(set(known_slots)) == len(known_slots)
+    short = (
+        0
+    ).__lt__  # a gap above 0: a site short of posts  # (facts number, exam) -> facts after the pass
     judged = rules.awards_judge_workers
     fewest_passing = min(step[3] for step in steps) if steps else None
     leaving_count = _Shares(plan.attrition)
@@ -826,12 +837,19 @@ def _workforce(
             )
             hire_no = intern(hire_facts)
             first = len(fact)
-            for s in known_slots:
-                site_members = members[s]
-                gap = required[s] - len(site_members)
-                if gap > 0:
-                    site_members.extend(range(first + hires, first + hires + gap))
+            if slots_unique:  # the known sites are slots 0, 1, ...: only those short
+                gaps = list(map(sub, required, map(len, members)))
+                for s in compress(known_slots, map(short, gaps)):
+                    gap = gaps[s]
+                    members[s].extend(range(first + hires, first + hires + gap))
                     hires += gap
+            else:
+                for s in known_slots:
+                    site_members = members[s]
+                    gap = required[s] - len(site_members)
+                    if gap > 0:
+                        site_members.extend(range(first + hires, first + hires + gap))
+                        hires += gap
             if hires:
                 batches.append((first, year, hire_no))
                 fact.extend([hire_no] * hires)
@@ -839,7 +857,10 @@ def _workforce(
                 counts[hire_no] += hires
         count = workers_start + hires
         alive = count
-        shortage = sum(max(0, required[s] - len(members[s])) for s in known_slots)
+        if slots_unique:
+            shortage = sum(filter(short, map(sub, required, map(len, members))))
+        else:
+            shortage = sum(max(0, required[s] - len(members[s])) for s in known_slots)
 
         held = array("l", [no for no, n in enumerate(counts) if n])
         how_many = array("l", [counts[no] for no in held])
@@ -872,58 +893,70 @@ def _workforce(
         if fewest_passing is not None:
             title_code = [codes.get(t, 0) for t in title_of]
             titles_of = array("b", map(title_code.__getitem__, fact)).__getitem__
-            for s, site_members in enumerate(members):
-                size = len(site_members)
-                if size < fewest_passing:
-                    continue
-                promoted: list[tuple[int, str]] = []
+            sizes = list(map(len, members))
+            most = max(sizes, default=0)
+            passing_of = [
+                (exam, code, passing.upto(most), least)
+                for exam, code, passing, least in steps_by_code
+            ]
+            big_enough = map(fewest_passing.__le__, sizes)
+            # the year's passes, site by site in order: worker, exam, site
+            passers: list[int] = []
+            exams: list[str] = []
+            at: list[int] = []
+            for s in compress(range(len(members)), big_enough):
+                site_members = members[s]
+                size = sizes[s]
                 titles = list(map(titles_of, site_members))
-                for exam, code, passing, fewest_here in steps_by_code:
+                for exam, code, passing_count, fewest_here in passing_of:
                     if size < fewest_here:
                         continue
-                    n = passing(titles.count(code))
+                    n = passing_count[titles.count(code)]
                     if not n:
                         continue
                     candidates = compress(site_members, map(code.__eq__, titles))
                     # longest-serving first; ties in worker order (the sort is stable)
-                    ranked = sorted(candidates, key=years_of, reverse=True)
-                    promoted.extend((i, exam) for i in ranked[:n])
-                if not promoted:
-                    continue
-                for i, exam in promoted:
-                    old = fact[i]
-                    new = promoted_to.get((old, exam))
-                    if new is None:
-                        new = promoted_to[(old, exam)] = promotion(old, exam)
-                    fact[i] = new
-                    counts[old] -= 1
-                    counts[new] += 1
-                    # alike workers: the same facts, hiring day and awards paid before
-                    # (only the exam and the awards, when the awards judge no worker)
-                    if not judged:
-                        key = (exam, 0, 0, history[i])
-                    elif i < n_roster:
-                        key = (exam, roster.fact[i], roster.hired[i], history[i])
-                    else:
-                        _, hired_in, no = batches[bisect_right(batches, (i, 10**9)) - 1]
-                        day = dt.date(hired_in, start_month, 1).toordinal()
-                        key = (exam, no, day, history[i])
-                    group = pending.get(key)
-                    if group is None:
-                        group = pending[key] = (
-                            _as_passed(roster, i, k, slot_ids[s], batches, hire),
-                            [],
-                        )
-                    group[1].append(i)
-                passed += len(promoted)
+                    passers.extend(sorted(candidates, key=years_of, reverse=True)[:n])
+                    exams.extend([exam] * n)
+                    at.extend([s] * n)
+            # each passer's facts now: each (facts, exam) promoted once, in order met
+            olds = list(map(fact.__getitem__, passers))
+            steps_taken = list(zip(olds, exams, strict=True))
+            for old, exam in dict.fromkeys(steps_taken):
+                if (old, exam) not in promoted_to:
+                    promoted_to[(old, exam)] = promotion(old, exam)
+            news = list(map(promoted_to.__getitem__, steps_taken))
+            for i, new in zip(passers, news, strict=True):
+                fact[i] = new
+            for (old, new), n in Counter(zip(olds, news, strict=True)).items():
+                counts[old] -= n
+                counts[new] += n
+            # alike workers: the same exam, facts, hiring day and awards paid before
+            # (only the exam and the awards, when the awards judge no worker)
+            for i, exam, s in zip(passers, exams, at, strict=True):
+                if not judged:
+                    key = (exam, 0, 0, history[i])
+                elif i < n_roster:
+                    key = (exam, roster.fact[i], roster.hired[i], history[i])
+                else:
+                    _, hired_in, no = batches[bisect_right(batches, (i, 10**9)) - 1]
+                    day = dt.date(hired_in, start_month, 1).toordinal()
+                    key = (exam, no, day, history[i])
+                group = pending.get(key)
+                if group is None:
+                    group = pending[key] = (
+                        _as_passed(roster, i, k, slot_ids[s], batches, hire),
+                        [],
+                    )
+                group[1].append(i)
+            passed = len(passers)
         leavers = 0
         if fewest_leaving is not None:
-            for s, site_members in enumerate(members):
-                if len(site_members) < fewest_leaving:
-                    continue
-                n = leaving_count(len(site_members))
-                if not n:
-                    continue
+            leaving_of = leaving_count.upto(max(map(len, members), default=0))
+            leaving_at = list(map(leaving_of.__getitem__, map(len, members)))
+            for s in compress(range(len(members)), leaving_at):  # the sites someone leaves
+                site_members = members[s]
+                n = leaving_at[s]
                 # shortest-serving first; ties: the latest in worker order first
                 if n == 1:
                     gone = min(reversed(site_members), key=years_of)
