@@ -11,8 +11,8 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import add
 from decimal import Decimal
+from operator import add
 from typing import Any
 
 from ..model import Site, Worker
@@ -298,7 +298,8 @@ def posts_required_columns(
     minimum_posts = k.minimum_posts
     least = {kind: minimum_posts.get(kind, 0) if kind else 0 for kind in set(kinds)}
     return [
-        max(t // big - (-(t % big) // lcm), least[kind]) for t, kind in zip(total, kinds, strict=True)
+        max(t // big - (-(t % big) // lcm), least[kind])
+        for t, kind in zip(total, kinds, strict=True)
     ]
 
 

@@ -150,4 +150,3 @@ def load_plan_roster(path: str | os.PathLike[str], rules: Rules, roster: PlanRos
     if problems:
         raise InputError(problems)
     notes.add(check.disagreement_note(name))
-
