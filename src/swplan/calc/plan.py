@@ -360,9 +360,9 @@ class PlanRoster:
         self.ids: list[str] = []
         self.sites: list[str] = []  # site ids, in order of first appearance
         self.facts: list[Facts] = []
-        self.site = array("l")  # per worker: an index into `sites`
-        self.fact = array("l")  # per worker: an index into `facts`
-        self.hired = array("l")  # per worker: the hiring day's ordinal (0: none given)
+        self.site = array("i")  # per worker: an index into `sites`
+        self.fact = array("i")  # per worker: an index into `facts`
+        self.hired = array("i")  # per worker: the hiring day's ordinal (0: none given)
         self.with_exams: dict[int, Worker] = {}  # roster position -> the worker
         self.site_no: dict[str, int] = {}
         self.fact_numbers: dict[Facts, int] = {}  # each set of facts -> its number
@@ -511,7 +511,7 @@ class _Shared:
             of_roster.append(n)
         self.slot = slot
         # arrays, not lists: a national plan holds millions of worker numbers
-        members: list[array[int]] = [array("l") for _ in slot]
+        members: list[array[int]] = [array("i") for _ in slot]
         for i, site in enumerate(roster.site):
             members[of_roster[site]].append(i)
         self.members = members  # roster positions per site, in roster order
@@ -900,6 +900,47 @@ def _workforce(
                 for exam, code, passing, least in steps_by_code
             ]
             big_enough = map(fewest_passing.__le__, sizes)
+
+            def apply(
+                passers: list[int],
+                exams: list[str],
+                at: list[int],
+                pending: dict[tuple[Any, ...], tuple[Worker, list[int]]],
+                k: int,
+            ) -> None:
+                """Some of the year's passes, each passer's facts now and the group its
+                award is judged in (a batch at a time: a few lists, not millions)."""
+                # each passer's facts now: each (facts, exam) promoted once, in order met
+                olds = list(map(fact.__getitem__, passers))
+                steps_taken = list(zip(olds, exams, strict=True))
+                for old, exam in dict.fromkeys(steps_taken):
+                    if (old, exam) not in promoted_to:
+                        promoted_to[(old, exam)] = promotion(old, exam)
+                news = list(map(promoted_to.__getitem__, steps_taken))
+                for i, new in zip(passers, news, strict=True):
+                    fact[i] = new
+                for (old, new), n in Counter(zip(olds, news, strict=True)).items():
+                    counts[old] -= n
+                    counts[new] += n
+                # alike workers: the same exam, facts, hiring day and awards paid before
+                # (only the exam and the awards, when the awards judge no worker)
+                for i, exam, s in zip(passers, exams, at, strict=True):
+                    if not judged:
+                        key = (exam, 0, 0, history[i])
+                    elif i < n_roster:
+                        key = (exam, roster.fact[i], roster.hired[i], history[i])
+                    else:
+                        _, hired_in, no = batches[bisect_right(batches, (i, 10**9)) - 1]
+                        day = dt.date(hired_in, start_month, 1).toordinal()
+                        key = (exam, no, day, history[i])
+                    group = pending.get(key)
+                    if group is None:
+                        group = pending[key] = (
+                            _as_passed(roster, i, k, slot_ids[s], batches, hire),
+                            [],
+                        )
+                    group[1].append(i)
+
             # the year's passes, site by site in order: worker, exam, site
             passers: list[int] = []
             exams: list[str] = []
@@ -919,37 +960,12 @@ def _workforce(
                     passers.extend(sorted(candidates, key=years_of, reverse=True)[:n])
                     exams.extend([exam] * n)
                     at.extend([s] * n)
-            # each passer's facts now: each (facts, exam) promoted once, in order met
-            olds = list(map(fact.__getitem__, passers))
-            steps_taken = list(zip(olds, exams, strict=True))
-            for old, exam in dict.fromkeys(steps_taken):
-                if (old, exam) not in promoted_to:
-                    promoted_to[(old, exam)] = promotion(old, exam)
-            news = list(map(promoted_to.__getitem__, steps_taken))
-            for i, new in zip(passers, news, strict=True):
-                fact[i] = new
-            for (old, new), n in Counter(zip(olds, news, strict=True)).items():
-                counts[old] -= n
-                counts[new] += n
-            # alike workers: the same exam, facts, hiring day and awards paid before
-            # (only the exam and the awards, when the awards judge no worker)
-            for i, exam, s in zip(passers, exams, at, strict=True):
-                if not judged:
-                    key = (exam, 0, 0, history[i])
-                elif i < n_roster:
-                    key = (exam, roster.fact[i], roster.hired[i], history[i])
-                else:
-                    _, hired_in, no = batches[bisect_right(batches, (i, 10**9)) - 1]
-                    day = dt.date(hired_in, start_month, 1).toordinal()
-                    key = (exam, no, day, history[i])
-                group = pending.get(key)
-                if group is None:
-                    group = pending[key] = (
-                        _as_passed(roster, i, k, slot_ids[s], batches, hire),
-                        [],
-                    )
-                group[1].append(i)
-            passed = len(passers)
+                if len(passers) >= 1 << 16:
+                    passed += len(passers)
+                    apply(passers, exams, at, pending, k)
+                    passers, exams, at = [], [], []
+            passed += len(passers)
+            apply(passers, exams, at, pending, k)
         leavers = 0
         if fewest_leaving is not None:
             leaving_of = leaving_count.upto(max(map(len, members), default=0))
@@ -964,7 +980,7 @@ def _workforce(
                     counts[fact[gone]] -= 1
                 else:
                     leaving = set(sorted(reversed(site_members), key=years_of)[:n])
-                    members[s] = array("l", [i for i in site_members if i not in leaving])
+                    members[s] = array("i", [i for i in site_members if i not in leaving])
                     for i in leaving:
                         counts[fact[i]] -= 1
                 leavers += n
