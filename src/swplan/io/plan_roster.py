@@ -109,7 +109,7 @@ def load_plan_roster(path: str | os.PathLike[str], rules: Rules, roster: PlanRos
     service_of: dict[tuple[str, ...], tuple[Any, ...] | None] = {}
     ident = IDENT_RE.match
     empty = ""
-    add = roster.add
+    add = roster.adder()
     for line, cells in records:
         worker_id = cells[i_id]
         site = cells[i_site]
