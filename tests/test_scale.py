@@ -1,11 +1,11 @@
 """Memory stays flat on every path over a national-shaped roster (SPEC §8).
 
 Proven by counting, not by timing: on a roster made by the benchmark generator, the
-streamed paths (`pay` in every format, in both languages and as CSV or JSON with
-`--by site`; `check`, `staff`, `budget` with or without `--by site`, `awards`) build no
-`Worker` and no table `Row` for the rows that pass (`awards` keeps only the workers its
-passes name), and the memory a run allocates grows by far less per extra row than one
-loaded worker takes.
+streamed paths (`pay` in every format, in both languages, with `--by site` and with
+`--explain`; `check`, `staff`, `budget` with or without `--by site`, `awards`) build no
+`Worker` and no table `Row` for the rows that pass (`awards` and `--explain` keep only
+the workers they name), and the memory a run allocates grows by far less per extra row
+than one loaded worker takes.
 """
 
 from __future__ import annotations
@@ -468,7 +468,7 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
     cli(small, *args)
     growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
     # what a streamed run keeps per row is its id, for the duplicate-id rule: about
-    # 150 bytes. A run that holds the roster (`pay --by site` as a table) grows by about
-    # 14,000 bytes a row; the loaded `Worker` records alone take about 670. `--by site`
-    # keeps sums per site, and both sizes have the same sites.
+    # 150 bytes. A run that holds the roster (as `pay --by site` as a table did) grows by
+    # about 14,000 bytes a row; the loaded `Worker` records alone take about 670.
+    # `--by site` keeps sums per site, and both sizes have the same sites.
     assert growth < 400, growth
