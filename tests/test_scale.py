@@ -260,6 +260,16 @@ def test_a_by_site_table_of_too_many_workers_shows_each_sites_sums(national: Pat
     assert total[2:] == cells(table, "Total")[0][-3:]
 
 
+def test_the_note_of_a_table_too_big_to_list_is_in_the_reports_language(national: Path) -> None:
+    code, out, err = cli(national, "pay", "roster.csv", "--by", "site", "--lang", "zh")
+    assert (code, err) == (0, "")
+    assert "| 站点    | 人数 |" in out
+    assert out.rstrip().endswith(
+        "6,000 人过多，无法在此逐一列出，每个站点只列合计；用 --format csv --output 文件 "
+        "写出每人一行（或用 --format json）"
+    )
+
+
 def test_a_by_site_table_of_too_many_sites_shows_the_totals_and_says_how_to_get_them(
     national: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

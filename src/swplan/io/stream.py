@@ -658,6 +658,7 @@ def too_many_rows(
     and the note says how to get the subtotals too.
     """
     from ..progress import row_progress
+    from ..report.labels import words
     from ..report.reports import pay_report
 
     as_of = as_of or rules.effective
@@ -666,21 +667,16 @@ def too_many_rows(
     if streamed.count <= TABLE_ROWS:
         return None
     result = _result(as_of, streamed.totals, streamed.count, year)
-    many = f"{streamed.count:,} workers are too many to list here"
-    every = "to a file with --format csv --output FILE (or --format json)"
+    count = f"{streamed.count:,}"
     by_site = streamed.by_site
     if by_site is not None and len(by_site) <= TABLE_ROWS:
         report = pay_report(result, rules, lang, by, _site_groups(by_site))
-        note = f"{many}, so each site shows only its sums; write every worker's row {every}"
+        note = words("too_many_workers_by_site", lang, count=count)
     else:
         report = pay_report(result, rules, lang)
-        note = f"{many}; write every row {every}"
+        note = words("too_many_workers", lang, count=count)
         if by_site is not None:
-            note = (
-                f"{streamed.count:,} workers at {len(by_site):,} sites are too many to list "
-                "here; write each site's subtotal to a file with --by site --format csv "
-                f"--output FILE, or every worker's row {every}"
-            )
+            note = words("too_many_sites", lang, count=count, sites=f"{len(by_site):,}")
     for view in report.table_views():
         view.notes.append(note)
     return report
