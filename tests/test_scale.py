@@ -1,16 +1,18 @@
 """Memory stays flat on every path over a national-shaped roster (SPEC §8).
 
 Proven by counting, not by timing: on a roster made by the benchmark generator, the
-streamed paths (`pay` in every format, in both languages and as CSV or JSON with
-`--by site`; `check`, `staff`, `budget` with or without `--by site`, `awards`) build no
-`Worker` and no table `Row` for the rows that pass (`awards` keeps only the workers its
-passes name), and the memory a run allocates grows by far less per extra row than one
-loaded worker takes.
+streamed paths (`pay` in every format, in both languages, with `--by site` and with
+`--explain`; `check`, `staff`, `budget` with or without `--by site`, `awards`) build no
+`Worker` and no table `Row` for the rows that pass (`awards` and `--explain` keep only
+the workers they name), and the memory a run allocates grows by far less per extra row
+than one loaded worker takes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
 import importlib.util
 import io
 import json
@@ -29,7 +31,7 @@ from swplan.cli import app
 from swplan.io import loading, records, stream
 from swplan.model import Worker
 from swplan.render import render
-from swplan.report.reports import budget_site_json, pay_report
+from swplan.report.reports import budget_site_json, explain_report, pay_report
 
 WORKERS, SITES = 6000, 2000  # more workers than a table lists (stream.TABLE_ROWS)
 
@@ -97,6 +99,17 @@ RUNS = {
     "pay csv by site": ["pay", "roster.csv", "--by", "site", "-f", "csv", "-o", "out.csv"],
     "pay table": ["pay", "roster.csv", "-f", "table"],
     "pay markdown": ["pay", "roster.csv", "-f", "markdown"],
+    "pay table by site": ["pay", "roster.csv", "--by", "site"],
+    "pay markdown by site zh": [
+        "pay",
+        "roster.csv",
+        "--by",
+        "site",
+        "-f",
+        "markdown",
+        "--lang",
+        "zh",
+    ],
     "check roster": ["check", "roster.csv"],
     "check populations": ["check", "populations.csv"],
     "staff": ["staff", "populations.csv", "--roster", "roster.csv", "-f", "json"],
@@ -139,6 +152,140 @@ def test_awards_keeps_only_the_workers_its_passes_name(
     assert counted.workers == len(named)  # one record per named worker, none for the rest
     # a row per pass (CSV passes are a table) and per named worker, none for the rest
     assert counted.rows == pass_count(national) + len(named)
+
+
+EXPLAINED = "W0003001"  # a worker in the middle of the generated roster
+
+
+@pytest.mark.parametrize(
+    "more",
+    [(), ("--year", "2027"), ("-f", "json", "--lang", "zh"), ("-f", "markdown", "--year", "2027")],
+)
+def test_explain_keeps_only_its_worker(
+    national: Path, monkeypatch: pytest.MonkeyPatch, more: Any
+) -> None:
+    counted = Counter(monkeypatch)
+    code, out, err = cli(national, "pay", "roster.csv", "--explain", EXPLAINED, *more)
+    assert code == 0, err
+    assert EXPLAINED in out
+    # every row checked, one record (and one table row) built: the explained worker's
+    assert (counted.workers, counted.rows) == (1, 1)
+
+
+@functools.cache
+def held(folder: Path, year: int | None) -> tuple[Any, Any]:
+    """The rules and the pay of the whole roster, held in memory as a YAML one is."""
+    rules = load_rules(folder / "rules.yaml")
+    return rules, pay(rules, load_roster(folder / "roster.csv", rules, year=year), year=year)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("year", [None, 2027])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_streamed_explain_is_the_loaded_explain_byte_for_byte(
+    national: Path, lang: str, year: Any, fmt: str
+) -> None:
+    rules, result = held(national, year)
+    report = explain_report(
+        result, EXPLAINED, rules, lang, source="roster.csv", markdown=fmt == "markdown"
+    )
+    loaded = "".join(render(report, fmt))
+    more = ["--year", str(year)] if year else []
+    args = ["pay", "roster.csv", "--explain", EXPLAINED, "-f", fmt, "--lang", lang, *more]
+    code, out, err = cli(national, *args)
+    assert (code, err) == (0, "")
+    assert out == loaded
+
+
+def test_an_unknown_id_to_explain_is_looked_for_among_every_id(national: Path) -> None:
+    code, out, err = cli(national, "pay", "roster.csv", "--explain", "W000301")
+    assert (code, out) == (2, "")
+    # every id of the form W000301 with one digit added is 7 of 8 characters alike
+    # (similarity 2 * 7 / (7 + 8) = 0.93, the best there is); of those equals, the
+    # three that sort last are named: W0005301, W0004301 and W0003901 (W0006301 and up
+    # are not on a roster of 6,000)
+    assert err == (
+        "error: --explain: no worker with id 'W000301' in roster.csv (did you mean "
+        "'W0005301', 'W0004301', 'W0003901'?); give one of the ids in the roster's id "
+        "column\n"
+    )
+
+
+def test_explain_reports_a_bad_row_anywhere_in_the_roster(national: Path) -> None:
+    lines = (national / "roster.csv").read_text(encoding="utf-8").splitlines()
+    cells = lines[5000].split(",")  # line 5001, far after the explained worker
+    cells[3] = "bachlor"  # the education
+    lines[5000] = ",".join(cells)
+    bad = national / "bad"
+    bad.mkdir()
+    (bad / "roster.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (bad / "rules.yaml").write_bytes((national / "rules.yaml").read_bytes())
+    code, out, err = cli(bad, "pay", "roster.csv", "--explain", "W0000002")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: roster.csv:5001:4: education: 'bachlor' is not one of: ")
+    assert err.count("\n") == 1
+
+
+def cells(table: str, first: str) -> list[list[str]]:
+    """The cells of a table's rows that start with `first`."""
+    return [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in table.splitlines()
+        if line.startswith(f"| {first}")
+    ]
+
+
+def test_a_by_site_table_of_too_many_workers_shows_each_sites_sums(national: Path) -> None:
+    code, out, err = cli(national, "pay", "roster.csv", "--by", "site")
+    assert (code, err) == (0, "")
+    assert cells(out, "Site") == [
+        ["Site", "Workers", "Monthly gross", "Employer contributions", "Annual cost"]
+    ]
+    assert "W000" not in out  # no worker row
+    assert out.rstrip().endswith(
+        "6,000 workers are too many to list here, so each site shows only its sums; "
+        "write every worker's row to a file with --format csv --output FILE (or --format json)"
+    )
+    # the sums of the table of the held roster, site by site, in the same order
+    rules, result = held(national, None)
+    table = "".join(render(pay_report(result, rules, "en", "site"), "table"))
+    subtotals = [
+        [site, workers.split()[0], *money[-3:]]
+        for _, workers, site, *money in cells(table, "Subtotal")
+    ]
+    assert cells(out, "S0") == subtotals
+    assert len(subtotals) == len({w.site for w in result.workers}) > 1000
+    (total,) = cells(out, "Total")
+    assert total[:2] == ["Total", "6000"]
+    assert total[2:] == cells(table, "Total")[0][-3:]
+
+
+def test_the_note_of_a_table_too_big_to_list_is_in_the_reports_language(national: Path) -> None:
+    code, out, err = cli(national, "pay", "roster.csv", "--by", "site", "--lang", "zh")
+    assert (code, err) == (0, "")
+    assert "| 站点    | 人数 |" in out
+    assert out.rstrip().endswith(
+        "6,000 人过多，无法在此逐一列出，每个站点只列合计；用 --format csv --output 文件 "
+        "写出每人一行（或用 --format json）"
+    )
+
+
+def test_a_by_site_table_of_too_many_sites_shows_the_totals_and_says_how_to_get_them(
+    national: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stream, "TABLE_ROWS", 1000)  # fewer than the roster's sites
+    code, out, err = cli(national, "pay", "roster.csv", "--by", "site", "-f", "markdown")
+    assert (code, err) == (0, "")
+    assert "| **Total** | **6000 workers** |" in out
+    assert "Subtotal" not in out
+    sites = len(
+        json.loads(cli(national, "pay", "roster.csv", "--by", "site", "-f", "json")[1])["by_site"]
+    )
+    assert out.rstrip().endswith(
+        f"6,000 workers at {sites:,} sites are too many to list here; write each site's "
+        "subtotal to a file with --by site --format csv --output FILE, or every worker's row "
+        "to a file with --format csv --output FILE (or --format json)"
+    )
 
 
 def test_a_table_of_too_many_workers_shows_the_totals_and_says_how_to_get_the_rows(
@@ -260,6 +407,7 @@ def test_an_empty_roster_streams_the_same_json_as_loaded(tmp_path: Path) -> None
 
 
 def peak_bytes(folder: Path, *args: str) -> int:
+    gc.collect()  # what earlier runs left in reference cycles is freed before, not during
     tracemalloc.start()
     try:
         code, _, err = cli(folder, *args)
@@ -306,10 +454,15 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         ("pay", "roster.csv", "-f", "csv", "--lang", "zh", "-o", "out.csv"),
         ("pay", "roster.csv", "--by", "site", "-f", "csv", "-o", "out.csv"),
         ("budget", "sites.csv", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"),
+        ("pay", "roster.csv", "--explain", "R3001"),
+        ("pay", "roster.csv", "--explain", "R3001", "--year", "2027", "-f", "json"),
+        ("pay", "roster.csv", "--by", "site"),
+        ("pay", "roster.csv"),
     ],
     ids=[
         *("pay json", "check roster", "check populations", "pay csv zh"),
-        *("pay csv by site", "budget by site"),
+        *("pay csv by site", "budget by site", "pay explain", "pay explain year json"),
+        *("pay table by site", "pay table"),
     ],
 )
 def test_memory_grows_by_an_id_per_row_not_a_worker(
@@ -317,13 +470,15 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
 ) -> None:
     # files are read a block at a time; with small blocks, these small files are many
     monkeypatch.setattr(loading, "_BLOCK", 1 << 14)
+    # both sizes more workers than a table lists, and fewer sites (700)
+    monkeypatch.setattr(stream, "TABLE_ROWS", 1000)
     small, big = rosters
     # a first run in this process sets up what every later run shares (imports, caches):
     # not growth, so it is left out of both measured runs
     cli(small, *args)
     growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
     # what a streamed run keeps per row is its id, for the duplicate-id rule: about
-    # 150 bytes. A run that holds the roster (`pay --by site` as a table) grows by about
-    # 14,000 bytes a row; the loaded `Worker` records alone take about 670. `--by site`
-    # keeps sums per site, and both sizes have the same sites.
+    # 150 bytes. A run that holds the roster (as `pay --by site` as a table did) grows by
+    # about 14,000 bytes a row; the loaded `Worker` records alone take about 670.
+    # `--by site` keeps sums per site, and both sizes have the same sites.
     assert growth < 400, growth

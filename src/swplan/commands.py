@@ -184,7 +184,8 @@ def pay(
                 )
             ]
         )
-    streamed = explain is None and file_format(roster) == "csv"
+    csv_roster = file_format(roster) == "csv"
+    streamed = explain is None and csv_roster
     if streamed and fmt in ("csv", "json"):
         # big rosters: streamed, flat memory, same numbers and bytes as a report (zh CSV
         # too: its Chinese header and labels are cached per profile; --by site keeps
@@ -194,10 +195,10 @@ def pay(
         return Outcome(
             write=lambda target: pay_streamed(roster, r, when, target, fmt, costed_year, lang, by)
         )
-    if streamed and by is None:  # a table lists every worker: only when not too many
+    if streamed:  # a table lists every worker: only when not too many
         from .io.stream import too_many_rows
 
-        summary = too_many_rows(roster, r, when, lang, costed_year)
+        summary = too_many_rows(roster, r, when, lang, costed_year, by)
         if summary is not None:
             return Outcome(summary)
     if explain is not None and by is not None:
@@ -211,16 +212,23 @@ def pay(
                 )
             ]
         )
-    if costed_year is not None:
+    ids = None  # the roster's ids, when only the explained worker is kept
+    if explain is not None and csv_roster:
+        # every row is read and checked, only the one worker kept (flat memory)
+        from .io.stream import explain_streamed
+
+        workers, ids = explain_streamed(roster, r, when, explain, costed_year)
+    elif costed_year is not None:
         workers = load_roster(roster, r, year=costed_year)
+    else:
+        workers = load_roster(roster, r, as_of=when or r.effective)
+    if costed_year is not None:
         result = compute(r, workers, year=costed_year)
     else:
-        when = when or r.effective
-        workers = load_roster(roster, r, as_of=when)
-        result = compute(r, workers, when)
+        result = compute(r, workers, when or r.effective)
     if explain is not None:
         report = explain_report(
-            result, explain, r, lang, source=str(roster), markdown=fmt == "markdown"
+            result, explain, r, lang, source=str(roster), markdown=fmt == "markdown", ids=ids
         )
     else:
         report = pay_report(result, r, lang, by)

@@ -648,25 +648,66 @@ def too_many_rows(
     as_of: dt.date | None,
     lang: str,
     year: int | None = None,
+    by: str | None = None,
 ) -> Any:
     """For `pay` as a table: None when the roster is small enough to list, else a report
-    of the totals only, with a note saying how to get every row (memory stays flat)."""
+    without the worker rows, with a note saying how to get them (memory stays flat).
+
+    Without `by`, that report has the totals only. With `by="site"`, it has each site's
+    subtotal, when there are not more sites than a table lists; else the totals only,
+    and the note says how to get the subtotals too.
+    """
     from ..progress import row_progress
+    from ..report.labels import words
     from ..report.reports import pay_report
 
     as_of = as_of or rules.effective
     with row_progress(path, "pay") as progress:
-        streamed = stream_pay(path, rules, as_of, None, progress, year=year)
+        streamed = stream_pay(path, rules, as_of, None, progress, year=year, by=by)
     if streamed.count <= TABLE_ROWS:
         return None
     result = _result(as_of, streamed.totals, streamed.count, year)
-    report = pay_report(result, rules, lang)
+    count = f"{streamed.count:,}"
+    by_site = streamed.by_site
+    if by_site is not None and len(by_site) <= TABLE_ROWS:
+        report = pay_report(result, rules, lang, by, _site_groups(by_site))
+        note = words("too_many_workers_by_site", lang, count=count)
+    else:
+        report = pay_report(result, rules, lang)
+        note = words("too_many_workers", lang, count=count)
+        if by_site is not None:
+            note = words("too_many_sites", lang, count=count, sites=f"{len(by_site):,}")
     for view in report.table_views():
-        view.notes.append(
-            f"{streamed.count:,} workers are too many to list here; write every row to a "
-            "file with --format csv --output FILE (or --format json)"
-        )
+        view.notes.append(note)
     return report
+
+
+def _site_groups(by_site: dict[str, list[Any]]) -> list[Any]:
+    """The streamed sums of each site as `reports.pay_by_site` gives them, no workers."""
+    return [
+        (site, [], sums[0], dict(zip(MONEY_FIELDS, sums[1:], strict=True)))
+        for site, sums in by_site.items()
+    ]
+
+
+def explain_streamed(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    as_of: dt.date | None,
+    worker_id: str,
+    year: int | None = None,
+) -> tuple[list[Worker], Collection[str]]:
+    """For `pay ROSTER.csv --explain ID`: the worker with that id (none: an empty list)
+    and the roster's ids in file order (for an unknown id's did-you-mean).
+
+    Every row is read and checked as `pay` checks it, so a problem anywhere in the
+    roster is reported as it is on every other path; only the one worker is kept.
+    """
+    from ..progress import row_progress
+
+    with row_progress(path, "pay") as progress:
+        streamed = stream_pay(path, rules, as_of, None, progress, wanted_ids={worker_id}, year=year)
+    return streamed.workers, streamed.ids
 
 
 def summarise_roster(

@@ -109,6 +109,26 @@ SENTENCES: dict[str, dict[str, str]] = {
     # pay
     "one_worker": {"en": "{count} worker", "zh": "{count} 人"},
     "workers": {"en": "{count} workers", "zh": "{count} 人"},
+    # a table of a roster too big to list (the counts with thousands separators)
+    "too_many_workers": {
+        "en": "{count} workers are too many to list here; write every row to a file with "
+        "--format csv --output FILE (or --format json)",
+        "zh": "{count} 人过多，无法在此逐一列出；用 --format csv --output 文件 写出每一行"
+        "（或用 --format json）",
+    },
+    "too_many_workers_by_site": {
+        "en": "{count} workers are too many to list here, so each site shows only its sums; "
+        "write every worker's row to a file with --format csv --output FILE (or --format json)",
+        "zh": "{count} 人过多，无法在此逐一列出，每个站点只列合计；用 --format csv --output 文件 "
+        "写出每人一行（或用 --format json）",
+    },
+    "too_many_sites": {
+        "en": "{count} workers at {sites} sites are too many to list here; write each site's "
+        "subtotal to a file with --by site --format csv --output FILE, or every worker's row "
+        "to a file with --format csv --output FILE (or --format json)",
+        "zh": "{sites} 个站点的 {count} 人过多，无法在此列出；用 --by site --format csv --output "
+        "文件 写出各站点小计，或用 --format csv --output 文件 写出每人一行（或用 --format json）",
+    },
     # awards
     "top_up_note": {
         "en": "top_up: a ladder exam pays its award less the ladder awards already paid",

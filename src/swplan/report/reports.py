@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -324,8 +324,18 @@ def pay_totals_json(totals: dict[str, Decimal], count: int) -> dict[str, Any]:
     return out
 
 
-def pay_by_site(result: PayResult) -> list[tuple[str, list[WorkerPay], dict[str, Decimal]]]:
-    """Workers grouped by site (in order of first appearance) with the sums of each group."""
+# a site's subtotal: (site, its workers as listed, how many workers, the money sums)
+SiteGroup = tuple[str, list[WorkerPay], int, dict[str, Decimal]]
+
+
+def pay_by_site(result: PayResult, sites: list[SiteGroup] | None = None) -> list[SiteGroup]:
+    """Workers grouped by site (in order of first appearance) with the sums of each group.
+
+    `sites`, when given, are the groups already summed (a streamed roster too big to
+    list: no worker rows, only each site's count and sums) and are returned as they are.
+    """
+    if sites is not None:
+        return sites
     groups: dict[str, list[WorkerPay]] = {}
     for w in result.workers:
         groups.setdefault(w.site, []).append(w)
@@ -335,7 +345,7 @@ def pay_by_site(result: PayResult) -> list[tuple[str, list[WorkerPay], dict[str,
         for w in members:
             for k, v in zip(MONEY_FIELDS, w.figures.money(), strict=True):
                 sums[k] += v
-        out.append((site, members, sums))
+        out.append((site, members, len(members), sums))
     return out
 
 
@@ -401,8 +411,18 @@ def _pay_sum_row(
     ]
 
 
-def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None) -> Report:
-    """The pay table and JSON; `by="site"` adds a subtotal per site (and CSV gives those)."""
+def pay_report(
+    result: PayResult,
+    rules: Rules,
+    lang: str,
+    by: str | None = None,
+    sites: list[SiteGroup] | None = None,
+) -> Report:
+    """The pay table and JSON; `by="site"` adds a subtotal per site (and CSV gives those).
+
+    With `sites` (see `pay_by_site`), the subtotals are those, with no worker rows: the
+    table has a row per site with its number of workers and sums.
+    """
     data = header("pay", rules, result.as_of)
     if result.year is not None:
         data["year"] = result.year
@@ -414,14 +434,14 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
     sections: set[int] = set()
     if by == "site":
         by_site = []
-        for site, members, sums in pay_by_site(result):
+        for site, members, count, sums in pay_by_site(result, sites):
             rows += [_pay_table_row(w, rules, lang) for w in members]
-            rows.append(_pay_sum_row(label("subtotal", lang), len(members), site, sums, lang))
+            rows.append(_pay_sum_row(label("subtotal", lang), count, site, sums, lang))
             sections.add(len(rows) - 1)
             by_site.append(
                 {
                     "site": site,
-                    "workers": len(members),
+                    "workers": count,
                     **{k: fmt_money(v) for k, v in sums.items()},
                 }
             )
@@ -444,8 +464,18 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         keys = [keys[i] for i in keep]
         rows = [[row[i] for i in keep] for row in rows]
         totals = [totals[i] for i in keep]
-    numeric = {i for i, k in enumerate(keys) if k in _NUMERIC_PAY_KEYS}
     money_keys = ("monthly_gross", "monthly_contributions", "annual_cost")
+    ids = {0, 1, 2}
+    if by == "site" and sites is not None:  # no worker rows: a row per site, its sums
+        keys = ["site", "workers", *money_keys]
+        rows = [
+            [site, str(count), *(fmt_money(sums[k]) for k in money_keys)]
+            for site, _, count, sums in sites
+        ]
+        totals = [label("total", lang), str(result.count), *(fmt_money(t[k]) for k in money_keys)]
+        sections = set()
+        ids = {0}
+    numeric = {i for i, k in enumerate(keys) if k in _NUMERIC_PAY_KEYS or k == "workers"}
     when = result.as_of.isoformat() if result.year is None else str(result.year)
     view = View(
         title=f"{label('annual_cost', lang)} — {rules_name(rules, lang)} ({when})",
@@ -454,7 +484,7 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         totals=totals,
         numeric=numeric,
         money={i for i, k in enumerate(keys) if k in money_keys},
-        ids={0, 1, 2},
+        ids=ids,
         notes=[
             f"{label('annual_salary', lang)} {thousands(fmt_money(t['annual_salary']))}   "
             f"{label('annual_bonus', lang)} {thousands(fmt_money(t['annual_bonus']))}   "
@@ -467,7 +497,7 @@ def pay_report(result: PayResult, rules: Rules, lang: str, by: str | None = None
         data,
         items,
         [view],
-        sheets=lambda: xl.pay_sheets(result, rules, lang, by),
+        sheets=lambda: xl.pay_sheets(result, rules, lang, by, sites),
         lang=lang,
         csv_word=pay_csv_word(rules),
         csv_headers=PAY_HEADERS_ZH,
@@ -547,24 +577,19 @@ def explain_report(
     *,
     source: str,
     markdown: bool = False,
+    ids: Iterable[str] | None = None,
 ) -> Report:
     """One worker's pay and how each figure was reached (`swplan pay --explain ID`).
 
     JSON and CSV carry the worker's row (its `breakdown` holds the same facts as the
-    text); totals are that worker's own figures.
+    text); totals are that worker's own figures. `ids` are the roster's ids in file
+    order, when `result` holds only some of its workers (a streamed roster): an
+    unknown id is looked for among those.
     """
     row = next((w for w in result.workers if w.id == worker_id), None)
     if row is None:
-        raise InputError(
-            [
-                Problem(
-                    "--explain",
-                    "",
-                    "",
-                    unknown_worker(worker_id, [w.id for w in result.workers], source),
-                )
-            ]
-        )
+        known = [w.id for w in result.workers] if ids is None else list(ids)
+        raise InputError([Problem("--explain", "", "", unknown_worker(worker_id, known, source))])
     day = result.shown_day()
     shown = rules.in_force(day)
     lines = list(explain_lines(row, shown, day, lang, result.year))

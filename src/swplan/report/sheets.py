@@ -19,6 +19,7 @@ from .vocab import rules_name, words
 if TYPE_CHECKING:
     from ..calc.awards import AwardsResult
     from ..calc.budget import BudgetResult, SiteBudget
+    from .reports import SiteGroup
 
 
 def _money(key: str, lang: str) -> Column:
@@ -152,7 +153,13 @@ def staff_sheets(result: StaffResult, rules: Rules, lang: str) -> list[Sheet]:
 # --------------------------------------------------------------------------- pay
 
 
-def pay_sheets(result: PayResult, rules: Rules, lang: str, by: str | None) -> list[Sheet]:
+def pay_sheets(
+    result: PayResult,
+    rules: Rules,
+    lang: str,
+    by: str | None,
+    sites: list[SiteGroup] | None = None,
+) -> list[Sheet]:
     w = words(rules, lang)
     columns = [
         _text("worker", lang),
@@ -201,8 +208,8 @@ def pay_sheets(result: PayResult, rules: Rules, lang: str, by: str | None) -> li
         from .reports import pay_by_site
 
         site_rows = [
-            [site, len(members), *(sums[k] for k in MONEY_FIELDS)]
-            for site, members, sums in pay_by_site(result)
+            [site, count, *(sums[k] for k in MONEY_FIELDS)]
+            for site, _, count, sums in pay_by_site(result, sites)
         ]
         sheets.append(
             Sheet(
