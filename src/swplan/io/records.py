@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from ..errors import InputError, Problem, one_of
 from ..model import ExamPass, LedgerRow, Origin, Populations, Site, Worker
@@ -682,12 +682,6 @@ def roster_header_problems(table: Table, rules: Rules | None = None) -> list[Pro
     return _noted(table, problems, "roster")
 
 
-class WorkerSink(Protocol):
-    """Where a reader puts each worker it reads (a list, or a compact roster)."""
-
-    def append(self, worker: Worker, /) -> None: ...
-
-
 def load_roster(
     path: str | os.PathLike[str],
     rules: Rules,
@@ -695,17 +689,11 @@ def load_roster(
     as_of: dt.date | None = None,
     year: int | None = None,
     source: Document | OpenTable | None = None,
-    into: WorkerSink | None = None,
 ) -> list[Worker]:
     """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell
-    (with `year`, a `hired` after that year).
-
-    With `into`, each worker is appended to it as it is read, and the list returned
-    is empty: a national roster need not be held as worker records (`swplan plan`).
-    """
+    (with `year`, a `hired` after that year)."""
     problems: list[Problem] = []
     workers: list[Worker] = []
-    keep: WorkerSink = workers if into is None else into
     ids = UniqueIds("worker id")  # every readable id, so duplicates show with other problems
     check = WorkerRules(rules, as_of, year=year)
     if file_format(path) == "yaml":
@@ -740,7 +728,7 @@ def load_roster(
                             passes.append(p)
                 if worker is not None:
                     worker = _with_exams(worker, tuple(passes))
-            _note_id(worker, item.get, origin_of, keep, ids, problems)
+            _note_id(worker, item.get, origin_of, workers, ids, problems)
     else:
         opened = (
             source
@@ -757,7 +745,7 @@ def load_roster(
             origin_of = _table_origin(table, row)
             problems += _merged_numbers(table, row, ["years_of_service"])
             worker = check.worker(row.cells.get, origin_of, problems)
-            _note_id(worker, row.cells.get, origin_of, keep, ids, problems)
+            _note_id(worker, row.cells.get, origin_of, workers, ids, problems)
         if not problems:
             from . import notes
 
@@ -771,7 +759,7 @@ def _note_id(
     worker: Worker | None,
     get: Callable[[str], Any],
     origin_of: Callable[[str], Origin],
-    workers: WorkerSink,
+    workers: list[Worker],
     ids: UniqueIds,
     problems: list[Problem],
 ) -> None:
