@@ -150,3 +150,25 @@ def test_zh_pay_csv_has_no_english_column_words() -> None:
     header = result.out.lstrip("\ufeff").splitlines()[0]
     assert "工资构成.薪级" in header.split(",")
     assert "components" not in header
+
+
+def test_a_rules_file_among_the_files_is_the_rules_of_the_others() -> None:
+    # 翔安区's roster names the posts of its own rules (zhengzhi, yiban, fuzhi), which
+    # the national rules do not have: checked with its rules file, as `check DIR/*` is
+    xiangan = EXAMPLES / "xiangan"
+    files = [xiangan / "populations.yaml", xiangan / "roster.yaml", xiangan / "rules.yaml"]
+    result = swplan("check", *files)
+    assert result.code == 0, result.err
+    assert result.err == (
+        f"note: the other files are checked against the rules in {xiangan / 'rules.yaml'}\n"
+    )
+    assert "OK " + str(xiangan / "roster.yaml") + " (roster, 5 workers)" in result.out
+    # without it, the national rules: the posts are unknown
+    alone = swplan("check", xiangan / "roster.yaml")
+    assert alone.code == 2
+    assert "'zhengzhi' is not one of: lead, deputy, staff" in alone.err
+    # two rules files: neither is chosen, and --rules still decides
+    two = swplan("check", *files, EXAMPLES / "county" / "rules.yaml")
+    assert two.code == 2 and "note: the other files" not in two.err
+    given = swplan("check", *files, "--rules", xiangan / "rules.yaml")
+    assert given.code == 0 and given.err == ""

@@ -552,6 +552,10 @@ def check(files: list[Path], rules: Path | None, lang: str = "en") -> Outcome:
 
     r = None
     problems: list[Problem] = []
+    if rules is None:
+        rules = _rules_among(files)
+        if rules is not None:
+            notes.add([f"the other files are checked against the rules in {rules}"])
     try:
         r = load_rules_opt(rules)
     except InputError as exc:
@@ -580,6 +584,29 @@ def check(files: list[Path], rules: Path | None, lang: str = "en") -> Outcome:
     code = EXIT_BAD_INPUT if problems else 0
     messages = [problem_line(p, lang) for p in problems]
     return Outcome(code=code, messages=messages, text="".join(lines))
+
+
+def _rules_among(files: list[Path]) -> Path | None:
+    """The one rules file among the files checked together (`check DIR/*`), if there is
+    one and it is good (a bad one is reported once, as a file of its own)."""
+    from .io.checking import kind_of
+
+    found = []
+    for path in files:
+        if path.suffix.lower() not in (".yaml", ".yml") or path.name.endswith(".lock"):
+            continue
+        try:
+            if kind_of(path) == "rules":
+                found.append(path)
+        except (InputError, OSError):  # reported when the file itself is checked
+            continue
+    if len(found) != 1:
+        return None
+    try:
+        load_rules_opt(found[0])
+    except InputError:
+        return None
+    return found[0]
 
 
 # --------------------------------------------------------------------------- rules

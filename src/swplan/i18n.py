@@ -323,6 +323,10 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"hired was used", "按 hired 计算"),
     (
+        r"the other files are checked against the rules in (?P<f>.+)",
+        "其余文件按 {f} 中的规则检查",
+    ),
+    (
         r"(?P<f>.+) skipped: a lock file, not a swplan file",
         "{f} 已跳过：这是锁定文件，不是 swplan 文件",
     ),
