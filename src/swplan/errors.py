@@ -49,11 +49,14 @@ def position(line: int | None, col: int | None = None) -> str:
     return f"{line}:{col}" if col is not None else str(line)
 
 
+def did_you_mean(text: str, choices: Sequence[str]) -> str:
+    """` (did you mean 'x'?)` with the closest of `choices`, or nothing."""
+    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def one_of(value: object, allowed: Iterable[str]) -> str:
     """`'bachlor' is not one of: a, b, c (did you mean 'bachelor'?)`"""
     words = list(allowed)
     text = f"{value!r} is not one of: {', '.join(words) if words else '(none defined)'}"
-    close = difflib.get_close_matches(str(value), words, n=1, cutoff=0.6)
-    if close:
-        text += f" (did you mean {close[0]!r}?)"
-    return text
+    return text + did_you_mean(str(value), words)

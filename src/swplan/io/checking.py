@@ -8,7 +8,6 @@ checking a national file never holds it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -16,11 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.staffing import RosterCounts, RosterSummary
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, did_you_mean
 from ..model import Origin, Populations
 from ..rules import Rules
 from . import notes
-from .district import first_workers, sites_by_name
+from .district import missing_sites, sites_by_name
 from .loading import Document, OpenTable, Table, file_format, header_key, load_yaml, open_table
 from .records import (
     LEDGER_HEADERS,
@@ -239,7 +238,7 @@ def check_together(
     unknown_paid = [i for i in paid if not any(i in ids for ids in id_sets)]
     known = sorted({i for ids in id_sets for i in ids}) if unknown_named or unknown_paid else []
     for n, worker_id in enumerate(unknown_named):
-        close = _closest(worker_id, known) if n < SUGGESTED else ""
+        close = did_you_mean(worker_id, known) if n < SUGGESTED else ""
         text = f"worker {worker_id!r} is on no roster ({roster_names}){close}"
         problems.append(named[worker_id].problem(text, "worker_id"))
     by_ledger: dict[str, list[str]] = {}
@@ -250,7 +249,7 @@ def check_together(
             notes.add(
                 [
                     f"{ledger}: worker {worker_id!r} is on no roster ({roster_names})"
-                    f"{_closest(worker_id, known)}; an award paid to someone who has left is kept"
+                    f"{did_you_mean(worker_id, known)}; an award paid to someone who has left is kept"
                 ]
             )
         if len(gone) > SUGGESTED:
@@ -259,32 +258,19 @@ def check_together(
     return problems
 
 
-def _closest(text: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _unknown_sites(
     pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
 ) -> list[Problem]:
     """A problem for each roster site no populations file has, at its first worker."""
-    known = {s.id for s in pops.sites}
-    counts = summary.counts.current
-    missing = [site for site in counts if site not in known]
-    if not missing:
-        return []
-    where = first_workers(roster, summary, set(missing), rules)
-    choices = sorted(known | {s.name for s in pops.sites if s.name})
-    problems = []
-    for site in missing:
-        n = counts[site]
-        text = (
+    choices = sorted({s.id for s in pops.sites} | {s.name for s in pops.sites if s.name})
+    return [
+        origin.problem(
             f"site {site!r} ({n} worker{'s' if n > 1 else ''}) is neither the id nor the "
-            "name of a site of the populations"
+            "name of a site of the populations" + did_you_mean(site, choices),
+            "site",
         )
-        text += _closest(site, choices)
-        problems.append((where.get(site) or Origin(str(roster), "")).problem(text, "site"))
-    return problems
+        for site, n, origin in missing_sites(pops, summary, roster, rules)
+    ]
 
 
 __all__ = ["check_file", "check_together", "checked", "kind_of", "load_rules"]

@@ -9,7 +9,6 @@ turn, in this process. Either way the problems of both files are reported togeth
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Collection, Sequence
 from dataclasses import replace
@@ -24,7 +23,7 @@ from ..calc.staffing import (
     required_posts,
     unknown_site_warning,
 )
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, did_you_mean
 from ..model import Origin, Populations, Worker
 from ..rules import Rules
 from . import notes
@@ -141,24 +140,27 @@ def sites_by_name(
     ]
 
 
-def unknown_sites(
+def missing_sites(
     pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
-) -> list[Problem]:
-    """A problem for each roster site that no populations file has, at its first worker."""
+) -> list[tuple[str, int, Origin]]:
+    """Each roster site that no populations file has: its workers and where the first is."""
     known = {s.id for s in pops.sites}
     counts = summary.counts.current
     missing = [site for site in counts if site not in known]
     if not missing:
         return []
     where = first_workers(roster, summary, set(missing), rules)
-    ids = sorted(known)
+    return [(site, counts[site], where.get(site) or Origin(str(roster), "")) for site in missing]
+
+
+def unknown_sites(
+    pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
+) -> list[Problem]:
+    """A problem for each roster site that no populations file has, at its first worker."""
+    ids = sorted(s.id for s in pops.sites)
     problems = []
-    for site in missing:
-        text = f"{site!r} is not a site of the populations"
-        close = difflib.get_close_matches(site, ids, n=1, cutoff=0.6)
-        if close:
-            text += f" (did you mean {close[0]!r}?)"
-        n = counts[site]
+    for site, n, origin in missing_sites(pops, summary, roster, rules):
+        text = f"{site!r} is not a site of the populations" + did_you_mean(site, ids)
         shown = ", ".join(summary.counts.sample_ids.get(site, [])[:3])
         more = ", ..." if n > 3 else ""
         workers = f"{n} worker{'s' if n > 1 else ''} ({shown}{more})"
@@ -166,7 +168,6 @@ def unknown_sites(
             f"; {workers} would be costed twice, as staff and as the post the site lacks: "
             "fix the site, add it to the populations, or give --allow-unknown-sites"
         )
-        origin = where.get(site) or Origin(str(roster), "")
         problems.append(origin.problem(text, "site"))
     return problems
 
