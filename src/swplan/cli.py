@@ -263,7 +263,7 @@ def report_problems(problems: list[Problem], lang: str = "en") -> None:
 
     seen: dict[tuple[str, str, str], int] = {}
     for problem in problems:
-        key = (problem.file, problem.path, problem.message)
+        key = (problem.file, problem.path, str(problem.message))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= SAME_PROBLEM_SHOWN:
             print(problem_line(problem, lang), file=sys.stderr)

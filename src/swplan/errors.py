@@ -9,6 +9,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .messages import Text
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1  # --cap exceeded, --fail-on-shortage
@@ -21,16 +25,37 @@ class Problem:
 
     `where` is how the place is written after the file name: `14:5` for a line and
     column, `Sheet1!D7` for a spreadsheet cell, empty when the file has no positions.
+    `message` is a message of the catalogue (`swplan.messages`), worded in the run's
+    language when shown; a plain string only for another library's words. `kind` is
+    the data file's kind (roster, populations, passes, ledger) when `path` names one
+    of its fields, so that Chinese names the field by its header.
     """
 
     file: str
     where: str
     path: str
-    message: str
+    message: Text
+    kind: str | None = None
 
     def __str__(self) -> str:
+        return self.line("en")
+
+    def line(self, lang: str) -> str:
+        """`error: FILE:WHERE: path: message` (`错误：...` in Chinese)."""
+        from .messages import render
+        from .messages.fields import path_zh
+
         location = f"{self.file}:{self.where}" if self.where else self.file
-        parts = [location, self.path, self.message] if self.path else [location, self.message]
+        if lang == "zh":
+            text = render(self.message, "zh")
+            if isinstance(self.message, str):  # another library's words
+                from .i18n import problem_zh
+
+                text = problem_zh(self.path, text)
+            parts = [location, path_zh(self.kind, self.path)] if self.path else [location]
+            return "错误：" + ": ".join(parts) + ": " + text
+        text = render(self.message, "en")
+        parts = [location, self.path, text] if self.path else [location, text]
         return "error: " + ": ".join(parts)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 from .errors import Problem
 
@@ -925,14 +926,16 @@ def problem_zh(path: str, text: str) -> str:
 
 def problem_line(problem: Problem, lang: str) -> str:
     """`error: FILE:LINE:COL: key.path: what` (under zh the words, not the places, in Chinese)."""
-    if lang != "zh":
-        return str(problem)
-    location = f"{problem.file}:{problem.where}" if problem.where else problem.file
-    parts = [location, problem.path] if problem.path else [location]
-    return "错误：" + ": ".join(parts) + ": " + problem_zh(problem.path, problem.message)
+    return problem.line(lang)
 
 
-def message(text: str, lang: str) -> str:
+def message(text: Any, lang: str) -> str:
+    """A note, warning or message in `lang`: a catalogue message is worded from its key;
+    a plain string (not yet in the catalogue, or another library's) as before."""
+    from .messages import Localized, Msg
+
+    if isinstance(text, Msg | Localized):
+        return text.text(lang)
     return zh(text) if lang == "zh" else text
 
 
