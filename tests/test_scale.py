@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 from swplan import budget, load_passes, load_populations, load_roster, load_rules, pay
 from swplan.calc.budget import site_budgets
 from swplan.cli import app
-from swplan.io import loading, records, stream
+from swplan.io import csvfile, records, stream, table, text, xlsxfile
 from swplan.model import Worker
 from swplan.render import render
 from swplan.report.reports import budget_site_json, explain_report, pay_report
@@ -72,7 +72,7 @@ class Counter:
         self.workers = 0
         self.rows = 0
         counter = self
-        row_class = loading.Row
+        row_class = table.Row
 
         class CountedWorker(Worker):
             __slots__ = ()
@@ -87,7 +87,7 @@ class Counter:
                 row_class.__init__(self, *args, **kwargs)
 
         monkeypatch.setattr(records, "Worker", CountedWorker)
-        for module in (loading, records, stream):
+        for module in (csvfile, xlsxfile, records, stream):
             monkeypatch.setattr(module, "Row", CountedRow)
 
 
@@ -479,7 +479,7 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
     rosters: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch, args: Any
 ) -> None:
     # files are read a block at a time; with small blocks, these small files are many
-    monkeypatch.setattr(loading, "_BLOCK", 1 << 14)
+    monkeypatch.setattr(text, "_BLOCK", 1 << 14)
     # both sizes more workers than a table lists, and fewer sites (700)
     monkeypatch.setattr(stream, "TABLE_ROWS", 1000)
     template, small, big = rosters

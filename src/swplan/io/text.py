@@ -1,0 +1,171 @@
+"""Reading a file's bytes and text: the one place a file's bytes are checked.
+
+Text must be UTF-8 (a BOM is accepted); anything else is one clear error. A pipe or
+FIFO is read once and remembered, so telling its kind and then loading it works.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError, Problem
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    return str(path)
+
+
+# What was read from pipes, FIFOs and devices (`<(...)`), by file identity: such a
+# file can be read only once, so a second look (telling its kind, then loading it)
+# gets the same bytes instead of waiting forever on an empty pipe.
+_READ_ONCE: dict[tuple[int, int], bytes] = {}
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes; a pipe or FIFO is read once and remembered. Raises `OSError`."""
+    info = os.stat(path)
+    if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
+        return Path(path).read_bytes()
+    key = (info.st_dev, info.st_ino)
+    if key not in _READ_ONCE:
+        _READ_ONCE[key] = Path(path).read_bytes()
+    return _READ_ONCE[key]
+
+
+def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
+    """The file opened once for reading in binary: seekable, whatever it is. Raises `OSError`."""
+    if stat.S_ISREG(os.stat(path).st_mode):
+        return open(path, "rb")  # noqa: SIM115
+    return io.BytesIO(read_bytes(path))
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The file's text: UTF-8 with or without a BOM, or one clear error."""
+    return "".join(text_blocks(path))
+
+
+def text_lines(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The file's lines, read a block at a time (memory stays flat), checked as `read_text`.
+
+    Lines end as in the file (`\n`, `\r\n` or `\r`), as `open(newline="")` gives them.
+    """
+    return itertools.chain.from_iterable(
+        io.StringIO(block, newline="") for block in text_blocks(path)
+    )
+
+
+_BLOCK = 1 << 20
+
+
+def text_blocks(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The file's text in blocks of whole lines; the one place a file's bytes are checked.
+
+    A BOM is dropped; UTF-16, a NUL byte (a binary file) or bytes that are not UTF-8
+    raise one `InputError` naming the line, whichever comes first in the file, and
+    nothing else is reported for that file.
+    """
+    name = display_name(path)
+    try:
+        handle = open_binary(path)  # a pipe or FIFO is read once
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "", "no such file")]) from None
+    except IsADirectoryError:
+        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+    return _blocks(name, handle)
+
+
+def _blocks(name: str, handle: Any) -> Iterator[str]:
+    with handle:
+        try:
+            data = handle.read(_BLOCK)
+        except IsADirectoryError:
+            raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+        except OSError as exc:
+            raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        "1",
+                        "",
+                        "is UTF-16 text, not UTF-8; re-save it as UTF-8 and run again",
+                    )
+                ]
+            )
+        line = 1
+        while True:
+            more = handle.read(_BLOCK) if data else b""
+            if more:
+                cut = data.rfind(b"\n") + 1  # whole lines (and whole characters) only
+                if not cut:
+                    data += more
+                    continue
+                block, data = data[:cut], data[cut:] + more
+            else:
+                block, data = data, b""
+            yield _checked(name, block, line)
+            if not data:
+                return
+            line += block.count(b"\n")
+
+
+def _checked(name: str, data: bytes, line: int) -> str:
+    """`data` (whole lines starting at `line`) as text, or the one error that it is not text."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    str(line + data.count(b"\n", 0, nul)),
+                    "",
+                    "is a binary file, not UTF-8 text; "
+                    "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
+                )
+            ]
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    str(line + data.count(b"\n", 0, exc.start)),
+                    "",
+                    "is not UTF-8 text (files saved from Windows are often GBK); "
+                    "re-save it as UTF-8 and run again",
+                )
+            ]
+        ) from None
+
+
+def split_sheet(path: str | os.PathLike[str]) -> tuple[str, str | None]:
+    """`roster.xlsx#花名册` -> ("roster.xlsx", "花名册"); any other path -> (path, None)."""
+    text = os.fspath(path)
+    found = re.fullmatch(r"(.*\.xls[xm])#(.*)", text, re.IGNORECASE | re.DOTALL)
+    if found and not os.path.exists(text):
+        return found[1], found[2]
+    return text, None
+
+
+def file_format(path: str | os.PathLike[str]) -> str:
+    """`yaml`, `csv` or `xlsx`, from the file name."""
+    lower = split_sheet(path)[0].lower()
+    if lower.endswith((".xlsx", ".xlsm")):
+        return "xlsx"
+    if lower.endswith((".csv", ".tsv", ".txt")):
+        return "csv"
+    return "yaml"

@@ -1,0 +1,253 @@
+"""Strict YAML: safe, duplicate keys refused, tags that build objects refused, alias
+expansion bounded, and every plain scalar kept as a string (`id: 0101` stays "0101",
+`no` stays "no", `0.16` stays "0.16"); the models give values their types. Every value
+and key keeps its position, so validation can point at `FILE:LINE:COL`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..errors import InputError, Problem, position
+from .text import display_name, read_text
+
+Path_ = tuple[str | int, ...]
+
+# An aliased node may be expanded again at each use; past this many nodes beyond
+# the document's own, the file is refused ("billion laughs").
+_ALIAS_EXPANSION_BUDGET = 100_000
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+}
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _tag_name(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _make_resolver() -> type:
+    """A resolver that leaves every plain scalar a string, except an empty one or null."""
+
+    class StringResolver(yaml.resolver.BaseResolver):
+        pass
+
+    StringResolver.yaml_implicit_resolvers = {}
+    StringResolver.add_implicit_resolver(
+        _NULL_TAG,
+        __import__("re").compile(r"^(?:~|null|Null|NULL|)$"),
+        ["~", "n", "N", ""],
+    )
+    return StringResolver
+
+
+_Resolver = _make_resolver()
+
+try:  # the C parser is several times faster on big files; same nodes, same marks
+    from yaml._yaml import CParser as _Parser
+
+    class _Composer(_Parser, _Resolver):  # type: ignore[valid-type,misc]
+        def __init__(self, stream: str) -> None:
+            _Parser.__init__(self, stream)
+            _Resolver.__init__(self)  # type: ignore[misc]
+
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        _Resolver,  # type: ignore[valid-type,misc]
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)  # type: ignore[misc]
+
+
+@dataclass
+class Document:
+    """Plain data from one file, with the position of every value and key."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> str:
+        """`LINE:COL` of `path`, or of its nearest ancestor the file has."""
+        if key and path in self.key_positions:
+            return position(*self.key_positions[path])
+        probe = tuple(path)
+        while True:
+            if probe in self.positions:
+                return position(*self.positions[probe])
+            if probe in self.key_positions:
+                return position(*self.key_positions[probe])
+            if not probe:
+                return "1"  # an empty document: point at its start
+            probe = probe[:-1]
+
+    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        return Problem(self.file, self.where(path, key=key), format_path(path), message)
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """`("workers", 3, "education")` -> `workers[3].education`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_yaml(path: str | os.PathLike[str]) -> Document:
+    name = display_name(path)
+    return parse_yaml(name, read_text(path))
+
+
+def parse_yaml(name: str, text: str) -> Document:
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = position(mark.line + 1, mark.column + 1) if mark else ""
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        raise InputError([Problem(name, where, "", f"not valid YAML: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([Problem(name, "", "", f"not valid YAML: {exc}")]) from None
+    finally:
+        dispose = getattr(composer, "dispose", None)
+        if dispose:
+            dispose()
+    doc = Document(name, None)
+    if node is None:
+        return doc
+    # without an anchor there is no alias to expand: skip counting the nodes
+    budget = _count_nodes(node) + _ALIAS_EXPANSION_BUDGET if "&" in text else 1 << 62
+    builder = _Builder(doc, budget)
+    try:
+        doc.data = builder.build(node, ())
+    except RecursionError:
+        builder.problems.append(Problem(name, "", "", "nesting is too deep"))
+    except _TooBig:
+        pass
+    if builder.problems:
+        raise InputError(builder.problems)
+    return doc
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _count_nodes(root: yaml.Node) -> int:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.append(k)
+                stack.append(v)
+    return len(seen)
+
+
+class _Builder:
+    def __init__(self, doc: Document, budget: int) -> None:
+        self.doc = doc
+        self.budget = budget
+        self.problems: list[Problem] = []
+
+    def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+        self.problems.append(
+            Problem(self.doc.file, position(*_mark(node)), format_path(path), message)
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            # name the top-level entry that explodes; the node itself may be anywhere above
+            top = path[:1]
+            at = self.doc.key_positions.get(top) or self.doc.positions.get(top) or _mark(node)
+            self.problems.append(
+                Problem(
+                    self.doc.file,
+                    position(*at),
+                    format_path(top),
+                    "too many aliases: this expands to too many values; "
+                    "write the values out instead of nesting aliases",
+                )
+            )
+            raise _TooBig
+        self.doc.positions[path] = _mark(node)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _NULL_TAG:
+                return None
+            if tag not in _STANDARD_TAGS:
+                self.fail(
+                    node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values"
+                )
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ_TAG:
+                self.fail(
+                    node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values"
+                )
+                return None
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if tag != _MAP_TAG:
+            self.fail(node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values")
+            return None
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (
+                *_STANDARD_TAGS,
+                _NULL_TAG,
+            ):
+                self.fail(key_node, path, "a key must be a plain word")
+                continue
+            key = key_node.value
+            if key in out:
+                seen = self.doc.key_positions.get((*path, key))
+                earlier = f" (first at line {seen[0]})" if seen else ""
+                self.fail(
+                    key_node,
+                    (*path, key),
+                    f"duplicate key {key!r}{earlier}; each key may appear once",
+                )
+                continue
+            self.doc.key_positions[(*path, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key))
+        return out
