@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 from swplan import budget, load_passes, load_populations, load_roster, load_rules, pay
 from swplan.calc.budget import site_budgets
 from swplan.cli import app
-from swplan.io import csvfile, records, stream, table, text, xlsxfile
+from swplan.io import csvfile, fields, populations, roster, stream, table, text, xlsxfile
 from swplan.model import Worker
 from swplan.render import render
 from swplan.report.reports import budget_site_json, explain_report, pay_report
@@ -86,9 +86,10 @@ class Counter:
                 counter.rows += 1
                 row_class.__init__(self, *args, **kwargs)
 
-        monkeypatch.setattr(records, "Worker", CountedWorker)
-        for module in (csvfile, xlsxfile, records, stream):
-            monkeypatch.setattr(module, "Row", CountedRow)
+        monkeypatch.setattr(roster, "Worker", CountedWorker)
+        for module in (csvfile, xlsxfile, fields, populations, roster, stream):
+            if hasattr(module, "Row"):
+                monkeypatch.setattr(module, "Row", CountedRow)
 
 
 RUNS = {

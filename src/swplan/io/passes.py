@@ -1,0 +1,118 @@
+"""Exam passes and the awards ledger as read from their files (recording is `ledger`)."""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import InputError, Problem
+from ..model import ExamPass, LedgerRow, Origin
+from ..rules import Rules
+from .fields import (
+    Fields,
+    table_origin,
+    unknown_keys,
+    vocabulary_word,
+    yaml_origin,
+    yaml_records,
+)
+from .headers import (
+    PASS_COLUMNS,
+    plain_header_problems,
+    table_fits,
+)
+from .source import OpenTable, open_table
+from .text import file_format, split_sheet
+from .yamldoc import Document, load_yaml
+
+
+def _exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
+    exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
+    passed_on = f.date("passed_on", required=True)
+    if exam is None or passed_on is None or worker_id is None:
+        return None
+    return ExamPass(worker_id, exam, passed_on, origin)
+
+
+# --------------------------------------------------------------------------- passes, ledger
+
+
+def load_passes(
+    path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable | None = None
+) -> list[ExamPass]:
+    problems: list[Problem] = []
+    passes: list[ExamPass] = []
+    if file_format(path) == "yaml":
+        doc = source if isinstance(source, Document) else load_yaml(path)
+        records = yaml_records(doc, "passes", "passes")
+        problems += unknown_keys(doc.data, ["passes"], doc, ())
+        for path_, item in records:
+            problems += unknown_keys(item, PASS_COLUMNS, doc, path_)
+            origin_of = yaml_origin(doc, path_)
+            f = Fields(item.get, origin_of, problems)
+            p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of(""))
+            if p:
+                passes.append(p)
+    else:
+        opened = (
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("passes", rules))
+        )
+        table, problems = opened.table, opened.problems
+        header = plain_header_problems(table, "passes", rules)
+        if header:
+            opened.drain()
+            raise InputError([*header, *problems])  # the header explains the rows
+        for row in opened.rows():
+            origin_of = table_origin(table, row)
+            f = Fields(row.cells.get, origin_of, problems)
+            p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
+            if p:
+                passes.append(p)
+    if problems:
+        raise InputError(problems)
+    return passes
+
+
+def _has_text(path: str | os.PathLike[str]) -> bool:
+    with open(path, "rb") as f:
+        return bool(f.read().removeprefix(b"\xef\xbb\xbf").strip())
+
+
+def load_ledger(
+    path: str | os.PathLike[str], rules: Rules | None = None, *, source: OpenTable | None = None
+) -> list[LedgerRow]:
+    """The ledger of awards paid; a missing file, or one with nothing but a BOM or blank
+    lines (Excel's empty "CSV UTF-8"), is an empty ledger.
+
+    With `rules`, an exam written by its label or alias is read as its key; an exam
+    the rules do not know stays as written (the ledger may hold retired awards).
+    `source`: the file, already opened by `check`.
+    """
+    file = split_sheet(path)[0]
+    if source is None and (
+        not os.path.exists(file)
+        or (os.path.isfile(file) and os.path.getsize(file) < 64 and not _has_text(file))
+    ):
+        return []
+    opened = source or open_table(path, table_fits("ledger", rules))
+    table, problems = opened.table, opened.problems
+    header = plain_header_problems(table, "ledger", rules)
+    if header:
+        opened.drain()
+        raise InputError([*header, *problems])  # the header explains the rows
+    rows: list[LedgerRow] = []
+    for row in opened.rows():
+        f = Fields(row.cells.get, table_origin(table, row), problems)
+        worker_id = f.ident("worker_id", required=True)
+        written = f.text("exam")
+        exam = rules.word("exam", written) if rules is not None else None
+        if exam is None:
+            exam = f.ident("exam", required=True)
+        amount = f.amount("amount", required=True)
+        paid_on = f.date("paid_on", required=True)
+        if worker_id and exam and amount is not None and paid_on:
+            rows.append(LedgerRow(worker_id, exam, amount, paid_on))
+    if problems:
+        raise InputError(problems)
+    return rows
