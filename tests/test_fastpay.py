@@ -25,9 +25,48 @@ from hypothesis import strategies as st
 
 from swplan import Rules, load_roster, load_rules, pay
 from swplan.calc.staffing import RosterCounts
-from swplan.io.stream import stream_pay
 from swplan.render import csv_lines
 from swplan.report.reports import pay_report
+
+
+class Streamed:
+    """What a roster read row by row gave: totals, count, and the ids in file order."""
+
+    def __init__(self, totals: Any, count: int, ids: Any) -> None:
+        self.totals, self.count, self.ids = totals, count, ids
+
+
+def stream_pay(
+    path: Path,
+    rules: Rules,
+    as_of: dt.date | None,
+    out: Any,
+    *,
+    counts: Any = None,
+    year: int | None = None,
+) -> Streamed:
+    """`pay -f csv` into `out` (None: nothing written), or with `counts` the per-site
+    counts `staff` and `budget` take from the roster."""
+    from swplan.calc.costing import RosterCosting
+    from swplan.commands.roster import summarise_roster, write_pay
+
+    costing = RosterCosting(rules, as_of=as_of, year=year)
+    if counts is not None:
+        summary = summarise_roster(path, rules, costing)
+        counts.current.update(summary.counts.current)
+        counts.certified.update(summary.counts.certified)
+        counts.sample_ids.update(summary.counts.sample_ids)
+    target = out if out is not None else io.StringIO()
+    tally = write_pay(path, rules, costing, target, fmt="csv", lang="en", by=None)
+    return Streamed(tally.totals(), tally.count, _ids(path, rules))
+
+
+def _ids(path: Path, rules: Rules) -> list[str]:
+    from swplan.io.roster import RosterRows
+
+    rows = RosterRows(path, rules)
+    return [row.id for row in rows]
+
 
 SETTINGS = settings(
     max_examples=50,

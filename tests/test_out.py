@@ -259,7 +259,7 @@ def test_zh_error_keeps_place_and_value_in_chinese_words(tmp_path: Path) -> None
     assert result.exit_code == 2
     line = result.stderr.strip()
     assert line.startswith(f"错误：{roster}:2:")
-    assert "workers[0].education: 'bachlor' 不在可选值中" in line
+    assert "workers[0].学历: 'bachlor' 不在可选值中" in line
     assert "is not one of" not in line
     from swplan.i18n import labels_accepted
 

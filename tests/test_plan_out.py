@@ -419,7 +419,7 @@ def test_a_worker_at_an_unknown_site_is_an_error_as_in_budget(tmp_path: Path) ->
     assert result.code == 2
     assert not out.exists()
     assert result.err == (
-        f"error: {roster}:4:10: workers[2].site: 'aa' is not a site of the populations "
+        f"error: {roster}:4:20: workers[2].site: 'aa' is not a site of the populations "
         "(did you mean 'a'?); 1 worker (W3) would be costed twice, as staff and as the post "
         "the site lacks: fix the site, add it to the populations, or give --allow-unknown-sites\n"
     )
@@ -428,7 +428,7 @@ def test_a_worker_at_an_unknown_site_is_an_error_as_in_budget(tmp_path: Path) ->
     zh = swplan("plan", pops, roster, "--rules", V1_RULES, "--lang", "zh")
     (line,) = zh.err.splitlines()
     assert line.startswith(
-        f"错误：{roster}:4:10: workers[2].site: 'aa' 不是服务对象文件中的站点（是否应为 'a'？）；"
+        f"错误：{roster}:4:20: workers[2].站点: 'aa' 不是服务对象文件中的站点（是否应为 'a'？）；"
     )
     assert "W3" in line and "--allow-unknown-sites" in line
     assert english(line.split(": ", 2)[2]) == []
@@ -483,7 +483,7 @@ def test_a_name_two_sites_share_is_an_error(tmp_path: Path) -> None:
     result = swplan("plan", pops, roster, "--rules", V1_RULES)
     assert result.code == 2
     assert result.err == (
-        f"error: {roster}:4:10: workers[2].site: 'A' is the name of 2 sites (a, b); "
+        f"error: {roster}:4:20: workers[2].site: 'A' is the name of 2 sites (a, b); "
         "write the site's id instead\n"
     )
     assert swplan("budget", pops, roster, "--rules", V1_RULES).err == result.err

@@ -2,17 +2,58 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from conftest import swplan
 
 from swplan import InputError, load_ledger, load_populations, load_roster, load_rules, staff
-from swplan.io.stream import stream_pay
 from swplan.rules import Rules
 
 NATIONAL = load_rules()
+
+
+class Streamed:
+    """What a roster read row by row gave: totals, count, and the ids in file order."""
+
+    def __init__(self, totals: Any, count: int, ids: Any) -> None:
+        self.totals, self.count, self.ids = totals, count, ids
+
+
+def stream_pay(
+    path: Path,
+    rules: Rules,
+    as_of: dt.date | None,
+    out: Any,
+    *,
+    counts: Any = None,
+    year: int | None = None,
+) -> Streamed:
+    """`pay -f csv` into `out` (None: nothing written), or with `counts` the per-site
+    counts `staff` and `budget` take from the roster."""
+    from swplan.calc.costing import RosterCosting
+    from swplan.commands.roster import summarise_roster, write_pay
+
+    costing = RosterCosting(rules, as_of=as_of, year=year)
+    if counts is not None:
+        summary = summarise_roster(path, rules, costing)
+        counts.current.update(summary.counts.current)
+        counts.certified.update(summary.counts.certified)
+        counts.sample_ids.update(summary.counts.sample_ids)
+    target = out if out is not None else io.StringIO()
+    tally = write_pay(path, rules, costing, target, fmt="csv", lang="en", by=None)
+    return Streamed(tally.totals(), tally.count, _ids(path, rules))
+
+
+def _ids(path: Path, rules: Rules) -> list[str]:
+    from swplan.io.roster import RosterRows
+
+    rows = RosterRows(path, rules)
+    return [row.id for row in rows]
 
 
 # --------------------------------------------------------------------------- matching

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .api import record_awards
 from .calc.awards import awards
 from .calc.budget import budget
 from .calc.pay import pay
 from .calc.staffing import staff
 from .errors import InputError, Problem
-from .io.ledger import record_awards
 from .io.records import load_ledger, load_passes, load_populations, load_roster
 from .io.rules_file import load_rules
 from .rules import Rules

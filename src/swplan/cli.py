@@ -408,7 +408,12 @@ def staff(
     lg = pick_lang(lang)
     run(
         lambda fmt: commands.staff(
-            populations, roster, rules, fail_on_shortage, lg, allow_unknown_sites
+            populations=populations,
+            roster=roster,
+            rules=rules,
+            fail_on_shortage=fail_on_shortage,
+            lang=lg,
+            allow_unknown_sites=allow_unknown_sites,
         ),
         format,
         output,
@@ -462,7 +467,16 @@ def pay(
     by_value = by.value if by else None
     lg = pick_lang(lang)
     run(
-        lambda fmt: commands.pay(roster, rules, as_of, explain, by_value, fmt, lg, year),
+        lambda fmt: commands.pay(
+            roster=roster,
+            rules=rules,
+            as_of=as_of,
+            explain=explain,
+            by=by_value,
+            fmt=fmt,
+            lang=lg,
+            year=year,
+        ),
         format,
         output,
         {"ROSTER": roster, "--rules": rules},
@@ -517,7 +531,16 @@ def awards(
     lg = pick_lang(lang)
     run(
         lambda fmt: commands.awards(
-            roster, passes, ledger, record, new_ledger, rules, as_of, fmt, output, lg
+            roster=roster,
+            passes=passes,
+            ledger=ledger,
+            record=record,
+            new_ledger=new_ledger,
+            rules=rules,
+            as_of=as_of,
+            fmt=fmt,
+            output=output,
+            lang=lg,
         ),
         format,
         output,
@@ -578,17 +601,17 @@ def budget(
     by_value = by.value if by else None
     run(
         lambda fmt: commands.budget(
-            populations,
-            roster,
-            passes,
-            ledger,
-            rules,
-            year,
-            cap,
-            fail_on_shortage,
-            lg,
-            allow_unknown_sites,
-            by_value,
+            populations=populations,
+            roster=roster,
+            passes=passes,
+            ledger=ledger,
+            rules=rules,
+            year=year,
+            cap=cap,
+            fail_on_shortage=fail_on_shortage,
+            lang=lg,
+            allow_unknown_sites=allow_unknown_sites,
+            by=by_value,
         ),
         format,
         output,
@@ -623,24 +646,21 @@ def plan(
         ),
     ] = None,
     start: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--from",
-            help="First year of the plan. Default: the year of the rules' effective date.",
+            help="First year of the plan, 1900-9999. Default: the year of the rules' "
+            "effective date.",
             metavar="YYYY",
-            min=1900,
-            max=9999,
             show_default=False,
         ),
     ] = None,
     years: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--years",
-            help="Number of years. Default: plan.years of the rules (national: 5).",
+            help="Number of years, 1-100. Default: plan.years of the rules (national: 5).",
             metavar="N",
-            min=1,
-            max=100,
             show_default=False,
         ),
     ] = None,
@@ -663,17 +683,17 @@ def plan(
     lg = pick_lang(lang)
     run(
         lambda fmt: commands.plan(
-            populations,
-            roster,
-            passes,
-            ledger,
-            rules,
-            scenarios,
-            start,
-            years,
-            target or [],
-            lg,
-            allow_unknown_sites,
+            populations=populations,
+            roster=roster,
+            passes=passes,
+            ledger=ledger,
+            rules=rules,
+            scenarios=scenarios,
+            start=start,
+            years=years,
+            targets=target or [],
+            lang=lg,
+            allow_unknown_sites=allow_unknown_sites,
         ),
         format,
         output,
@@ -703,7 +723,7 @@ def check(
 ) -> None:
     """Validate swplan files (kind told from content); report every problem."""
     lg = pick_lang(lang)
-    run(lambda fmt: commands.check(files, rules, lg), "text", lang=lg)
+    run(lambda fmt: commands.check(files=files, rules=rules, lang=lg), "text", lang=lg)
 
 
 # --------------------------------------------------------------------------- init
@@ -723,7 +743,7 @@ def init(
 ) -> None:
     """Start a new set of files: rules, roster, populations and passes workbooks to fill in."""
     lg = pick_lang(lang)
-    run(lambda fmt: commands.init(directory, lg), "text", lang=lg)
+    run(lambda fmt: commands.init(directory=directory, lang=lg), "text", lang=lg)
 
 
 # --------------------------------------------------------------------------- rules
@@ -745,7 +765,7 @@ def rules_show(
     lang: LangOpt = None,
 ) -> None:
     """Print the effective rules, after `extends`."""
-    run(lambda fmt: commands.rules_show(rules, format), "text", lang=pick_lang(lang))
+    run(lambda fmt: commands.rules_show(rules=rules, fmt=format), "text", lang=pick_lang(lang))
 
 
 def main() -> None:

@@ -324,10 +324,6 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"hired was used", "按 hired 计算"),
     (
-        r"the other files are checked against the rules in (?P<f>.+)",
-        "其余文件按 {f} 中的规则检查",
-    ),
-    (
         r"(?P<f>.+) skipped: a lock file, not a swplan file",
         "{f} 已跳过：这是锁定文件，不是 swplan 文件",
     ),
@@ -635,7 +631,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"Got unexpected extra argument\(s\) \((?P<a>.+)\)", "多余的参数（{a}）"),
     (r"see '(?P<c>[^']+) --help'", "见 {c} --help"),
     (_Q + r" is not a year", "{v} 不是年份"),
-    (r"write four digits, 1900-9999", "请写四位数字，1900-9999"),
     (r"is not a readable Excel workbook \(\.xlsx\)", "不是可读取的 Excel 工作簿（.xlsx）"),
     (
         r"open it in Excel and save it as 'Excel Workbook \(\.xlsx\)', or save the sheet as CSV UTF-8",

@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from .messages import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +25,11 @@ class Origin:
     where: str
     path: str = ""
 
-    def problem(self, message: str, key: str = "") -> Problem:
+    kind: str | None = None  # the data file's kind (roster, populations, ...), for field names
+
+    def problem(self, message: Text, key: str = "") -> Problem:
         path = f"{self.path}.{key}" if self.path and key else (self.path or key)
-        return Problem(self.file, self.where, path, message)
+        return Problem(self.file, self.where, path, message, self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +78,55 @@ class LedgerRow:
     exam: str
     amount: Decimal
     paid_on: dt.date
+
+
+class Facts(NamedTuple):
+    """What a worker's pay and awards depend on besides service: one object shared by
+    every worker of a roster with the same cells (a national roster has a few thousand)."""
+
+    education: str
+    title: str
+    performance: str | None  # None: the rules' default rating
+    post: str | None  # None: the rules' default post
+    employment: str | None  # None: the rules' default employment
+
+
+class Service(NamedTuple):
+    """How a worker's years of service are counted, shared like `Facts`."""
+
+    hired: dt.date | None
+    years_of_service: int | None  # given instead of `hired`
+    years_not_counted: int
+    disagrees: bool = False  # a table gave both, and they disagree (hired is used)
+
+
+class RosterRow(NamedTuple):
+    """One worker as a roster row gives it, whatever the file's format: the typed facts
+    every command reads. `number` is the row's place in its file (line, sheet row or
+    YAML entry), for messages; `exams` are the passes a YAML roster lists under it."""
+
+    number: int
+    id: str
+    name: str | None
+    site: str
+    facts: Facts
+    service: Service
+    exams: tuple[ExamPass, ...] = ()
+
+    def worker(self, origin: Origin | None = None) -> Worker:
+        f, s = self.facts, self.service
+        return Worker(
+            self.id,
+            self.site,
+            f.education,
+            f.title,
+            self.name,
+            f.post,
+            s.hired,
+            s.years_of_service,
+            f.performance,
+            self.exams,
+            origin,
+            f.employment,
+            years_not_counted=s.years_not_counted,
+        )

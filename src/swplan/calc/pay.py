@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
+from ..dates import completed_years
 from ..errors import InputError, Problem, one_of
 from ..model import Origin, Worker
 from ..money import FEN, ZERO, round_fen
@@ -132,18 +133,6 @@ def _check_service_facts(worker: Worker) -> None:
         raise ProfileError("years_of_service", "give either hired or years_of_service, not both")
     if worker.hired is None and worker.years_of_service is None:
         raise ProfileError("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
-
-
-def completed_years(hired: dt.date, as_of: dt.date) -> int:
-    """Whole years from `hired` to `as_of`: 2016-09-01 -> 2026-01-01 is 9.
-
-    A year is complete on its anniversary; for 29 February that is 1 March in a
-    common year.
-    """
-    years = as_of.year - hired.year
-    if (as_of.month, as_of.day) < (hired.month, hired.day):
-        years -= 1
-    return years
 
 
 def round_contribution(value: Decimal, how: str) -> Decimal:

@@ -25,25 +25,24 @@ The ledger is the record of money paid, so swplan never rewrites a row of it:
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import importlib
 import io
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
-from ..calc.awards import AwardsResult, awards
 from ..errors import InputError, Problem
-from ..model import ExamPass, LedgerRow, Worker
+from ..model import LedgerRow
 from ..money import fmt_money
 from ..rules import Rules
 from .atomic import why
-from .loading import file_format
-from .records import LEDGER_COLUMNS, load_ledger
+from .headers import LEDGER_COLUMNS
+from .passes import load_ledger
+from .text import file_format
 
 LEDGER_HEADER = ",".join(LEDGER_COLUMNS)
 # Test-only: when set to a number of seconds, a recording run sleeps that long with
@@ -55,14 +54,17 @@ _BOM = b"\xef\xbb\xbf"
 # lock never stands in the way of reading the file.
 _WINDOWS_LOCK_OFFSET = 1 << 40
 
-Publish = Callable[[AwardsResult, Callable[[], None]], None]
+# `decide(ledger rows) -> (result, rows to append)`: worked out under the lock
+Decide = Callable[[list[LedgerRow]], tuple[Any, list[LedgerRow]]]
+# `publish(result, commit)`: writes the report of `result`, then calls `commit()`
+Publish = Callable[[Any, Callable[[], None]], None]
 
 
 @dataclass(slots=True)
 class Recorded:
     """What a recording run found and did."""
 
-    result: AwardsResult  # worked out under the lock, against the ledger as it was
+    result: Any  # what `decide` worked out under the lock, against the ledger as it was
     rows: list[LedgerRow]  # appended to the ledger, in the order of `result.awards`
     row_count: int  # rows in the ledger afterwards
     path: str
@@ -373,36 +375,30 @@ def _problem(name: str, message: str) -> InputError:
     return InputError([Problem(name, "", "", message)])
 
 
-def record_awards(
-    rules: Rules,
-    workers: Sequence[Worker],
-    passes: Iterable[ExamPass],
+def record_rows(
     path: str | os.PathLike[str],
-    as_of: dt.date | None = None,
+    decide: Decide,
     *,
+    rules: Rules | None = None,
     new_ledger: bool = False,
     publish: Publish | None = None,
 ) -> Recorded:
-    """Work out the awards against the ledger at `path` and append the due ones.
+    """Lock the ledger at `path`, read it, `decide` what to append, and append it.
 
-    Every due award is recorded (`paid_on` = `as_of`), zero-amount top-ups included,
-    so that a pass is never evaluated again. A ledger that does not exist is created
-    only with `new_ledger`.
-
-    `publish(result, commit)`, when given, writes the report of `result` and calls
-    `commit()` once the report is written (or ready to appear); only `commit` appends
-    to the ledger, so a report that cannot be written records nothing. Raises
-    `InputError` (and writes nothing) when the passes, the ledger or the output are bad.
+    `decide(rows)` gets the ledger's rows as they are under the lock and returns its
+    result and the rows to append. A ledger that does not exist is created only with
+    `new_ledger`. `publish(result, commit)`, when given, writes the report of `result`
+    and calls `commit()` once the report is written (or ready to appear); only `commit`
+    appends to the ledger, so a report that cannot be written records nothing. Raises
+    `InputError` (and writes nothing) when the ledger or the output is bad.
     """
     name = os.fspath(path)
-    when = as_of if as_of is not None else dt.date.today()
     if file_format(name) == "xlsx":
         raise _problem(
             name,
             "swplan records awards only in a CSV ledger, never in a workbook; "
             "save it as CSV (worker_id,exam,amount,paid_on) and give the .csv file",
         )
-    passes = list(passes)
     created = False
     try:
         with locked_ledger(name, create=new_ledger) as (fd, created):
@@ -412,8 +408,7 @@ def record_awards(
                 empty = not old.removeprefix(_BOM).strip()
                 layout_of(name, old)  # refuse a header it cannot write back, before anything
                 ledger = [] if empty else load_ledger(name, rules)
-                result = awards(rules, workers, passes, ledger, when)
-                rows = [LedgerRow(a.worker_id, a.exam, a.amount, when) for a in result.due_awards]
+                result, rows = decide(ledger)
                 data = appended_bytes(name, old, rows) if rows or created else b""
 
                 committed: list[bool] = []

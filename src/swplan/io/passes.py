@@ -25,7 +25,7 @@ from .text import file_format, split_sheet
 from .yamldoc import Document, load_yaml
 
 
-def _exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
+def exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
     exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
     passed_on = f.date("passed_on", required=True)
     if exam is None or passed_on is None or worker_id is None:
@@ -49,7 +49,7 @@ def load_passes(
             problems += unknown_keys(item, PASS_COLUMNS, doc, path_)
             origin_of = yaml_origin(doc, path_)
             f = Fields(item.get, origin_of, problems)
-            p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of(""))
+            p = exam_pass(f, f.ident("worker_id", required=True), rules, origin_of(""))
             if p:
                 passes.append(p)
     else:
@@ -66,7 +66,7 @@ def load_passes(
         for row in opened.rows():
             origin_of = table_origin(table, row)
             f = Fields(row.cells.get, origin_of, problems)
-            p = _exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
+            p = exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
             if p:
                 passes.append(p)
     if problems:

@@ -1,40 +1,501 @@
-"""The workers of a roster."""
+"""The workers of a roster, whatever its format or size: one reader, each rule once.
+
+Every row of a roster — a YAML entry, a CSV record, a workbook row — becomes a
+`RosterRow` here and nowhere else. `WorkerRules` holds every per-row rule
+(vocabulary and aliases, blank cells, dates, ids, sites, "not both" and "needs
+one"), each a function of a few cells; `RosterRows` applies them to each row and
+collects the problems at their cells. The rules are pure functions of the cells'
+text, so their answers are kept per distinct text: a national roster of 1.5 million
+rows has a few thousand distinct profiles, and is checked by the same rules as a
+county's ten rows, without a second implementation. Iterating is streaming: a CSV is
+read a block at a time and no row is kept; a command that needs every worker holds
+them itself (`load_roster`).
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..dates import completed_years
 from ..errors import InputError, Problem
-from ..model import ExamPass, Origin, Worker
+from ..model import ExamPass, Facts, Origin, RosterRow, Service, Worker
 from ..rules import Rules
-from ..values import (
-    IDENT_RE,
-    parse_cell_date,
-    parse_count,
-)
+from ..values import IDENT_RE, parse_cell_date, parse_count, parse_ident, parse_site_id
+from . import notes
 from .fields import (
     Fields,
     UniqueIds,
     merged_numbers,
-    table_origin,
     unknown_keys,
     vocabulary_word,
     yaml_origin,
     yaml_records,
 )
-from .headers import (
-    ROSTER_COLUMNS,
-    roster_header_problems,
-    table_fits,
-)
-from .passes import _exam_pass
+from .headers import ROSTER_COLUMNS, roster_header_problems, table_fits
+from .passes import exam_pass
 from .source import OpenTable, open_table
+from .table import Table
 from .text import file_format
-from .yamldoc import Document, load_yaml
+from .yamldoc import Document, format_path, load_yaml
+
+MAX_YEARS = 80
+
+# A cell of a YAML roster that holds a list or a mapping, not a value.
+NOT_SCALAR = "\x00not a scalar\x00"
+# The order of the problems of one row (as the fields are listed, cross-field rules last).
+_ORDER = {
+    key: i
+    for i, key in enumerate(
+        (
+            "id",
+            "name",
+            "site",
+            "education",
+            "title",
+            "post",
+            "hired",
+            "years_of_service",
+            "performance",
+            "employment",
+            "years_not_counted",
+            "service",
+        )
+    )
+}
+
+Found = tuple[tuple[int, str, str], ...]  # problems: (order, field, message)
+_AT = {key: i for i, key in enumerate(ROSTER_COLUMNS)}
+_ID, _NAME, _SITE, _EDUCATION, _TITLE = (
+    _AT[k] for k in ("id", "name", "site", "education", "title")
+)
+_POST, _PERFORMANCE, _EMPLOYMENT = (_AT[k] for k in ("post", "performance", "employment"))
+_HIRED, _YEARS, _NOT_COUNTED = (_AT[k] for k in ("hired", "years_of_service", "years_not_counted"))
+
+
+class Bad(tuple):  # type: ignore[type-arg]
+    """What a rule found wrong: `(order, field, message)` for each problem."""
+
+    __slots__ = ()
+
+
+def _bad(*found: tuple[str, str], order: str | None = None) -> Bad:
+    return Bad((_ORDER[order or key], key, message) for key, message in found)
+
+
+def _text(cell: str | None) -> str | None:
+    """A cell's value: stripped text, or None when blank. `NOT_SCALAR` stays as it is."""
+    if cell is None:
+        return None
+    text = cell.strip()
+    return text or None
+
+
+_SINGLE = "must be a single value, not a list or mapping"
+_MISSING = "required value is missing"
+
+
+class WorkerRules:
+    """Every rule of a worker row, in one place, for every reader and every size.
+
+    Each group of cells is judged by one method, once per distinct text (the answers
+    are kept): `facts` (education, title, performance, post, employment), `service`
+    (hired, years_of_service, years_not_counted), `site`, and `ident` and `name`
+    (judged every time: they differ from row to row).
+
+    `judged` is the day a `hired` date may not be after (None: any day); with `year`
+    (a year costed month by month), 31 December of it. In a table (CSV or workbook)
+    a row may fill both `hired` and `years_of_service`, as bureau sheets do: `hired`
+    is used, and rows whose two values disagree on `count_at` are noted; in YAML
+    both is an error.
+    """
+
+    def __init__(
+        self,
+        rules: Rules,
+        judged: dt.date | None = None,
+        *,
+        table: bool = False,
+        year: int | None = None,
+    ) -> None:
+        self.rules = rules
+        self.year = year
+        if year is not None:
+            judged = dt.date(year, 12, 31)
+        self.as_of = judged if judged != dt.date.max else None
+        self.table = table
+        if year is not None:
+            self.count_at = dt.date(year, 1, 1)
+        else:
+            self.count_at = self.as_of or rules.effective
+        self.posts = bool(rules.pay.posts)
+        self._facts: dict[tuple[str, ...], Facts | Bad] = {}
+        self._service: dict[tuple[str, ...], Service | Bad] = {}
+        self._sites: dict[str, str | Bad] = {}
+
+    # ------------------------------------------------------------------ one row
+
+    def read(self, cells: tuple[str | None, ...]) -> tuple[Any, Any, Any, Any, Any, Any]:
+        """(id, name, site, facts, service, problems) of one row's cells, in the order of
+        `ROSTER_COLUMNS`; `problems` is a `Bad` (empty when the row is good)."""
+        ident = self.ident(cells[_ID])
+        name = self.name(cells[_NAME])
+        site = self.site(cells[_SITE])
+        facts = self.facts(
+            cells[_EDUCATION], cells[_TITLE], cells[_PERFORMANCE], cells[_POST], cells[_EMPLOYMENT]
+        )
+        service = self.service(cells[_HIRED], cells[_YEARS], cells[_NOT_COUNTED])
+        found = [r for r in (ident, name, site, facts, service) if type(r) is Bad]
+        if not found:
+            return ident, name, site, facts, service, ()
+        problems = Bad(sorted((p for bad in found for p in bad), key=lambda p: p[0]))
+        good = None if type(ident) is Bad else ident
+        return good, name, site, facts, service, problems
+
+    def ident(self, cell: str | None) -> str | Bad:
+        if cell is not None and IDENT_RE.match(cell):
+            return cell
+        text = _text(cell)
+        if text is None:
+            return _bad(("id", _MISSING))
+        if text == NOT_SCALAR:
+            return _bad(("id", _SINGLE))
+        try:
+            return str(parse_ident(text))
+        except ValueError as exc:
+            return _bad(("id", str(exc)))
+
+    @staticmethod
+    def name(cell: str | None) -> str | None | Bad:
+        text = _text(cell)
+        if text == NOT_SCALAR:
+            return _bad(("name", _SINGLE))
+        return text
+
+    def site(self, cell: str | None) -> str | Bad:
+        key = cell or ""
+        found = self._sites.get(key)
+        if found is None:
+            found = self._sites[key] = self._site(cell)
+        return found
+
+    @staticmethod
+    def _site(cell: str | None) -> str | Bad:
+        text = _text(cell)
+        if text is None:
+            return _bad(("site", _MISSING))
+        if text == NOT_SCALAR:
+            return _bad(("site", _SINGLE))
+        try:
+            return parse_site_id(text)
+        except ValueError as exc:
+            return _bad(("site", str(exc)))
+
+    def facts(self, *cells: str | None) -> Facts | Bad:
+        """(education, title, performance, post, employment) cells -> `Facts`."""
+        key = tuple(c or "" for c in cells)
+        found = self._facts.get(key)
+        if found is None:
+            found = self._facts[key] = self._judge_facts(*key)
+        return found
+
+    def _judge_facts(
+        self, education: str, title: str, performance: str, post: str, employment: str
+    ) -> Facts | Bad:
+        problems: list[tuple[str, str]] = []
+        words = {}
+        for field, cell, required in (
+            ("education", education, True),
+            ("title", title, True),
+            ("performance", performance, False),
+            ("employment", employment, False),
+        ):
+            words[field] = self._word(field, cell, required, problems)
+        post_key = None
+        if _text(post) is not None:
+            if post.strip() == NOT_SCALAR:
+                problems.append(("post", _SINGLE))
+            elif not self.posts:
+                problems.append(("post", "the rules define no posts; leave post out"))
+            else:
+                post_key = self._word("post", post, False, problems)
+        if problems:
+            return _bad(*problems)
+        assert words["education"] is not None and words["title"] is not None
+        return Facts(
+            words["education"], words["title"], words["performance"], post_key, words["employment"]
+        )
+
+    def _word(
+        self, vocabulary: str, cell: str, required: bool, problems: list[tuple[str, str]]
+    ) -> str | None:
+        """The key of the vocabulary word a cell names (key, label or alias); a blank cell
+        is the word the rules give the alias "" (national: title none)."""
+        text = _text(cell)
+        if text == NOT_SCALAR:
+            problems.append((vocabulary, _SINGLE))
+            return None
+        if text is None:
+            blank = self.rules.word(vocabulary, "")
+            if blank is None and required:
+                problems.append((vocabulary, _MISSING))
+            return blank
+        try:
+            return vocabulary_word(self.rules, vocabulary, text)
+        except ValueError as exc:
+            problems.append((vocabulary, str(exc)))
+            return None
+
+    def service(self, hired: str | None, given: str | None, not_counted: str | None) -> Any:
+        """(hired, years_of_service, years_not_counted) cells -> `Service`."""
+        key = (hired or "", given or "", not_counted or "")
+        found = self._service.get(key)
+        if found is None:
+            found = self._service[key] = self._judge_service(*key)
+        return found
+
+    def _judge_service(self, hired_cell: str, years_cell: str, nc_cell: str) -> Service | Bad:
+        problems: list[tuple[str, str]] = []
+        hired_text, years_text = _text(hired_cell), _text(years_cell)
+        hired = self._parsed("hired", hired_text, parse_cell_date, problems)
+        years = self._parsed("years_of_service", years_text, _years, problems)
+        not_counted = self._parsed("years_not_counted", _text(nc_cell), _years, problems)
+        cross = []
+        if hired_text is not None and years_text is not None and not self.table:
+            cross.append(("years_of_service", "give either hired or years_of_service, not both"))
+        elif hired_text is None and years_text is None:
+            cross.append(("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"))
+        if self.as_of is not None and isinstance(hired, dt.date) and hired > self.as_of:
+            cross.append(("hired", self._after(hired)))
+        if problems or cross:
+            return Bad((*_bad(*problems), *(((_ORDER["service"], k, m)) for k, m in cross)))
+        disagrees = False
+        if hired is not None and years is not None:  # a table gave both: hired is used
+            disagrees = hired <= self.count_at and completed_years(hired, self.count_at) != years
+            years = None
+        return Service(hired, years, not_counted or 0, disagrees)
+
+    @staticmethod
+    def _parsed(
+        key: str, text: str | None, parse: Callable[[str], Any], problems: list[tuple[str, str]]
+    ) -> Any:
+        if text is None:
+            return None
+        if text == NOT_SCALAR:
+            problems.append((key, _SINGLE))
+            return None
+        try:
+            return parse(text)
+        except ValueError as exc:
+            problems.append((key, str(exc)))
+            return None
+
+    def _after(self, hired: dt.date) -> str:
+        if self.year is not None:
+            return (
+                f"{hired.isoformat()} is after the year {self.year}; "
+                "check the date or give a later --year"
+            )
+        assert self.as_of is not None
+        return (
+            f"{hired.isoformat()} is after the as-of date {self.as_of.isoformat()}; "
+            "check the date or give a later --as-of"
+        )
+
+
+def _years(text: str) -> int:
+    return parse_count(text, MAX_YEARS)
+
+
+# --------------------------------------------------------------------------- the rows
+
+
+class RosterRows:
+    """The rows of one roster file, any format, as `RosterRow`s, read as they are asked for.
+
+    `problems` collects every problem (each at its cell) while the rows are read;
+    `finish()` raises them together, or adds the reader's notes when there are none.
+    `ids` maps every readable worker id to the row it first appears on (for the
+    duplicate-id rule and for telling which ids the roster has).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        rules: Rules,
+        *,
+        judged: dt.date | None = None,
+        year: int | None = None,
+        source: Document | OpenTable | None = None,
+    ) -> None:
+        self.path = path
+        self.rules = rules
+        self.yaml = file_format(path) == "yaml"
+        self.check = WorkerRules(rules, judged, year=year, table=not self.yaml)
+        self.problems: list[Problem] = []
+        self.disagree: list[str] = []  # where (the hired cell) a table's two values disagree
+        self.doc: Document | None = None
+        self.table: Table | None = None
+        if self.yaml:
+            self.doc = source if isinstance(source, Document) else load_yaml(path)
+            self.file = self.doc.file
+            self._records = yaml_records(self.doc, "workers", "roster")
+            self.problems += unknown_keys(self.doc.data, ["workers"], self.doc, ())
+        else:
+            opened = (
+                source
+                if isinstance(source, OpenTable)
+                else open_table(path, table_fits("roster", rules))
+            )
+            self.opened = opened
+            self.table = opened.table
+            self.file = opened.table.file
+            self.problems = opened.problems
+            header = roster_header_problems(opened.table, rules)
+            if header:  # rows cannot be read without their columns
+                opened.drain()  # rows of the wrong width are named too
+                raise InputError([*header, *self.problems])  # the header explains the rows
+        self.ids = UniqueIds("worker id", self._origin_of_id)
+        self.count = 0
+
+    # ------------------------------------------------------------------ places
+
+    def origin(self, number: int, key: str = "id") -> Origin:
+        """Where the cell `key` of row `number` is."""
+        if self.doc is not None:
+            path = ("workers", number)
+            where = self.doc.where((*path, key) if key else path)
+            return Origin(self.file, where, format_path(path), "roster")
+        assert self.table is not None
+        index = self.table.columns.index(key) if key in self.table.columns else 0
+        return Origin(self.file, self.table.cell(number, index), "", "roster")
+
+    def _origin_of_id(self, number: int) -> Origin:
+        return self.origin(number, "id")
+
+    # ------------------------------------------------------------------ reading
+
+    def __iter__(self) -> Iterator[RosterRow]:
+        """Every good row, in file order; the problems of the others go to `problems`."""
+        return self._yaml_rows() if self.yaml else self._table_rows()
+
+    def _table_rows(self) -> Iterator[RosterRow]:
+        assert self.table is not None
+        table, opened = self.table, self.opened
+        col = {c: i for i, c in enumerate(table.columns)}
+        picks = [col.get(c) for c in ROSTER_COLUMNS]
+        records: Iterator[tuple[int, list[Any]]]
+        if opened.records is not None:  # CSV: raw records, read lazily
+            records = opened.records
+        else:
+            records = self._sheet_records(table, opened)
+        read = self.check.read
+        for number, cells in records:
+            row = tuple(cells[i] if i is not None else None for i in picks)
+            ident, name, site, facts, service, found = read(row)
+            yield from self._row(number, ident, name, site, facts, service, found)
+
+    def _sheet_records(self, table: Table, opened: OpenTable) -> Iterator[tuple[int, list[Any]]]:
+        columns = table.columns
+        for row in opened.rows():
+            self.problems += merged_numbers(table, row, ["years_of_service"])
+            yield row.number, [row.cells.get(c) for c in columns]
+
+    def _row(
+        self,
+        number: int,
+        ident: str | None,
+        name: Any,
+        site: Any,
+        facts: Any,
+        service: Any,
+        found: Any,
+        exams: tuple[ExamPass, ...] = (),
+    ) -> Iterator[RosterRow]:
+        if found:
+            for _, key, message in found:
+                self.problems.append(self.origin(number, key).problem(message, key))
+            if ident is not None:
+                self.ids.add(ident, number, self.problems)
+            return
+        assert ident is not None
+        if not self.ids.add(ident, number, self.problems):
+            return
+        if service.disagrees:
+            self.disagree.append(self.origin(number, "hired").where)
+        self.count += 1
+        yield RosterRow(number, ident, name, site, facts, service, exams)
+
+    def _yaml_rows(self) -> Iterator[RosterRow]:
+        assert self.doc is not None
+        read = self.check.read
+        for path, item in self._records:
+            number = path[1]
+            assert isinstance(number, int)
+            self.problems += unknown_keys(item, [*ROSTER_COLUMNS, "exams"], self.doc, path)
+            cells = tuple(_yaml_cell(item.get(c)) for c in ROSTER_COLUMNS)
+            ident, name, site, facts, service, found = read(cells)
+            exams = self._exams(path, item.get("exams"), ident if not found else None)
+            yield from self._row(number, ident, name, site, facts, service, found, exams)
+
+    def _exams(
+        self, path: tuple[str | int, ...], exams: Any, worker_id: str | None
+    ) -> tuple[ExamPass, ...]:
+        """The passes listed under a YAML worker, checked even when the worker has problems."""
+        if exams is None:
+            return ()
+        assert self.doc is not None
+        doc = self.doc
+        if not isinstance(exams, list):
+            origin = yaml_origin(doc, path)("exams")
+            self.problems.append(origin.problem("must be a list of {exam, passed_on}", "exams"))
+            return ()
+        passes = []
+        for j, entry in enumerate(exams):
+            epath = (*path, "exams", j)
+            if not isinstance(entry, dict):
+                self.problems.append(
+                    doc.problem(epath, "each exam must be {exam: ..., passed_on: ...}")
+                )
+                continue
+            self.problems += unknown_keys(entry, ["exam", "passed_on"], doc, epath)
+            fields = Fields(entry.get, yaml_origin(doc, epath), self.problems)
+            found = exam_pass(fields, worker_id, self.rules, yaml_origin(doc, epath)(""))
+            if found:
+                passes.append(found)
+        return tuple(passes)
+
+    # ------------------------------------------------------------------ the end
+
+    def finish(self) -> None:
+        """Raise every problem found; else note what the reader noticed."""
+        if self.problems:
+            raise InputError(self.problems)
+        notes.add(self.disagreement_note())
+
+    def disagreement_note(self) -> list[str]:
+        """The note naming the rows whose `hired` and `years_of_service` disagree."""
+        places = list(dict.fromkeys(self.disagree))
+        if not places:
+            return []
+        shown = ", ".join(places[:10])
+        more = f" and {len(places) - 10} more" if len(places) > 10 else ""
+        return [
+            f"{self.file}: hired and years_of_service disagree at "
+            f"{self.check.count_at.isoformat()} in {shown}{more}; hired was used"
+        ]
+
+    def worker(self, row: RosterRow) -> Worker:
+        """The `Worker` record of a row (with where it came from, for later messages)."""
+        return row.worker(self.origin(row.number))
+
+
+def _yaml_cell(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return NOT_SCALAR
 
 
 def load_roster(
@@ -47,295 +508,7 @@ def load_roster(
 ) -> list[Worker]:
     """The workers of a roster; with `as_of`, a `hired` after it is an error at its cell
     (with `year`, a `hired` after that year)."""
-    problems: list[Problem] = []
-    workers: list[Worker] = []
-    ids = UniqueIds("worker id")  # every readable id, so duplicates show with other problems
-    check = WorkerRules(rules, as_of, year=year)
-    if file_format(path) == "yaml":
-        doc = source if isinstance(source, Document) else load_yaml(path)
-        records = yaml_records(doc, "workers", "roster")
-        problems += unknown_keys(doc.data, ["workers"], doc, ())
-        for path_, item in records:
-            problems += unknown_keys(item, [*ROSTER_COLUMNS, "exams"], doc, path_)
-            origin_of = yaml_origin(doc, path_)
-            worker = check.worker(item.get, origin_of, problems)
-            exams = item.get("exams")
-            if exams is not None:  # checked even when the worker has problems: report them all
-                passes = []
-                if not isinstance(exams, list):
-                    problems.append(
-                        origin_of("exams").problem("must be a list of {exam, passed_on}", "exams")
-                    )
-                else:
-                    for j, entry in enumerate(exams):
-                        epath = (*path_, "exams", j)
-                        if not isinstance(entry, dict):
-                            problems.append(
-                                doc.problem(epath, "each exam must be {exam: ..., passed_on: ...}")
-                            )
-                            continue
-                        problems += unknown_keys(entry, ["exam", "passed_on"], doc, epath)
-                        ef = Fields(entry.get, yaml_origin(doc, epath), problems)
-                        p = _exam_pass(
-                            ef, worker.id if worker else None, rules, yaml_origin(doc, epath)("")
-                        )
-                        if p:
-                            passes.append(p)
-                if worker is not None:
-                    worker = _with_exams(worker, tuple(passes))
-            _note_id(worker, item.get, origin_of, workers, ids, problems)
-    else:
-        opened = (
-            source
-            if isinstance(source, OpenTable)
-            else open_table(path, table_fits("roster", rules))
-        )
-        table, problems = opened.table, opened.problems
-        header = roster_header_problems(table, rules)
-        if header:  # rows cannot be read without their columns; other problems still add up
-            opened.drain()
-            raise InputError([*header, *problems])  # the header explains the rows
-        check.table = True
-        for row in opened.rows():
-            origin_of = table_origin(table, row)
-            problems += merged_numbers(table, row, ["years_of_service"])
-            worker = check.worker(row.cells.get, origin_of, problems)
-            _note_id(worker, row.cells.get, origin_of, workers, ids, problems)
-        if not problems:
-            from . import notes
-
-            notes.add(check.disagreement_note(table.file))
-    if problems:
-        raise InputError(problems)
+    rows = RosterRows(path, rules, judged=as_of, year=year, source=source)
+    workers = [rows.worker(row) for row in rows]
+    rows.finish()
     return workers
-
-
-def _note_id(
-    worker: Worker | None,
-    get: Callable[[str], Any],
-    origin_of: Callable[[str], Origin],
-    workers: list[Worker],
-    ids: UniqueIds,
-    problems: list[Problem],
-) -> None:
-    """Keep a parsed worker; note the id of every record, parsed or not."""
-    if worker is not None:
-        if ids.add(worker.id, worker.origin or origin_of("id"), problems):
-            workers.append(worker)
-        return
-    raw = get("id")
-    if isinstance(raw, str) and IDENT_RE.match(raw.strip()):
-        ids.add(raw.strip(), origin_of("id"), problems)
-
-
-def _with_exams(worker: Worker, exams: tuple[ExamPass, ...]) -> Worker:
-    return dataclasses.replace(worker, exams=exams)
-
-
-MAX_YEARS = 80
-
-
-class WorkerRules:
-    """Every rule of a worker record, in one place, for every reader.
-
-    `worker` reads one record (a YAML mapping or a table row). The streamed reader
-    caches what `profile` and `service` say per distinct cell text, so a
-    national roster is checked by the same rules without a call per row.
-
-    With `as_of`, a `hired` date after it is a problem (pay needs completed years);
-    with `year` (a year costed month by month), a `hired` date after that year.
-    """
-
-    def __init__(
-        self,
-        rules: Rules,
-        as_of: dt.date | None = None,
-        *,
-        table: bool = False,
-        year: int | None = None,
-    ) -> None:
-        self.rules = rules
-        self.year = year
-        if year is not None:
-            as_of = dt.date(year, 12, 31)
-        self.as_of = as_of
-        # In a table (CSV or workbook) a row may fill both `hired` and `years_of_service`,
-        # as bureau sheets do: `hired` is used, and rows whose two values disagree (at
-        # the as-of date, the year's first day, or the rules' date) are noted. In YAML
-        # both is an error.
-        self.table = table
-        if year is not None:
-            self.count_at = dt.date(year, 1, 1)
-        else:
-            self.count_at = as_of if as_of not in (None, dt.date.max) else rules.effective
-        self.disagree: list[str] = []  # where (the hired cell) the two values disagree
-        self.posts = list(rules.pay.posts)
-
-    # one parser per field: stripped, non-empty text in; the value, or ValueError
-
-    def education(self, text: str) -> str:
-        return vocabulary_word(self.rules, "education", text)
-
-    def title(self, text: str) -> str:
-        return vocabulary_word(self.rules, "title", text)
-
-    def performance(self, text: str) -> str:
-        return vocabulary_word(self.rules, "performance", text)
-
-    def post(self, text: str) -> str:
-        if not self.posts:
-            raise ValueError("the rules define no posts; leave post out")
-        return vocabulary_word(self.rules, "post", text)
-
-    @staticmethod
-    def years(text: str) -> int:
-        return parse_count(text, MAX_YEARS)
-
-    def service_problems(
-        self, hired_text: str | None, years_text: str | None, hired: dt.date | None
-    ) -> list[tuple[str, str]]:
-        """(key, message) for the rules between `hired` and `years_of_service`."""
-        out = []
-        if hired_text is not None and years_text is not None and not self.table:
-            out.append(("years_of_service", "give either hired or years_of_service, not both"))
-        elif hired_text is None and years_text is None:
-            out.append(("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"))
-        if self.as_of is not None and hired is not None and hired > self.as_of:
-            if self.year is not None:
-                message = (
-                    f"{hired.isoformat()} is after the year {self.year}; "
-                    "check the date or give a later --year"
-                )
-            else:
-                message = (
-                    f"{hired.isoformat()} is after the as-of date {self.as_of.isoformat()}; "
-                    "check the date or give a later --as-of"
-                )
-            out.append(("hired", message))
-        return out
-
-    def worker(
-        self, get: Callable[[str], Any], origin_of: Callable[[str], Origin], problems: list[Problem]
-    ) -> Worker | None:
-        """One worker; its problems appended to `problems`, None if it has any."""
-        before = len(problems)
-        f = Fields(get, origin_of, problems)
-        ident = f.ident("id", required=True)
-        name = f.text("name")
-        site = f.site_id("site", required=True)
-        rules = self.rules
-        education = f.word("education", rules, "education", required=True)
-        title = f.word("title", rules, "title", required=True)
-        post = None
-        if f.text("post") is not None:
-            if self.posts:
-                post = f.word("post", rules, "post")
-            else:
-                f.fail("post", "the rules define no posts; leave post out")
-        hired = f.date("hired")
-        years = f.parsed("years_of_service", self.years)
-        performance = f.word("performance", rules, "performance")
-        employment = f.word("employment", rules, "employment")
-        not_counted = f.parsed("years_not_counted", self.years)
-        for key, message in self.service_problems(
-            f.text("hired"), f.text("years_of_service"), hired
-        ):
-            f.fail(key, message)
-        if self.table and hired is not None and years is not None:  # hired is used
-            if self.disagrees(hired, years):
-                self.disagree.append(origin_of("hired").where)
-            years = None
-        if (
-            len(problems) > before
-            or ident is None
-            or site is None
-            or education is None
-            or title is None
-        ):
-            return None
-        return Worker(
-            ident,
-            site,
-            education,
-            title,
-            name,
-            post,
-            hired,
-            years,
-            performance,
-            (),
-            origin_of("id"),
-            employment,
-            years_not_counted=not_counted or 0,
-        )
-
-    # what the streamed reader caches
-
-    def employment_ok(self, text: str) -> bool:
-        """Whether an employment cell names an employment type (blank: the default)."""
-        return not text.strip() or self.rules.word("employment", text) is not None
-
-    def profile(self, cells: tuple[str, str, str, str]) -> tuple[Any, ...] | None:
-        """(education, title, rating, post) cells as the worker has them, or None if any is
-        wrong (the caller then reads the row with `worker` for the messages)."""
-        education, title, rating, post = (c.strip() for c in cells)
-        try:
-            return (
-                self.education(education),
-                self.title(title),
-                self.performance(rating) if rating else None,
-                self.post(post) if post else None,
-            )
-        except ValueError:
-            return None
-
-    def disagrees(self, hired: dt.date, years: int) -> bool:
-        from ..calc.pay import completed_years
-
-        return hired <= self.count_at and completed_years(hired, self.count_at) != years
-
-    def disagreement_note(self, file: str) -> list[str]:
-        """The note naming the rows whose `hired` and `years_of_service` disagree."""
-        places = list(dict.fromkeys(self.disagree))
-        if not places:
-            return []
-        shown = ", ".join(places[:10])
-        more = f" and {len(places) - 10} more" if len(places) > 10 else ""
-        note = (
-            f"{file}: hired and years_of_service disagree at {self.count_at.isoformat()} "
-            f"in {shown}{more}; hired was used"
-        )
-        self.disagree = []
-        return [note]
-
-    def service(
-        self, hired_text: str, years_text: str, not_counted_text: str
-    ) -> tuple[dt.date | None, int | None, int] | None:
-        """(hired, years_of_service, years_not_counted) from the three cells, or None if
-        they break a rule. In a table with both dates given, `hired` is used."""
-        hired_text, years_text = hired_text.strip(), years_text.strip()
-        not_counted_text = not_counted_text.strip()
-        try:
-            hired = parse_cell_date(hired_text) if hired_text else None
-            years = self.years(years_text) if years_text else None
-            not_counted = self.years(not_counted_text) if not_counted_text else 0
-        except ValueError:
-            return None
-        if self.service_problems(hired_text or None, years_text or None, hired):
-            return None
-        if hired is not None:
-            return hired, None, not_counted  # in a table, also when both are given
-        return None, years, not_counted
-
-
-def parse_worker(
-    get: Callable[[str], Any],
-    origin_of: Callable[[str], Origin],
-    rules: Rules,
-    problems: list[Problem],
-    *,
-    as_of: dt.date | None = None,
-    year: int | None = None,
-) -> Worker | None:
-    """One worker from a YAML mapping or a table row (see `WorkerRules.worker`)."""
-    return WorkerRules(rules, as_of, year=year).worker(get, origin_of, problems)

@@ -1,7 +1,7 @@
-"""`swplan check`: tell a file's kind from its content and validate it.
+"""Each file checked as the commands read it, then the files together (`swplan check`).
 
 Each file is read once: the header (or the YAML document) that tells its kind is
-handed on to the loader, and a CSV roster or populations file is streamed, so
+handed on to the reader, and a roster or populations file is read row by row, so
 checking a national file never holds it.
 """
 
@@ -16,96 +16,22 @@ from typing import Any
 
 from ..calc.staffing import RosterCounts, RosterSummary
 from ..errors import InputError, Problem, did_you_mean
+from ..io import notes
+from ..io.kinds import any_table, table_kind, yaml_kind
+from ..io.passes import load_ledger, load_passes
+from ..io.populations import iter_sites_csv, load_populations
+from ..io.roster import RosterRows
+from ..io.rules_file import load_rules, rules_from_document
+from ..io.source import OpenTable, open_table
+from ..io.text import file_format
+from ..io.yamldoc import Document, load_yaml
 from ..model import Origin, Populations
 from ..rules import Rules
-from . import notes
 from .district import missing_sites, sites_by_name
-from .loading import Document, OpenTable, Table, file_format, header_key, load_yaml, open_table
-from .records import (
-    LEDGER_HEADERS,
-    POPULATIONS_HEADERS,
-    ROSTER_HEADERS,
-    iter_sites_csv,
-    load_ledger,
-    load_passes,
-    load_populations,
-    load_roster,
-    table_fits,
-)
-from .rules_file import load_rules, rules_from_document
 
-RULES_KEYS = {"extends", "staffing", "pay", "awards"}
 # unknown worker ids given a "did you mean" (each is a search of every roster id), and
 # ledger workers on no roster named one by one before the rest are counted
 SUGGESTED = 20
-
-
-def kind_of(path: str | os.PathLike[str]) -> str:
-    """`roster`, `populations`, `passes`, `ledger` or `rules` (SPEC §2.5)."""
-    if file_format(path) == "yaml":
-        return yaml_kind(load_yaml(path))
-    return table_kind(open_table(path, any_table).table)
-
-
-def any_table(cells: Sequence[str | None]) -> bool:
-    """Whether a row is the header of a roster, populations, passes or ledger table."""
-    return any(table_fits(kind)(cells) for kind in ("ledger", "passes", "roster", "populations"))
-
-
-def yaml_kind(doc: Document) -> str:
-    data = doc.data
-    keys = set(data) if isinstance(data, dict) else set()
-    if "workers" in keys:
-        return "roster"
-    if "sites" in keys:
-        return "populations"
-    if "passes" in keys:
-        return "passes"
-    if "scenarios" in keys:
-        return "scenarios"
-    if keys & RULES_KEYS:
-        return "rules"
-    what = "is empty" if data is None else "cannot tell what kind of swplan file this is"
-    raise InputError(
-        [
-            Problem(
-                doc.file,
-                "1",
-                "",
-                f"{what}; a roster has 'workers:', populations "
-                "'sites:', passes 'passes:', plan scenarios 'scenarios:', rules 'pay:' or "
-                "'extends:'",
-            )
-        ]
-    )
-
-
-def table_kind(table: Table) -> str:
-    """The kind of a table from its header (keys or the built-in headers of §2.5's kinds)."""
-    known = {header_key(h): k for h, k in {**ROSTER_HEADERS, **POPULATIONS_HEADERS}.items()}
-    known.update((header_key(h), k) for h, k in LEDGER_HEADERS.items())
-    columns = {known.get(header_key(c), c) for c in table.columns}
-    # a passes table may carry an amount (swplan's own awards CSV does); only a
-    # ledger has paid_on, and an amount without passed_on is a ledger missing it
-    if "paid_on" in columns or ("amount" in columns and "passed_on" not in columns):
-        return "ledger"
-    if "passed_on" in columns:
-        return "passes"
-    if {"education", "title", "hired", "years_of_service"} & columns:
-        return "roster"
-    if "id" in columns:
-        return "populations"
-    raise InputError(
-        [
-            Problem(
-                table.file,
-                table.cell(table.header_row, 0),
-                "",
-                "cannot tell what kind of swplan table this is from its header; "
-                "a roster has id, site, education, title; populations id, name, kind",
-            )
-        ]
-    )
 
 
 def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
@@ -144,38 +70,18 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
         kind = table_kind(source.table)
     if rules is None:
         rules = load_rules()
-    if isinstance(source, OpenTable) and source.records is not None:  # CSV: streamed
-        if kind == "roster":
-            from .stream import stream_table
-
-            counts = RosterCounts()
-            streamed = stream_table(
-                source.table,
-                source.records,
-                source.problems,
-                rules,
-                dt.date.max,
-                counts=counts,
-                costed=False,
-            )
-            summary = RosterSummary(Decimal(0), streamed.count, counts, [], None)
-            return Checked(kind, f"roster, {streamed.count} workers", (summary, streamed.ids))
-        if kind == "populations":
-            sites = []
-            count = 0
-            for site in iter_sites_csv(source, rules, {}):
-                count += 1
-                if keep:
-                    sites.append(site)
-            if source.problems:
-                raise InputError(source.problems)
-            return Checked(kind, f"populations, {count} sites", sites)
     if kind == "roster":
-        workers = load_roster(path, rules, source=source)
-        summary = RosterSummary(
-            Decimal(0), len(workers), RosterCounts.of(workers, rules), workers, None
-        )
-        return Checked(kind, f"roster, {len(workers)} workers", (summary, {w.id for w in workers}))
+        return _roster(path, rules, source)
+    if kind == "populations" and isinstance(source, OpenTable) and source.records is not None:
+        sites = []
+        count = 0
+        for site in iter_sites_csv(source, rules, {}):
+            count += 1
+            if keep:
+                sites.append(site)
+        if source.problems:
+            raise InputError(source.problems)
+        return Checked(kind, f"populations, {count} sites", sites)
     if kind == "populations":
         sites = load_populations(path, rules, source).sites
         return Checked(kind, f"populations, {len(sites)} sites", sites)
@@ -183,12 +89,12 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
         passes = load_passes(path, rules, source)
         return Checked(kind, f"passes, {len(passes)} passes", passes)
     if kind == "scenarios":
-        from .scenarios import scenarios_from
+        from ..io.scenarios import scenarios_from
 
         assert isinstance(source, Document)
         named = scenarios_from(source, rules)
         return Checked(kind, f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}")
-    from .ledger import append_order
+    from ..io.ledger import append_order
 
     assert isinstance(source, OpenTable)
     rows = load_ledger(path, rules, source=source)
@@ -200,6 +106,18 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
     return Checked(
         kind, f"ledger, {len(rows)} rows; --record appends in its column order: {order}", rows
     )
+
+
+def _roster(path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable) -> Checked:
+    """A roster read row by row as every command reads it: its site counts and ids kept."""
+    rows = RosterRows(path, rules, judged=dt.date.max, source=source)
+    counts = RosterCounts()
+    certified = rules.certified_titles
+    for row in rows:
+        counts.add(row.id, row.site, row.facts.title in certified)
+    rows.finish()
+    summary = RosterSummary(Decimal(0), rows.count, counts, [], None)
+    return Checked("roster", f"roster, {rows.count} workers", (summary, rows.ids.first.keys()))
 
 
 def check_together(
@@ -273,4 +191,4 @@ def _unknown_sites(
     ]
 
 
-__all__ = ["check_file", "check_together", "checked", "kind_of", "load_rules"]
+__all__ = ["check_file", "check_together", "checked"]

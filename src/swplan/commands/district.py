@@ -8,13 +8,13 @@ turn, in this process. Either way the problems of both files are reported togeth
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
+from ..calc.costing import RosterCosting
 from ..calc.staffing import (
     RosterCounts,
     RosterSummary,
@@ -24,13 +24,14 @@ from ..calc.staffing import (
     unknown_site_warning,
 )
 from ..errors import InputError, Problem, did_you_mean
+from ..io import notes
+from ..io.parallel import beside
+from ..io.populations import load_populations
+from ..io.text import file_format
 from ..model import Origin, Populations, Worker
 from ..rules import Rules
-from . import notes
-from .loading import file_format
-from .parallel import beside
-from .records import load_populations
-from .stream import summarise_roster
+from .roster import first_workers as _first_rows
+from .roster import summarise_roster
 
 # Past this size a CSV roster is read in a second process. SWPLAN_PARALLEL_BYTES
 # changes it (0: always; the tests use that on small files).
@@ -53,18 +54,17 @@ def load_district(
     populations: str | os.PathLike[str],
     roster: str | os.PathLike[str] | None,
     rules: Rules,
-    as_of: dt.date | None,
+    *,
+    costing: RosterCosting | None = None,
     wanted_ids: Collection[str] = (),
-    year: int | None = None,
     allow_unknown_sites: bool = False,
     by_site: bool = False,
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
-    `as_of` is the date the roster is costed at (None: not costed, for `staff`);
-    `wanted_ids` are the worker ids the caller needs to find on a streamed roster;
-    with `year`, the roster is costed over that year, month by month; `by_site` keeps
-    each site's cost too (`summarise_roster`).
+    `costing` costs the roster (None: not costed, for `staff`); `wanted_ids` are the
+    worker ids the caller needs to find on the roster; `by_site` keeps each site's
+    cost too (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
     a warning.
@@ -73,7 +73,7 @@ def load_district(
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, as_of, wanted_ids, year, by_site)
+        return summarise_roster(roster, rules, costing, wanted_ids, by_site)
 
     big = (
         roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())
@@ -175,27 +175,15 @@ def unknown_sites(
 def first_workers(
     roster: str | os.PathLike[str], summary: RosterSummary, sites: set[str], rules: Rules
 ) -> dict[str, Origin]:
-    """Where the first worker of each of `sites` is (a streamed roster is read again)."""
+    """Where the first worker of each of `sites` is (the roster is read again when the
+    summary holds none of them)."""
     found: dict[str, Origin] = {}
     for w in summary.workers:
         if w.site in sites and w.site not in found and w.origin is not None:
             found[w.site] = w.origin
-    if summary.workers or file_format(roster) != "csv":
+    if len(found) == len(sites):
         return found
-    from .loading import open_csv
-    from .records import roster_header_problems, table_fits
-
-    problems: list[Problem] = []
-    table, records = open_csv(roster, problems, table_fits("roster", rules))
-    roster_header_problems(table, rules)
-    i_site = table.columns.index("site")
-    for line, cells in records:
-        site = cells[i_site].strip()
-        if site in sites and site not in found:
-            found[site] = Origin(table.file, table.cell(line, i_site))
-            if len(found) == len(sites):
-                break
-    return found
+    return {**_first_rows(roster, rules, sites - set(found)), **found}
 
 
 def roster_at_sites(

@@ -1,0 +1,196 @@
+"""A roster read once for a command, whatever its format or size: what each keeps of it.
+
+Every command reads a roster through `io.roster.RosterRows`, row by row, and keeps
+only what it needs: `pay` writes each row as it comes (or holds a table's worth),
+`staff` and `budget` count and cost per site, `awards` keeps the workers its passes
+name, `plan` keeps columns, `check` counts. So a roster gives the same numbers
+whatever its format, size or command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Collection, Iterator
+from decimal import Decimal
+from typing import IO
+
+from ..calc.costing import ANNUAL_COST_INDEX, RosterCosting, SiteSums, Tally
+from ..calc.staffing import RosterCounts, RosterSummary
+from ..io import notes
+from ..io.roster import RosterRows
+from ..model import Origin, RosterRow, Worker
+from ..rules import Rules
+
+# A table or Markdown list of more workers than this shows the totals and says how to
+# get every row: a terminal cannot usefully show more, and holding them costs memory.
+TABLE_ROWS = 5000
+
+
+def each_row(rows: RosterRows, what: str) -> Iterator[RosterRow]:
+    """The rows, with a progress bar on a terminal for a long read."""
+    from ..progress import row_progress
+
+    with row_progress(rows.path, what) as progress:
+        if progress is None:
+            yield from rows
+            return
+        for done, row in enumerate(rows, 1):
+            if not done & 0xFFFF:
+                progress(done)
+            yield row
+
+
+def pay_rows(
+    rows: RosterRows,
+    costing: RosterCosting,
+    row: Callable[[RosterRow, tuple[object, ...]], None] | None,
+    sums: SiteSums | None = None,
+) -> Tally:
+    """Cost every row (each to `row(row, key)` when given, and to its site in `sums`);
+    the tally of profiles. Raises `InputError` with every problem once all are read."""
+    tally = Tally(costing)
+    key_of, counts = costing.key, tally.counts
+    for r in each_row(rows, "pay"):
+        key = key_of(r.facts, r.service)
+        counts[key] = counts.get(key, 0) + 1
+        if sums is not None:
+            sums.add(r.site, costing.money(key))
+        if row is not None:
+            row(r, key)
+    rows.finish()
+    return tally
+
+
+def write_pay(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    costing: RosterCosting,
+    out: IO[str],
+    *,
+    fmt: str,
+    lang: str,
+    by: str | None,
+) -> Tally:
+    """`pay --format csv|json [--by site]`: each worker written as it is read; the tally
+    of the profiles paid."""
+    from ..report.pay_stream import PayStreamWriter
+
+    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    writer = PayStreamWriter(costing, out, fmt=fmt, lang=lang, by_site=by == "site")
+    sums = SiteSums() if by == "site" else None
+    tally = pay_rows(rows, costing, writer.row if writer.lists else None, sums)
+    writer.finish(tally.totals(), tally.count, sums)
+    return tally
+
+
+def held_or_tallied(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    costing: RosterCosting,
+    by: str | None,
+) -> tuple[list[Worker] | None, Tally, SiteSums | None]:
+    """For a table of `pay`: the workers when there are at most `TABLE_ROWS`, else None
+    (and then the tally and, with `by`, the sites' sums are what can be shown)."""
+    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    held: list[RosterRow] = []
+    limit = TABLE_ROWS
+
+    def keep(row: RosterRow, key: object) -> None:
+        if len(held) <= limit:
+            held.append(row)
+
+    sums = SiteSums() if by == "site" else None
+    tally = pay_rows(rows, costing, keep, sums)
+    if len(held) > limit:
+        return None, tally, sums
+    return [rows.worker(row) for row in held], tally, sums
+
+
+def find_worker(
+    path: str | os.PathLike[str], rules: Rules, costing: RosterCosting, worker_id: str
+) -> tuple[list[Worker], Collection[str]]:
+    """For `pay --explain ID`: the worker with that id (none: an empty list) and the
+    roster's ids in file order (for an unknown id's did-you-mean). Every row is read
+    and checked as `pay` checks it; only the one worker is kept."""
+    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    found = [rows.worker(row) for row in each_row(rows, "pay") if row.id == worker_id]
+    rows.finish()
+    return found, rows.ids.first.keys()
+
+
+def summarise_roster(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    costing: RosterCosting | None,
+    wanted_ids: Collection[str] = (),
+    by_site: bool = False,
+) -> RosterSummary:
+    """What `staff` and `budget` need of a roster: each site's workers and certified
+    workers, the cost (`costing`: None for staff, which costs nothing), the workers the
+    awards must judge (those whose exams the roster lists, and those `wanted_ids` names
+    when award conditions judge workers), which of `wanted_ids` are on it, and with
+    `by_site` each site's cost and the sites of the workers in `wanted_ids`."""
+    rows = RosterRows(
+        path,
+        rules,
+        judged=costing.as_of if costing is not None else None,
+        year=costing.year if costing is not None else None,
+    )
+    counts = RosterCounts()
+    if by_site:
+        counts.with_costs(wanted_ids)
+    judged = wanted_ids if rules.awards_judge_workers else ()
+    certified = rules.certified_titles
+    kept: list[Worker] = []
+    tally = Tally(costing) if costing is not None else None
+    add = counts.add
+    for row in each_row(rows, "roster"):
+        add(row.id, row.site, row.facts.title in certified)
+        if by_site and row.exams:  # the awards of the roster's own exams go to its site
+            counts.site_of.setdefault(row.id, "")
+        if tally is not None and costing is not None:
+            key = costing.key(row.facts, row.service)
+            tally.add(key)
+            if by_site:
+                counts.add_cost(row.id, row.site, costing.money(key)[ANNUAL_COST_INDEX])
+        if row.exams or row.id in judged:
+            kept.append(rows.worker(row))
+    rows.finish()
+    cost = tally.totals()["annual_cost"] if tally is not None else Decimal(0)
+    ids = rows.ids.first
+    # the ids the passes may name: those of the passes file found, and the workers
+    # whose exams the roster lists
+    found = {i for i in wanted_ids if i in ids} | {w.id for w in kept}
+    return RosterSummary(cost, rows.count, counts, kept, found, notes.take())
+
+
+def first_workers(path: str | os.PathLike[str], rules: Rules, sites: set[str]) -> dict[str, Origin]:
+    """Where the first worker of each of `sites` is (the roster is read again: this is
+    only for messages about sites that are wrong)."""
+    rows = RosterRows(path, rules)
+    found: dict[str, Origin] = {}
+    for row in rows:
+        if row.site in sites and row.site not in found:
+            found[row.site] = rows.origin(row.number, "site")
+            if len(found) == len(sites):
+                break
+    return found
+
+
+def workers_for_awards(
+    path: str | os.PathLike[str], rules: Rules, wanted_ids: Collection[str]
+) -> tuple[list[Worker], Collection[str]]:
+    """The workers `awards` needs (those with exams on the roster, and those the passes
+    name) and every id of the roster."""
+    rows = RosterRows(path, rules, judged=dt.date.max)
+    kept = [rows.worker(r) for r in each_row(rows, "roster") if r.exams or r.id in wanted_ids]
+    rows.finish()
+    return kept, rows.ids.first.keys()
+
+
+def roster_workers(path: str | os.PathLike[str], rules: Rules) -> Iterator[RosterRow]:
+    """Every row of a roster for a plan (judged on no day), then `finish` raises."""
+    rows = RosterRows(path, rules)
+    yield from each_row(rows, "roster")
+    rows.finish()

@@ -1,0 +1,57 @@
+"""`swplan init` (a new set of files to fill in) and `swplan rules show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError, Problem
+from .common import (
+    Outcome,
+    load_rules_opt,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+def rules_show(*, rules: Path | None, fmt: str) -> Outcome:
+    import json
+
+    import yaml
+
+    from ..rules import rules_as_data
+
+    if fmt == "xlsx":
+        raise InputError(
+            [
+                Problem(
+                    "--format",
+                    "",
+                    "",
+                    "'xlsx' is not available for the rules, which are nested; use yaml or json",
+                )
+            ]
+        )
+    if fmt not in ("yaml", "json"):
+        raise InputError([Problem("--format", "", "", f"{fmt!r} is not one of: yaml, json")])
+    data = rules_as_data(load_rules_opt(rules))
+    if fmt == "json":
+        return Outcome(text=json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return Outcome(text=yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def init(*, directory: Path, lang: str) -> Outcome:
+    """A new set of files to fill in (see `io.starter`)."""
+    from ..io.rules_file import load_rules
+    from ..io.starter import write_starter
+
+    written = write_starter(directory, load_rules(None), lang)
+    names = " ".join(str(p) for p in written)
+    if lang == "zh":
+        lines = [f"已写入 {p}" for p in written]
+        lines.append(f"下一步：填写这些文件，然后运行 swplan check {names}")
+    else:
+        lines = [f"wrote {p}" for p in written]
+        lines.append(f"next: fill them in, then run swplan check {names}")
+    return Outcome(text="".join(line + "\n" for line in lines))

@@ -1,0 +1,218 @@
+"""`pay` written as CSV or JSON while the roster is read, one line per worker.
+
+The same bytes as the pay report rendered whole (`pay_report` then `render`), for a
+roster of any size: each profile's part of a line (everything after `id, name, site`)
+is formatted once, from the row of `pay_row_json`, and each worker's line is the
+row's own cells followed by that part. No worker is held, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from decimal import Decimal
+from typing import IO, Any
+
+from ..calc.costing import Key, RosterCosting, SiteSums
+from ..calc.pay import PayResult
+from ..model import RosterRow
+from ..render import csv_cell, csv_writer, flatten
+from ..rules import Rules
+from .reports import PAY_HEADERS_ZH, pay_csv_word, pay_report, pay_row_json
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+_JSON_ESCAPES = re.compile(r'["\\\x00-\x1f]').search
+BOM = "\ufeff"  # starts a zh CSV, as `render.report_csv` writes it, even with no rows
+_ROW_HEAD = ("id", "name", "site")
+
+
+def _text_cell(value: str) -> str:
+    """One text cell exactly as `csv.writer` writes `render.csv_cell(value)`."""
+    value = csv_cell(value)
+    if _NEEDS_QUOTES(value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _json_text(value: str) -> str:
+    """`json.dumps(value, ensure_ascii=False)`, without the call for the usual text."""
+    if _JSON_ESCAPES(value):
+        return json.dumps(value, ensure_ascii=False)
+    return '"' + value + '"'
+
+
+def _json_tail(row: dict[str, Any]) -> str:
+    """The lines of a pay row's JSON object after `"site"`, as they sit in the document
+    (`json.dumps(indent=2)`, the object two levels deep)."""
+    assert tuple(row)[:3] == _ROW_HEAD
+    lines = json.dumps(row, ensure_ascii=False, indent=2).split("\n")
+    return "\n".join("    " + line for line in lines[4:])
+
+
+def streamed_result(costing: RosterCosting, totals: dict[str, Decimal], count: int) -> PayResult:
+    """The `PayResult` of a roster read row by row: its totals, no worker rows."""
+    if costing.year is not None:  # as `pay.pay` gives it for a year
+        return PayResult(dt.date(costing.year, 1, 1), [], totals, count, costing.year)
+    return PayResult(costing.as_of, [], totals, count)
+
+
+def by_site_rows(sums: SiteSums) -> list[dict[str, Any]]:
+    """The `by_site` rows of the pay report, from the sums kept while reading."""
+    from ..money import fmt_money
+
+    return [
+        {"site": site, "workers": n, **{k: fmt_money(v) for k, v in money.items()}}
+        for site, n, money in sums.groups()
+    ]
+
+
+class PayStreamWriter:
+    """Writes `pay` as CSV (`fmt="csv"`, with `lang="zh"` that of `--lang zh`) or JSON
+    to `out`, a worker at a time; with `by_site`, the CSV is one row per site (written
+    at the end) and the JSON ends with the sites' sums."""
+
+    def __init__(
+        self,
+        costing: RosterCosting,
+        out: IO[str],
+        *,
+        fmt: str = "csv",
+        lang: str = "en",
+        by_site: bool = False,
+    ) -> None:
+        self.costing = costing
+        self.rules: Rules = costing.shown
+        self.out = out
+        self.fmt = fmt
+        self.lang = lang
+        self.by_site = by_site
+        self.lists = not (by_site and fmt == "csv")  # a line per worker
+        self.word: Any = None
+        if fmt == "csv" and lang == "zh":
+            self.word = pay_csv_word(costing.rules)  # the rules of every date, as the report
+        self.tails: dict[Key, str] = {}
+        self.columns: list[str] | None = None
+        self.chunk: list[str] = []
+        self.wrote = False  # JSON: a worker's object has been written
+        self.header_written = False  # CSV
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="")
+        if self.lists and fmt == "json":
+            out.write(self._frame(None, {}, 0)[0])
+
+    # ------------------------------------------------------------------ per profile
+
+    def tail(self, key: Key) -> str:
+        found = self.tails.get(key)
+        if found is None:
+            row = pay_row_json("", None, "", self.costing.figures(key), self.rules)
+            if self.fmt == "json":
+                found = _json_tail(row)
+            else:
+                flat = flatten(row)
+                if self.columns is None:
+                    self.columns = list(flat)
+                word = self.word
+                if word is None:
+                    cells = [csv_cell(v) for k, v in flat.items() if k not in _ROW_HEAD]
+                else:
+                    cells = [csv_cell(word(k, v)) for k, v in flat.items() if k not in _ROW_HEAD]
+                self._buffer.seek(0)
+                self._buffer.truncate()
+                self._writer.writerow(cells)
+                found = self._buffer.getvalue()
+            self.tails[key] = found
+        return found
+
+    # ------------------------------------------------------------------ per worker
+
+    def row(self, row: RosterRow, key: Key) -> None:
+        tail = self.tails.get(key) or self.tail(key)
+        worker_id, site, person = row.id, row.site, row.name
+        if self.fmt == "json":
+            site_json = _json_text(site)
+            self.chunk.append(
+                f'{"," if self.wrote else ""}\n    {{\n      "id": {_json_text(worker_id)},\n'
+                f'      "name": {_json_text(person) if person else "null"},\n'
+                f'      "site": {site_json},\n'
+                f"{tail}"
+            )
+            self.wrote = True
+            if len(self.chunk) >= 1024:
+                self.flush()
+            return
+        # an identifier starting with "-" is formula-like text ("'-x"), unless it reads
+        # as a number ("-5" stays "-5"): csv_cell decides, as on the report's path
+        if worker_id[0] == "-":
+            worker_id = csv_cell(worker_id)
+        self.chunk.append(
+            f"{worker_id},{_text_cell(person) if person else ''},{_text_cell(site)},{tail}\n"
+        )
+        if len(self.chunk) >= 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.chunk:
+            return
+        if self.fmt == "csv" and not self.header_written:
+            self.out.write(self.header_line())
+            self.header_written = True
+        self.out.writelines(self.chunk)
+        self.chunk.clear()
+
+    def header_line(self) -> str:
+        """The CSV header (zh: after a UTF-8 BOM, the column names in Chinese)."""
+        buffer = io.StringIO()
+        columns = self.columns or []
+        word = self.word
+        if word is None:
+            csv_writer(buffer).writerow(columns)
+            return buffer.getvalue()
+        from ..render import zh_csv_header
+
+        buffer.write(BOM)
+        csv_writer(buffer).writerow(
+            [PAY_HEADERS_ZH.get(c) or zh_csv_header(c, word) for c in columns]
+        )
+        return buffer.getvalue()
+
+    # ------------------------------------------------------------------ the end
+
+    def finish(self, totals: dict[str, Decimal], count: int, sums: SiteSums | None) -> None:
+        """Everything after the last worker: the JSON's totals (and sites), or the CSV
+        rows of the sites."""
+        out = self.out
+        if self.lists:
+            listed = bool(self.chunk) or self.header_written
+            self.flush()
+            if self.fmt == "json":
+                end = self._frame(sums, totals, count)[1]
+                out.write(("\n  " if self.wrote else "") + end)
+            elif not listed and self.word is not None:
+                out.write(BOM)  # no worker: no header either, as the report gives it
+            return
+        from ..render import render
+
+        assert sums is not None
+        report = pay_report(
+            streamed_result(self.costing, totals, count), self.costing.rules, self.lang, "site"
+        )
+        report.items = by_site_rows(sums)
+        out.writelines(render(report, "csv"))
+
+    def _frame(self, sums: SiteSums | None, totals: dict[str, Decimal], count: int) -> list[str]:
+        """The pay document around its workers: [up to `"workers": [`, from `]` to the
+        end]; with `sums`, the document of `pay --by site`."""
+        from ..calc.pay import empty_totals
+
+        result = streamed_result(self.costing, totals or empty_totals(), count)
+        by = None if sums is None else "site"
+        data = pay_report(result, self.costing.rules, "en", by).json_data()
+        if sums is not None:
+            data["by_site"] = by_site_rows(sums)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        cut = text.index('"workers": []') + len('"workers": [')
+        return [text[:cut], text[cut:]]
