@@ -6,7 +6,7 @@ Pure data and the checks between its parts; reading a rules file (strict YAML,
 - `parts`: one pydantic model per section of a rules file (`Pay`, `Awards`, ...);
 - `model`: `Rules`, the whole, built and checked as one;
 - `vocabulary`: words by key, label or alias, and the long forms that give them;
-- `checks`: the cross-checks (`RULE_CHECKS`), each a small function;
+- `checks`, `pay_checks`: the cross-checks (`RULE_CHECKS`), each a small function;
 - `merge`: `extends` and dated `changes`, and `Rules.in_force`;
 - `data`: the rules as plain data (`rules show`);
 - `columns`: the columns of the tables a bureau gives;
@@ -15,7 +15,7 @@ Pure data and the checks between its parts; reading a rules file (strict YAML,
 
 from __future__ import annotations
 
-from .checks import MAX_STEPS, plan_problems, rule_problems
+from .checks import PLAN_CHECKS, RULE_CHECKS, plan_problems, rule_problems
 from .columns import TABLE_COLUMNS, TableKind
 from .data import rules_as_data
 from .merge import drop_replaced_bonus, merge
@@ -64,6 +64,7 @@ from .parts import (
     parse_growth,
     parse_share,
 )
+from .pay_checks import MAX_STEPS
 from .problems import KeyPath, RulesInconsistent
 from .vocabulary import (
     LONG_FORMS,
@@ -78,6 +79,8 @@ __all__ = [
     "COMPONENT_BY",
     "LONG_FORMS",
     "MAX_STEPS",
+    "PLAN_CHECKS",
+    "RULE_CHECKS",
     "TABLE_COLUMNS",
     "VOCABULARIES",
     "VOCABULARY_PATHS",

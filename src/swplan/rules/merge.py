@@ -10,11 +10,14 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from .problems import KeyPath, RulesInconsistent
+from ..messages import Text, msg
+from .problems import Found, KeyPath, RulesInconsistent, error_message
 
 if TYPE_CHECKING:
     from .model import Rules
+    from .parts import Change
 
 
 def merge(base: Any, override: Any, path: tuple[str, ...] = ()) -> Any:
@@ -50,40 +53,50 @@ def apply_changes(rules: Rules) -> list[tuple[dt.date, Rules]]:
     """Validate the rules as each change applies; the versions in order."""
     data: Any = rules.model_dump(mode="python", by_alias=True, exclude={"changes"})
     versions: list[tuple[dt.date, Rules]] = []
-    problems: list[tuple[KeyPath, str]] = []
+    problems: Found = []
     previous: dt.date | None = None
     for i, change in enumerate(rules.changes):
         where: KeyPath = ("changes", i)
-        if previous is not None and change.from_ < previous:
-            problems.append(
-                (
-                    (*where, "from"),
-                    f"{change.from_} is before {previous}, the date of the change above; "
-                    "list changes in date order",
-                )
-            )
+        problems += _change_problems(where, change, previous)
         previous = change.from_
-        for key in ("changes", "extends"):
-            if key in change.set:
-                problems.append(((*where, "set", key), f"a change cannot set {key!r}"))
         if problems:
             continue
         data = merge(data, change.set)
         try:
             version = type(rules).model_validate(data)
         except RulesInconsistent as exc:
-            problems += [((*where, "set", *path), message) for path, message in exc.problems]
+            problems += [((*where, "set", *path), message) for path, message in exc.found]
             continue
         except ValidationError as exc:
-            for err in exc.errors():
-                message = err["msg"].removeprefix("Value error, ")
-                if err["type"] == "extra_forbidden":
-                    message = "unknown key"
-                elif err["type"] == "missing":
-                    message = "required key is missing"
-                problems.append(((*where, "set", *err["loc"]), message))
+            problems += [((*where, "set", *e["loc"]), _change_error(e)) for e in exc.errors()]
             continue
         versions.append((change.from_, version))
     if problems:
         raise RulesInconsistent(problems)
     return versions
+
+
+def _change_problems(where: KeyPath, change: Change, previous: dt.date | None) -> Found:
+    """A change comes after the one above it, and sets neither `changes` nor `extends`."""
+    found: Found = []
+    if previous is not None and change.from_ < previous:
+        found.append(
+            (
+                (*where, "from"),
+                msg("rules.change_out_of_order", date=change.from_, previous=previous),
+            )
+        )
+    found += [
+        ((*where, "set", key), msg("rules.change_cannot_set", key=key))
+        for key in ("changes", "extends")
+        if key in change.set
+    ]
+    return found
+
+
+def _change_error(error: ErrorDetails) -> Text:
+    if error["type"] == "extra_forbidden":
+        return msg("rules.unknown_key")
+    if error["type"] == "missing":
+        return msg("rules.key_missing")
+    return error_message(error)

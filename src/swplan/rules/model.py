@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
+from ..messages import Msg
 from .checks import rule_problems
 from .columns import TableKind
 from .merge import apply_changes
@@ -34,7 +35,14 @@ from .parts import (
     Word,
 )
 from .problems import RulesInconsistent
-from .vocabulary import VOCABULARIES, alias_problems, index_names, split_long_forms, word_form
+from .vocabulary import (
+    VOCABULARIES,
+    alias_problems,
+    index_names,
+    split_long_forms,
+    unknown_word_message,
+    word_form,
+)
 
 
 class Rules(Strict):
@@ -125,14 +133,14 @@ class Rules(Strict):
         close = difflib.get_close_matches(word_form(text), list(forms), n=1, cutoff=0.5)
         return forms[close[0]] if close else None
 
+    def not_a_word(self, vocabulary: str, text: str) -> Msg:
+        """`'bachlor' is not one of: secondary, ... (did you mean 'bachelor'?)`, for an
+        input file: in Chinese the words are their labels (`中专、大专、本科`)."""
+        return unknown_word_message(self, vocabulary, text)
+
     def unknown_word(self, vocabulary: str, text: str) -> str:
-        """`'bachlor' is not one of: secondary, ... (did you mean 'bachelor'?)`"""
-        keys = list(self.words(vocabulary))
-        message = f"{text!r} is not one of: {', '.join(keys) if keys else '(none defined)'}"
-        close = self.suggest(vocabulary, text)
-        if close is not None:
-            message += f" (did you mean {close!r}?)"
-        return message
+        """`not_a_word` in English."""
+        return str(self.not_a_word(vocabulary, text))
 
     def label_of(self, vocabulary: str, key: str, lang: str) -> str:
         """The word's label in `lang` (zh or en), else its key."""

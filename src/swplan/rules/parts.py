@@ -18,6 +18,7 @@ from pydantic import (
     field_validator,
 )
 
+from ..messages import msg
 from ..values import (
     parse_amount,
     parse_count,
@@ -116,7 +117,7 @@ COMPONENT_BY = ("post", "title", "education", "performance", "grade", "step")
 def _parse_key(value: Any) -> str:
     """A key of `amounts`: a word (post, title, ...) or a whole number (grade, step)."""
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a name or a number")
+        raise ValueError(msg("rules.not_name_or_number", value=value))
     if isinstance(value, int):
         return str(value)
     return str(parse_ident(value))
@@ -264,14 +265,14 @@ class Budget(Strict):
 def parse_growth(value: Any) -> Decimal:
     number = parse_decimal(value)
     if number <= -1:
-        raise ValueError(f"{value!r} is -1 or less; a yearly change must be above -1 (-100 %)")
+        raise ValueError(msg("rules.growth_too_low", value=value))
     return number
 
 
 def parse_share(value: Any) -> Decimal:
     number = parse_decimal(value)
     if not 0 <= number <= 1:
-        raise ValueError(f"{value!r} is not a share; write a number from 0 to 1, e.g. 0.25")
+        raise ValueError(msg("rules.not_a_share", value=value))
     return number
 
 

@@ -12,8 +12,9 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..messages import L, Msg, Text, Words, did_you_mean, msg
 from .parts import Word
-from .problems import KeyPath
+from .problems import Found, KeyPath, Theirs
 
 if TYPE_CHECKING:
     from .model import Rules
@@ -34,6 +35,23 @@ def index_names(names: list[tuple[str, str]]) -> tuple[dict[str, str], list[tupl
         if other != key:
             clashes.append((name, key, other))
     return index, clashes
+
+
+def unknown_word_message(rules: Rules, vocabulary: str, text: str) -> Msg:
+    """`'bachlor' is not one of: secondary, ... (did you mean 'bachelor'?)`: a word of an
+    input file that names no entry; in Chinese the entries are named by their labels."""
+
+    def shown(key: str) -> L:
+        return L(key, rules.label_of(vocabulary, key, "zh"))
+
+    entries = rules.words(vocabulary)
+    close = rules.suggest(vocabulary, text)
+    return msg(
+        "rules.not_one_of",
+        value=text,
+        allowed=Words(map(shown, entries)) if entries else msg("rules.none_defined"),
+        hint=did_you_mean(shown(close) if close is not None and close in entries else close),
+    )
 
 
 # Where each number vocabulary lives, and the key its long form gives the number under.
@@ -97,14 +115,14 @@ VOCABULARY_PATHS: dict[str, tuple[str, ...]] = {
 
 def split_long_forms(
     data: dict[str, Any],
-) -> tuple[dict[str, Any], dict[str, dict[str, Word]], list[tuple[KeyPath, str]]]:
+) -> tuple[dict[str, Any], dict[str, dict[str, Word]], Found]:
     """Long-form entries of the number vocabularies turned into their numbers.
 
     Returns the data with short forms only, the labels and aliases found, and the
     problems of malformed long forms.
     """
     words: dict[str, dict[str, Word]] = {}
-    problems: list[tuple[KeyPath, str]] = []
+    problems: Found = []
     out = data
     for vocabulary, (path, number_key) in LONG_FORMS.items():
         node: Any = data
@@ -118,20 +136,8 @@ def split_long_forms(
             if not isinstance(value, dict):
                 short[key] = value
                 continue
-            allowed = (number_key, "label", "aliases")
-            for extra in value:
-                if extra not in allowed:
-                    problems.append(
-                        (
-                            (*path, key, extra),
-                            f"unknown key; {extra!r} is not allowed here; allowed: "
-                            + ", ".join(allowed),
-                        )
-                    )
+            problems += _long_form_problems((*path, key), value, number_key)
             if number_key not in value:
-                problems.append(
-                    ((*path, key), f"required key {number_key!r} is missing (e.g. {number_key}: 2)")
-                )
                 continue
             short[key] = value[number_key]
             try:
@@ -145,13 +151,29 @@ def split_long_forms(
     return out, words, problems
 
 
-def _first_error(exc: ValueError) -> str:
+def _long_form_problems(where: KeyPath, entry: dict[str, Any], number_key: str) -> Found:
+    """Keys a long form may not have, and the number it must have."""
+    allowed = (number_key, "label", "aliases")
+    found: Found = [
+        (
+            (*where, extra),
+            msg("rules.key_not_allowed", key=extra, allowed=", ".join(allowed), hint=""),
+        )
+        for extra in entry
+        if extra not in allowed
+    ]
+    if number_key not in entry:
+        found.append((where, msg("rules.long_form_number_missing", key=number_key)))
+    return found
+
+
+def _first_error(exc: ValueError) -> Text:
     errors = getattr(exc, "errors", None)
     if errors is None:
         return str(exc)
     first = errors()[0]
     where = ".".join(map(str, first["loc"]))
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
+    return msg("rules.at_key", key=where, problem=Theirs(first["msg"])) if where else first["msg"]
 
 
 def _replaced(data: dict[str, Any], path: tuple[str, ...], value: Any) -> dict[str, Any]:
@@ -163,9 +185,9 @@ def _replaced(data: dict[str, Any], path: tuple[str, ...], value: Any) -> dict[s
     return out
 
 
-def alias_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
+def alias_problems(rules: Rules) -> Found:
     """One alias or label naming two entries of the same vocabulary."""
-    problems: list[tuple[KeyPath, str]] = []
+    problems: Found = []
     for vocabulary in VOCABULARIES:
         names = rules._all_names(vocabulary)
         for name, key, other in index_names(names)[1]:
@@ -178,8 +200,13 @@ def alias_problems(rules: Rules) -> list[tuple[KeyPath, str]]:
             problems.append(
                 (
                     where,
-                    f"{name!r} names both {other!r} and {key!r} among the {vocabulary} words; "
-                    "a label or alias must name one entry",
+                    msg(
+                        "rules.alias_names_two",
+                        name=name,
+                        other=other,
+                        key=key,
+                        vocabulary=vocabulary,
+                    ),
                 )
             )
     return problems
