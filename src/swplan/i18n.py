@@ -18,7 +18,7 @@ from .errors import Problem
 
 _Q = r"(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"  # a quoted value (repr)
 
-# `swplan plan`: targets, the scenarios file, the years, the roster's sites; tried before
+# `swplan plan`: targets, the years, the roster's sites; tried before
 # the clauses below (a narrower clause first)
 _PLAN_CLAUSES: list[tuple[str, str]] = [
     (_Q + r" is not a target", "{v} 不是有效的目标"),
@@ -56,52 +56,9 @@ _PLAN_CLAUSES: list[tuple[str, str]] = [
         "{o} 的值无效：应为整数",
     ),
     (
-        r"a scenarios file is a mapping 'scenarios: \{name: \{overrides\}\}'",
-        "方案文件应为映射 'scenarios: {{方案名: {{要覆盖的规则}}}}'",
-    ),
-    (r"e\.g\. (?P<e>scenarios: .+)", "例如 '{e}'"),
-    (
-        r"must be a mapping of at least one name: \{overrides\}",
-        "应为映射，至少包含一个方案（方案名：要覆盖的规则）",
-    ),
-    (
-        r"must be a mapping of rules keys to override \(\{\} for the rules as they are\)",
-        "应为要覆盖的规则键的映射（写 {{}} 表示沿用规则原样）",
-    ),
-    (
-        r"a scenario starts from the rules given with --rules",
-        "方案以 --rules 指定的规则为起点",
-    ),
-    (r"leave extends out", "请去掉 extends"),
-    (
-        r"with this scenario the rules are wrong at (?P<k>\S+): (?P<inner>.+)",
-        "合并此方案后，规则的 {k} 有误：{inner}",
-    ),
-    (r"the horizon is the same for every scenario", "各方案的规划年数必须相同"),
-    (
-        r"set plan\.years in the rules or use --years",
-        "请在规则中设定 plan.years，或使用 --years",
-    ),
-    (r"unknown key " + _Q, "未知的键 {v}"),
-    (
         _Q + r" is not a site of the populations \(did you mean (?P<hint>.+)\?\)",
         "{v} 不是服务对象文件中的站点（是否应为 {hint}？）",
     ),
-]
-
-# Messages of the rules that plan's scenarios bring out: tried after the clauses below
-# (site kinds and unknown sites are worded there, for every command)
-_SHARED_CLAUSES: list[tuple[str, str]] = [
-    (_Q + r" is -1 or less", "{v} 不大于 -1"),
-    (r"a yearly change must be above -1 \(-100 %\)", "年变化率必须大于 -1（即 -100%）"),
-    (_Q + r" is not a share", "{v} 不是比例"),
-    (r"write a number from 0 to 1, e\.g\. (?P<e>\S+)", "请填写 0 至 1 之间的数，例如 {e}"),
-    (r"planned passes follow the ladder", "计划通过的考试须在晋级顺序（awards.ladder）中"),
-    (
-        r"passing " + _Q + r" gives the title (?P<t>\S+), which pay\.points\.title does not list",
-        "通过 {v} 即获得职称 {t}，但 pay.points.title 中没有该职称",
-    ),
-    (r"add it there", "请在其中加上"),
 ]
 
 # (clause pattern, Chinese), tried in order; named groups are put back as they were.
@@ -113,10 +70,8 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (_Q + r" is not one of: (?P<list>.*)", "{v} 不在可选值中：{list}"),
     (r"required value is missing", "缺少必填值"),
-    (r"required key is missing", "缺少必填项"),
     (r"must be a single value, not a list or mapping", "应为单个值，不能是列表或映射"),
     (_Q + r" is not a valid identifier", "{v} 不是有效的标识"),
-    (_Q + r" is not a valid name", "{v} 不是有效的名称"),
     (r"use letters, digits, '_' and '-'", "只能使用字母、数字、'_' 和 '-'"),
     (_Q + r" is not a whole number", "{v} 不是整数"),
     (r"write a whole number from 0 to (?P<max>\S+)", "请填写 0 至 {max} 的整数"),
@@ -166,8 +121,6 @@ _CLAUSES: list[tuple[str, str]] = [
         r"row has (?P<n>\d+) cells but the header has (?P<m>\d+)",
         "该行有 {n} 个单元格，表头有 {m} 列",
     ),
-    (r"has nothing under it", "下面没有内容"),
-    (r"write key: value lines under it, or remove the key", "请在其下写“键: 值”的各行，或删去该键"),
     (r"is empty", "是空文件"),
     (r"a header row is required", "需要表头行"),
     (r"is a directory, not a file", "是目录，不是文件"),
@@ -248,27 +201,6 @@ _CLAUSES: list[tuple[str, str]] = [
         "从第 {n} 行开始的记录不是有效的 CSV：{why_zh}",
     ),
     (r"check for an unclosed (?P<q>.+)", "请检查是否有未闭合的 {q}"),
-    (r"floor (?P<a>\S+) is above the ceiling (?P<b>\S+)", "下限 {a} 高于上限 {b}"),
-    (
-        r"min_points (?P<a>\S+) is not above (?P<b>\S+) of the grade before",
-        "起点积分 {a} 不高于上一薪级的 {b}",
-    ),
-    (r"min_points must be strictly ascending", "起点积分必须严格递增"),
-    (r"grade (?P<a>\S+) follows grade (?P<b>\S+)", "薪级 {a} 排在薪级 {b} 之后"),
-    (r"grades must be strictly ascending", "薪级必须严格递增"),
-    (r"the ladder names an exam with no award", "晋级顺序中的考试没有设定奖励"),
-    (r"min_grade (?P<a>\S+) is above max_grade (?P<b>\S+)", "最低薪级 {a} 高于最高薪级 {b}"),
-    (r"grade (?P<a>\S+) is not defined", "薪级 {a} 未定义"),
-    (r"grades: (?P<list>.+)", "已有薪级：{list}"),
-    (_Q + r" appears twice in the ladder", "{v} 在晋级顺序中出现了两次"),
-    (r"the title 'none' \(no certificate\) must be listed", "必须列出职称 'none'（无证）"),
-    (r"required when posts are defined", "设定了岗位时必填"),
-    (r"name one of: (?P<list>.+)", "请填写其一：{list}"),
-    (r"no posts are defined, so there is no default post", "未设岗位，因此没有默认岗位"),
-    (
-        r"a rules file must be a mapping of keys \(name, pay, \.\.\.\)",
-        "规则文件应为键值映射（name、pay 等）",
-    ),
     (
         r"needs --ledger FILE, the ledger CSV to record the awards in \(created if missing\)",
         "需要 --ledger 文件：记录奖励的台账 CSV（不存在时新建）",
@@ -423,12 +355,6 @@ _CLAUSES: list[tuple[str, str]] = [
         r"--new-ledger to start one",
         "请检查路径（新的空台账会把每笔奖励再发一次），或加 --new-ledger 新建台账",
     ),
-    # rules
-    (
-        r"floor (?P<a>\S+) is above the ceiling (?P<b>\S+) \(an item's missing bound is the "
-        r"general one\)",
-        "下限 {a} 高于上限 {b}（单项未设的上下限按总的上下限）",
-    ),
     # output files
     (r"cannot be written: its directory (?P<d>.+) does not exist", "无法写入：所在目录 {d} 不存在"),
     (
@@ -455,17 +381,7 @@ _CLAUSES: list[tuple[str, str]] = [
         "属于跨多行的合并单元格，而一个数字只能属于一行",
     ),
     (r"unmerge the cells and give each row its own number", "请取消合并，并为每行分别填写数字"),
-    # the shape of a rules or input file (pydantic's words, reworded)
-    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not a list", "{v_zh} 不是列表"),
-    (r"write '- item' lines", "请写成以 '- ' 开头的各行"),
-    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not a mapping", "{v_zh} 不是映射"),
-    (r"write key: value lines", "请写成“键: 值”的各行"),
-    (r"(?P<v>a mapping|a list|'(?:[^'\\]|\\.)*'|\S+) is not text", "{v_zh} 不是文本"),
-    (r"must not be empty", "不能为空"),
-    (
-        r"add it, or start the file with 'extends: national' to take the national one",
-        "请补上，或在文件开头写 'extends: national' 以沿用全国默认值",
-    ),
+    # pydantic's own words
     (r"Field required", "缺少必填项"),
     (r"Input should be greater than or equal to (?P<n>\S+)", "应不小于 {n}"),
     (r"Input should be greater than (?P<n>\S+)", "应大于 {n}"),
@@ -479,53 +395,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"Input should be a valid (?:dictionary|mapping).*", "应为映射"),
     (r"Input should be a valid list", "应为列表"),
     (r"Extra inputs are not permitted", "此处不允许该项"),
-    # rules that contradict themselves
-    (_Q + r" is not a name or a number", "{v} 不是名称或数字"),
-    (
-        r"(?P<a>\S+) is before (?P<b>\S+), the date of the change above",
-        "{a} 早于上一项变更的日期 {b}",
-    ),
-    (r"list changes in date order", "请按日期顺序列出变更"),
-    (r"a change cannot set " + _Q, "变更不能设置 {v}"),
-    (
-        r"required key " + _Q + r" is missing \(e\.g\. (?P<e>[^)]+)\)",
-        "缺少必填项 {v}（例如 {e}）",
-    ),
-    (
-        _Q + r" names both (?P<a>'[^']*') and (?P<b>'[^']*') among the (?P<voc>\w+) words",
-        "{v} 在 {voc} 词表中同时指向 {a} 和 {b}",
-    ),
-    (r"a label or alias must name one entry", "一个标签或别名只能对应一项"),
-    (_Q + r" is not a column of a (?P<t>\w+) file", "{v} 不是{t_zh}文件的列"),
-    (
-        r"(?P<n>\S+) is below 12",
-        "{n} 小于 12",
-    ),
-    (r"every month is paid, so it must be 12 or more", "每个月都要发放，因此应不小于 12"),
-    (r"month (?P<m>\d+) has no day (?P<d>\d+)", "{m} 月没有 {d} 日"),
-    (r"(?P<m>\S+) is not a month", "{m} 不是月份"),
-    (r"give 1 to 12", "请填写 1 至 12"),
-    (r"(?P<a>\S+) is negative", "{a} 是负数"),
-    (r"max (?P<a>\S+) is below first (?P<b>\S+)", "max {a} 小于 first {b}"),
-    (r"(?P<n>\d+) steps", "{n} 个档次"),
-    (r"at most (?P<n>\d+) are allowed", "最多允许 {n} 个"),
-    (r"the rules define no posts to be paid as", "规则未设可按其计酬的岗位"),
-    (
-        r"'grade' is reserved for the grade's monthly",
-        "'grade' 专指薪级的月工资",
-    ),
-    (r"give the component another id", "请给该工资构成换一个标识"),
-    (
-        r"max_years limits per_year, which is not given",
-        "max_years 限制的是 per_year，但未设 per_year",
-    ),
-    (
-        r"'by: step' needs pay\.steps \(every_years, first, max\)",
-        "'by: step' 需要 pay.steps（every_years、first、max）",
-    ),
-    (r"'by: grade' needs pay\.grades", "'by: grade' 需要 pay.grades"),
-    (r"no amount for (?P<by>\w+) (?P<list>.+)", "{by_zh} {list} 没有金额"),
-    (r"'by: (?P<by>\w+)' must price every (?P<b2>\w+)", "'by: {by}' 须为每个{by_zh}设定金额"),
     # values, cells and sheets
     (_Q + r" is too large or has too many digits", "{v} 过大或位数过多"),
     (
@@ -583,17 +452,6 @@ _CLAUSES: list[tuple[str, str]] = [
         "请指定 --output 文件，或在标准输出可用时运行",
     ),
     (r"name a file to write", "请指定要写入的文件"),
-    (
-        r"an item with its own base or rounding needs a rate",
-        "单独设定缴费基数或取整方式的项目须有费率",
-    ),
-    (
-        r"give either performance_bonus or performance_bonus_months, not both "
-        r"\(performance_bonus: \{months: \.\.\., of: \[\.\.\.\]\} says everything the other "
-        r"does\)",
-        "performance_bonus 与 performance_bonus_months 只能填写一个"
-        "（performance_bonus: {{months: ..., of: [...]}} 已包含后者的全部内容）",
-    ),
     (r"\.\.\. and (?P<n>\d+) more like it", "……另有 {n} 处同样的问题"),
     # what no reader foresaw
     (r"cannot be read or written: (?P<why>.+)", "无法读取或写入：{why_zh}"),
@@ -685,19 +543,10 @@ _CLAUSES: list[tuple[str, str]] = [
         "规则 {v}，{c} 类服务对象，{g} 个薪级",
     ),
     (r"total (?P<t>\S+) is above --cap (?P<c>\S+)", "合计 {t} 超过 --cap {c}"),
-    *_SHARED_CLAUSES,
 ]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLAUSES]
 _DID_YOU_MEAN = re.compile(r"(?P<a>.+) \(did you mean (?P<hint>.+)\?\)\Z", re.S)
-_BY_ZH = {
-    "post": "岗位",
-    "title": "职称",
-    "education": "学历",
-    "performance": "考核等次",
-    "grade": "薪级",
-    "step": "档次",
-}
 _KIND_ZH = {
     "roster": "花名册",
     "populations": "服务对象",
@@ -764,13 +613,8 @@ def _clause(text: str, labels: bool = False) -> str:
             groups["ids_zh"] = groups.get("ids", "").replace(", ", "、")
             groups["kind_zh"] = _KIND_ZH.get(groups.get("kind", ""), groups.get("kind", ""))
             groups["a_zh"] = _KIND_ZH.get(groups.get("a", ""), groups.get("a", ""))
-            groups["v_zh"] = {"a mapping": "映射", "a list": "列表"}.get(
-                groups.get("v", ""), groups.get("v", "")
-            )
-            groups["by_zh"] = _BY_ZH.get(groups.get("by", ""), groups.get("by", ""))
             groups["list_quoted"] = groups.get("list", "").replace("', '", "'、'")
             groups["list_labels"] = _as_labels(groups.get("list", ""))
-            groups["t_zh"] = _KIND_ZH.get(groups.get("t", ""), groups.get("t", ""))
             groups["k_zh"] = f"（{groups['k']}）" if groups.get("k") else ""
             hint = groups.get("h") or groups.get("list")
             groups["h_zh"] = f"（是否应为 {hint}？）" if hint and "h_zh" in template else ""

@@ -11,10 +11,13 @@ from importlib import resources
 from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from ..errors import InputError, Problem, one_of
+from ..errors import InputError, Problem
+from ..messages import Msg, Text, msg
 from ..rules import Rules, RulesInconsistent, drop_replaced_bonus
-from .loading import Document, parse_yaml, read_text
+from ..rules.problems import closest, error_message, listing, not_one_of
+from .loading import Document, Path_, format_path, parse_yaml, read_text
 
 # --------------------------------------------------------------------------- loading
 
@@ -97,37 +100,38 @@ def _load_document(path: str | os.PathLike[str]) -> Document:
     return parse_yaml(str(path), read_text(path))
 
 
+class Located:
+    """The problems of a document, each at its file, position and key path."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.data = doc.data
+
+    def problem(self, path: Path_, message: Text, *, key: bool = False) -> Problem:
+        path = tuple(path)
+        return Problem(self.doc.file, self.doc.where(path, key=key), format_path(path), message)
+
+
 def rules_from_document(doc: Document) -> Rules:
+    at = Located(doc)
     data = doc.data
     if not isinstance(data, dict):
-        raise InputError(
-            [doc.problem((), "a rules file must be a mapping of keys (name, pay, ...)")]
-        )
+        raise InputError([at.problem((), msg("rules.file_not_a_mapping"))])
     own_site_kinds = "site_kinds" in data and not doc.file.startswith("<built-in ")
     if "extends" in data:
         base = data["extends"]
         if base not in BUILTIN:
-            raise InputError([doc.problem(("extends",), one_of(base, BUILTIN))])
+            raise InputError([at.problem(("extends",), not_one_of(base, BUILTIN))])
         data = merge(builtin_data(base), {k: v for k, v in data.items() if k != "extends"})
     try:
         rules = Rules.model_validate(data).with_own_site_kinds(own_site_kinds)
     except RulesInconsistent as exc:
-        raise InputError([doc.problem(path, message) for path, message in exc.problems]) from None
+        raise InputError([at.problem(path, message) for path, message in exc.found]) from None
     except ValidationError as exc:
-        problems = pydantic_problems(doc, exc, Rules)
-        # Only unknown keys? Then the rest can still be checked, so every problem is reported.
-        unknown = [tuple(e["loc"]) for e in exc.errors() if e["type"] == "extra_forbidden"]
-        if len(unknown) == len(exc.errors()):
-            try:
-                Rules.model_validate(_without(data, unknown))
-            except RulesInconsistent as inconsistent:
-                problems += [doc.problem(p, m) for p, m in inconsistent.problems]
-            except ValidationError:
-                pass
-        raise InputError(problems) from None
+        raise InputError(_invalid(at, data, exc)) from None
     if own_site_kinds:
         problems = [
-            doc.problem(("staffing", minimum, kind), one_of(kind, rules.site_kinds), key=True)
+            at.problem(("staffing", minimum, kind), not_one_of(kind, rules.site_kinds), key=True)
             for minimum in ("minimum_posts", "minimum_certified")
             for kind in getattr(rules.staffing, minimum)
             if kind not in rules.site_kinds
@@ -135,6 +139,21 @@ def rules_from_document(doc: Document) -> Rules:
         if problems:
             raise InputError(problems)
     return rules
+
+
+def _invalid(at: Located, data: dict[str, Any], exc: ValidationError) -> list[Problem]:
+    """The problems of rules pydantic refused; when all are unknown keys, the rest is
+    still checked without them, so that every problem is reported in one run."""
+    problems = pydantic_problems(at, exc, Rules)
+    unknown = [tuple(e["loc"]) for e in exc.errors() if e["type"] == "extra_forbidden"]
+    if len(unknown) == len(exc.errors()):
+        try:
+            Rules.model_validate(_without(data, unknown))
+        except RulesInconsistent as inconsistent:
+            problems += [at.problem(p, m) for p, m in inconsistent.found]
+        except ValidationError:
+            pass
+    return problems
 
 
 def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
@@ -150,59 +169,62 @@ def _without(data: Any, paths: list[tuple[Any, ...]]) -> Any:
     return out
 
 
-def pydantic_problems(doc: Document, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+def pydantic_problems(
+    doc: Document | Located, exc: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
+    """One problem for each of pydantic's errors, in swplan's words where it has them."""
+    at = doc if isinstance(doc, Located) else Located(doc)
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"])
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            allowed = _allowed_keys(model, loc[:-1])
-            if len(loc) == 1:
-                allowed.insert(0, "extends")
-            problems.append(
-                doc.problem(
-                    loc,
-                    "unknown key; "
-                    + one_of(loc[-1], allowed).replace(
-                        " is not one of: ", " is not allowed here; allowed: ", 1
-                    ),
-                    key=True,
-                )
-            )
-        elif kind == "missing":
-            hint = ""
-            if len(loc) == 1 and isinstance(doc.data, dict) and "extends" not in doc.data:
-                hint = (
-                    "; add it, or start the file with 'extends: national' to take the national one"
-                )
-            problems.append(doc.problem(loc, "required key is missing" + hint))
+        if err["type"] == "extra_forbidden":
+            problems.append(at.problem(loc, _unknown_key(model, loc), key=True))
         else:
-            message = err["msg"]
-            message = message.removeprefix("Value error, ")
-            if kind == "literal_error":
-                message = f"{err['input']!r} is not one of: " + ", ".join(
-                    str(a) for a in _literal_values(model, loc)
-                )
-            elif kind in ("dict_type", "model_type", "model_attributes_type"):
-                if err["input"] is None:  # `pay:` with nothing under it
-                    message = (
-                        "has nothing under it; write key: value lines under it, or remove the key"
-                    )
-                else:
-                    message = f"{_show(err['input'])} is not a mapping; write key: value lines"
-            elif kind == "list_type":
-                message = f"{_show(err['input'])} is not a list; write '- item' lines"
-            elif kind in ("string_type",):
-                message = f"{_show(err['input'])} is not text"
-            elif kind == "too_short":
-                message = "must not be empty"
-            problems.append(doc.problem(loc, message))
+            problems.append(at.problem(loc, _reworded(at, err, model)))
     return problems
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, dict | list):
-        return "a mapping" if isinstance(value, dict) else "a list"
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> Msg:
+    allowed = _allowed_keys(model, loc[:-1])
+    if len(loc) == 1:
+        allowed.insert(0, "extends")
+    return msg(
+        "rules.key_not_allowed",
+        key=loc[-1],
+        allowed=listing(allowed),
+        hint=closest(loc[-1], allowed),
+    )
+
+
+def _reworded(at: Located, err: ErrorDetails, model: type[BaseModel]) -> Text:
+    """pydantic's message of an error, said as swplan says it where it does."""
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    if kind == "missing":
+        if len(loc) == 1 and isinstance(at.data, dict) and "extends" not in at.data:
+            return msg("rules.key_missing_extends")
+        return msg("rules.key_missing")
+    if kind == "literal_error":
+        values = ", ".join(str(a) for a in _literal_values(model, loc))
+        return msg("rules.not_one_of", value=err["input"], allowed=values, hint="")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if err["input"] is None:  # `pay:` with nothing under it
+            return msg("rules.nothing_under")
+        return msg("rules.not_a_mapping", value=_show(err["input"]))
+    if kind == "list_type":
+        return msg("rules.not_a_list", value=_show(err["input"]))
+    if kind == "string_type":
+        return msg("rules.not_text", value=_show(err["input"]))
+    if kind == "too_short":
+        return msg("rules.must_not_be_empty")
+    return error_message(err)
+
+
+def _show(value: Any) -> Msg | str:
+    if isinstance(value, dict):
+        return msg("rules.a_mapping")
+    if isinstance(value, list):
+        return msg("rules.a_list")
     return repr(value)
 
 

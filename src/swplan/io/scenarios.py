@@ -18,10 +18,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import InputError, Problem
+from ..messages import Text, msg
 from ..rules import Rules, RulesInconsistent, merge
+from ..rules.problems import ours
 from ..values import IDENT_RE
-from .loading import Document, load_yaml
-from .rules_file import load_rules, pydantic_problems
+from .loading import Document, Path_, load_yaml
+from .rules_file import Located, load_rules, pydantic_problems
 
 BASELINE = "baseline"
 
@@ -42,15 +44,15 @@ def _inside(overrides: Any, path: tuple[Any, ...]) -> bool:
     return True
 
 
-class _Shifted(Document):
+class _Shifted(Located):
     """A view of the scenarios document in which a rules key path is found under one scenario."""
 
     def __init__(self, doc: Document, name: str, overrides: Any) -> None:
-        super().__init__(doc.file, doc.data, doc.positions, doc.key_positions)
+        super().__init__(doc)
         self.name = name
         self.overrides = overrides
 
-    def problem(self, path: Any, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: Path_, message: Text, *, key: bool = False) -> Problem:
         path = tuple(path)
         prefix = ("scenarios", self.name)
         if _inside(self.overrides, path):
@@ -59,10 +61,10 @@ class _Shifted(Document):
         # scenario, name the key
         shown = ".".join(str(p) for p in path)
         return Problem(
-            self.file,
-            self.where(prefix, key=True),
+            self.doc.file,
+            self.doc.where(prefix, key=True),
             ".".join(prefix),
-            f"with this scenario the rules are wrong at {shown}: {message}",
+            msg("scenarios.wrong_at", key=shown, problem=ours(message)),
         )
 
 
@@ -87,79 +89,52 @@ def scenarios_from(
     doc: Document, base: Rules, *, same_horizon: bool = True
 ) -> list[tuple[str, Rules]]:
     """Each scenario of the scenarios document `doc`, merged into the rules `base`."""
+    at = Located(doc)
     data = doc.data
     if not isinstance(data, dict) or "scenarios" not in data:
-        raise InputError(
-            [
-                doc.problem(
-                    (),
-                    "a scenarios file is a mapping 'scenarios: {name: {overrides}}'; "
-                    "e.g. scenarios: {baseline: {}, ratio_1_15: {staffing: {clients_per_worker: 15}}}",
-                )
-            ]
-        )
+        raise InputError([at.problem((), msg("scenarios.file_not_a_mapping"))])
     problems = [
-        doc.problem((key,), f"unknown key {key!r}; allowed: scenarios", key=True)
+        at.problem((key,), msg("scenarios.unknown_key", key=key), key=True)
         for key in data
         if key != "scenarios"
     ]
     entries = data["scenarios"]
     if not isinstance(entries, dict) or not entries:
-        problems.append(
-            doc.problem(("scenarios",), "must be a mapping of at least one name: {overrides}")
-        )
+        problems.append(at.problem(("scenarios",), msg("scenarios.none")))
         raise InputError(problems)
     rules_data = base.model_dump(mode="json", exclude_none=True)
     out: list[tuple[str, Rules]] = []
-    for name, overrides in entries.items():
-        where = ("scenarios", name)
-        if not isinstance(name, str) or not IDENT_RE.match(name):
-            problems.append(
-                doc.problem(
-                    where,
-                    f"{name!r} is not a valid name; use letters, digits, '_' and '-'",
-                    key=True,
-                )
-            )
+    for name, written in entries.items():
+        wrong = _not_overrides(at, name, written)
+        if wrong is not None:
+            problems.append(wrong)
             continue
-        if overrides is None:
-            overrides = {}
-        if not isinstance(overrides, dict):
-            problems.append(
-                doc.problem(
-                    where,
-                    "must be a mapping of rules keys to override ({} for the rules as they are)",
-                )
-            )
-            continue
-        if "extends" in overrides:
-            problems.append(
-                doc.problem(
-                    (*where, "extends"),
-                    "a scenario starts from the rules given with --rules; leave extends out",
-                    key=True,
-                )
-            )
-            continue
+        overrides = written or {}
         shifted = _Shifted(doc, name, overrides)
         try:
             rules = Rules.model_validate(merge(rules_data, overrides))
         except RulesInconsistent as exc:
-            problems += [shifted.problem(p, m) for p, m in exc.problems]
+            problems += [shifted.problem(p, m) for p, m in exc.found]
             continue
         except ValidationError as exc:
             problems += pydantic_problems(shifted, exc, Rules)
             continue
         if same_horizon and rules.plan.years != base.plan.years:
-            problems.append(
-                shifted.problem(
-                    ("plan", "years"),
-                    "the horizon is the same for every scenario; set plan.years in the "
-                    "rules or use --years",
-                )
-            )
+            problems.append(shifted.problem(("plan", "years"), msg("scenarios.same_horizon")))
             continue
         out.append((name, rules))
     if problems:
         raise InputError(problems)
     return out
+
+
+def _not_overrides(at: Located, name: Any, overrides: Any) -> Problem | None:
+    """What makes a scenario no scenario: a bad name, no mapping, or its own `extends`."""
+    where = ("scenarios", name)
+    if not isinstance(name, str) or not IDENT_RE.match(name):
+        return at.problem(where, msg("scenarios.bad_name", name=name), key=True)
+    if overrides is not None and not isinstance(overrides, dict):
+        return at.problem(where, msg("scenarios.not_overrides"))
+    if overrides is not None and "extends" in overrides:
+        return at.problem((*where, "extends"), msg("scenarios.extends"), key=True)
+    return None

@@ -1,0 +1,306 @@
+"""The parts of the rules: one pydantic model per section of a rules file.
+
+Each part checks its own values (a whole number, an amount, a share); what parts
+say about each other is checked on the whole (`swplan.rules.checks`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
+
+from ..messages import msg
+from ..values import (
+    parse_amount,
+    parse_count,
+    parse_date,
+    parse_decimal,
+    parse_ident,
+    parse_integer,
+    parse_positive,
+    parse_rate,
+)
+
+Ident = Annotated[str, BeforeValidator(parse_ident)]
+Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
+Rate = Annotated[Decimal, BeforeValidator(parse_rate)]
+Number = Annotated[Decimal, BeforeValidator(parse_decimal)]
+Count = Annotated[int, BeforeValidator(parse_count)]
+Positive = Annotated[int, BeforeValidator(parse_positive)]
+IsoDate = Annotated[dt.date, BeforeValidator(parse_date)]
+
+
+class Strict(BaseModel):
+    """A section of a rules file: an unknown key is an error, and values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Label(Strict):
+    zh: str | None = None
+    en: str | None = None
+
+
+class Word(Strict):
+    """What a vocabulary entry may be called besides its key: labels and aliases."""
+
+    label: Label = Label()
+    aliases: list[str] = []
+
+
+class Category(Word):
+    clients_per_worker: Positive | None = None
+
+
+class SiteKind(Word):
+    pass
+
+
+class Employment(Word):
+    pass
+
+
+class Staffing(Strict):
+    clients_per_worker: Positive = 20
+    minimum_posts: dict[Ident, Count] = {}
+    minimum_certified: dict[Ident, Count] = {}
+    certified_titles: list[Ident] | None = None  # None: every title but `none`
+
+
+class YearsPoints(Strict):
+    per_year: Rate = Decimal("0.5")
+    max: Rate = Decimal("10")
+
+
+class Points(Strict):
+    education: dict[Ident, Number]
+    title: dict[Ident, Number]
+    performance: dict[Ident, Number]
+    years_of_service: YearsPoints = YearsPoints()
+
+
+class Post(Word):
+    points: Number = Decimal(0)
+    min_grade: Annotated[int, BeforeValidator(parse_integer)] | None = None
+    max_grade: Annotated[int, BeforeValidator(parse_integer)] | None = None
+
+
+class Service(Strict):
+    counted_from: IsoDate | None = None  # years count from max(hired, counted_from)
+    education_years: dict[Ident, Count] = {}  # years added by education
+
+    @field_validator("education_years", mode="before")
+    @classmethod
+    def _none_is_no_years(cls, value: Any) -> Any:
+        """`education_years: null` in a file that extends another: no years by education."""
+        return {} if value is None else value
+
+
+class Steps(Strict):
+    every_years: Positive
+    first: Annotated[int, BeforeValidator(parse_integer)] = 1
+    max: Annotated[int, BeforeValidator(parse_integer)]
+
+
+COMPONENT_BY = ("post", "title", "education", "performance", "grade", "step")
+
+
+def _parse_key(value: Any) -> str:
+    """A key of `amounts`: a word (post, title, ...) or a whole number (grade, step)."""
+    if isinstance(value, bool):
+        raise ValueError(msg("rules.not_name_or_number", value=value))
+    if isinstance(value, int):
+        return str(value)
+    return str(parse_ident(value))
+
+
+AmountKey = Annotated[str, BeforeValidator(_parse_key)]
+
+
+class Component(Strict):
+    label: Label = Label()
+    by: Literal["post", "title", "education", "performance", "grade", "step"]
+    amounts: dict[AmountKey, Amount] = {}
+    per_year: Amount | None = None
+    max_years: Count | None = None
+
+
+class PerformanceBonus(Strict):
+    months: dict[Ident, Rate] = {}
+    of: list[Ident] = ["grade"]
+
+
+class Grade(Strict):
+    grade: Annotated[int, BeforeValidator(parse_integer)]
+    min_points: Number
+    monthly: Amount
+
+
+class Allowances(Strict):
+    title: dict[Ident, Amount] = {}
+
+
+class ContributionBase(Strict):
+    floor: Amount
+    ceiling: Amount
+
+
+class ItemBase(Strict):
+    floor: Amount | None = None  # None: the general bound in force
+    ceiling: Amount | None = None
+
+
+Rounding = Literal["fen", "jiao_up", "yuan"]
+
+
+class ContributionItem(Word):
+    """One contribution's label and aliases, and its own base range and rounding."""
+
+    base: ItemBase = ItemBase()
+    round: Rounding | None = None  # None: the general `round`
+
+
+class Contributions(Strict):
+    base: ContributionBase
+    rates: dict[Ident, Rate] = {}
+    round: Rounding = "fen"
+    items: dict[Ident, ContributionItem] = {}
+
+    def bounds(self, item: str) -> tuple[Decimal, Decimal]:
+        """(floor, ceiling) of one item's contribution base."""
+        own = self.items.get(item)
+        floor, ceiling = self.base.floor, self.base.ceiling
+        if own is not None:
+            floor = own.base.floor if own.base.floor is not None else floor
+            ceiling = own.base.ceiling if own.base.ceiling is not None else ceiling
+        return floor, ceiling
+
+    def rounding(self, item: str) -> str:
+        own = self.items.get(item)
+        return own.round if own is not None and own.round is not None else self.round
+
+
+class Pay(Strict):
+    points: Points
+    default_performance: Ident
+    posts: dict[Ident, Post] = {}
+    default_post: Ident | None = None
+    grades: list[Grade] | None = None  # optional: without grades, grade is null and counts 0
+    months_per_year: Positive = 12
+    allowances: Allowances = Allowances()
+    performance_bonus_months: dict[Ident, Rate] | None = None  # version 1's form
+    performance_bonus: PerformanceBonus | None = None
+    contributions: Contributions
+    service: Service = Service()
+    steps: Steps | None = None
+    components: dict[Ident, Component] = {}
+    education_post: dict[Ident, Ident] = {}
+
+    @field_validator("components", mode="before")
+    @classmethod
+    def _drop_removed_components(cls, value: Any) -> Any:
+        """A component set to null (`cert: null`) removes the one the base rules define."""
+        if isinstance(value, dict):
+            return {key: part for key, part in value.items() if part is not None}
+        return value
+
+    def bonus_months(self) -> dict[str, Decimal]:
+        if self.performance_bonus is not None:
+            return self.performance_bonus.months
+        return self.performance_bonus_months or {}
+
+    def bonus_of(self) -> list[str]:
+        return self.performance_bonus.of if self.performance_bonus is not None else ["grade"]
+
+
+class Eligibility(Strict):
+    min_service_months: Count | None = None
+    min_performance: Ident | None = None
+    exclude_employment: list[Ident] = []
+
+
+class MonthDay(Strict):
+    month: Annotated[int, BeforeValidator(parse_integer)] = Field(ge=1, le=12)
+    day: Annotated[int, BeforeValidator(parse_integer)] = Field(ge=1, le=31)
+
+    def in_year(self, year: int) -> dt.date:
+        """This day of `year`; a day past the month's end is its last day (29 Feb -> 28 Feb)."""
+        last = (dt.date(year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, self.month, min(self.day, last))
+
+
+class Awards(Strict):
+    exams: dict[Ident, Amount] = {}
+    ladder: list[Ident] = []
+    upgrade: Literal["top_up", "full"] = "top_up"
+    claim_window_days: Count | None = None
+    eligibility: Eligibility = Eligibility()
+    claim_deadline: MonthDay | None = None
+    cap_per_worker: Amount | None = None
+
+
+class NewHire(Strict):
+    education: Ident
+    title: Ident
+    years_of_service: Count = 0
+    post: Ident | None = None
+    performance: Ident | None = None
+    start_month: Annotated[int, BeforeValidator(parse_integer)] = 1  # 1-12: costed from that month
+
+
+class Budget(Strict):
+    new_hire: NewHire
+    training_per_worker: Amount = Decimal("0.00")
+
+
+def parse_growth(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if number <= -1:
+        raise ValueError(msg("rules.growth_too_low", value=value))
+    return number
+
+
+def parse_share(value: Any) -> Decimal:
+    number = parse_decimal(value)
+    if not 0 <= number <= 1:
+        raise ValueError(msg("rules.not_a_share", value=value))
+    return number
+
+
+Growth = Annotated[Decimal, BeforeValidator(parse_growth)]
+Share = Annotated[Decimal, BeforeValidator(parse_share)]
+
+
+class Plan(Strict):
+    """The assumptions of `swplan plan`: horizon, growth, hiring, passes, rises."""
+
+    years: Positive = 5
+    client_growth: dict[Ident, Growth] = {"default": Decimal(0)}
+    attrition: Share = Decimal(0)
+    hiring: Literal["fill", "none"] = "fill"
+    certification: dict[Ident, Share] = {}
+    pay_rise: Growth = Decimal(0)
+    base_rise: Growth = Decimal(0)
+
+    def growth(self, category: str) -> Decimal:
+        own = self.client_growth.get(category)
+        return own if own is not None else self.client_growth.get("default", Decimal(0))
+
+
+class Change(Strict):
+    """A dated change: from `from` on, `set` is merged into the rules (as `extends` merges)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: IsoDate = Field(alias="from")
+    note: str | None = None
+    set: dict[str, Any]
