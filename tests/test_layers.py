@@ -68,3 +68,19 @@ def test_the_checker_sees_relative_imports(tmp_path: Path) -> None:
     modules = imported_modules(probe, package="swplan.calc")
     assert {"swplan.io.loading", "swplan.calc.pay"} <= modules
     assert len(CALC_MODULES) >= 4  # staffing, pay, awards, budget
+
+
+def test_every_package_is_installed() -> None:
+    # `pip install .` (not editable) installs only the packages pyproject.toml lists
+    import tomllib
+
+    listed = set(
+        tomllib.loads((PACKAGE.parent.parent / "pyproject.toml").read_text("utf-8"))["tool"][
+            "setuptools"
+        ]["packages"]
+    )
+    found = {
+        ".".join(p.parent.relative_to(PACKAGE.parent).parts)
+        for p in PACKAGE.rglob("__init__.py")
+    }
+    assert found <= listed, sorted(found - listed)

@@ -30,10 +30,15 @@ def estimate_rows(path: str | os.PathLike[str]) -> int | None:
     return max(1, int(size / (len(head) / lines)) - 1)
 
 
+def terminal_progress() -> bool:
+    """Whether a long run shows a progress bar: on a terminal, outside CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
 @contextmanager
 def row_progress(path: str | os.PathLike[str], what: str) -> Iterator[Callable[[int], None] | None]:
     """Yield a callback `update(rows_done)`, or None when stderr is not a terminal."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+    if not terminal_progress():
         yield None
         return
     started = time.monotonic()

@@ -40,19 +40,38 @@ class RosterCosting:
             self.shown = rules.in_force(self.as_of)
             self.calc = PayCalculator(self.shown)
         self.default_post = self.calc.default_post()
-        self._keys: dict[tuple[Facts, Service], Key] = {}
+        # profile number -> its key (the arguments of `figures`), and its money
+        self.keys: list[Key] = []
+        self._money: list[tuple[Decimal, ...] | None] = []
+        self._numbers: dict[Key, int] = {}
+        # the parts of a profile, kept per distinct facts and service object (a reader
+        # gives one object per distinct cells; each is held here, so its id stays its own)
+        self._words: dict[int, tuple[Facts, Key]] = {}
+        self._years: dict[tuple[int, str], tuple[Service, Key]] = {}
 
-    def key(self, facts: Facts, service: Service) -> Key:
-        """The profile of a row: its facts, then the years on the day (or each month's
-        years and the first month paid)."""
-        pair = (facts, service)
-        found = self._keys.get(pair)
-        if found is None:
-            found = self._keys[pair] = self._key(facts, service)
-        return found
+    def profile(self, facts: Facts, service: Service) -> int:
+        """The number of a row's profile: its words (education, title, rating, post), then
+        the years on the day (or each month's years and the first month paid)."""
+        words = self._words.get(id(facts))
+        if words is None:
+            post = facts.post or self.default_post
+            words = self._words[id(facts)] = (
+                facts,
+                (facts.education, facts.title, facts.performance, post),
+            )
+        pair = (id(service), facts.education)
+        years = self._years.get(pair)
+        if years is None:
+            years = self._years[pair] = (service, self._years_of(service, facts.education))
+        key = words[1] + years[1]
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self.keys)
+            self.keys.append(key)
+            self._money.append(None)
+        return number
 
-    def _key(self, facts: Facts, service: Service) -> Key:
-        words = (facts.education, facts.title, facts.performance, facts.post or self.default_post)
+    def _years_of(self, service: Service, education: str) -> Key:
         hired, given, not_counted = (
             service.hired,
             service.years_of_service,
@@ -60,20 +79,27 @@ class RosterCosting:
         )
         if self.costing is not None:
             bases, first = self.costing.base_years(hired, given)
-            return (*words, self.costing.years(facts.education, bases, not_counted), first)
+            return (self.costing.years(education, bases, not_counted), first)
         base = self.calc.base_years(hired, given, self.as_of)
-        return (*words, self.calc.service_years(facts.education, base, not_counted))
+        return (self.calc.service_years(education, base, not_counted),)
 
-    def figures(self, key: Key) -> PayFigures:
+    def figures(self, number: int) -> PayFigures:
+        key = self.keys[number]
         if self.costing is not None:
             return self.costing.cost(*key)
         return self.calc.figures(*key)
 
-    def money(self, key: Key) -> tuple[Decimal, ...]:
+    def money(self, number: int) -> tuple[Decimal, ...]:
         """The money fields (`MONEY_FIELDS`) of a profile."""
-        if self.costing is not None:
-            return self.costing.money(*key)
-        return self.calc.figures(*key).money()
+        found = self._money[number]
+        if found is None:
+            key = self.keys[number]
+            if self.costing is not None:
+                found = self.costing.money(*key)
+            else:
+                found = self.calc.figures(*key).money()
+            self._money[number] = found
+        return found
 
 
 class Tally:
@@ -81,21 +107,24 @@ class Tally:
 
     def __init__(self, costing: RosterCosting) -> None:
         self.costing = costing
-        self.counts: dict[Key, int] = {}
+        self.counts: list[int] = []
 
-    def add(self, key: Key) -> None:
+    def add(self, number: int) -> None:
         counts = self.counts
-        counts[key] = counts.get(key, 0) + 1
+        if number >= len(counts):
+            counts.extend([0] * (number + 1 - len(counts)))
+        counts[number] += 1
 
     @property
     def count(self) -> int:
-        return sum(self.counts.values())
+        return sum(self.counts)
 
     def totals(self) -> dict[str, Decimal]:
         totals = empty_totals()
-        for key, n in self.counts.items():
-            for name, value in zip(MONEY_FIELDS, self.costing.money(key), strict=True):
-                totals[name] += value * n
+        for number, n in enumerate(self.counts):
+            if n:
+                for name, value in zip(MONEY_FIELDS, self.costing.money(number), strict=True):
+                    totals[name] += value * n
         return totals
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import IO
 
@@ -27,16 +27,21 @@ from ..rules import Rules
 TABLE_ROWS = 5000
 
 
-def each_row(rows: RosterRows, what: str) -> Iterator[RosterRow]:
+def each_row(rows: RosterRows, what: str) -> Iterable[RosterRow]:
     """The rows, with a progress bar on a terminal for a long read."""
+    from ..progress import terminal_progress
+
+    if not terminal_progress():
+        return rows
+    return _with_progress(rows, what)
+
+
+def _with_progress(rows: RosterRows, what: str) -> Iterator[RosterRow]:
     from ..progress import row_progress
 
     with row_progress(rows.path, what) as progress:
-        if progress is None:
-            yield from rows
-            return
         for done, row in enumerate(rows, 1):
-            if not done & 0xFFFF:
+            if progress is not None and not done & 0xFFFF:
                 progress(done)
             yield row
 
@@ -44,20 +49,24 @@ def each_row(rows: RosterRows, what: str) -> Iterator[RosterRow]:
 def pay_rows(
     rows: RosterRows,
     costing: RosterCosting,
-    row: Callable[[RosterRow, tuple[object, ...]], None] | None,
+    row: Callable[[RosterRow, int], None] | None,
     sums: SiteSums | None = None,
 ) -> Tally:
-    """Cost every row (each to `row(row, key)` when given, and to its site in `sums`);
-    the tally of profiles. Raises `InputError` with every problem once all are read."""
+    """Cost every row (each to `row(row, profile)` when given, and to its site in
+    `sums`); the tally of profiles. Raises `InputError` with every problem once all are
+    read."""
     tally = Tally(costing)
-    key_of, counts = costing.key, tally.counts
+    profile, counts = costing.profile, tally.counts
     for r in each_row(rows, "pay"):
-        key = key_of(r.facts, r.service)
-        counts[key] = counts.get(key, 0) + 1
+        number = profile(r.facts, r.service)
+        if number < len(counts):
+            counts[number] += 1
+        else:
+            tally.add(number)
         if sums is not None:
-            sums.add(r.site, costing.money(key))
+            sums.add(r.site, costing.money(number))
         if row is not None:
-            row(r, key)
+            row(r, number)
     rows.finish()
     return tally
 
@@ -96,7 +105,7 @@ def held_or_tallied(
     held: list[RosterRow] = []
     limit = TABLE_ROWS
 
-    def keep(row: RosterRow, key: object) -> None:
+    def keep(row: RosterRow, profile: int) -> None:
         if len(held) <= limit:
             held.append(row)
 
@@ -150,10 +159,10 @@ def summarise_roster(
         if by_site and row.exams:  # the awards of the roster's own exams go to its site
             counts.site_of.setdefault(row.id, "")
         if tally is not None and costing is not None:
-            key = costing.key(row.facts, row.service)
-            tally.add(key)
+            number = costing.profile(row.facts, row.service)
+            tally.add(number)
             if by_site:
-                counts.add_cost(row.id, row.site, costing.money(key)[ANNUAL_COST_INDEX])
+                counts.add_cost(row.id, row.site, costing.money(number)[ANNUAL_COST_INDEX])
         if row.exams or row.id in judged:
             kept.append(rows.worker(row))
     rows.finish()

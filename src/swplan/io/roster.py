@@ -23,7 +23,14 @@ from ..dates import completed_years
 from ..errors import InputError, Problem
 from ..model import ExamPass, Facts, Origin, RosterRow, Service, Worker
 from ..rules import Rules
-from ..values import IDENT_RE, parse_cell_date, parse_count, parse_ident, parse_site_id
+from ..values import (
+    IDENT_RE,
+    parse_cell_date,
+    parse_count,
+    parse_ident,
+    parse_site_id,
+    site_id_ok,
+)
 from . import notes
 from .fields import (
     Fields,
@@ -183,6 +190,8 @@ class WorkerRules:
 
     @staticmethod
     def _site(cell: str | None) -> str | Bad:
+        if cell is not None and site_id_ok(cell):  # the usual id: nothing to trim or refuse
+            return cell
         text = _text(cell)
         if text is None:
             return _bad(("site", _MISSING))
@@ -382,26 +391,67 @@ class RosterRows:
         return self._yaml_rows() if self.yaml else self._table_rows()
 
     def _table_rows(self) -> Iterator[RosterRow]:
+        """The rows of a CSV or a sheet. A row whose cells each of `WorkerRules` has
+        already judged good (the usual row of a national roster) takes a few look-ups;
+        any other is read by `WorkerRules.read`, which judges and words its problems."""
         assert self.table is not None
         table, opened = self.table, self.opened
         col = {c: i for i, c in enumerate(table.columns)}
-        picks = [col.get(c) for c in ROSTER_COLUMNS]
+        width = len(table.columns)  # an absent column reads as an empty cell past the end
+        picks = [col.get(c, width) for c in ROSTER_COLUMNS]
+        i_id, i_name, i_site = picks[_ID], picks[_NAME], picks[_SITE]
+        i_edu, i_title, i_perf, i_post, i_emp = (
+            picks[_EDUCATION],
+            picks[_TITLE],
+            picks[_PERFORMANCE],
+            picks[_POST],
+            picks[_EMPLOYMENT],
+        )
+        i_hired, i_years, i_nc = picks[_HIRED], picks[_YEARS], picks[_NOT_COUNTED]
         records: Iterator[tuple[int, list[Any]]]
         if opened.records is not None:  # CSV: raw records, read lazily
             records = opened.records
         else:
             records = self._sheet_records(table, opened)
-        read = self.check.read
+        check = self.check
+        # typed loosely: a value is good unless it is a `Bad` (checked by type, for speed)
+        facts_of: dict[Any, Any] = check._facts
+        service_of: dict[Any, Any] = check._service
+        ident_ok, site_ok, first, bad = IDENT_RE.match, site_id_ok, self.ids.first, Bad
+        pad = width in picks
         for number, cells in records:
-            row = tuple(cells[i] if i is not None else None for i in picks)
-            ident, name, site, facts, service, found = read(row)
-            yield from self._row(number, ident, name, site, facts, service, found)
+            if pad:
+                cells.append("")
+            ident = cells[i_id]
+            fkey = (cells[i_edu], cells[i_title], cells[i_perf], cells[i_post], cells[i_emp])
+            facts: Any = facts_of.get(fkey) or check.facts(*fkey)
+            skey = (cells[i_hired], cells[i_years], cells[i_nc])
+            service: Any = service_of.get(skey) or check.service(*skey)
+            site = cells[i_site]
+            if (
+                ident_ok(ident) is None
+                or type(facts) is bad
+                or type(service) is bad
+                or not site_ok(site)
+            ):
+                row = tuple(cells[i] for i in picks)
+                yield from self._row(number, *check.read(row))
+                continue
+            if ident in first:
+                self.problems.append(self.ids.duplicate(ident, number))
+                continue
+            first[ident] = number
+            if service.disagrees:
+                self.disagree.append(self.origin(number, "hired").where)
+            self.count += 1
+            name = cells[i_name].strip() or None
+            yield RosterRow(number, ident, name, site, facts, service)
 
     def _sheet_records(self, table: Table, opened: OpenTable) -> Iterator[tuple[int, list[Any]]]:
         columns = table.columns
         for row in opened.rows():
             self.problems += merged_numbers(table, row, ["years_of_service"])
-            yield row.number, [row.cells.get(c) for c in columns]
+            yield row.number, [row.cells.get(c) or "" for c in columns]
 
     def _row(
         self,

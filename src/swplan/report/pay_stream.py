@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from typing import IO, Any
 
-from ..calc.costing import Key, RosterCosting, SiteSums
+from ..calc.costing import RosterCosting, SiteSums
 from ..calc.pay import PayResult
 from ..model import RosterRow
 from ..render import csv_cell, csv_writer, flatten
@@ -24,6 +24,8 @@ from ..rules import Rules
 from .reports import PAY_HEADERS_ZH, pay_csv_word, pay_report, pay_row_json
 
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+# text written as it is: letters, digits, "_" and "-" (not first), as most ids and names are
+_plain = re.compile(r"[^\W_-][\w-]*\Z").match
 _JSON_ESCAPES = re.compile(r'["\\\x00-\x1f]').search
 BOM = "\ufeff"  # starts a zh CSV, as `render.report_csv` writes it, even with no rows
 _ROW_HEAD = ("id", "name", "site")
@@ -93,7 +95,7 @@ class PayStreamWriter:
         self.word: Any = None
         if fmt == "csv" and lang == "zh":
             self.word = pay_csv_word(costing.rules)  # the rules of every date, as the report
-        self.tails: dict[Key, str] = {}
+        self.tails: list[str | None] = []  # per profile number
         self.columns: list[str] | None = None
         self.chunk: list[str] = []
         self.wrote = False  # JSON: a worker's object has been written
@@ -102,13 +104,18 @@ class PayStreamWriter:
         self._writer = csv.writer(self._buffer, lineterminator="")
         if self.lists and fmt == "json":
             out.write(self._frame(None, {}, 0)[0])
+            self.row = self.row_json  # type: ignore[method-assign]
 
     # ------------------------------------------------------------------ per profile
 
-    def tail(self, key: Key) -> str:
-        found = self.tails.get(key)
+    def tail(self, number: int) -> str:
+        """A profile's part of a line (everything after `id, name, site`)."""
+        tails = self.tails
+        if number >= len(tails):
+            tails.extend([None] * (number + 1 - len(tails)))
+        found = tails[number]
         if found is None:
-            row = pay_row_json("", None, "", self.costing.figures(key), self.rules)
+            row = pay_row_json("", None, "", self.costing.figures(number), self.rules)
             if self.fmt == "json":
                 found = _json_tail(row)
             else:
@@ -124,34 +131,48 @@ class PayStreamWriter:
                 self._buffer.truncate()
                 self._writer.writerow(cells)
                 found = self._buffer.getvalue()
-            self.tails[key] = found
+            tails[number] = found
         return found
 
     # ------------------------------------------------------------------ per worker
 
-    def row(self, row: RosterRow, key: Key) -> None:
-        tail = self.tails.get(key) or self.tail(key)
+    def row(self, row: RosterRow, number: int) -> None:
+        """Write one worker's line (`row_json` for JSON: chosen once, in `__init__`)."""
+        tails = self.tails
+        tail = tails[number] if number < len(tails) else None
+        if tail is None:
+            tail = self.tail(number)
         worker_id, site, person = row.id, row.site, row.name
-        if self.fmt == "json":
-            site_json = _json_text(site)
-            self.chunk.append(
-                f'{"," if self.wrote else ""}\n    {{\n      "id": {_json_text(worker_id)},\n'
-                f'      "name": {_json_text(person) if person else "null"},\n'
-                f'      "site": {site_json},\n'
-                f"{tail}"
-            )
-            self.wrote = True
-            if len(self.chunk) >= 1024:
-                self.flush()
-            return
         # an identifier starting with "-" is formula-like text ("'-x"), unless it reads
         # as a number ("-5" stays "-5"): csv_cell decides, as on the report's path
         if worker_id[0] == "-":
             worker_id = csv_cell(worker_id)
+        if _plain(site) is None:
+            site = _text_cell(site)
+        if not person:
+            person = ""
+        elif _plain(person) is None:
+            person = _text_cell(person)
+        chunk = self.chunk
+        chunk.append(f"{worker_id},{person},{site},{tail}\n")
+        if len(chunk) >= 4096:
+            self.flush()
+
+    def row_json(self, row: RosterRow, number: int) -> None:
+        tails = self.tails
+        tail = tails[number] if number < len(tails) else None
+        if tail is None:
+            tail = self.tail(number)
+        person, site, escapes = row.name, row.site, _JSON_ESCAPES
+        # an id is letters, digits, "_" and "-": nothing to escape
+        name = "null" if not person else _json_text(person) if escapes(person) else f'"{person}"'
+        site = _json_text(site) if escapes(site) else f'"{site}"'
         self.chunk.append(
-            f"{worker_id},{_text_cell(person) if person else ''},{_text_cell(site)},{tail}\n"
+            f'{"," if self.wrote else ""}\n    {{\n      "id": "{row.id}",\n'
+            f'      "name": {name},\n      "site": {site},\n{tail}'
         )
-        if len(self.chunk) >= 4096:
+        self.wrote = True
+        if len(self.chunk) >= 1024:
             self.flush()
 
     def flush(self) -> None:
