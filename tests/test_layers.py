@@ -50,7 +50,18 @@ def imported_modules(path: Path, package: str | None = None) -> set[str]:
     return names
 
 
-CALC_MODULES = sorted((PACKAGE / "calc").glob("*.py"))
+CALC_MODULES = sorted((PACKAGE / "calc").rglob("*.py"))
+IO_MODULES = sorted((PACKAGE / "io").rglob("*.py"))
+FORBIDDEN_FOR_IO = (
+    "swplan.report",
+    "swplan.render",
+    "swplan.i18n",
+    "swplan.workbook",
+    "swplan.cli",
+    "swplan.commands",
+    "swplan.calc",
+)
+MAX_LINES = 500
 
 
 @pytest.mark.parametrize("path", CALC_MODULES, ids=lambda p: p.name)
@@ -84,3 +95,26 @@ def test_every_package_is_installed() -> None:
         for p in PACKAGE.rglob("__init__.py")
     }
     assert found <= listed, sorted(found - listed)
+
+
+@pytest.mark.parametrize("path", IO_MODULES, ids=lambda p: p.name)
+def test_io_reads_and_writes_files_and_never_formats_or_computes(path: Path) -> None:
+    # io turns files into records and records into files; wording (report, render,
+    # i18n, workbook), computing (calc) and commands are above it
+    modules = imported_modules(path)
+    bad = sorted(m for m in modules if m.startswith(FORBIDDEN_FOR_IO))
+    assert not bad, f"{path.name} imports {bad}"
+
+
+def test_the_io_checker_sees_a_report_import(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f():\n    from ..report.labels import words\n", "utf-8")
+    assert "swplan.report.labels" in imported_modules(probe, package="swplan.io")
+
+
+@pytest.mark.parametrize(
+    "path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_no_module_is_over_500_lines(path: Path) -> None:
+    lines = path.read_text("utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{path.relative_to(PACKAGE)} has {lines} lines"

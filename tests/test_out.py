@@ -452,7 +452,7 @@ def test_init_files_pass_check_and_run_budget(tmp_path: Path, lang: str) -> None
     roster = openpyxl.load_workbook(target / "roster.xlsx")
     ws = roster.worksheets[0]
     header = [c.value for c in ws[1]]
-    from swplan.io.starter import chinese_headers
+    from swplan.report.starter import chinese_headers
 
     if lang == "zh" and chinese_headers():  # the readers know 工号, 姓名, ...
         assert header[:5] == ["工号", "姓名", "站点", "学历", "职称"]

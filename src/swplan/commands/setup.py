@@ -42,9 +42,9 @@ def rules_show(*, rules: Path | None, fmt: str) -> Outcome:
 
 
 def init(*, directory: Path, lang: str) -> Outcome:
-    """A new set of files to fill in (see `io.starter`)."""
+    """A new set of files to fill in (see `report.starter`)."""
     from ..io.rules_file import load_rules
-    from ..io.starter import write_starter
+    from ..report.starter import write_starter
 
     written = write_starter(directory, load_rules(None), lang)
     names = " ".join(str(p) for p in written)

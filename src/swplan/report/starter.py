@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..rules import Rules
-from .atomic import atomic_file
+from ..io.atomic import atomic_file
 
 FILES = ("rules.yaml", "roster.xlsx", "populations.xlsx", "passes.xlsx")
 
@@ -170,7 +170,7 @@ def _cell_word(rules: Rules, vocab: str, key: str, lang: str) -> str:
     """What a cell holds for a vocabulary word: its Chinese label in a zh workbook when
     input files may name words by label, else its key."""
     from ..i18n import labels_accepted
-    from ..report.vocab import word
+    from .vocab import word
 
     if lang == "zh" and labels_accepted():
         return word(rules, vocab, key, "zh")
@@ -179,7 +179,7 @@ def _cell_word(rules: Rules, vocab: str, key: str, lang: str) -> str:
 
 def _options(rules: Rules, lang: str) -> dict[str, list[tuple[str, str]]]:
     """Each vocabulary: (what a cell holds, what it means) pairs."""
-    from ..report.vocab import word
+    from .vocab import word
 
     def of(vocab: str, keys: Any) -> list[tuple[str, str]]:
         out = []
@@ -224,7 +224,7 @@ _VOCAB_ZH = {
 
 def chinese_headers() -> bool:
     """Whether the table readers know the built-in Chinese headers (工号, 姓名, ...)."""
-    from . import records
+    from ..io import headers as records
 
     return hasattr(records, "ROSTER_HEADERS")
 

@@ -1,0 +1,288 @@
+"""Every rule of a worker row, in one place, for every reader and every size.
+
+Each rule is a function of a few cells (`WorkerRules`), so its answer is kept per
+distinct text: a national roster of 1.5 million rows has a few thousand distinct
+profiles and is judged by the same rules as a county's ten rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from ..dates import completed_years
+from ..model import Facts, Service
+from ..rules import Rules
+from ..values import IDENT_RE, parse_cell_date, parse_count, parse_ident, parse_site_id, site_id_ok
+from .fields import vocabulary_word
+from .headers import ROSTER_COLUMNS
+
+MAX_YEARS = 80
+
+# A cell of a YAML roster that holds a list or a mapping, not a value.
+NOT_SCALAR = "\x00not a scalar\x00"
+# The order of the problems of one row (as the fields are listed, cross-field rules last).
+_ORDER = {
+    key: i
+    for i, key in enumerate(
+        (
+            "id",
+            "name",
+            "site",
+            "education",
+            "title",
+            "post",
+            "hired",
+            "years_of_service",
+            "performance",
+            "employment",
+            "years_not_counted",
+            "service",
+        )
+    )
+}
+
+Found = tuple[tuple[int, str, str], ...]  # problems: (order, field, message)
+_AT = {key: i for i, key in enumerate(ROSTER_COLUMNS)}
+_ID, _NAME, _SITE, _EDUCATION, _TITLE = (
+    _AT[k] for k in ("id", "name", "site", "education", "title")
+)
+_POST, _PERFORMANCE, _EMPLOYMENT = (_AT[k] for k in ("post", "performance", "employment"))
+_HIRED, _YEARS, _NOT_COUNTED = (_AT[k] for k in ("hired", "years_of_service", "years_not_counted"))
+
+
+class Bad(tuple):  # type: ignore[type-arg]
+    """What a rule found wrong: `(order, field, message)` for each problem."""
+
+    __slots__ = ()
+
+
+def _bad(*found: tuple[str, str], order: str | None = None) -> Bad:
+    return Bad((_ORDER[order or key], key, message) for key, message in found)
+
+
+def _text(cell: str | None) -> str | None:
+    """A cell's value: stripped text, or None when blank. `NOT_SCALAR` stays as it is."""
+    if cell is None:
+        return None
+    text = cell.strip()
+    return text or None
+
+
+_SINGLE = "must be a single value, not a list or mapping"
+_MISSING = "required value is missing"
+
+
+class WorkerRules:
+    """Every rule of a worker row, in one place, for every reader and every size.
+
+    Each group of cells is judged by one method, once per distinct text (the answers
+    are kept): `facts` (education, title, performance, post, employment), `service`
+    (hired, years_of_service, years_not_counted), `site`, and `ident` and `name`
+    (judged every time: they differ from row to row).
+
+    `judged` is the day a `hired` date may not be after (None: any day); with `year`
+    (a year costed month by month), 31 December of it. In a table (CSV or workbook)
+    a row may fill both `hired` and `years_of_service`, as bureau sheets do: `hired`
+    is used, and rows whose two values disagree on `count_at` are noted; in YAML
+    both is an error.
+    """
+
+    def __init__(
+        self,
+        rules: Rules,
+        judged: dt.date | None = None,
+        *,
+        table: bool = False,
+        year: int | None = None,
+    ) -> None:
+        self.rules = rules
+        self.year = year
+        if year is not None:
+            judged = dt.date(year, 12, 31)
+        self.as_of = judged if judged != dt.date.max else None
+        self.table = table
+        if year is not None:
+            self.count_at = dt.date(year, 1, 1)
+        else:
+            self.count_at = self.as_of or rules.effective
+        self.posts = bool(rules.pay.posts)
+        self._facts: dict[tuple[str, ...], Facts | Bad] = {}
+        self._service: dict[tuple[str, ...], Service | Bad] = {}
+        self._sites: dict[str, str | Bad] = {}
+
+    # ------------------------------------------------------------------ one row
+
+    def read(self, cells: tuple[str | None, ...]) -> tuple[Any, Any, Any, Any, Any, Any]:
+        """(id, name, site, facts, service, problems) of one row's cells, in the order of
+        `ROSTER_COLUMNS`; `problems` is a `Bad` (empty when the row is good)."""
+        ident = self.ident(cells[_ID])
+        name = self.name(cells[_NAME])
+        site = self.site(cells[_SITE])
+        facts = self.facts(
+            cells[_EDUCATION], cells[_TITLE], cells[_PERFORMANCE], cells[_POST], cells[_EMPLOYMENT]
+        )
+        service = self.service(cells[_HIRED], cells[_YEARS], cells[_NOT_COUNTED])
+        found = [r for r in (ident, name, site, facts, service) if type(r) is Bad]
+        if not found:
+            return ident, name, site, facts, service, ()
+        problems = Bad(sorted((p for bad in found for p in bad), key=lambda p: p[0]))
+        good = None if type(ident) is Bad else ident
+        return good, name, site, facts, service, problems
+
+    def ident(self, cell: str | None) -> str | Bad:
+        if cell is not None and IDENT_RE.match(cell):
+            return cell
+        text = _text(cell)
+        if text is None:
+            return _bad(("id", _MISSING))
+        if text == NOT_SCALAR:
+            return _bad(("id", _SINGLE))
+        try:
+            return str(parse_ident(text))
+        except ValueError as exc:
+            return _bad(("id", str(exc)))
+
+    @staticmethod
+    def name(cell: str | None) -> str | None | Bad:
+        text = _text(cell)
+        if text == NOT_SCALAR:
+            return _bad(("name", _SINGLE))
+        return text
+
+    def site(self, cell: str | None) -> str | Bad:
+        key = cell or ""
+        found = self._sites.get(key)
+        if found is None:
+            found = self._sites[key] = self._site(cell)
+        return found
+
+    @staticmethod
+    def _site(cell: str | None) -> str | Bad:
+        if cell is not None and site_id_ok(cell):  # the usual id: nothing to trim or refuse
+            return cell
+        text = _text(cell)
+        if text is None:
+            return _bad(("site", _MISSING))
+        if text == NOT_SCALAR:
+            return _bad(("site", _SINGLE))
+        try:
+            return parse_site_id(text)
+        except ValueError as exc:
+            return _bad(("site", str(exc)))
+
+    def facts(self, *cells: str | None) -> Facts | Bad:
+        """(education, title, performance, post, employment) cells -> `Facts`."""
+        key = tuple(c or "" for c in cells)
+        found = self._facts.get(key)
+        if found is None:
+            found = self._facts[key] = self._judge_facts(*key)
+        return found
+
+    def _judge_facts(
+        self, education: str, title: str, performance: str, post: str, employment: str
+    ) -> Facts | Bad:
+        problems: list[tuple[str, str]] = []
+        words = {}
+        for field, cell, required in (
+            ("education", education, True),
+            ("title", title, True),
+            ("performance", performance, False),
+            ("employment", employment, False),
+        ):
+            words[field] = self._word(field, cell, required, problems)
+        post_key = None
+        if _text(post) is not None:
+            if post.strip() == NOT_SCALAR:
+                problems.append(("post", _SINGLE))
+            elif not self.posts:
+                problems.append(("post", "the rules define no posts; leave post out"))
+            else:
+                post_key = self._word("post", post, False, problems)
+        if problems:
+            return _bad(*problems)
+        assert words["education"] is not None and words["title"] is not None
+        return Facts(
+            words["education"], words["title"], words["performance"], post_key, words["employment"]
+        )
+
+    def _word(
+        self, vocabulary: str, cell: str, required: bool, problems: list[tuple[str, str]]
+    ) -> str | None:
+        """The key of the vocabulary word a cell names (key, label or alias); a blank cell
+        is the word the rules give the alias "" (national: title none)."""
+        text = _text(cell)
+        if text == NOT_SCALAR:
+            problems.append((vocabulary, _SINGLE))
+            return None
+        if text is None:
+            blank = self.rules.word(vocabulary, "")
+            if blank is None and required:
+                problems.append((vocabulary, _MISSING))
+            return blank
+        try:
+            return vocabulary_word(self.rules, vocabulary, text)
+        except ValueError as exc:
+            problems.append((vocabulary, str(exc)))
+            return None
+
+    def service(self, hired: str | None, given: str | None, not_counted: str | None) -> Any:
+        """(hired, years_of_service, years_not_counted) cells -> `Service`."""
+        key = (hired or "", given or "", not_counted or "")
+        found = self._service.get(key)
+        if found is None:
+            found = self._service[key] = self._judge_service(*key)
+        return found
+
+    def _judge_service(self, hired_cell: str, years_cell: str, nc_cell: str) -> Service | Bad:
+        problems: list[tuple[str, str]] = []
+        hired_text, years_text = _text(hired_cell), _text(years_cell)
+        hired = self._parsed("hired", hired_text, parse_cell_date, problems)
+        years = self._parsed("years_of_service", years_text, _years, problems)
+        not_counted = self._parsed("years_not_counted", _text(nc_cell), _years, problems)
+        cross = []
+        if hired_text is not None and years_text is not None and not self.table:
+            cross.append(("years_of_service", "give either hired or years_of_service, not both"))
+        elif hired_text is None and years_text is None:
+            cross.append(("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"))
+        if self.as_of is not None and isinstance(hired, dt.date) and hired > self.as_of:
+            cross.append(("hired", self._after(hired)))
+        if problems or cross:
+            return Bad((*_bad(*problems), *(((_ORDER["service"], k, m)) for k, m in cross)))
+        disagrees = False
+        if hired is not None and years is not None:  # a table gave both: hired is used
+            disagrees = hired <= self.count_at and completed_years(hired, self.count_at) != years
+            years = None
+        return Service(hired, years, not_counted or 0, disagrees)
+
+    @staticmethod
+    def _parsed(
+        key: str, text: str | None, parse: Callable[[str], Any], problems: list[tuple[str, str]]
+    ) -> Any:
+        if text is None:
+            return None
+        if text == NOT_SCALAR:
+            problems.append((key, _SINGLE))
+            return None
+        try:
+            return parse(text)
+        except ValueError as exc:
+            problems.append((key, str(exc)))
+            return None
+
+    def _after(self, hired: dt.date) -> str:
+        if self.year is not None:
+            return (
+                f"{hired.isoformat()} is after the year {self.year}; "
+                "check the date or give a later --year"
+            )
+        assert self.as_of is not None
+        return (
+            f"{hired.isoformat()} is after the as-of date {self.as_of.isoformat()}; "
+            "check the date or give a later --as-of"
+        )
+
+
+def _years(text: str) -> int:
+    return parse_count(text, MAX_YEARS)
