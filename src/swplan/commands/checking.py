@@ -19,7 +19,7 @@ from ..errors import InputError, Problem, did_you_mean
 from ..io import notes
 from ..io.kinds import any_table, table_kind, yaml_kind
 from ..io.passes import load_ledger, load_passes
-from ..io.populations import iter_sites_csv, load_populations
+from ..io.populations import SiteRows
 from ..io.roster import RosterRows
 from ..io.rules_file import load_rules, rules_from_document
 from ..io.source import OpenTable, open_table
@@ -72,19 +72,16 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
         rules = load_rules()
     if kind == "roster":
         return _roster(path, rules, source)
-    if kind == "populations" and isinstance(source, OpenTable) and source.records is not None:
+    if kind == "populations":
+        read = SiteRows(path, rules, source)
         sites = []
         count = 0
-        for site in iter_sites_csv(source, rules, {}):
+        for site in read:
             count += 1
             if keep:
                 sites.append(site)
-        if source.problems:
-            raise InputError(source.problems)
+        read.finish()
         return Checked(kind, f"populations, {count} sites", sites)
-    if kind == "populations":
-        sites = load_populations(path, rules, source).sites
-        return Checked(kind, f"populations, {len(sites)} sites", sites)
     if kind == "passes":
         passes = load_passes(path, rules, source)
         return Checked(kind, f"passes, {len(passes)} passes", passes)

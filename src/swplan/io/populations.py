@@ -1,223 +1,298 @@
-"""The sites of a populations file (YAML, CSV or Excel; a national CSV streamed): ids,
-names, kinds and clients per category."""
+"""The sites of a populations file, whatever its format or size: one reader, each rule once.
+
+Every row of a populations file — a YAML entry, a CSV record, a workbook row — becomes a
+`Site` here. `SiteRules` holds the rules of a row (the site id, its kind, each
+category's count); counts and kinds are judged once per distinct text, so 600,000
+sites read as fast as the cells can be split. A CSV is read a block at a time.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import InputError, Problem
 from ..model import Origin, Populations, Site
 from ..rules import Rules
-from ..values import (
-    parse_count,
-    site_id_ok,
-)
-from .fields import (
-    Fields,
-    UniqueIds,
-    merged_numbers,
-    table_origin,
-    unknown_keys,
-    yaml_origin,
-    yaml_records,
-)
-from .headers import (
-    MAX_CLIENTS,
-    SITE_COLUMNS,
-    populations_header_problems,
-    table_fits,
-)
+from ..values import parse_count, parse_site_id, site_id_ok
+from . import notes
+from .fields import UniqueIds, merged_numbers, unknown_keys, yaml_records
+from .headers import MAX_CLIENTS, SITE_COLUMNS, populations_header_problems, table_fits
 from .source import OpenTable, open_table
-from .table import Row, Table
+from .table import Table
 from .text import file_format
-from .yamldoc import Document, load_yaml
+from .yamldoc import Document, format_path, load_yaml
 
-# --------------------------------------------------------------------------- populations
+_SINGLE = "must be a single value, not a list or mapping"
+
+
+class SiteRules:
+    """Every rule of a populations row, each judged once per distinct text."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self._counts: dict[str, int | str] = {}  # cell -> count, or what is wrong with it
+        self._kinds: dict[str, tuple[str | None, str | None]] = {}  # cell -> (kind, problem)
+
+    @staticmethod
+    def ident(cell: Any) -> tuple[str | None, str | None]:
+        """(site id, problem)."""
+        if isinstance(cell, str) and site_id_ok(cell):
+            return cell, None
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            return None, "required value is missing"
+        if not isinstance(cell, str):
+            return None, _SINGLE
+        try:
+            return parse_site_id(cell), None
+        except ValueError as exc:
+            return None, str(exc)
+
+    @staticmethod
+    def name(cell: Any) -> tuple[str | None, str | None]:
+        if cell is None or isinstance(cell, str):
+            return (cell.strip() or None if cell else None), None
+        return None, _SINGLE
+
+    def count(self, cell: Any) -> int | str:
+        """A category's clients (empty: 0), or what is wrong with the cell."""
+        if not isinstance(cell, str):
+            return 0 if cell is None else _SINGLE
+        found = self._counts.get(cell)
+        if found is None:
+            text = cell.strip()
+            try:
+                found = parse_count(text, MAX_CLIENTS) if text else 0
+            except ValueError as exc:
+                found = str(exc)
+            self._counts[cell] = found
+        return found
+
+    def kind(self, cell: Any) -> tuple[str | None, str | None]:
+        """(kind, problem): the key of a listed kind (key, label or alias), else the text
+        as written (a free kind, as in version 1), or a problem when the rules list their
+        own kinds."""
+        if cell is None:
+            return None, None
+        if not isinstance(cell, str):
+            return None, _SINGLE
+        found = self._kinds.get(cell)
+        if found is None:
+            text = cell.strip() or None
+            key = self.rules.word("site_kind", text) if text else None
+            if text is not None and key is None and self.rules.own_site_kinds:
+                found = (None, self.rules.unknown_word("site_kind", text))
+            else:
+                found = (key or text, None)
+            self._kinds[cell] = found
+        return found
+
+    def listed(self, kind: str | None) -> bool:
+        """Whether a site's kind is one the rules list (or needs no listing)."""
+        return kind is None or not self.rules.site_kinds or kind in self.rules.site_kinds
+
+
+class SiteRows:
+    """The sites of one populations file, any format, read as they are asked for.
+
+    `problems` collects every problem (each at its cell); `finish()` raises them
+    together, or adds the reader's notes. `unlisted` counts the sites of kinds the
+    rules do not list (see `kind_warnings`).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        rules: Rules,
+        source: Document | OpenTable | None = None,
+    ) -> None:
+        self.rules = rules
+        self.check = SiteRules(rules)
+        self.region: str | None = None
+        self.problems: list[Problem] = []
+        self.unlisted: dict[str, list[str]] = {}  # kind -> [count, first ids]
+        self.doc: Document | None = None
+        self.table: Table | None = None
+        self.ids = UniqueIds("site id", self._origin_of_id)
+        if file_format(path) == "yaml":
+            self.doc = source if isinstance(source, Document) else load_yaml(path)
+            self.file = self.doc.file
+            self._records = yaml_records(self.doc, "sites", "populations")
+            self.problems += unknown_keys(self.doc.data, ["region", "sites"], self.doc, ())
+            data = self.doc.data
+            if isinstance(data, dict) and isinstance(data.get("region"), str):
+                self.region = data["region"]
+            return
+        opened = (
+            source
+            if isinstance(source, OpenTable)
+            else open_table(path, table_fits("populations", rules))
+        )
+        self.opened, self.table, self.file = opened, opened.table, opened.table.file
+        self.problems = opened.problems
+        header = populations_header_problems(opened.table, rules)
+        if header:
+            opened.drain()  # rows of the wrong width are named too
+            raise InputError([*header, *self.problems])  # the header explains the rows
+
+    # ------------------------------------------------------------------ places
+
+    def origin(self, number: int, key: str = "id") -> Origin:
+        if self.doc is not None:
+            path = ("sites", number)
+            where = self.doc.where((*path, key) if key else path)
+            return Origin(self.file, where, format_path(path), "populations")
+        assert self.table is not None
+        index = self.table.columns.index(key) if key in self.table.columns else 0
+        return Origin(self.file, self.table.cell(number, index), "", "populations")
+
+    def _origin_of_id(self, number: int) -> Origin:
+        return self.origin(number, "id")
+
+    def fail(self, number: int, key: str, message: str) -> None:
+        self.problems.append(self.origin(number, key).problem(message, key))
+
+    # ------------------------------------------------------------------ reading
+
+    def __iter__(self) -> Iterator[Site]:
+        return self._yaml_sites() if self.doc is not None else self._table_sites()
+
+    def _table_sites(self) -> Iterator[Site]:
+        assert self.table is not None
+        table, opened = self.table, self.opened
+        columns = table.columns
+        col = {c: i for i, c in enumerate(columns)}
+        present = [(c, col[c]) for c in self.rules.categories if c in col]
+        i_id, i_name, i_kind = col["id"], col.get("name"), col.get("kind")
+        records: Any = opened.records
+        if records is None:  # a workbook: its rows, cells by column
+            records = self._sheet_records(table, opened, [c for c, _ in present])
+        for number, cells in records:
+            clients: dict[str, int] = {}
+            bad = False
+            for category, i in present:
+                n = self.check.count(cells[i])
+                if isinstance(n, str):
+                    self.fail(number, category, n)
+                    bad = True
+                elif n:
+                    clients[category] = n
+            site = self._site(
+                number,
+                cells[i_id],
+                cells[i_name] if i_name is not None else None,
+                cells[i_kind] if i_kind is not None else None,
+                clients,
+                bad,
+            )
+            if site is not None:
+                yield site
+
+    def _sheet_records(
+        self, table: Table, opened: OpenTable, numbers: list[str]
+    ) -> Iterator[tuple[int, list[Any]]]:
+        columns = table.columns
+        for row in opened.rows():
+            self.problems += merged_numbers(table, row, numbers)
+            yield row.number, [row.cells.get(c) for c in columns]
+
+    def _site(
+        self,
+        number: int,
+        id_cell: Any,
+        name_cell: Any,
+        kind_cell: Any,
+        clients: dict[str, int],
+        bad: bool,
+    ) -> Site | None:
+        """A site from its cells, or None (its problems noted); its id counts for the
+        duplicate-id rule whenever it is readable."""
+        ident, problem = self.check.ident(id_cell)
+        if problem is not None:
+            self.fail(number, "id", problem)
+        name, problem = self.check.name(name_cell)
+        if problem is not None:
+            self.fail(number, "name", problem)
+            bad = True
+        kind, problem = self.check.kind(kind_cell)
+        if problem is not None:
+            self.fail(number, "kind", problem)
+            return None
+        if ident is None:
+            return None
+        if not self.check.listed(kind) and kind is not None:
+            note_unlisted(self.unlisted, kind, ident)
+        if not self.ids.add(ident, number, self.problems) or bad:
+            return None
+        return Site(ident, name, kind, clients)
+
+    def _yaml_sites(self) -> Iterator[Site]:
+        assert self.doc is not None
+        doc = self.doc
+        for path, item in self._records:
+            number = path[1]
+            assert isinstance(number, int)
+            self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients"], doc, path)
+            clients, bad = self._yaml_clients(path, item.get("clients") or {})
+            site = self._site(
+                number, item.get("id"), item.get("name"), item.get("kind"), clients, bad
+            )
+            if site is not None:
+                yield site
+
+    def _yaml_clients(self, path: tuple[str | int, ...], data: Any) -> tuple[dict[str, int], bool]:
+        """A YAML site's `clients: {category: count}`, each category by key, label or alias."""
+        assert self.doc is not None
+        doc, rules = self.doc, self.rules
+        number = path[1]
+        assert isinstance(number, int)
+        if not isinstance(data, dict):
+            self.fail(number, "clients", "must be a mapping of category: count")
+            return {}, True
+        clients: dict[str, int] = {}
+        bad = False
+        for written, cell in data.items():
+            where = (*path, "clients", written)
+            category = rules.word("category", written) if isinstance(written, str) else None
+            if category is None:
+                message = "unknown category; " + rules.unknown_word("category", str(written))
+                self.problems.append(doc.problem(where, message, key=True))
+                bad = True
+                continue
+            if category in clients:
+                message = f"category {category!r} is given twice"
+                self.problems.append(doc.problem(where, message, key=True))
+                bad = True
+                continue
+            n = self.check.count(cell)
+            if isinstance(n, str):
+                origin = Origin(self.file, doc.where(where), format_path(where), "populations")
+                self.problems.append(origin.problem(n))
+                bad = True
+                continue
+            clients[category] = n
+        return clients, bad
+
+    # ------------------------------------------------------------------ the end
+
+    def finish(self) -> None:
+        """Raise every problem found."""
+        if self.problems:
+            raise InputError(self.problems)
+
+    def populations(self) -> Populations:
+        """Every site, held (the region of a YAML file, the unlisted kinds warned about)."""
+        sites = list(self)
+        self.finish()
+        return Populations(self.region, sites, kind_warnings(self.unlisted, self.rules))
 
 
 def load_populations(
     path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable | None = None
 ) -> Populations:
     """The sites of a populations file (`source`: the file, already opened by `check`)."""
-    warnings: dict[str, list[str]] = {}  # unlisted site kind -> [count, first ids]
-    problems: list[Problem] = []
-    sites: list[Site] = []
-    ids = UniqueIds("site id")
-    categories = list(rules.categories)
-    region: str | None = None
-    if file_format(path) == "yaml":
-        doc = source if isinstance(source, Document) else load_yaml(path)
-        records = yaml_records(doc, "sites", "populations")
-        problems += unknown_keys(doc.data, ["region", "sites"], doc, ())
-        if isinstance(doc.data.get("region"), str):
-            region = doc.data["region"]
-        for path_, item in records:
-            origin_of = yaml_origin(doc, path_)
-            problems += unknown_keys(item, [*SITE_COLUMNS, "clients"], doc, path_)
-            f = Fields(item.get, origin_of, problems)
-            clients_data = item.get("clients") or {}
-            clients: dict[str, int] = {}
-            if not isinstance(clients_data, dict):
-                f.fail("clients", "must be a mapping of category: count")
-            else:
-                cf = Fields(clients_data.get, yaml_origin(doc, (*path_, "clients")), problems)
-                for written in clients_data:
-                    category = rules.word("category", written) if isinstance(written, str) else None
-                    if category is None:
-                        problems.append(
-                            doc.problem(
-                                (*path_, "clients", written),
-                                "unknown category; " + rules.unknown_word("category", str(written)),
-                                key=True,
-                            )
-                        )
-                        continue
-                    if category in clients:
-                        problems.append(
-                            doc.problem(
-                                (*path_, "clients", written),
-                                f"category {category!r} is given twice",
-                                key=True,
-                            )
-                        )
-                        continue
-                    n = cf.count(written, maximum=MAX_CLIENTS)
-                    if n is not None:
-                        clients[category] = n
-            site = _site(f, clients, rules, warnings)
-            if site and ids.add(site.id, origin_of("id"), problems):
-                sites.append(site)
-    else:
-        opened = (
-            source
-            if isinstance(source, OpenTable)
-            else open_table(path, table_fits("populations", rules))
-        )
-        if opened.records is not None:  # CSV: streamed
-            sites = list(iter_sites_csv(opened, rules, warnings))
-            if opened.problems:
-                raise InputError(opened.problems)
-            return Populations(None, sites, kind_warnings(warnings, rules))
-        table, problems = opened.table, opened.problems
-        problems += populations_header_problems(table, rules)
-        if problems:
-            raise InputError(problems)
-        present = [c for c in categories if c in table.columns]
-        for row in opened.rows():
-            origin_of = table_origin(table, row)
-            problems += merged_numbers(table, row, present)
-            f = Fields(row.cells.get, origin_of, problems)
-            clients = {}
-            for category in present:
-                n = f.count(category, maximum=MAX_CLIENTS)
-                clients[category] = n or 0
-            site = _site(f, clients, rules, warnings)
-            if site and ids.add(site.id, origin_of("id"), problems):
-                sites.append(site)
-    if problems:
-        raise InputError(problems)
-    return Populations(region, sites, kind_warnings(warnings, rules))
-
-
-def iter_sites_csv(
-    opened: OpenTable, rules: Rules, unlisted: dict[str, list[str]]
-) -> Iterator[Site]:
-    """The sites of a populations CSV, built for 600,000 sites, streamed; problems go to
-    `opened.problems` (the caller raises them once the sites are read), site kinds the
-    rules do not list to `unlisted` (see `kind_warnings`).
-
-    Client counts are parsed once per distinct cell text (a cache, not a rule); a row
-    whose id or counts do not pass is read again through `Fields`, so its problems are
-    worded exactly as everywhere else. Zero counts are left out of `clients`.
-    """
-    table, problems, records = opened.table, opened.problems, opened.records
-    assert records is not None
-    categories = list(rules.categories)
-    header = populations_header_problems(table, rules)
-    if header:
-        opened.drain()  # rows of the wrong width are named too
-        raise InputError([*header, *problems])  # the header explains the rows
-    columns = table.columns
-    i_id = columns.index("id")
-    i_name = columns.index("name") if "name" in columns else None
-    i_kind = columns.index("kind") if "kind" in columns else None
-    present = [(c, columns.index(c)) for c in categories if c in columns]
-    counts: dict[str, int | None] = {"": 0}  # cell text -> count, None when it is not one
-    kinds: dict[str, str] = {}  # cell -> kind key ("" when the rules do not list it)
-    ids = UniqueIds("site id", lambda line: Origin(table.file, table.cell(line, i_id)))
-    for line, cells in records:
-        site_id = cells[i_id]
-        clients: dict[str, int] = {}
-        ok = site_id_ok(site_id)
-        for category, i in present:
-            cell = cells[i]
-            n = counts.get(cell, -1)
-            if n == -1:
-                try:
-                    n = counts[cell] = parse_count(cell, MAX_CLIENTS)
-                except ValueError:
-                    n = counts[cell] = None
-            if n is None:
-                ok = False
-                break
-            if n:
-                clients[category] = n
-        if not ok:
-            row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
-            f = Fields(row.cells.get, table_origin(table, row), problems)
-            clients = {}
-            for category, _ in present:
-                count = f.count(category, maximum=MAX_CLIENTS)
-                if count:
-                    clients[category] = count
-            site = _site(f, clients, rules, unlisted)
-            if site is None:
-                continue
-            site_id = site.id
-        else:
-            site_name = cells[i_name].strip() if i_name is not None else ""
-            kind = cells[i_kind].strip() if i_kind is not None else ""
-            if kind:
-                known = kinds.get(kind)
-                if known is None:
-                    known = kinds[kind] = site_kind(kind, rules) or ""
-                if not known:
-                    if rules.own_site_kinds:  # the ordinary reader words the problem
-                        _site(_row_fields(table, columns, line, cells, problems), {}, rules, {})
-                        continue
-                    if rules.site_kinds:
-                        note_unlisted(unlisted, kind, site_id)
-                kind = known or kind
-            site = Site(site_id, site_name or None, kind or None, clients)
-        if ids.add(site_id, line, problems):
-            yield site
-
-
-def _row_fields(
-    table: Table, columns: list[str], line: int, cells: list[str], problems: list[Problem]
-) -> Fields:
-    row = Row(line, {c: (v.strip() or None) for c, v in zip(columns, cells, strict=True)})
-    return Fields(row.cells.get, table_origin(table, row), problems)
-
-
-def _site(
-    f: Fields, clients: dict[str, int], rules: Rules, unlisted: dict[str, list[str]]
-) -> Site | None:
-    ident = f.site_id("id", required=True)
-    name = f.text("name")
-    written = f.text("kind")
-    kind = site_kind(written, rules)
-    if written is not None and kind is None:
-        if rules.own_site_kinds:
-            f.fail("kind", rules.unknown_word("site_kind", written))
-            return None
-        kind = written  # free text, as in version 1; warned about below
-        if ident is not None and rules.site_kinds:
-            note_unlisted(unlisted, written, ident)
-    if ident is None:
-        return None
-    return Site(ident, name, kind, clients)
+    return SiteRows(path, rules, source).populations()
 
 
 def note_unlisted(unlisted: dict[str, list[str]], kind: str, site_id: str, shown: int = 5) -> None:
@@ -229,11 +304,6 @@ def note_unlisted(unlisted: dict[str, list[str]], kind: str, site_id: str, shown
     entry[0] = str(int(entry[0]) + 1)
     if len(entry) <= shown:
         entry.append(site_id)
-
-
-def site_kind(written: str | None, rules: Rules) -> str | None:
-    """The site kind key a populations cell names (key, label or alias), or None."""
-    return rules.word("site_kind", written) if written else None
 
 
 def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) -> list[str]:
@@ -254,3 +324,6 @@ def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) 
             f"minimum applies to it; {hint}"
         )
     return out
+
+
+__all__ = ["SiteRows", "SiteRules", "kind_warnings", "load_populations", "notes"]

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
-from ..rules import Rules
 from ..io.atomic import atomic_file
+from ..rules import Rules
 
 FILES = ("rules.yaml", "roster.xlsx", "populations.xlsx", "passes.xlsx")
 
