@@ -768,6 +768,27 @@ def rules_show(
     run(lambda fmt: commands.rules_show(rules=rules, fmt=format), "text", lang=pick_lang(lang))
 
 
+# --------------------------------------------------------------------------- schema
+
+
+@app.command(epilog="Example: swplan schema budget > swplan.budget-2.json")
+def schema(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="The schema: swplan.budget/2, its file name swplan.budget-2.json, or a "
+            "command (budget, rules) for its latest version. Default: list them.",
+            metavar="NAME",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print the JSON Schema of a JSON output or of the rules file; without NAME, list them."""
+    lg = pick_lang(lang)
+    run(lambda fmt: commands.schema(name=name, lang=lg), "text", lang=lg)
+
+
 def main() -> None:
     # A run is short and builds many small objects that never form cycles; the cyclic
     # collector would only rescan them (2-4x slower bulk loads), so it stays off.

@@ -13,7 +13,19 @@ from .check import check
 from .common import Outcome
 from .pay import pay
 from .plan import plan
+from .schema import schema
 from .setup import init, rules_show
 from .staff import staff
 
-__all__ = ["Outcome", "awards", "budget", "check", "init", "pay", "plan", "rules_show", "staff"]
+__all__ = [
+    "Outcome",
+    "awards",
+    "budget",
+    "check",
+    "init",
+    "pay",
+    "plan",
+    "rules_show",
+    "schema",
+    "staff",
+]

@@ -82,6 +82,7 @@ def _rules_text(rules: Rules, lang: str) -> str:
     plan = rules.plan
     window = awards.claim_window_days if awards.claim_window_days is not None else "null"
     return f"""\
+# yaml-language-server: $schema=swplan.rules-1.json  {c("（供编辑器检查；生成该文件：swplan schema rules > swplan.rules-1.json）", "(for editors; write it with: swplan schema rules > swplan.rules-1.json)")}
 # {c("本单位的测算规则。以全国默认标准为基础（extends: national），", "This bureau's rules. They start from the national default (extends: national);")}
 # {c("只需去掉某一行前面的 # 并改成本地标准，其余各项沿用全国默认。", "remove the # in front of a line and change its value; anything left commented keeps the national value.")}
 # {c("查看生效的全部规则：swplan rules show --rules rules.yaml", "See the rules in force: swplan rules show --rules rules.yaml")}
