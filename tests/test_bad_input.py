@@ -18,7 +18,7 @@ import pytest
 from conftest import EXAMPLES, swplan
 
 from swplan.errors import InputError
-from swplan.io.loading import parse_yaml
+from swplan.io.yamldoc import parse_yaml
 
 BAD = Path(__file__).resolve().parent / "bad"
 POPULATIONS = EXAMPLES / "small" / "populations.yaml"

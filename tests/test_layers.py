@@ -75,9 +75,9 @@ def test_calc_imports_no_io_report_render_or_cli(path: Path) -> None:
 def test_the_checker_sees_relative_imports(tmp_path: Path) -> None:
     # The check must fail on a calc module that reaches into io: prove it resolves `..io`.
     probe = tmp_path / "probe.py"
-    probe.write_text("from ..io.loading import read_text\nfrom . import pay\n", "utf-8")
+    probe.write_text("from ..io.text import read_text\nfrom . import pay\n", "utf-8")
     modules = imported_modules(probe, package="swplan.calc")
-    assert {"swplan.io.loading", "swplan.calc.pay"} <= modules
+    assert {"swplan.io.text", "swplan.calc.pay"} <= modules
     assert len(CALC_MODULES) >= 4  # staffing, pay, awards, budget
 
 

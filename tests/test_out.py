@@ -363,11 +363,11 @@ def test_narrow_terminal_keeps_every_id(name: str, width: int) -> None:
 def build_report(name: str) -> Any:
     import datetime as dt
 
+    from swplan import load_ledger, load_passes, load_populations, load_roster
     from swplan.calc.awards import awards
     from swplan.calc.budget import budget, site_budgets
     from swplan.calc.pay import pay
     from swplan.calc.staffing import RosterCounts, staff
-    from swplan.io.records import load_ledger, load_passes, load_populations, load_roster
     from swplan.io.rules_file import load_rules
     from swplan.report.reports import awards_report, budget_report, pay_report, staff_report
 

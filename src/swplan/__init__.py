@@ -18,7 +18,9 @@ from .calc.budget import budget
 from .calc.pay import pay
 from .calc.staffing import staff
 from .errors import InputError, Problem
-from .io.records import load_ledger, load_passes, load_populations, load_roster
+from .io.passes import load_ledger, load_passes
+from .io.populations import load_populations
+from .io.roster import load_roster
 from .io.rules_file import load_rules
 from .rules import Rules
 

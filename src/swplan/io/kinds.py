@@ -1,5 +1,5 @@
-"""What kind of swplan file a file is, told from its content (SPEC §2.5): the top-level
-keys of a YAML file, the header of a table."""
+"""What kind of swplan file a file is, told from its content: the top-level keys of a
+YAML file, the header of a table."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ import os
 from collections.abc import Sequence
 
 from ..errors import InputError, Problem
-from .loading import Document, Table, file_format, header_key, load_yaml, open_table
-from .records import (
+from .headers import (
     LEDGER_HEADERS,
     POPULATIONS_HEADERS,
     ROSTER_HEADERS,
     table_fits,
 )
+from .source import open_table
+from .table import Table, header_key
+from .text import file_format
+from .yamldoc import Document, load_yaml
 
 RULES_KEYS = {"extends", "staffing", "pay", "awards"}
-# unknown worker ids given a "did you mean" (each is a search of every roster id), and
-# ledger workers on no roster named one by one before the rest are counted
-SUGGESTED = 20
 
 
 def kind_of(path: str | os.PathLike[str]) -> str:

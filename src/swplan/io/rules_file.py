@@ -17,7 +17,8 @@ from ..errors import InputError, Problem
 from ..messages import Msg, Text, msg
 from ..rules import Rules, RulesInconsistent, drop_replaced_bonus
 from ..rules.problems import closest, error_message, listing, not_one_of
-from .loading import Document, Path_, format_path, parse_yaml, read_text
+from .text import read_text
+from .yamldoc import Document, Path_, format_path, parse_yaml
 
 # --------------------------------------------------------------------------- loading
 

@@ -22,8 +22,8 @@ from ..messages import Text, msg
 from ..rules import Rules, RulesInconsistent, merge
 from ..rules.problems import ours
 from ..values import IDENT_RE
-from .loading import Document, Path_, load_yaml
 from .rules_file import Located, load_rules, pydantic_problems
+from .yamldoc import Document, Path_, load_yaml
 
 BASELINE = "baseline"
 

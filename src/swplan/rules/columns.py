@@ -1,4 +1,4 @@
-"""The columns of the tables a bureau gives (read by `swplan.io.records`).
+"""The columns of the tables a bureau gives (read by `swplan.io`).
 
 They are named here because a rules file's `columns` section adds headers to them
 and the rules check that it names real columns.

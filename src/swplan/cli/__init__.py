@@ -1,0 +1,7 @@
+"""The `swplan` command line (`swplan.cli:main`)."""
+
+from __future__ import annotations
+
+from .app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,224 @@
+"""Running a command and showing its outcome: output, notes, problems, exit code; usage
+errors as one `error:` line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from ..commands import Outcome
+from ..errors import EXIT_BAD_INPUT, InputError, Problem
+from .options import Format, Lang
+
+
+def _plain_help() -> None:
+    """Help without type noise: `ROSTER`, not `{ROSTER} <path>`; `--record`, not `--record <bool>`.
+
+    Typer prints a type after every parameter and wraps required arguments in braces
+    in the usage line; swplan names each value in its metavar (FILE, DATE, ...) instead.
+    """
+    from typer import core
+
+    def argument_usage(self: Any) -> str:
+        name = str(self.display_name_raw)
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def argument_type(self: Any, ctx: Any) -> str | None:
+        return None
+
+    def option_type(self: Any, ctx: Any) -> str | None:
+        if self.is_flag or self.count:
+            return None
+        return str(self.metavar) if self.metavar is not None else "VALUE"
+
+    if hasattr(core, "TyperArgument") and hasattr(core, "TyperOption"):
+        setattr(core.TyperArgument, "_usage_display_name", argument_usage)  # noqa: B010
+        setattr(core.TyperArgument, "display_type_rich", argument_type)  # noqa: B010
+        setattr(core.TyperOption, "display_type_rich", option_type)  # noqa: B010
+
+
+_plain_help()
+
+
+def _argv_lang(args: Any) -> str:
+    """The language a command line asks for (`--lang zh`), before it is parsed."""
+    from ..i18n import env_lang
+
+    argv = list(args) if args is not None else sys.argv[1:]
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "zh" if str(argv[i + 1]).lower() == "zh" else "en"
+        if str(arg).lower() == "--lang=zh":
+            return "zh"
+    return env_lang()
+
+
+class _Group(TyperGroup):
+    """Typer's group, with its own usage errors as `error: ...` lines (exit 2), not boxes."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+        standalone_mode = kwargs.get("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except NoArgsIsHelpError as exc:
+            if exc.format_message():
+                print(exc.format_message(), file=sys.stderr)
+            code = EXIT_BAD_INPUT
+        except ClickException as exc:
+            ctx = getattr(exc, "ctx", None)
+            where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
+            message = exc.format_message().replace("Value error, ", "").rstrip(".")
+            if _argv_lang(kwargs.get("args", args[0] if args else None)) == "zh":
+                from ..i18n import zh
+
+                print(f"错误：{zh(message + where)}", file=sys.stderr)
+            else:
+                print(f"error: {message}{where}", file=sys.stderr)
+            code = exc.exit_code
+        except typer.Abort:
+            code = 130
+        if not standalone_mode:
+            return code
+        sys.exit(code or 0)
+
+
+def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> int:
+    """Write the outcome to `output` (atomically) or stdout; its messages go to stderr.
+
+    Its warnings go there too, unless the report on stdout showed them in its notes.
+    """
+    from ..i18n import message
+
+    target = str(output) if output else None
+    shown = False
+    if outcome.write is not None:
+        outcome.write(target)
+    elif outcome.report is not None:
+        from ..render import emit
+
+        shown = emit(outcome.report, fmt, target)
+    elif outcome.text is not None:
+        sys.stdout.write(outcome.text)
+    if not shown:
+        prefix = "注意：" if lang == "zh" else "warning: "
+        for warning in outcome.warnings:
+            print(prefix + message(warning, lang), file=sys.stderr)
+    messages = outcome.messages() if callable(outcome.messages) else outcome.messages
+    for line in messages:
+        print(message(line, lang), file=sys.stderr)
+    return outcome.code
+
+
+SAME_PROBLEM_SHOWN = 3  # a problem repeated on many rows is shown this often, then counted
+
+
+def report_problems(problems: list[Problem], lang: str = "en") -> None:
+    """One line per problem; the same problem on many rows (a header that is not the
+    header gives every row the wrong width) is shown a few times, then counted."""
+    from ..i18n import problem_line
+
+    seen: dict[tuple[str, str, str], int] = {}
+    for problem in problems:
+        key = (problem.file, problem.path, str(problem.message))
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= SAME_PROBLEM_SHOWN:
+            print(problem_line(problem, lang), file=sys.stderr)
+    for (file, path, _), count in seen.items():
+        if count > SAME_PROBLEM_SHOWN:
+            more = count - SAME_PROBLEM_SHOWN
+            extra = Problem(file, "", path, f"... and {more} more like it")
+            print(problem_line(extra, lang), file=sys.stderr)
+
+
+def print_notes(lang: str = "en") -> None:
+    """What the readers skipped or ignored, one `note:` line each, on stderr."""
+    from ..i18n import message
+    from ..io import notes
+
+    prefix = "说明：" if lang == "zh" else "note: "
+    for note in notes.take():
+        print(prefix + message(note, lang), file=sys.stderr)
+
+
+def pick_lang(lang: Lang | None) -> str:
+    from ..i18n import env_lang
+
+    return lang.value if lang is not None else env_lang()
+
+
+def pick_format(fmt: Format | None, output: Path | None) -> str:
+    from ..render import resolve_format
+
+    return resolve_format(fmt.value if fmt else None, str(output) if output else None)
+
+
+def run(
+    command: Callable[[str], Outcome],
+    fmt: Format | str | None = None,
+    output: Path | None = None,
+    inputs: dict[str, Any] | None = None,
+    lang: str = "en",
+) -> None:
+    """Run a command and show its outcome; bad input, unreadable or unwritable files become
+    one line per problem and exit 2. `inputs` (option -> path or paths) may not be the
+    `output`."""
+    try:
+        if output is not None and inputs:
+            from ..io.atomic import output_clash
+
+            clash = output_clash(str(output), inputs)
+            if clash is not None:
+                raise InputError([clash])
+        # a Format (or None) is the report's --format; a plain word names no report format
+        chosen = pick_format(fmt, output) if fmt is None or isinstance(fmt, Format) else fmt
+        code = show(command(chosen), chosen, output, lang)
+    except InputError as exc:
+        print_notes(lang)
+        report_problems(exc.problems, lang)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except BrokenPipeError:  # `swplan ... | head`
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # the last line of "never a traceback"
+        print_notes(lang)
+        report_problems([unexpected(exc)], lang)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    print_notes(lang)
+    raise typer.Exit(code)
+
+
+def unexpected(exc: BaseException) -> Problem:
+    """An error no reader turned into a `Problem`: still one line, never a traceback."""
+    from decimal import DecimalException
+
+    if isinstance(exc, OSError):
+        name = exc.filename if exc.filename is not None else "swplan"
+        from ..io.atomic import why
+
+        return Problem(str(name), "", "", f"cannot be read or written: {why(exc)}")
+    if isinstance(exc, DecimalException | OverflowError):
+        return Problem(
+            "swplan",
+            "",
+            "",
+            "a number is too large or too precise to compute exactly; "
+            "check the amounts and rates of the inputs",
+        )
+    if isinstance(exc, RecursionError):
+        return Problem("swplan", "", "", "an input is nested too deeply")
+    if isinstance(exc, MemoryError):
+        return Problem("swplan", "", "", "out of memory; the input is too large")
+    return Problem(
+        "swplan", "", "", f"internal error ({type(exc).__name__}: {exc}); please report it"
+    )
