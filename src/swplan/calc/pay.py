@@ -16,12 +16,12 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import ROUND_CEILING, Decimal, localcontext
 from functools import lru_cache
 
 from ..errors import InputError, Problem, one_of
 from ..model import Origin, Worker
-from ..money import FEN, ZERO, round_fen
+from ..money import EXACT, FEN, ZERO, half_up, round_fen
 from ..rules import Rules
 
 MONEY_FIELDS = (
@@ -36,11 +36,6 @@ MONEY_FIELDS = (
 )
 CONTRIBUTION_MONTHS = 12  # contributions are monthly, whatever months_per_year says
 JIAO = Decimal("0.1")
-YUAN = Decimal("1")
-
-# Products of amounts and rates are exact before the one rounding step: the default
-# context (28 digits, half-even) would round a long rate twice.
-_EXACT = Context(prec=200, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +150,7 @@ def round_contribution(value: Decimal, how: str) -> Decimal:
     if how == "jiao_up":
         return value.quantize(JIAO, rounding=ROUND_CEILING).quantize(FEN)
     if how == "yuan":
-        return value.quantize(YUAN, rounding=ROUND_HALF_UP).quantize(FEN)
+        return half_up(value, 0).quantize(FEN)
     return round_fen(value)
 
 
@@ -197,7 +192,7 @@ class PayCalculator:
     def _figures(
         self, education: str, title: str, performance: str | None, post: str | None, years: int
     ) -> PayFigures:
-        with localcontext(_EXACT):
+        with localcontext(EXACT):
             return self._figures_exact(education, title, performance, post, years)
 
     def paying_post(self, education: str, post: str | None) -> str | None:
@@ -573,7 +568,7 @@ def pay(
     if problems:
         raise InputError(problems)
     totals = empty_totals()
-    with localcontext(_EXACT):
+    with localcontext(EXACT):
         for row in rows:
             for name, value in zip(MONEY_FIELDS, row.figures.money(), strict=True):
                 totals[name] += value

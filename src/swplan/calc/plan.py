@@ -36,7 +36,7 @@ from operator import sub
 from typing import Any
 
 from ..model import ExamPass, LedgerRow, Site, Worker
-from ..money import ZERO, share
+from ..money import ZERO, half_up, share
 from ..rules import NewHire, Rules
 from .awards import DUE, AwardsResult
 from .awards import awards as compute_awards
@@ -168,11 +168,6 @@ def parse_target(text: str) -> Target:
 # --------------------------------------------------------------------------- exact rises
 
 
-def _half_up(value: Fraction) -> int:
-    """Round a non-negative exact rational half-up to a whole number."""
-    return (2 * value.numerator + value.denominator) // (2 * value.denominator)
-
-
 def rise_factor(rate: Decimal, k: int) -> Fraction:
     """(1 + rate)^k, exact."""
     return (1 + Fraction(rate)) ** k
@@ -180,7 +175,7 @@ def rise_factor(rate: Decimal, k: int) -> Fraction:
 
 def risen(amount: Decimal, factor: Fraction) -> Decimal:
     """`amount` x `factor`, half-up to the fen: risen(4200, 1.03^2) == 4455.78."""
-    return Decimal(_half_up(Fraction(amount) * factor * 100)).scaleb(-2)
+    return half_up(Fraction(amount) * factor, 2)
 
 
 def _risen_pay(rules: Rules, pay_f: Fraction, base_f: Fraction) -> Rules:
@@ -255,7 +250,7 @@ def rules_of_year(rules: Rules, k: int) -> Rules:
 
 def share_count(count: int, rate: Decimal) -> int:
     """round-half-up(count x rate): 5 workers x 0.1 -> 1 (0.5 rounds up)."""
-    return _half_up(count * Fraction(rate))
+    return half_up(count * Fraction(rate))
 
 
 class _Shares:
@@ -572,7 +567,7 @@ class _Shared:
         for c in rules.categories:
             f = rise_factor(rules.plan.growth(c), k)
             if f != 1:
-                factors[c] = (2 * f.numerator, 2 * f.denominator, f.denominator)
+                factors[c] = f
         staffing = rules.staffing
         key = (
             tuple((c, rules.ratio(c)) for c in rules.categories),
@@ -588,8 +583,7 @@ class _Shared:
                 if growth is None:
                     grown[category] = column
                     continue
-                num2, den2, den = growth
-                now = {n: (n * num2 + den) // den2 for n in set(column)}  # half-up, in integers
+                now = {n: half_up(n * growth) for n in set(column)}
                 grown[category] = list(map(now.__getitem__, column))
             clients = sum(sum(column) for column in grown.values())
             posts = posts_required_columns(rules, self.kinds, grown)
