@@ -1,0 +1,149 @@
+"""A plan's figures and its targets: a year of a scenario, the scenario's years, the
+plan, and the targets (`METRIC OP VALUE@YEAR`) checked in every scenario."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..rules import Rules
+
+METRICS = (
+    "clients",
+    "required",
+    "workers_start",
+    "hires",
+    "workers",
+    "leavers",
+    "shortage",
+    "certified",
+    "certified_share",
+    "staff_cost",
+    "awards",
+    "training",
+    "total",
+)
+MONEY_METRICS = ("staff_cost", "awards", "training", "total")
+OPERATORS = ("<=", ">=", "==", "<", ">")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanYear:
+    year: int
+    clients: int
+    required: int
+    workers_start: int  # on 1 January, before hiring
+    hires: int
+    workers: int  # workers_start + hires
+    leavers: int  # at 31 December
+    shortage: int  # sum over sites of max(0, required - workers), after hiring
+    certified: int  # workers holding a certified title on 1 January, hires included
+    certified_share: str  # certified / workers, four decimals half-up
+    staff_cost: Decimal
+    awards: Decimal
+    training: Decimal
+    total: Decimal
+    passes: int = 0  # planned passes at 31 December (their awards are paid next year)
+
+    def metric(self, name: str) -> int | str | Decimal:
+        value: int | str | Decimal = getattr(self, name)
+        return value
+
+
+@dataclass(slots=True)
+class ScenarioPlan:
+    name: str
+    rules: Rules
+    years: list[PlanYear]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """`METRIC OP VALUE@YEAR`, e.g. `certified_share>=0.6@2030`."""
+
+    text: str
+    metric: str
+    op: str
+    value: Decimal
+    year: int
+
+    def holds(self, actual: Decimal) -> bool:
+        op, v = self.op, self.value
+        if op == "<=":
+            return actual <= v
+        if op == ">=":
+            return actual >= v
+        if op == "<":
+            return actual < v
+        if op == ">":
+            return actual > v
+        return actual == v
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    target: Target
+    scenario: str
+    value: int | str | Decimal
+    ok: bool
+
+
+@dataclass(slots=True)
+class PlanResult:
+    start: int  # Y0
+    horizon: int  # number of years
+    scenarios: list[ScenarioPlan]
+    targets: list[TargetResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(t.ok for t in self.targets)
+
+
+_TARGET = re.compile(
+    r"\s*(?P<metric>[A-Za-z_]+)\s*(?P<op><=|>=|==|<|>)\s*"
+    r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*@\s*(?P<year>\d{4})\s*"
+)
+
+
+def parse_target(text: str) -> Target:
+    """`"shortage<=0@2028"` -> Target; a `ValueError` with a sentence for anything else."""
+    match = _TARGET.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            f"{text!r} is not a target; write METRIC OP VALUE@YEAR, e.g. "
+            "certified_share>=0.6@2030 or total<=25000000@2027 (OP one of <= >= < > ==)"
+        )
+    metric = match["metric"]
+    if metric not in METRICS:
+        from ..errors import one_of
+
+        raise ValueError(f"in {text!r}: " + one_of(metric, METRICS))
+    return Target(text.strip(), metric, match["op"], Decimal(match["value"]), int(match["year"]))
+
+
+def check_years(targets: Iterable[Target], start: int, horizon: int) -> None:
+    """A `ValueError` for the first target whose year is outside the plan."""
+    for t in targets:
+        if not start <= t.year < start + horizon:
+            raise ValueError(
+                f"target {t.text!r}: {t.year} is outside the plan, which covers "
+                f"{start}-{start + horizon - 1}; name a year of the plan or change --from/--years"
+            )
+
+
+def check_targets(
+    scenarios: Iterable[ScenarioPlan], targets: Sequence[Target]
+) -> list[TargetResult]:
+    """Every target in every scenario, in target order then scenario order."""
+    plans = list(scenarios)
+    out = []
+    for t in targets:
+        for s in plans:
+            year = next(y for y in s.years if y.year == t.year)
+            value = year.metric(t.metric)
+            out.append(TargetResult(t, s.name, value, t.holds(Decimal(value))))
+    return out
