@@ -29,11 +29,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from ..model import ExamPass, LedgerRow, Site, Worker
-from ..money import share
+from ..money import ratio
 from ..rules import Rules
 from .plan_cost import PayFacts, first_year_awards, year_cost
 from .plan_roster import Facts, PlanRoster, day_class
@@ -117,7 +116,7 @@ def plan_scenario(
                 leavers=y.leavers,
                 shortage=y.shortage,
                 certified=y.certified,
-                certified_share=share(Decimal(y.certified), Decimal(y.workers)),
+                certified_share=ratio(y.certified, y.workers),
                 staff_cost=staff_cost,
                 awards=y.awards,
                 training=training,

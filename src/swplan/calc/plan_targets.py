@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
+from ..money import half_up
 from ..rules import Rules
 
 METRICS = (
@@ -40,16 +42,21 @@ class PlanYear:
     leavers: int  # at 31 December
     shortage: int  # sum over sites of max(0, required - workers), after hiring
     certified: int  # workers holding a certified title on 1 January, hires included
-    certified_share: str  # certified / workers, four decimals half-up
+    certified_share: Fraction  # certified / workers, exact (shown with four decimals, half-up)
     staff_cost: Decimal
     awards: Decimal
     training: Decimal
     total: Decimal
     passes: int = 0  # planned passes at 31 December (their awards are paid next year)
 
-    def metric(self, name: str) -> int | str | Decimal:
-        value: int | str | Decimal = getattr(self, name)
+    def metric(self, name: str) -> int | Fraction | Decimal:
+        value: int | Fraction | Decimal = getattr(self, name)
         return value
+
+    def measured(self, name: str) -> int | Decimal:
+        """A metric as a target compares it: the share as shown (four decimals, half-up)."""
+        value = self.metric(name)
+        return half_up(value, 4) if isinstance(value, Fraction) else value
 
 
 @dataclass(slots=True)
@@ -86,7 +93,7 @@ class Target:
 class TargetResult:
     target: Target
     scenario: str
-    value: int | str | Decimal
+    value: int | Decimal  # as compared: the share with four decimals
     ok: bool
 
 
@@ -144,6 +151,6 @@ def check_targets(
     for t in targets:
         for s in plans:
             year = next(y for y in s.years if y.year == t.year)
-            value = year.metric(t.metric)
+            value = year.measured(t.metric)
             out.append(TargetResult(t, s.name, value, t.holds(Decimal(value))))
     return out
