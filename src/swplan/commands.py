@@ -437,7 +437,7 @@ def budget(
         raise InputError(problems)
     _, staff_result, summary = district
     assert summary is not None
-    result = draft(r, y, staff_result, summary, extra, paid, limit)
+    result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
     sites = None
     if by is not None:
         from .calc.budget import site_budgets
@@ -524,7 +524,16 @@ def plan(
     else:
         workers, warnings = roster_at_sites(pops, loaded, roster, r, allow_unknown_sites)
     try:
-        result = compute(named, pops.sites, workers, extra, paid, start, years, goals)
+        result = compute(
+            named,
+            pops.sites,
+            workers,
+            passes=extra,
+            ledger=paid,
+            start=start,
+            horizon=years,
+            targets=goals,
+        )
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
     result.warnings = warnings  # budget's words for the same workers

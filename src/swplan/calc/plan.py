@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from ..model import ExamPass, LedgerRow, Site, Worker
 from ..money import ratio
@@ -59,6 +59,7 @@ __all__ = [
     "OPERATORS",
     "Facts",
     "PayFacts",
+    "PlanOptions",
     "PlanResult",
     "PlanRoster",
     "PlanYear",
@@ -165,15 +166,21 @@ def _frozen(value: object) -> object:
     return value
 
 
+class PlanOptions(TypedDict, total=False):
+    """What a plan may take besides its scenarios, sites and roster."""
+
+    passes: Sequence[ExamPass]  # the exam passes whose awards the first year pays
+    ledger: Sequence[LedgerRow]  # the awards already paid
+    start: int | None  # the first year (default: the first scenario's effective year)
+    horizon: int | None  # the number of years (default: its plan.years)
+    targets: Sequence[Target]  # checked in every scenario
+
+
 def plan(
     scenarios: Sequence[tuple[str, Rules]],
     sites: Sequence[Site],
     workers: Sequence[Worker] | PlanRoster,
-    passes: Sequence[ExamPass] = (),
-    ledger: Sequence[LedgerRow] = (),
-    start: int | None = None,
-    horizon: int | None = None,
-    targets: Sequence[Target] = (),
+    **options: Unpack[PlanOptions],
 ) -> PlanResult:
     """The plan of every scenario, with the targets checked in each.
 
@@ -181,11 +188,13 @@ def plan(
     `plan.years`. A target whose year is outside the plan raises `ValueError`.
     """
     first = scenarios[0][1]
+    start, horizon = options.get("start"), options.get("horizon")
     y0 = start if start is not None else first.effective.year
     n = horizon if horizon is not None else first.plan.years
+    targets = options.get("targets", ())
     check_years(targets, y0, n)
     roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
-    shared = Shared(sites, roster, passes, ledger)
+    shared = Shared(sites, roster, options.get("passes", ()), options.get("ledger", ()))
     shared.to_come.update((_workforce_key(rules), y0, n) for _, rules in scenarios)
     shared.costs_to_come.update(_pay_key(rules) for _, rules in scenarios)
     plans = [plan_scenario(name, rules, shared, y0, n) for name, rules in scenarios]
