@@ -365,6 +365,11 @@ def month_starts(year: int) -> list[dt.date]:
     return [dt.date(year, m, 1) for m in range(1, 13)]
 
 
+# A profile's year: education, title, rating, post, each month's years of service and
+# the first month paid (13: none).
+YearProfile = tuple[str, str, str | None, str | None, tuple[int, ...], int]
+
+
 class YearCosting:
     """The cost of calendar year `year`, month by month (each month under the rules in
     force on its first day, with the years and step of that day)."""
@@ -422,17 +427,10 @@ class YearCosting:
             worker.education, worker.title, worker.performance, worker.post, years, first
         )
 
-    def _money(
-        self,
-        education: str,
-        title: str,
-        performance: str | None,
-        post: str | None,
-        years: tuple[int, ...],
-        first: int,
-    ) -> tuple[Decimal, ...]:
+    def _money(self, *profile: *YearProfile) -> tuple[Decimal, ...]:
         """The money fields (`MONEY_FIELDS`) of one profile's year: December's monthly
         figures, then the annual sums."""
+        education, title, performance, post, years, first = profile
         gross = contributions = ZERO
         december = None
         for i in range(first - 1, 12):
@@ -454,15 +452,10 @@ class YearCosting:
             salary + bonus + contributions,
         )
 
-    def _cost(
-        self,
-        education: str,
-        title: str,
-        performance: str | None,
-        post: str | None,
-        years: tuple[int, ...],
-        first: int,
-    ) -> PayFigures:
+    def _cost(self, *profile: *YearProfile) -> PayFigures:
+        """One profile's figures for the year: December's, with the year's money and
+        each month's figures (`months`)."""
+        education, title, performance, post, years, first = profile
         months = tuple(
             PayMonth(
                 m,
