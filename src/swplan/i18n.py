@@ -560,12 +560,6 @@ _CLAUSES: list[tuple[str, str]] = [
         "最多读取 {r} 行、{c} 列（Excel 自身的上限）",
     ),
     # passes, ledger and options
-    (r"worker " + _Q + r" is not on the roster", "人员 {v} 不在花名册中"),
-    (r"every pass must name a rostered worker", "每条通过记录都须是花名册中的人员"),
-    (
-        r"a pass cannot be in the future \(check the date or use --as-of\)",
-        "通过日期不能在将来（请检查日期，或使用 --as-of）",
-    ),
     (
         r"--record cannot append to this ledger: its header " + _Q + r" is not the four columns "
         r"(?P<list>.+?) \(in any order, each once, no other column\)",

@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from .messages import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +25,7 @@ class Origin:
     where: str
     path: str = ""
 
-    def problem(self, message: str, key: str = "") -> Problem:
+    def problem(self, message: Text, key: str = "") -> Problem:
         path = f"{self.path}.{key}" if self.path and key else (self.path or key)
         return Problem(self.file, self.where, path, message)
 

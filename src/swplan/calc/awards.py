@@ -23,12 +23,15 @@ import difflib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import TypedDict, Unpack
 
-from ..errors import InputError, Problem, one_of
+from ..errors import InputError, Problem
+from ..messages import Clauses, did_you_mean, msg
 from ..model import ExamPass, LedgerRow, Origin, Worker
 from ..money import ZERO
 from ..rules import Rules
+from .choices import not_one_of
 
 DUE = "due"
 ALREADY_PAID = "already_paid"
@@ -125,34 +128,24 @@ def check_passes(
     ids = roster_ids if roster_ids is not None else {w.id for w in workers}
     id_list: list[str] | None = None
     problems: list[Problem] = []
+    exam_label = partial(rules.label_of, "exam", lang="zh")
     for p in passes:
         origin = p.origin or Origin("<passes>", "")
         if p.exam not in exams:
-            problems.append(
-                origin.problem(
-                    one_of(p.exam, exams)
-                    + "; add the exam to awards.exams in the rules or fix the name",
-                    "exam",
-                )
-            )
+            wrong = not_one_of(p.exam, exams, exam_label)
+            problems.append(origin.problem(Clauses(wrong, msg("calc.add_exam")), "exam"))
         if p.worker_id not in ids:
             if id_list is None:
                 id_list = sorted(ids)
-            text = f"worker {p.worker_id!r} is not on the roster"
             close = difflib.get_close_matches(p.worker_id, id_list, n=1, cutoff=0.6)
-            if close:
-                text += f" (did you mean {close[0]!r}?)"
-            problems.append(
-                origin.problem(text + "; every pass must name a rostered worker", "worker_id")
-            )
+            hint = did_you_mean(close[0]) if close else ""
+            text = msg("calc.pass_worker_unknown", worker=p.worker_id, hint=hint)
+            problems.append(origin.problem(text, "worker_id"))
         if p.passed_on > as_of:
-            problems.append(
-                origin.problem(
-                    f"{p.passed_on.isoformat()} is after the as-of date {as_of.isoformat()}; "
-                    "a pass cannot be in the future (check the date or use --as-of)",
-                    "passed_on",
-                )
+            text = msg(
+                "calc.pass_in_future", passed_on=p.passed_on.isoformat(), as_of=as_of.isoformat()
             )
+            problems.append(origin.problem(text, "passed_on"))
     return problems
 
 
@@ -347,7 +340,7 @@ def _statuses(
 def _judged_worker(by_id: dict[str, Worker], p: ExamPass) -> Worker:
     worker = by_id.get(p.worker_id)
     if worker is None:
-        raise ValueError(f"worker {p.worker_id} is needed to judge eligibility")
+        raise ValueError(str(msg("calc.worker_needed", worker=p.worker_id)))
     return worker
 
 

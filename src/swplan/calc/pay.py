@@ -17,12 +17,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal, localcontext
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from ..errors import InputError, Problem, one_of
+from ..errors import InputError, Problem
+from ..messages import Msg, msg
 from ..model import Origin, Worker
 from ..money import EXACT, FEN, ZERO, half_up, round_fen
 from ..rules import Rules
+from .choices import not_one_of
 
 MONEY_FIELDS = (
     "monthly_base",
@@ -114,7 +116,7 @@ class PayResult:
 class ProfileError(ValueError):
     """A worker record the rules cannot pay (only records not made by the loaders)."""
 
-    def __init__(self, key: str, message: str) -> None:
+    def __init__(self, key: str, message: Msg) -> None:
         super().__init__(f"{key}: {message}")
         self.key = key
         self.message = message
@@ -124,9 +126,9 @@ def _check_service_facts(worker: Worker) -> None:
     """A worker built in code gives exactly one of hired and years_of_service (the
     readers say so at the cell; this guards records made by a script)."""
     if worker.hired is not None and worker.years_of_service is not None:
-        raise ProfileError("years_of_service", "give either hired or years_of_service, not both")
+        raise ProfileError("years_of_service", msg("calc.hired_and_years"))
     if worker.hired is None and worker.years_of_service is None:
-        raise ProfileError("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
+        raise ProfileError("hired", msg("calc.hired_or_years"))
 
 
 def completed_years(hired: dt.date, as_of: dt.date) -> int:
@@ -174,20 +176,21 @@ class PayCalculator:
         return self.rules.pay.default_post if self.rules.pay.posts else None
 
     def _check(self, education: str, title: str, rating: str, post: str | None, years: int) -> None:
-        points = self.rules.pay.points
+        rules = self.rules
+        points = rules.pay.points
         for key, value, allowed in (
             ("education", education, points.education),
             ("title", title, points.title),
             ("performance", rating, points.performance),
+            ("post", post, rules.pay.posts),
         ):
-            if value not in allowed:
-                raise ProfileError(key, one_of(value, allowed))
-        if post is not None and post not in self.rules.pay.posts:
-            if not self.rules.pay.posts:
-                raise ProfileError("post", "the rules define no posts; leave post out")
-            raise ProfileError("post", one_of(post, self.rules.pay.posts))
+            if value is not None and value not in allowed:
+                if key == "post" and not allowed:
+                    raise ProfileError(key, msg("calc.no_posts"))
+                label = partial(rules.label_of, key, lang="zh")
+                raise ProfileError(key, not_one_of(value, allowed, label))
         if years < 0:
-            raise ProfileError("years_of_service", f"{years} is negative; must be 0 or more")
+            raise ProfileError("years_of_service", msg("calc.negative_years", years=years))
 
     def _figures(
         self, education: str, title: str, performance: str | None, post: str | None, years: int
@@ -495,16 +498,11 @@ def hired_after(
     problems = []
     for w in workers:
         if w.hired is not None and w.hired > as_of:
+            hired = w.hired.isoformat()
             if year is not None:
-                message = (
-                    f"hired {w.hired.isoformat()} is after the year {year}; "
-                    "check the date or give a later --year"
-                )
+                message = msg("calc.hired_after_year", hired=hired, year=year)
             else:
-                message = (
-                    f"hired {w.hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
-                    "check the date or give a later --as-of"
-                )
+                message = msg("calc.hired_after_as_of", hired=hired, as_of=as_of.isoformat())
             problems.append(_origin(w).problem(message, "hired"))
     return problems
 
