@@ -471,7 +471,7 @@ def plan(
     allow_unknown_sites: bool = False,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in any of them."""
-    from .calc.plan import PlanRoster, parse_target
+    from .calc.plan import PlanRoster, TargetError, parse_target
     from .calc.plan import plan as compute
     from .io.district import roster_at_sites
     from .io.loading import file_format
@@ -486,8 +486,8 @@ def plan(
     for text in targets:
         try:
             goals.append(parse_target(text))
-        except ValueError as exc:
-            problems.append(Problem("--target", "", "", str(exc)))
+        except TargetError as exc:
+            problems.append(Problem("--target", "", "", exc.message))
     no_scenarios: list[tuple[str, Rules]] = []
     named = attempt(
         lambda: load_scenarios(scenarios, rules, same_horizon=years is None),
@@ -534,6 +534,8 @@ def plan(
             horizon=years,
             targets=goals,
         )
+    except TargetError as exc:
+        raise InputError([Problem("--target", "", "", exc.message)]) from None
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
     result.warnings = warnings  # budget's words for the same workers

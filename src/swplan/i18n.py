@@ -18,26 +18,9 @@ from .errors import Problem
 
 _Q = r"(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"  # a quoted value (repr)
 
-# `swplan plan`: targets, the scenarios file, the years, the roster's sites; tried before
-# the clauses below (a narrower clause first)
+# `swplan plan`: the scenarios file, the years, the roster's sites; tried before the
+# clauses below (a narrower clause first)
 _PLAN_CLAUSES: list[tuple[str, str]] = [
-    (_Q + r" is not a target", "{v} 不是有效的目标"),
-    (
-        r"write METRIC OP VALUE@YEAR, e\.g\. (?P<a>\S+) or (?P<b>\S+) \(OP one of (?P<ops>.+)\)",
-        "请写成 指标 比较符 数值@年份，例如 {a} 或 {b}（比较符为 {ops} 之一）",
-    ),
-    (
-        r"in (?P<t>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): (?P<inner>.+)",
-        "目标 {t} 中：{inner}",
-    ),
-    (
-        r"target " + _Q + r": (?P<y>\d+) is outside the plan, which covers (?P<span>\S+)",
-        "目标 {v}：{y} 年不在规划期 {span} 内",
-    ),
-    (
-        r"name a year of the plan or change --from/--years",
-        "请填写规划期内的年份，或修改 --from/--years",
-    ),
     (
         r"target failed: (?P<t>.+) in scenario (?P<s>\S+) \(value (?P<x>\S+)\)",
         "未达成目标：{t}，方案 {s}（实际值 {x}）",

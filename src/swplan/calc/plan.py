@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TypedDict, Unpack
 
+from ..messages import Text, msg
 from ..model import ExamPass, LedgerRow, Site, Worker
 from ..money import ratio
 from ..rules import Rules
@@ -46,6 +47,7 @@ from .plan_targets import (
     PlanYear,
     ScenarioPlan,
     Target,
+    TargetError,
     TargetResult,
     check_targets,
     check_years,
@@ -65,6 +67,7 @@ __all__ = [
     "PlanYear",
     "ScenarioPlan",
     "Target",
+    "TargetError",
     "TargetResult",
     "check_targets",
     "day_class",
@@ -185,7 +188,7 @@ def plan(
     """The plan of every scenario, with the targets checked in each.
 
     `start` defaults to the first scenario's effective year, `horizon` to its
-    `plan.years`. A target whose year is outside the plan raises `ValueError`.
+    `plan.years`. A target whose year is outside the plan raises `TargetError`.
     """
     first = scenarios[0][1]
     start, horizon = options.get("start"), options.get("horizon")
@@ -201,15 +204,11 @@ def plan(
     return PlanResult(y0, n, plans, check_targets(plans, targets), _unknown_sites(sites, roster))
 
 
-def _unknown_sites(sites: Sequence[Site], roster: PlanRoster) -> list[str]:
+def _unknown_sites(sites: Sequence[Site], roster: PlanRoster) -> list[Text]:
     """A warning for each site of the roster the populations do not have."""
     known = {s.id for s in sites}
     unknown: Counter[str] = Counter()
     for number, count in Counter(roster.site).items():
         if roster.sites[number] not in known:
             unknown[roster.sites[number]] += count
-    return [
-        f"{count} worker(s) at site {site!r}, which is not in the populations: "
-        "costed, never hired for"
-        for site, count in unknown.items()
-    ]
+    return [msg("plan.unknown_site", count=count, site=site) for site, count in unknown.items()]

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from ..messages import Msg, Text, msg
 from ..money import half_up
 from ..rules import Rules
+from .choices import not_one_of
 
 METRICS = (
     "clients",
@@ -103,7 +105,7 @@ class PlanResult:
     horizon: int  # number of years
     scenarios: list[ScenarioPlan]
     targets: list[TargetResult] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: Sequence[Text] = field(default_factory=list)  # JSON: the English (str)
 
     @property
     def ok(self) -> bool:
@@ -116,30 +118,31 @@ _TARGET = re.compile(
 )
 
 
+class TargetError(ValueError):
+    """A target that cannot be read, or names a year outside the plan."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
 def parse_target(text: str) -> Target:
-    """`"shortage<=0@2028"` -> Target; a `ValueError` with a sentence for anything else."""
+    """`"shortage<=0@2028"` -> Target; a `TargetError` with a sentence for anything else."""
     match = _TARGET.fullmatch(text)
     if match is None:
-        raise ValueError(
-            f"{text!r} is not a target; write METRIC OP VALUE@YEAR, e.g. "
-            "certified_share>=0.6@2030 or total<=25000000@2027 (OP one of <= >= < > ==)"
-        )
+        raise TargetError(msg("plan.not_a_target", text=text))
     metric = match["metric"]
     if metric not in METRICS:
-        from ..errors import one_of
-
-        raise ValueError(f"in {text!r}: " + one_of(metric, METRICS))
+        raise TargetError(msg("plan.in_target", text=text, problem=not_one_of(metric, METRICS)))
     return Target(text.strip(), metric, match["op"], Decimal(match["value"]), int(match["year"]))
 
 
 def check_years(targets: Iterable[Target], start: int, horizon: int) -> None:
-    """A `ValueError` for the first target whose year is outside the plan."""
+    """A `TargetError` for the first target whose year is outside the plan."""
     for t in targets:
         if not start <= t.year < start + horizon:
-            raise ValueError(
-                f"target {t.text!r}: {t.year} is outside the plan, which covers "
-                f"{start}-{start + horizon - 1}; name a year of the plan or change --from/--years"
-            )
+            span = f"{start}-{start + horizon - 1}"
+            raise TargetError(msg("plan.target_outside", text=t.text, year=t.year, span=span))
 
 
 def check_targets(

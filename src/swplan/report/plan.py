@@ -63,7 +63,7 @@ def plan_json(result: PlanResult) -> dict[str, Any]:
             for s in result.scenarios
         ],
         "targets": [target_json(t) for t in result.targets],
-        "warnings": list(result.warnings),
+        "warnings": [str(w) for w in result.warnings],
     }
 
 
