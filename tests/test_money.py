@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from swplan.money import fmt_share, half_up, ratio, round_fen, share
+from swplan.money import fmt_share, half_up, half_up_ratio, ratio, round_fen, share
 
 
 def test_a_half_rounds_away_from_zero() -> None:
@@ -18,6 +18,9 @@ def test_a_half_rounds_away_from_zero() -> None:
     assert half_up(Fraction(12, 5)) == 2  # 2.4 -> 2
     assert half_up(Fraction(-12, 5)) == -2  # -2.4 -> -2
     assert half_up(7) == 7
+    assert half_up_ratio(5, 2) == 3  # 2.5 -> 3
+    assert half_up_ratio(-5, 2) == -3
+    assert half_up_ratio(2, 5) == 0  # 0.4 -> 0
 
 
 def test_places() -> None:
@@ -48,3 +51,8 @@ def test_a_fraction_rounds_as_the_decimal_module_does(n: int, d: int, places: in
         cut += Decimal(1).scaleb(-(places + 9))
     expected = cut.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     assert half_up(Fraction(n, d), places) == (expected if n >= 0 else -expected)
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=6))
+def test_the_fen_is_half_up_at_two_places(value: Decimal) -> None:
+    assert round_fen(value) == half_up(value, 2) == half_up(Fraction(value), 2)

@@ -41,19 +41,28 @@ def half_up(value: Fraction | Decimal | int, places: int | None = None) -> int |
     if places is None:
         if isinstance(value, Decimal):
             raise TypeError("half_up of a Decimal takes the number of places")
-        numerator, denominator = value.numerator, value.denominator
-        if numerator >= 0:
-            return (2 * numerator + denominator) // (2 * denominator)
-        return -((denominator - 2 * numerator) // (2 * denominator))
+        return half_up_ratio(value.numerator, value.denominator)
     if isinstance(value, Decimal):
         quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
         return value.quantize(quantum, rounding=ROUND_HALF_UP)
     return Decimal(half_up(value * 10**places)).scaleb(-places)
 
 
+def half_up_ratio(numerator: int, denominator: int) -> int:
+    """numerator / denominator (denominator above 0) rounded half-up to a whole number,
+    in integers: `half_up_ratio(5, 2) == 3`. `half_up` of a fraction is this."""
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((denominator - 2 * numerator) // (2 * denominator))
+
+
 def round_fen(value: Decimal) -> Decimal:
-    """Round half-up to 0.01: `round_fen(Decimal("4.125")) == Decimal("4.13")`."""
-    return half_up(value, 2)
+    """Round half-up to 0.01: `round_fen(Decimal("4.125")) == Decimal("4.13")`.
+
+    `half_up(value, 2)`, spelled out: every contribution of every pay profile of every
+    month of a plan is rounded here.
+    """
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
 def fmt_money(value: Decimal) -> str:

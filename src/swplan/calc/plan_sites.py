@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..model import ExamPass, LedgerRow, Site
-from ..money import half_up
+from ..money import half_up_ratio
 from ..rules import Rules
 from .plan_roster import PlanRoster
 from .plan_rules import rise_factor
@@ -94,7 +94,8 @@ class Shared:
                 if growth is None:
                     grown[category] = column
                     continue
-                now = {n: half_up(n * growth) for n in set(column)}
+                num, den = growth.numerator, growth.denominator  # n x growth, half-up
+                now = {n: half_up_ratio(n * num, den) for n in set(column)}
                 grown[category] = list(map(now.__getitem__, column))
             clients = sum(sum(column) for column in grown.values())
             posts = posts_required_columns(rules, self.kinds, grown)
