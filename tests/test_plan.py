@@ -479,7 +479,7 @@ def test_properties_of_random_plans(case: Any) -> None:
         for y in s.years:
             assert y.workers == y.workers_start + y.hires
             assert 0 <= y.leavers <= y.workers
-            assert 0 <= Decimal(y.certified_share) <= 1
+            assert 0 <= y.certified_share <= 1
             assert 0 <= y.certified <= y.workers
             assert y.total == y.staff_cost + y.awards + y.training
             if previous is not None:

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swplan import load_rules, staff
+from swplan.calc.staffing import posts_required, posts_required_columns
 from swplan.model import Site, Worker
 from swplan.rules import Category, Rules
 
@@ -408,6 +409,22 @@ def test_required_posts(case: tuple[Rules, list[Site], list[Worker]]) -> None:
         assert posts.covers == sorted(residual, key=lambda c: (-residual[c], order.index(c)))
         assert posts.primary == (posts.covers[0] if posts.covers else None)
         assert posts.workload_fte == half_up(workload)
+
+
+@FAST
+@given(cases())
+def test_the_three_forms_of_the_posts_rule_agree(
+    case: tuple[Rules, list[Site], list[Worker]],
+) -> None:
+    """Site by site (staff), one site at a time (posts_required) and a column at a time
+    (posts_required_columns, the plan's): the same required posts, on random clients,
+    ratios and minimums."""
+    rules, sites, _ = case
+    by_site = [s.required for s in staff(rules, sites).sites]
+    one_at_a_time = posts_required(rules)
+    assert [one_at_a_time(s.kind, s.clients) for s in sites] == by_site
+    columns = {c: [s.clients.get(c, 0) for s in sites] for c in rules.categories}
+    assert posts_required_columns(rules, [s.kind for s in sites], columns) == by_site
 
 
 @FAST

@@ -18,26 +18,9 @@ from .errors import Problem
 
 _Q = r"(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"  # a quoted value (repr)
 
-# `swplan plan`: targets, the years, the roster's sites; tried before
-# the clauses below (a narrower clause first)
+# `swplan plan`: the years, the roster's sites; tried before the clauses below (a
+# narrower clause first)
 _PLAN_CLAUSES: list[tuple[str, str]] = [
-    (_Q + r" is not a target", "{v} 不是有效的目标"),
-    (
-        r"write METRIC OP VALUE@YEAR, e\.g\. (?P<a>\S+) or (?P<b>\S+) \(OP one of (?P<ops>.+)\)",
-        "请写成 指标 比较符 数值@年份，例如 {a} 或 {b}（比较符为 {ops} 之一）",
-    ),
-    (
-        r"in (?P<t>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"): (?P<inner>.+)",
-        "目标 {t} 中：{inner}",
-    ),
-    (
-        r"target " + _Q + r": (?P<y>\d+) is outside the plan, which covers (?P<span>\S+)",
-        "目标 {v}：{y} 年不在规划期 {span} 内",
-    ),
-    (
-        r"name a year of the plan or change --from/--years",
-        "请填写规划期内的年份，或修改 --from/--years",
-    ),
     (
         r"target failed: (?P<t>.+) in scenario (?P<s>\S+) \(value (?P<x>\S+)\)",
         "未达成目标：{t}，方案 {s}（实际值 {x}）",
@@ -425,12 +408,6 @@ _CLAUSES: list[tuple[str, str]] = [
         "最多读取 {r} 行、{c} 列（Excel 自身的上限）",
     ),
     # passes, ledger and options
-    (r"worker " + _Q + r" is not on the roster", "人员 {v} 不在花名册中"),
-    (r"every pass must name a rostered worker", "每条通过记录都须是花名册中的人员"),
-    (
-        r"a pass cannot be in the future \(check the date or use --as-of\)",
-        "通过日期不能在将来（请检查日期，或使用 --as-of）",
-    ),
     (
         r"--record cannot append to this ledger: its header " + _Q + r" is not the four columns "
         r"(?P<list>.+?) \(in any order, each once, no other column\)",

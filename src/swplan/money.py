@@ -1,20 +1,67 @@
-"""The one money policy: exact decimals, rounded half-up to the fen.
+"""The one money policy: exact numbers, rounded half-up once, where the spec says.
 
 Money is never a float. Amounts are `Decimal` values with two places; rates and
-points are `Decimal` too, so products are exact before the one rounding step.
+points are `Decimal` too, so products are exact (`EXACT`) before the one rounding
+step. Counts of people (a share of a site's workers, clients grown by a rate) are
+exact rationals (`Fraction`) rounded to a whole number. Every rounding goes through
+`half_up`: a half rounds away from zero, 0.5 -> 1, 4.125 -> 4.13 (at two places).
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
+from typing import overload
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 
+# Products of amounts and rates are exact before the one rounding step: the default
+# context (28 digits, half-even) would round a long rate twice.
+EXACT = Context(prec=200, rounding=ROUND_HALF_UP)
+
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(9)}
+
+
+@overload
+def half_up(value: Fraction | int) -> int: ...
+
+
+@overload
+def half_up(value: Fraction | Decimal | int, places: int) -> Decimal: ...
+
+
+def half_up(value: Fraction | Decimal | int, places: int | None = None) -> int | Decimal:
+    """`value` rounded half-up (a half away from zero): to a whole number (an `int`),
+    or with `places` to that many decimal places (a `Decimal`).
+
+    `half_up(Fraction(5, 2)) == 3`, `half_up(Fraction(1, 3), 4) == Decimal("0.3333")`,
+    `half_up(Decimal("4.125"), 2) == Decimal("4.13")`.
+    """
+    if places is None:
+        if isinstance(value, Decimal):
+            raise TypeError("half_up of a Decimal takes the number of places")
+        return half_up_ratio(value.numerator, value.denominator)
+    if isinstance(value, Decimal):
+        quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
+        return value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return Decimal(half_up(value * 10**places)).scaleb(-places)
+
+
+def half_up_ratio(numerator: int, denominator: int) -> int:
+    """numerator / denominator (denominator above 0) rounded half-up to a whole number,
+    in integers: `half_up_ratio(5, 2) == 3`. `half_up` of a fraction is this."""
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((denominator - 2 * numerator) // (2 * denominator))
+
 
 def round_fen(value: Decimal) -> Decimal:
-    """Round half-up to 0.01: `round_fen(Decimal("4.125")) == Decimal("4.13")`."""
+    """Round half-up to 0.01: `round_fen(Decimal("4.125")) == Decimal("4.13")`.
+
+    `half_up(value, 2)`, spelled out: every contribution of every pay profile of every
+    month of a plan is rounded here.
+    """
     return value.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
@@ -29,17 +76,18 @@ def fmt_number(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def fmt_fraction(value: Fraction, places: int) -> str:
-    """An exact non-negative rational, rounded half-up: `fmt_fraction(Fraction(39, 10), 2) == "3.90"`."""
-    scaled = value * 10**places
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if 2 * rest >= scaled.denominator:
-        whole += 1
-    return str(Decimal(whole).scaleb(-places))
+def ratio(part: Decimal | int, whole: Decimal | int) -> Fraction:
+    """`part / whole`, exact; 0 when `whole` is 0 (a share of nothing is none)."""
+    if whole == 0:
+        return Fraction(0)
+    return Fraction(part) / Fraction(whole)
+
+
+def fmt_share(value: Fraction) -> str:
+    """A share as it is shown and compared: four decimals, half-up: `"0.3333"`."""
+    return str(half_up(value, 4))
 
 
 def share(part: Decimal, whole: Decimal) -> str:
     """`part / whole` with four decimals, half-up, computed exactly: `share(1, 3) == "0.3333"`."""
-    if whole == 0:
-        return "0.0000"
-    return fmt_fraction(Fraction(part) / Fraction(whole), 4)
+    return fmt_share(ratio(part, whole))

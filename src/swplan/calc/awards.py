@@ -23,11 +23,15 @@ import difflib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
+from typing import TypedDict, Unpack
 
-from ..errors import InputError, Problem, one_of
+from ..errors import InputError, Problem
+from ..messages import Clauses, did_you_mean, msg
 from ..model import ExamPass, LedgerRow, Origin, Worker
 from ..money import ZERO
 from ..rules import Rules
+from .choices import not_one_of
 
 DUE = "due"
 ALREADY_PAID = "already_paid"
@@ -124,34 +128,24 @@ def check_passes(
     ids = roster_ids if roster_ids is not None else {w.id for w in workers}
     id_list: list[str] | None = None
     problems: list[Problem] = []
+    exam_label = partial(rules.label_of, "exam", lang="zh")
     for p in passes:
         origin = p.origin or Origin("<passes>", "")
         if p.exam not in exams:
-            problems.append(
-                origin.problem(
-                    one_of(p.exam, exams)
-                    + "; add the exam to awards.exams in the rules or fix the name",
-                    "exam",
-                )
-            )
+            wrong = not_one_of(p.exam, exams, exam_label)
+            problems.append(origin.problem(Clauses(wrong, msg("calc.add_exam")), "exam"))
         if p.worker_id not in ids:
             if id_list is None:
                 id_list = sorted(ids)
-            text = f"worker {p.worker_id!r} is not on the roster"
             close = difflib.get_close_matches(p.worker_id, id_list, n=1, cutoff=0.6)
-            if close:
-                text += f" (did you mean {close[0]!r}?)"
-            problems.append(
-                origin.problem(text + "; every pass must name a rostered worker", "worker_id")
-            )
+            hint = did_you_mean(close[0]) if close else ""
+            text = msg("calc.pass_worker_unknown", worker=p.worker_id, hint=hint)
+            problems.append(origin.problem(text, "worker_id"))
         if p.passed_on > as_of:
-            problems.append(
-                origin.problem(
-                    f"{p.passed_on.isoformat()} is after the as-of date {as_of.isoformat()}; "
-                    "a pass cannot be in the future (check the date or use --as-of)",
-                    "passed_on",
-                )
+            text = msg(
+                "calc.pass_in_future", passed_on=p.passed_on.isoformat(), as_of=as_of.isoformat()
             )
+            problems.append(origin.problem(text, "passed_on"))
     return problems
 
 
@@ -202,13 +196,20 @@ def conditions_failed(rules: Rules, worker: Worker, p: ExamPass) -> tuple[Failed
     return tuple(failed)
 
 
+class AwardsOptions(TypedDict, total=False):
+    """What `awards` may be told besides the passes: the roster's ids, when the roster
+    was streamed rather than loaded (a national CSV has no `exams`)."""
+
+    roster_ids: Collection[str] | None
+
+
 def awards(
     rules: Rules,
     workers: Sequence[Worker],
     passes: Iterable[ExamPass] = (),
     ledger: Iterable[LedgerRow] = (),
     as_of: dt.date | None = None,
-    roster_ids: Collection[str] | None = None,
+    **options: Unpack[AwardsOptions],
 ) -> AwardsResult:
     """The status and amount of every exam pass at `as_of` (default: today).
 
@@ -227,74 +228,143 @@ def awards(
     when = as_of if as_of is not None else dt.date.today()
     config = rules.awards
     items = all_passes(workers, passes)
-    problems = check_passes(rules, workers, items, when, roster_ids)
+    problems = check_passes(rules, workers, items, when, options.get("roster_ids"))
     if problems:
         raise InputError(problems)
-
-    by_id = {w.id: w for w in workers}
+    paid = _Paid(ledger, config.ladder)
+    decided = _statuses(rules, items, paid, {w.id: w for w in workers}, when)
+    statuses = [d.status for d in decided]
+    amounts = _amounts(rules, items, statuses, paid)
     names = {w.id: w.name for w in workers}
-    ladder = {exam: i for i, exam in enumerate(config.ladder)}
-    top_up = config.upgrade == "top_up"
-    window = config.claim_window_days
+    out: list[Award] = []
+    for i, (p, d, status) in enumerate(zip(items, decided, statuses, strict=True)):
+        amount, deducted, cut, before = amounts.get(i, (ZERO, ZERO, ZERO, ZERO))
+        out.append(
+            Award(
+                worker_id=p.worker_id,
+                exam=p.exam,
+                passed_on=p.passed_on,
+                status=status,
+                amount=amount,
+                award=config.exams[p.exam],
+                deducted=deducted,
+                days=(when - p.passed_on).days,
+                name=names.get(p.worker_id),
+                paid=paid.rows(p) if status == ALREADY_PAID else (),
+                first=d.first,
+                origin=p.origin,
+                capped=cut > ZERO,
+                cut=cut,
+                paid_before=before,
+                failed=d.failed,
+                deadline=d.deadline,
+            )
+        )
+    due_rows = [a for a in out if a.status == DUE]
+    return AwardsResult(
+        as_of=when,
+        awards=out,
+        due=sum((a.amount for a in due_rows), ZERO),
+        count_due=len(due_rows),
+        by_exam=_by_exam(due_rows, config.exams),
+        claim_window_days=config.claim_window_days,
+        upgrade=config.upgrade,
+        cap_per_worker=config.cap_per_worker,
+    )
+
+
+class _Paid:
+    """What the ledger paid: its rows per (worker, exam), and per worker all it paid and
+    what it paid for ladder exams."""
+
+    def __init__(self, ledger: Iterable[LedgerRow], ladder: Collection[str]) -> None:
+        self.by_pass: dict[tuple[str, str], list[LedgerRow]] = {}
+        self.ladder: dict[str, Decimal] = {}
+        self.total: dict[str, Decimal] = {}
+        for row in ledger:
+            self.by_pass.setdefault((row.worker_id, row.exam), []).append(row)
+            self.total[row.worker_id] = self.total.get(row.worker_id, ZERO) + row.amount
+            if row.exam in ladder:
+                self.ladder[row.worker_id] = self.ladder.get(row.worker_id, ZERO) + row.amount
+
+    def rows(self, p: ExamPass) -> tuple[LedgerRow, ...]:
+        return tuple(self.by_pass.get((p.worker_id, p.exam), ()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Decided:
+    """A pass's status before the amounts (`due` may yet become `capped`)."""
+
+    status: str
+    first: ExamPass | None  # the pass a duplicate repeats
+    failed: tuple[Failed, ...]  # the conditions an ineligible pass fails
+    deadline: dt.date | None  # its claim deadline, when the rules set one
+
+
+def _statuses(
+    rules: Rules,
+    items: Sequence[ExamPass],
+    paid: _Paid,
+    by_id: dict[str, Worker],
+    when: dt.date,
+) -> list[_Decided]:
+    """Each pass's status, in order: duplicate, already_paid, ineligible, expired, due."""
+    config = rules.awards
     deadline = config.claim_deadline
-    cap = config.cap_per_worker
+    window = config.claim_window_days
     judged = rules.awards_judge_workers
-
-    paid: dict[tuple[str, str], list[LedgerRow]] = {}
-    ladder_paid: dict[str, Decimal] = {}
-    total_paid: dict[str, Decimal] = {}
-    for row in ledger:
-        paid.setdefault((row.worker_id, row.exam), []).append(row)
-        total_paid[row.worker_id] = total_paid.get(row.worker_id, ZERO) + row.amount
-        if row.exam in ladder:
-            ladder_paid[row.worker_id] = ladder_paid.get(row.worker_id, ZERO) + row.amount
-
-    statuses: list[str] = []
-    firsts: list[ExamPass | None] = []
-    failures: list[tuple[Failed, ...]] = []
-    deadlines: list[dt.date | None] = []
     seen: dict[tuple[str, str], ExamPass] = {}
+    out: list[_Decided] = []
     for p in items:
         key = (p.worker_id, p.exam)
         first = seen.get(key)
-        firsts.append(first)
         failed: tuple[Failed, ...] = ()
         due_by = deadline.in_year(p.passed_on.year + 1) if deadline is not None else None
-        deadlines.append(due_by)
         if first is not None:
             status = DUPLICATE
-        elif key in paid:
+        elif key in paid.by_pass:
             status = ALREADY_PAID
         else:
             if judged:
-                worker = by_id.get(p.worker_id)
-                if worker is None:
-                    raise ValueError(f"worker {p.worker_id} is needed to judge eligibility")
-                failed = conditions_failed(rules, worker, p)
-            if failed:
-                status = INELIGIBLE
-            elif (window is not None and (when - p.passed_on).days > window) or (
+                failed = conditions_failed(rules, _judged_worker(by_id, p), p)
+            late = (window is not None and (when - p.passed_on).days > window) or (
                 due_by is not None and when > due_by
-            ):
-                status = EXPIRED
-            else:
-                status = DUE
+            )
+            status = INELIGIBLE if failed else EXPIRED if late else DUE
         if first is None:
             seen[key] = p
-        statuses.append(status)
-        failures.append(failed)
+        out.append(_Decided(status, first, failed, due_by))
+    return out
 
-    # Amounts, worker by worker: ladder exams in ladder order, then the others in
-    # input order, so each step up pays only the difference to what was paid.
-    # index -> amount, deducted (top-up), cut (cap), paid to the worker before it
+
+def _judged_worker(by_id: dict[str, Worker], p: ExamPass) -> Worker:
+    worker = by_id.get(p.worker_id)
+    if worker is None:
+        raise ValueError(str(msg("calc.worker_needed", worker=p.worker_id)))
+    return worker
+
+
+def _amounts(
+    rules: Rules, items: Sequence[ExamPass], statuses: list[str], paid: _Paid
+) -> dict[int, tuple[Decimal, Decimal, Decimal, Decimal]]:
+    """The amount of every due pass: index -> amount, deducted (top-up), cut (cap),
+    paid to the worker before it; a due pass the cap cuts to nothing becomes capped.
+
+    Worker by worker: ladder exams in ladder order, then the others in input order,
+    so each step up pays only the difference to what was paid.
+    """
+    config = rules.awards
+    ladder = {exam: i for i, exam in enumerate(config.ladder)}
+    top_up = config.upgrade == "top_up"
+    cap = config.cap_per_worker
     amounts: dict[int, tuple[Decimal, Decimal, Decimal, Decimal]] = {}
     per_worker: dict[str, list[int]] = {}
     for i, status in enumerate(statuses):
         if status == DUE:
             per_worker.setdefault(items[i].worker_id, []).append(i)
     for worker_id, indexes in per_worker.items():
-        so_far = ladder_paid.get(worker_id, ZERO)
-        everything = total_paid.get(worker_id, ZERO)
+        so_far = paid.ladder.get(worker_id, ZERO)
+        everything = paid.total.get(worker_id, ZERO)
         indexes.sort(
             key=lambda i: (0, ladder[items[i].exam], i) if items[i].exam in ladder else (1, 0, i)
         )
@@ -312,46 +382,14 @@ def awards(
             everything += amount
             if on_ladder:
                 so_far += amount
+    return amounts
 
-    out: list[Award] = []
-    for i, (p, status, first) in enumerate(zip(items, statuses, firsts, strict=True)):
-        amount, deducted, cut, before = amounts.get(i, (ZERO, ZERO, ZERO, ZERO))
-        out.append(
-            Award(
-                worker_id=p.worker_id,
-                exam=p.exam,
-                passed_on=p.passed_on,
-                status=status,
-                amount=amount,
-                award=config.exams[p.exam],
-                deducted=deducted,
-                days=(when - p.passed_on).days,
-                name=names.get(p.worker_id),
-                paid=tuple(paid.get((p.worker_id, p.exam), ())) if status == ALREADY_PAID else (),
-                first=first,
-                origin=p.origin,
-                capped=cut > ZERO,
-                cut=cut,
-                paid_before=before,
-                failed=failures[i],
-                deadline=deadlines[i],
-            )
-        )
 
-    due_rows = [a for a in out if a.status == DUE]
+def _by_exam(due_rows: Sequence[Award], exams: Iterable[str]) -> list[ExamTotal]:
+    """The due awards' count and sum per exam, in the rules' order."""
     counts: dict[str, int] = {}
     sums: dict[str, Decimal] = {}
     for a in due_rows:
         counts[a.exam] = counts.get(a.exam, 0) + 1
         sums[a.exam] = sums.get(a.exam, ZERO) + a.amount
-    by_exam = [ExamTotal(exam, counts[exam], sums[exam]) for exam in config.exams if exam in counts]
-    return AwardsResult(
-        as_of=when,
-        awards=out,
-        due=sum((a.amount for a in due_rows), ZERO),
-        count_due=len(due_rows),
-        by_exam=by_exam,
-        claim_window_days=window,
-        upgrade=config.upgrade,
-        cap_per_worker=cap,
-    )
+    return [ExamTotal(exam, counts[exam], sums[exam]) for exam in exams if exam in counts]

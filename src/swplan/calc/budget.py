@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 from ..model import ExamPass, LedgerRow, Site, Worker
 from ..money import ZERO, share
@@ -70,18 +71,26 @@ def new_hire_figures(rules: Rules, year: int) -> PayFigures:
     )
 
 
+class DraftOptions(TypedDict, total=False):
+    """What a budget draft may take besides the roster: the passes whose awards are due,
+    the ledger of the awards already paid, and a cap on the total."""
+
+    passes: Sequence[ExamPass]
+    ledger: Sequence[LedgerRow]
+    cap: Decimal | None
+
+
 def draft(
     rules: Rules,
     year: int,
     staff: StaffResult,
     roster: RosterSummary,
-    passes: Sequence[ExamPass] = (),
-    ledger: Sequence[LedgerRow] = (),
-    cap: Decimal | None = None,
+    **options: Unpack[DraftOptions],
 ) -> BudgetResult:
     """The budget draft for `year`, as of 1 January: `staff` holds the required posts
     with the roster's gaps, `roster` its cost over the year and its headcount."""
     as_of = dt.date(year, 1, 1)
+    passes, ledger = options.get("passes", ()), options.get("ledger", ())
     awards = compute_awards(rules, roster.workers, passes, ledger, as_of, roster_ids=roster.ids)
     hire = new_hire_figures(rules, year)
     shortage = staff.totals.shortage or 0
@@ -110,8 +119,15 @@ def draft(
         new_hire=hire,
         staff=staff,
         awards=awards,
-        cap=cap,
+        cap=options.get("cap"),
     )
+
+
+class BudgetOptions(TypedDict, total=False):
+    """The year of a budget (default: the rules' effective year) and a cap on its total."""
+
+    year: int | None
+    cap: Decimal | None
 
 
 def budget(
@@ -120,17 +136,15 @@ def budget(
     workers: Sequence[Worker],
     passes: Sequence[ExamPass] = (),
     ledger: Sequence[LedgerRow] = (),
-    year: int | None = None,
-    cap: Decimal | None = None,
+    **options: Unpack[BudgetOptions],
 ) -> BudgetResult:
     """The budget draft for `year` (default: the rules' effective year): pay costed month
     by month over the year, awards due as of 1 January."""
-    year = budget_year(rules, year)
+    year = budget_year(rules, options.get("year"))
     cost = compute_pay(rules, workers, year=year).totals["annual_cost"]
     roster = RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), list(workers), None)
-    return draft(
-        rules, year, compute_staff(rules, sites, roster.counts), roster, passes, ledger, cap
-    )
+    staff = compute_staff(rules, sites, roster.counts)
+    return draft(rules, year, staff, roster, passes=passes, ledger=ledger, cap=options.get("cap"))
 
 
 @dataclass(frozen=True, slots=True)

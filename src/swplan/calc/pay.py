@@ -8,6 +8,9 @@ Two ways to cost a worker: the run rate on one day (`pay(..., as_of=D)`: a month
 figures under the rules in force on D, times the months of a year), and the cost of
 a calendar year month by month (`pay(..., year=Y)`, `YearCosting`): each month under
 the rules in force on its first day, with the years and step of that day.
+
+One profile's figures under one day's rules are `pay_profile.PayCalculator`'s; this
+module costs the workers and the year.
 """
 
 from __future__ import annotations
@@ -16,81 +19,44 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from ..dates import completed_years
-from ..errors import InputError, Problem, one_of
+from ..errors import InputError, Problem
+from ..messages import msg
 from ..model import Origin, Worker
-from ..money import FEN, ZERO, round_fen
+from ..money import EXACT, ZERO
 from ..rules import Rules
-
-MONEY_FIELDS = (
-    "monthly_base",
-    "monthly_allowance",
-    "monthly_gross",
-    "monthly_contributions",
-    "annual_salary",
-    "annual_bonus",
-    "annual_contributions",
-    "annual_cost",
+from .pay_profile import (
+    CONTRIBUTION_MONTHS,
+    MONEY_FIELDS,
+    PayCalculator,
+    PayFigures,
+    PayMonth,
+    ProfileError,
+    check_service_facts,
+    round_contribution,
 )
-CONTRIBUTION_MONTHS = 12  # contributions are monthly, whatever months_per_year says
-JIAO = Decimal("0.1")
-YUAN = Decimal("1")
 
-# Products of amounts and rates are exact before the one rounding step: the default
-# context (28 digits, half-even) would round a long rate twice.
-_EXACT = Context(prec=200, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True, slots=True)
-class PayFigures:
-    """Everything that follows from one profile; shared by every worker who has it."""
-
-    education: str
-    title: str
-    performance: str  # the rating used: the worker's own or the rules' default
-    performance_default: bool  # True when the worker had no rating
-    post: str | None
-    years: int
-    pay_post: str | None  # the post that paid, where education_post raised it; else None
-    points_by_factor: dict[str, Decimal]
-    points: Decimal
-    grade_by_points: int | None  # None: the rules have no grades
-    grade_min_points: Decimal | None  # min_points of the grade the points reach
-    below_lowest_grade: bool  # points below every min_points: the lowest grade
-    grade: int | None
-    post_bound: str | None  # "min_grade" / "max_grade" when the post moved the grade
-    step: int | None  # None: the rules have no steps
-    components: dict[str, Decimal]  # the grade's monthly under "grade", then each component
-    component_keys: dict[str, str | None]  # the post, title, step... each component was read by
-    monthly_base: Decimal
-    monthly_allowance: Decimal
-    monthly_gross: Decimal
-    contribution_base: Decimal
-    contribution_limit: str | None  # "floor" / "ceiling" when the gross was clamped
-    contribution_bases: dict[str, Decimal]  # each item's base (its own range where it has one)
-    contributions: dict[str, Decimal]
-    monthly_contributions: Decimal
-    bonus_months: Decimal
-    bonus_month: Decimal  # one month of bonus: the sum of `performance_bonus.of`
-    annual_salary: Decimal
-    annual_bonus: Decimal
-    annual_contributions: Decimal
-    annual_cost: Decimal
-    months: tuple[PayMonth, ...] = ()  # with a year costed month by month: its twelve months
-
-    def money(self) -> tuple[Decimal, ...]:
-        return tuple(getattr(self, name) for name in MONEY_FIELDS)
-
-
-@dataclass(frozen=True, slots=True)
-class PayMonth:
-    """One month of a costed year: `figures` under the rules of its first day (None: not paid)."""
-
-    month: int
-    figures: PayFigures | None
+__all__ = [
+    "CONTRIBUTION_MONTHS",
+    "MONEY_FIELDS",
+    "PayCalculator",
+    "PayFigures",
+    "PayMonth",
+    "PayResult",
+    "ProfileError",
+    "WorkerPay",
+    "YearCosting",
+    "YearProfile",
+    "completed_years",
+    "empty_totals",
+    "hired_after",
+    "month_starts",
+    "pay",
+    "round_contribution",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,246 +83,13 @@ class PayResult:
         return self.as_of if self.year is None else dt.date(self.year, 12, 1)
 
 
-class ProfileError(ValueError):
-    """A worker record the rules cannot pay (only records not made by the loaders)."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(f"{key}: {message}")
-        self.key = key
-        self.message = message
-
-
-def _check_service_facts(worker: Worker) -> None:
-    """A worker built in code gives exactly one of hired and years_of_service (the
-    readers say so at the cell; this guards records made by a script)."""
-    if worker.hired is not None and worker.years_of_service is not None:
-        raise ProfileError("years_of_service", "give either hired or years_of_service, not both")
-    if worker.hired is None and worker.years_of_service is None:
-        raise ProfileError("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required")
-
-
-def round_contribution(value: Decimal, how: str) -> Decimal:
-    """One contribution from the exact product base x rate.
-
-    `fen`: half-up to 0.01; `jiao_up`: up to the next 0.1 yuan whenever anything is
-    left over, even less than a fen (见分进角); `yuan`: half-up to whole yuan.
-    """
-    if how == "jiao_up":
-        return value.quantize(JIAO, rounding=ROUND_CEILING).quantize(FEN)
-    if how == "yuan":
-        return value.quantize(YUAN, rounding=ROUND_HALF_UP).quantize(FEN)
-    return round_fen(value)
-
-
-class PayCalculator:
-    """The pay rules in force on one day, with each profile worked out once.
-
-    `rules` may carry dated changes; this calculator uses `rules` as given (the
-    version in force from its own date). `YearCosting` and `pay` pick the version.
-    """
-
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
-        pay = rules.pay
-        grades = pay.grades or []
-        self._grades = [(g.min_points, g.grade, g.monthly) for g in grades]
-        self._grade_index = {g.grade: i for i, g in enumerate(grades)}
-        self._post_rank = {name: i for i, name in enumerate(pay.posts)}
-        self.figures = lru_cache(maxsize=None)(self._figures)
-
-    def default_post(self) -> str | None:
-        return self.rules.pay.default_post if self.rules.pay.posts else None
-
-    def _check(self, education: str, title: str, rating: str, post: str | None, years: int) -> None:
-        points = self.rules.pay.points
-        for key, value, allowed in (
-            ("education", education, points.education),
-            ("title", title, points.title),
-            ("performance", rating, points.performance),
-        ):
-            if value not in allowed:
-                raise ProfileError(key, one_of(value, allowed))
-        if post is not None and post not in self.rules.pay.posts:
-            if not self.rules.pay.posts:
-                raise ProfileError("post", "the rules define no posts; leave post out")
-            raise ProfileError("post", one_of(post, self.rules.pay.posts))
-        if years < 0:
-            raise ProfileError("years_of_service", f"{years} is negative; must be 0 or more")
-
-    def _figures(
-        self, education: str, title: str, performance: str | None, post: str | None, years: int
-    ) -> PayFigures:
-        with localcontext(_EXACT):
-            return self._figures_exact(education, title, performance, post, years)
-
-    def paying_post(self, education: str, post: str | None) -> str | None:
-        """The post a worker is paid as: their own, or the higher one their education gives."""
-        raised = self.rules.pay.education_post.get(education)
-        if raised is None or raised == post:
-            return post
-        if post is None or self._post_rank[raised] < self._post_rank[post]:
-            return raised
-        return post
-
-    def _figures_exact(
-        self, education: str, title: str, performance: str | None, post: str | None, years: int
-    ) -> PayFigures:
-        pay = self.rules.pay
-        points_rules = pay.points
-        rating = performance or pay.default_performance
-        post = post or self.default_post()
-        self._check(education, title, rating, post, years)
-        paid_as = self.paying_post(education, post)
-        post_rule = pay.posts.get(paid_as) if paid_as else None
-        per_year = points_rules.years_of_service
-        factors = {
-            "education": points_rules.education[education],
-            "title": points_rules.title[title],
-            "performance": points_rules.performance[rating],
-            "post": post_rule.points if post_rule else Decimal(0),
-            "years_of_service": min(years * per_year.per_year, per_year.max),
-        }
-        points = sum(factors.values(), Decimal(0))
-        grade: int | None = None
-        by_points: int | None = None
-        by_points_min: Decimal | None = None
-        bound = None
-        monthly_base = ZERO
-        if self._grades:
-            # the highest grade whose min_points the points reach; below them all, the lowest
-            index = 0
-            for i, (min_points, _, _) in enumerate(self._grades):
-                if min_points <= points:
-                    index = i
-            by_points = self._grades[index][1]
-            by_points_min = self._grades[index][0]
-            if post_rule is not None:
-                if (
-                    post_rule.min_grade is not None
-                    and index < self._grade_index[post_rule.min_grade]
-                ):
-                    index, bound = self._grade_index[post_rule.min_grade], "min_grade"
-                if (
-                    post_rule.max_grade is not None
-                    and index > self._grade_index[post_rule.max_grade]
-                ):
-                    index, bound = self._grade_index[post_rule.max_grade], "max_grade"
-            _, grade, monthly_base = self._grades[index]
-        steps = pay.steps
-        step = None if steps is None else min(steps.first + years // steps.every_years, steps.max)
-        components: dict[str, Decimal] = {"grade": monthly_base} if self._grades else {}
-        keys: dict[str, str | None] = {}
-        facts = {
-            "post": paid_as,
-            "title": title,
-            "education": education,
-            "performance": rating,
-            "grade": None if grade is None else str(grade),
-            "step": None if step is None else str(step),
-        }
-        for cid, comp in pay.components.items():
-            key = facts[comp.by]
-            amount = comp.amounts.get(key, ZERO) if key is not None else ZERO
-            if comp.per_year is not None:
-                counted = years if comp.max_years is None else min(years, comp.max_years)
-                amount += comp.per_year * counted
-            components[cid] = amount
-            keys[cid] = key
-        allowance = pay.allowances.title.get(title, ZERO)
-        gross = sum(components.values(), ZERO) + allowance
-        contributions_rule = pay.contributions
-        base_rule = contributions_rule.base
-        if gross < base_rule.floor:
-            contribution_base, limit = base_rule.floor, "floor"
-        elif gross > base_rule.ceiling:
-            contribution_base, limit = base_rule.ceiling, "ceiling"
-        else:
-            contribution_base, limit = gross, None
-        bases: dict[str, Decimal] = {}
-        contributions: dict[str, Decimal] = {}
-        for name, rate in contributions_rule.rates.items():
-            floor, ceiling = contributions_rule.bounds(name)
-            item_base = min(max(gross, floor), ceiling)
-            bases[name] = item_base
-            contributions[name] = round_contribution(
-                item_base * rate, contributions_rule.rounding(name)
-            )
-        monthly_contributions = sum(contributions.values(), ZERO)
-        bonus_months = pay.bonus_months().get(rating, Decimal(0))
-        bonus_month = sum((components.get(part, ZERO) for part in pay.bonus_of()), ZERO)
-        annual_salary = gross * pay.months_per_year
-        annual_bonus = round_fen(bonus_month * bonus_months)
-        annual_contributions = monthly_contributions * CONTRIBUTION_MONTHS
-        return PayFigures(
-            education=education,
-            title=title,
-            performance=rating,
-            performance_default=performance is None,
-            post=post,
-            years=years,
-            pay_post=paid_as if paid_as != post else None,
-            points_by_factor=factors,
-            points=points,
-            grade_by_points=by_points,
-            grade_min_points=by_points_min,
-            below_lowest_grade=bool(self._grades) and points < self._grades[0][0],
-            grade=grade,
-            post_bound=bound,
-            step=step,
-            components=components,
-            component_keys=keys,
-            monthly_base=monthly_base,
-            monthly_allowance=gross - monthly_base,
-            monthly_gross=gross,
-            contribution_base=contribution_base,
-            contribution_limit=limit,
-            contribution_bases=bases,
-            contributions=contributions,
-            monthly_contributions=monthly_contributions,
-            bonus_months=bonus_months,
-            bonus_month=bonus_month,
-            annual_salary=annual_salary,
-            annual_bonus=annual_bonus,
-            annual_contributions=annual_contributions,
-            annual_cost=annual_salary + annual_bonus + annual_contributions,
-        )
-
-    # ----------------------------------------------------------------- service years
-
-    def base_years(self, hired: dt.date | None, given: int | None, day: dt.date) -> int:
-        """Completed years from max(hired, service.counted_from) to `day` (0 before
-        that date), or the years given."""
-        if given is not None:
-            return given
-        assert hired is not None
-        start = hired
-        counted_from = self.rules.pay.service.counted_from
-        if counted_from is not None and counted_from > start:
-            start = counted_from
-        return completed_years(start, day) if start <= day else 0
-
-    def service_years(self, education: str, base: int, not_counted: int) -> int:
-        """Base years + the education's years - years not counted, never below 0."""
-        extra = self.rules.pay.service.education_years.get(education, 0)
-        return max(0, base + extra - not_counted)
-
-    def worker_years(self, worker: Worker, as_of: dt.date) -> int:
-        _check_service_facts(worker)
-        base = self.base_years(worker.hired, worker.years_of_service, as_of)
-        return self.service_years(worker.education, base, worker.years_not_counted)
-
-    def worker(self, worker: Worker, as_of: dt.date) -> PayFigures:
-        return self.figures(
-            worker.education,
-            worker.title,
-            worker.performance,
-            worker.post,
-            self.worker_years(worker, as_of),
-        )
-
-
 def month_starts(year: int) -> list[dt.date]:
     return [dt.date(year, m, 1) for m in range(1, 13)]
+
+
+# A profile's year: education, title, rating, post, each month's years of service and
+# the first month paid (13: none).
+YearProfile = tuple[str, str, str | None, str | None, tuple[int, ...], int]
 
 
 class YearCosting:
@@ -406,7 +139,7 @@ class YearCosting:
 
     def worker_key(self, worker: Worker) -> tuple[tuple[int, ...], int]:
         """(years of each month, first month paid) of one worker."""
-        _check_service_facts(worker)
+        check_service_facts(worker)
         bases, first = self.base_years(worker.hired, worker.years_of_service)
         return self.years(worker.education, bases, worker.years_not_counted), first
 
@@ -416,17 +149,10 @@ class YearCosting:
             worker.education, worker.title, worker.performance, worker.post, years, first
         )
 
-    def _money(
-        self,
-        education: str,
-        title: str,
-        performance: str | None,
-        post: str | None,
-        years: tuple[int, ...],
-        first: int,
-    ) -> tuple[Decimal, ...]:
+    def _money(self, *profile: *YearProfile) -> tuple[Decimal, ...]:
         """The money fields (`MONEY_FIELDS`) of one profile's year: December's monthly
         figures, then the annual sums."""
+        education, title, performance, post, years, first = profile
         gross = contributions = ZERO
         december = None
         for i in range(first - 1, 12):
@@ -448,15 +174,10 @@ class YearCosting:
             salary + bonus + contributions,
         )
 
-    def _cost(
-        self,
-        education: str,
-        title: str,
-        performance: str | None,
-        post: str | None,
-        years: tuple[int, ...],
-        first: int,
-    ) -> PayFigures:
+    def _cost(self, *profile: *YearProfile) -> PayFigures:
+        """One profile's figures for the year: December's, with the year's money and
+        each month's figures (`months`)."""
+        education, title, performance, post, years, first = profile
         months = tuple(
             PayMonth(
                 m,
@@ -496,16 +217,11 @@ def hired_after(
     problems = []
     for w in workers:
         if w.hired is not None and w.hired > as_of:
+            hired = w.hired.isoformat()
             if year is not None:
-                message = (
-                    f"hired {w.hired.isoformat()} is after the year {year}; "
-                    "check the date or give a later --year"
-                )
+                message = msg("calc.hired_after_year", hired=hired, year=year)
             else:
-                message = (
-                    f"hired {w.hired.isoformat()} is after the as-of date {as_of.isoformat()}; "
-                    "check the date or give a later --as-of"
-                )
+                message = msg("calc.hired_after_as_of", hired=hired, as_of=as_of.isoformat())
             problems.append(_origin(w).problem(message, "hired"))
     return problems
 
@@ -562,7 +278,7 @@ def pay(
     if problems:
         raise InputError(problems)
     totals = empty_totals()
-    with localcontext(_EXACT):
+    with localcontext(EXACT):
         for row in rows:
             for name, value in zip(MONEY_FIELDS, row.figures.money(), strict=True):
                 totals[name] += value

@@ -70,8 +70,27 @@ class _Ratios:
         self.minimum_posts = rules.staffing.minimum_posts
         self.minimum_certified = rules.staffing.minimum_certified
 
+    def minimum(self, kind: str | None) -> int:
+        """The fewest posts a site of this kind has (`staffing.minimum_posts`)."""
+        return self.minimum_posts.get(kind, 0) if kind else 0
+
+
+def _category_posts(n: int, ratio: int, scale: int) -> tuple[int, int]:
+    """n clients of a category at 1:ratio: its dedicated posts, and the clients left
+    over as residual workload times L (`rem / ratio` is `rem * scale / L`)."""
+    dedicated, rem = divmod(n, ratio)
+    return dedicated, rem * scale
+
+
+def _mixed_posts(residual: int, lcm: int) -> int:
+    """The mixed posts of a residual workload (times L): its ceiling."""
+    return -(-residual // lcm)
+
 
 def site_posts(site: Site, k: _Ratios) -> SitePosts:
+    """The posts of one site (SPEC §3.1), the one rule: each category with clients has
+    floor(n / r) dedicated posts; the residual workload sum((n mod r) / r) is covered by
+    ceil(W) mixed posts; required is their sum, never below the kind's minimum."""
     dedicated: dict[str, int] = {}
     weights: list[tuple[int, int, str]] = []
     residual = 0  # the residual workload W, times L
@@ -81,18 +100,17 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
         n = clients.get(category)
         if not n or n <= 0:
             continue
-        d, rem = divmod(n, r)
+        d, weight = _category_posts(n, r, scale)
         dedicated[category] = d
         workload += n * scale
-        if rem:
-            weight = rem * scale
+        if weight:
             residual += weight
             weights.append((-weight, order, category))
     weights.sort()
     covers = [c for _, _, c in weights]
-    mixed = -(-residual // k.lcm)
+    mixed = _mixed_posts(residual, k.lcm)
     required = sum(dedicated.values()) + mixed
-    minimum = k.minimum_posts.get(site.kind, 0) if site.kind else 0
+    minimum = k.minimum(site.kind)
     minimum_applied = required < minimum
     # half-up to hundredths: floor((2 * 100 * workload + L) / (2 * L))
     hundredths = (200 * workload + k.lcm) // (2 * k.lcm)
@@ -250,27 +268,11 @@ def required_posts(rules: Rules, sites: Sequence[Site]) -> StaffResult:
 
 
 def posts_required(rules: Rules) -> Callable[[str | None, Mapping[str, int]], int]:
-    """`site_posts(...).required` alone: a site's kind and clients -> its required posts.
-
-    For callers that need only that number for many sites, many times (a plan works
-    it out for every site in every year).
-    """
+    """`site_posts(...).required` alone: a site's kind and clients -> its required posts."""
     k = _Ratios(rules)
-    table = [(c, r, scale) for c, _, r, scale in k.table]
-    lcm, minimum_posts = k.lcm, k.minimum_posts
 
     def required(kind: str | None, clients: Mapping[str, int]) -> int:
-        dedicated = residual = 0
-        for category, r, scale in table:
-            n = clients.get(category)
-            if not n or n <= 0:
-                continue
-            d, rem = divmod(n, r)
-            dedicated += d
-            residual += rem * scale
-        posts = dedicated - (-residual // lcm)
-        minimum = minimum_posts.get(kind, 0) if kind else 0
-        return max(posts, minimum)
+        return site_posts(Site("", None, kind, dict(clients)), k).required
 
     return required
 
@@ -278,11 +280,12 @@ def posts_required(rules: Rules) -> Callable[[str | None, Mapping[str, int]], in
 def posts_required_columns(
     rules: Rules, kinds: Sequence[str | None], clients: Mapping[str, Sequence[int]]
 ) -> list[int]:
-    """`posts_required` of many sites at once: `kinds` one per site, `clients` each
-    category's clients as a column (one number per site, 0 for none).
+    """`site_posts(...).required` of many sites at once: `kinds` one per site, `clients`
+    each category's clients as a column (one number per site, 0 for none).
 
-    The same arithmetic, a column at a time: each distinct number of clients of a
-    category is divided once (a plan works out 600,000 sites every year).
+    The rule of `site_posts`, a column at a time (a plan works out 600,000 sites every
+    year): each distinct number of clients of a category is split into dedicated posts
+    and residual workload once, each distinct residual workload covered once.
     """
     k = _Ratios(rules)
     lcm = k.lcm
@@ -293,14 +296,15 @@ def posts_required_columns(
         column = clients.get(category)
         if column is None:
             continue
-        part = {n: (n // r) * big + (n % r) * scale if n > 0 else 0 for n in set(column)}
+        part = {}
+        for n in set(column):
+            d, weight = _category_posts(n, r, scale) if n > 0 else (0, 0)
+            part[n] = d * big + weight
         total = list(map(add, total, map(part.__getitem__, column)))
-    minimum_posts = k.minimum_posts
-    least = {kind: minimum_posts.get(kind, 0) if kind else 0 for kind in set(kinds)}
-    return [
-        max(t // big - (-(t % big) // lcm), least[kind])
-        for t, kind in zip(total, kinds, strict=True)
-    ]
+    split = [divmod(t, big) for t in total]
+    mixed = {w: _mixed_posts(w, lcm) for w in {w for _, w in split}}
+    least = {kind: k.minimum(kind) for kind in set(kinds)}
+    return [max(d + mixed[w], least[kind]) for (d, w), kind in zip(split, kinds, strict=True)]
 
 
 def add_roster(result: StaffResult, counts: RosterCounts) -> None:

@@ -70,7 +70,7 @@ def budget(
         raise InputError(problems)
     _, staff_result, summary = district
     assert summary is not None
-    result = draft(r, y, staff_result, summary, extra, paid, limit)
+    result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
     sites = None
     if by is not None:
         from ..calc.budget import site_budgets

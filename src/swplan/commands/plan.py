@@ -33,7 +33,7 @@ def plan(
     allow_unknown_sites: bool = False,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in any of them."""
-    from ..calc.plan import PlanRoster, parse_target
+    from ..calc.plan import PlanRoster, TargetError, parse_target
     from ..calc.plan import plan as compute
     from ..io.passes import load_ledger, load_passes
     from ..io.populations import load_populations
@@ -49,8 +49,8 @@ def plan(
     for text in targets:
         try:
             goals.append(parse_target(text))
-        except ValueError as exc:
-            problems.append(Problem("--target", "", "", str(exc)))
+        except TargetError as exc:
+            problems.append(Problem("--target", "", "", exc.message))
     no_scenarios: list[tuple[str, Rules]] = []
     named = attempt(
         lambda: load_scenarios(scenarios, rules, same_horizon=span is None),
@@ -78,7 +78,18 @@ def plan(
     )
     columns.move({columns.site_of(i): w.site for i, w in zip(odd, moved, strict=True)})
     try:
-        result = compute(named, pops.sites, columns, extra, paid, first, span, goals)
+        result = compute(
+            named,
+            pops.sites,
+            columns,
+            passes=extra,
+            ledger=paid,
+            start=first,
+            horizon=span,
+            targets=goals,
+        )
+    except TargetError as exc:
+        raise InputError([Problem("--target", "", "", exc.message)]) from None
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
     result.warnings = warnings  # budget's words for the same workers

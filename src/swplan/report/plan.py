@@ -6,11 +6,12 @@ scenario with a line chart of its workers against its required posts)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ..calc.plan import METRICS, MONEY_METRICS, PlanResult, PlanYear, ScenarioPlan, TargetResult
 from ..i18n import message
-from ..money import fmt_money
+from ..money import fmt_money, fmt_share, half_up
 from ..render import Report, View
 from ..rules import Rules
 from ..workbook import Chart, Column, Sheet
@@ -25,9 +26,13 @@ def word(key: str, lang: str) -> str:
 
 
 def _value(year: PlanYear, metric: str) -> int | str:
+    """A metric as the JSON and the tables show it: money with two places, the share
+    with four (half-up), a count whole."""
     value = year.metric(metric)
     if isinstance(value, Decimal):
         return fmt_money(value)
+    if isinstance(value, Fraction):
+        return fmt_share(value)
     return value
 
 
@@ -35,9 +40,16 @@ def year_json(year: PlanYear) -> dict[str, Any]:
     return {"year": year.year, **{m: _value(year, m) for m in METRICS}}
 
 
-def target_json(t: TargetResult) -> dict[str, Any]:
+def _target_value(t: TargetResult) -> int | str:
+    """A target's value as its year's metric shows it."""
     value = t.value
-    shown = fmt_money(value) if isinstance(value, Decimal) else value
+    if isinstance(value, int):
+        return value
+    return fmt_money(value) if t.target.metric in MONEY_METRICS else str(value)
+
+
+def target_json(t: TargetResult) -> dict[str, Any]:
+    shown = _target_value(t)
     return {"target": t.target.text, "scenario": t.scenario, "value": shown, "ok": t.ok}
 
 
@@ -51,7 +63,7 @@ def plan_json(result: PlanResult) -> dict[str, Any]:
             for s in result.scenarios
         ],
         "targets": [target_json(t) for t in result.targets],
-        "warnings": list(result.warnings),
+        "warnings": [str(w) for w in result.warnings],
     }
 
 
@@ -192,16 +204,14 @@ def _kind(metric: str) -> Any:
 
 def _cell(year: PlanYear, metric: str) -> Any:
     value = year.metric(metric)
-    return Decimal(value) if isinstance(value, str) else value  # the share: "0.4713"
+    return half_up(value, 4) if isinstance(value, Fraction) else value  # the share: 0.4713
 
 
 def _target_cell(t: TargetResult) -> Any:
     """A target's value as its JSON shows it, typed: money with two places, the share
     with four, a count whole."""
-    value = t.value
-    if isinstance(value, Decimal):
-        return Decimal(fmt_money(value))
-    return Decimal(value) if isinstance(value, str) else value
+    shown = _target_value(t)
+    return Decimal(shown) if isinstance(shown, str) else shown
 
 
 def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:

@@ -1,0 +1,321 @@
+"""One pay profile's figures under the rules in force on one day (`PayCalculator`):
+points, grade, step, components, contributions and the year's cost, exact.
+
+A worker's figures depend only on their profile (education, title, rating, post,
+service years), so `PayCalculator` works each profile out once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal, localcontext
+from functools import lru_cache, partial
+
+from ..dates import completed_years
+from ..messages import Msg, msg
+from ..model import Worker
+from ..money import EXACT, FEN, ZERO, half_up, round_fen
+from ..rules import Rules
+from .choices import not_one_of
+
+MONEY_FIELDS = (
+    "monthly_base",
+    "monthly_allowance",
+    "monthly_gross",
+    "monthly_contributions",
+    "annual_salary",
+    "annual_bonus",
+    "annual_contributions",
+    "annual_cost",
+)
+CONTRIBUTION_MONTHS = 12  # contributions are monthly, whatever months_per_year says
+JIAO = Decimal("0.1")
+
+
+@dataclass(frozen=True, slots=True)
+class PayFigures:
+    """Everything that follows from one profile; shared by every worker who has it."""
+
+    education: str
+    title: str
+    performance: str  # the rating used: the worker's own or the rules' default
+    performance_default: bool  # True when the worker had no rating
+    post: str | None
+    years: int
+    pay_post: str | None  # the post that paid, where education_post raised it; else None
+    points_by_factor: dict[str, Decimal]
+    points: Decimal
+    grade_by_points: int | None  # None: the rules have no grades
+    grade_min_points: Decimal | None  # min_points of the grade the points reach
+    below_lowest_grade: bool  # points below every min_points: the lowest grade
+    grade: int | None
+    post_bound: str | None  # "min_grade" / "max_grade" when the post moved the grade
+    step: int | None  # None: the rules have no steps
+    components: dict[str, Decimal]  # the grade's monthly under "grade", then each component
+    component_keys: dict[str, str | None]  # the post, title, step... each component was read by
+    monthly_base: Decimal
+    monthly_allowance: Decimal
+    monthly_gross: Decimal
+    contribution_base: Decimal
+    contribution_limit: str | None  # "floor" / "ceiling" when the gross was clamped
+    contribution_bases: dict[str, Decimal]  # each item's base (its own range where it has one)
+    contributions: dict[str, Decimal]
+    monthly_contributions: Decimal
+    bonus_months: Decimal
+    bonus_month: Decimal  # one month of bonus: the sum of `performance_bonus.of`
+    annual_salary: Decimal
+    annual_bonus: Decimal
+    annual_contributions: Decimal
+    annual_cost: Decimal
+    months: tuple[PayMonth, ...] = ()  # with a year costed month by month: its twelve months
+
+    def money(self) -> tuple[Decimal, ...]:
+        return tuple(getattr(self, name) for name in MONEY_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class PayMonth:
+    """One month of a costed year: `figures` under the rules of its first day (None: not paid)."""
+
+    month: int
+    figures: PayFigures | None
+
+
+class ProfileError(ValueError):
+    """A worker record the rules cannot pay (only records not made by the loaders)."""
+
+    def __init__(self, key: str, message: Msg) -> None:
+        super().__init__(f"{key}: {message}")
+        self.key = key
+        self.message = message
+
+
+def check_service_facts(worker: Worker) -> None:
+    """A worker built in code gives exactly one of hired and years_of_service (the
+    readers say so at the cell; this guards records made by a script)."""
+    if worker.hired is not None and worker.years_of_service is not None:
+        raise ProfileError("years_of_service", msg("calc.hired_and_years"))
+    if worker.hired is None and worker.years_of_service is None:
+        raise ProfileError("hired", msg("calc.hired_or_years"))
+
+
+def round_contribution(value: Decimal, how: str) -> Decimal:
+    """One contribution from the exact product base x rate.
+
+    `fen`: half-up to 0.01; `jiao_up`: up to the next 0.1 yuan whenever anything is
+    left over, even less than a fen (见分进角); `yuan`: half-up to whole yuan.
+    """
+    if how == "jiao_up":
+        return value.quantize(JIAO, rounding=ROUND_CEILING).quantize(FEN)
+    if how == "yuan":
+        return half_up(value, 0).quantize(FEN)
+    return round_fen(value)
+
+
+class PayCalculator:
+    """The pay rules in force on one day, with each profile worked out once.
+
+    `rules` may carry dated changes; this calculator uses `rules` as given (the
+    version in force from its own date). `YearCosting` and `pay` pick the version.
+    """
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        pay = rules.pay
+        grades = pay.grades or []
+        self._grades = [(g.min_points, g.grade, g.monthly) for g in grades]
+        self._grade_index = {g.grade: i for i, g in enumerate(grades)}
+        self._post_rank = {name: i for i, name in enumerate(pay.posts)}
+        self.figures = lru_cache(maxsize=None)(self._figures)
+
+    def default_post(self) -> str | None:
+        return self.rules.pay.default_post if self.rules.pay.posts else None
+
+    def _check(self, education: str, title: str, rating: str, post: str | None, years: int) -> None:
+        rules = self.rules
+        points = rules.pay.points
+        for key, value, allowed in (
+            ("education", education, points.education),
+            ("title", title, points.title),
+            ("performance", rating, points.performance),
+            ("post", post, rules.pay.posts),
+        ):
+            if value is not None and value not in allowed:
+                if key == "post" and not allowed:
+                    raise ProfileError(key, msg("calc.no_posts"))
+                label = partial(rules.label_of, key, lang="zh")
+                raise ProfileError(key, not_one_of(value, allowed, label))
+        if years < 0:
+            raise ProfileError("years_of_service", msg("calc.negative_years", years=years))
+
+    def _figures(
+        self, education: str, title: str, performance: str | None, post: str | None, years: int
+    ) -> PayFigures:
+        with localcontext(EXACT):
+            return self._figures_exact(education, title, performance, post, years)
+
+    def paying_post(self, education: str, post: str | None) -> str | None:
+        """The post a worker is paid as: their own, or the higher one their education gives."""
+        raised = self.rules.pay.education_post.get(education)
+        if raised is None or raised == post:
+            return post
+        if post is None or self._post_rank[raised] < self._post_rank[post]:
+            return raised
+        return post
+
+    def _figures_exact(
+        self, education: str, title: str, performance: str | None, post: str | None, years: int
+    ) -> PayFigures:
+        pay = self.rules.pay
+        points_rules = pay.points
+        rating = performance or pay.default_performance
+        post = post or self.default_post()
+        self._check(education, title, rating, post, years)
+        paid_as = self.paying_post(education, post)
+        post_rule = pay.posts.get(paid_as) if paid_as else None
+        per_year = points_rules.years_of_service
+        factors = {
+            "education": points_rules.education[education],
+            "title": points_rules.title[title],
+            "performance": points_rules.performance[rating],
+            "post": post_rule.points if post_rule else Decimal(0),
+            "years_of_service": min(years * per_year.per_year, per_year.max),
+        }
+        points = sum(factors.values(), Decimal(0))
+        grade: int | None = None
+        by_points: int | None = None
+        by_points_min: Decimal | None = None
+        bound = None
+        monthly_base = ZERO
+        if self._grades:
+            # the highest grade whose min_points the points reach; below them all, the lowest
+            index = 0
+            for i, (min_points, _, _) in enumerate(self._grades):
+                if min_points <= points:
+                    index = i
+            by_points = self._grades[index][1]
+            by_points_min = self._grades[index][0]
+            if post_rule is not None:
+                if (
+                    post_rule.min_grade is not None
+                    and index < self._grade_index[post_rule.min_grade]
+                ):
+                    index, bound = self._grade_index[post_rule.min_grade], "min_grade"
+                if (
+                    post_rule.max_grade is not None
+                    and index > self._grade_index[post_rule.max_grade]
+                ):
+                    index, bound = self._grade_index[post_rule.max_grade], "max_grade"
+            _, grade, monthly_base = self._grades[index]
+        steps = pay.steps
+        step = None if steps is None else min(steps.first + years // steps.every_years, steps.max)
+        components: dict[str, Decimal] = {"grade": monthly_base} if self._grades else {}
+        keys: dict[str, str | None] = {}
+        facts = {
+            "post": paid_as,
+            "title": title,
+            "education": education,
+            "performance": rating,
+            "grade": None if grade is None else str(grade),
+            "step": None if step is None else str(step),
+        }
+        for cid, comp in pay.components.items():
+            key = facts[comp.by]
+            amount = comp.amounts.get(key, ZERO) if key is not None else ZERO
+            if comp.per_year is not None:
+                counted = years if comp.max_years is None else min(years, comp.max_years)
+                amount += comp.per_year * counted
+            components[cid] = amount
+            keys[cid] = key
+        allowance = pay.allowances.title.get(title, ZERO)
+        gross = sum(components.values(), ZERO) + allowance
+        contributions_rule = pay.contributions
+        base_rule = contributions_rule.base
+        if gross < base_rule.floor:
+            contribution_base, limit = base_rule.floor, "floor"
+        elif gross > base_rule.ceiling:
+            contribution_base, limit = base_rule.ceiling, "ceiling"
+        else:
+            contribution_base, limit = gross, None
+        bases: dict[str, Decimal] = {}
+        contributions: dict[str, Decimal] = {}
+        for name, rate in contributions_rule.rates.items():
+            floor, ceiling = contributions_rule.bounds(name)
+            item_base = min(max(gross, floor), ceiling)
+            bases[name] = item_base
+            contributions[name] = round_contribution(
+                item_base * rate, contributions_rule.rounding(name)
+            )
+        monthly_contributions = sum(contributions.values(), ZERO)
+        bonus_months = pay.bonus_months().get(rating, Decimal(0))
+        bonus_month = sum((components.get(part, ZERO) for part in pay.bonus_of()), ZERO)
+        annual_salary = gross * pay.months_per_year
+        annual_bonus = round_fen(bonus_month * bonus_months)
+        annual_contributions = monthly_contributions * CONTRIBUTION_MONTHS
+        return PayFigures(
+            education=education,
+            title=title,
+            performance=rating,
+            performance_default=performance is None,
+            post=post,
+            years=years,
+            pay_post=paid_as if paid_as != post else None,
+            points_by_factor=factors,
+            points=points,
+            grade_by_points=by_points,
+            grade_min_points=by_points_min,
+            below_lowest_grade=bool(self._grades) and points < self._grades[0][0],
+            grade=grade,
+            post_bound=bound,
+            step=step,
+            components=components,
+            component_keys=keys,
+            monthly_base=monthly_base,
+            monthly_allowance=gross - monthly_base,
+            monthly_gross=gross,
+            contribution_base=contribution_base,
+            contribution_limit=limit,
+            contribution_bases=bases,
+            contributions=contributions,
+            monthly_contributions=monthly_contributions,
+            bonus_months=bonus_months,
+            bonus_month=bonus_month,
+            annual_salary=annual_salary,
+            annual_bonus=annual_bonus,
+            annual_contributions=annual_contributions,
+            annual_cost=annual_salary + annual_bonus + annual_contributions,
+        )
+
+    # ----------------------------------------------------------------- service years
+
+    def base_years(self, hired: dt.date | None, given: int | None, day: dt.date) -> int:
+        """Completed years from max(hired, service.counted_from) to `day` (0 before
+        that date), or the years given."""
+        if given is not None:
+            return given
+        assert hired is not None
+        start = hired
+        counted_from = self.rules.pay.service.counted_from
+        if counted_from is not None and counted_from > start:
+            start = counted_from
+        return completed_years(start, day) if start <= day else 0
+
+    def service_years(self, education: str, base: int, not_counted: int) -> int:
+        """Base years + the education's years - years not counted, never below 0."""
+        extra = self.rules.pay.service.education_years.get(education, 0)
+        return max(0, base + extra - not_counted)
+
+    def worker_years(self, worker: Worker, as_of: dt.date) -> int:
+        check_service_facts(worker)
+        base = self.base_years(worker.hired, worker.years_of_service, as_of)
+        return self.service_years(worker.education, base, worker.years_not_counted)
+
+    def worker(self, worker: Worker, as_of: dt.date) -> PayFigures:
+        return self.figures(
+            worker.education,
+            worker.title,
+            worker.performance,
+            worker.post,
+            self.worker_years(worker, as_of),
+        )

@@ -1,0 +1,87 @@
+"""The two money calls of a plan: the cost of a calendar year for workers with given
+pay facts (`year_cost`), and the awards a budget of the plan's first year pays
+(`first_year_awards`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from decimal import Decimal
+
+from ..model import ExamPass, LedgerRow, Worker
+from ..money import ZERO
+from ..rules import Rules
+from .awards import AwardsResult
+from .awards import awards as compute_awards
+from .pay import MONEY_FIELDS, YearCosting
+from .plan_roster import PlanRoster
+
+# education, title, performance, post, hired, years_of_service (that year's figure),
+# years_not_counted
+PayFacts = tuple[str, str, str | None, str | None, dt.date | None, int | None, int]
+
+
+_ANNUAL_COST = MONEY_FIELDS.index("annual_cost")
+
+
+def year_cost(
+    rules: Rules,
+    year: int,
+    facts: Mapping[PayFacts, int],
+    known: dict[tuple[object, ...], Decimal] | None = None,
+) -> Decimal:
+    """The cost of calendar year `year` under `rules` of `count` workers with each set of facts.
+
+    The cost of a year as `pay --year` and `budget` have it: month by month, each month
+    under the rules in force on its first day, a worker hired during the year paid
+    from the first month that starts on or after `hired`. A worker's cost depends only
+    on their pay facts, so each distinct set is costed once, times its count. `known`
+    keeps the cost of each pay profile for another call with the same rules and year.
+    """
+    costing = YearCosting(rules, year)
+    bases_of: dict[tuple[dt.date | None, int | None], tuple[tuple[int, ...], int]] = {}
+    years_of: dict[tuple[str, tuple[int, ...], int], tuple[int, ...]] = {}
+    profiles: Counter[tuple[str, str, str | None, str | None, tuple[int, ...], int]] = Counter()
+    for (education, title, performance, post, hired, given, not_counted), count in facts.items():
+        bases = bases_of.get((hired, given))
+        if bases is None:
+            bases = bases_of[(hired, given)] = costing.base_years(hired, given)
+        key = (education, bases[0], not_counted)
+        years = years_of.get(key)
+        if years is None:
+            years = years_of[key] = costing.years(education, bases[0], not_counted)
+        profiles[(education, title, performance, post, years, bases[1])] += count
+    if known is None:
+        known = {}
+    total = ZERO
+    for profile, count in profiles.items():
+        cost = known.get(profile)
+        if cost is None:
+            cost = known[profile] = costing.money(*profile)[_ANNUAL_COST]
+        total += cost * count
+    return total
+
+
+def first_year_awards(
+    rules: Rules,
+    year: int,
+    workers: Sequence[Worker] | PlanRoster,
+    passes: Sequence[ExamPass],
+    ledger: Sequence[LedgerRow],
+) -> AwardsResult:
+    """The awards a budget of `year` pays: the roster's and file's passes as of 1 January."""
+    jan1 = dt.date(year, 1, 1)
+    if not isinstance(workers, PlanRoster):
+        return compute_awards(rules, workers, passes, ledger, jan1)
+    # only the workers with exams of their own and those the passes name are needed
+    roster = workers
+    positions = roster.positions(p.worker_id for p in passes)
+    needed = set(roster.with_exams)
+    needed.update(positions.values())
+    judged = [roster.worker(i) for i in sorted(needed)]
+    # the ids the passes may name: those found, and the workers with exams of their own
+    ids: Collection[str] = {*positions, *(w.id for w in roster.with_exams.values())}
+    if any(p.worker_id not in positions for p in passes):
+        ids = roster.positions()  # every id, for the message naming the closest
+    return compute_awards(rules, judged, passes, ledger, jan1, roster_ids=ids)

@@ -1,0 +1,122 @@
+"""The rules of a plan year and the plan's shares: pay amounts and contribution base
+bounds risen k times (each half-up to the fen), and round-half-up(count x rate) of a
+site's workers (who passes, who leaves)."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+from ..money import half_up
+from ..rules import Rules
+
+
+def rise_factor(rate: Decimal, k: int) -> Fraction:
+    """(1 + rate)^k, exact."""
+    return (1 + Fraction(rate)) ** k
+
+
+def risen(amount: Decimal, factor: Fraction) -> Decimal:
+    """`amount` x `factor`, half-up to the fen: risen(4200, 1.03^2) == 4455.78."""
+    return half_up(Fraction(amount) * factor, 2)
+
+
+def _risen_pay(rules: Rules, pay_f: Fraction, base_f: Fraction) -> Rules:
+    """`rules` with every money amount of `pay` x pay_f and every contribution base
+    bound x base_f, each half-up to the fen."""
+    pay = rules.pay
+    contributions = pay.contributions
+    base = contributions.base
+
+    def up(amount: Decimal) -> Decimal:
+        return risen(amount, pay_f)
+
+    def up_base(amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else risen(amount, base_f)
+
+    update: dict[str, object] = {
+        "allowances": pay.allowances.model_copy(
+            update={"title": {t: up(a) for t, a in pay.allowances.title.items()}}
+        ),
+        "components": {
+            name: c.model_copy(
+                update={
+                    "amounts": {k: up(a) for k, a in c.amounts.items()},
+                    "per_year": None if c.per_year is None else up(c.per_year),
+                }
+            )
+            for name, c in pay.components.items()
+        },
+        "contributions": contributions.model_copy(
+            update={
+                "base": base.model_copy(
+                    update={
+                        "floor": risen(base.floor, base_f),
+                        "ceiling": risen(base.ceiling, base_f),
+                    }
+                ),
+                "items": {
+                    name: item.model_copy(
+                        update={
+                            "base": item.base.model_copy(
+                                update={
+                                    "floor": up_base(item.base.floor),
+                                    "ceiling": up_base(item.base.ceiling),
+                                }
+                            )
+                        }
+                    )
+                    for name, item in contributions.items.items()
+                },
+            }
+        ),
+    }
+    if pay.grades is not None:
+        update["grades"] = [g.model_copy(update={"monthly": up(g.monthly)}) for g in pay.grades]
+    return rules.model_copy(update={"pay": pay.model_copy(update=update)})
+
+
+def rules_of_year(rules: Rules, k: int) -> Rules:
+    """The rules of plan year k: pay amounts and contribution base bounds risen k times,
+    on top of the dated changes in force (each version of the rules is risen)."""
+    plan = rules.plan
+    if k == 0 or (plan.pay_rise == 0 and plan.base_rise == 0):
+        return rules
+    pay_f = rise_factor(plan.pay_rise, k)
+    base_f = rise_factor(plan.base_rise, k)
+    out = _risen_pay(rules, pay_f, base_f)
+    versions = [(day, v) for day, v in rules.versions() if day is not None]
+    if versions:
+        out._versions = [(day, _risen_pay(v, pay_f, base_f)) for day, v in versions]
+    return out
+
+
+def share_count(count: int, rate: Decimal) -> int:
+    """round-half-up(count x rate): 5 workers x 0.1 -> 1 (0.5 rounds up)."""
+    return half_up(count * Fraction(rate))
+
+
+class Shares:
+    """`share_count` for one rate, remembered for each count (a site has few workers)."""
+
+    def __init__(self, rate: Decimal) -> None:
+        self.rate = rate
+        self.known: dict[int, int] = {}
+
+    def __call__(self, count: int) -> int:
+        n = self.known.get(count)
+        if n is None:
+            n = self.known[count] = share_count(count, self.rate)
+        return n
+
+    def upto(self, most: int) -> list[int]:
+        """The share of every count from 0 to `most`, by count (to look up many)."""
+        return [self(count) for count in range(most + 1)]
+
+
+def threshold(rate: Decimal) -> int | None:
+    """The fewest people of whom round-half-up(count x rate) is at least 1 (None: never)."""
+    if rate <= 0:
+        return None
+    return math.ceil(Fraction(1, 2) / Fraction(rate))
