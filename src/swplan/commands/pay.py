@@ -10,7 +10,7 @@ from .common import Outcome, load_rules_opt, option_date, option_year
 
 if TYPE_CHECKING:
     from ..calc.costing import RosterCosting, SiteSums, Tally
-    from ..render import Report
+    from ..render_view import Report
     from ..rules import Rules
 
 

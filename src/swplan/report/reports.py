@@ -17,7 +17,8 @@ from ..calc.staffing import SitePosts, StaffResult
 from ..errors import InputError, Problem, one_of
 from ..i18n import message
 from ..money import fmt_money, fmt_number
-from ..render import Report, View, csv_cell, thousands
+from ..render import csv_cell
+from ..render_view import Report, View, thousands
 from ..rules import Rules
 from . import sheets as xl
 from .labels import COMPONENT_BY, EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
