@@ -369,7 +369,10 @@ def build_report(name: str) -> Any:
     from swplan.calc.pay import pay
     from swplan.calc.staffing import RosterCounts, staff
     from swplan.io.rules_file import load_rules
-    from swplan.report.reports import awards_report, budget_report, pay_report, staff_report
+    from swplan.report.awards import awards_report
+    from swplan.report.budget import budget_report
+    from swplan.report.pay import pay_report
+    from swplan.report.staff import staff_report
 
     r = load_rules(None)
     workers = load_roster(ROSTER, r)
