@@ -278,13 +278,21 @@ def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
 _EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
 
 
+# spreadsheets swplan does not write: their name is best given .xlsx
+_SPREADSHEETS = frozenset({".xls", ".xlsm", ".xlsb", ".xltx", ".ods", ".et", ".numbers"})
+
+
 def resolve_format(fmt: str | None, output: str | None) -> str:
     """The output format: `--format`, else the one `--output`'s extension names, else table.
 
-    An extension naming another format than `--format` is a usage error; a workbook is
-    never sent to a terminal.
+    An extension swplan does not write (`.xls`), or one naming another format than
+    `--format`, is a usage error; a device, `-` or a name without an extension is
+    written as it is. A workbook is never sent to a terminal.
     """
-    implied = _EXTENSIONS.get(os.path.splitext(output)[1].lower()) if output else None
+    extension = _extension_of(output) if output else ""
+    implied = _EXTENSIONS.get(extension)
+    if extension and implied is None:
+        raise InputError([_unknown_extension(output or "", extension, fmt)])
     if fmt is not None and implied is not None and implied != fmt:
         raise InputError(
             [
@@ -319,6 +327,34 @@ def _extension(fmt: str) -> str:
     return next((ext for ext, f in _EXTENSIONS.items() if f == fmt), "")
 
 
+def _extension_of(output: str) -> str:
+    """`.xlsx` of `预算.XLSX`; "" for a name without one (`out`, `out.`, `.hidden`) and
+    for what is there and no regular file (a device, a FIFO: written as it is)."""
+    extension = os.path.splitext(output)[1].lower()
+    if extension == ".":
+        return ""
+    if extension and os.path.exists(output) and not os.path.isfile(output):
+        return ""
+    return extension
+
+
+def _unknown_extension(output: str, extension: str, fmt: str | None) -> Problem:
+    """`'预算.xls' ends in .xls, which swplan does not write; ...: name it 预算.xlsx`."""
+    from .messages import msg
+
+    if fmt is not None:
+        wanted = _extension(fmt)
+    else:
+        wanted = ".xlsx" if extension in _SPREADSHEETS else ".txt"
+    stem = output[: len(output) - len(extension)]
+    return Problem(
+        "--output",
+        "",
+        "",
+        msg("documents.output.unknown_extension", output=output, ext=extension, name=stem + wanted),
+    )
+
+
 def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
     """Write `chunks` to `path` atomically (see `atomic_file`)."""
     with atomic_file(path) as f:
@@ -331,7 +367,7 @@ def render_bytes(report: Report) -> bytes:
 
     if report.sheets is None:
         raise InputError([Problem("--format", "", "", "xlsx is not available for this output")])
-    return workbook_bytes(report.sheets())
+    return workbook_bytes(report.sheets(), lang=report.lang)
 
 
 def emit(

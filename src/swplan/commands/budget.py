@@ -69,7 +69,7 @@ def budget(
     )
     if problems or district is None:
         raise InputError(problems)
-    _, staff_result, summary = district
+    pops, staff_result, summary = district
     assert summary is not None
     result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
     sites = None
@@ -85,6 +85,7 @@ def budget(
         code = EXIT_CHECK_FAILED
     # workers at unknown sites (with --allow-unknown-sites) are listed in the JSON too
     report = with_notes(
-        budget_report(result, r, lang, sites=sites), warnings_json(staff_result.warnings)
+        budget_report(result, r, lang, sites=sites, region=pops.region),
+        warnings_json(staff_result.warnings),
     )
     return Outcome(report, code, messages, warnings=warning_messages(staff_result.warnings))

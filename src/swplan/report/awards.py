@@ -13,7 +13,7 @@ from ..money import fmt_money
 from ..render_view import Report, View
 from ..rules import Rules
 from ..workbook import Chart, Column, Sheet
-from .common import header, int_column, money_column, sentence, text_column
+from .common import document_title, header, int_column, money_column, sentence, text_column
 from .labels import LABELS, label
 from .vocab import rules_name, word
 
@@ -265,32 +265,39 @@ def _csv_word(rules: Rules) -> Callable[[str, Any], Any]:
 
 
 def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
-    """The awards due, the passes not due with their reasons, the sums by exam."""
+    """The awards due, the passes not due with their reasons (each worker with their
+    site), the sums by exam; each sheet ends with the signature block."""
 
     def exam(key: str) -> str:
         return word(rules, "exam", key, lang)
+
+    def title(key: str) -> str:
+        return document_title(key, lang, as_of=result.as_of.isoformat())
 
     total = label("total", lang)
     head = [
         text_column("worker", lang),
         text_column("person", lang),
+        text_column("site", lang),
         text_column("exam", lang),
         Column(label("passed_on", lang), "date"),
     ]
     due = Sheet(
         name=label("sheet.due", lang),
-        title=_title(result, rules, lang),
+        title=title("awards_due"),
         columns=[*head, *(money_column(k, lang) for k in ("award", "less_paid", "amount"))],
         rows=[
-            [a.worker_id, a.name, exam(a.exam), a.passed_on, a.award, a.deducted, a.amount]
+            [a.worker_id, a.name, a.site, exam(a.exam), a.passed_on, a.award, a.deducted, a.amount]
             for a in result.due_awards
         ],
-        totals=[total, None, None, None, None, None, result.due],
+        totals=[total, None, None, None, None, None, None, result.due],
+        unit="yuan",
+        signature=True,
     )
     other = [a for a in result.awards if a.status != "due"]
     not_due = Sheet(
         name=label("sheet.not_due", lang),
-        title=label("awards_not_due", lang),
+        title=title("awards_not_due"),
         columns=[
             *head,
             text_column("status", lang),
@@ -301,6 +308,7 @@ def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
             [
                 a.worker_id,
                 a.name,
+                a.site,
                 exam(a.exam),
                 a.passed_on,
                 _status(rules, a.status, lang),
@@ -316,12 +324,15 @@ def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
             None,
             None,
             None,
+            None,
             sum((a.amount for a in other), Decimal(0)),
         ],
+        unit="yuan",
+        signature=True,
     )
     by_exam = Sheet(
         name=label("sheet.by_exam", lang),
-        title=label("awards_by_exam", lang),
+        title=title("awards_by_exam"),
         columns=[
             text_column("exam", lang),
             int_column("count", lang),
@@ -330,5 +341,7 @@ def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
         rows=[[exam(t.exam), t.count, t.amount] for t in result.by_exam],
         totals=[total, result.count_due, result.due],
         chart=Chart(title=sentence("awards.chart_by_exam", lang), categories=0, series=[2]),
+        unit="people_yuan",
+        signature=True,
     )
     return [due, not_due, by_exam]

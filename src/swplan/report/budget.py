@@ -10,12 +10,14 @@ from typing import Any
 
 from ..calc.budget import BudgetResult, SiteBudget
 from ..calc.staffing import SitePosts
+from ..messages import msg
 from ..money import fmt_money, fmt_share
 from ..render_view import Report, View, thousands
 from ..rules import Rules
-from ..workbook import Chart, Column, Sheet
+from ..workbook import Cell, Chart, Column, Sheet
 from .common import (
     SITE_HEADERS_ZH,
+    document_title,
     header,
     int_column,
     money_column,
@@ -166,10 +168,13 @@ def budget_report(
     lang: str,
     top: int = 5,
     sites: list[SiteBudget] | None = None,
+    *,
+    region: str | None = None,
 ) -> Report:
     """Lines and total; a headline (total, headcount change, cap) and the largest shortages.
 
     With `sites` (`--by site`), each site's own budget, in the JSON `sites` and a table.
+    `region` (the populations') heads the workbook's sheets.
     """
     data = budget_json(result, rules)
     if sites is not None:
@@ -209,7 +214,7 @@ def budget_report(
         data,
         data["sites"] if sites is not None else data["lines"],
         views,
-        sheets=lambda: budget_sheets(result, rules, lang, sites),
+        sheets=lambda: budget_sheets(result, rules, lang, sites, region=region),
         lang=lang,
         csv_word=_csv_word(rules),
         csv_headers=SITE_HEADERS_ZH,
@@ -268,21 +273,31 @@ def _csv_word(rules: Rules) -> Callable[[str, Any], Any]:
 
 
 def budget_sheets(
-    result: BudgetResult, rules: Rules, lang: str, sites: list[SiteBudget] | None
+    result: BudgetResult,
+    rules: Rules,
+    lang: str,
+    sites: list[SiteBudget] | None,
+    *,
+    region: str | None = None,
 ) -> list[Sheet]:
     """The lines (a chart of them), each site's budget, the sites short of posts, and
-    the assumptions the budget rests on."""
+    the assumptions the budget rests on; each sheet ends with the signature block."""
     w = vocab_words(rules, lang)
     total = label("total", lang)
-    title = _title(result, rules, lang)
+
+    def title(key: str) -> str:
+        return document_title(key, lang, region, year=result.year)
+
     sheets = [
         Sheet(
             name=label("sheet.budget", lang),
-            title=title,
+            title=title("budget"),
             columns=[text_column("item", lang), money_column("amount", lang)],
             rows=[[w("item", line.item), line.amount] for line in result.lines],
             totals=[total, result.total],
             chart=Chart(title=total_line(result, lang), categories=0, series=[1]),
+            unit="yuan",
+            signature=True,
         )
     ]
     site_column = Column(label("sheet.site_id", lang), "text")
@@ -290,7 +305,7 @@ def budget_sheets(
         sheets.append(
             Sheet(
                 name=label("sheet.budget_by_site", lang),
-                title=title,
+                title=title("budget_by_site"),
                 columns=[
                     site_column,
                     text_column("name", lang),
@@ -304,6 +319,8 @@ def budget_sheets(
                     categories=1 if all(s.name for s in sites) else 0,
                     series=[6],
                 ),
+                unit="yuan",
+                signature=True,
             )
         )
     short = _short_sites(result)
@@ -311,7 +328,7 @@ def budget_sheets(
     sheets.append(
         Sheet(
             name=label("sheet.sites_short", lang),
-            title=sentence("budget.short_title", lang, rules=rules_name(rules, lang)),
+            title=title("budget_short"),
             columns=[
                 site_column,
                 text_column("name", lang),
@@ -334,10 +351,13 @@ def budget_sheets(
                 title=sentence("budget.chart_shortage", lang),
                 categories=1 if all(s.name for s in short) else 0,
                 series=[4],
+                y_unit="people",
             ),
+            unit="people_yuan",
+            signature=True,
         )
     )
-    sheets.append(_assumptions_sheet(result, rules, lang, title))
+    sheets.append(_assumptions_sheet(result, rules, lang, title("budget_assumptions")))
     return sheets
 
 
@@ -348,7 +368,7 @@ def _assumptions_sheet(result: BudgetResult, rules: Rules, lang: str, title: str
         [label("sheet.rules", lang), rules_name(rules, lang)],
         [label("sheet.budget_year", lang), result.year],
         [label("sheet.as_of", lang), result.as_of],
-        [label("personnel_share", lang), Decimal(personnel_share(result))],
+        [label("personnel_share", lang), Cell(Decimal(personnel_share(result)), "percent")],
         [label("current", lang), result.current],
         [label("shortage", lang), result.shortage],
         [label("planned", lang), result.planned],
@@ -358,6 +378,9 @@ def _assumptions_sheet(result: BudgetResult, rules: Rules, lang: str, title: str
         [label("sheet.hire_cost", lang), hire.annual_cost],
         [label("sheet.training_per_worker", lang), rules.budget.training_per_worker],
     ]
+    for key, rate in rules.pay.contributions.rates.items():
+        item = msg("documents.rate_row", item=w("contribution", key)).text(lang)
+        rows.append([item, Cell(rate, "percent")])
     if result.cap is not None:
         rows.append([label("cap", lang), result.cap])
     return Sheet(
@@ -373,4 +396,5 @@ def _assumptions_sheet(result: BudgetResult, rules: Rules, lang: str, title: str
             *budget_notes(result, rules, lang),
             *(warning_line(w, lang) for w in result.staff.warnings),
         ],
+        signature=True,
     )

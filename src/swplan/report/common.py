@@ -86,6 +86,18 @@ def _english(text: Text) -> str:
 # --------------------------------------------------------------------------- xlsx
 
 
+def document_title(key: str, lang: str, region: str | None = None, /, **values: Any) -> str:
+    """A sheet's title row, `documents.title.<key>`: the region (when the populations
+    name one), what the sheet is, and its year or as-of date
+    (`青山县2027年度社会工作人员经费预算`, `工资测算（2026-12-01）`)."""
+    prefix = ""
+    if region and lang == "zh":  # 青山县2027年度...; a region ending in Latin keeps a space
+        prefix = region + (" " if region[-1].isascii() else "")
+    elif region:
+        prefix = region + ": "
+    return msg(f"documents.title.{key}", region=prefix, **values).text(lang)
+
+
 def money_column(key: str, lang: str) -> Column:
     return Column(label(key, lang), "money")
 

@@ -17,7 +17,7 @@ from ..money import fmt_money, fmt_number
 from ..render_view import Report, View, thousands
 from ..rules import Rules
 from ..workbook import Chart, Column, Sheet
-from .common import header, int_column, money_column, sentence, text_column
+from .common import document_title, header, int_column, money_column, sentence, text_column
 from .labels import BOUNDS_ZH, ROUNDING_ZH, label
 from .vocab import rules_name, word
 from .vocab import words as vocab_words
@@ -386,15 +386,18 @@ def pay_sheets(
     sites: list[SiteGroup] | None = None,
 ) -> list[Sheet]:
     """The workers; with `by="site"` each site's sums; the cost by grade and by step."""
-    title = sentence(
-        "pay.title", lang, rules=rules_name(rules, lang), when=result.as_of.isoformat()
-    )
+    when = str(result.year) if result.year is not None else result.as_of.isoformat()
+    if result.year is not None:
+        title = document_title("pay_year", lang, year=result.year)
+    else:
+        title = document_title("pay", lang, as_of=when)
     sheets = [_workers_sheet(result, rules, lang, title)]
     if by == "site":
-        sheets.append(_by_site_sheet(result, lang, title, pay_by_site(result, sites)))
+        by_site = document_title("pay_by_site", lang, when=when)
+        sheets.append(_by_site_sheet(result, lang, by_site, pay_by_site(result, sites)))
     # cost by grade (and by step, where the rules have steps): workers and what they cost
     for key in ("grade", "step"):
-        sheet = _by_level_sheet(result, key, lang, title)
+        sheet = _by_level_sheet(result, key, lang, document_title(f"pay_by_{key}", lang, when=when))
         if sheet is not None:
             sheets.append(sheet)
     return sheets
@@ -431,7 +434,12 @@ def _workers_sheet(result: PayResult, rules: Rules, lang: str, title: str) -> Sh
     totals: list[Any] = [label("total", lang), *([None] * 9)]
     totals += [result.totals[k] for k in MONEY_FIELDS]
     return Sheet(
-        name=label("sheet.workers", lang), title=title, columns=columns, rows=rows, totals=totals
+        name=label("sheet.workers", lang),
+        title=title,
+        columns=columns,
+        rows=rows,
+        totals=totals,
+        unit="yuan",
     )
 
 
@@ -451,6 +459,7 @@ def _by_site_sheet(result: PayResult, lang: str, title: str, groups: list[SiteGr
             categories=0,
             series=[2 + MONEY_FIELDS.index("annual_cost")],
         ),
+        unit="people_yuan",
     )
 
 
@@ -481,4 +490,5 @@ def _by_level_sheet(result: PayResult, key: str, lang: str, title: str) -> Sheet
         ],
         totals=[label("total", lang), result.count, result.totals["annual_cost"]],
         chart=Chart(title=sentence(f"pay.chart_by_{key}", lang), categories=0, series=[2]),
+        unit="people_yuan",
     )

@@ -18,6 +18,7 @@ from ..rules import Rules
 from ..workbook import Chart, Column, Sheet
 from .common import (
     SITE_HEADERS_ZH,
+    document_title,
     header,
     int_column,
     sentence,
@@ -97,7 +98,7 @@ def staff_report(result: StaffResult, rules: Rules, lang: str, region: str | Non
         _csv_rows(result, shown),
         lambda: [staff_view(result, rules, lang)],  # built only for table and Markdown
         columns,
-        sheets=lambda: staff_sheets(result, rules, lang),
+        sheets=lambda: staff_sheets(result, rules, lang, region),
         lang=lang,
         csv_word=_csv_word(rules),
         csv_headers=SITE_HEADERS_ZH,
@@ -222,7 +223,9 @@ def _notes(result: StaffResult, lang: str) -> list[str]:
 # --------------------------------------------------------------------------- xlsx
 
 
-def staff_sheets(result: StaffResult, rules: Rules, lang: str) -> list[Sheet]:
+def staff_sheets(
+    result: StaffResult, rules: Rules, lang: str, region: str | None = None
+) -> list[Sheet]:
     """One sheet: the sites, a totals row, a chart of required posts (and current staff)."""
     w = vocab_words(rules, lang)
     shown = _dedicated_shown(result, rules)
@@ -279,14 +282,16 @@ def staff_sheets(result: StaffResult, rules: Rules, lang: str) -> list[Sheet]:
         title=sentence("staff.chart_with_roster" if roster else "staff.chart", lang),
         categories=1 if all(s.name for s in result.sites) else 0,
         series=[3, len(columns) - 4] if roster else [3],  # required (and current)
+        y_unit="people",
     )
     sheet = Sheet(
         name=label("sheet.sites", lang),
-        title=sentence("staff.title", lang, rules=rules_name(rules, lang)),
+        title=document_title("staff", lang, region, as_of=rules.effective.isoformat()),
         columns=columns,
         rows=rows,
         totals=totals,
         chart=chart,
         notes=notes,
+        unit="people",
     )
     return [sheet]
