@@ -180,8 +180,47 @@ def zh_csv_header(column: str, word: Callable[[str, Any], Any] | None) -> str:
     return ".".join(out)
 
 
+_ID_COLUMNS = ("id", "worker_id", "site")  # the columns of ids: of workers, of sites
+
+
+def spreadsheet_number(text: str) -> bool:
+    """An id a spreadsheet opening a CSV takes for a number and shows otherwise:
+    `0101` (as 101), an id of more than 11 digits (an 18-digit id as 3.6E+17)."""
+    return (
+        (len(text) > 11 or text[:1] == "0") and len(text) > 1 and text.isascii() and text.isdigit()
+    )
+
+
+def id_note(example: str) -> None:
+    """The one note of a zh CSV holding ids a spreadsheet takes for numbers: it names
+    the xlsx output, where ids are text cells."""
+    from .io import notes
+    from .messages import msg
+
+    notes.add([msg("documents.csv_ids", id=example)])
+
+
+def _noting_ids(items: Iterable[Any], columns: list[str] | None) -> Iterator[Any]:
+    """The items as they are; the first id among them a spreadsheet would turn into a
+    number adds the note (`id_note`)."""
+    at = [i for i, c in enumerate(columns) if c in _ID_COLUMNS] if columns is not None else []
+    items = iter(items)
+    for item in items:
+        yield item
+        if columns is None:
+            cells = [item.get(c) for c in _ID_COLUMNS] if isinstance(item, dict) else []
+        else:
+            cells = [item[i] for i in at]
+        found = next((c for c in cells if isinstance(c, str) and spreadsheet_number(c)), None)
+        if found is not None:
+            id_note(found)
+            yield from items
+            return
+
+
 def report_csv(report: Report) -> Iterator[str]:
-    """The report's CSV; `--lang zh` gives Chinese headers and labels after a UTF-8 BOM."""
+    """The report's CSV; `--lang zh` gives Chinese headers and labels after a UTF-8 BOM,
+    and a note when its ids would be numbers to a spreadsheet."""
     if report.lang != "zh":
         yield from csv_lines(report.items, report.columns)
         return
@@ -189,7 +228,7 @@ def report_csv(report: Report) -> Iterator[str]:
     fixed = report.csv_headers
     yield "\ufeff"
     yield from csv_lines(
-        report.items,
+        _noting_ids(report.items, report.columns),
         report.columns,
         header=lambda c: fixed.get(c) or zh_csv_header(c, word),
         word=word,

@@ -99,4 +99,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{region}{years}年社会工作人员规划：目标",
     ),
     "documents.rate_row": ("Employer rate: {item}", "单位缴费比例：{item}"),
+    "documents.csv_ids": (
+        "ids such as {id!r} are numbers to a spreadsheet opening this CSV (0101 shows as "
+        "101, an 18-digit id as 3.6E+17); in the xlsx output (--format xlsx, or -o NAME.xlsx) "
+        "ids are text cells",
+        "电子表格打开此 CSV 时会把 {id!r} 这样的编号当作数字（0101 显示为 101，18 位编号显示为 "
+        "3.6E+17）；xlsx 输出（--format xlsx 或 -o 文件名.xlsx）中编号为文本单元格",
+    ),
 }
