@@ -45,7 +45,6 @@ HEADER_FILL = "D9D9D9"
 _BODY_SIZE = 11
 _TITLE_SIZE = 16
 _ROW_POINTS = 15.0  # a row of 11-point text
-_MAX_WIDTH = 30  # longer text wraps
 _HEADER_LINES = 3  # a header wraps onto as many lines, where its column is narrower
 _FILLER_WIDTH = 10.0  # a column beyond the table, where the page is wider than the table
 # a character of column width: 8 pixels at 96 per inch (a digit of the 11-point CJK
@@ -60,6 +59,7 @@ _LATIN_WORD = re.compile(r"[!-~]+")  # a header breaks between words, not inside
 class Column:
     label: str
     kind: Kind = "text"
+    widest: int = 30  # text wider than this wraps
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def _write(ws: Any, row: int, col: int, value: Any, kind: Kind) -> tuple[Any, st
 
 
 def _widths(sheet: Sheet) -> list[float]:
-    """Each column's width: its widest value (up to `_MAX_WIDTH`: text wraps beyond),
+    """Each column's width: its widest value (up to the column's `widest`: text wraps beyond),
     and room for its header on up to three lines (a word of Latin letters unbroken)."""
     widths = []
     for j, column in enumerate(sheet.columns):
@@ -256,7 +256,7 @@ def _widths(sheet: Sheet) -> list[float]:
         head = display_width(column.label)
         word = max((len(w) for w in _LATIN_WORD.findall(column.label)), default=0)
         head = max(math.ceil(head / _HEADER_LINES), word, 4)
-        widths.append(float(min(max(widest, head), _MAX_WIDTH) + 2))
+        widths.append(float(min(max(widest, head), column.widest) + 2))
     return widths
 
 

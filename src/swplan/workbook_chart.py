@@ -54,7 +54,9 @@ def axis_titles(sheet: Sheet, chart: Chart, lang: str) -> tuple[str, str]:
     """The category axis's title and the value axis's, each with its unit."""
     x = sheet.columns[chart.categories].label
     if chart.x_unit is not None:
-        x = words("axis", lang, title=x, unit=words(f"unit_word.{chart.x_unit}", lang))
+        unit = words(f"unit_word.{chart.x_unit}", lang)
+        if unit.lower() != x.lower():  # 年度（年）; "Year", not "Year (year)"
+            x = words("axis", lang, title=x, unit=unit)
     y = chart.y_title
     if not y:
         if len(chart.series) == 1:

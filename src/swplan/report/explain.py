@@ -83,12 +83,12 @@ def explain_report(
 
 
 def explain_sheets(lines: list[str], lang: str) -> list[Sheet]:
-    """One sheet: the title line as its header, a line per row."""
+    """One sheet: the title line over a line per row, each on one line (a page wide)."""
     return [
         Sheet(
             name=label("sheet.notes", lang),
             title=lines[0],
-            columns=[Column(lines[0], "text")],
+            columns=[Column(label("sheet.notes", lang), "text", widest=120)],
             rows=[[line] for line in lines[1:]],
         )
     ]

@@ -206,9 +206,10 @@ def plan_report(result: PlanResult, lang: str, *, region: str | None = None) -> 
 
 
 def _kind(metric: str) -> Any:
+    """Money, a share or rate (a percentage: `certified_share`, `..._applied`), a count."""
     if metric in MONEY_METRICS:
         return "money"
-    return "percent" if metric == "certified_share" else "int"
+    return "percent" if metric.endswith(("_share", "_applied")) else "int"
 
 
 def _cell(year: PlanYear, metric: str) -> Any:
