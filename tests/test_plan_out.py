@@ -239,6 +239,7 @@ def test_zh_workbook(tmp_path: Path) -> None:
     assert list(table(book["对比"])[0]) == ["年度", *SCENARIOS]
     assert list(table(book["目标"])[0]) == ["目标", "方案", "实际值", "达成"]
     assert book["目标"]["D5"].value == "未达成"
+    assert book["目标"]["A2"].value == "单位：人、元"  # counts and amounts
     for ws in book:
         for row in ws.iter_rows(values_only=True):
             for cell in row:

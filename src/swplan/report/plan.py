@@ -309,6 +309,7 @@ def plan_sheets(result: PlanResult, lang: str, *, region: str | None = None) -> 
                     ]
                     for t in result.targets
                 ],
+                unit="people_yuan",  # counts and amounts (a share is a percentage)
             )
         )
     return sheets
