@@ -45,8 +45,8 @@ def chart_width(chart: Chart, categories: int) -> float:
 
 def chart_height(chart: Chart, categories: int) -> float:
     """The chart's height in centimetres: bars lying down need a line each."""
-    if lying(chart, categories):
-        return max(_HEIGHT_CM, categories * len(chart.series) * 0.45 + 3)
+    if lying(chart, categories):  # a line of 8-point type for each category's name
+        return max(_HEIGHT_CM, categories * max(0.6, 0.3 * len(chart.series)) + 3)
     return _HEIGHT_CM
 
 
@@ -83,16 +83,21 @@ def _label_list() -> Any:
     return Labels
 
 
-def _labels(position: str, number_format: str | None) -> Any:
-    """The values on a series' bars or points, in 8-point type, in `number_format`
-    (None: the cells' own)."""
+def _small_type() -> Any:
+    """8-point type, for the values on the bars and the names of many categories."""
     from openpyxl.chart.text import RichText
     from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 
     small = CharacterProperties(sz=800)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=small), endParaRPr=small)])
+
+
+def _labels(position: str, number_format: str | None) -> Any:
+    """The values on a series' bars or points, in 8-point type, in `number_format`
+    (None: the cells' own)."""
     return _label_list()(
         numFmt=number_format,
-        txPr=RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=small), endParaRPr=small)]),
+        txPr=_small_type(),
         dLblPos=position,
         showVal=True,
         showLegendKey=False,
@@ -132,6 +137,8 @@ def _drawn(ws: Any, sheet: Sheet, chart: Chart, lang: str, rows: tuple[int, int]
         drawn.gapWidth = 80
         if drawn.type == "bar":
             drawn.x_axis.scaling.orientation = "maxMin"  # the first row on top, as in the table
+            drawn.x_axis.txPr = _small_type()  # every category named, one under another
+            drawn.x_axis.tickLblSkip = 1
     drawn.title = chart.title
     drawn.x_axis.title, drawn.y_axis.title = axis_titles(sheet, chart, lang)
     drawn.y_axis.scaling.min = 0  # a rise of 5 % looks like 5 %
