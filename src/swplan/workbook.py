@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from .escapes import xlsx_text
+
 Kind = Literal["text", "int", "money", "number", "date", "any"]
 
 MONEY_FORMAT = "#,##0.00"
@@ -81,8 +83,11 @@ def _shown(value: Any, kind: Kind) -> str:
     return str(value)
 
 
-def _put(ws: Any, row: int, col: int, value: Any, kind: Kind) -> Any:
-    cell = ws.cell(row=row, column=col)
+def _put(ws: Any, value: Any, kind: Kind) -> Any:
+    """A cell of a write-only sheet: `value` written as `kind`."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws)
     if value is None or value == "":
         return cell
     if kind == "any":  # by the value's type: an amount has two places
@@ -106,50 +111,61 @@ def _put(ws: Any, row: int, col: int, value: Any, kind: Kind) -> Any:
         if isinstance(exponent, int) and exponent < 0:
             cell.number_format = "0." + "0" * -exponent
     else:
-        cell.value = str(value)
+        cell.value = xlsx_text(str(value))
         cell.data_type = "s"  # text, even when it begins with "=": never a formula
     return cell
 
 
+def _widths(sheet: Sheet) -> list[int]:
+    """Each column's width: its widest cell, as Excel shows it."""
+    widths = [display_width(c.label) for c in sheet.columns]
+    kinds = [c.kind for c in sheet.columns]
+    for row in [*sheet.rows, *([sheet.totals] if sheet.totals is not None else [])]:
+        for j, value in enumerate(row):
+            if value is not None:
+                widths[j] = max(widths[j], display_width(_shown(value, kinds[j])))
+    return widths
+
+
 def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
+    """The sheet's rows, written as they go (a write-only sheet holds none of them)."""
     from openpyxl.chart import BarChart, LineChart, Reference
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     ws = book.create_sheet(sheet_name(sheet.name, taken))
     bold = Font(bold=True)
-    widths = [display_width(c.label) for c in sheet.columns]
-    for j, column in enumerate(sheet.columns, start=1):
-        cell = _put(ws, 1, j, column.label, "text")
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    r = 1
-    for row in sheet.rows:
-        r += 1
-        for j, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
-            _put(ws, r, j, value, column.kind)
-            widths[j - 1] = max(widths[j - 1], display_width(_shown(value, column.kind)))
-    last_data = r
-    if sheet.totals is not None:
-        r += 1
-        for j, (column, value) in enumerate(zip(sheet.columns, sheet.totals, strict=True), start=1):
-            cell = _put(ws, r, j, value, column.kind)
-            cell.font = bold
-            widths[j - 1] = max(widths[j - 1], display_width(_shown(value, column.kind)))
-    if sheet.notes:
-        r += 1
-        for note in sheet.notes:
-            r += 1
-            _put(ws, r, 1, note, "text")
+    widths = _widths(sheet)
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = min(width + 2, _MAX_WIDTH)
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
-    ws.oddHeader.center.text = sheet.title.replace("&", "&&")
+    ws.oddHeader.center.text = xlsx_text(sheet.title).replace("&", "&&")
     ws.page_setup.orientation = "landscape" if len(sheet.columns) > 6 else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    header = []
+    for column in sheet.columns:
+        cell = _put(ws, column.label, "text")
+        cell.font = bold
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        header.append(cell)
+    ws.append(header)
+    kinds = [c.kind for c in sheet.columns]
+    for row in sheet.rows:
+        ws.append([_put(ws, value, kind) for kind, value in zip(kinds, row, strict=True)])
+    last_data = 1 + len(sheet.rows)
+    if sheet.totals is not None:
+        totals = [_put(ws, value, kind) for kind, value in zip(kinds, sheet.totals, strict=True)]
+        for cell in totals:
+            cell.font = bold
+        ws.append(totals)
+    if sheet.notes:
+        ws.append([])
+        for note in sheet.notes:
+            ws.append([_put(ws, note, "text")])
 
     chart = sheet.chart
     if chart is not None and last_data >= 2:
@@ -186,30 +202,25 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
 EXCEL_ROWS = 1_048_576  # rows a worksheet can hold
 
 
+def too_many(name: str, rows: int) -> None:
+    """An `InputError` when a sheet of `rows` rows is more than a worksheet holds."""
+    if rows > EXCEL_ROWS:
+        from .errors import InputError, Problem
+        from .messages import msg
+
+        problem = msg("safety.xlsx_rows", sheet=name, rows=rows, limit=EXCEL_ROWS)
+        raise InputError([Problem("--format", "", "", problem)])
+
+
 def workbook_bytes(sheets: list[Sheet]) -> bytes:
     """The workbook of `sheets`, as the bytes of an .xlsx file."""
     from openpyxl import Workbook
 
     for sheet in sheets:
         needed = 1 + len(sheet.rows) + (1 if sheet.totals is not None else 0)
-        if needed + (len(sheet.notes) + 1 if sheet.notes else 0) > EXCEL_ROWS:
-            from .errors import InputError, Problem
+        too_many(sheet.name, needed + (len(sheet.notes) + 1 if sheet.notes else 0))
 
-            raise InputError(
-                [
-                    Problem(
-                        "--format",
-                        "",
-                        "",
-                        f"xlsx: the sheet {sheet.name!r} would need {needed:,} rows, "
-                        f"more than a worksheet holds ({EXCEL_ROWS:,}); use --format csv",
-                    )
-                ]
-            )
-
-    book = Workbook()
-    first: Any = book.active
-    book.remove(first)
+    book = Workbook(write_only=True)
     taken: set[str] = set()
     for sheet in sheets:
         _add_sheet(book, sheet, taken)
