@@ -463,13 +463,6 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"name the column or clear the cell", "请填写列名或清空该单元格"),
     (r"the first sheet \((?P<s>.+)\) is empty", "第一个工作表（{s}）是空的"),
-    (r"already exists", "已存在"),
-    (
-        r"swplan init never overwrites a file: choose a new directory or move the file away",
-        "swplan init 不会覆盖已有文件：请换一个目录，或先移走该文件",
-    ),
-    (r"is a file, not a directory", "是文件，不是目录"),
-    (r"cannot be created: (?P<why>.+)", "无法创建：{why}"),
     (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why_zh}"),
     (r"check that its directory exists and is writable", "请确认其目录存在且可写"),
     (

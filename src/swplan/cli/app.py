@@ -420,7 +420,7 @@ def check(
 @app.command(epilog="Example: swplan init 2026 --lang zh")
 def init(
     directory: Annotated[
-        Path,
+        str,  # not a Path, which reads '' as the current directory
         typer.Argument(
             help="Directory for the new files (created if missing; no file is overwritten).",
             metavar="DIR",

@@ -68,6 +68,7 @@ class _Group(TyperGroup):
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
         utf8_streams()
+        sys.unraisablehook = _unraisable
         standalone_mode = kwargs.get("standalone_mode", True)
         kwargs["standalone_mode"] = False
         try:
@@ -95,6 +96,11 @@ class _Group(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code or 0)
+
+
+def _unraisable(unraisable: Any) -> None:
+    """An error Python cannot raise (a writer's clean-up on a full disk, run while its
+    generator is collected) comes after the run's own error line: it adds nothing."""
 
 
 def utf8_streams() -> None:

@@ -39,4 +39,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "xlsx：工作表 {sheet!r} 需要 {rows:,} 行，超过一个工作表的上限（{limit:,}）；"
         "请使用 --format csv",
     ),
+    # swplan init (swplan.io.fileset)
+    "safety.init_empty": (
+        "the directory name is empty; name the directory for the new files, "
+        "e.g. swplan init 2026",
+        "目录名为空；请指定存放新文件的目录，例如 swplan init 2026",
+    ),
+    "safety.init_dangling": (
+        "is a link to nothing; swplan init writes into a directory: name one that exists "
+        "or a new one",
+        "是指向不存在位置的链接；swplan init 写入一个目录：请指定已有目录或新目录",
+    ),
+    "safety.init_not_a_directory": ("is a file, not a directory", "是文件，不是目录"),
+    "safety.init_exists": (
+        "already exists; swplan init never overwrites a file: "
+        "choose a new directory or move the file away",
+        "已存在；swplan init 不会覆盖已有文件：请换一个目录，或先移走该文件",
+    ),
+    "safety.init_link": (
+        "is a link; swplan init writes only new files, never through a link: "
+        "choose a new directory or remove the link",
+        "是链接；swplan init 只写入新文件，从不经由链接写入：请换一个目录，或删除该链接",
+    ),
+    "safety.init_cannot_create": ("cannot be created: {why}", "无法创建：{why}"),
+    "safety.init_cannot_write": (
+        "cannot be written: {why}; nothing was written",
+        "无法写入：{why}；未写入任何文件",
+    ),
 }
