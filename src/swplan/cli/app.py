@@ -347,7 +347,7 @@ def plan(
         str | None,
         typer.Option(
             "--years",
-            help="Number of years, 1-100. Default: plan.years of the rules (national: 5).",
+            help="Number of years, 1-30. Default: plan.years of the rules (national: 5).",
             metavar="N",
             show_default=False,
         ),

@@ -41,8 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # swplan init (swplan.io.fileset)
     "safety.init_empty": (
-        "the directory name is empty; name the directory for the new files, "
-        "e.g. swplan init 2026",
+        "the directory name is empty; name the directory for the new files, e.g. swplan init 2026",
         "目录名为空；请指定存放新文件的目录，例如 swplan init 2026",
     ),
     "safety.init_dangling": (
@@ -65,5 +64,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "safety.init_cannot_write": (
         "cannot be written: {why}; nothing was written",
         "无法写入：{why}；未写入任何文件",
+    ),
+    # how far a plan may reach (swplan.rules.plan_bounds, swplan plan)
+    "safety.plan_years": (
+        "{value} years is longer than a plan follows; at most {most}",
+        "{value} 年超过规划可跟踪的年限；最多 {most} 年",
+    ),
+    "safety.growth_too_high": (
+        "{value} is more than 1 (a doubling every year); a yearly growth or rise is at "
+        "most 1 (write 0.10 for 10 %)",
+        "{value} 大于 1（每年翻一番）；年增长率或涨幅最多为 1（10% 请写 0.10）",
+    ),
+    "safety.plan_past_9999": (
+        "{years} years from {start} run past 9999, the last year a date can have; "
+        "plan from {latest} at the latest, or over fewer years",
+        "从 {start} 年起 {years} 年将超过 9999 年（日期的最后一年）；"
+        "请最晚从 {latest} 年开始，或减少年数",
+    ),
+    "safety.plan_workforce": (
+        "the planned workforce would reach {workers:,} workers in {year}, more than a plan "
+        "follows ({limit:,}); check plan.client_growth and the number of years",
+        "规划的工作人员将在 {year} 年达到 {workers:,} 人，超过规划可跟踪的上限（{limit:,}）；"
+        "请检查 plan.client_growth 和年数",
     ),
 }
