@@ -20,7 +20,7 @@ bounds hold for every workbook:
 from __future__ import annotations
 
 import zipfile
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from ..messages import Msg, msg
 
@@ -84,7 +84,7 @@ class BoundedArchive(zipfile.ZipFile):
     tags = 0
 
     def open(
-        self, name: Any, mode: str = "r", pwd: bytes | None = None, **kwargs: Any
+        self, name: Any, mode: Literal["r", "w"] = "r", pwd: bytes | None = None, **kwargs: Any
     ) -> IO[bytes]:
         if mode != "r":
             return super().open(name, mode, pwd, **kwargs)
@@ -93,7 +93,8 @@ class BoundedArchive(zipfile.ZipFile):
             self._check(info, MAX_SHEET_XML_BYTES, "safety.sheet_too_big")
             return super().open(info, mode, pwd, **kwargs)
         self._check(info, MAX_SHARED_STRINGS_BYTES, "safety.strings_too_big")
-        return _Whole(super().open(info, mode, pwd, **kwargs), self, info)  # type: ignore[return-value]
+        whole: IO[bytes] = _Whole(super().open(info, mode, pwd, **kwargs), self, info)  # type: ignore[assignment]
+        return whole  # read as openpyxl reads a part's stream
 
     def read(self, name: Any, pwd: bytes | None = None) -> bytes:
         if not self.loading:
@@ -126,7 +127,7 @@ class _Whole:
         whole = size is None or size < 0
         if whole:
             self._archive._check(self._info, MAX_PART_BYTES, "safety.part_too_big")
-        data = self._stream.read(-1 if whole else size)
+        data = self._stream.read(-1 if size is None or size < 0 else size)
         if whole:
             self._archive.count_tags(data, self._info.filename)
         return data

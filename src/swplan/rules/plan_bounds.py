@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..messages import msg
-from .problems import Found
+from .problems import Found, KeyPath
 
 if TYPE_CHECKING:
     from .model import Rules
@@ -28,6 +28,7 @@ def plan_bounded(rules: Rules) -> Found:
         found.append(
             (("plan", "years"), msg("safety.plan_years", value=plan.years, most=MAX_PLAN_YEARS))
         )
+    rates: list[tuple[KeyPath, Decimal]]
     rates = [(("plan", "client_growth", c), g) for c, g in plan.client_growth.items()]
     rates += [(("plan", "pay_rise"), plan.pay_rise), (("plan", "base_rise"), plan.base_rise)]
     for where, rate in rates:
