@@ -208,17 +208,10 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"nesting is too deep", "嵌套层数过多"),
     (r"no such file", "文件不存在"),
-    (r"reading Excel needs openpyxl", "读取 Excel 需要 openpyxl"),
     (_Q + r" has more than two decimals", "{v} 超过两位小数"),
     (r"amounts are in yuan and fen", "金额以元为单位，精确到分"),
     (r"amounts must be 0 or more", "金额应不小于 0"),
     (_Q + r" must be 1 or more", "{v} 应不小于 1"),
-    (
-        r"xlsx: the sheet (?P<s>.+) would need (?P<n>\S+) rows, more than a worksheet holds "
-        r"\((?P<m>\S+)\)",
-        "xlsx：工作表 {s} 需要 {n} 行，超过一个工作表的上限（{m}）",
-    ),
-    (r"use --format csv", "请使用 --format csv"),
     (r"is UTF-16 text, not UTF-8", "是 UTF-16 文本，不是 UTF-8"),
     # what the readers skipped or ignored (notes)
     (
@@ -391,11 +384,6 @@ _CLAUSES: list[tuple[str, str]] = [
         r"needs, so the first row \((?P<list>.*)\) was read as one",
         "未找到表头：前 20 行中没有一行包含{kind_zh}文件所需的列，因此把第一行（{list}）当作了表头",
     ),
-    (
-        r"is too big to read: (?:a sheet|its text) inflates to (?P<n>\S+) MiB \(at most "
-        r"(?P<m>\S+) MiB\)",
-        "过大，无法读取：解压后达 {n} MiB（最多 {m} MiB）",
-    ),
     (r"save the table as CSV UTF-8 instead", "请改存为 CSV UTF-8"),
     (
         r"sheet " + _Q + r" declares (?P<r>\S+) rows and (?P<c>\S+) columns",
@@ -475,13 +463,6 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"name the column or clear the cell", "请填写列名或清空该单元格"),
     (r"the first sheet \((?P<s>.+)\) is empty", "第一个工作表（{s}）是空的"),
-    (r"already exists", "已存在"),
-    (
-        r"swplan init never overwrites a file: choose a new directory or move the file away",
-        "swplan init 不会覆盖已有文件：请换一个目录，或先移走该文件",
-    ),
-    (r"is a file, not a directory", "是文件，不是目录"),
-    (r"cannot be created: (?P<why>.+)", "无法创建：{why}"),
     (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why_zh}"),
     (r"check that its directory exists and is writable", "请确认其目录存在且可写"),
     (

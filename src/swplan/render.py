@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .errors import InputError, Problem
+from .escapes import escaped
 from .io.atomic import STDOUT_NAMES, atomic_file, output_file, why
 from .render_table import render_table
 from .render_view import Report, shown_rows
@@ -261,18 +262,19 @@ _MD_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _md_escape(text: str) -> str:
-    """A Markdown table cell: `|` escaped, a line break (CR, LF or both) a space."""
-    return _MD_BREAK.sub(" ", text.replace("|", "\\|"))
+    """A Markdown table cell: `|` escaped, a line break (CR, LF or both) a space, any
+    other control character an escape (`\\x1b`)."""
+    return escaped(_MD_BREAK.sub(" ", text.replace("|", "\\|")))
 
 
 def render_markdown(report: Report) -> str:
     out: list[str] = []
     for view in report.table_views():
-        out.append(f"### {_MD_BREAK.sub(' ', view.title)}\n")
+        out.append(f"### {escaped(_MD_BREAK.sub(' ', view.title))}\n")
         if view.headline:
             out.extend(f"**{_md_escape(line)}**" for line in view.headline)
             out.append("")
-        rows, totals = shown_rows(view)
+        rows, totals = shown_rows(view, keep="\r\n")
         if view.columns:
             out.append("| " + " | ".join(_md_escape(c) for c in view.columns) + " |")
             out.append(

@@ -40,6 +40,22 @@ def _print_blocks(
                 console.print(f"  {column}{pad}  {cell}", markup=False, overflow="fold")
 
 
+def _escaped(view: View) -> View:
+    """The view with control characters in its title, columns, headline and notes written
+    as escapes (its rows: see `shown_rows`); a line break stays one."""
+    from dataclasses import replace
+
+    from .escapes import escaped
+
+    return replace(
+        view,
+        title=escaped(view.title, "\n"),
+        columns=[escaped(c, "\n") for c in view.columns],
+        headline=[escaped(line, "\n") for line in view.headline],
+        notes=[escaped(note, "\n") for note in view.notes],
+    )
+
+
 def render_table(report: Report, file: TextIO, *, color: bool, width: int | None = None) -> None:
     from rich import box
     from rich.console import Console
@@ -56,6 +72,7 @@ def render_table(report: Report, file: TextIO, *, color: bool, width: int | None
     from rich.text import Text
 
     for view in report.table_views():
+        view = _escaped(view)
         console.print(view.title, markup=False, style="bold" if color else None)
         for line in view.headline:  # directly under its title
             console.print(line, markup=False)

@@ -71,12 +71,19 @@ def thousands(text: str) -> str:
     return text
 
 
-def shown_rows(view: View) -> tuple[list[list[str]], list[str] | None]:
-    """The view's rows and totals as a table shows them (amounts with separators)."""
+def shown_rows(view: View, keep: str = "\n") -> tuple[list[list[str]], list[str] | None]:
+    """The view's rows and totals as a table shows them: amounts with separators, and
+    control characters but those in `keep` written as escapes (a name's ESC or BEL
+    never reaches the terminal)."""
+    from .escapes import escaped
+
+    money = view.money
 
     def shown(row: list[str]) -> list[str]:
-        return [thousands(c) if i in view.money else c for i, c in enumerate(row)]
+        if not money and "".join(row).isprintable():  # the common row: nothing to change
+            return row
+        return [
+            thousands(c) if i in money else escaped(c, keep) if c else c for i, c in enumerate(row)
+        ]
 
-    if not view.money:
-        return view.rows, view.totals
     return [shown(r) for r in view.rows], (shown(view.totals) if view.totals else None)

@@ -20,9 +20,18 @@ MAX_DIGITS = 28
 MAX_WHOLE_DIGITS = 15
 
 
+# Fullwidth forms (U+FF01-U+FF5E) and the ideographic space, as their ASCII forms.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def halfwidth(text: str) -> str:
-    """Fullwidth digits, letters and signs as their plain forms (`２０２６－０１` -> `2026-01`)."""
-    return unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    """Fullwidth digits, letters and signs as their plain forms (`２０２６－０１` -> `2026-01`).
+
+    Every number parser reads its text through this, and only this: a superscript `²`,
+    a circled `①` or another script's digit stays what it is, which no parser takes
+    for a digit (a number is never guessed: `1²` is not 12, `①⓪⓪⓪` not 1000).
+    """
+    return text.translate(_FULLWIDTH) if not text.isascii() else text
 
 
 def shown(value: Any, limit: int = 40) -> str:
@@ -77,6 +86,8 @@ def parse_decimal(value: Any) -> Decimal:
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
         raise ValueError(f"{value!r} is not a number")
     text = halfwidth(str(value)).strip()
+    if not text.isascii():
+        raise ValueError(f"{shown(value)} is not a number")
     if len(text) > 2 * MAX_DIGITS:
         raise ValueError(f"{shown(value)} is too long a number; at most {MAX_DIGITS} digits")
     try:
@@ -95,7 +106,7 @@ def parse_decimal(value: Any) -> Decimal:
     return number
 
 
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
 
 
 def parse_amount(value: Any, *, example: str = "1000.00", grouped: bool = False) -> Decimal:
@@ -175,10 +186,11 @@ def parse_date(value: Any) -> dt.date:
 
 
 _DAY_FORMS = re.compile(
-    r"(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)"
+    r"(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)",
+    re.ASCII,
 )
-_MONTH_FORMS = re.compile(r"\d{4}(?:[-/.]\d{1,2}|年\d{1,2}月)")
-_SERIAL = re.compile(r"\d{1,5}(?:\.0+)?")
+_MONTH_FORMS = re.compile(r"\d{4}(?:[-/.]\d{1,2}|年\d{1,2}月)", re.ASCII)
+_SERIAL = re.compile(r"\d{1,5}(?:\.0+)?", re.ASCII)
 
 
 def parse_cell_date(value: Any) -> dt.date:
@@ -192,7 +204,7 @@ def parse_cell_date(value: Any) -> dt.date:
     if text is None:
         return parse_date(value)
     found = _DAY_FORMS.fullmatch(text)
-    if found or re.fullmatch(r"\d{8}", text):
+    if found or re.fullmatch(r"[0-9]{8}", text):
         if found:
             parts = (found["y"], found["m"] or found["m2"], found["d"] or found["d2"])
         else:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from .escapes import xlsx_text
 from .messages import msg
 
 Kind = Literal["text", "int", "money", "number", "percent", "date", "any"]
@@ -236,7 +237,7 @@ def _write(ws: Any, row: int, col: int, value: Any, kind: Kind) -> tuple[Any, st
     if number_format is not None:
         cell.value = value
     else:
-        cell.value = str(value)
+        cell.value = xlsx_text(str(value))
         cell.data_type = "s"  # text, even when it begins with "=": never a formula
     return cell, number_format
 
@@ -290,7 +291,7 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str], styles: _Styles, lang: 
         ws.column_dimensions[get_column_letter(j)].width = width
     last = get_column_letter(len(page))
 
-    title = ws.cell(row=1, column=1, value=sheet.title)
+    title = ws.cell(row=1, column=1, value=xlsx_text(sheet.title))
     title.data_type = "s"
     styles.put(title, "title")
     ws.merge_cells(f"A1:{last}1")
@@ -390,6 +391,15 @@ def _default_font(book: Any) -> None:
 EXCEL_ROWS = 1_048_576  # rows a worksheet can hold
 
 
+def too_many(name: str, rows: int) -> None:
+    """An `InputError` when a sheet of `rows` rows is more than a worksheet holds."""
+    if rows > EXCEL_ROWS:
+        from .errors import InputError, Problem
+
+        problem = msg("safety.xlsx_rows", sheet=name, rows=rows, limit=EXCEL_ROWS)
+        raise InputError([Problem("--format", "", "", problem)])
+
+
 def rows_needed(sheet: Sheet) -> int:
     """The rows of the sheet's table, from the title to the totals."""
     return HEADER_ROW + len(sheet.rows) + (1 if sheet.totals is not None else 0)
@@ -401,21 +411,7 @@ def workbook_bytes(sheets: list[Sheet], lang: str = "en") -> bytes:
     from openpyxl import Workbook
 
     for sheet in sheets:
-        needed = rows_needed(sheet)
-        if needed + (len(sheet.notes) + 1 if sheet.notes else 0) > EXCEL_ROWS:
-            from .errors import InputError, Problem
-
-            raise InputError(
-                [
-                    Problem(
-                        "--format",
-                        "",
-                        "",
-                        f"xlsx: the sheet {sheet.name!r} would need {needed:,} rows, "
-                        f"more than a worksheet holds ({EXCEL_ROWS:,}); use --format csv",
-                    )
-                ]
-            )
+        too_many(sheet.name, rows_needed(sheet) + (len(sheet.notes) + 1 if sheet.notes else 0))
 
     book = Workbook()
     _default_font(book)

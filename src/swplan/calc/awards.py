@@ -18,6 +18,7 @@ Recording the due awards in the ledger file is `ledger.record_awards`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 from collections.abc import Collection, Iterable, Sequence
@@ -164,7 +165,7 @@ def service_months(hired: dt.date, on: dt.date) -> int:
 
 
 def _month_days(year: int, month: int) -> int:
-    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return calendar.monthrange(year, month)[1]  # December 9999 too: no day after it needed
 
 
 def conditions_failed(rules: Rules, worker: Worker, p: ExamPass) -> tuple[Failed, ...]:
@@ -322,7 +323,11 @@ def _statuses(
         key = (p.worker_id, p.exam)
         first = seen.get(key)
         failed: tuple[Failed, ...] = ()
-        due_by = deadline.in_year(p.passed_on.year + 1) if deadline is not None else None
+        due_by = (
+            deadline.in_year(p.passed_on.year + 1)
+            if deadline is not None and p.passed_on.year < dt.MAXYEAR
+            else None  # a pass of 9999 is claimed in a year no date reaches: never late
+        )
         if first is not None:
             status = DUPLICATE
         elif key in paid.by_pass:

@@ -114,7 +114,8 @@ class PlanResult:
 
 _TARGET = re.compile(
     r"\s*(?P<metric>[A-Za-z_]+)\s*(?P<op><=|>=|==|<|>)\s*"
-    r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*@\s*(?P<year>\d{4})\s*"
+    r"(?P<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*@\s*(?P<year>\d{4})\s*",
+    re.ASCII,  # digits are ASCII digits: `٢٠٢٨` is no year
 )
 
 

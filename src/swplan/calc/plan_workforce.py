@@ -19,6 +19,7 @@ from decimal import Decimal
 from itertools import compress
 from operator import sub
 
+from ..messages import msg
 from ..rules import Rules
 from .pay import PayCalculator
 from .plan_cost import PayFacts, first_year_awards
@@ -29,6 +30,20 @@ from .plan_sites import Shared
 from .plan_workers import Pending, Workers
 
 _short = (0).__lt__  # a gap above 0: a site short of posts
+
+# The workers a plan follows, hires included: a national workforce several times over.
+# Growth past that (a typing slip in client_growth) is an error before memory runs out.
+MAX_PLAN_WORKERS = 10_000_000
+
+
+class PlanTooBig(ValueError):
+    """A planned workforce past `MAX_PLAN_WORKERS`."""
+
+    def __init__(self, workers: int, year: int) -> None:
+        self.message = msg(
+            "safety.plan_workforce", workers=workers, year=year, limit=MAX_PLAN_WORKERS
+        )
+        super().__init__(str(self.message))
 
 
 @dataclass(slots=True)
@@ -148,6 +163,7 @@ class Workforce:
         hires = 0
         if self.slots_unique:  # the known sites are slots 0, 1, ...: only those short
             gaps = list(map(sub, required, map(len, members)))
+            self.bounded(sum(filter(_short, gaps)), year)
             for s in compress(self.known_slots, map(_short, gaps)):
                 gap = gaps[s]
                 members[s].extend(range(first + hires, first + hires + gap))
@@ -157,11 +173,17 @@ class Workforce:
                 site_members = members[s]
                 gap = required[s] - len(site_members)
                 if gap > 0:
+                    self.bounded(hires + gap, year)
                     site_members.extend(range(first + hires, first + hires + gap))
                     hires += gap
         if hires:
             w.add_hires(year, first, hires, hire_no)
         return hires
+
+    def bounded(self, hires: int, year: int) -> None:
+        """A `PlanTooBig` when `hires` more workers would be more than a plan follows."""
+        if self.alive + hires > MAX_PLAN_WORKERS:
+            raise PlanTooBig(self.alive + hires, year)
 
     def shortage(self) -> int:
         """The posts the sites are short of, in all."""

@@ -347,7 +347,7 @@ def plan(
         str | None,
         typer.Option(
             "--years",
-            help="Number of years, 1-100. Default: plan.years of the rules (national: 5).",
+            help="Number of years, 1-30. Default: plan.years of the rules (national: 5).",
             metavar="N",
             show_default=False,
         ),
@@ -420,7 +420,7 @@ def check(
 @app.command(epilog="Example: swplan init 2026 --lang zh")
 def init(
     directory: Annotated[
-        Path,
+        str,  # not a Path, which reads '' as the current directory
         typer.Argument(
             help="Directory for the new files (created if missing; no file is overwritten).",
             metavar="DIR",

@@ -3,8 +3,10 @@ errors as one `error:` line."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +67,15 @@ class _Group(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
+        utf8_streams()
+        sys.unraisablehook = _unraisable
         standalone_mode = kwargs.get("standalone_mode", True)
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
         except NoArgsIsHelpError as exc:
             if exc.format_message():
-                print(exc.format_message(), file=sys.stderr)
+                say(exc.format_message(), lines=True)
             code = EXIT_BAD_INPUT
         except ClickException as exc:
             ctx = getattr(exc, "ctx", None)
@@ -80,15 +84,74 @@ class _Group(TyperGroup):
             if _argv_lang(kwargs.get("args", args[0] if args else None)) == "zh":
                 from ..i18n import zh
 
-                print(f"错误：{zh(message + where)}", file=sys.stderr)
+                say(f"错误：{zh(message + where)}")
             else:
-                print(f"error: {message}{where}", file=sys.stderr)
+                say(f"error: {message}{where}")
             code = exc.exit_code
         except typer.Abort:
             code = 130
+        except BrokenPipeError:  # help or a version into a closed pipe
+            code = 0
+        flush_stdout()
         if not standalone_mode:
             return code
         sys.exit(code or 0)
+
+
+def _unraisable(unraisable: Any) -> None:
+    """An error Python cannot raise (a writer's clean-up on a full disk, run while its
+    generator is collected) comes after the run's own error line: it adds nothing."""
+
+
+def utf8_streams() -> None:
+    """Stdout and stderr in UTF-8 whatever the locale (`LANG=C`, `PYTHONIOENCODING=ascii`):
+    swplan's words are Chinese, its tables have rules and dashes. What cannot be encoded
+    even so (a file name's bytes that are not UTF-8) is written as an escape."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8") and getattr(stream, "errors", "") == "backslashreplace":
+            continue
+        with suppress(Exception):  # not a text file of the interpreter's: left as it is
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
+
+
+_STDERR_OPEN = [True]  # False once stderr could not be written: nothing more is tried
+
+
+def say(line: str, *, lines: bool = False) -> None:
+    """One line on stderr, its control characters escaped (a file name with a newline or
+    an ESC stays one plain line). A stderr that cannot be written (a closed pipe, a
+    full disk) loses the line and changes nothing else: the exit code is the run's."""
+    if not _STDERR_OPEN[0] or sys.stderr is None:
+        return
+    from ..escapes import escaped, one_line
+
+    text = escaped(line, keep="\n") if lines else one_line(line)
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        _STDERR_OPEN[0] = False
+        _silence(sys.stderr)
+
+
+def flush_stdout() -> None:
+    """Flush stdout now, so the interpreter's last flush cannot fail on a closed pipe."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence(sys.stdout)
+
+
+def _silence(stream: Any) -> None:
+    """Point a stream that cannot be written at /dev/null, so that what it still holds
+    and the interpreter's flush at exit go nowhere instead of failing again."""
+    with suppress(Exception):
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
 
 
 def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> int:
@@ -100,21 +163,26 @@ def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> i
 
     target = str(output) if output else None
     shown = False
-    if outcome.write is not None:
-        outcome.write(target)
-    elif outcome.report is not None:
-        from ..render import emit
+    try:
+        if outcome.write is not None:
+            outcome.write(target)
+        elif outcome.report is not None:
+            from ..render import emit
 
-        shown = emit(outcome.report, fmt, target)
-    elif outcome.text is not None:
-        sys.stdout.write(outcome.text)
+            shown = emit(outcome.report, fmt, target)
+        elif outcome.text is not None:
+            sys.stdout.write(outcome.text)
+            sys.stdout.flush()
+    except BrokenPipeError:  # `swplan ... | head`: the reader has what it wanted
+        _silence(sys.stdout)
+        shown = False
     if not shown:
         prefix = "注意：" if lang == "zh" else "warning: "
         for warning in outcome.warnings:
-            print(prefix + message(warning, lang), file=sys.stderr)
+            say(prefix + message(warning, lang))
     messages = outcome.messages() if callable(outcome.messages) else outcome.messages
     for line in messages:
-        print(message(line, lang), file=sys.stderr)
+        say(message(line, lang))
     return outcome.code
 
 
@@ -131,12 +199,12 @@ def report_problems(problems: list[Problem], lang: str = "en") -> None:
         key = (problem.file, problem.path, str(problem.message))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= SAME_PROBLEM_SHOWN:
-            print(problem_line(problem, lang), file=sys.stderr)
+            say(problem_line(problem, lang))
     for (file, path, _), count in seen.items():
         if count > SAME_PROBLEM_SHOWN:
             more = count - SAME_PROBLEM_SHOWN
             extra = Problem(file, "", path, f"... and {more} more like it")
-            print(problem_line(extra, lang), file=sys.stderr)
+            say(problem_line(extra, lang))
 
 
 def print_notes(lang: str = "en") -> None:
@@ -146,7 +214,7 @@ def print_notes(lang: str = "en") -> None:
 
     prefix = "说明：" if lang == "zh" else "note: "
     for note in notes.take():
-        print(prefix + message(note, lang), file=sys.stderr)
+        say(prefix + message(note, lang))
 
 
 def pick_lang(lang: Lang | None) -> str:
@@ -185,9 +253,6 @@ def run(
         print_notes(lang)
         report_problems(exc.problems, lang)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    except BrokenPipeError:  # `swplan ... | head`
-        sys.stderr.close()
-        raise typer.Exit(0) from None
     except (typer.Exit, KeyboardInterrupt):
         raise
     except Exception as exc:  # the last line of "never a traceback"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome:
     """`OK FILE (summary)` for each good file; every problem of the others (exit 2); then
     the good files together (roster sites, pass and ledger worker ids)."""
+    from ..escapes import shown_path
     from ..i18n import problem_line, zh
     from ..io import notes
     from .checking import Checked, check_together, checked
@@ -46,9 +47,9 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
             continue
         good.append((path, result))
         if lang == "zh":
-            lines.append(f"通过 {path}（{zh(result.summary)}）\n")
+            lines.append(f"通过 {shown_path(path)}（{zh(result.summary)}）\n")
         else:
-            lines.append(f"OK {path} ({result.summary})\n")
+            lines.append(f"OK {shown_path(path)} ({result.summary})\n")
     if r is not None and len(good) > 1:
         try:
             problems += check_together(good, r)

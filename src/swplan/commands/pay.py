@@ -57,7 +57,7 @@ def pay(
         return Outcome(_explained(roster, r, costing, explain, lang, fmt))
     if fmt in ("csv", "json"):  # every worker written as the roster is read: flat memory
         return Outcome(write=lambda target: _written(roster, r, costing, target, fmt, lang, by))
-    return Outcome(_listed(roster, r, costing, lang, by))
+    return Outcome(_listed(roster, r, costing, lang, by, every=fmt == "xlsx"))
 
 
 def _written(
@@ -77,15 +77,28 @@ def _written(
 
 
 def _listed(
-    roster: Path, rules: Rules, costing: RosterCosting, lang: str, by: str | None
+    roster: Path,
+    rules: Rules,
+    costing: RosterCosting,
+    lang: str,
+    by: str | None,
+    *,
+    every: bool = False,
 ) -> Report:
-    """The table (or Markdown, or workbook): every worker, or past `TABLE_ROWS` the totals
-    (by site: each site's sums) and a note saying how to get every row."""
+    """The table (or Markdown): every worker, or past `TABLE_ROWS` the totals (by site:
+    each site's sums) and a note saying how to get every row. The workbook (`every`)
+    holds every worker, or is an error past what a worksheet holds."""
     from ..calc.pay import pay as compute
+    from ..report.labels import label
     from ..report.pay import pay_report
-    from .roster import held_or_tallied
+    from ..workbook import EXCEL_ROWS, HEADER_ROW, too_many
+    from .roster import TABLE_ROWS, held_or_tallied
 
-    held, tally, sums = held_or_tallied(roster, rules, costing, by)
+    # a workbook's title, unit and header rows, and its totals row
+    limit = EXCEL_ROWS - HEADER_ROW - 1 if every else TABLE_ROWS
+    held, tally, sums = held_or_tallied(roster, rules, costing, by, limit=limit)
+    if held is None and every:
+        too_many(label("sheet.workers", lang), tally.count + HEADER_ROW + 1)
     if held is not None:
         if costing.year is not None:
             return pay_report(compute(rules, held, year=costing.year), rules, lang, by)

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_CHECK_FAILED, InputError, Problem
+from ..messages import msg
+from ..rules.plan_bounds import MAX_PLAN_YEARS
 from .common import (
     Outcome,
     attempt,
@@ -35,6 +37,7 @@ def plan(
     """The plan of every scenario; exit 1 when a target fails in any of them."""
     from ..calc.plan import PlanRoster, TargetError, parse_target
     from ..calc.plan import plan as compute
+    from ..calc.plan_workforce import PlanTooBig
     from ..io.passes import load_ledger, load_passes
     from ..io.populations import load_populations
     from ..io.scenarios import load_scenarios
@@ -44,7 +47,9 @@ def plan(
 
     problems: list[Problem] = []
     first = attempt(lambda: option_year(start, "--from"), problems, None)
-    span = attempt(lambda: option_count(years, "--years", least=1, most=100), problems, None)
+    span = attempt(
+        lambda: option_count(years, "--years", least=1, most=MAX_PLAN_YEARS), problems, None
+    )
     goals = []
     for text in targets:
         try:
@@ -60,6 +65,7 @@ def plan(
     if not named:
         raise InputError(problems)
     r = named[0][1]
+    problems += _before_10000(first, span, r)
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
     pops = attempt(lambda: load_populations(populations, r), problems, None)
@@ -90,6 +96,8 @@ def plan(
         )
     except TargetError as exc:
         raise InputError([Problem("--target", "", "", exc.message)]) from None
+    except PlanTooBig as exc:
+        raise InputError([Problem("plan", "", "", exc.message)]) from None
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
     result.warnings = warnings  # budget's words for the same workers
@@ -103,6 +111,18 @@ def plan(
         messages,
         warnings=list(warnings),
     )
+
+
+def _before_10000(first: int | None, span: int | None, rules: Rules) -> list[Problem]:
+    """A plan's last year is 9999 at the latest (the last year of a date): the problem
+    names the option that moves it (`--from`, else `--years`)."""
+    start = first if first is not None else rules.effective.year
+    years = span if span is not None else rules.plan.years
+    if start + years - 1 <= 9999:
+        return []
+    option = "--from" if first is not None or span is None else "--years"
+    text = msg("safety.plan_past_9999", years=years, start=start, latest=10000 - years)
+    return [Problem(option, "", "", text)]
 
 
 def _read_roster(path: Path, rules: Rules, into: PlanRoster) -> None:

@@ -98,12 +98,13 @@ def held_or_tallied(
     rules: Rules,
     costing: RosterCosting,
     by: str | None,
+    *,
+    limit: int = TABLE_ROWS,
 ) -> tuple[list[Worker] | None, Tally, SiteSums | None]:
-    """For a table of `pay`: the workers when there are at most `TABLE_ROWS`, else None
+    """For a table of `pay`: the workers when there are at most `limit`, else None
     (and then the tally and, with `by`, the sites' sums are what can be shown)."""
     rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
     held: list[RosterRow] = []
-    limit = TABLE_ROWS
 
     def keep(row: RosterRow, profile: int) -> None:
         if len(held) <= limit:

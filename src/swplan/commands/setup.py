@@ -41,13 +41,14 @@ def rules_show(*, rules: Path | None, fmt: str) -> Outcome:
     return Outcome(text=yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
-def init(*, directory: Path, lang: str) -> Outcome:
+def init(*, directory: Path | str, lang: str) -> Outcome:
     """A new set of files to fill in (see `report.starter`)."""
+    from ..escapes import shown_path
     from ..io.rules_file import load_rules
     from ..report.starter import write_starter
 
-    written = write_starter(directory, load_rules(None), lang)
-    names = " ".join(str(p) for p in written)
+    written = [shown_path(p) for p in write_starter(directory, load_rules(None), lang)]
+    names = " ".join(written)
     if lang == "zh":
         lines = [f"已写入 {p}" for p in written]
         lines.append(f"下一步：填写这些文件，然后运行 swplan check {names}")

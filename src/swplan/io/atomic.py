@@ -26,6 +26,7 @@ from contextlib import contextmanager, suppress
 from typing import IO, Any
 
 from ..errors import InputError, Problem
+from .text import split_sheet
 
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
@@ -292,14 +293,15 @@ def output_clash(output: str, inputs: dict[str, Any]) -> Problem | None:
         for path in given if isinstance(given, list | tuple) else [given]:
             if path is None:
                 continue
+            file = split_sheet(path)[0]  # `roster.xlsx#花名册` and `#*` are roster.xlsx
             try:
-                st: os.stat_result | None = os.stat(path)
+                st: os.stat_result | None = os.stat(file)
             except OSError:
                 st = None
             if out is not None and st is not None:
                 same = (out.st_dev, out.st_ino) == (st.st_dev, st.st_ino)
             else:
-                same = os.path.realpath(path) == resolved
+                same = os.path.realpath(file) == resolved
             if same:
                 what = option if option.startswith("-") else f"the {option} argument"
                 return Problem(

@@ -17,6 +17,13 @@ from typing import Any
 from ..errors import InputError, Problem
 from .table import HEADER_ROWS, SHEET_STRIDE, Row, Table, header_key, second_header
 from .text import display_name, read_bytes, split_sheet
+from .xlsxbounds import (
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    TooBig,
+    inflated_size_problem,
+    load_bounded,
+)
 
 
 def read_xlsx_table(
@@ -33,15 +40,11 @@ def read_xlsx_table(
     """
     path, wanted = split_sheet(path)
     name = display_name(path)
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - a declared dependency
-        raise InputError([Problem(name, "", "", "reading Excel needs openpyxl")]) from None
     source: Any = path
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe: read once, then look inside
             source = io.BytesIO(read_bytes(path))
-        size_problem = _inflated_size_problem(source)
+        size_problem = inflated_size_problem(source)
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
@@ -51,7 +54,9 @@ def read_xlsx_table(
     if size_problem:
         raise InputError([Problem(name, "", "", size_problem)])
     try:
-        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+        book = load_bounded(source, data_only=True)
+    except TooBig as exc:
+        raise InputError([Problem(name, "", "", exc.message)]) from None
     except FileNotFoundError:
         raise InputError([Problem(name, "", "", "no such file")]) from None
     except IsADirectoryError:
@@ -63,6 +68,8 @@ def read_xlsx_table(
             return _all_sheets(name, source, book, fits)
         sheet = _choose_sheet(name, book, wanted, fits)
         return _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
+    except TooBig as exc:
+        raise InputError([Problem(name, "", "", exc.message)]) from None
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
         raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
@@ -178,38 +185,8 @@ def _header_fits(sheet: Any, fits: Callable[[Sequence[str | None]], bool]) -> bo
     return False
 
 
-# Limits on what a workbook may make swplan hold (a few MB of zip can inflate to GBs):
-# Excel's own sheet size, and the inflated XML of one sheet or of the shared strings.
-MAX_SHEET_ROWS = 1_048_576
-MAX_SHEET_COLUMNS = 16_384
-MAX_SHEET_XML_BYTES = 256 << 20
-MAX_SHARED_STRINGS_BYTES = 128 << 20
 # Formulas are looked up in sheets up to this size (inflated XML).
 _DETAIL_BYTES = 32 << 20
-
-
-def _inflated_size_problem(path: Any) -> str | None:
-    """Why the workbook at `path` is too big to read, from its zip directory (no inflating).
-
-    A member inflates to at most the size the directory declares (zipfile stops there),
-    so the declared sizes bound what reading can cost.
-    """
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            member = info.filename
-            if member.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_XML_BYTES:
-                limit = MAX_SHEET_XML_BYTES >> 20
-                return (
-                    f"is too big to read: a sheet inflates to {info.file_size >> 20:,} MiB "
-                    f"(at most {limit:,} MiB); save the table as CSV UTF-8 instead"
-                )
-            if member == "xl/sharedStrings.xml" and info.file_size > MAX_SHARED_STRINGS_BYTES:
-                limit = MAX_SHARED_STRINGS_BYTES >> 20
-                return (
-                    f"is too big to read: its text inflates to {info.file_size >> 20:,} MiB "
-                    f"(at most {limit:,} MiB); save the table as CSV UTF-8 instead"
-                )
-    return None
 
 
 def _sheet_xml(book: Any, sheet: Any) -> bytes | None:
@@ -229,10 +206,8 @@ def _sheet_xml(book: Any, sheet: Any) -> bytes | None:
 
 def _formulas(path: Any, title: str) -> dict[tuple[int, int], str]:
     """Formula cells of the sheet `title`: (row, column) -> formula (small sheets only)."""
-    import openpyxl
-
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        book = load_bounded(path, data_only=False)
     except Exception:
         return {}
     try:

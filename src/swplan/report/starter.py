@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
-from ..io.atomic import atomic_file
+from ..io.atomic import why
+from ..io.fileset import write_new_files
+from ..messages import msg
 from ..rules import Rules
 
 FILES = ("rules.yaml", "roster.xlsx", "populations.xlsx", "passes.xlsx")
@@ -368,32 +370,10 @@ def _guide(lang: str, what: str, cols: list[Col]) -> list[str]:
 
 
 def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) -> list[Path]:
-    """Write the starter files into `directory` (created if missing); never overwrite."""
+    """Write the starter files into `directory` (created if missing): all of them or
+    none; never over a file or through a link."""
     from io import BytesIO
 
-    root = Path(directory)
-    if root.exists() and not root.is_dir():
-        raise InputError([Problem(str(root), "", "", "is a file, not a directory")])
-    existing = [name for name in FILES if (root / name).exists()]
-    if existing:
-        raise InputError(
-            [
-                Problem(
-                    str(root / name),
-                    "",
-                    "",
-                    "already exists; swplan init never overwrites a file: "
-                    "choose a new directory or move the file away",
-                )
-                for name in existing
-            ]
-        )
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(
-            [Problem(str(root), "", "", f"cannot be created: {exc.strerror or exc}")]
-        ) from None
     zh = lang == "zh"
     options = _options(rules, lang)
     first_title = next(iter(rules.pay.points.title))
@@ -472,16 +452,14 @@ def write_starter(directory: str | os.PathLike[str], rules: Rules, lang: str) ->
             lang,
         ),
     }
-    written = []
-    target = root / "rules.yaml"
-    with atomic_file(target) as f:
-        f.write(_rules_text(rules, lang))
-    written.append(target)
-    for name, book in books.items():
-        buffer = BytesIO()
-        book.save(buffer)
-        target = root / name
-        with atomic_file(target, binary=True) as f:
-            f.write(buffer.getvalue())
-        written.append(target)
-    return written
+    files = {"rules.yaml": _rules_text(rules, lang).encode("utf-8")}
+    try:
+        for name, book in books.items():
+            buffer = BytesIO()
+            book.save(buffer)  # through temporary files: a full disk fails here too
+            files[name] = buffer.getvalue()
+    except OSError as exc:
+        raise InputError(
+            [Problem(os.fspath(directory), "", "", msg("safety.init_cannot_write", why=why(exc)))]
+        ) from None
+    return write_new_files(directory, files)

@@ -6,6 +6,7 @@ say about each other is checked on the whole (`swplan.rules.checks`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -234,7 +235,7 @@ class MonthDay(Strict):
 
     def in_year(self, year: int) -> dt.date:
         """This day of `year`; a day past the month's end is its last day (29 Feb -> 28 Feb)."""
-        last = (dt.date(year + self.month // 12, self.month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        last = calendar.monthrange(year, self.month)[1]  # December 9999 too
         return dt.date(year, self.month, min(self.day, last))
 
 
