@@ -3,6 +3,7 @@ errors as one `error:` line."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -91,6 +92,40 @@ class _Group(TyperGroup):
         sys.exit(code or 0)
 
 
+def hold_standard_streams() -> None:
+    """Open /dev/null on a standard stream the run was started without (`2>&-`), so no
+    file this run opens (a ledger) takes its number and gains what is meant for it."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+
+
+def say(text: str) -> None:
+    """One line on stderr. A stderr that cannot be written (closed, a full disk, a closed
+    pipe) is let be: what the run did is told by its exit code, and a recorded run
+    stays recorded (exit 0)."""
+    err = sys.stderr
+    if err is None:
+        return
+    try:
+        err.write(text + "\n")  # stderr is line-buffered: written (or failed) here
+    except (OSError, ValueError):
+        _silence_stderr()
+
+
+def _silence_stderr() -> None:
+    """After a failed write, point stderr at /dev/null so the exit flush cannot fail."""
+    try:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+    except OSError:  # pragma: no cover - no /dev/null
+        sys.stderr = None
+
+
 def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> int:
     """Write the outcome to `output` (atomically) or stdout; its messages go to stderr.
 
@@ -111,10 +146,10 @@ def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> i
     if not shown:
         prefix = "注意：" if lang == "zh" else "warning: "
         for warning in outcome.warnings:
-            print(prefix + message(warning, lang), file=sys.stderr)
+            say(prefix + message(warning, lang))
     messages = outcome.messages() if callable(outcome.messages) else outcome.messages
     for line in messages:
-        print(message(line, lang), file=sys.stderr)
+        say(message(line, lang))
     return outcome.code
 
 
@@ -131,12 +166,12 @@ def report_problems(problems: list[Problem], lang: str = "en") -> None:
         key = (problem.file, problem.path, str(problem.message))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= SAME_PROBLEM_SHOWN:
-            print(problem_line(problem, lang), file=sys.stderr)
+            say(problem_line(problem, lang))
     for (file, path, _), count in seen.items():
         if count > SAME_PROBLEM_SHOWN:
             more = count - SAME_PROBLEM_SHOWN
             extra = Problem(file, "", path, f"... and {more} more like it")
-            print(problem_line(extra, lang), file=sys.stderr)
+            say(problem_line(extra, lang))
 
 
 def print_notes(lang: str = "en") -> None:
@@ -146,7 +181,7 @@ def print_notes(lang: str = "en") -> None:
 
     prefix = "说明：" if lang == "zh" else "note: "
     for note in notes.take():
-        print(prefix + message(note, lang), file=sys.stderr)
+        say(prefix + message(note, lang))
 
 
 def pick_lang(lang: Lang | None) -> str:
