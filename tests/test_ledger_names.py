@@ -317,3 +317,36 @@ def test_a_recorded_run_exits_0_when_stderr_cannot_be_written(tmp_path: Path, st
     assert done.returncode == 0
     assert files["ledger"].read_text(encoding="utf-8") == HEADER + OLD_ROWS + NEW_ROWS
     assert '"count_due": 3' in out.read_text()
+
+
+def test_where_files_bear_no_marks_the_journal_is_found_beside_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a file system that keeps no extended attributes (as on Windows or some network
+    # shares): the journal, beside the file itself, is found through a symlink elsewhere
+    for name in ("getxattr", "setxattr", "removexattr"):
+        monkeypatch.delattr(os, name, raising=False)
+    from swplan.io import journal
+
+    files = write_inputs(tmp_path)
+    ledger = files["ledger"]
+    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
+    try:
+        journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())
+        os.write(fd, TORN.encode())
+    finally:
+        os.close(fd)
+    link, _ = other_names(tmp_path, ledger, "symlink")
+    read = swplan(*read_args(files, link), "--as-of", AS_OF)
+    assert read.code == 2 and "cut short" in read.err, read.err
+    run = swplan(*read_args(files, link), "--as-of", AS_OF, "--record", "-f", "json")
+    assert run.code == 0, run.err
+    assert run.json()["totals"] == {"due": "3000.00", "count_due": 3}
+    assert ledger.read_text(encoding="utf-8") == HEADER + OLD_ROWS + NEW_ROWS
+    # a second name in another directory could not see a journal: refused for --record
+    os.link(ledger, tmp_path / "elsewhere" / "hard.csv")
+    before = ledger.read_bytes()
+    files["passes"].write_text("worker_id,exam,passed_on\nW002,social_worker,2025-12-01\n")
+    run = swplan(*record_args(files))
+    assert run.code == 2 and "hard links" in run.err, run.err
+    assert ledger.read_bytes() == before and not journals(tmp_path)

@@ -12,15 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 from conftest import Result, swplan
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.styles import Border, Font, Side
 from test_ledger import start, wait_for
 
+from swplan import load_ledger, load_rules, record_awards
 from swplan.io.ledger import PAUSE_ENV
+from swplan.model import ExamPass, Worker
 
 AS_OF = "2026-01-01"
 ROSTER = (
@@ -231,3 +237,65 @@ def test_a_file_in_neither_encoding_is_still_refused(files: dict[str, Path]) -> 
     assert run.code == 2
     assert "not UTF-8" in run.err
     assert os.path.getsize(ledger) > 0
+
+
+# --------------------------------------------------------------------------- one ledger, two formats
+
+LEDGER_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["W1", "W2", "W3", "W9"]),
+        st.sampled_from(["assistant_social_worker", "social_worker", "psychological_counselor"]),
+        st.integers(0, 300_000).map(lambda fen: Decimal(fen).scaleb(-2)),
+    ),
+    max_size=5,
+)
+PASS_ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["W1", "W2", "W3"]),
+        st.sampled_from(["assistant_social_worker", "social_worker", "psychological_counselor"]),
+        st.integers(0, 300),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LEDGER_ROWS, PASS_ROWS, st.booleans())
+def test_a_csv_and_an_xlsx_ledger_record_the_same(
+    ledger: list[tuple[str, str, Decimal]], drawn: list[tuple[str, str, int]], totals: bool
+) -> None:
+    rules = load_rules()
+    day = dt.date(2026, 1, 1)
+    workers = [Worker(w, "s1", "bachelor", "none", years_of_service=1) for w in ("W1", "W2", "W3")]
+    passes = [ExamPass(w, e, day - dt.timedelta(days=d)) for w, e, d in drawn]
+    paid_on = dt.date(2025, 1, 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path = Path(tmp) / "ledger.csv"
+        csv_path.write_text(
+            "worker_id,exam,amount,paid_on\n"
+            + "".join(f"{w},{e},{a},{paid_on}\n" for w, e, a in ledger),
+            encoding="utf-8",
+        )
+        xlsx_path = Path(tmp) / "ledger.xlsx"
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["worker_id", "exam", "amount", "paid_on"])
+        for w, e, a in ledger:
+            sheet.append([w, e, a, dt.datetime(2025, 1, 1)])
+        if totals and ledger:
+            sheet.append(["合计", None, f"=SUM(C2:C{sheet.max_row})", None])
+        book.save(xlsx_path)
+        first = [record_awards(rules, workers, passes, p, day) for p in (csv_path, xlsx_path)]
+        assert first[0].rows == first[1].rows
+        assert [(a.status, a.amount) for a in first[0].result.awards] == [
+            (a.status, a.amount) for a in first[1].result.awards
+        ]
+        assert load_ledger(csv_path, rules) == load_ledger(xlsx_path, rules)
+        assert len(load_ledger(xlsx_path, rules)) == len(ledger) + len(first[0].rows)
+        again = [record_awards(rules, workers, passes, p, day) for p in (csv_path, xlsx_path)]
+        assert again[0].rows == again[1].rows == []
+        if totals and ledger and first[1].rows:
+            last = openpyxl.load_workbook(xlsx_path).active
+            bottom = last.max_row
+            assert last.cell(bottom, 1).value == "合计"
+            assert last.cell(bottom, 3).value == f"=SUM(C2:C{bottom - 1})"

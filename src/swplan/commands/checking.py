@@ -26,7 +26,7 @@ from ..io.rules_file import load_rules, rules_from_document
 from ..io.source import OpenTable, open_table
 from ..io.text import file_format
 from ..io.yamldoc import Document, load_yaml
-from ..messages import Msg, Words, msg
+from ..messages import Field, Msg, Words, msg
 from ..model import Origin, Populations
 from ..rules import Rules
 from .district import missing_sites, sites_by_name
@@ -98,7 +98,7 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
     assert isinstance(source, OpenTable)
     rows = load_ledger(path, rules, source=source)
     try:
-        order = Words(append_order(path, rules))
+        order = Words([Field("ledger", key) for key in append_order(path, rules)])
     except InputError as exc:
         why = exc.problems[0].message
         return Checked(kind, msg("ledger.check_refuses", rows=len(rows), why=why), rows)

@@ -147,6 +147,15 @@ def clear_mark(fd: int) -> None:
 # --------------------------------------------------------------------------- digests
 
 
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    """Up to `size` bytes of the file `fd` from `offset` (`pread` where there is one)."""
+    pread = getattr(os, "pread", None)
+    if pread is not None:
+        return pread(fd, size, offset)  # type: ignore[no-any-return]
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - Windows
+    return os.read(fd, size)  # pragma: no cover - Windows
+
+
 def digest(fd: int, start: int, length: int) -> str:
     """The SHA-256 of `length` bytes of the file `fd` from `start`, read a block at a time."""
     h = hashlib.sha256()
@@ -158,7 +167,7 @@ def digest(fd: int, start: int, length: int) -> str:
 def _chunks(fd: int, start: int, length: int) -> Iterator[bytes]:
     end = start + length
     while start < end:
-        block = os.pread(fd, min(_CHUNK, end - start), start)
+        block = _read_at(fd, min(_CHUNK, end - start), start)
         if not block:
             return
         yield block
@@ -169,7 +178,7 @@ def _same_bytes(a: int, a_start: int, b: int, b_start: int, length: int) -> bool
     done = 0
     while done < length:
         n = min(_CHUNK, length - done)
-        if os.pread(a, n, a_start + done) != os.pread(b, n, b_start + done):
+        if _read_at(a, n, a_start + done) != _read_at(b, n, b_start + done):
             return False
         done += n
     return True
@@ -251,7 +260,7 @@ def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, i
         kind = _kind(info.st_mode)
         if kind is not None:
             raise _refuse(name, msg("ledger.not_a_journal", journal=path, what=kind))
-        first = os.pread(jfd, _NOTE_BYTES, 0)
+        first = _read_at(jfd, _NOTE_BYTES, 0)
         line = first[: first.find(b"\n") + 1] if b"\n" in first else b""
         note = Note.parse(line)
         if note is None or info.st_size > len(line) + note.length:

@@ -172,6 +172,7 @@ class _Run:
         if not self.xlsx:
             journal.take_back(self.file, fd)
         self.old = _read_all(fd)
+        self.seen = os.fstat(fd)
         self.empty = not self.old.removeprefix(BOM).strip()
         self.read = LedgerRead([]) if self.empty else read_ledger(name, rules)
         # refuse a header it cannot write back, before anything
@@ -184,10 +185,21 @@ class _Run:
         if rows and self.layout is not None:
             _append(self.file, self.fd, self.old, self.layout, rows, self.rules)
         elif rows:
-            record_xlsx(self.name, self.read, rows, rules=self.rules, before=_pause_for_tests)
+            record_xlsx(self.name, self.read, rows, rules=self.rules, before=self.unchanged)
         elif self.created and self.layout is not None:  # a new ledger: its header
             _append(self.file, self.fd, self.old, self.layout, rows, self.rules)
         self.committed = True
+
+    def unchanged(self) -> None:
+        """Just before a workbook is renamed into place: refuse when the ledger was
+        saved over meanwhile (a spreadsheet does not take swplan's lock)."""
+        _pause_for_tests()
+        now = os.fstat(self.fd)
+        if not same_file(self.fd, self.file) or (now.st_size, now.st_mtime_ns) != (
+            self.seen.st_size,
+            self.seen.st_mtime_ns,
+        ):
+            raise _problem(self.file, msg("ledger.replaced_meanwhile"))
 
 
 def record_rows(

@@ -53,7 +53,7 @@ def _moved_ref(ref: str, move: Rows) -> str:
     cells = [_CELL.match(p) for p in parts]
     if len(parts) in (1, 2) and all(cells):
         rows = [int(m[4]) for m in cells if m]
-        first, last = move(rows[0], rows[-1])
+        first, last = move(min(rows), max(rows))
         out = [
             f"{m[1]}{m[2]}{m[3]}{row}" for m, row in zip(cells, (first, last), strict=False) if m
         ]
