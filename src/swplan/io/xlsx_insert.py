@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-Rows = Callable[[int, int], tuple[int, int]]  # (first row, last row) -> moved
+# (first row, last row, a range: not one cell) -> the rows moved
+Rows = Callable[[int, int, bool], tuple[int, int]]
 
 _CELL = re.compile(r"(\$?)([A-Za-z]{1,3})(\$?)(\d+)\Z")
 _ROWS = re.compile(r"(\$?)(\d+):(\$?)(\d+)\Z")
@@ -23,15 +24,15 @@ _ROWS = re.compile(r"(\$?)(\d+):(\$?)(\d+)\Z")
 def row_mover(at: int, count: int, top: int, *, widen: bool = True) -> Rows:
     """How a range of rows (first, last) moves when `count` rows go in at row `at`.
 
-    A range below the insertion moves down; one across it grows; with `widen`, one
-    that starts at or above `top` and ends on the row above `at` grows over the new
-    rows too (it covers the data, like a totals row's SUM).
+    A range below the insertion moves down; one across it grows; with `widen`, a range
+    (never a single cell) that starts at or above `top` and ends on the row above `at`
+    grows over the new rows too (it covers the data, like a totals row's SUM).
     """
 
-    def move(first: int, last: int) -> tuple[int, int]:
+    def move(first: int, last: int, span: bool = True) -> tuple[int, int]:
         if first >= at:
             return first + count, last + count
-        if last >= at or (widen and last == at - 1 and first <= top and first < last):
+        if last >= at or (widen and span and last == at - 1 and first <= top):
             return first, last + count
         return first, last
 
@@ -53,14 +54,14 @@ def _moved_ref(ref: str, move: Rows) -> str:
     cells = [_CELL.match(p) for p in parts]
     if len(parts) in (1, 2) and all(cells):
         rows = [int(m[4]) for m in cells if m]
-        first, last = move(min(rows), max(rows))
+        first, last = move(min(rows), max(rows), len(parts) == 2)
         out = [
             f"{m[1]}{m[2]}{m[3]}{row}" for m, row in zip(cells, (first, last), strict=False) if m
         ]
         return ":".join(out)
     whole = _ROWS.match(ref)
     if whole:
-        first, last = move(int(whole[2]), int(whole[4]))
+        first, last = move(int(whole[2]), int(whole[4]), True)
         return f"{whole[1]}{first}:{whole[3]}{last}"
     return ref
 
@@ -153,7 +154,7 @@ def _merged(sheet: Any, move: Rows) -> None:
 
     ranges = list(sheet.merged_cells.ranges)
     for merged in ranges:
-        first, last = move(merged.min_row, merged.max_row)
+        first, last = move(merged.min_row, merged.max_row, True)
         if (first, last) != (merged.min_row, merged.max_row):
             sheet.merged_cells.remove(merged)
             sheet.merged_cells.add(
