@@ -350,3 +350,26 @@ def test_where_files_bear_no_marks_the_journal_is_found_beside_the_file(
     run = swplan(*record_args(files))
     assert run.code == 2 and "hard links" in run.err, run.err
     assert ledger.read_bytes() == before and not journals(tmp_path)
+
+
+def test_a_run_stopped_while_writing_its_journal_left_the_ledger_as_it_was(
+    tmp_path: Path,
+) -> None:
+    from swplan.io import journal
+
+    files = write_inputs(tmp_path)
+    ledger = files["ledger"]
+    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
+    try:
+        path = Path(journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())[0])
+    finally:
+        os.close(fd)
+    with open(path, "r+b") as f:  # the journal got half its rows; the ledger none
+        f.truncate(path.stat().st_size - 40)
+    read = swplan(*read_args(files, str(ledger)), "--as-of", AS_OF, "-f", "json")
+    assert read.code == 0, read.err
+    assert read.json()["totals"] == {"due": "3000.00", "count_due": 3}
+    run = swplan(*record_args(files))
+    assert run.code == 0, run.err
+    assert ledger.read_text(encoding="utf-8") == HEADER + OLD_ROWS + NEW_ROWS
+    assert not path.exists()

@@ -221,13 +221,15 @@ def pending(name: str, fd: int) -> Pending | None:
         if noted is None:
             return None
         return Pending(noted, None, _by_digests(name, fd, noted, path))
-    note, jfd = _open_journal(name, path, info)
+    note, whole, jfd = _open_journal(name, path, info)
     try:
         if noted is not None and own and noted != note:
             raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["mark"]))
         if note.size > info.st_size or digest(fd, 0, note.size) != note.old:
             raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["old"]))
-        state = _tail_state(name, fd, info.st_size, note, jfd, path)
+        state = _tail_state(name, fd, info.st_size, note, jfd, path) if whole else "untouched"
+        if not whole and info.st_size != note.size:  # a journal cut short: nothing written
+            raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["tail"]))
         if not own and mark is not UNSUPPORTED and state != "untouched":
             # a file system that keeps marks, and no mark: no run of this ledger wrote it
             raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["unmarked"]))
@@ -246,9 +248,10 @@ _WHY = {
 }
 
 
-def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, int]:
-    """The journal's note and its open file; refused unless it is a regular file of the
-    ledger's owner or this user that names this ledger and holds what its note says."""
+def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, bool, int]:
+    """The journal's note, whether it holds all it says (a run stopped while writing the
+    journal had not begun its append), and its open file; refused unless it is a regular
+    file of the ledger's owner or this user that names this ledger."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         jfd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
@@ -270,10 +273,7 @@ def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, i
             raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["file"]))
         if info.st_uid not in (ledger.st_uid, os.geteuid() if hasattr(os, "geteuid") else -1):
             raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["owner"]))
-        if info.st_size < len(line) + note.length:
-            # the journal itself was cut short: the append had not begun
-            note = Note(note.dev, note.ino, note.size, note.old, -1, note.new)
-        return note, jfd
+        return note, info.st_size == len(line) + note.length, jfd
     except BaseException:
         os.close(jfd)
         raise
@@ -294,8 +294,6 @@ def _tail_state(name: str, fd: int, size: int, note: Note, jfd: int, path: str) 
     tail = size - note.size
     if tail == 0:
         return "untouched"
-    if note.length < 0:  # a journal cut short, and the ledger grew: not this append
-        raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["tail"]))
     start = len(Note.line(note))
     shown = min(tail, note.length)
     if not _same_bytes(fd, note.size, jfd, start, shown):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..errors import InputError, Problem
 from ..model import ExamPass, LedgerRow, Origin
@@ -70,7 +70,7 @@ def load_passes(
         for row in opened.rows():
             origin_of = table_origin(table, row)
             f = Fields(row.cells.get, origin_of, problems)
-            origin = replace(origin_of("worker_id"), kind="passes")
+            origin = Origin(table.file, table.where(row, "worker_id"), kind="passes")
             p = exam_pass(f, f.ident("worker_id", required=True), rules, origin)
             if p:
                 passes.append(p)
@@ -143,7 +143,7 @@ def read_ledger(
         paid_on = f.date("paid_on", required=True)
         last = row.cells
         if worker_id and exam and amount is not None and paid_on:
-            origin = replace(origin_of("worker_id"), kind="ledger")
+            origin = Origin(table.file, table.where(row, "worker_id"), kind="ledger")
             rows.append(LedgerRow(worker_id, exam, amount, paid_on, origin))
     if problems:
         raise InputError(problems)
