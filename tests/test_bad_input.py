@@ -31,9 +31,11 @@ def bomb_text() -> str:
 # Files whose bytes are made here: other encodings, binary data.
 GENERATED: dict[str, bytes] = {
     "populations_gbk.yaml": "sites:\n  - id: jinjiang\n    name: 金江社区\n".encode("gbk"),
+    # GBK with a byte no text has: neither UTF-8 nor GB18030 (a GB18030 CSV is read)
     "roster_gbk.csv": "id,name,site,education,title,hired\nW001,张三,jinjiang,bachelor,none,2016-09-01\n".encode(
         "gbk"
-    ),
+    )
+    + b"\xff\n",
     "populations_binary.yaml": b"sites:\n\x00\x01\x02\x03\xff\xfe PK\x03\x04",
     "roster_binary.csv": b"id,site,education,title,hired\nW1,a,bachelor,none,2016-09-01\n\x00\x01",
     "roster_utf16.yaml": "workers:\n  - id: W001\n".encode("utf-16"),

@@ -705,15 +705,17 @@ def many_rows(n: int) -> list[str]:
 
 def test_gbk_roster_is_reported_with_its_line_through_the_stream(tmp_path: Path) -> None:
     # a bad row at line 2, 3000 good rows (about 100 KB, several read buffers), then a
-    # name saved as GBK at line 3003: the file is not UTF-8, and that is all either path
-    # says (the per-row path never gets to the rows)
+    # name saved as GBK with a byte no text has at line 3003: the file is neither UTF-8
+    # nor GB18030, and that is all either path says (the per-row path never gets to
+    # the rows)
     lines = [
         HEADER,
         "W-1,Li,s1,bachlor,none,,,3,",
         *many_rows(3000),
         "W9999,张三,s1,bachelor,none,,,3,",
     ]
-    data = "\n".join(lines).encode("utf-8").replace("张三".encode(), "张三".encode("gbk")) + b"\n"
+    bad = "张三".encode("gbk") + b"\xff"
+    data = "\n".join(lines).encode("utf-8").replace("张三".encode(), bad) + b"\n"
     (tmp_path / "gbk.csv").write_bytes(data)
     assert errors_of_both_paths(tmp_path, "gbk.csv") == [
         "error: gbk.csv:3003: is not UTF-8 text (files saved from Windows are often GBK); "

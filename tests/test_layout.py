@@ -196,8 +196,28 @@ def test_passes_and_ledger_headers(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "OK passes.csv (passes, 2 passes)"
-    # the ledger reads; --record appends only under swplan's own column names
-    assert lines[1].startswith("OK ledger.csv (ledger, 1 rows; --record refuses it: ")
+    # the ledger reads, and --record appends under the bureau's own column names
+    assert lines[1] == (
+        "OK ledger.csv (ledger, 1 rows; --record appends in its column order: "
+        "worker_id, exam, amount, paid_on)"
+    )
+    code, out, err = cli(
+        tmp_path,
+        "awards",
+        SMALL / "roster.csv",
+        "--passes",
+        "passes.csv",
+        "--ledger",
+        "ledger.csv",
+        "--as-of",
+        "2026-03-01",
+        "--record",
+    )
+    assert code == 0, err
+    assert (tmp_path / "ledger.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "W001,social_worker,2000.00,2026-01-05",
+        "W003,social_worker,2000.00,2026-03-01",
+    ]
 
 
 # --------------------------------------------------------------------------- layout

@@ -603,16 +603,26 @@ def _journal(ledger: Path) -> Path:
         os.close(fd)
 
 
+def _begin_append(ledger: Path, pending: bytes, written: int) -> None:
+    """What a run stopped in the middle of its append leaves: the ledger noted (its mark
+    and journal) and the first `written` bytes of `pending` appended."""
+    from swplan.io import journal
+
+    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
+    try:
+        journal.begin(str(ledger), fd, pending, ledger.read_bytes())
+        os.write(fd, pending[:written])
+    finally:
+        os.close(fd)
+
+
 def test_an_append_cut_short_is_taken_back_by_the_next_run(books: dict[str, Path]) -> None:
     old = books["ledger"].read_bytes()
     pending = (
         b"W005,psychological_counselor,1000.00,2026-01-01\nW001,social_worker,1000.00,2026-01-01\n"
     )
-    # what a run killed in the middle of its write leaves: the journal and half a row
-    _journal(books["ledger"]).write_bytes(
-        b"swplan-ledger-journal 1 %d %d\n" % (len(old), len(pending)) + pending
-    )
-    books["ledger"].write_bytes(old + pending[:30])
+    _begin_append(books["ledger"], pending, 30)  # half a row
+    assert books["ledger"].read_bytes() == old + pending[:30]
     run = record(books)
     assert run.code == 0, run.err
     assert (
@@ -628,10 +638,9 @@ def test_an_append_complete_but_not_yet_cleared_is_kept(books: dict[str, Path]) 
     assert record(books).code == 0
     done = books["ledger"].read_bytes()
     first_size = len(HEADER + OLD)
-    pending = done[first_size:]
-    _journal(books["ledger"]).write_bytes(
-        b"swplan-ledger-journal 1 %d %d\n" % (first_size, len(pending)) + pending
-    )
+    books["ledger"].write_bytes(done[:first_size])
+    _begin_append(books["ledger"], done[first_size:], len(done) - first_size)
+    assert books["ledger"].read_bytes() == done and _journal(books["ledger"]).exists()
     again = record(books)
     assert "recorded nothing" in again.err
     assert books["ledger"].read_bytes() == done

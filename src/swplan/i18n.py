@@ -157,7 +157,6 @@ _CLAUSES: list[tuple[str, str]] = [
         "{n} 名人员（{ids}）所在站点 {v} 不在服务对象文件中",
     ),
     (r"not counted", "未计入"),
-    (r"its directory does not exist", "所在目录不存在"),
     (r"is not one of: (?P<list>.*)", "不在可选值中：{list}"),
     (r"too many aliases: this expands to too many values", "别名过多：展开后的值过多"),
     (r"write the values out instead of nesting aliases", "请直接写出各个值，不要嵌套别名"),
@@ -182,10 +181,6 @@ _CLAUSES: list[tuple[str, str]] = [
         "从第 {n} 行开始的记录不是有效的 CSV：{why_zh}",
     ),
     (r"check for an unclosed (?P<q>.+)", "请检查是否有未闭合的 {q}"),
-    (
-        r"needs --ledger FILE, the ledger CSV to record the awards in \(created if missing\)",
-        "需要 --ledger 文件：记录奖励的台账 CSV（不存在时新建）",
-    ),
     (r"shows one worker, so --by has nothing to group", "只显示一名人员，--by 无可分组"),
     (r"leave out --by", "请去掉 --by"),
     (
@@ -198,14 +193,6 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"a roster has id, site, education, title", "花名册需有 id、site、education、title 列"),
     (r"populations id, name, kind", "服务对象需有 id、name、kind 列"),
-    (
-        r"swplan records awards only in a CSV ledger, never in a workbook",
-        "swplan 只在 CSV 台账中记录奖励，不写入工作簿",
-    ),
-    (
-        r"save it as CSV \(worker_id,exam,amount,paid_on\) and give the \.csv file",
-        "请另存为 CSV（worker_id,exam,amount,paid_on）并指定该 .csv 文件",
-    ),
     (r"nesting is too deep", "嵌套层数过多"),
     (r"no such file", "文件不存在"),
     (_Q + r" has more than two decimals", "{v} 超过两位小数"),
@@ -243,11 +230,6 @@ _CLAUSES: list[tuple[str, str]] = [
         r"(?P<f>.+?): and (?P<n>\d+) more workers on no roster \((?P<r>[^)]*)\)",
         "{f}：另有 {n} 名人员不在花名册（{r}）中",
     ),
-    (
-        r"--record appends in its column order: (?P<list>.+)",
-        "--record 按其列顺序追加：{list}",
-    ),
-    (r"--record refuses it: (?P<why>.+)", "--record 不能写入它：{why_zh}"),
     # dates and cells
     (_Q + r" is a month without a day", "{v} 只有年月，没有日"),
     (r"write the whole date, e\.g\. (?P<e>\S+)", "请写完整日期，例如 {e}"),
@@ -315,28 +297,7 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"nearest listed kind: " + _Q + r"(?: \((?P<k>[^)]*)\))?", "最接近的类型：{v}{k_zh}"),
     (r"listed kinds: (?P<list>.+)", "已列出的类型：{list_labels}"),
-    # ledger options
-    (
-        r"needs --ledger FILE, the ledger CSV to record the awards in \(with --new-ledger to "
-        r"start one\)",
-        "需要 --ledger 文件：记录奖励的台账 CSV（新建台账请加 --new-ledger）",
-    ),
-    (r"only applies with --record", "只能与 --record 一起使用"),
-    (r"add --record", "请加 --record"),
-    (r"the ledger does not exist", "台账不存在"),
-    (
-        r"check the path \(a new, empty ledger would pay every award again\), or add "
-        r"--new-ledger to start one",
-        "请检查路径（新的空台账会把每笔奖励再发一次），或加 --new-ledger 新建台账",
-    ),
     # output files
-    (r"cannot be written: its directory (?P<d>.+) does not exist", "无法写入：所在目录 {d} 不存在"),
-    (
-        r"is an input of this run \((?:the (?P<arg>[A-Z]+) argument|(?P<opt>--\S+)) (?P<f>.+)\)",
-        "是本次运行的输入文件（{arg}{opt} {f}）",
-    ),
-    (r"writing the report there would destroy it", "把报表写到那里会覆盖它"),
-    (r"its directory (?P<d>.+) does not exist", "所在目录 {d} 不存在"),
     (r"the disk is full \(no space left on device\)", "磁盘已满"),
     (r"the disk quota is exceeded", "超出磁盘配额"),
     (r"the file system is read-only", "文件系统只读"),
@@ -347,8 +308,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"[Nn]o such file or directory", "文件或目录不存在"),
     (r"[Pp]ermission denied", "没有权限"),
     (r"[Ii]s a directory", "这是一个目录"),
-    (r"name another file", "请换一个文件名"),
-    (r"cannot create the ledger: its directory does not exist", "无法新建台账：所在目录不存在"),
     # merged cells
     (
         r"is part of a merged cell over several rows, and a number belongs to one row",
@@ -395,26 +354,10 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     # passes, ledger and options
     (
-        r"--record cannot append to this ledger: its header " + _Q + r" is not the four columns "
-        r"(?P<list>.+?) \(in any order, each once, no other column\)",
-        "--record 不能追加到此台账：其表头 {v} 不是 {list} 这四列（顺序不限，各一次，不能有其他列）",
-    ),
-    (
-        r"rows written under it could be misread\. Fix the header and run again",
-        "在其下写入的行可能被误读。请改正表头后重新运行",
-    ),
-    (r"nothing was recorded", "未记录任何内容"),
-    (
         r"costs a whole year, --as-of one day's run rate",
         "--year 测算全年费用，--as-of 测算某一天的年化费用",
     ),
     (r"give one of them", "请只指定其中一个"),
-    (r"is closed", "已关闭"),
-    (
-        r"give --output FILE, or run with stdout open",
-        "请指定 --output 文件，或在标准输出可用时运行",
-    ),
-    (r"name a file to write", "请指定要写入的文件"),
     (r"\.\.\. and (?P<n>\d+) more like it", "……另有 {n} 处同样的问题"),
     # what no reader foresaw
     (r"cannot be read or written: (?P<why>.+)", "无法读取或写入：{why_zh}"),
@@ -465,6 +408,13 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"the first sheet \((?P<s>.+)\) is empty", "第一个工作表（{s}）是空的"),
     (r"cannot record in the ledger: (?P<why>.+)", "无法写入台账：{why_zh}"),
     (r"check that its directory exists and is writable", "请确认其目录存在且可写"),
+    (r"already exists", "已存在"),
+    (
+        r"swplan init never overwrites a file: choose a new directory or move the file away",
+        "swplan init 不会覆盖已有文件：请换一个目录，或先移走该文件",
+    ),
+    (r"is a file, not a directory", "是文件，不是目录"),
+    (r"cannot be created: (?P<why>.+)", "无法创建：{why}"),
     (
         r"'xlsx' is not available for the rules, which are nested",
         "规则是嵌套结构，不提供 xlsx 格式",
@@ -476,24 +426,10 @@ _CLAUSES: list[tuple[str, str]] = [
     ),
     (r"shortage: (?P<v>\S+) posts short across the sites", "缺编：各站点共缺编 {v} 个岗位"),
     (r"(?P<v>\S+) posts short across the sites", "各站点共缺编 {v} 个岗位"),
-    (r"(?P<n>\d+) award\(s\) due, (?P<t>\S+) in total", "应发 {n} 笔奖励，共 {t} 元"),
-    (r"add --record to record them in the ledger", "加 --record 可记入台账"),
-    (
-        r"recorded (?P<n>\d+) award\(s\), (?P<t>\S+) in total, paid_on (?P<d>\S+), in (?P<l>.+)",
-        "已记录 {n} 笔奖励，共 {t} 元，发放日期 {d}，记入 {l}",
-    ),
-    (r"the ledger now has (?P<n>\d+) rows:", "台账现有 {n} 行："),
-    (
-        r"recorded nothing: no award is due that (?P<l>.+) does not already hold",
-        "未记录：没有 {l} 中尚未记录的应发奖励",
-    ),
-    (r"the ledger has (?P<n>\d+) rows", "台账有 {n} 行"),
-    (r"  \.\.\. and (?P<n>\d+) more \(see the ledger\)", "  ……另有 {n} 笔（见台账）"),
     # `swplan check` summaries
     (r"roster, (?P<n>\d+) workers", "花名册，{n} 人"),
     (r"populations, (?P<n>\d+) sites", "服务对象，{n} 个站点"),
     (r"passes, (?P<n>\d+) passes", "考试通过记录，{n} 条"),
-    (r"ledger, (?P<n>\d+) rows", "奖励发放台账，{n} 行"),
     (
         r"rules " + _Q + r", (?P<c>\d+) categories, (?P<g>\d+) grades",
         "规则 {v}，{c} 类服务对象，{g} 个薪级",

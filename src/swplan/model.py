@@ -74,10 +74,15 @@ class Worker:
 
 @dataclass(frozen=True, slots=True)
 class LedgerRow:
+    """One award paid. `origin` is the row it was read from; `name` the worker's name, for
+    a ledger with a name column (written there, never read: the id is the worker)."""
+
     worker_id: str
     exam: str
     amount: Decimal
     paid_on: dt.date
+    origin: Origin | None = field(default=None, compare=False)
+    name: str | None = field(default=None, compare=False)
 
 
 class Facts(NamedTuple):

@@ -32,7 +32,8 @@ def estimate_rows(path: str | os.PathLike[str]) -> int | None:
 
 def terminal_progress() -> bool:
     """Whether a long run shows a progress bar: on a terminal, outside CI."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    err = sys.stderr
+    return err is not None and err.isatty() and not os.environ.get("CI")
 
 
 @contextmanager

@@ -33,6 +33,7 @@ from ..model import ExamPass, LedgerRow, Origin, Worker
 from ..money import ZERO
 from ..rules import Rules
 from .choices import not_one_of
+from .ids import respellings, spelling_message, spelling_problems
 
 DUE = "due"
 ALREADY_PAID = "already_paid"
@@ -131,12 +132,21 @@ def check_passes(
     id_list: list[str] | None = None
     problems: list[Problem] = []
     exam_label = partial(rules.label_of, "exam", lang="zh")
+    passes = list(passes)
+    # an id that is a roster id spelt another way (Excel's 101 for 0101) names both
+    respelt = respellings(ids, {p.worker_id: p.origin for p in passes if p.worker_id not in ids})
     for p in passes:
         origin = p.origin or Origin("<passes>", "")
         if p.exam not in exams:
             wrong = not_one_of(p.exam, exams, exam_label)
             problems.append(origin.problem(Clauses(wrong, msg("calc.add_exam")), "exam"))
-        if p.worker_id not in ids:
+        if p.worker_id in respelt:
+            meant = respelt[p.worker_id]
+            if meant:  # named once, where it is first written
+                text = spelling_message(p.worker_id, meant, "passes")
+                problems.append(origin.problem(text, "worker_id"))
+                respelt[p.worker_id] = []
+        elif p.worker_id not in ids:
             if id_list is None:
                 id_list = sorted(ids)
             close = difflib.get_close_matches(p.worker_id, id_list, n=1, cutoff=0.6)
@@ -230,7 +240,13 @@ def awards(
     when = as_of if as_of is not None else dt.date.today()
     config = rules.awards
     items = all_passes(workers, passes)
-    problems = check_passes(rules, workers, items, when, options.get("roster_ids"))
+    roster_ids = options.get("roster_ids")
+    problems = check_passes(rules, workers, items, when, roster_ids)
+    ledger = ledger if isinstance(ledger, Sequence) else list(ledger)
+    if roster_ids is None:  # the workers are the roster: a ledger id spelt otherwise is told
+        ids = {w.id for w in workers}
+        paid_ids = ((row.worker_id, row.origin) for row in ledger)
+        problems += spelling_problems(ids, ids, paid_ids, "ledger")
     if problems:
         raise InputError(problems)
     paid = _Paid(ledger, config.ladder)

@@ -240,6 +240,8 @@ class RosterSummary:
     workers: list[Worker]  # streamed: only those award conditions must judge
     ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
     notes: list[str] = field(default_factory=list)  # what the reader skipped (see io.notes)
+    # streamed: the ids asked about that are roster ids spelt another way -> those ids
+    respelt: dict[str, list[str]] = field(default_factory=dict)
 
 
 def staff(

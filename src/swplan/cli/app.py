@@ -25,6 +25,7 @@ from .options import (
 )
 from .running import (
     _Group,
+    hold_standard_streams,
     pick_lang,
     run,
 )
@@ -481,4 +482,5 @@ def main() -> None:
     # A run is short and builds many small objects that never form cycles; the cyclic
     # collector would only rescan them (2-4x slower bulk loads), so it stays off.
     gc.disable()
+    hold_standard_streams()
     app()

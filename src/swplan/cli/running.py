@@ -154,6 +154,19 @@ def _silence(stream: Any) -> None:
         os.close(null)
 
 
+def hold_standard_streams() -> None:
+    """Open /dev/null on a standard stream the run was started without (`2>&-`), so no
+    file this run opens (a ledger) takes its number and gains what is meant for it."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+
+
 def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> int:
     """Write the outcome to `output` (atomically) or stdout; its messages go to stderr.
 

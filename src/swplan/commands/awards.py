@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem
+from ..messages import Msg, msg
 from .common import (
     Outcome,
     attempt,
@@ -45,33 +46,11 @@ def awards(
     from .roster import workers_for_awards
 
     if record and ledger is None:
-        raise InputError(
-            [
-                Problem(
-                    "--record",
-                    "",
-                    "",
-                    "needs --ledger FILE, the ledger CSV to record the awards in "
-                    "(with --new-ledger to start one)",
-                )
-            ]
-        )
+        raise InputError([Problem("--record", "", "", msg("ledger.record_needs_ledger"))])
     if new_ledger and not record:
-        raise InputError(
-            [Problem("--new-ledger", "", "", "only applies with --record; add --record")]
-        )
-    if record and ledger is not None and not new_ledger and not os.path.lexists(ledger):
-        raise InputError(
-            [
-                Problem(
-                    str(ledger),
-                    "",
-                    "--ledger",
-                    "the ledger does not exist; check the path (a new, empty ledger "
-                    "would pay every award again), or add --new-ledger to start one",
-                )
-            ]
-        )
+        raise InputError([Problem("--new-ledger", "", "", msg("ledger.new_needs_record"))])
+    if record and ledger is not None and not new_ledger and not _exists(ledger):
+        raise InputError([Problem(str(ledger), "", "--ledger", msg("ledger.does_not_exist"))])
     r = load_rules_opt(rules)
     when = option_date(as_of, "--as-of") or dt.date.today()
     out = str(output) if output else None
@@ -101,6 +80,10 @@ def awards(
         output_dir,
     )
     # bad passes stop here, before any write
+    if paid:
+        from ..api import ledger_problems
+
+        ledger_problems(roster_ids, paid)
     result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
     if not (record and ledger is not None):
         return Outcome(awards_report(result, r, lang), 0, due_message(ledger, result))
@@ -117,7 +100,16 @@ def awards(
             emit(awards_report(found, r, lang), fmt, target, before_publish=commit)
 
         recorded.append(
-            record_awards(r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish)
+            record_awards(
+                r,
+                workers,
+                extra,
+                ledger,
+                when,
+                new_ledger=new_ledger,
+                publish=publish,
+                roster_ids=roster_ids,
+            )
         )
 
     def exam_word(exam: str) -> str:
@@ -130,16 +122,20 @@ def awards(
     )
 
 
-def due_message(ledger: Path | None, result: AwardsResult) -> list[str]:
+def _exists(ledger: Path) -> bool:
+    """Whether the ledger file is there (`FILE.xlsx#SHEET`: the workbook)."""
+    from ..io.text import split_sheet
+
+    return os.path.lexists(split_sheet(ledger)[0])
+
+
+def due_message(ledger: Path | None, result: AwardsResult) -> list[Msg]:
     """With a ledger and no --record: how much is due, and how to record it."""
     from ..money import fmt_money
 
     if ledger is None or not result.count_due:
         return []
-    return [
-        f"{result.count_due} award(s) due, {fmt_money(result.due)} in total; "
-        "add --record to record them in the ledger"
-    ]
+    return [msg("ledger.due", count=result.count_due, total=fmt_money(result.due))]
 
 
 def recorded_messages(
@@ -147,7 +143,7 @@ def recorded_messages(
     ledger: Path,
     when: dt.date,
     exam_word: Callable[[str], str] = str,
-) -> list[str]:
+) -> list[Msg]:
     """What --record added to the ledger (the first rows of it), or that it added nothing;
     `exam_word` names an exam in the language of the run."""
     from decimal import Decimal
@@ -155,18 +151,28 @@ def recorded_messages(
     from ..money import fmt_money
 
     if not recorded.rows:
-        return [
-            f"recorded nothing: no award is due that {ledger} does not already hold; "
-            f"the ledger has {recorded.row_count} rows"
-        ]
+        return [msg("ledger.recorded_nothing", ledger=str(ledger), rows=recorded.row_count)]
     total = sum((row.amount for row in recorded.rows), Decimal(0))
     messages = [
-        f"recorded {len(recorded.rows)} award(s), {fmt_money(total)} in total, "
-        f"paid_on {when.isoformat()}, in {ledger}; the ledger now has "
-        f"{recorded.row_count} rows:"
+        msg(
+            "ledger.recorded",
+            count=len(recorded.rows),
+            total=fmt_money(total),
+            paid_on=when.isoformat(),
+            ledger=str(ledger),
+            rows=recorded.row_count,
+        )
     ]
     for row in recorded.rows[:_SHOWN_RECORDED]:
-        messages.append(f"  {row.worker_id} {exam_word(row.exam)} {fmt_money(row.amount)}")
+        messages.append(
+            msg(
+                "ledger.recorded_row",
+                worker=row.worker_id,
+                exam=exam_word(row.exam),
+                amount=fmt_money(row.amount),
+            )
+        )
     if len(recorded.rows) > _SHOWN_RECORDED:
-        messages.append(f"  ... and {len(recorded.rows) - _SHOWN_RECORDED} more (see the ledger)")
+        more = len(recorded.rows) - _SHOWN_RECORDED
+        messages.append(msg("ledger.recorded_more", count=more))
     return messages

@@ -61,6 +61,7 @@ def budget(
             r,
             costing=RosterCosting(r, year=y),
             wanted_ids=wanted,
+            ledger_ids={row.worker_id for row in paid},
             allow_unknown_sites=allow_unknown_sites,
             by_site=by is not None,
         ),
@@ -71,6 +72,13 @@ def budget(
         raise InputError(problems)
     pops, staff_result, summary = district
     assert summary is not None
+    if summary.respelt:  # ids that are roster ids spelt another way (101 for 0101)
+        from ..calc.ids import named_problems
+
+        found = named_problems(summary.respelt, ((p.worker_id, p.origin) for p in extra), "passes")
+        found += named_problems(summary.respelt, ((r.worker_id, r.origin) for r in paid), "ledger")
+        if found:
+            raise InputError(found)
     result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
     sites = None
     if by is not None:

@@ -20,7 +20,7 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
     """`OK FILE (summary)` for each good file; every problem of the others (exit 2); then
     the good files together (roster sites, pass and ledger worker ids)."""
     from ..escapes import shown_path
-    from ..i18n import problem_line, zh
+    from ..i18n import message, problem_line
     from ..io import notes
     from .checking import Checked, check_together, checked
 
@@ -47,7 +47,7 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
             continue
         good.append((path, result))
         if lang == "zh":
-            lines.append(f"通过 {shown_path(path)}（{zh(result.summary)}）\n")
+            lines.append(f"通过 {shown_path(path)}（{message(result.summary, lang)}）\n")
         else:
             lines.append(f"OK {shown_path(path)} ({result.summary})\n")
     if r is not None and len(good) > 1:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..calc.ids import respellings, spelling_message
 from ..calc.staffing import RosterCounts, RosterSummary
 from ..errors import InputError, Problem, did_you_mean
 from ..io import notes
@@ -25,6 +26,7 @@ from ..io.rules_file import load_rules, rules_from_document
 from ..io.source import OpenTable, open_table
 from ..io.text import file_format
 from ..io.yamldoc import Document, load_yaml
+from ..messages import Field, Msg, Words, msg
 from ..model import Origin, Populations
 from ..rules import Rules
 from .district import missing_sites, sites_by_name
@@ -36,7 +38,7 @@ SUGGESTED = 20
 
 def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
     """Validate one file; return a short summary, or raise `InputError`."""
-    return checked(path, rules, keep=False).summary
+    return str(checked(path, rules, keep=False).summary)
 
 
 @dataclass
@@ -45,7 +47,7 @@ class Checked:
     of it (a roster's site counts and ids, the sites, the passes, the ledger rows)."""
 
     kind: str
-    summary: str
+    summary: str | Msg
     held: Any = None
 
 
@@ -96,13 +98,11 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
     assert isinstance(source, OpenTable)
     rows = load_ledger(path, rules, source=source)
     try:
-        order = ", ".join(append_order(path))
+        order = Words([Field("ledger", key) for key in append_order(path, rules)])
     except InputError as exc:
-        text = f"ledger, {len(rows)} rows; --record refuses it: {exc.problems[0].message}"
-        return Checked(kind, text, rows)
-    return Checked(
-        kind, f"ledger, {len(rows)} rows; --record appends in its column order: {order}", rows
-    )
+        why = exc.problems[0].message
+        return Checked(kind, msg("ledger.check_refuses", rows=len(rows), why=why), rows)
+    return Checked(kind, msg("ledger.check_appends", rows=len(rows), order=order), rows)
 
 
 def _roster(path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable) -> Checked:
@@ -134,6 +134,7 @@ def check_together(
     pops = Populations(None, sites) if any(c.kind == "populations" for _, c in files) else None
     named: dict[str, Origin] = {}  # worker id -> where a pass first names it
     paid: dict[str, str] = {}  # worker id -> the ledger that first names it
+    origins: dict[str, Origin | None] = {}  # worker id -> the ledger row that first names it
     for path, c in files:
         if c.kind == "passes":
             for p in c.held:
@@ -141,6 +142,7 @@ def check_together(
         elif c.kind == "ledger":
             for row in c.held:
                 paid.setdefault(row.worker_id, str(path))
+                origins.setdefault(row.worker_id, row.origin)
     problems: list[Problem] = []
     for roster, (summary, _) in rosters:
         if pops is not None:
@@ -151,6 +153,20 @@ def check_together(
     id_sets: list[Collection[str]] = [ids for _, (_, ids) in rosters]
     unknown_named = [i for i in named if not any(i in ids for ids in id_sets)]
     unknown_paid = [i for i in paid if not any(i in ids for ids in id_sets)]
+    # an id that is a roster id spelt another way (Excel's 101 for 0101) names both
+    every_id = (i for ids in id_sets for i in ids)
+    respelt = respellings(every_id, dict.fromkeys((*unknown_named, *unknown_paid)))
+    for worker_id in unknown_named:
+        if worker_id in respelt:
+            said = spelling_message(worker_id, respelt[worker_id], "passes")
+            problems.append(named[worker_id].problem(said, "worker_id"))
+    for worker_id in unknown_paid:
+        if worker_id in respelt:
+            said = spelling_message(worker_id, respelt[worker_id], "ledger")
+            origin = origins.get(worker_id) or Origin(paid[worker_id], "")
+            problems.append(origin.problem(said, "worker_id"))
+    unknown_named = [i for i in unknown_named if i not in respelt]
+    unknown_paid = [i for i in unknown_paid if i not in respelt]
     known = sorted({i for ids in id_sets for i in ids}) if unknown_named or unknown_paid else []
     for n, worker_id in enumerate(unknown_named):
         close = did_you_mean(worker_id, known) if n < SUGGESTED else ""

@@ -74,6 +74,12 @@ def plan(
     attempt(lambda: _read_roster(roster, r, columns), problems, None)
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
+    if paid:  # a ledger id that is a roster id spelt another way names both
+        from ..calc.ids import spelling_problems
+
+        found = columns.positions(row.worker_id for row in paid)
+        rows = ((row.worker_id, row.origin) for row in paid)
+        problems += spelling_problems(columns.ids, found, rows, "ledger")
     if problems or pops is None:
         raise InputError(problems)
     # the roster's sites checked as budget checks them (names -> ids, unknown sites):

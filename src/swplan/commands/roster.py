@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import IO
 
 from ..calc.costing import ANNUAL_COST_INDEX, RosterCosting, SiteSums, Tally
+from ..calc.ids import respellings
 from ..calc.staffing import RosterCounts, RosterSummary
 from ..io import notes
 from ..io.roster import RosterRows
@@ -135,12 +136,15 @@ def summarise_roster(
     costing: RosterCosting | None,
     wanted_ids: Collection[str] = (),
     by_site: bool = False,
+    *,
+    ledger_ids: Collection[str] = (),
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster: each site's workers and certified
     workers, the cost (`costing`: None for staff, which costs nothing), the workers the
     awards must judge (those whose exams the roster lists, and those `wanted_ids` names
-    when award conditions judge workers), which of `wanted_ids` are on it, and with
-    `by_site` each site's cost and the sites of the workers in `wanted_ids`."""
+    when award conditions judge workers), which of `wanted_ids` are on it, with
+    `by_site` each site's cost and the sites of the workers in `wanted_ids`, and the
+    ids of `wanted_ids` and `ledger_ids` that are roster ids spelt another way."""
     rows = RosterRows(
         path,
         rules,
@@ -172,7 +176,9 @@ def summarise_roster(
     # the ids the passes may name: those of the passes file found, and the workers
     # whose exams the roster lists
     found = {i for i in wanted_ids if i in ids} | {w.id for w in kept}
-    return RosterSummary(cost, rows.count, counts, kept, found, notes.take())
+    unfound = {i: None for i in (*wanted_ids, *ledger_ids) if i not in ids}
+    respelt = respellings(ids.keys(), unfound) if unfound else {}
+    return RosterSummary(cost, rows.count, counts, kept, found, notes.take(), respelt)
 
 
 def first_workers(path: str | os.PathLike[str], rules: Rules, sites: set[str]) -> dict[str, Origin]:

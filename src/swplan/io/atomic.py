@@ -4,8 +4,12 @@
   directory, so the rename cannot cross file systems), fsynced, given the old file's
   mode, owner and group, and renamed over it; the directory is then fsynced so the
   rename survives a power cut. A file whose owner cannot be kept (someone else's
-  file that you may write to) or that has hard links is overwritten in place instead,
-  after the whole new content is ready, so its owner and its other names stay.
+  file that you may write to), that has hard links, or that may not be renamed over
+  (someone else's file in a sticky directory such as /tmp) is overwritten in place
+  instead, after the whole new content is ready, so its owner and its other names stay.
+* Whatever runs "before the rename" (`--record` writing the ledger) runs only once the
+  last step is proven: the rename is allowed, or the file is open for writing with room
+  for the new content. So a ledger is never recorded for a report that then fails.
 * Stdout (`-`, `/dev/stdout`), a device (`/dev/null`) or a FIFO is never replaced:
   the content is gathered first and then written to it, in place.
 * Every failure is an `InputError` naming the output and what went wrong (a
@@ -26,6 +30,7 @@ from contextlib import contextmanager, suppress
 from typing import IO, Any
 
 from ..errors import InputError, Problem
+from ..messages import L, Msg, msg
 from .text import split_sheet
 
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
@@ -44,38 +49,55 @@ def _mode(path: str) -> int:
         return _umask_mode()
 
 
-def why(exc: OSError) -> str:
-    """What an OS error means for a file being written, in words for the user."""
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full (no space left on device)"
-    if exc.errno == errno.EDQUOT:
-        return "the disk quota is exceeded"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EPIPE:
-        return "the reader closed the pipe"
-    if exc.errno == errno.EISDIR:
-        return "it is a directory; name a file"
+_WHY = {
+    errno.ENOSPC: "ledger.why_full",
+    errno.EDQUOT: "ledger.why_quota",
+    errno.EROFS: "ledger.why_read_only",
+    errno.EACCES: "ledger.why_permission",
+    errno.EPERM: "ledger.why_permission",
+    errno.EPIPE: "ledger.why_pipe",
+    errno.EISDIR: "ledger.why_directory",
+}
+
+
+def why(exc: OSError) -> Msg | str:
+    """What an OS error means for a file being written, in words for the user (the
+    system's own words for an error swplan has none for)."""
+    key = _WHY.get(exc.errno) if exc.errno is not None else None
+    if key is not None:
+        return msg(key)
     return exc.strerror or str(exc)
 
 
-def _output_problem(name: str, message: str) -> InputError:
+def _output_problem(name: str, message: Msg) -> InputError:
     return InputError([Problem(name, "", "--output" if name != "stdout" else "", message)])
 
 
-def target_problem(path: str) -> str | None:
+def target_problem(path: str) -> Msg | None:
     """Why `path` cannot be an output file (a directory, a missing directory), or None."""
     if path in STDOUT_NAMES:
         return None
     target = os.path.realpath(path)
     if os.path.isdir(target):
-        return "cannot be written: it is a directory; name a file to write"
+        return msg("ledger.output_is_directory")
     directory = os.path.dirname(target) or "."
     if not os.path.isdir(directory):
-        return f"cannot be written: its directory {os.path.dirname(path) or '.'} does not exist"
+        return msg("ledger.output_no_directory", directory=os.path.dirname(path) or ".")
     return None
+
+
+def rename_allowed(path: str | os.PathLike[str]) -> bool:
+    """Whether a new file may be renamed over `path`: not in a sticky directory (such as
+    /tmp) where neither the file nor the directory is this user's."""
+    target = os.path.realpath(path)
+    try:
+        info = os.stat(target)
+        directory = os.stat(os.path.dirname(target) or ".")
+    except OSError:
+        return True
+    if not directory.st_mode & stat.S_ISVTX or not hasattr(os, "geteuid"):
+        return True
+    return os.geteuid() in (info.st_uid, directory.st_uid)
 
 
 def _is_regular_or_new(path: str) -> bool:
@@ -112,14 +134,20 @@ def atomic_file(
             yield f
             f.flush()
             _set_mode(f.fileno(), tmp, mode)
-            in_place = old is not None and not _keep_owner(f.fileno(), old)
+            in_place = old is not None and (
+                not _keep_owner(f.fileno(), old) or not rename_allowed(target)
+            )
             os.fsync(f.fileno())
-        if before_rename is not None:
-            before_rename()
         if in_place:
-            _copy_in_place(tmp, target)
+            # opened, with room for the new content, before anything else is done
+            with _in_place(target, os.path.getsize(tmp)) as dst:
+                if before_rename is not None:
+                    before_rename()
+                _copy_into(tmp, dst)
             os.unlink(tmp)
         else:
+            if before_rename is not None:
+                before_rename()
             os.replace(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
@@ -155,10 +183,27 @@ def _keep_owner(fd: int, old: os.stat_result) -> bool:
     return True
 
 
-def _copy_in_place(source: str, target: str) -> None:
-    with open(source, "rb") as src, open(target, "r+b") as dst:
-        dst.truncate(0)
+@contextmanager
+def _in_place(target: str, size: int) -> Iterator[IO[bytes]]:
+    """`target` open for writing in place, with room for `size` bytes where the file
+    system can promise it. Raises `OSError` (permission denied, a full disk) at once."""
+    with open(target, "r+b") as dst:
+        allocate = getattr(os, "posix_fallocate", None)
+        if allocate is not None and size:
+            try:
+                allocate(dst.fileno(), 0, size)
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENODEV):
+                    raise
+        yield dst
+
+
+def _copy_into(source: str, dst: IO[bytes]) -> None:
+    """The content of `source` over `dst`, from its start; then `dst` ends there."""
+    with open(source, "rb") as src:
+        dst.seek(0)
         shutil.copyfileobj(src, dst, 1 << 20)
+        dst.truncate()
         dst.flush()
         os.fsync(dst.fileno())
 
@@ -182,7 +227,7 @@ def _fsync_directory(directory: str) -> None:
 def _stdout() -> IO[str]:
     out = sys.stdout
     if out is None or getattr(out, "closed", False):
-        raise _output_problem("stdout", "is closed; give --output FILE, or run with stdout open")
+        raise _output_problem("stdout", msg("ledger.stdout_closed"))
     return out
 
 
@@ -224,7 +269,7 @@ def output_file(
         with atomic_file(path, before_rename=before_publish, binary=binary) as f:
             yield f
     except OSError as exc:
-        raise _output_problem(path, f"cannot be written: {why(exc)}") from None
+        raise _output_problem(path, msg("ledger.cannot_be_written", why=why(exc))) from None
 
 
 def _to_stream(
@@ -243,14 +288,14 @@ def _to_stream(
             )
         )
     except OSError as exc:
-        raise _output_problem(name, f"cannot be written: {why(exc)}") from None
+        raise _output_problem(name, msg("ledger.cannot_be_written", why=why(exc))) from None
     with spool:
         try:
             yield spool
             spool.flush()
             spool.seek(0)
         except OSError as exc:  # the spool itself: a full temporary directory
-            raise _output_problem(name, f"cannot be written: {why(exc)}") from None
+            raise _output_problem(name, msg("ledger.cannot_be_written", why=why(exc))) from None
         try:
             if path is None:
                 out: IO[Any] = _stdout()
@@ -270,7 +315,7 @@ def _to_stream(
                 _silence_stdout()
                 if isinstance(exc, BrokenPipeError) and after_write is None:
                     raise  # `swplan ... | head`: the reader has what it wanted
-            raise _output_problem(name, f"cannot be written: {why(exc)}") from None
+            raise _output_problem(name, msg("ledger.cannot_be_written", why=why(exc))) from None
     if after_write is not None:
         after_write()
 
@@ -303,12 +348,7 @@ def output_clash(output: str, inputs: dict[str, Any]) -> Problem | None:
             else:
                 same = os.path.realpath(file) == resolved
             if same:
-                what = option if option.startswith("-") else f"the {option} argument"
-                return Problem(
-                    output,
-                    "",
-                    "--output",
-                    f"is an input of this run ({what} {os.fspath(path)}); writing the "
-                    "report there would destroy it; name another file",
-                )
+                what = option if option.startswith("-") else L(f"the {option} argument", option)
+                text = msg("ledger.output_is_input", what=what, path=os.fspath(path))
+                return Problem(output, "", "--output", text)
     return None

@@ -50,7 +50,7 @@ def open_csv(
     raises one `InputError`, alone, wherever in the file it shows.
     """
     name = display_name(path)
-    reader = csv.reader(text_lines(path), strict=True, delimiter=csv_delimiter(path))
+    reader = csv.reader(text_lines(path, gb18030=True), strict=True, delimiter=csv_delimiter(path))
     first: list[tuple[int, list[str]]] = []  # the first rows, with the line each starts on
     line = 1
     try:

@@ -1,22 +1,22 @@
-"""Recording awards in the ledger CSV: append only, in place, one run at a time.
+"""Recording awards in the ledger: one run at a time, the report first, nothing half done.
 
 The ledger is the record of money paid, so swplan never rewrites a row of it:
 
-* a run locks the ledger file itself (`flock`; on Windows `msvcrt.locking`), so every
-  path to it (a symlink, a second hard link) shares one lock, and no lock file is left
-  beside it; the ledger is read and the awards worked out again once the lock is
-  held, so a second run of the same command records nothing;
-* the new rows are appended to the file in place (`O_APPEND`, then fsync): its
-  owner, group, mode, hard links and every byte already in it stay as they are, and
-  a row another program appends while swplan works is kept, because swplan never
-  writes a copy of the file it read;
-* a journal beside the ledger (`.swplan-journal-DEV-INODE`, removed once the rows
-  are on disk) says where the ledger ended and what was being added, so an append
-  cut short by a kill, a power cut or a full disk is taken back by the next run: the
-  ledger is always the old one or the complete new one, never a torn row;
-* rows are written in the ledger's own column order, with its own delimiter (a tab
-  for `.tsv`) and line ending; a header swplan cannot write back the same way is
-  refused before anything is written;
+* a run locks the ledger file itself (`ledger_lock`), so every name of it shares one
+  lock; the ledger is read and the awards worked out again once the lock is held, so a
+  second run of the same command records nothing;
+* a CSV ledger gains its rows in place (`O_APPEND`, then fsync): its owner, group,
+  mode, hard links and every byte already in it stay as they are, and a row another
+  program appends while swplan works is kept. A journal (`journal`) makes an append
+  cut short by a kill, a power cut or a full disk seen through every name of the
+  ledger and taken back by the next recording run; a ledger where no journal can be
+  kept is refused;
+* an Excel ledger gains its rows above its totals row and is replaced whole, atomically
+  (`ledger_xlsx`);
+* rows are written in the ledger's own columns (`ledger_rows`, `ledger_csv`); a header
+  swplan cannot write back the same way is refused before anything is written;
+* the ledger gains its rows only once the report is written (or about to appear by a
+  rename that was checked): a report that cannot be written records nothing;
 * `--record` on a ledger that does not exist is an error unless `--new-ledger` asks
   for a new one: a mistyped path must not start an empty ledger and pay every award
   again.
@@ -24,40 +24,49 @@ The ledger is the record of money paid, so swplan never rewrites a row of it:
 
 from __future__ import annotations
 
-import csv
-import importlib
-import io
 import os
-import stat
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError, Problem
+from ..messages import Msg, msg
 from ..model import LedgerRow
-from ..money import fmt_money
 from ..rules import Rules
+from . import journal
 from .atomic import why
-from .headers import LEDGER_COLUMNS
-from .passes import load_ledger
-from .text import file_format
+from .ledger_csv import BOM, CsvLayout, appended_bytes, csv_layout, ledger_line, new_ledger_bytes
+from .ledger_lock import locked_ledger, same_file
+from .ledger_xlsx import record_xlsx, xlsx_columns
+from .passes import LedgerRead, read_ledger
+from .text import file_format, split_sheet
 
-LEDGER_HEADER = ",".join(LEDGER_COLUMNS)
 # Test-only: when set to a number of seconds, a recording run sleeps that long with
-# the lock held, after the report is ready and just before the rows are appended, so
-# tests can kill a run or race a second one inside that window.
+# the lock held, once the report is ready and the journal written, just before the
+# rows are appended (an Excel ledger: before it is renamed into place), so tests can
+# kill a run or race a second one inside that window.
 PAUSE_ENV = "SWPLAN_TEST_PAUSE_BEFORE_APPEND"
-_BOM = b"\xef\xbb\xbf"
-# Windows locks byte ranges; this one is far past any real ledger's end, so the
-# lock never stands in the way of reading the file.
-_WINDOWS_LOCK_OFFSET = 1 << 40
 
 # `decide(ledger rows) -> (result, rows to append)`: worked out under the lock
 Decide = Callable[[list[LedgerRow]], tuple[Any, list[LedgerRow]]]
 # `publish(result, commit)`: writes the report of `result`, then calls `commit()`
 Publish = Callable[[Any, Callable[[], None]], None]
+
+__all__ = [
+    "PAUSE_ENV",
+    "Decide",
+    "Publish",
+    "Recorded",
+    "append_order",
+    "journal_path",
+    "ledger_line",
+    "new_ledger_bytes",
+    "record_rows",
+]
+
+journal_path = journal.journal_path
 
 
 @dataclass(slots=True)
@@ -71,182 +80,19 @@ class Recorded:
     created: bool = False  # the ledger did not exist (or was empty) before
 
 
-# --------------------------------------------------------------------------- locking
-
-
-def _lock(fd: int) -> Callable[[], None]:
-    """Wait for an exclusive lock on the open file `fd`; return what releases it.
-
-    `flock` where there is one (closing the file releases it too); on Windows, a
-    one-byte `msvcrt` lock far past the end of the file.
-    """
-    try:
-        import fcntl
-    except ImportError:
-        pass
-    else:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        return lambda: fcntl.flock(fd, fcntl.LOCK_UN)
-    msvcrt: Any = importlib.import_module("msvcrt")  # Windows (typed loosely: checked on Linux)
-
-    def at_lock_byte() -> None:
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-
-    while True:
-        at_lock_byte()
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            break
-        except OSError:
-            time.sleep(0.05)
-
-    def unlock() -> None:
-        at_lock_byte()
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-    return unlock
-
-
-@contextmanager
-def locked_ledger(path: str, *, create: bool) -> Iterator[tuple[int, bool]]:
-    """The ledger opened for appending, under its lock: (fd, created).
-
-    The lock belongs to the file, not to its name: two names of one file (a
-    symlink, a hard link) wait for each other. Should the name be moved to another
-    file while this run waits, the new file is opened and locked instead.
-    """
-    flags = os.O_RDWR | os.O_APPEND | getattr(os, "O_BINARY", 0)
-    while True:
-        created = False
-        try:
-            fd = os.open(path, flags)
-        except FileNotFoundError:
-            if not create:
-                raise
-            try:
-                fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o666)
-                created = True
-            except FileExistsError:
-                continue  # another run created it first: open that one
-        try:
-            unlock = _lock(fd)
-            if _same_file(fd, path):
-                try:
-                    yield fd, created
-                finally:
-                    with suppress(OSError):
-                        unlock()
-                return
-        finally:
-            os.close(fd)
-
-
-def _same_file(fd: int, path: str) -> bool:
-    try:
-        now = os.stat(path)
-    except FileNotFoundError:
-        return False
-    held = os.fstat(fd)
-    return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
-
-
-# --------------------------------------------------------------------------- layout
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """How the ledger's rows are written: its column order, delimiter and line ending."""
-
-    columns: tuple[str, ...]  # the header's columns, as ledger keys
-    delimiter: str = ","
-    newline: str = "\n"
-
-    def line(self, row: LedgerRow) -> str:
-        cells = {
-            "worker_id": row.worker_id,
-            "exam": row.exam,
-            "amount": fmt_money(row.amount),
-            "paid_on": row.paid_on.isoformat(),
-        }
-        return self.delimiter.join(cells[c] for c in self.columns) + self.newline
-
-
-def delimiter_of(path: str | os.PathLike[str]) -> str:
-    return "\t" if os.fspath(path).lower().endswith(".tsv") else ","
-
-
-def layout_of(name: str, data: bytes) -> Layout:
-    """The layout of a ledger's bytes (empty: the standard header), or an `InputError`.
-
-    Refused: a header whose columns are not exactly the four ledger columns, each
-    once, in any order; rows are then written in that order.
-    """
-    delimiter = "\t" if name.lower().endswith(".tsv") else ","
-    newline = "\r\n" if b"\r\n" in data[: 1 << 16] else "\n"
-    text = data.removeprefix(_BOM).decode("utf-8", errors="replace")
-    if not text.strip():
-        return Layout(LEDGER_COLUMNS, delimiter, newline)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    header = next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
-    columns = tuple(c.strip() for c in header)
-    if sorted(columns) != sorted(LEDGER_COLUMNS) or any(
-        c != raw for c, raw in zip(columns, header, strict=True)
-    ):
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "1",
-                    "",
-                    f"--record cannot append to this ledger: its header "
-                    f"{delimiter.join(header)!r} is not the four columns "
-                    f"{', '.join(LEDGER_COLUMNS)} (in any order, each once, no other "
-                    "column); rows written under it could be misread. Fix the header "
-                    "and run again; nothing was recorded",
-                )
-            ]
-        )
-    return Layout(columns, delimiter, newline)
-
-
-def append_order(path: str | os.PathLike[str]) -> tuple[str, ...]:
-    """The column order `--record` would append rows to the ledger at `path` in."""
+def append_order(path: str | os.PathLike[str], rules: Rules | None = None) -> tuple[str, ...]:
+    """The ledger columns, in the order `--record` would write them into the ledger at
+    `path`; an `InputError` when it would refuse that ledger."""
     name = os.fspath(path)
+    read = read_ledger(name, rules)
+    if file_format(name) == "xlsx":
+        return xlsx_columns(read, rules).order
     try:
-        with open(name, "rb") as f:
-            head = f.read(1 << 16)
+        with open(split_sheet(name)[0], "rb") as f:
+            data = f.read()
     except FileNotFoundError:
-        head = b""
-    return layout_of(name, head).columns
-
-
-def ledger_line(row: LedgerRow) -> str:
-    """`W001,social_worker,1000.00,2026-01-01` (ids are plain words: nothing to quote)."""
-    return Layout(LEDGER_COLUMNS).line(row).rstrip("\n")
-
-
-def new_ledger_bytes(old: bytes | None, rows: Sequence[LedgerRow]) -> bytes:
-    """The old bytes, unchanged, then `rows`; a missing or empty ledger gets the header.
-
-    New lines use the file's own line ending; a last row without one is ended first.
-    """
-    old = old or b""
-    return old + appended_bytes("ledger.csv", old, rows)
-
-
-def appended_bytes(name: str, old: bytes, rows: Sequence[LedgerRow]) -> bytes:
-    """What to append to a ledger holding `old` so that it ends with `rows`."""
-    layout = layout_of(name, old)
-    newline = layout.newline
-    if not old.removeprefix(_BOM).strip():
-        prefix = layout.delimiter.join(layout.columns) + newline
-        if old.removeprefix(_BOM):  # only blank lines: end them first
-            prefix = ("" if old.endswith(b"\n") else newline) + prefix
-    elif old.endswith(b"\n"):
-        prefix = ""
-    else:
-        prefix = newline
-    return (prefix + "".join(layout.line(r) for r in rows)).encode("utf-8")
+        data = b""
+    return csv_layout(name, data, read, rules).columns.order
 
 
 # --------------------------------------------------------------------------- recording
@@ -268,98 +114,6 @@ def _write_all(fd: int, data: bytes) -> None:
     os.fsync(fd)
 
 
-# --------------------------------------------------------------------------- journal
-#
-# One write of many rows can be cut short by a kill or a power cut. Before appending,
-# swplan notes in a journal beside the ledger where the ledger ended and what it is
-# about to add; the journal is removed once the rows are on disk. A run that finds a
-# journal (under the lock) undoes a half-done append: the ledger is the old one again,
-# or, when the rows were all written, the complete new one.
-
-_JOURNAL_MAGIC = b"swplan-ledger-journal 1"
-
-
-def journal_path(path: str, fd: int) -> str:
-    """The journal of the ledger open as `fd`: named by the file, not by the path."""
-    info = os.fstat(fd)
-    directory = os.path.dirname(os.path.abspath(path))
-    return os.path.join(directory, f".swplan-journal-{info.st_dev}-{info.st_ino}")
-
-
-def _read_journal(journal: str) -> tuple[int, bytes] | None:
-    """(ledger size before, bytes being appended), or None for no (usable) journal."""
-    try:
-        with open(journal, "rb") as f:
-            content = f.read()
-    except OSError:
-        return None
-    head, _, pending = content.partition(b"\n")
-    parts = head.split(b" ")
-    if len(parts) != 4 or b" ".join(parts[:2]) != _JOURNAL_MAGIC:
-        return None
-    try:
-        size, length = int(parts[2]), int(parts[3])
-    except ValueError:
-        return None
-    if len(pending) != length:
-        return None  # the journal itself was cut short: the append had not begun
-    return size, pending
-
-
-def _recover(name: str, fd: int) -> None:
-    """Finish what a run stopped while appending left behind (with the lock held)."""
-    journal = journal_path(name, fd)
-    if not os.path.exists(journal):
-        return
-    noted = _read_journal(journal)
-    if noted is not None:
-        size, pending = noted
-        now = os.fstat(fd).st_size
-        os.lseek(fd, size, os.SEEK_SET)
-        tail = os.read(fd, max(now - size, 0)) if now >= size else None
-        if tail is None or not pending.startswith(tail):
-            raise _problem(
-                name,
-                "a run was stopped while recording in this ledger, and the ledger changed "
-                "since; check its last rows by hand (the rows that run was adding are in "
-                f"{journal}), then delete that file and run again",
-            )
-        if tail != pending:  # cut short: back to the old ledger
-            os.ftruncate(fd, size)
-            os.fsync(fd)
-    os.unlink(journal)
-
-
-def _append(name: str, fd: int, data: bytes) -> None:
-    """Append `data` to the ledger open as `fd`: all of it, or (after a failure) none."""
-    size = os.fstat(fd).st_size
-    journal = journal_path(name, fd)
-    noted = False
-    try:
-        mode = stat.S_IMODE(os.fstat(fd).st_mode)
-        jfd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-        with os.fdopen(jfd, "wb") as f:
-            f.write(_JOURNAL_MAGIC + f" {size} {len(data)}\n".encode() + data)
-            f.flush()
-            os.fsync(f.fileno())
-        noted = True
-    except OSError:  # a directory swplan may not write in: append without a journal
-        pass
-    try:
-        _write_all(fd, data)
-    except OSError:
-        try:
-            os.ftruncate(fd, size)  # a write cut short by a full disk: take it back
-            os.fsync(fd)
-        except OSError:
-            noted = False  # keep the journal: the next run takes the rows back
-        raise
-    finally:
-        if noted:
-            with suppress(OSError):
-                os.unlink(journal)
-
-
 def _pause_for_tests() -> None:
     value = os.environ.get(PAUSE_ENV)
     if not value:
@@ -371,8 +125,81 @@ def _pause_for_tests() -> None:
     time.sleep(seconds)
 
 
-def _problem(name: str, message: str) -> InputError:
+def _problem(name: str, message: Msg) -> InputError:
     return InputError([Problem(name, "", "", message)])
+
+
+def _append(
+    name: str,
+    fd: int,
+    old: bytes,
+    layout: CsvLayout,
+    rows: Sequence[LedgerRow],
+    rules: Rules | None,
+) -> None:
+    """Append `rows` to the CSV ledger open as `fd`, read as `old`: all of them, or (after
+    a failure) none. Rows another program added since are kept, after them."""
+    now = _read_all(fd)
+    if not same_file(fd, name) or not now.startswith(old):
+        raise _problem(name, msg("ledger.replaced_meanwhile"))
+    data = appended_bytes(layout, now, rows, rules)
+    noted, marked = journal.begin(name, fd, data, now)
+    _pause_for_tests()
+    try:
+        _write_all(fd, data)
+    except OSError as exc:
+        try:
+            os.ftruncate(fd, len(now))  # a write cut short by a full disk: take it back
+            os.fsync(fd)
+        except OSError:
+            pass  # the journal stays: the next run takes the rows back
+        else:
+            journal.end(fd, noted, marked)
+        raise _problem(name, msg("ledger.cannot_record", why=why(exc))) from None
+    journal.end(fd, noted, marked)
+
+
+class _Run:
+    """One recording run, under the lock: what it read, and how it commits."""
+
+    def __init__(self, name: str, fd: int, rules: Rules | None, created: bool) -> None:
+        self.name = name
+        self.created = created
+        self.file = split_sheet(name)[0]
+        self.fd = fd
+        self.rules = rules
+        self.xlsx = file_format(name) == "xlsx"
+        if not self.xlsx:
+            journal.take_back(self.file, fd)
+        self.old = _read_all(fd)
+        self.seen = os.fstat(fd)
+        self.empty = not self.old.removeprefix(BOM).strip()
+        self.read = LedgerRead([]) if self.empty else read_ledger(name, rules)
+        # refuse a header it cannot write back, before anything
+        self.layout = None if self.xlsx else csv_layout(self.file, self.old, self.read, rules)
+        self.rows: list[LedgerRow] = []
+        self.committed = False
+
+    def commit(self) -> None:
+        rows = self.rows
+        if rows and self.layout is not None:
+            _append(self.file, self.fd, self.old, self.layout, rows, self.rules)
+        elif rows:
+            record_xlsx(self.name, self.read, rows, rules=self.rules, before=self.unchanged)
+        elif self.created and self.layout is not None:  # a new ledger: its header
+            _append(self.file, self.fd, self.old, self.layout, rows, self.rules)
+        self.committed = True
+
+    def unchanged(self) -> None:
+        """Just before a workbook is renamed into place: refuse when the ledger was
+        saved over meanwhile (a spreadsheet does not take swplan's lock)."""
+        _pause_for_tests()
+        now = os.fstat(self.fd)
+        if not same_file(self.fd, self.file) or (now.st_size, now.st_mtime_ns) != (
+            self.seen.st_size,
+            self.seen.st_mtime_ns,
+        ):
+            raise _problem(self.file, msg("ledger.replaced_meanwhile"))
 
 
 def record_rows(
@@ -386,75 +213,48 @@ def record_rows(
     """Lock the ledger at `path`, read it, `decide` what to append, and append it.
 
     `decide(rows)` gets the ledger's rows as they are under the lock and returns its
-    result and the rows to append. A ledger that does not exist is created only with
-    `new_ledger`. `publish(result, commit)`, when given, writes the report of `result`
-    and calls `commit()` once the report is written (or ready to appear); only `commit`
-    appends to the ledger, so a report that cannot be written records nothing. Raises
-    `InputError` (and writes nothing) when the ledger or the output is bad.
+    result and the rows to append. A ledger that does not exist is created (as CSV)
+    only with `new_ledger`. `publish(result, commit)`, when given, writes the report of
+    `result` and calls `commit()` once the report is written (or ready to appear by a
+    rename that was checked); only `commit` writes the ledger, so a report that cannot
+    be written records nothing. Raises `InputError` (and writes nothing) when the
+    ledger or the output is bad.
     """
     name = os.fspath(path)
-    if file_format(name) == "xlsx":
-        raise _problem(
-            name,
-            "swplan records awards only in a CSV ledger, never in a workbook; "
-            "save it as CSV (worker_id,exam,amount,paid_on) and give the .csv file",
-        )
-    created = False
+    file = split_sheet(name)[0]
+    xlsx = file_format(name) == "xlsx"
+    if xlsx and not os.path.exists(file):
+        raise _problem(file, msg("ledger.xlsx_new"))
     try:
-        with locked_ledger(name, create=new_ledger) as (fd, created):
+        with locked_ledger(file, create=new_ledger and not xlsx) as (fd, created):
             try:
-                _recover(name, fd)
-                old = _read_all(fd)
-                empty = not old.removeprefix(_BOM).strip()
-                layout_of(name, old)  # refuse a header it cannot write back, before anything
-                ledger = [] if empty else load_ledger(name, rules)
-                result, rows = decide(ledger)
-                data = appended_bytes(name, old, rows) if rows or created else b""
-
-                committed: list[bool] = []
-
-                def commit() -> None:
-                    _pause_for_tests()
-                    if data:
-                        try:
-                            _append(name, fd, data)
-                        except OSError as exc:
-                            raise _problem(
-                                name,
-                                f"cannot record in the ledger: {why(exc)}; nothing was recorded",
-                            ) from None
-                    committed.append(True)
-
-                if publish is None:
-                    commit()
-                else:
-                    try:
-                        publish(result, commit)
-                    except InputError as exc:
-                        if committed and rows:  # the rename of the report failed after all
-                            exc.problems.append(
-                                Problem(
-                                    name,
-                                    "",
-                                    "",
-                                    f"the {len(rows)} due award(s) were recorded in the ledger "
-                                    "all the same; a new run lists them as already paid",
-                                )
-                            )
-                        raise
+                run = _Run(name, fd, rules, created)
+                result, run.rows = decide(run.read.rows)
+                _publish(run, result, publish)
             except BaseException:
                 if created and os.fstat(fd).st_size == 0:  # nothing recorded: leave no file
                     with suppress(OSError):
-                        os.unlink(name)
+                        os.unlink(file)
                 raise
     except FileNotFoundError:
         if new_ledger:
-            raise _problem(name, "cannot create the ledger: its directory does not exist") from None
-        raise _problem(
-            name,
-            "the ledger does not exist; check the path (a new, empty ledger would pay "
-            "every award again), or add --new-ledger to start a new ledger",
-        ) from None
+            raise _problem(file, msg("ledger.no_directory")) from None
+        raise _problem(file, msg("ledger.does_not_exist")) from None
     except OSError as exc:
-        raise _problem(name, f"cannot record in the ledger: {why(exc)}") from None
-    return Recorded(result, rows, len(ledger) + len(rows), name, created=empty and bool(rows))
+        raise _problem(file, msg("ledger.cannot_record_plain", why=why(exc))) from None
+    rows = run.rows
+    count = len(run.read.rows) + len(rows)
+    return Recorded(result, rows, count, name, created=run.empty and bool(rows))
+
+
+def _publish(run: _Run, result: Any, publish: Publish | None) -> None:
+    if publish is None:
+        run.commit()
+        return
+    try:
+        publish(result, run.commit)
+    except InputError as exc:
+        if run.committed and run.rows:  # the rename of the report failed after all
+            text = msg("ledger.recorded_all_the_same", count=len(run.rows))
+            exc.problems.append(Problem(run.file, "", "", text))
+        raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from ..errors import InputError, Problem
 from ..model import ExamPass, LedgerRow, Origin
@@ -20,7 +21,10 @@ from .headers import (
     plain_header_problems,
     table_fits,
 )
+from .journal import refuse_if_pending
+from .ledger_lock import reading_lock
 from .source import OpenTable, open_table
+from .table import Table
 from .text import file_format, split_sheet
 from .yamldoc import Document, load_yaml
 
@@ -66,7 +70,8 @@ def load_passes(
         for row in opened.rows():
             origin_of = table_origin(table, row)
             f = Fields(row.cells.get, origin_of, problems)
-            p = exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
+            origin = Origin(table.file, table.where(row, "worker_id"), kind="passes")
+            p = exam_pass(f, f.ident("worker_id", required=True), rules, origin)
             if p:
                 passes.append(p)
     if problems:
@@ -79,6 +84,16 @@ def _has_text(path: str | os.PathLike[str]) -> bool:
         return bool(f.read().removeprefix(b"\xef\xbb\xbf").strip())
 
 
+@dataclass
+class LedgerRead:
+    """A ledger as read: its rows, its table (None: an empty or missing file) and the
+    cells of its last data row as written (how new rows should look)."""
+
+    rows: list[LedgerRow]
+    table: Table | None = None
+    last: dict[str, str | None] | None = None
+
+
 def load_ledger(
     path: str | os.PathLike[str], rules: Rules | None = None, *, source: OpenTable | None = None
 ) -> list[LedgerRow]:
@@ -87,14 +102,27 @@ def load_ledger(
 
     With `rules`, an exam written by its label or alias is read as its key; an exam
     the rules do not know stays as written (the ledger may hold retired awards).
-    `source`: the file, already opened by `check`.
+    `source`: the file, already opened by `check`. The ledger is read under its shared
+    lock (never while a run appends to it), and a ledger whose last append was cut short
+    is refused until a recording run takes it back (see `journal`).
     """
+    file = split_sheet(path)[0]
+    with reading_lock(file) as fd:
+        if fd is not None and file_format(path) != "xlsx":
+            refuse_if_pending(file, fd)
+        return read_ledger(path, rules, source=source).rows
+
+
+def read_ledger(
+    path: str | os.PathLike[str], rules: Rules | None = None, *, source: OpenTable | None = None
+) -> LedgerRead:
+    """`load_ledger`'s reading, for a caller that holds the ledger's lock."""
     file = split_sheet(path)[0]
     if source is None and (
         not os.path.exists(file)
         or (os.path.isfile(file) and os.path.getsize(file) < 64 and not _has_text(file))
     ):
-        return []
+        return LedgerRead([])
     opened = source or open_table(path, table_fits("ledger", rules))
     table, problems = opened.table, opened.problems
     header = plain_header_problems(table, "ledger", rules)
@@ -102,8 +130,10 @@ def load_ledger(
         opened.drain()
         raise InputError([*header, *problems])  # the header explains the rows
     rows: list[LedgerRow] = []
+    last: dict[str, str | None] | None = None
     for row in opened.rows():
-        f = Fields(row.cells.get, table_origin(table, row), problems)
+        origin_of = table_origin(table, row)
+        f = Fields(row.cells.get, origin_of, problems)
         worker_id = f.ident("worker_id", required=True)
         written = f.text("exam")
         exam = rules.word("exam", written) if rules is not None else None
@@ -111,8 +141,10 @@ def load_ledger(
             exam = f.ident("exam", required=True)
         amount = f.amount("amount", required=True)
         paid_on = f.date("paid_on", required=True)
+        last = row.cells
         if worker_id and exam and amount is not None and paid_on:
-            rows.append(LedgerRow(worker_id, exam, amount, paid_on))
+            origin = Origin(table.file, table.where(row, "worker_id"), kind="ledger")
+            rows.append(LedgerRow(worker_id, exam, amount, paid_on, origin))
     if problems:
         raise InputError(problems)
-    return rows
+    return LedgerRead(rows, table, last)

@@ -1,7 +1,9 @@
 """Reading a file's bytes and text: the one place a file's bytes are checked.
 
-Text must be UTF-8 (a BOM is accepted); anything else is one clear error. A pipe or
-FIFO is read once and remembered, so telling its kind and then loading it works.
+Text must be UTF-8 (a BOM is accepted); a CSV that is not UTF-8 but decodes wholly as
+GB18030 (what Excel's "CSV (逗号分隔)" writes on Chinese Windows) is read as GB18030,
+with a note; anything else is one clear error. A pipe or FIFO is read once and
+remembered, so telling its kind and then loading it works.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError, Problem
+from ..messages import msg
+from . import notes
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
@@ -51,25 +55,28 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return "".join(text_blocks(path))
 
 
-def text_lines(path: str | os.PathLike[str]) -> Iterator[str]:
+def text_lines(path: str | os.PathLike[str], *, gb18030: bool = False) -> Iterator[str]:
     """The file's lines, read a block at a time (memory stays flat), checked as `read_text`.
 
     Lines end as in the file (`\n`, `\r\n` or `\r`), as `open(newline="")` gives them.
+    `gb18030`: a file that is not UTF-8 may be GB18030 (a CSV table).
     """
     return itertools.chain.from_iterable(
-        io.StringIO(block, newline="") for block in text_blocks(path)
+        io.StringIO(block, newline="") for block in text_blocks(path, gb18030=gb18030)
     )
 
 
 _BLOCK = 1 << 20
 
 
-def text_blocks(path: str | os.PathLike[str]) -> Iterator[str]:
+def text_blocks(path: str | os.PathLike[str], *, gb18030: bool = False) -> Iterator[str]:
     """The file's text in blocks of whole lines; the one place a file's bytes are checked.
 
     A BOM is dropped; UTF-16, a NUL byte (a binary file) or bytes that are not UTF-8
     raise one `InputError` naming the line, whichever comes first in the file, and
-    nothing else is reported for that file.
+    nothing else is reported for that file. With `gb18030`, a file whose first bytes
+    that are not UTF-8 come before any other non-ASCII byte is read as GB18030 from
+    there on (everything before is ASCII, the same in both), with a note.
     """
     name = display_name(path)
     try:
@@ -80,10 +87,10 @@ def text_blocks(path: str | os.PathLike[str]) -> Iterator[str]:
         raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
     except OSError as exc:
         raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
-    return _blocks(name, handle)
+    return _blocks(name, handle, gb18030)
 
 
-def _blocks(name: str, handle: Any) -> Iterator[str]:
+def _blocks(name: str, handle: Any, gb18030: bool = False) -> Iterator[str]:
     with handle:
         try:
             data = handle.read(_BLOCK)
@@ -93,6 +100,7 @@ def _blocks(name: str, handle: Any) -> Iterator[str]:
             raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
+            gb18030 = False  # a UTF-8 file says so
         elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
             raise InputError(
                 [
@@ -105,6 +113,8 @@ def _blocks(name: str, handle: Any) -> Iterator[str]:
                 ]
             )
         line = 1
+        encoding = "utf-8"
+        ascii_so_far = gb18030  # GB18030 may take over while every byte so far is ASCII
         while True:
             more = handle.read(_BLOCK) if data else b""
             if more:
@@ -115,13 +125,34 @@ def _blocks(name: str, handle: Any) -> Iterator[str]:
                 block, data = data[:cut], data[cut:] + more
             else:
                 block, data = data, b""
-            yield _checked(name, block, line)
+            if ascii_so_far and encoding == "utf-8" and not block.isascii():
+                ascii_so_far = False
+                if _gb18030_first(block):
+                    encoding = "gb18030"
+                    notes.add([msg("ledger.read_gb18030", file=name)])
+            yield _checked(name, block, line, encoding)
             if not data:
                 return
             line += block.count(b"\n")
 
 
-def _checked(name: str, data: bytes, line: int) -> str:
+def _gb18030_first(block: bytes) -> bool:
+    """Whether the first non-ASCII bytes of `block` are not UTF-8 but are GB18030 (and
+    everything before them ASCII): the file is then read as GB18030."""
+    try:
+        block.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if not block[: exc.start].isascii():
+            return False
+        try:
+            block.decode("gb18030")
+        except UnicodeDecodeError:
+            return False
+        return True
+    return False
+
+
+def _checked(name: str, data: bytes, line: int, encoding: str = "utf-8") -> str:
     """`data` (whole lines starting at `line`) as text, or the one error that it is not text."""
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -137,7 +168,7 @@ def _checked(name: str, data: bytes, line: int) -> str:
             ]
         )
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
             [
@@ -161,9 +192,14 @@ def split_sheet(path: str | os.PathLike[str]) -> tuple[str, str | None]:
     return text, None
 
 
+_FD_LINKS = ("/proc/self/fd/", "/proc/thread-self/fd/", "/dev/fd/")
+
+
 def file_format(path: str | os.PathLike[str]) -> str:
-    """`yaml`, `csv` or `xlsx`, from the file name."""
+    """`yaml`, `csv` or `xlsx`, from the file name (of `/proc/self/fd/N`: the file's own)."""
     lower = split_sheet(path)[0].lower()
+    if lower.startswith(_FD_LINKS) and "." not in os.path.basename(lower):
+        lower = os.path.realpath(lower).lower()
     if lower.endswith((".xlsx", ".xlsm")):
         return "xlsx"
     if lower.endswith((".csv", ".tsv", ".txt")):
