@@ -77,10 +77,11 @@ def test_a_nul_byte_on_line_3002_is_one_message_from_every_command_and_format(
 
 
 def test_bytes_that_are_not_utf8_are_one_message_from_every_command(tmp_path: Path) -> None:
-    # a GBK name on line 4 (the block reader finds it wherever the file is cut)
+    # a Latin-1 name on line 4, which is neither UTF-8 nor GB18030 (a GB18030 file is
+    # read, with a note); the block reader finds it wherever the file is cut
     lines = [HEADER, *good_rows(5)]
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    data = data.replace(b"W00003,Li", "W00003,张三".encode("gbk"))
+    data = data.replace(b"W00003,Li", "W00003,Zoë".encode("latin-1"))
     (tmp_path / "roster.csv").write_bytes(data)
     expected = (
         "error: roster.csv:4: is not UTF-8 text (files saved from Windows are often GBK); "

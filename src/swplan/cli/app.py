@@ -17,6 +17,7 @@ from .options import (
     FormatOpt,
     LangOpt,
     LedgerOpt,
+    NoTotalsCheckOpt,
     OutputOpt,
     PassesOpt,
     PopulationsArg,
@@ -86,6 +87,7 @@ def staff(
         ),
     ] = None,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     fail_on_shortage: FailOnShortageOpt = False,
     allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = None,
@@ -107,6 +109,7 @@ def staff(
         output,
         {"POPULATIONS": populations, "--roster": roster, "--rules": rules},
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -117,6 +120,7 @@ def staff(
 def pay(
     roster: RosterArg,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     as_of: AsOfOpt = None,
     year: Annotated[
         str | None,
@@ -169,6 +173,7 @@ def pay(
         output,
         {"ROSTER": roster, "--rules": rules},
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -202,15 +207,8 @@ def awards(
         ),
     ] = False,
     rules: RulesOpt = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="As-of date, YYYY-MM-DD. Default: today.",
-            metavar="DATE",
-            show_default=False,
-        ),
-    ] = None,
+    no_totals_check: NoTotalsCheckOpt = False,
+    as_of: AsOfOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
@@ -234,6 +232,7 @@ def awards(
         output,
         {"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -250,11 +249,12 @@ def budget(
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     year: Annotated[
         str | None,
         typer.Option(
             "--year",
-            help="Budget year, 1900-9999. Default: the year of the rules' effective date.",
+            help="Budget year, 1900-9999. Default: next year ($SWPLAN_TODAY fixes today).",
             metavar="YYYY",
             show_default=False,
         ),
@@ -300,6 +300,7 @@ def budget(
             lang=lg,
             allow_unknown_sites=allow_unknown_sites,
             by=by_value,
+            fmt=fmt,
         ),
         format,
         output,
@@ -311,6 +312,7 @@ def budget(
             "--rules": rules,
         },
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -324,6 +326,7 @@ def plan(
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     scenarios: Annotated[
         Path | None,
         typer.Option(
@@ -337,8 +340,7 @@ def plan(
         str | None,
         typer.Option(
             "--from",
-            help="First year of the plan, 1900-9999. Default: the year of the rules' "
-            "effective date.",
+            help="First year of the plan, 1900-9999. Default: next year.",
             metavar="YYYY",
             show_default=False,
         ),
@@ -394,6 +396,7 @@ def plan(
             "--scenarios": scenarios,
         },
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -407,11 +410,17 @@ def check(
         typer.Argument(help="Files to validate.", metavar="FILE...", show_default=False),
     ],
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Validate swplan files (kind told from content); report every problem."""
     lg = pick_lang(lang)
-    run(lambda fmt: commands.check(files=files, rules=rules, lang=lg), "text", lang=lg)
+    run(
+        lambda fmt: commands.check(files=files, rules=rules, lang=lg),
+        "text",
+        lang=lg,
+        totals_check=not no_totals_check,
+    )
 
 
 # --------------------------------------------------------------------------- init

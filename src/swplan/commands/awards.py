@@ -13,8 +13,8 @@ from .common import (
     Outcome,
     attempt,
     gather,
+    judged_day,
     load_rules_opt,
-    option_date,
     raise_,
 )
 
@@ -73,7 +73,8 @@ def awards(
             ]
         )
     r = load_rules_opt(rules)
-    when = option_date(as_of, "--as-of") or dt.date.today()
+    judged = judged_day(as_of)
+    when = judged.day
     out = str(output) if output else None
 
     def output_dir() -> None:
@@ -93,7 +94,7 @@ def awards(
     )
     wanted = {p.worker_id for p in extra}
     (workers, roster_ids), _, paid, _ = gather(
-        lambda: workers_for_awards(roster, r, wanted),
+        lambda: workers_for_awards(roster, r, wanted, when),
         lambda: raise_(passes_problems) if passes_problems else extra,
         # a recording run reads the ledger under its lock (after taking back an
         # append a stopped run left half done), not here
@@ -102,8 +103,15 @@ def awards(
     )
     # bad passes stop here, before any write
     result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
+    from ..io import notes
+
     if not (record and ledger is not None):
-        return Outcome(awards_report(result, r, lang), 0, due_message(ledger, result))
+        return Outcome(
+            awards_report(result, r, lang),
+            0,
+            [*judged.messages(fmt), *due_message(ledger, result)],
+            warnings=notes.take_warnings(),
+        )
 
     recorded: list[Recorded] = []
 

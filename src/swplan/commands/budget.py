@@ -9,8 +9,8 @@ from ..errors import EXIT_CHECK_FAILED, InputError, Problem
 from .common import (
     Outcome,
     attempt,
+    costed_year,
     load_rules_opt,
-    option_year,
     parse_cap,
     staff_checks,
     with_notes,
@@ -33,6 +33,7 @@ def budget(
     lang: str,
     allow_unknown_sites: bool = False,
     by: str | None = None,
+    fmt: str = "table",
 ) -> Outcome:
     from ..calc.budget import budget_year, draft
     from ..calc.costing import RosterCosting
@@ -43,7 +44,8 @@ def budget(
 
     limit = parse_cap(cap)
     r = load_rules_opt(rules)
-    y = budget_year(r, option_year(year))
+    costed = costed_year(year)
+    y = budget_year(r, costed.year)
 
     problems: list[Problem] = []  # every file's problems, reported together
     no_passes: list[ExamPass] = []
@@ -79,6 +81,7 @@ def budget(
         # the roster was read (a CSV roster is streamed, never held)
         sites = site_budgets(r, result, summary.counts)
     messages, code = staff_checks(result.shortage, fail_on_shortage)
+    messages = [*costed.messages(fmt), *messages]
     if result.cap_ok is False:
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")
         code = EXIT_CHECK_FAILED

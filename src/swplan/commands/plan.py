@@ -9,8 +9,8 @@ from ..errors import EXIT_CHECK_FAILED, InputError, Problem
 from .common import (
     Outcome,
     attempt,
+    costed_year,
     option_count,
-    option_year,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +43,8 @@ def plan(
     from .district import roster_at_sites
 
     problems: list[Problem] = []
-    first = attempt(lambda: option_year(start, "--from"), problems, None)
+    costed = attempt(lambda: costed_year(start, "--from"), problems, None)
+    first = costed.year if costed is not None else None
     span = attempt(lambda: option_count(years, "--years", least=1, most=100), problems, None)
     goals = []
     for text in targets:
@@ -65,7 +66,7 @@ def plan(
     pops = attempt(lambda: load_populations(populations, r), problems, None)
     # the roster is read into columns, not held as worker records (a national one is big)
     columns = PlanRoster()
-    attempt(lambda: _read_roster(roster, r, columns), problems, None)
+    attempt(lambda: _read_roster(roster, r, columns, first), problems, None)
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     if problems or pops is None:
@@ -92,7 +93,13 @@ def plan(
         raise InputError([Problem("--target", "", "", exc.message)]) from None
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
+    from ..io import notes
+    from ..io.totals import clients_note
+
+    warnings += notes.take_warnings()
     result.warnings = warnings  # budget's words for the same workers
+    if pops.clients_read is not None:  # the last note: the clients a sheet gave
+        notes.add([clients_note(r, pops.clients_read)])
     failed = [t for t in result.targets if not t.ok]
     messages = [
         f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
@@ -105,14 +112,15 @@ def plan(
     )
 
 
-def _read_roster(path: Path, rules: Rules, into: PlanRoster) -> None:
+def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) -> None:
     """Every worker of the roster into the plan's columns, in roster order; a worker
-    with exams of its own is kept whole too (the first year's awards judge them)."""
+    with exams of its own is kept whole too (the first year's awards judge them). A
+    hire date after the plan's first year is an error at its cell."""
     from ..calc.plan import day_class
     from ..io.roster import RosterRows
     from .roster import each_row
 
-    rows = RosterRows(path, rules)
+    rows = RosterRows(path, rules, year=first, option="--from")
     add = into.adder()
     for row in each_row(rows, "roster"):
         if row.exams:

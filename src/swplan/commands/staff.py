@@ -21,6 +21,6 @@ def staff(
 
     r = load_rules_opt(rules)
     pops, result, _ = load_district(populations, roster, r, allow_unknown_sites=allow_unknown_sites)
-    report = with_notes(staff_report(result, r, lang, pops.region))
+    report = with_notes(staff_report(result, r, lang, pops.region), result.warnings)
     messages, code = staff_checks(result.totals.shortage, fail_on_shortage)
     return Outcome(report, code, messages, warnings=list(result.warnings))

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 
 from ..errors import InputError, Problem
+from ..identity import parse_id_number
 from ..model import ExamPass, LedgerRow, Origin
 from ..rules import Rules
+from . import notes
 from .fields import (
     Fields,
+    MonthDates,
     table_origin,
     unknown_keys,
     vocabulary_word,
@@ -21,16 +24,27 @@ from .headers import (
     table_fits,
 )
 from .source import OpenTable, open_table
+from .table import Table
 from .text import file_format, split_sheet
 from .yamldoc import Document, load_yaml
 
 
-def exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
+def exam_pass(
+    f: Fields, worker_id: str | None, rules: Rules, origin: Origin, name: str | None = None
+) -> ExamPass | None:
     exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
     passed_on = f.date("passed_on", required=True)
     if exam is None or passed_on is None or worker_id is None:
         return None
-    return ExamPass(worker_id, exam, passed_on, origin)
+    return ExamPass(worker_id, exam, passed_on, origin, name)
+
+
+def worker_id(f: Fields, table: Table | None) -> str | None:
+    """The worker id of a pass or ledger row: an identity number (身份证号, x as X) when
+    the table names workers by it, else an identifier."""
+    if table is not None and table.id_numbers:
+        return f.parsed("worker_id", parse_id_number, required=True)
+    return f.ident("worker_id", required=True)
 
 
 # --------------------------------------------------------------------------- passes, ledger
@@ -63,12 +77,15 @@ def load_passes(
         if header:
             opened.drain()
             raise InputError([*header, *problems])  # the header explains the rows
+        months = MonthDates(table.file)
         for row in opened.rows():
             origin_of = table_origin(table, row)
-            f = Fields(row.cells.get, origin_of, problems)
-            p = exam_pass(f, f.ident("worker_id", required=True), rules, origin_of("worker_id"))
+            f = Fields(row.cells.get, origin_of, problems, months)
+            name = f.text("name")
+            p = exam_pass(f, worker_id(f, table), rules, origin_of("worker_id"), name)
             if p:
                 passes.append(p)
+        notes.add(months.note())
     if problems:
         raise InputError(problems)
     return passes
@@ -102,17 +119,19 @@ def load_ledger(
         opened.drain()
         raise InputError([*header, *problems])  # the header explains the rows
     rows: list[LedgerRow] = []
+    months = MonthDates(table.file)
     for row in opened.rows():
-        f = Fields(row.cells.get, table_origin(table, row), problems)
-        worker_id = f.ident("worker_id", required=True)
+        f = Fields(row.cells.get, table_origin(table, row), problems, months)
+        who = worker_id(f, table)
         written = f.text("exam")
         exam = rules.word("exam", written) if rules is not None else None
         if exam is None:
             exam = f.ident("exam", required=True)
         amount = f.amount("amount", required=True)
         paid_on = f.date("paid_on", required=True)
-        if worker_id and exam and amount is not None and paid_on:
-            rows.append(LedgerRow(worker_id, exam, amount, paid_on))
+        if who and exam and amount is not None and paid_on:
+            rows.append(LedgerRow(who, exam, amount, paid_on))
     if problems:
         raise InputError(problems)
+    notes.add(months.note())
     return rows
