@@ -376,9 +376,9 @@ effective: 2026-01-01
 categories:
   elderly: {label: {zh: 老人, en: Older people}, aliases: [老年人, 长者], clients_per_worker: 25}
 site_kinds:
-  street_station: {label: {zh: 街道社工站}, aliases: [街道站]}
+  street_station: {label: {zh: 街道服务站}, aliases: [街道站]}
 employment:
-  agency_staff: {label: {zh: 派遣}, aliases: [劳务派遣]}
+  agency_staff: {label: {zh: 外包}, aliases: [服务外包]}
 pay:
   points:
     education:

@@ -28,6 +28,7 @@ from ..values import IDENT_RE, reason, site_id_ok
 from . import notes
 from .fields import (
     Fields,
+    MonthDates,
     UniqueIds,
     merged_numbers,
     unknown_keys,
@@ -88,6 +89,7 @@ class RosterRows:
         self.problems: list[Problem] = []
         self.disagree: list[str] = []  # where (the hired cell) a table's two values disagree
         self.months: list[int] = []  # rows whose hired cell is a month without a day
+        self.exam_months = MonthDates(str(path))  # a YAML roster's own passes, likewise
         # identity number -> worker id, of a roster with both a 工号 and a 身份证号 column
         self.id_numbers: dict[str, str] = {}
         self.doc: Document | None = None
@@ -270,18 +272,16 @@ class RosterRows:
         doc = self.doc
         if not isinstance(exams, list):
             origin = yaml_origin(doc, path)("exams")
-            self.problems.append(origin.problem("must be a list of {exam, passed_on}", "exams"))
+            self.problems.append(origin.problem(msg("file.exams_not_list"), "exams"))
             return ()
         passes = []
         for j, entry in enumerate(exams):
             epath = (*path, "exams", j)
             if not isinstance(entry, dict):
-                self.problems.append(
-                    doc.problem(epath, "each exam must be {exam: ..., passed_on: ...}")
-                )
+                self.problems.append(doc.problem(epath, msg("file.exam_not_mapping")))
                 continue
             self.problems += unknown_keys(entry, ["exam", "passed_on"], doc, epath)
-            fields = Fields(entry.get, yaml_origin(doc, epath), self.problems)
+            fields = Fields(entry.get, yaml_origin(doc, epath), self.problems, self.exam_months)
             found = exam_pass(fields, worker_id, self.rules, yaml_origin(doc, epath)(""))
             if found:
                 passes.append(found)
@@ -296,6 +296,7 @@ class RosterRows:
         if self.problems:
             raise InputError(self.problems)
         notes.add(self.disagreement_note())
+        notes.add(self.exam_months.note())
         if self.months:
             places = [self.origin(n, "hired").where for n in self.months[:5]]
             shown = ", ".join(places) + (", ..." if len(self.months) > 5 else "")
@@ -319,16 +320,20 @@ class RosterRows:
         else:
             notes.warn(Warned(problem))
 
-    def disagreement_note(self) -> list[str]:
+    def disagreement_note(self) -> list[Any]:
         """The note naming the rows whose `hired` and `years_of_service` disagree."""
         places = list(dict.fromkeys(self.disagree))
         if not places:
             return []
-        shown = ", ".join(places[:10])
-        more = f" and {len(places) - 10} more" if len(places) > 10 else ""
+        more = len(places) - 10
         return [
-            f"{self.file}: hired and years_of_service disagree at "
-            f"{self.check.count_at.isoformat()} in {shown}{more}; hired was used"
+            msg(
+                "file.disagree",
+                file=self.file,
+                day=self.check.count_at.isoformat(),
+                cells=", ".join(places[:10]),
+                more=msg("file.and_more_places", n=more) if more > 0 else "",
+            )
         ]
 
     def worker(self, row: RosterRow) -> Worker:

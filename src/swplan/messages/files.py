@@ -305,4 +305,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}；花名册以 'workers:' 开头，服务对象以 'sites:'，考试通过记录以 'passes:'，"
         "规划方案以 'scenarios:'，规则以 'pay:' 或 'extends:'",
     ),
+    # ------------------------------------------------------------ rosters (io.roster)
+    "file.exams_not_list": (
+        "must be a list of {{exam, passed_on}}",
+        "应为 {{exam, passed_on}} 的列表",
+    ),
+    "file.exam_not_mapping": (
+        "each exam must be {{exam: ..., passed_on: ...}}",
+        "每个考试都应为 {{exam: ..., passed_on: ...}}",
+    ),
+    "file.disagree": (
+        "{file}: hired and years_of_service disagree at {day} in {cells}{more}; hired was used",
+        "{file}：hired（入职日期）与 years_of_service（工龄）在 {day} 不一致：{cells}{more}；"
+        "按 hired 计算",
+    ),
+    "file.and_more_places": (" and {n} more", " 等，另有 {n} 处"),
 }
