@@ -346,7 +346,7 @@ def _assert_nothing_written(files: dict[str, Path], before: bytes, output: Path)
         (
             [("W001", "social_worker", "2026-01-02")],
             [
-                "passes.yaml:2:",
+                "passes.yaml:4:",  # the passed_on line: an error is at its value's own place
                 "passes[0].passed_on",
                 "2026-01-02 is after the as-of date 2026-01-01",
             ],

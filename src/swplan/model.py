@@ -29,11 +29,15 @@ class Origin:
     kind: str | None = None  # the data file's kind (roster, populations, ...), for field names
     # a table's headers as the file writes them, by column (see `Table.headers`)
     headers: Mapping[str, str] | None = field(default=None, compare=False)
+    # where each field of the record is, by key: a problem with a field is put at its
+    # own cell, not at the record's first (`where`)
+    wheres: Mapping[str, str] | None = field(default=None, compare=False)
 
     def problem(self, message: Text, key: str = "") -> Problem:
         path = f"{self.path}.{key}" if self.path and key else (self.path or key)
         header = self.headers.get(key) if self.headers and key else None
-        return Problem(self.file, self.where, path, message, self.kind, header)
+        where = self.wheres.get(key, self.where) if self.wheres and key else self.where
+        return Problem(self.file, where, path, message, self.kind, header)
 
 
 @dataclass(frozen=True, slots=True)

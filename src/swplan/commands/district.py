@@ -230,7 +230,7 @@ def first_workers(
     found: dict[str, Origin] = {}
     for w in summary.workers:
         if w.site in sites and w.site not in found and w.origin is not None:
-            found[w.site] = w.origin
+            found[w.site] = w.origin  # its problems about "site" are at the site cell
     if len(found) == len(sites):
         return found
     return {**_first_rows(roster, rules, sites - set(found)), **found}

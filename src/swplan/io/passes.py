@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from ..errors import InputError, Problem
 from ..identity import parse_id_number
@@ -36,7 +37,9 @@ def exam_pass(
     passed_on = f.date("passed_on", required=True)
     if exam is None or passed_on is None or worker_id is None:
         return None
-    return ExamPass(worker_id, exam, passed_on, origin, name)
+    # a later message about the pass points at the cell it is about
+    wheres = {k: f.origin_of(k).where for k in ("worker_id", "exam", "passed_on")}
+    return ExamPass(worker_id, exam, passed_on, replace(origin, wheres=wheres), name)
 
 
 def worker_id(f: Fields, table: Table | None) -> str | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from collections.abc import Iterator
 from typing import Any
 
@@ -337,8 +338,16 @@ class RosterRows:
         ]
 
     def worker(self, row: RosterRow) -> Worker:
-        """The `Worker` record of a row (with where it came from, for later messages)."""
-        return row.worker(self.origin(row.number))
+        """The `Worker` record of a row (with where it came from, and where each of its
+        cells is, so that a later message points at the cell it is about)."""
+        origin = self.origin(row.number)
+        wheres = {k: self.origin(row.number, k).where for k in self._fields()}
+        return row.worker(replace(origin, wheres=wheres))
+
+    def _fields(self) -> tuple[str, ...]:
+        if self.table is None:
+            return ROSTER_COLUMNS
+        return tuple(c for c in ROSTER_COLUMNS if c in self.table.columns)
 
 
 def _yaml_cell(value: Any) -> str | None:
