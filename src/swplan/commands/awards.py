@@ -16,6 +16,7 @@ from .common import (
     judged_day,
     load_rules_opt,
     raise_,
+    warning_lines,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def awards(
 ) -> Outcome:
     from ..calc.awards import awards as compute
     from ..io.passes import load_ledger, load_passes
+    from ..io.roster import by_worker_id, id_number_map
     from ..report.reports import awards_report
     from .roster import workers_for_awards
 
@@ -92,6 +94,9 @@ def awards(
         passes_problems,
         no_passes,
     )
+    # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
+    numbers = id_number_map(roster, r) if extra or ledger is not None else {}
+    extra, _ = by_worker_id(extra, [], numbers)
     wanted = {p.worker_id for p in extra}
     (workers, roster_ids), _, paid, _ = gather(
         lambda: workers_for_awards(roster, r, wanted, when),
@@ -101,6 +106,7 @@ def awards(
         lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
         output_dir,
     )
+    _, paid = by_worker_id([], paid, numbers)
     # bad passes stop here, before any write
     result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
     from ..io import notes
@@ -109,8 +115,11 @@ def awards(
         return Outcome(
             awards_report(result, r, lang),
             0,
-            [*judged.messages(fmt), *due_message(ledger, result)],
-            warnings=notes.take_warnings(),
+            [
+                *judged.messages(fmt),
+                *due_message(ledger, result),
+                *warning_lines(notes.take_warnings()),
+            ],
         )
 
     recorded: list[Recorded] = []

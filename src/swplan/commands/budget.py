@@ -38,6 +38,7 @@ def budget(
     from ..calc.budget import budget_year, draft
     from ..calc.costing import RosterCosting
     from ..io.passes import load_ledger, load_passes
+    from ..io.roster import by_worker_id, id_number_map
     from ..model import ExamPass, LedgerRow
     from ..report.reports import budget_report
     from .district import load_district
@@ -53,6 +54,9 @@ def budget(
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     # the roster is told which ids the passes name, rather than sending back all its ids
+    # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
+    if extra or paid:
+        extra, paid = by_worker_id(extra, paid, id_number_map(roster, r))
     wanted = {p.worker_id for p in extra}
     # the roster is costed over the year, month by month
     district = attempt(

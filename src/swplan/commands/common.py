@@ -163,6 +163,12 @@ def parse_cap(text: str | None) -> Decimal | None:
         raise InputError([Problem("--cap", "", "", reason(exc))]) from None
 
 
+def warning_lines(warnings: list[Any]) -> list[Any]:
+    """Warnings as lines after the output (`warning: ...`), for a report that has no
+    place for them (pay, awards)."""
+    return [msg("bureau.warning", text=w) for w in warnings]
+
+
 def raise_(problems: list[Problem]) -> Any:
     raise InputError(problems)
 

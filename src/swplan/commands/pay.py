@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem
-from .common import Outcome, judged_day, load_rules_opt, option_date, option_year
+from .common import (
+    Outcome,
+    judged_day,
+    load_rules_opt,
+    option_date,
+    option_year,
+    warning_lines,
+)
 
 if TYPE_CHECKING:
     from ..calc.costing import RosterCosting, SiteSums, Tally
@@ -62,15 +69,15 @@ def pay(
     from ..io import notes
 
     if fmt in ("csv", "json"):  # every worker written as the roster is read: flat memory
-        warnings: list[object] = []  # the readers' (a sheet's total, --no-totals-check)
+        warnings: list[Any] = []  # the readers' (a sheet's total, --no-totals-check)
 
         def write(target: str | None) -> None:
             _written(roster, r, costing, target, fmt, lang, by)
-            warnings.extend(notes.take_warnings())
+            warnings.extend(warning_lines(notes.take_warnings()))
 
-        return Outcome(write=write, warnings=warnings, messages=said)
+        return Outcome(write=write, messages=lambda: [*said, *warnings])
     report = _listed(roster, r, costing, lang, by)
-    return Outcome(report, warnings=notes.take_warnings(), messages=said)
+    return Outcome(report, messages=[*said, *warning_lines(notes.take_warnings())])
 
 
 def _written(

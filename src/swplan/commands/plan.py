@@ -37,6 +37,7 @@ def plan(
     from ..calc.plan import plan as compute
     from ..io.passes import load_ledger, load_passes
     from ..io.populations import load_populations
+    from ..io.roster import by_worker_id, id_number_map
     from ..io.scenarios import load_scenarios
     from ..model import ExamPass, LedgerRow
     from ..report.plan import plan_report
@@ -69,6 +70,8 @@ def plan(
     attempt(lambda: _read_roster(roster, r, columns, first), problems, None)
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
+    if extra or paid:  # a roster keyed by 工号 may be named by 身份证号 too
+        extra, paid = by_worker_id(extra, paid, id_number_map(roster, r))
     if problems or pops is None:
         raise InputError(problems)
     # the roster's sites checked as budget checks them (names -> ids, unknown sites):

@@ -282,7 +282,10 @@ def category_totals(table: Table, rules: Rules) -> list[Problem]:
             word = word.removeprefix(total).removesuffix(total)
         category = forms.get(word)
         if category is not None and category not in table.columns:
-            label = L(category, rules.label_of("category", category, "zh"))
+            label = L(
+                rules.label_of("category", category, "en"),
+                rules.label_of("category", category, "zh"),
+            )
             out.append(
                 Problem(
                     table.file,

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError, Problem
@@ -370,3 +370,34 @@ def load_roster(
     workers = [rows.worker(row) for row in rows]
     rows.finish()
     return workers
+
+
+def id_number_map(path: str | os.PathLike[str], rules: Rules) -> dict[str, str]:
+    """Identity number -> worker id, of a roster keyed by 工号 that has a 身份证号 column
+    too (a pass or ledger row may name a worker by either); empty for any other roster.
+    Only such a roster is read for it, and its problems are left to the reader that
+    reads it for the command."""
+    if file_format(path) == "yaml":
+        return {}
+    try:
+        rows = RosterRows(path, rules)
+    except InputError:
+        return {}
+    assert rows.table is not None
+    if ID_NUMBER not in rows.table.columns:
+        return {}
+    for _ in rows:
+        pass
+    return rows.id_numbers
+
+
+def by_worker_id(
+    passes: list[ExamPass], ledger: list[Any], numbers: dict[str, str]
+) -> tuple[list[ExamPass], list[Any]]:
+    """Passes and ledger rows that name a worker by identity number, renamed to the
+    worker's id on a roster keyed by 工号 (`id_number_map`)."""
+    if not numbers:
+        return passes, ledger
+    moved = [replace(p, worker_id=numbers.get(p.worker_id, p.worker_id)) for p in passes]
+    paid = [replace(r, worker_id=numbers.get(r.worker_id, r.worker_id)) for r in ledger]
+    return moved, paid

@@ -27,13 +27,18 @@ _UNCOUNTED_ENDS = ("代码", "编码", "电话", "号码", "邮编")
 _WORDS = ("合计", "总计", "小计", "共计")
 
 
+def category_word(rules: Rules, category: str) -> L:
+    """A category by its label: `Elderly` / `老年人`."""
+    return L(rules.label_of("category", category, "en"), rules.label_of("category", category, "zh"))
+
+
 def clients_note(rules: Rules, sums: dict[str, int]) -> object:
     """`read 1,234 clients: Elderly 800, Children 300, ...` (说明：读入服务对象 1,234 人：老年人
     800、儿童 300、…), so that a user can hold them against the sheet."""
     parts = [
         msg(
             "bureau.clients_of",
-            category=L(rules.label_of("category", c, "en"), rules.label_of("category", c, "zh")),
+            category=category_word(rules, c),
             n=f"{sums.get(c, 0):,}",
         )
         for c in rules.categories
@@ -113,7 +118,7 @@ class SheetTotals:
         rows = self._suspects(table, column, read - said)
         texts = sorted(r for r, c in table.text_numbers if c == index)
         cells = Words([table.cell(r, index) for r in texts[:10]])
-        label = L(column, self.rules.label_of("category", column, "zh"))
+        label = category_word(self.rules, column)
         message = msg(
             "bureau.total_mismatch",
             category=label,
@@ -196,8 +201,7 @@ class NumberColumns:
             key = self.rules.word("category", close) if close is not None else None
             hint: object = ""
             if key is not None:
-                label = L(key, self.rules.label_of("category", key, "zh"))
-                hint = msg("bureau.nearest_category", category=label)
+                hint = msg("bureau.nearest_category", category=category_word(self.rules, key))
             message = msg("bureau.number_column", column=column, key=key or "CATEGORY", hint=hint)
             out.append(Problem(table.file, table.cell(table.header_row, i), column, message))
         return out

@@ -147,4 +147,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ledger}: and {n} more workers on no roster ({rosters})",
         "{ledger}：另有 {n} 名人员不在花名册（{rosters}）中",
     ),
+    "bureau.warning": ("warning: {text}", "注意：{text}"),
 }
