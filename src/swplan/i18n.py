@@ -59,8 +59,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"cannot be written: (?P<why>.+)", "无法写入：{why_zh}"),
     (r"name a file in an existing, writable directory", "请指定一个位于已存在且可写目录中的文件"),
     (r"not valid YAML: (?P<yaml>.+)", "不是有效的 YAML：{yaml_zh}"),
-    (r"no worker with id " + _Q + r" in (?P<f>\S+)", "{f} 中没有工号为 {v} 的人员"),
-    (r"give one of the ids in the roster's id column", "请填写花名册工号列中的工号"),
     (
         r"(?P<v>\S+) names a (?P<a>\w+) file but --format is (?P<b>\w+)",
         "{v} 是 {a} 文件，但 --format 为 {b}",

@@ -43,7 +43,7 @@ def awards(
     from ..calc.awards import awards as compute
     from ..io.passes import load_ledger, load_passes
     from ..io.roster import by_worker_id, id_number_map
-    from ..report.reports import awards_report
+    from ..report.awards import awards_report
     from .roster import workers_for_awards
 
     if record and ledger is None:

@@ -16,7 +16,7 @@ from ..messages import msg
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from ..render import Report
+    from ..render_view import Report
     from ..rules import Rules
 
 T = TypeVar("T")

@@ -22,7 +22,6 @@ from ..calc.staffing import (
     StaffResult,
     add_roster,
     required_posts,
-    unknown_site_warning,
 )
 from ..errors import InputError, Problem
 from ..identity import shown_id
@@ -34,6 +33,7 @@ from ..io.text import file_format
 from ..io.totals import clients_note
 from ..messages import Words, did_you_mean, msg
 from ..model import Origin, Populations, Worker
+from ..report.common import unknown_site_text as unknown_site_warning
 from ..rules import Rules
 from .roster import first_workers as _first_rows
 from .roster import summarise_roster

@@ -108,7 +108,7 @@ def plan(
         f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
     ]
     return Outcome(
-        plan_report(result, lang),
+        plan_report(result, lang, region=pops.region),
         EXIT_CHECK_FAILED if failed else 0,
         messages,
         warnings=list(warnings),

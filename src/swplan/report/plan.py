@@ -5,6 +5,7 @@ scenario with a line chart of its workers against its required posts)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -12,10 +13,12 @@ from typing import Any
 from ..calc.plan import METRICS, MONEY_METRICS, PlanResult, PlanYear, ScenarioPlan, TargetResult
 from ..i18n import message
 from ..money import fmt_money, fmt_share, half_up
-from ..render import Report, View
+from ..render_view import Report, View
 from ..rules import Rules
-from ..workbook import Chart, Column, Sheet
-from .labels import PLAN_WORDS, words
+from ..workbook import Cell, Chart, Column, Sheet
+from .common import document_title
+from .common import sentence as words
+from .labels import PLAN_WORDS
 from .vocab import rules_name
 from .vocab import word as vocab_word
 
@@ -77,8 +80,14 @@ def _warnings(result: PlanResult, lang: str) -> list[str]:
     return [("注意：" if lang == "zh" else "warning: ") + message(w, lang) for w in result.warnings]
 
 
-def _assumptions(rules: Rules, lang: str) -> str:
-    """The scenario's `plan:` in a sentence; under zh the categories and exams by label."""
+def _percent(rate: Decimal) -> str:
+    """`0.04` -> `4.00%`: a rate as a sheet shows shares."""
+    return f"{rate * 100:.2f}%"
+
+
+def _assumptions(rules: Rules, lang: str, rate: Callable[[Decimal], str] = str) -> str:
+    """The scenario's `plan:` in a sentence, each rate worded by `rate` (a workbook:
+    `4.00%`); under zh the categories and exams by label."""
     p = rules.plan
     zh = lang == "zh"
     join = "、" if zh else ", "
@@ -91,18 +100,18 @@ def _assumptions(rules: Rules, lang: str) -> str:
     def exam(e: str) -> str:
         return vocab_word(rules, "exam", e, lang) if zh else e
 
-    growth = join.join(f"{category(c)} {g}" for c, g in p.client_growth.items())
-    passes = join.join(f"{exam(e)} {r}" for e, r in p.certification.items())
+    growth = join.join(f"{category(c)} {rate(g)}" for c, g in p.client_growth.items())
+    passes = join.join(f"{exam(e)} {rate(r)}" for e, r in p.certification.items())
     hiring = words(f"plan_hiring_{p.hiring}", lang) if zh else p.hiring
     return words(
         "plan_assumptions",
         lang,
         growth=growth,
-        attrition=p.attrition,
+        attrition=rate(p.attrition),
         hiring=hiring,
         passes=passes or words("plan_no_passes", lang),
-        pay_rise=p.pay_rise,
-        base_rise=p.base_rise,
+        pay_rise=rate(p.pay_rise),
+        base_rise=rate(p.base_rise),
     )
 
 
@@ -141,7 +150,7 @@ def _scenario_view(s: ScenarioPlan, lang: str, result: PlanResult) -> View:
     )
 
 
-def plan_report(result: PlanResult, lang: str) -> Report:
+def plan_report(result: PlanResult, lang: str, *, region: str | None = None) -> Report:
     data = plan_json(result)
     names = [s.name for s in result.scenarios]
     views = [_scenario_view(s, lang, result) for s in result.scenarios]
@@ -187,7 +196,7 @@ def plan_report(result: PlanResult, lang: str) -> Report:
         data,
         items,
         views,
-        sheets=lambda: plan_sheets(result, lang),
+        sheets=lambda: plan_sheets(result, lang, region=region),
         lang=lang,
         csv_headers=headers,
     )
@@ -197,9 +206,10 @@ def plan_report(result: PlanResult, lang: str) -> Report:
 
 
 def _kind(metric: str) -> Any:
+    """Money, a share or rate (a percentage: `certified_share`, `..._applied`), a count."""
     if metric in MONEY_METRICS:
         return "money"
-    return "number" if metric == "certified_share" else "int"
+    return "percent" if metric.endswith(("_share", "_applied")) else "int"
 
 
 def _cell(year: PlanYear, metric: str) -> Any:
@@ -211,19 +221,24 @@ def _target_cell(t: TargetResult) -> Any:
     """A target's value as its JSON shows it, typed: money with two places, the share
     with four, a count whole."""
     shown = _target_value(t)
-    return Decimal(shown) if isinstance(shown, str) else shown
+    value = Decimal(shown) if isinstance(shown, str) else shown
+    return Cell(value, "percent") if t.target.metric == "certified_share" else value
 
 
-def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
+def plan_sheets(result: PlanResult, lang: str, *, region: str | None = None) -> list[Sheet]:
     """The comparison sheet first (what a reader opens on), then one sheet per scenario
     in the scenarios' order, then the targets; the numbers are the JSON's, typed."""
     zh = lang == "zh"
     year_column = Column(word("year", lang), "int")
     first = result.scenarios[0]
     years = _span(result)
+
+    def title(key: str, **values: Any) -> str:
+        return document_title(key, lang, region, years=years, **values)
+
     comparison = Sheet(
         name="对比" if zh else "Comparison",
-        title=f"{word('plan', lang)} {years} — {word('comparison', lang)}",
+        title=title("plan_comparison"),
         columns=[year_column, *(Column(s.name, "money") for s in result.scenarios)],
         rows=[
             [y.year, *(s.years[i].total for s in result.scenarios)]
@@ -238,8 +253,11 @@ def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
             categories=0,
             series=list(range(1, len(result.scenarios) + 1)),
             kind="line",
+            y_title=word("total", lang),
+            x_unit="year",
         ),
         notes=_notes(lang) + _warnings(result, lang),
+        unit="yuan",
     )
     sheets = [comparison]
     columns = [year_column, *(Column(word(m, lang), _kind(m)) for m in METRICS)]
@@ -251,7 +269,7 @@ def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
         sheets.append(
             Sheet(
                 name=s.name,
-                title=_title(result, s, lang),
+                title=title("plan_scenario", scenario=s.name),
                 columns=columns,
                 rows=[[y.year, *(_cell(y, m) for m in METRICS)] for y in s.years],
                 totals=totals,
@@ -264,15 +282,18 @@ def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
                     categories=0,
                     series=[1 + METRICS.index("required"), 1 + METRICS.index("workers")],
                     kind="line",
+                    y_unit="people",
+                    x_unit="year",
                 ),
-                notes=[_assumptions(s.rules, lang)],
+                notes=[_assumptions(s.rules, lang, _percent)],
+                unit="people_yuan",
             )
         )
     if result.targets:
         sheets.append(
             Sheet(
                 name=word("targets", lang),
-                title=f"{word('plan', lang)} {years} — {word('targets', lang)}",
+                title=title("plan_targets"),
                 columns=[
                     Column(word("target", lang), "text"),
                     Column(word("scenario", lang), "text"),
@@ -288,6 +309,7 @@ def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
                     ]
                     for t in result.targets
                 ],
+                unit="people_yuan",  # counts and amounts (a share is a percentage)
             )
         )
     return sheets
