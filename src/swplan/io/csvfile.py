@@ -11,18 +11,8 @@ from ..errors import InputError, Problem
 from ..messages import msg
 from ..rules.problems import Theirs
 from .skips import SPECIAL_FIRST, RowSkips, marks_a_skip
-from .table import HEADER_ROWS, Row, Table, second_header
+from .table import HEADER_ROWS, Row, Table, second_header, spans
 from .text import display_name, text_lines
-
-
-def _csv_merged(header: Sequence[str | None]) -> set[int]:
-    """The header cells of a CSV that look merged: a filled cell followed by empty ones
-    (a merged cell saved as CSV keeps its text in its first cell only)."""
-    out: set[int] = set()
-    for i, cell in enumerate(header):
-        if cell and cell.strip() and i + 1 < len(header) and not (header[i + 1] or "").strip():
-            out.add(i)
-    return out
 
 
 def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
@@ -82,7 +72,7 @@ def open_csv(
             raise _malformed(name, below_line, exc) from None
         joined = None
         if below is not None:
-            joined = second_header(header, below, _csv_merged(header), fits)
+            joined = second_header(header, below, spans(header), fits)
         if joined is not None:
             header = [c or "" for c in joined]
             pending = pending[1:]

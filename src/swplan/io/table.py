@@ -295,6 +295,19 @@ def check_header(
     return keys, problems, ignored
 
 
+def spans(header: Sequence[str | None]) -> set[int]:
+    """The header cells that look merged: a filled cell followed by empty ones (a merged
+    cell saved as CSV keeps its text in its first cell only; a sheet's group header
+    may be written over its columns without merging them). The last filled cell spans
+    the columns past the end of the row too (a sheet does not keep trailing blanks)."""
+    out: set[int] = set()
+    for i, cell in enumerate(header):
+        after = header[i + 1] if i + 1 < len(header) else None
+        if cell and cell.strip() and not (after or "").strip():
+            out.add(i)
+    return out
+
+
 def second_header(
     header: Sequence[str | None],
     below: Sequence[str | None],

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..messages import Msg, Words, msg
-from .table import HEADER_ROWS, SHEET_STRIDE, Row, Table, header_key, second_header
+from .table import HEADER_ROWS, SHEET_STRIDE, Row, Table, header_key, second_header, spans
 from .text import display_name, read_bytes, split_sheet
 from .xlsxcells import MAX_SHEET_COLUMNS, _cell_text, _header_merged, _Merged, _shown_rows
 
@@ -337,7 +337,7 @@ def _sheet_table(
             joined = second_header(
                 [_cell_text(v) for v in header],
                 [_cell_text(v) for v in below[1]],
-                _header_merged(refs, header_row),
+                _header_merged(refs, header_row) | spans([_cell_text(v) for v in header]),
                 fits,
             )
         if joined is not None:
