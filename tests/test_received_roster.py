@@ -255,3 +255,43 @@ def test_a_gb18030_csv_is_read_with_a_note(tmp_path: Path) -> None:
         f"note: {tmp_path / 'gb.csv'}: not UTF-8 but GB18030 (as Excel saves a CSV on Chinese "
         "Windows); read as GB18030\n"
     )
+
+
+def test_a_pass_after_the_day_judged_names_the_option_that_moves_it(tmp_path: Path) -> None:
+    # budget judges the awards of its year on 1 January: a pass of 2026-02-01 is after
+    # 2026-01-01 in a budget for 2026; the option that moves the day is --year, which
+    # budget has (not --as-of, which it has not)
+    roster_path = tmp_path / "r.csv"
+    roster_path.write_text("工号,站点,学历,职称,工龄\nW1,金江社区,本科,无,3\n", encoding="utf-8")
+    pops = tmp_path / "pops.csv"
+    pops.write_text("站点名称,老年人\n金江社区,20\n", encoding="utf-8")
+    passes = tmp_path / "p.csv"
+    passes.write_text("工号,考试,通过日期\nW1,初级,2026-02-01\n", encoding="utf-8")
+    result = swplan("budget", pops, roster_path, "--passes", passes)
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == (
+        f"error: {passes}:2:3: passed_on: 2026-02-01 is after 2026-01-01, the day the awards "
+        "of 2026 are judged; a pass cannot be in the future (check the date or give a later "
+        "--year)"
+    )
+    later = swplan("budget", pops, roster_path, "--passes", passes, "--year", "2027", "-f", "json")
+    assert later.code == 0, later.err
+    # the 1,000.00 award of the assistant exam, due in 2027
+    assert {x["item"]: x["amount"] for x in later.json()["lines"]}["awards"] == "1000.00"
+
+
+def test_a_gb18030_ledger_is_read_with_a_note(tmp_path: Path) -> None:
+    roster_path = tmp_path / "r.csv"
+    roster_path.write_text("工号,站点,学历,职称,工龄\nW1,s1,本科,初级,3\n", encoding="utf-8")
+    passes = tmp_path / "p.csv"
+    passes.write_text("工号,考试,通过日期\nW1,初级,2025-11-02\n", encoding="utf-8")
+    ledger = tmp_path / "台账.csv"
+    ledger.write_bytes(
+        "工号,考试,金额,发放日期\nW1,助理社会工作师,1000.00,2025-12-01\n".encode("gb18030")
+    )
+    result = swplan(
+        "awards", roster_path, "--passes", passes, "--ledger", ledger, "-f", "json", *DAY
+    )
+    assert result.code == 0, result.err
+    assert result.json()["awards"][0]["status"] == "already_paid"  # never paid twice
+    assert f"note: {ledger}: not UTF-8 but GB18030" in result.err

@@ -10,6 +10,7 @@ from .common import (
     Outcome,
     attempt,
     costed_year,
+    later_than,
     load_rules_opt,
     parse_cap,
     staff_checks,
@@ -77,7 +78,10 @@ def budget(
         raise InputError(problems)
     pops, staff_result, summary = district
     assert summary is not None
-    result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
+    try:
+        result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
+    except InputError as exc:  # a pass after the year: the option that moves it is --year
+        raise InputError(later_than(exc.problems, y, "--year")) from None
     sites = None
     if by is not None:
         from ..calc.budget import site_budgets

@@ -163,6 +163,23 @@ def parse_cap(text: str | None) -> Decimal | None:
         raise InputError([Problem("--cap", "", "", reason(exc))]) from None
 
 
+def later_than(problems: list[Problem], year: int | None, option: str) -> list[Problem]:
+    """The problems of a pass dated after the day judged, worded for a command that
+    costs a year: the option that moves the day is `--year` (`--from`), not `--as-of`."""
+    from dataclasses import replace
+
+    from ..messages import Msg
+
+    out = []
+    for p in problems:
+        m = p.message
+        if isinstance(m, Msg) and m.key == "calc.pass_in_future" and year is not None:
+            m = msg("bureau.pass_after_year", **m.args, year=year, option=option)
+            p = replace(p, message=m)
+        out.append(p)
+    return out
+
+
 def warning_lines(warnings: list[Any]) -> list[Any]:
     """Warnings as lines after the output (`warning: ...`), for a report that has no
     place for them (pay, awards)."""

@@ -10,6 +10,7 @@ from .common import (
     Outcome,
     attempt,
     costed_year,
+    later_than,
     option_count,
 )
 
@@ -94,6 +95,8 @@ def plan(
         )
     except TargetError as exc:
         raise InputError([Problem("--target", "", "", exc.message)]) from None
+    except InputError as exc:  # a pass after the first year: --from moves it
+        raise InputError(later_than(exc.problems, first, "--from")) from None
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
     from ..io import notes

@@ -148,4 +148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ledger}：另有 {n} 名人员不在花名册（{rosters}）中",
     ),
     "bureau.warning": ("warning: {text}", "注意：{text}"),
+    "bureau.pass_after_year": (
+        "{passed_on} is after {as_of}, the day the awards of {year} are judged; a pass "
+        "cannot be in the future (check the date or give a later {option})",
+        "{passed_on} 晚于 {as_of}（{year} 年奖励的测算日期）；通过日期不能在将来"
+        "（请检查日期，或指定更晚的 {option}）",
+    ),
 }
