@@ -24,7 +24,8 @@ LABEL_COLUMNS = frozenset(("id", "name", "site", "kind", "worker_id"))
 # and last characters of a cell that labels a totals row: a row whose cells start and
 # end with none of them is data, without a closer look (the fast path of a big CSV).
 SPECIAL_FIRST = frozenset("合总小共示例tTsSeEｔＴｓＳｅＥ备注说填制审负联 \t\u3000")
-LABEL_FIRST = frozenset("合总小共tTsSｔＴｓＳ \t\u3000")
+LABEL_FIRST = frozenset("合总小共ｔＴｓＳ \t\u3000")
+_LATIN_FIRST = frozenset("tTsS")
 LABEL_LAST = frozenset("计 \t\u3000")
 
 
@@ -85,11 +86,17 @@ class RowSkips:
         self.rows: dict[str, list[int]] = {}
 
     def plain(self, cells: Sequence[str]) -> bool:
-        """Whether no label cell of a full-width CSV record could mark a totals row (the
-        fast path: a few character look-ups)."""
+        """Whether no label cell of a full-width CSV record marks a totals row (the fast
+        path: a character look-up or two for the usual cell, such as an id `S502418`)."""
         for i in self.labels:
             cell = cells[i]
-            if cell and (cell[0] in LABEL_FIRST or cell[-1] in LABEL_LAST):
+            if not cell:
+                continue
+            first = cell[0]
+            if first in _LATIN_FIRST:  # total, subtotal: the whole cell, in any case
+                if cell.lower() in _TOTAL_WORDS:
+                    return False
+            elif (first in LABEL_FIRST or cell[-1] in LABEL_LAST) and totals_label(cell):
                 return False
         return True
 
