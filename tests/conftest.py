@@ -32,6 +32,11 @@ from swplan.cli import app
 if hasattr(typer.testing, "_get_command"):
     typer.testing._get_command = functools.lru_cache(maxsize=None)(typer.testing._get_command)
 
+# "Today" for every run of the tests (and the README's examples): the last day of 2025,
+# so that `pay` and `awards` are judged on it and `budget` and `plan` cost 2026, the
+# year a bureau drafts its budget for in December.
+os.environ.setdefault("SWPLAN_TODAY", "2025-12-31")
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 # The version-1 national default: tests whose arithmetic is worked by hand on the three

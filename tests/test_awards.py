@@ -346,7 +346,7 @@ def _assert_nothing_written(files: dict[str, Path], before: bytes, output: Path)
         (
             [("W001", "social_worker", "2026-01-02")],
             [
-                "passes.yaml:2:",
+                "passes.yaml:4:",  # the passed_on line: an error is at its value's own place
                 "passes[0].passed_on",
                 "2026-01-02 is after the as-of date 2026-01-01",
             ],
@@ -590,7 +590,10 @@ def test_small_example_through_the_python_api() -> None:
 def test_as_of_defaults_to_today(tmp_path: Path) -> None:
     today = dt.date.today()
     files = write_case(tmp_path, passes=[("W001", "social_worker", today.isoformat())], ledger=[])
-    result = swplan("awards", files["roster"], "--passes", files["passes"], "--format", "json")
+    result = swplan(
+        *("awards", files["roster"], "--passes", files["passes"], "--format", "json"),
+        env={"SWPLAN_TODAY": ""},  # the machine's today, not the tests' fixed one
+    )
     assert result.code == 0, result.err
     data = result.json()
     assert data["as_of"] == today.isoformat()

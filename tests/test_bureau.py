@@ -90,7 +90,7 @@ def test_budget_same_numbers_and_names_the_skipped_rows() -> None:
     # Roster: title row 1, header row 2, six workers in rows 3-8, 合计 in row 9, the
     # signature line in row 11.
     assert "花名册: skipped row 9: a totals row" in notes
-    assert "花名册: skipped row 11: no value in any column swplan reads" in notes
+    assert "花名册: skipped row 11: a footer row (a signature or a note)" in notes
     assert "'序号', '性别', '联系电话'" in notes
 
 

@@ -528,7 +528,7 @@ W1,x,s2,master,none,,,3,
 W2,x,s1,bachelor,none,,,4,
 W5,x,s1,bachelor,none
 W6,x,s1,bachelor,none,,2023-02-29,,
-W7,x,s1,bachelor,none,,2020/01,,
+W7,x,s1,bachelor,none,,2020.1,,
 W8,x,s1,bachelor,none,,,-3,
 W9,"two
 lines",s1,bachelor,none,,,2,
@@ -541,7 +541,7 @@ W11,x,s1,bachelor,none,,,1,,
 BAD_ROSTER_ERRORS = {
     "error: bad.csv:3:4: education: 'bachelr' is not one of: secondary, associate, bachelor, "
     "master, doctorate (did you mean 'bachelor'?)",
-    "error: bad.csv:5:7: hired: 2027-03-01 is after the as-of date 2026-01-01; check the date "
+    "error: bad.csv:5:7: hired: 2027-03-01 is after the as-of date 2025-12-31; check the date "
     "or give a later --as-of",
     "error: bad.csv:6:1: id: duplicate worker id 'W1' (first at bad.csv:2:1); worker ids must be "
     "unique",
@@ -550,8 +550,8 @@ BAD_ROSTER_ERRORS = {
     "unique",
     "error: bad.csv:8: row has 5 cells but the header has 9",
     "error: bad.csv:9:7: hired: '2023-02-29' is not a real date; write YYYY-MM-DD, e.g. 2026-01-01",
-    "error: bad.csv:10:7: hired: '2020/01' is a month without a day; write the whole date, "
-    "e.g. 2016-09-01",
+    "error: bad.csv:10:7: hired: '2020.1' is ambiguous: a number cell shows 2020.10 (October) "
+    "as 2020.1, the same as January; write the date as text, e.g. 2020-10-01 or 2020-01-01",
     "error: bad.csv:11:8: years_of_service: '-3' is negative; write a whole number from 0 to 80",
     # W9's record spans lines 12-13 and is fine; the next record starts at line 14
     "error: bad.csv:14:9: performance: 'excelent' is not one of: excellent, good, pass, basic_pass, fail "
@@ -657,9 +657,12 @@ def test_same_roster_as_yaml_and_csv_gives_identical_csv(tmp_path: Path) -> None
         HEADER.split(","),
         [[p.get(c, "") for c in HEADER.split(",")] for p in PEOPLE],
     )
-    from_yaml = swplan("pay", "--rules", V1_RULES, "roster.yaml", "--format", "csv", cwd=tmp_path)
+    day = ("--as-of", "2026-01-01")
+    from_yaml = swplan(
+        "pay", "--rules", V1_RULES, "roster.yaml", "--format", "csv", *day, cwd=tmp_path
+    )
     from_csv = swplan(
-        "pay", "--rules", V1_RULES, "roster.csv", "--format", "csv", cwd=tmp_path
+        "pay", "--rules", V1_RULES, "roster.csv", "--format", "csv", *day, cwd=tmp_path
     )  # streamed
     assert from_yaml.code == from_csv.code == 0, from_yaml.err + from_csv.err
     assert from_csv.out.encode() == from_yaml.out.encode()
@@ -677,7 +680,9 @@ def test_same_roster_as_yaml_and_csv_gives_identical_csv(tmp_path: Path) -> None
     assert by_id["W5"]["name"] == "'@home +1"
     assert by_id["W7"]["name"] == "-3" and by_id["W7"]["years"] == "0"
     total = json.loads(
-        swplan("pay", "--rules", V1_RULES, "roster.yaml", "--format", "json", cwd=tmp_path).out
+        swplan(
+            "pay", "--rules", V1_RULES, "roster.yaml", "--format", "json", *day, cwd=tmp_path
+        ).out
     )
     assert sum((Decimal(r["annual_cost"]) for r in rows), Decimal(0)) == Decimal(
         total["totals"]["annual_cost"]

@@ -37,8 +37,8 @@ CASES: dict[str, list[str]] = {
     "staff_small.json": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "json"],
     "staff_small.csv": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "csv"],
     "staff_small.md": ["staff", POPULATIONS, "--roster", ROSTER, "--format", "markdown"],
-    "pay_small.json": ["pay", ROSTER, "--format", "json"],
-    "pay_small.csv": ["pay", ROSTER, "--format", "csv"],
+    "pay_small.json": ["pay", ROSTER, "--format", "json", "--as-of", "2026-01-01"],
+    "pay_small.csv": ["pay", ROSTER, "--format", "csv", "--as-of", "2026-01-01"],
     "awards_small.json": [
         "awards",
         ROSTER,

@@ -164,7 +164,7 @@ def test_a_failed_gate_into_a_closed_pipe_still_exits_1() -> None:
 
 def test_a_closed_stdout_ends_a_good_run_quietly() -> None:
     proc = subprocess.Popen(
-        [*COMMAND, "pay", SMALL / "roster.csv", "-f", "csv"],
+        [*COMMAND, "pay", SMALL / "roster.csv", "-f", "csv", "--as-of", "2026-01-01"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

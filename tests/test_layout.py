@@ -153,7 +153,7 @@ def test_populations_headers_and_category_labels(tmp_path: Path) -> None:
     ]
     write(tmp_path, "populations.csv", lines)
     code, cn, err = cli(tmp_path, "staff", "populations.csv", "-f", "json")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, CLIENTS)
     code, yaml_out, _ = cli(tmp_path, "staff", SMALL / "populations.yaml", "-f", "json")
     expected = json.loads(yaml_out)
     got = json.loads(cn)
@@ -223,6 +223,12 @@ def test_passes_and_ledger_headers(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- layout
 
 
+# the last note of `staff` on the small example's populations read from a table: the
+# clients read per category, to hold against the sheet (57 + 8 + 41 = 106 elderly, ...)
+CLIENTS = (
+    "note: read 161 clients: Elderly 106, Children 12, Youth 5, People with disabilities 9, "
+    "Social assistance 23, Community corrections 6\n"
+)
 POPULATIONS = [
     "站点编号,站点名称,站点类型,老年人,儿童,青少年,残疾人,社会救助对象,社区矫正对象",
     "jinjiang,金江社区,urban_community,57,12,,9,,",
@@ -250,7 +256,7 @@ def test_the_header_is_the_first_row_that_holds_the_required_columns(tmp_path: P
     code, out, err = cli(
         tmp_path, "staff", "populations.csv", "--roster", "roster.csv", "-f", "json"
     )
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, CLIENTS)
     same_numbers(json.loads(out), small_staff_json())
     # the same in a workbook: the header on sheet row 3
     write_xlsx(tmp_path / "roster.xlsx", [["花名册"], [], *[r.split(",") for r in [CN, *ROWS]]])
@@ -265,8 +271,8 @@ def test_a_header_past_the_first_20_rows_is_not_looked_for(tmp_path: Path) -> No
     assert code == 2
     assert not err.startswith("note:")
     assert (
-        "error: populations.csv:1:1: id: required column 'id' is missing; the header needs: id\n"
-        in err
+        "error: populations.csv:1:1: id: the header needs a site id column ('id') or a site "
+        "name column ('name'); with names only, each site's name is its id\n" in err
     )
 
 
@@ -276,10 +282,10 @@ def test_a_totals_row_is_skipped_with_a_note_and_the_numbers_stay(tmp_path: Path
     code, out, err = cli(
         tmp_path, "staff", "populations.csv", "--roster", SMALL / "roster.csv", "-f", "json"
     )
-    assert (code, err) == (0, "note: populations.csv: skipped row 5: a totals row\n")
+    assert (code, err) == (0, "note: populations.csv: skipped row 5: a totals row\n" + CLIENTS)
     data = json.loads(out)
     same_numbers(data, small_staff_json())
-    assert data["notes"] == ["populations.csv: skipped row 5: a totals row"]
+    assert data["notes"] == ["populations.csv: skipped row 5: a totals row", CLIENTS[6:-1]]
     # in a workbook, and with the word in another column than the id
     rows = [["序号", *POPULATIONS[0].split(",")]]
     rows += [[str(i), *r.split(",")] for i, r in enumerate(POPULATIONS[1:], 1)]
@@ -291,7 +297,7 @@ def test_a_totals_row_is_skipped_with_a_note_and_the_numbers_stay(tmp_path: Path
     assert (code, err) == (
         0,
         "note: populations.xlsx: ignored the column '序号', which swplan does not use\n"
-        "note: populations.xlsx sheet Sheet: skipped row 5: a totals row\n",
+        "note: populations.xlsx sheet Sheet: skipped row 5: a totals row\n" + CLIENTS,
     )
     same_numbers(json.loads(out), small_staff_json())
 
@@ -307,7 +313,7 @@ def test_a_totals_word_in_the_first_cell_with_a_real_id_is_read_as_data(tmp_path
     )
     assert (code, err) == (
         0,
-        "note: populations.csv: ignored the column '备注', which swplan does not use\n",
+        "note: populations.csv: ignored the column '备注', which swplan does not use\n" + CLIENTS,
     )
     same_numbers(json.loads(out), small_staff_json())
 
@@ -323,7 +329,8 @@ def test_rows_without_swplan_values_and_example_rows_are_skipped_with_notes(tmp_
         [
             "note: roster.csv: ignored the column '序号', which swplan does not use",
             "note: roster.csv: skipped row 2: an example row",
-            "note: roster.csv: skipped rows 9, 10, 11: no value in any column swplan reads",
+            "note: roster.csv: skipped rows 9, 10: no value in any column swplan reads",
+            "note: roster.csv: skipped row 11: a footer row (a signature or a note)",
         ],
     )
     assert json.loads(out)["totals"]["annual_cost"] == "509296.60"
@@ -382,7 +389,8 @@ def test_a_table_row_with_both_hired_and_years_uses_hired_and_notes_disagreement
     rows[2][7] = "7"  # W003 hired 2024-03-15: 1 year, not 7
     write(tmp_path, "roster.csv", [KEYS, *(",".join(r) for r in rows)])
     write_xlsx(tmp_path / "roster.xlsx", [KEYS.split(","), *rows])
-    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    day = ("--as-of", "2026-01-01")
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json", *day)
     assert code == 0
     for name, at in (("roster.csv", "4:7"), ("roster.xlsx", "Sheet!G4")):
         note = (
@@ -390,10 +398,10 @@ def test_a_table_row_with_both_hired_and_years_uses_hired_and_notes_disagreement
             "hired was used\n"
         )
         for fmt in ("json", "csv", "table"):
-            code, out, err = cli(tmp_path, "pay", name, "-f", fmt)
+            code, out, err = cli(tmp_path, "pay", name, "-f", fmt, *day)
             assert (code, err) == (0, note), (name, fmt)
         # the numbers are those of hired alone
-        assert cli(tmp_path, "pay", name, "-f", "json")[1] == plain
+        assert cli(tmp_path, "pay", name, "-f", "json", *day)[1] == plain
     # in YAML both stay an error
     text = (SMALL / "roster.yaml").read_text(encoding="utf-8")
     text = text.replace("hired: 2016-09-01", "hired: 2016-09-01\n    years_of_service: 9", 1)
@@ -418,31 +426,32 @@ def test_the_date_forms_of_bureau_sheets(tmp_path: Path) -> None:
     assert cli(tmp_path, "pay", "roster.xlsx", "-f", "json") == (0, plain, "")
 
 
-def test_a_month_without_a_day_and_an_excel_serial_are_errors_at_their_cell(
+def test_a_month_without_a_day_is_its_first_and_an_excel_serial_is_an_error_at_its_cell(
     tmp_path: Path,
 ) -> None:
-    for text, message in (
-        ("2016.09", "'2016.09' is a month without a day; write the whole date, e.g. 2016-09-01"),
-        (
-            "2016年9月",
-            "'2016年9月' is a month without a day; write the whole date, e.g. 2016-09-01",
-        ),
-        (
-            "42614",
-            "'42614' looks like an Excel date serial number (a date in a cell not formatted "
-            "as a date); format the cell as a date, or write YYYY-MM-DD",
-        ),
-    ):
+    # W001's 2016-09-01 written as a month: read as 2016-09-01, the same pay, one note
+    code, plain, _ = cli(SMALL, "pay", "roster.csv", "-f", "json")
+    for text in ("2016.09", "2016年9月", "2016-09", "201609"):
         write(tmp_path, "roster.csv", [KEYS, *(r.replace("2016-09-01", text) for r in ROWS)])
-        for fmt in ("json", "csv", "table"):
-            code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", fmt)
-            assert (code, out, err) == (2, "", f"error: roster.csv:2:7: hired: {message}\n")
-        # in a workbook, a number cell in the hired column
-        rows: list[list[Any]] = [r.split(",") for r in ROWS]
-        rows[0][6] = 42614 if text == "42614" else text
-        write_xlsx(tmp_path / "roster.xlsx", [KEYS.split(","), *rows])
-        code, _, err = cli(tmp_path, "pay", "roster.xlsx")
-        assert (code, err) == (2, f"error: roster.xlsx:Sheet!G2: hired: {message}\n")
+        note = (
+            "note: roster.csv: 1 date(s) written as a month without a day (2:7) were read as "
+            "the 1st of that month\n"
+        )
+        assert cli(tmp_path, "pay", "roster.csv", "-f", "json") == (0, plain, note), text
+    message = (
+        "'42614' looks like an Excel date serial number (a date in a cell not formatted "
+        "as a date); format the cell as a date, or write YYYY-MM-DD"
+    )
+    write(tmp_path, "roster.csv", [KEYS, *(r.replace("2016-09-01", "42614") for r in ROWS)])
+    for fmt in ("json", "csv", "table"):
+        code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", fmt, "--as-of", "2026-01-01")
+        assert (code, out, err) == (2, "", f"error: roster.csv:2:7: hired: {message}\n")
+    # in a workbook, a number cell in the hired column
+    rows: list[list[Any]] = [r.split(",") for r in ROWS]
+    rows[0][6] = 42614
+    write_xlsx(tmp_path / "roster.xlsx", [KEYS.split(","), *rows])
+    code, _, err = cli(tmp_path, "pay", "roster.xlsx")
+    assert (code, err) == (2, f"error: roster.xlsx:Sheet!G2: hired: {message}\n")
 
 
 def test_a_number_id_formatted_0000_keeps_its_displayed_text(tmp_path: Path) -> None:
@@ -636,7 +645,10 @@ def test_a_formula_cell_is_read_as_its_saved_value(tmp_path: Path) -> None:
         tmp_path, "staff", "populations.xlsx", "--roster", SMALL / "roster.csv", "-f", "json"
     )
     # the totals row's formula has no saved value, but the row is skipped, not read
-    assert (code, err) == (0, "note: populations.xlsx sheet Sheet: skipped row 5: a totals row\n")
+    assert (code, err) == (
+        0,
+        "note: populations.xlsx sheet Sheet: skipped row 5: a totals row\n" + CLIENTS,
+    )
     same_numbers(json.loads(out), small_staff_json())
 
 
@@ -762,7 +774,8 @@ def test_a_two_row_header_is_read_as_one(tmp_path: Path) -> None:
     assert json.loads(expected)["sites"][0]["covers"] == ["elderly", "children"]
     for name in ("pops.xlsx", "pops.csv"):
         code, out, err = cli(tmp_path, "staff", name, "-f", "json")
-        assert (code, err) == (0, ""), name
+        # 57 + 8 elderly, 12 children: the clients read, to hold against the sheet
+        assert (code, err) == (0, "note: read 77 clients: Elderly 65, Children 12\n"), name
         assert json.loads(out)["sites"] == json.loads(expected)["sites"], name
 
 
@@ -827,7 +840,10 @@ def test_site_ids_are_any_short_printable_text(tmp_path: Path) -> None:
     assert (code, err) == (0, ""), err
     assert [s["id"] for s in json.loads(yaml_out)["sites"]] == ["金江社区", "JJ 01"]
     code, out, _ = cli(tmp_path, "staff", "pops.csv", "--roster", "roster.csv", "-f", "json")
-    assert (code, out) == (0, yaml_out)
+    # the same, but for the note of the clients read from a table
+    table_out, yaml_doc = json.loads(out), json.loads(yaml_out)
+    assert (table_out.pop("notes"), yaml_doc.pop("notes")) == (["read 65 clients: Elderly 65"], [])
+    assert (code, table_out) == (0, yaml_doc)
     # the streamed pay path writes such a site as JSON and CSV text
     code, out, err = cli(tmp_path, "pay", "roster.csv", "-f", "json")
     assert code == 0 and [w["site"] for w in json.loads(out)["workers"]] == ["金江社区", "JJ 01"]

@@ -129,10 +129,13 @@ def test_pay_csv_rows_add_up_to_the_json_totals(national: Path) -> None:
         "csv",
         "--output",
         "pay.csv",
+        "--as-of",
+        AS_OF.isoformat(),
         cwd=national,
     )  # streamed
     assert (result.code, result.out) == (0, ""), result.err
-    data = run_json(national, "pay", "roster.csv", "--rules", "rules.yaml")  # per row
+    day = ("--as-of", AS_OF.isoformat())
+    data = run_json(national, "pay", "roster.csv", "--rules", "rules.yaml", *day)  # per row
     text = (national / "pay.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     totals = data["totals"]
@@ -169,6 +172,8 @@ def test_staff_on_csv_and_yaml_populations_agree(national: Path) -> None:
     )
     assert from_yaml.pop("region") == "National synthetic"
     assert "region" not in from_csv
+    # the clients read from a table are told, to hold against the sheet
+    assert from_yaml.pop("notes") == [] and from_csv.pop("notes")[0].startswith("read 148,292")
     assert from_csv == from_yaml
     sites, totals = from_csv["sites"], from_csv["totals"]
     assert len(sites) == SITES

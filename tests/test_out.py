@@ -573,7 +573,7 @@ def test_help_has_no_type_noise_and_an_example(command: str) -> None:
 
 def test_pay_help_states_the_as_of_default() -> None:
     text = cli("pay", "--help", env={"COLUMNS": "200"}).stdout
-    assert "Default: the rules' effective date" in text
+    assert "Default: today ($SWPLAN_TODAY fixes it)" in text
 
 
 def test_shell_completion_is_offered() -> None:

@@ -76,7 +76,8 @@ def test_hand_computed_worker_national_rules() -> None:
     #   work_injury x 0.002 = 10.20, housing_fund x 0.07 = 357.00  -> 1616.70 a month
     #   annual salary 5100.00 x 12 = 61200.00; bonus 4800.00 x 0.5 = 2400.00;
     #   contributions 1616.70 x 12 = 19400.40; cost 61200.00 + 2400.00 + 19400.40 = 83000.40
-    result = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--format", "json")
+    day = ("--as-of", "2026-01-01")
+    result = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--format", "json", *day)
     assert result.code == 0, result.err
     data = result.json()
     assert data["schema"] == "swplan.pay/1"
@@ -502,7 +503,16 @@ def test_zh_labels() -> None:
 
 
 def test_explain_shows_how_each_figure_was_reached() -> None:
-    result = swplan("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--explain", "W001")
+    result = swplan(
+        "pay",
+        "--rules",
+        V1_RULES,
+        SMALL / "roster.yaml",
+        "--explain",
+        "W001",
+        "--as-of",
+        "2026-01-01",
+    )
     assert result.code == 0, result.err
     lines = [line.strip() for line in result.out.splitlines()]
     expected = [
@@ -533,7 +543,8 @@ def test_explain_shows_how_each_figure_was_reached() -> None:
 def test_explain_in_chinese() -> None:
     # the same W001 figures as test_explain_shows_how_each_figure_was_reached, in Chinese
     result = swplan(
-        "pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--explain", "W001", "--lang", "zh"
+        *("pay", "--rules", V1_RULES, SMALL / "roster.yaml", "--explain", "W001", "--lang", "zh"),
+        *("--as-of", "2026-01-01"),
     )
     assert result.code == 0, result.err
     lines = [line.strip() for line in result.out.splitlines()]
@@ -718,7 +729,7 @@ def test_bad_roster_rows(
         tmp_path / f"roster.{kind}", cells
     )
     out = tmp_path / "pay.json"
-    result = swplan("pay", path, "-f", "json", "-o", out)
+    result = swplan("pay", path, "-f", "json", "-o", out, "--as-of", "2026-01-01")
     if case == "both" and kind != "yaml":
         # a table row may fill both, as bureau sheets do: hired is used, and the row is
         # named when the two disagree (3 years given; 2020-01-01 to 2026-01-01 is 6)

@@ -210,6 +210,8 @@ def test_beijing_budget_new_hires_from_july() -> None:
         BEIJING / "rules.yaml",
         "--format",
         "json",
+        "--year",
+        "2025",  # the year of the rules (effective 2025-01-01)
     )
     assert result.code == 0, result.err
     data = result.json()

@@ -55,10 +55,11 @@ def test_a_rules_file_is_told_its_keys_and_an_input_file_its_labels(tmp_path: Pa
     result = swplan("check", "rules.yaml", "--lang", "zh", cwd=tmp_path)
     assert result.err == (
         "错误：rules.yaml:2:21: default_employment: 'contrct' 不在可选值中："
-        "contract, civil_servant, civil_servant_managed, public_institution, state_enterprise"
-        "（是否应为 'contract'？）\n"
+        "contract, civil_servant, civil_servant_managed, public_institution, state_enterprise, "
+        "dispatched, public_welfare_post（是否应为 'contract'？）\n"
     )
     unknown = load_rules().not_a_word("employment", "contrct")
     assert unknown.text("zh") == (
-        "'contrct' 不在可选值中：合同制、公务员、参公、事业编制、国企（是否应为 '合同制'？）"
+        "'contrct' 不在可选值中：合同制、公务员、参公、事业编制、国企、劳务派遣、公益性岗位"
+        "（是否应为 '合同制'？）"
     )

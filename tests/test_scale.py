@@ -56,13 +56,20 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate(tmp_path_factory.mktemp("scale"), WORKERS, SITES)
 
 
+# The API's days are the rules' (pay as of their effective date, 2026-01-01; budget for
+# its year); the command's are today and next year. The command runs on the API's day
+# here, so that the streamed and the loaded paths are held against each other.
+API_DAY = {"pay": ["--as-of", "2026-01-01"], "budget": ["--year", "2026"]}
+
+
 def cli(folder: Path, *args: str) -> tuple[int, str, str]:
     import os
 
     here = os.getcwd()
     os.chdir(folder)
+    day = [] if {"--as-of", "--year"} & set(args) else API_DAY.get(args[0], [])
     try:
-        result: Any = CliRunner().invoke(app, [*args, "--rules", "rules.yaml"])
+        result: Any = CliRunner().invoke(app, [*args, *day, "--rules", "rules.yaml"])
     finally:
         os.chdir(here)
     return result.exit_code, result.stdout, result.stderr

@@ -142,7 +142,10 @@ def _runs() -> list[Any]:
                 ["pay", roster, *rules, "--year", year, "--by", "site"],
             ),
             "awards": ("awards", ["awards", roster, *more, "--as-of", f"{year}-06-30"]),
-            "awards --lang zh": ("awards", ["awards", roster, *more, "--lang", "zh"]),
+            "awards --lang zh": (
+                "awards",
+                ["awards", roster, *more, "--lang", "zh", "--as-of", f"{year}-06-30"],
+            ),
             "budget": ("budget", ["budget", pops, roster, *more]),
             "budget --by site --cap": (
                 "budget",
@@ -150,7 +153,7 @@ def _runs() -> list[Any]:
             ),
             "plan --target": (
                 "plan",
-                ["plan", pops, roster, *more, "--years", "2"]
+                ["plan", pops, roster, *more, "--years", "2", "--from", year]
                 + [f"--target=shortage<=0@{year}", f"--target=certified_share>=0.5@{year}"]
                 + [f"--target=total<=1000@{year}"],
             ),
@@ -373,9 +376,9 @@ effective: 2026-01-01
 categories:
   elderly: {label: {zh: 老人, en: Older people}, aliases: [老年人, 长者], clients_per_worker: 25}
 site_kinds:
-  street_station: {label: {zh: 街道社工站}, aliases: [街道站]}
+  street_station: {label: {zh: 街道服务站}, aliases: [街道站]}
 employment:
-  agency_staff: {label: {zh: 派遣}, aliases: [劳务派遣]}
+  agency_staff: {label: {zh: 外包}, aliases: [服务外包]}
 pay:
   points:
     education:

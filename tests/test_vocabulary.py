@@ -199,7 +199,12 @@ def test_rules_show_shows_labels_and_basic_pass() -> None:
         "fail",
     ]
     assert shown["pay"]["performance_bonus_months"] == {"excellent": "1", "good": "0.5"}
-    assert shown["site_kinds"]["township_station"]["aliases"] == ["社工站", "乡镇（街道）社工站"]
+    assert shown["site_kinds"]["township_station"]["aliases"] == [
+        "社工站",
+        "乡镇（街道）社工站",
+        "街道社工站",
+        "社会工作服务站",
+    ]
     assert shown["awards"]["exams"]["social_worker"] == "2000.00"
     assert shown["awards"]["exams"]["psychological_counselor"]["label"] == {"zh": "心理咨询师"}
     assert shown["default_employment"] == "contract"

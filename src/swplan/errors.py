@@ -28,7 +28,8 @@ class Problem:
     `message` is a message of the catalogue (`swplan.messages`), worded in the run's
     language when shown; a plain string only for another library's words. `kind` is
     the data file's kind (roster, populations, passes, ledger) when `path` names one
-    of its fields, so that Chinese names the field by its header.
+    of its fields, so that Chinese names the field by its header: `header`, the header
+    the file itself gives the column, else the built-in one.
     """
 
     file: str
@@ -36,6 +37,7 @@ class Problem:
     path: str
     message: Text
     kind: str | None = None
+    header: str | None = None  # the column's header as the file writes it (人员编号 for id)
 
     def __str__(self) -> str:
         return self.line("en")
@@ -52,7 +54,8 @@ class Problem:
                 from .i18n import problem_zh
 
                 text = problem_zh(self.path, text)
-            parts = [location, path_zh(self.kind, self.path)] if self.path else [location]
+            field = self.header or path_zh(self.kind, self.path)
+            parts = [location, field] if self.path else [location]
             return "错误：" + ": ".join(parts) + ": " + text
         text = render(self.message, "en")
         parts = [location, self.path, text] if self.path else [location, text]

@@ -7,9 +7,10 @@ Excel; the calculations in `swplan.calc` take them and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import Problem
 
@@ -26,10 +27,17 @@ class Origin:
     path: str = ""
 
     kind: str | None = None  # the data file's kind (roster, populations, ...), for field names
+    # a table's headers as the file writes them, by column (see `Table.headers`)
+    headers: Mapping[str, str] | None = field(default=None, compare=False)
+    # where each field of the record is, by key: a problem with a field is put at its
+    # own cell, not at the record's first (`where`)
+    wheres: Mapping[str, str] | None = field(default=None, compare=False)
 
     def problem(self, message: Text, key: str = "") -> Problem:
         path = f"{self.path}.{key}" if self.path and key else (self.path or key)
-        return Problem(self.file, self.where, path, message, self.kind)
+        header = self.headers.get(key) if self.headers and key else None
+        where = self.wheres.get(key, self.where) if self.wheres and key else self.where
+        return Problem(self.file, where, path, message, self.kind, header)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +46,17 @@ class Site:
     name: str | None
     kind: str | None
     clients: dict[str, int]
+    aliases: tuple[str, ...] = ()  # other names a roster may give the site (简称, 别名)
 
 
 @dataclass(frozen=True, slots=True)
 class Populations:
     region: str | None
     sites: list[Site]
-    warnings: list[str] = field(default_factory=list)  # e.g. site kinds the rules do not list
+    warnings: list[Any] = field(default_factory=list)  # e.g. site kinds the rules do not list
+    # a table's clients per category, summed (None for YAML), for the note that lets a
+    # user hold them against the sheet
+    clients_read: dict[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +65,7 @@ class ExamPass:
     exam: str
     passed_on: dt.date
     origin: Origin | None = None
+    name: str | None = field(default=None, compare=False)  # the worker's name, when given
 
 
 @dataclass(frozen=True, slots=True)

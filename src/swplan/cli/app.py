@@ -17,6 +17,7 @@ from .options import (
     FormatOpt,
     LangOpt,
     LedgerOpt,
+    NoTotalsCheckOpt,
     OutputOpt,
     PassesOpt,
     PopulationsArg,
@@ -87,6 +88,7 @@ def staff(
         ),
     ] = None,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     fail_on_shortage: FailOnShortageOpt = False,
     allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = None,
@@ -108,6 +110,7 @@ def staff(
         output,
         {"POPULATIONS": populations, "--roster": roster, "--rules": rules},
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -118,6 +121,7 @@ def staff(
 def pay(
     roster: RosterArg,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     as_of: AsOfOpt = None,
     year: Annotated[
         str | None,
@@ -170,6 +174,7 @@ def pay(
         output,
         {"ROSTER": roster, "--rules": rules},
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -203,15 +208,8 @@ def awards(
         ),
     ] = False,
     rules: RulesOpt = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            help="As-of date, YYYY-MM-DD. Default: today.",
-            metavar="DATE",
-            show_default=False,
-        ),
-    ] = None,
+    no_totals_check: NoTotalsCheckOpt = False,
+    as_of: AsOfOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
@@ -235,6 +233,7 @@ def awards(
         output,
         {"ROSTER": roster, "--passes": passes, "--ledger": ledger, "--rules": rules},
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -251,11 +250,12 @@ def budget(
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     year: Annotated[
         str | None,
         typer.Option(
             "--year",
-            help="Budget year, 1900-9999. Default: the year of the rules' effective date.",
+            help="Budget year, 1900-9999. Default: next year ($SWPLAN_TODAY fixes today).",
             metavar="YYYY",
             show_default=False,
         ),
@@ -301,6 +301,7 @@ def budget(
             lang=lg,
             allow_unknown_sites=allow_unknown_sites,
             by=by_value,
+            fmt=fmt,
         ),
         format,
         output,
@@ -312,6 +313,7 @@ def budget(
             "--rules": rules,
         },
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -325,6 +327,7 @@ def plan(
     passes: PassesOpt = None,
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     scenarios: Annotated[
         Path | None,
         typer.Option(
@@ -338,8 +341,7 @@ def plan(
         str | None,
         typer.Option(
             "--from",
-            help="First year of the plan, 1900-9999. Default: the year of the rules' "
-            "effective date.",
+            help="First year of the plan, 1900-9999. Default: next year.",
             metavar="YYYY",
             show_default=False,
         ),
@@ -395,6 +397,7 @@ def plan(
             "--scenarios": scenarios,
         },
         lg,
+        totals_check=not no_totals_check,
     )
 
 
@@ -408,11 +411,17 @@ def check(
         typer.Argument(help="Files to validate.", metavar="FILE...", show_default=False),
     ],
     rules: RulesOpt = None,
+    no_totals_check: NoTotalsCheckOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Validate swplan files (kind told from content); report every problem."""
     lg = pick_lang(lang)
-    run(lambda fmt: commands.check(files=files, rules=rules, lang=lg), "text", lang=lg)
+    run(
+        lambda fmt: commands.check(files=files, rules=rules, lang=lg),
+        "text",
+        lang=lg,
+        totals_check=not no_totals_check,
+    )
 
 
 # --------------------------------------------------------------------------- init

@@ -109,11 +109,20 @@ LedgerOpt = Annotated[
         show_default=False,
     ),
 ]
+NoTotalsCheckOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-totals-check",
+        help="A sheet's own grand total (合计) that differs from the rows read is a "
+        "warning, not an error. Default: off (an error naming the column and the rows).",
+        show_default=False,
+    ),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="As-of date, YYYY-MM-DD. Default: the rules' effective date.",
+        help="As-of date, YYYY-MM-DD. Default: today ($SWPLAN_TODAY fixes it).",
         metavar="DATE",
         show_default=False,
     ),

@@ -189,13 +189,15 @@ def show(outcome: Outcome, fmt: str, output: Path | None, lang: str = "en") -> i
     except BrokenPipeError:  # `swplan ... | head`: the reader has what it wanted
         _silence(sys.stdout)
         shown = False
+    from ..identity import mask_text
+
     if not shown:
         prefix = "注意：" if lang == "zh" else "warning: "
         for warning in outcome.warnings:
-            say(prefix + message(warning, lang))
+            say(prefix + mask_text(message(warning, lang)))
     messages = outcome.messages() if callable(outcome.messages) else outcome.messages
     for line in messages:
-        say(message(line, lang))
+        say(mask_text(message(line, lang)))
     return outcome.code
 
 
@@ -206,13 +208,14 @@ def report_problems(problems: list[Problem], lang: str = "en") -> None:
     """One line per problem; the same problem on many rows (a header that is not the
     header gives every row the wrong width) is shown a few times, then counted."""
     from ..i18n import problem_line
+    from ..identity import mask_text
 
     seen: dict[tuple[str, str, str], int] = {}
     for problem in problems:
         key = (problem.file, problem.path, str(problem.message))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= SAME_PROBLEM_SHOWN:
-            say(problem_line(problem, lang))
+            say(mask_text(problem_line(problem, lang)))
     for (file, path, _), count in seen.items():
         if count > SAME_PROBLEM_SHOWN:
             more = count - SAME_PROBLEM_SHOWN
@@ -223,11 +226,12 @@ def report_problems(problems: list[Problem], lang: str = "en") -> None:
 def print_notes(lang: str = "en") -> None:
     """What the readers skipped or ignored, one `note:` line each, on stderr."""
     from ..i18n import message
+    from ..identity import mask_text
     from ..io import notes
 
     prefix = "说明：" if lang == "zh" else "note: "
     for note in notes.take():
-        say(prefix + message(note, lang))
+        say(prefix + mask_text(message(note, lang)))
 
 
 def pick_lang(lang: Lang | None) -> str:
@@ -248,10 +252,17 @@ def run(
     output: Path | None = None,
     inputs: dict[str, Any] | None = None,
     lang: str = "en",
+    *,
+    totals_check: bool = True,
 ) -> None:
     """Run a command and show its outcome; bad input, unreadable or unwritable files become
     one line per problem and exit 2. `inputs` (option -> path or paths) may not be the
-    `output`."""
+    `output`. `totals_check`: a sheet's own total that differs is an error (else a
+    warning, `--no-totals-check`)."""
+    from ..io import notes
+
+    notes.reset()
+    notes.check_totals(totals_check)
     try:
         if output is not None and inputs:
             from ..io.atomic import output_clash

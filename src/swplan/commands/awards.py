@@ -14,9 +14,10 @@ from .common import (
     Outcome,
     attempt,
     gather,
+    judged_day,
     load_rules_opt,
-    option_date,
     raise_,
+    warning_lines,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def awards(
 ) -> Outcome:
     from ..calc.awards import awards as compute
     from ..io.passes import load_ledger, load_passes
+    from ..io.roster import by_worker_id, id_number_map
     from ..report.awards import awards_report
     from .roster import workers_for_awards
 
@@ -52,7 +54,8 @@ def awards(
     if record and ledger is not None and not new_ledger and not _exists(ledger):
         raise InputError([Problem(str(ledger), "", "--ledger", msg("ledger.does_not_exist"))])
     r = load_rules_opt(rules)
-    when = option_date(as_of, "--as-of") or dt.date.today()
+    judged = judged_day(as_of)
+    when = judged.day
     out = str(output) if output else None
 
     def output_dir() -> None:
@@ -70,23 +73,37 @@ def awards(
         passes_problems,
         no_passes,
     )
+    # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
+    numbers = id_number_map(roster, r) if extra or ledger is not None else {}
+    extra, _ = by_worker_id(extra, [], numbers)
     wanted = {p.worker_id for p in extra}
     (workers, roster_ids), _, paid, _ = gather(
-        lambda: workers_for_awards(roster, r, wanted),
+        lambda: workers_for_awards(roster, r, wanted, when),
         lambda: raise_(passes_problems) if passes_problems else extra,
         # a recording run reads the ledger under its lock (after taking back an
         # append a stopped run left half done), not here
         lambda: load_ledger(ledger, r) if ledger is not None and not record else [],
         output_dir,
     )
+    _, paid = by_worker_id([], paid, numbers)
     # bad passes stop here, before any write
     if paid:
         from ..api import ledger_problems
 
         ledger_problems(roster_ids, paid)
     result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
+    from ..io import notes
+
     if not (record and ledger is not None):
-        return Outcome(awards_report(result, r, lang), 0, due_message(ledger, result))
+        return Outcome(
+            awards_report(result, r, lang),
+            0,
+            [
+                *judged.messages(fmt),
+                *due_message(ledger, result),
+                *warning_lines(notes.take_warnings()),
+            ],
+        )
 
     recorded: list[Recorded] = []
 

@@ -9,8 +9,9 @@ from ..errors import EXIT_CHECK_FAILED, InputError, Problem
 from .common import (
     Outcome,
     attempt,
+    costed_year,
+    later_than,
     load_rules_opt,
-    option_year,
     parse_cap,
     staff_checks,
     with_notes,
@@ -33,10 +34,12 @@ def budget(
     lang: str,
     allow_unknown_sites: bool = False,
     by: str | None = None,
+    fmt: str = "table",
 ) -> Outcome:
     from ..calc.budget import budget_year, draft
     from ..calc.costing import RosterCosting
     from ..io.passes import load_ledger, load_passes
+    from ..io.roster import by_worker_id, id_number_map
     from ..model import ExamPass, LedgerRow
     from ..report.budget import budget_report
     from ..report.common import warning_messages, warnings_json
@@ -44,7 +47,8 @@ def budget(
 
     limit = parse_cap(cap)
     r = load_rules_opt(rules)
-    y = budget_year(r, option_year(year))
+    costed = costed_year(year)
+    y = budget_year(r, costed.year)
 
     problems: list[Problem] = []  # every file's problems, reported together
     no_passes: list[ExamPass] = []
@@ -52,6 +56,9 @@ def budget(
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     # the roster is told which ids the passes name, rather than sending back all its ids
+    # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
+    if extra or paid:
+        extra, paid = by_worker_id(extra, paid, id_number_map(roster, r))
     wanted = {p.worker_id for p in extra}
     # the roster is costed over the year, month by month
     district = attempt(
@@ -79,7 +86,10 @@ def budget(
         found += named_problems(summary.respelt, ((r.worker_id, r.origin) for r in paid), "ledger")
         if found:
             raise InputError(found)
-    result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
+    try:
+        result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
+    except InputError as exc:  # a pass after the year: the option that moves it is --year
+        raise InputError(later_than(exc.problems, y, "--year")) from None
     sites = None
     if by is not None:
         from ..calc.budget import site_budgets
@@ -88,6 +98,7 @@ def budget(
         # the roster was read (a CSV roster is streamed, never held)
         sites = site_budgets(r, result, summary.counts)
     messages, code = staff_checks(result.shortage, fail_on_shortage)
+    messages = [*costed.messages(fmt), *messages]
     if result.cap_ok is False:
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")
         code = EXIT_CHECK_FAILED

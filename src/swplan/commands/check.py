@@ -22,7 +22,7 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
     from ..escapes import shown_path
     from ..i18n import message, problem_line
     from ..io import notes
-    from .checking import Checked, check_together, checked
+    from .checking import Checked, check_together, checked_all
 
     r = None
     problems: list[Problem] = []
@@ -41,15 +41,17 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
             notes.add([f"{path} skipped: a lock file, not a swplan file"])
             continue
         try:
-            result = checked(path, r, keep=len(files) > 1)
+            results = checked_all(path, r, keep=len(files) > 1)
         except InputError as exc:
             problems += exc.problems
             continue
-        good.append((path, result))
+        good += [(path, result) for result in results]
         if lang == "zh":
-            lines.append(f"通过 {shown_path(path)}（{message(result.summary, lang)}）\n")
+            summary = "；".join(message(result.summary, lang) for result in results)
+            lines.append(f"通过 {shown_path(path)}（{summary}）\n")
         else:
-            lines.append(f"OK {shown_path(path)} ({result.summary})\n")
+            summary = "; ".join(str(result.summary) for result in results)
+            lines.append(f"OK {shown_path(path)} ({summary})\n")
     if r is not None and len(good) > 1:
         try:
             problems += check_together(good, r)
@@ -57,7 +59,9 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
             problems += exc.problems
     code = EXIT_BAD_INPUT if problems else 0
     messages = [problem_line(p, lang) for p in problems]
-    return Outcome(code=code, messages=messages, text="".join(lines))
+    # warnings: a pass naming a worker on no roster, a sheet's total (--no-totals-check)
+    warnings = notes.take_warnings()
+    return Outcome(code=code, messages=messages, text="".join(lines), warnings=warnings)
 
 
 def _rules_among(files: list[Path]) -> Path | None:

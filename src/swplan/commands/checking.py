@@ -7,8 +7,8 @@ checking a national file never holds it.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,9 +16,12 @@ from typing import Any
 
 from ..calc.ids import respellings, spelling_message
 from ..calc.staffing import RosterCounts, RosterSummary
-from ..errors import InputError, Problem, did_you_mean
+from ..errors import InputError, Problem
+from ..identity import shown_id
 from ..io import notes
-from ..io.kinds import any_table, table_kind, yaml_kind
+from ..io.headers import table_fits
+from ..io.kinds import any_table, fitting_kinds, table_kind, yaml_kind
+from ..io.notes import Warned
 from ..io.passes import load_ledger, load_passes
 from ..io.populations import SiteRows
 from ..io.roster import RosterRows
@@ -27,9 +30,10 @@ from ..io.source import OpenTable, open_table
 from ..io.text import file_format
 from ..io.yamldoc import Document, load_yaml
 from ..messages import Field, Msg, Words, msg
+from ..messages import did_you_mean as hint
 from ..model import Origin, Populations
 from ..rules import Rules
-from .district import missing_sites, sites_by_name
+from .district import missing_sites, nearest_site, sites_by_name
 
 # unknown worker ids given a "did you mean" (each is a search of every roster id), and
 # ledger workers on no roster named one by one before the rest are counted
@@ -38,7 +42,7 @@ SUGGESTED = 20
 
 def check_file(path: str | os.PathLike[str], rules: Rules | None) -> str:
     """Validate one file; return a short summary, or raise `InputError`."""
-    return str(checked(path, rules, keep=False).summary)
+    return "; ".join(str(c.summary) for c in checked_all(path, rules, keep=False))
 
 
 @dataclass
@@ -49,6 +53,36 @@ class Checked:
     kind: str
     summary: str | Msg
     held: Any = None
+
+
+def checked_all(
+    path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
+) -> list[Checked]:
+    """Validate one file as the commands read it; return what each table in it is (a
+    workbook may hold passes and a ledger on two sheets), or raise `InputError`.
+
+    A table file is read once for each kind of table whose header it holds, with the
+    header test the commands use (two-row headers, sheets passed over), so `check`
+    accepts what the commands accept and refuses what they refuse."""
+    if file_format(path) == "yaml":
+        return [checked(path, rules, keep)]
+    if rules is None:
+        rules = load_rules()
+    kinds = fitting_kinds(path, rules)
+    if not kinds:  # no header fits: the nearest kind says what is missing
+        source = open_table(path, any_table)
+        return [_checked_kind(path, rules, table_kind(source.table), source, keep)]
+    problems: list[Problem] = []
+    found = []
+    for kind in kinds:
+        try:
+            source = open_table(path, table_fits(kind, rules))
+            found.append(_checked_kind(path, rules, kind, source, keep))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return found
 
 
 def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True) -> Checked:
@@ -68,10 +102,20 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
                 f"{len(loaded.pay.grades or [])} grades",
             )
     else:
-        source = open_table(path, any_table)
-        kind = table_kind(source.table)
+        return checked_all(path, rules, keep)[0]
     if rules is None:
         rules = load_rules()
+    return _checked_kind(path, rules, kind, source, keep)
+
+
+def _checked_kind(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    kind: str,
+    source: Document | OpenTable,
+    keep: bool,
+) -> Checked:
+    """One file of a known kind, read by the reader the commands use."""
     if kind == "roster":
         return _roster(path, rules, source)
     if kind == "populations":
@@ -106,15 +150,44 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
 
 
 def _roster(path: str | os.PathLike[str], rules: Rules, source: Document | OpenTable) -> Checked:
-    """A roster read row by row as every command reads it: its site counts and ids kept."""
-    rows = RosterRows(path, rules, judged=dt.date.max, source=source)
+    """A roster read row by row as every command reads it: its site counts and ids kept.
+
+    A hire date is judged against today, as `pay` and `awards` judge it by default; one
+    after today that falls in next year, the year `budget` and `plan` cost by default,
+    is named in a note (those commands cost it from its month), a later one is an error.
+    """
+    import datetime as dt
+
+    from .common import today
+
+    day = today()
+    rows = RosterRows(
+        path, rules, judged=dt.date(day.year + 1, 12, 31), source=source, option="today"
+    )
     counts = RosterCounts()
     certified = rules.certified_titles
+    later: list[str] = []
     for row in rows:
         counts.add(row.id, row.site, row.facts.title in certified)
+        if row.service.hired is not None and row.service.hired > day:
+            later.append(rows.origin(row.number, "hired").where)
     rows.finish()
+    if later:
+        shown = ", ".join(later[:5]) + (", ..." if len(later) > 5 else "")
+        notes.add(
+            [
+                msg(
+                    "bureau.hired_after_today_note",
+                    file=str(path),
+                    n=len(later),
+                    day=day,
+                    cells=shown,
+                )
+            ]
+        )
     summary = RosterSummary(Decimal(0), rows.count, counts, [], None)
-    return Checked("roster", f"roster, {rows.count} workers", (summary, rows.ids.first.keys()))
+    held = (summary, rows.ids.first.keys(), rows.id_numbers)
+    return Checked("roster", f"roster, {rows.count} workers", held)
 
 
 def check_together(
@@ -133,24 +206,29 @@ def check_together(
     sites = [s for _, c in files if c.kind == "populations" for s in c.held]
     pops = Populations(None, sites) if any(c.kind == "populations" for _, c in files) else None
     named: dict[str, Origin] = {}  # worker id -> where a pass first names it
+    names: dict[str, str] = {}  # worker id -> the name a pass gives with it
     paid: dict[str, str] = {}  # worker id -> the ledger that first names it
     origins: dict[str, Origin | None] = {}  # worker id -> the ledger row that first names it
     for path, c in files:
         if c.kind == "passes":
             for p in c.held:
                 named.setdefault(p.worker_id, p.origin or Origin(str(path), ""))
+                if p.name:
+                    names.setdefault(p.worker_id, p.name)
         elif c.kind == "ledger":
             for row in c.held:
                 paid.setdefault(row.worker_id, str(path))
                 origins.setdefault(row.worker_id, row.origin)
     problems: list[Problem] = []
-    for roster, (summary, _) in rosters:
+    for roster, (summary, *_) in rosters:
         if pops is not None:
             problems += sites_by_name(pops, summary, roster, rules)
             problems += _unknown_sites(pops, summary, roster, rules)
     roster_names = ", ".join(str(path) for path, _ in rosters)
-    # each roster's ids as read (a national roster's million are not copied)
-    id_sets: list[Collection[str]] = [ids for _, (_, ids) in rosters]
+    # each roster's ids as read (a national roster's million are not copied), and its
+    # identity numbers when it has a 身份证号 column beside its 工号 column
+    id_sets: list[Collection[str]] = [ids for _, (_, ids, _) in rosters]
+    id_sets += [numbers for _, (_, _, numbers) in rosters if numbers]
     unknown_named = [i for i in named if not any(i in ids for ids in id_sets)]
     unknown_paid = [i for i in paid if not any(i in ids for ids in id_sets)]
     # an id that is a roster id spelt another way (Excel's 101 for 0101) names both
@@ -167,37 +245,69 @@ def check_together(
             problems.append(origin.problem(said, "worker_id"))
     unknown_named = [i for i in unknown_named if i not in respelt]
     unknown_paid = [i for i in unknown_paid if i not in respelt]
-    known = sorted({i for ids in id_sets for i in ids}) if unknown_named or unknown_paid else []
-    for n, worker_id in enumerate(unknown_named):
-        close = did_you_mean(worker_id, known) if n < SUGGESTED else ""
-        text = f"worker {worker_id!r} is on no roster ({roster_names}){close}"
-        problems.append(named[worker_id].problem(text, "worker_id"))
+    given = {names[i] for i in unknown_named[:SUGGESTED] if i in names}
+    same_name = _by_name(rosters, rules, given)
+    for worker_id in unknown_named:
+        # a worker id is suggested only when the pass gives the name of that worker
+        found = same_name.get(_name_form(names.get(worker_id, "")), [])
+        message = msg(
+            "bureau.pass_not_on_roster",
+            id=shown_id(worker_id),
+            rosters=roster_names,
+            hint=hint(shown_id(found[0])) if len(found) == 1 else "",
+        )
+        notes.warn(Warned(named[worker_id].problem(message, "worker_id")))
     by_ledger: dict[str, list[str]] = {}
     for worker_id in unknown_paid:
         by_ledger.setdefault(paid[worker_id], []).append(worker_id)
     for ledger, gone in by_ledger.items():
         for worker_id in gone[:SUGGESTED]:
-            notes.add(
-                [
-                    f"{ledger}: worker {worker_id!r} is on no roster ({roster_names})"
-                    f"{did_you_mean(worker_id, known)}; an award paid to someone who has left is kept"
-                ]
+            message = msg(
+                "bureau.ledger_not_on_roster", ledger=ledger, id=worker_id, rosters=roster_names
             )
+            notes.add([message])
         if len(gone) > SUGGESTED:
             more = len(gone) - SUGGESTED
-            notes.add([f"{ledger}: and {more} more workers on no roster ({roster_names})"])
+            message = msg(
+                "bureau.ledger_more_not_on_roster", ledger=ledger, n=more, rosters=roster_names
+            )
+            notes.add([message])
     return problems
+
+
+def _name_form(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def _by_name(
+    rosters: Sequence[tuple[str | os.PathLike[str], Any]], rules: Rules, names: set[str]
+) -> dict[str, list[str]]:
+    """The workers of the rosters named one of `names` (compared after NFKC, without
+    spaces): name -> their ids. The rosters are read again only when a pass gives a name."""
+    wanted = {_name_form(n) for n in names}
+    found: dict[str, list[str]] = {}
+    if not wanted:
+        return found
+    for path, _ in rosters:
+        for row in RosterRows(path, rules):
+            form = _name_form(row.name or "")
+            if form in wanted and row.id not in found.get(form, []):
+                found.setdefault(form, []).append(row.id)
+    return found
 
 
 def _unknown_sites(
     pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
 ) -> list[Problem]:
     """A problem for each roster site no populations file has, at its first worker."""
-    choices = sorted({s.id for s in pops.sites} | {s.name for s in pops.sites if s.name})
     return [
         origin.problem(
-            f"site {site!r} ({n} worker{'s' if n > 1 else ''}) is neither the id nor the "
-            "name of a site of the populations" + did_you_mean(site, choices),
+            msg(
+                "bureau.site_in_no_populations",
+                site=site,
+                count=msg("bureau.workers" if n > 1 else "bureau.worker", n=n),
+                hint=hint(nearest_site(site, pops)),
+            ),
             "site",
         )
         for site, n, origin in missing_sites(pops, summary, roster, rules)

@@ -16,7 +16,6 @@ from ..messages import Text, msg
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from ..messages import Text
     from ..render_view import Report
     from ..rules import Rules
 
@@ -39,7 +38,7 @@ class Outcome:
     write: Callable[[str | None], Any] | None = None
     text: str | None = None
     # warnings: on stderr unless the report on stdout shows them in its notes
-    warnings: list[Text] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)
 
 
 def gather(*loads: Callable[[], Any]) -> list[Any]:
@@ -70,12 +69,59 @@ def staff_checks(shortage: int | None, fail_on_shortage: bool) -> tuple[list[str
 def option_date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
-    from ..values import parse_date
+    from ..values import parse_date, reason
 
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise InputError([Problem(option, "", "", str(exc))]) from None
+        raise InputError([Problem(option, "", "", reason(exc))]) from None
+
+
+def today() -> dt.date:
+    """Today's date, or `SWPLAN_TODAY=YYYY-MM-DD` (for tests and documents that must
+    read the same tomorrow)."""
+    import os
+
+    value = os.environ.get("SWPLAN_TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    day = option_date(value, "SWPLAN_TODAY")
+    assert day is not None
+    return day
+
+
+@dataclass
+class Judged:
+    """The day a run judges, or the year it costs, and what to say of it: every output
+    states it (a title, the JSON's `as_of` or `year`); a CSV, which has no place for it,
+    gets `said` on stderr after it, when the day is the default."""
+
+    day: dt.date
+    year: int
+    said: list[Any] = field(default_factory=list)
+
+    def messages(self, fmt: str) -> list[Any]:
+        return list(self.said) if fmt == "csv" else []
+
+
+def judged_day(as_of: str | None, option: str = "--as-of") -> Judged:
+    """The day `pay` and `awards` judge: `--as-of`, else today."""
+    given = option_date(as_of, option)
+    if given is not None:
+        return Judged(given, given.year)
+    day = today()
+    return Judged(day, day.year, [msg("bureau.as_of_today", day=day.isoformat(), option=option)])
+
+
+def costed_year(year: str | None, option: str = "--year") -> Judged:
+    """The year `budget` and `plan` cost: `--year` (`--from`), else the year after
+    today's (a budget is drafted for the year ahead)."""
+    given = option_year(year, option)
+    if given is not None:
+        return Judged(dt.date(given, 12, 31), given)
+    day = today()
+    said = msg("bureau.next_year", year=day.year + 1, day=day.isoformat(), option=option)
+    return Judged(dt.date(day.year + 1, 12, 31), day.year + 1, [said])
 
 
 def option_year(value: str | None, option: str = "--year") -> int | None:
@@ -109,12 +155,35 @@ def parse_cap(text: str | None) -> Decimal | None:
     """`--cap 1500000`, `1,500,000.00` or `1_500_000` -> Decimal; anything else is bad input."""
     if text is None:
         return None
-    from ..values import parse_amount
+    from ..values import parse_amount, reason
 
     try:
         return parse_amount(text, example="1500000 or 1500000.00", grouped=True)
     except ValueError as exc:
-        raise InputError([Problem("--cap", "", "", str(exc))]) from None
+        raise InputError([Problem("--cap", "", "", reason(exc))]) from None
+
+
+def later_than(problems: list[Problem], year: int | None, option: str) -> list[Problem]:
+    """The problems of a pass dated after the day judged, worded for a command that
+    costs a year: the option that moves the day is `--year` (`--from`), not `--as-of`."""
+    from dataclasses import replace
+
+    from ..messages import Msg
+
+    out = []
+    for p in problems:
+        m = p.message
+        if isinstance(m, Msg) and m.key == "calc.pass_in_future" and year is not None:
+            m = msg("bureau.pass_after_year", **m.args, year=year, option=option)
+            p = replace(p, message=m)
+        out.append(p)
+    return out
+
+
+def warning_lines(warnings: list[Any]) -> list[Any]:
+    """Warnings as lines after the output (`warning: ...`), for a report that has no
+    place for them (pay, awards)."""
+    return [msg("bureau.warning", text=w) for w in warnings]
 
 
 def raise_(problems: list[Problem]) -> Any:
@@ -124,11 +193,12 @@ def raise_(problems: list[Problem]) -> Any:
 def with_notes(report: Report, warnings: list[str] | None = None) -> Report:
     """`report` with the readers' notes so far in its JSON `notes` (an empty list when
     there are none), and with `warnings`, those in its JSON `warnings`."""
+    from ..identity import mask_text
     from ..io import notes
 
-    extra: dict[str, Any] = {"notes": notes.peek()}
+    extra: dict[str, Any] = {"notes": [mask_text(n) for n in notes.peek()]}
     if warnings is not None:
-        extra["warnings"] = list(warnings)
+        extra["warnings"] = [mask_text(str(w)) for w in warnings]
     data = report.data
     report.data = lambda: {**(data() if callable(data) else data), **extra}
     return report

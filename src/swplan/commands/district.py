@@ -9,6 +9,7 @@ turn, in this process. Either way the problems of both files are reported togeth
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -22,11 +23,15 @@ from ..calc.staffing import (
     add_roster,
     required_posts,
 )
-from ..errors import InputError, Problem, did_you_mean
+from ..errors import InputError, Problem
+from ..identity import shown_id
 from ..io import notes
 from ..io.parallel import beside
 from ..io.populations import load_populations
+from ..io.table import edit_distance
 from ..io.text import file_format
+from ..io.totals import clients_note
+from ..messages import Words, did_you_mean, msg
 from ..model import Origin, Populations, Worker
 from ..report.common import unknown_site_text as unknown_site_warning
 from ..rules import Rules
@@ -96,7 +101,11 @@ def load_district(
     assert pops is not None and posts is not None
     posts.warnings.extend(pops.warnings)
     if summary is not None:
-        notes.add(summary.notes)  # made in a second process, for a big roster
+        for note in summary.notes:  # made in a second process, for a big roster
+            if isinstance(note, notes.Warned):
+                notes.warn(note)
+            else:
+                notes.add([note])
         if roster is not None:
             shared = sites_by_name(pops, summary, roster, rules)
             if shared:
@@ -106,35 +115,77 @@ def load_district(
             if unknown:
                 raise InputError(unknown)
         add_roster(posts, summary.counts)
+    posts.warnings.extend(notes.take_warnings())
+    if pops.clients_read is not None:  # the last note: the clients a sheet gave
+        notes.add([clients_note(rules, pops.clients_read)])
     return pops, posts, summary
+
+
+def site_form(text: str) -> str:
+    """How a site's name is compared: NFKC (full-width = half-width), no spaces at all."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())
+
+
+def name_owners(pops: Populations) -> dict[str, list[str]]:
+    """Each site name and alias (as `site_form` compares it) -> the ids of its sites."""
+    owners: dict[str, list[str]] = {}
+    for s in pops.sites:
+        for name in dict.fromkeys(site_form(n) for n in (s.name, *s.aliases) if n):
+            ids = owners.setdefault(name, [])
+            if s.id not in ids:  # one site in two files is one site
+                ids.append(s.id)
+    return owners
+
+
+def nearest_site(text: str, pops: Populations) -> str | None:
+    """The site id, name or alias nearest to `text` by edit distance (a CJK character
+    counts one), when it is at most a third of the longer of the two; else None."""
+    form = site_form(text)
+    best: tuple[int, str] | None = None
+    for s in pops.sites:
+        for name in (s.id, s.name, *s.aliases):
+            if not name:
+                continue
+            other = site_form(name)
+            if abs(len(other) - len(form)) * 3 > max(len(other), len(form)):
+                continue
+            distance = edit_distance(form, other)
+            if distance * 3 <= max(len(form), len(other)) and (best is None or distance < best[0]):
+                best = (distance, name)
+    return best[1] if best is not None else None
 
 
 def sites_by_name(
     pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
 ) -> list[Problem]:
-    """Workers whose site cell holds a site's name, counted at that site's id.
+    """Workers whose site cell holds a site's name or alias (compared after NFKC,
+    without spaces), counted at that site's id.
 
     A name that two sites share is a problem: the worker's site cannot be told.
     """
     ids = {s.id for s in pops.sites}
-    owners: dict[str, list[str]] = {}
-    for s in pops.sites:
-        if s.name:
-            owners.setdefault(s.name, []).append(s.id)
+    owners = name_owners(pops)
     counts = summary.counts
     shared: list[str] = []
-    for key in [k for k in counts.current if k not in ids and k in owners]:
-        if len(owners[key]) > 1:
+    for key in [k for k in counts.current if k not in ids and site_form(k) in owners]:
+        found = owners[site_form(key)]
+        if len(found) > 1:
             shared.append(key)
             continue
-        counts.rename_site(key, owners[key][0])
+        counts.rename_site(key, found[0])
     if not shared:
         return []
     where = first_workers(roster, summary, set(shared), rules)
     return [
         (where.get(name) or Origin(str(roster), "")).problem(
-            f"{name!r} is the name of {len(owners[name])} sites "
-            f"({', '.join(owners[name])}); write the site's id instead",
+            msg(
+                "bureau.site_name_shared",
+                name=name,
+                n=len(owners[site_form(name)]),
+                ids=Words(owners[site_form(name)]),
+            ),
             "site",
         )
         for name in shared
@@ -158,16 +209,15 @@ def unknown_sites(
     pops: Populations, summary: RosterSummary, roster: str | os.PathLike[str], rules: Rules
 ) -> list[Problem]:
     """A problem for each roster site that no populations file has, at its first worker."""
-    ids = sorted(s.id for s in pops.sites)
     problems = []
     for site, n, origin in missing_sites(pops, summary, roster, rules):
-        text = f"{site!r} is not a site of the populations" + did_you_mean(site, ids)
-        shown = ", ".join(summary.counts.sample_ids.get(site, [])[:3])
-        more = ", ..." if n > 3 else ""
-        workers = f"{n} worker{'s' if n > 1 else ''} ({shown}{more})"
-        text += (
-            f"; {workers} would be costed twice, as staff and as the post the site lacks: "
-            "fix the site, add it to the populations, or give --allow-unknown-sites"
+        shown = [shown_id(i) for i in summary.counts.sample_ids.get(site, [])[:3]]
+        text = msg(
+            "bureau.unknown_site",
+            site=site,
+            hint=did_you_mean(nearest_site(site, pops)),
+            count=msg("bureau.workers" if n > 1 else "bureau.worker", n=n),
+            workers=Words([*shown, "..."] if n > 3 else shown),
         )
         problems.append(origin.problem(text, "site"))
     return problems
@@ -181,7 +231,7 @@ def first_workers(
     found: dict[str, Origin] = {}
     for w in summary.workers:
         if w.site in sites and w.site not in found and w.origin is not None:
-            found[w.site] = w.origin
+            found[w.site] = w.origin  # its problems about "site" are at the site cell
     if len(found) == len(sites):
         return found
     return {**_first_rows(roster, rules, sites - set(found)), **found}
@@ -204,10 +254,7 @@ def roster_at_sites(
     if set(map(attrgetter("site"), workers)) <= ids:  # the usual case, a quick pass
         return list(workers), warnings
     odd = [w for w in workers if w.site not in ids]
-    owners: dict[str, list[str]] = {}
-    for s in pops.sites:
-        if s.name:
-            owners.setdefault(s.name, []).append(s.id)
+    owners = name_owners(pops)
     counts = RosterCounts.of(odd, rules)
     # a CSV roster is read again for the site cell of each first worker, as budget does
     kept = [] if file_format(roster) == "csv" else odd
@@ -215,7 +262,11 @@ def roster_at_sites(
     shared = sites_by_name(pops, summary, roster, rules)  # moves the named ones' counts
     if shared:
         raise InputError(shared)
-    named = {w.site: owners[w.site][0] for w in odd if len(owners.get(w.site, ())) == 1}
+    named = {
+        w.site: owners[site_form(w.site)][0]
+        for w in odd
+        if len(owners.get(site_form(w.site), ())) == 1
+    }
     if named:
         workers = [replace(w, site=named[w.site]) if w.site in named else w for w in workers]
     if not allow_unknown_sites:

@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem
-from .common import Outcome, load_rules_opt, option_date, option_year
+from .common import (
+    Outcome,
+    judged_day,
+    load_rules_opt,
+    option_date,
+    option_year,
+    warning_lines,
+)
 
 if TYPE_CHECKING:
     from ..calc.costing import RosterCosting, SiteSums, Tally
@@ -52,12 +59,25 @@ def pay(
                 )
             ]
         )
+    said: list[Any] = []
+    if costed_year is None:  # without --year, one day's run rate: --as-of, else today
+        judged = judged_day(as_of)
+        when, said = judged.day, judged.messages(fmt)
     costing = RosterCosting(r, as_of=when, year=costed_year)
     if explain is not None:
         return Outcome(_explained(roster, r, costing, explain, lang, fmt))
+    from ..io import notes
+
     if fmt in ("csv", "json"):  # every worker written as the roster is read: flat memory
-        return Outcome(write=lambda target: _written(roster, r, costing, target, fmt, lang, by))
-    return Outcome(_listed(roster, r, costing, lang, by, every=fmt == "xlsx"))
+        warnings: list[Any] = []  # the readers' (a sheet's total, --no-totals-check)
+
+        def write(target: str | None) -> None:
+            _written(roster, r, costing, target, fmt, lang, by)
+            warnings.extend(warning_lines(notes.take_warnings()))
+
+        return Outcome(write=write, messages=lambda: [*said, *warnings])
+    report = _listed(roster, r, costing, lang, by, every=fmt == "xlsx")
+    return Outcome(report, messages=[*said, *warning_lines(notes.take_warnings())])
 
 
 def _written(
@@ -143,6 +163,8 @@ def _explained(
     from .roster import find_worker
 
     workers, ids = find_worker(roster, rules, costing, explain)
+    if workers:  # a masked identity number names the worker by its full id
+        explain = workers[0].id
     if costing.year is not None:
         result = compute(rules, workers, year=costing.year)
     else:

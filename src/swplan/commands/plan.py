@@ -11,8 +11,9 @@ from ..rules.plan_bounds import MAX_PLAN_YEARS
 from .common import (
     Outcome,
     attempt,
+    costed_year,
+    later_than,
     option_count,
-    option_year,
 )
 
 if TYPE_CHECKING:
@@ -40,13 +41,15 @@ def plan(
     from ..calc.plan_workforce import PlanTooBig
     from ..io.passes import load_ledger, load_passes
     from ..io.populations import load_populations
+    from ..io.roster import by_worker_id, id_number_map
     from ..io.scenarios import load_scenarios
     from ..model import ExamPass, LedgerRow
     from ..report.plan import plan_report
     from .district import roster_at_sites
 
     problems: list[Problem] = []
-    first = attempt(lambda: option_year(start, "--from"), problems, None)
+    costed = attempt(lambda: costed_year(start, "--from"), problems, None)
+    first = costed.year if costed is not None else None
     span = attempt(
         lambda: option_count(years, "--years", least=1, most=MAX_PLAN_YEARS), problems, None
     )
@@ -71,9 +74,11 @@ def plan(
     pops = attempt(lambda: load_populations(populations, r), problems, None)
     # the roster is read into columns, not held as worker records (a national one is big)
     columns = PlanRoster()
-    attempt(lambda: _read_roster(roster, r, columns), problems, None)
+    attempt(lambda: _read_roster(roster, r, columns, first), problems, None)
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
+    if extra or paid:  # a roster keyed by 工号 may be named by 身份证号 too
+        extra, paid = by_worker_id(extra, paid, id_number_map(roster, r))
     if paid:  # a ledger id that is a roster id spelt another way names both
         from ..calc.ids import spelling_problems
 
@@ -104,9 +109,17 @@ def plan(
         raise InputError([Problem("--target", "", "", exc.message)]) from None
     except PlanTooBig as exc:
         raise InputError([Problem("plan", "", "", exc.message)]) from None
+    except InputError as exc:  # a pass after the first year: --from moves it
+        raise InputError(later_than(exc.problems, first, "--from")) from None
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
+    from ..io import notes
+    from ..io.totals import clients_note
+
+    warnings += notes.take_warnings()
     result.warnings = warnings  # budget's words for the same workers
+    if pops.clients_read is not None:  # the last note: the clients a sheet gave
+        notes.add([clients_note(r, pops.clients_read)])
     failed = [t for t in result.targets if not t.ok]
     messages = [
         f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
@@ -131,14 +144,15 @@ def _before_10000(first: int | None, span: int | None, rules: Rules) -> list[Pro
     return [Problem(option, "", "", text)]
 
 
-def _read_roster(path: Path, rules: Rules, into: PlanRoster) -> None:
+def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) -> None:
     """Every worker of the roster into the plan's columns, in roster order; a worker
-    with exams of its own is kept whole too (the first year's awards judge them)."""
+    with exams of its own is kept whole too (the first year's awards judge them). A
+    hire date after the plan's first year is an error at its cell."""
     from ..calc.plan import day_class
     from ..io.roster import RosterRows
     from .roster import each_row
 
-    rows = RosterRows(path, rules)
+    rows = RosterRows(path, rules, year=first, option="--from")
     add = into.adder()
     for row in each_row(rows, "roster"):
         if row.exams:

@@ -123,11 +123,14 @@ def find_worker(
 ) -> tuple[list[Worker], Collection[str]]:
     """For `pay --explain ID`: the worker with that id (none: an empty list) and the
     roster's ids in file order (for an unknown id's did-you-mean). Every row is read
-    and checked as `pay` checks it; only the one worker is kept."""
+    and checked as `pay` checks it; only the one worker is kept. An identity number
+    may be given in full or masked, as outputs show it."""
+    from ..identity import same_id
+
     rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
-    found = [rows.worker(row) for row in each_row(rows, "pay") if row.id == worker_id]
+    found = [rows.worker(row) for row in each_row(rows, "pay") if same_id(worker_id, row.id)]
     rows.finish()
-    return found, rows.ids.first.keys()
+    return found[:1], rows.ids.first.keys()
 
 
 def summarise_roster(
@@ -178,7 +181,9 @@ def summarise_roster(
     found = {i for i in wanted_ids if i in ids} | {w.id for w in kept}
     unfound = {i: None for i in (*wanted_ids, *ledger_ids) if i not in ids}
     respelt = respellings(ids.keys(), unfound) if unfound else {}
-    return RosterSummary(cost, rows.count, counts, kept, found, notes.take(), respelt)
+    # the notes, and the warnings as `Warned` (made in a second process for a big roster)
+    said = [*notes.take(), *notes.take_warnings()]
+    return RosterSummary(cost, rows.count, counts, kept, found, said, respelt)
 
 
 def first_workers(path: str | os.PathLike[str], rules: Rules, sites: set[str]) -> dict[str, Origin]:
@@ -195,11 +200,14 @@ def first_workers(path: str | os.PathLike[str], rules: Rules, sites: set[str]) -
 
 
 def workers_for_awards(
-    path: str | os.PathLike[str], rules: Rules, wanted_ids: Collection[str]
+    path: str | os.PathLike[str],
+    rules: Rules,
+    wanted_ids: Collection[str],
+    judged: dt.date | None = None,
 ) -> tuple[list[Worker], Collection[str]]:
     """The workers `awards` needs (those with exams on the roster, and those the passes
-    name) and every id of the roster."""
-    rows = RosterRows(path, rules, judged=dt.date.max)
+    name) and every id of the roster; a hire date after `judged` is an error."""
+    rows = RosterRows(path, rules, judged=judged or dt.date.max)
     kept = [rows.worker(r) for r in each_row(rows, "roster") if r.exams or r.id in wanted_ids]
     rows.finish()
     return kept, rows.ids.first.keys()

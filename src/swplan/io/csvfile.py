@@ -8,24 +8,17 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import InputError, Problem
-from .table import _SPECIAL_FIRST, HEADER_ROWS, Row, RowSkips, Table, _marks_a_skip, second_header
+from ..messages import msg
+from ..rules.problems import Theirs
+from .skips import SPECIAL_FIRST, RowSkips, marks_a_skip
+from .table import HEADER_ROWS, Row, Table, second_header, spans
 from .text import display_name, text_lines
-
-
-def _csv_merged(header: Sequence[str | None]) -> set[int]:
-    """The header cells of a CSV that look merged: a filled cell followed by empty ones
-    (a merged cell saved as CSV keeps its text in its first cell only)."""
-    out: set[int] = set()
-    for i, cell in enumerate(header):
-        if cell and cell.strip() and i + 1 < len(header) and not (header[i + 1] or "").strip():
-            out.add(i)
-    return out
 
 
 def _malformed(name: str, start: int, exc: csv.Error) -> InputError:
     # the record that failed starts at `start`; an unterminated quote only shows at the end
-    hint = "; check for an unclosed '\"'" if "end of data" in str(exc) else ""
-    message = f"malformed CSV in the record starting at line {start}: {exc}{hint}"
+    hint = msg("file.unclosed_quote") if "end of data" in str(exc) else ""
+    message = msg("file.malformed_csv", line=start, why=Theirs(str(exc)), hint=hint)
     return InputError([Problem(name, str(start), "", message)])
 
 
@@ -63,7 +56,7 @@ def open_csv(
     except csv.Error as exc:
         raise _malformed(name, line, exc) from None
     if not first:
-        raise InputError([Problem(name, "1", "", "is empty; a header row is required")])
+        raise InputError([Problem(name, "1", "", msg("file.empty"))])
     at = next((i for i, (_, cells) in enumerate(first) if fits and fits(cells)), 0)
     line, header = first[at]
     pending = first[at + 1 :]
@@ -79,7 +72,7 @@ def open_csv(
             raise _malformed(name, below_line, exc) from None
         joined = None
         if below is not None:
-            joined = second_header(header, below, _csv_merged(header), fits)
+            joined = second_header(header, below, spans(header), fits)
         if joined is not None:
             header = [c or "" for c in joined]
             pending = pending[1:]
@@ -105,9 +98,7 @@ def _records(
             return False
         if len(cells) != width:
             problems.append(
-                Problem(
-                    name, str(line), "", f"row has {len(cells)} cells but the header has {width}"
-                )
+                Problem(name, str(line), "", msg("file.row_width", n=len(cells), width=width))
             )
             return False
         return not skips.skip(line, cells)
@@ -116,16 +107,19 @@ def _records(
         if keep(line, cells):
             yield line, cells
     start = reader.line_num + 1
-    special = _SPECIAL_FIRST
+    special = SPECIAL_FIRST
+    plain = skips.plain
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1
-            # the usual row: full width, its first cell an ordinary value, its id filled
+            # the usual row: full width, its first cell an ordinary value, its id filled,
+            # no label cell that could mark a totals row
             if (
                 len(cells) == width
                 and (first := cells[0])
-                and (first[0] not in special or not _marks_a_skip(first))
+                and (first[0] not in special or not marks_a_skip(first))
                 and (key is None or cells[key])
+                and plain(cells)
             ):
                 yield line, cells
                 continue

@@ -4,21 +4,24 @@ every problem collected at its own place; the one duplicate-id rule."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ..errors import InputError, Problem, one_of
+from ..errors import InputError, Problem
+from ..messages import Text, did_you_mean, msg
 from ..model import Origin
 from ..rules import Rules
 from ..values import (
+    cell_date,
     parse_amount,
-    parse_cell_date,
     parse_count,
     parse_ident,
     parse_site_id,
+    reason,
 )
-from .headers import FILE_ORDER
+from .headers import KIND_WORDS, wrong_kind
 from .table import Row, Table
 from .yamldoc import Document, format_path
 
@@ -40,27 +43,29 @@ class Fields:
         get: Callable[[str], Any],
         origin_of: Callable[[str], Origin],
         problems: list[Problem],
+        months: MonthDates | None = None,
     ) -> None:
         self.get = get
         self.origin_of = origin_of
         self.problems = problems
+        self.months = months
 
-    def fail(self, key: str, message: str) -> None:
+    def fail(self, key: str, message: Text) -> None:
         self.problems.append(self.origin_of(key).problem(message, key))
 
     def text(self, key: str, *, required: bool = False) -> str | None:
         value = self.get(key)
         if value is None:
             if required:
-                self.fail(key, "required value is missing")
+                self.fail(key, msg("file.missing"))
             return None
         if not isinstance(value, str):
-            self.fail(key, "must be a single value, not a list or mapping")
+            self.fail(key, msg("file.single"))
             return None
         value = value.strip()
         if not value:
             if required:
-                self.fail(key, "required value is missing")
+                self.fail(key, msg("file.missing"))
             return None
         return value
 
@@ -72,7 +77,7 @@ class Fields:
         try:
             return parse(value)
         except ValueError as exc:
-            self.fail(key, str(exc))
+            self.fail(key, reason(exc))
             return None
 
     def ident(self, key: str, *, required: bool = False) -> str | None:
@@ -82,7 +87,14 @@ class Fields:
         return self.parsed(key, parse_site_id, required=required)
 
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
-        return self.parsed(key, parse_cell_date, required=required)
+        """A date cell; a month without a day is its 1st, counted in `months`."""
+        found = self.parsed(key, cell_date, required=required)
+        if found is None:
+            return None
+        day, month_only = found
+        if month_only and self.months is not None:
+            self.months.add(self.origin_of(key).where)
+        return day
 
     def count(self, key: str, *, maximum: int, required: bool = False) -> int | None:
         return self.parsed(key, lambda text: parse_count(text, maximum), required=required)
@@ -104,12 +116,12 @@ class Fields:
                 if blank is not None:
                     return blank
             if required and not self._reported(key):
-                self.fail(key, "required value is missing")
+                self.fail(key, msg("file.missing"))
             return None
         try:
             return vocabulary_word(rules, vocabulary, value)
         except ValueError as exc:
-            self.fail(key, str(exc))
+            self.fail(key, reason(exc))
             return None
 
     def _reported(self, key: str) -> bool:
@@ -123,8 +135,27 @@ def vocabulary_word(rules: Rules, vocabulary: str, text: str) -> str:
     an alias: `Rules.word`), or ValueError saying what is allowed."""
     found = rules.word(vocabulary, text)
     if found is None:
-        raise ValueError(rules.unknown_word(vocabulary, text))
+        raise ValueError(rules.not_a_word(vocabulary, text))
     return found
+
+
+class MonthDates:
+    """The date cells of one file written as a month without a day (`2019.07`), each
+    read as the 1st of its month: one note counts them and names the first few."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.places: list[str] = []
+
+    def add(self, where: str) -> None:
+        self.places.append(where)
+
+    def note(self) -> list[Text]:
+        """The note (none when no cell was a month)."""
+        if not self.places:
+            return []
+        shown = ", ".join(self.places[:5]) + (", ..." if len(self.places) > 5 else "")
+        return [msg("bureau.month_dates", file=self.file, n=len(self.places), cells=shown)]
 
 
 class UniqueIds:
@@ -138,6 +169,7 @@ class UniqueIds:
         self.what = what
         self.place = place
         self.first: dict[str, Any] = {}
+        self.show: Callable[[str], str] | None = None  # how an id is shown (masked)
 
     def add(self, ident: str, where: Any, problems: list[Problem]) -> bool:
         """Note `ident` seen at `where`; False (and a problem) when it was seen before."""
@@ -151,11 +183,9 @@ class UniqueIds:
     def duplicate(self, ident: str, where: Any) -> Problem:
         place = self.place or (lambda origin: origin)
         earlier, here = place(self.first[ident]), place(where)
-        return here.problem(
-            f"duplicate {self.what} {ident!r} (first at {earlier.file}:{earlier.where}); "
-            f"{self.what}s must be unique",
-            "id",
-        )
+        key = "file.duplicate_worker" if self.what == "worker id" else "file.duplicate_site"
+        shown = self.show(ident) if self.show is not None else ident
+        return here.problem(msg(key, id=shown, at=f"{earlier.file}:{earlier.where}"), "id")
 
 
 def unknown_keys(
@@ -165,15 +195,22 @@ def unknown_keys(
     return [
         doc.problem(
             (*path, key),
-            "unknown key; "
-            + one_of(key, allowed).replace(
-                " is not one of: ", " is not allowed here; allowed: ", 1
+            msg(
+                "file.unknown_key",
+                key=key,
+                allowed=", ".join(allowed),
+                hint=did_you_mean(_closest(str(key), allowed)),
             ),
             key=True,
         )
         for key in data
         if key not in allowed
     ]
+
+
+def _closest(text: str, words: list[str]) -> str | None:
+    close = difflib.get_close_matches(text, words, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def yaml_records(
@@ -185,20 +222,20 @@ def yaml_records(
         tops = {"workers": "roster", "sites": "populations", "passes": "passes"}
         other = next((tops[k] for k in tops if isinstance(data, dict) and k in data), None)
         if other is not None:  # the files given in the wrong order
-            message = f"is a {other} file, not a {kind} file; {FILE_ORDER}"
+            message = wrong_kind(other, kind)
         else:
-            message = f"a {kind} file needs a top-level '{top}:' list"
-        raise InputError([doc.problem((), message)])
+            message = msg("file.needs_top", kind=KIND_WORDS[kind], top=f"{top}:")
+        raise InputError([doc.problem((), message)])  # type: ignore[arg-type]
     items = data[top]
     if items is None:
         items = []
     if not isinstance(items, list):
-        raise InputError([doc.problem((top,), f"'{top}' must be a list of '- ...' entries")])
+        raise InputError([doc.problem((top,), msg("file.top_not_list", top=top))])
     out: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
     problems = []
     for i, item in enumerate(items):
         if not isinstance(item, dict):
-            problems.append(doc.problem((top, i), "each entry must be a mapping of key: value"))
+            problems.append(doc.problem((top, i), msg("file.entry_not_mapping")))
             continue
         out.append(((top, i), item))
     if problems:
@@ -217,7 +254,7 @@ def yaml_origin(doc: Document, path: tuple[str | int, ...]) -> Callable[[str], O
 
 def table_origin(table: Table, row: Any) -> Callable[[str], Origin]:
     def origin_of(key: str) -> Origin:
-        return Origin(table.file, table.where(row, key))
+        return Origin(table.file, table.where(row, key), "", table.kind, table.headers)
 
     return origin_of
 
@@ -227,12 +264,7 @@ def merged_numbers(table: Table, row: Row, keys: Iterable[str]) -> list[Problem]
     if not table.merged:
         return []
     return [
-        table.problem(
-            row,
-            key,
-            "is part of a merged cell over several rows, and a number belongs to one row; "
-            "unmerge the cells and give each row its own number",
-        )
+        table.problem(row, key, msg("file.merged_number"))
         for key in keys
         if key in table.columns and (row.number, table.columns.index(key)) in table.merged
     ]

@@ -7,6 +7,8 @@ import os
 from collections.abc import Sequence
 
 from ..errors import InputError, Problem
+from ..messages import msg
+from ..rules import Rules
 from .headers import (
     LEDGER_HEADERS,
     POPULATIONS_HEADERS,
@@ -14,7 +16,7 @@ from .headers import (
     table_fits,
 )
 from .source import open_table
-from .table import Table, header_key
+from .table import HEADER_ROWS, Table, header_key
 from .text import file_format
 from .yamldoc import Document, load_yaml
 
@@ -28,9 +30,56 @@ def kind_of(path: str | os.PathLike[str]) -> str:
     return table_kind(open_table(path, any_table).table)
 
 
-def any_table(cells: Sequence[str | None]) -> bool:
-    """Whether a row is the header of a roster, populations, passes or ledger table."""
-    return any(table_fits(kind)(cells) for kind in ("ledger", "passes", "roster", "populations"))
+KINDS = ("roster", "populations", "passes", "ledger")
+
+
+class _AnyTable:
+    """Whether a row is the header of a roster, populations, passes or ledger table (and,
+    as `HeaderFit.known`, whether a cell names a column of any of them: two-row headers)."""
+
+    def __init__(self) -> None:
+        self.fits = [table_fits(kind) for kind in ("ledger", "passes", "roster", "populations")]
+
+    def __call__(self, cells: Sequence[str | None]) -> bool:
+        return any(fit(cells) for fit in self.fits)
+
+    def known(self, text: str) -> bool:
+        return any(fit.known(text) for fit in self.fits)
+
+
+any_table = _AnyTable()
+
+
+def fitting_kinds(path: str | os.PathLike[str], rules: Rules) -> list[str]:
+    """The kinds of table whose header a table file holds, as the commands look for it:
+    a workbook may hold passes and a ledger on two sheets. None: no header fits."""
+    if file_format(path) == "xlsx":
+        from .xlsxfile import head_rows
+
+        heads = head_rows(path)
+    else:
+        heads = [_csv_head(path)]
+    fits = {kind: table_fits(kind, rules) for kind in KINDS}
+    return [kind for kind in KINDS if any(fits[kind](row) for rows in heads for row in rows)]
+
+
+def _csv_head(path: str | os.PathLike[str]) -> list[list[str | None]]:
+    import csv
+
+    from .csvfile import csv_delimiter
+    from .text import text_lines
+
+    rows: list[list[str | None]] = []
+    try:
+        reader = csv.reader(text_lines(path, gb18030=True), delimiter=csv_delimiter(path))
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append(list(cells))
+                if len(rows) == HEADER_ROWS:
+                    break
+    except (csv.Error, InputError):  # read again by the reader, which says what is wrong
+        pass
+    return rows
 
 
 def yaml_kind(doc: Document) -> str:
@@ -46,19 +95,8 @@ def yaml_kind(doc: Document) -> str:
         return "scenarios"
     if keys & RULES_KEYS:
         return "rules"
-    what = "is empty" if data is None else "cannot tell what kind of swplan file this is"
-    raise InputError(
-        [
-            Problem(
-                doc.file,
-                "1",
-                "",
-                f"{what}; a roster has 'workers:', populations "
-                "'sites:', passes 'passes:', plan scenarios 'scenarios:', rules 'pay:' or "
-                "'extends:'",
-            )
-        ]
-    )
+    what = msg("file.yaml_empty") if data is None else msg("file.yaml_kind_unknown")
+    raise InputError([Problem(doc.file, "1", "", msg("file.yaml_kinds", what=what))])
 
 
 def table_kind(table: Table) -> str:
@@ -77,13 +115,5 @@ def table_kind(table: Table) -> str:
     if "id" in columns:
         return "populations"
     raise InputError(
-        [
-            Problem(
-                table.file,
-                table.cell(table.header_row, 0),
-                "",
-                "cannot tell what kind of swplan table this is from its header; "
-                "a roster has id, site, education, title; populations id, name, kind",
-            )
-        ]
+        [Problem(table.file, table.cell(table.header_row, 0), "", msg("file.table_kind_unknown"))]
     )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import InputError, Problem
+from ..identity import parse_id_number
 from ..model import ExamPass, LedgerRow, Origin
 from ..rules import Rules
+from . import notes
 from .fields import (
     Fields,
+    MonthDates,
     table_origin,
     unknown_keys,
     vocabulary_word,
@@ -29,12 +32,24 @@ from .text import file_format, split_sheet
 from .yamldoc import Document, load_yaml
 
 
-def exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
+def exam_pass(
+    f: Fields, worker_id: str | None, rules: Rules, origin: Origin, name: str | None = None
+) -> ExamPass | None:
     exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
     passed_on = f.date("passed_on", required=True)
     if exam is None or passed_on is None or worker_id is None:
         return None
-    return ExamPass(worker_id, exam, passed_on, origin)
+    # a later message about the pass points at the cell it is about
+    wheres = {k: f.origin_of(k).where for k in ("worker_id", "exam", "passed_on")}
+    return ExamPass(worker_id, exam, passed_on, replace(origin, wheres=wheres), name)
+
+
+def worker_id(f: Fields, table: Table | None) -> str | None:
+    """The worker id of a pass or ledger row: an identity number (身份证号, x as X) when
+    the table names workers by it, else an identifier."""
+    if table is not None and table.id_numbers:
+        return f.parsed("worker_id", parse_id_number, required=True)
+    return f.ident("worker_id", required=True)
 
 
 # --------------------------------------------------------------------------- passes, ledger
@@ -67,13 +82,15 @@ def load_passes(
         if header:
             opened.drain()
             raise InputError([*header, *problems])  # the header explains the rows
+        months = MonthDates(table.file)
         for row in opened.rows():
             origin_of = table_origin(table, row)
-            f = Fields(row.cells.get, origin_of, problems)
+            f = Fields(row.cells.get, origin_of, problems, months)
             origin = Origin(table.file, table.where(row, "worker_id"), kind="passes")
-            p = exam_pass(f, f.ident("worker_id", required=True), rules, origin)
+            p = exam_pass(f, worker_id(f, table), rules, origin, f.text("name"))
             if p:
                 passes.append(p)
+        notes.add(months.note())
     if problems:
         raise InputError(problems)
     return passes
@@ -131,10 +148,10 @@ def read_ledger(
         raise InputError([*header, *problems])  # the header explains the rows
     rows: list[LedgerRow] = []
     last: dict[str, str | None] | None = None
+    months = MonthDates(table.file)
     for row in opened.rows():
-        origin_of = table_origin(table, row)
-        f = Fields(row.cells.get, origin_of, problems)
-        worker_id = f.ident("worker_id", required=True)
+        f = Fields(row.cells.get, table_origin(table, row), problems, months)
+        who = worker_id(f, table)
         written = f.text("exam")
         exam = rules.word("exam", written) if rules is not None else None
         if exam is None:
@@ -142,9 +159,10 @@ def read_ledger(
         amount = f.amount("amount", required=True)
         paid_on = f.date("paid_on", required=True)
         last = row.cells
-        if worker_id and exam and amount is not None and paid_on:
+        if who and exam and amount is not None and paid_on:
             origin = Origin(table.file, table.where(row, "worker_id"), kind="ledger")
-            rows.append(LedgerRow(worker_id, exam, amount, paid_on, origin))
+            rows.append(LedgerRow(who, exam, amount, paid_on, origin))
     if problems:
         raise InputError(problems)
+    notes.add(months.note())
     return LedgerRead(rows, table, last)

@@ -9,22 +9,33 @@ sites read as fast as the cells can be split. A CSV is read a block at a time.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError, Problem
+from ..messages import L, Quoted, Text, Words, msg
 from ..model import Origin, Populations, Site
 from ..rules import Rules
-from ..values import parse_count, parse_site_id, site_id_ok
+from ..values import is_placeholder, parse_count, parse_site_id, reason, site_id_ok
 from . import notes
 from .fields import UniqueIds, merged_numbers, unknown_keys, yaml_records
-from .headers import MAX_CLIENTS, SITE_COLUMNS, populations_header_problems, table_fits
+from .headers import (
+    MAX_CLIENTS,
+    SITE_COLUMNS,
+    ignored_headers,
+    populations_header_problems,
+    table_fits,
+)
+from .notes import Warned
 from .source import OpenTable, open_table
 from .table import Table
 from .text import file_format
+from .totals import NumberColumns, SheetTotals
 from .yamldoc import Document, format_path, load_yaml
 
-_SINGLE = "must be a single value, not a list or mapping"
+_SINGLE = msg("file.single")
+_ALIASES = re.compile(r"[、,，;；]")
 
 
 class SiteRules:
@@ -32,44 +43,55 @@ class SiteRules:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self._counts: dict[str, int | str] = {}  # cell -> count, or what is wrong with it
-        self._kinds: dict[str, tuple[str | None, str | None]] = {}  # cell -> (kind, problem)
+        self._counts: dict[str, int | Text] = {}  # cell -> count, or what is wrong with it
+        self._kinds: dict[str, tuple[str | None, Text | None]] = {}  # cell -> (kind, problem)
 
     @staticmethod
-    def ident(cell: Any) -> tuple[str | None, str | None]:
+    def ident(cell: Any) -> tuple[str | None, Text | None]:
         """(site id, problem)."""
         if isinstance(cell, str) and site_id_ok(cell):
             return cell, None
         if cell is None or (isinstance(cell, str) and not cell.strip()):
-            return None, "required value is missing"
+            return None, msg("file.missing")
         if not isinstance(cell, str):
             return None, _SINGLE
         try:
             return parse_site_id(cell), None
         except ValueError as exc:
-            return None, str(exc)
+            return None, reason(exc)
 
     @staticmethod
-    def name(cell: Any) -> tuple[str | None, str | None]:
+    def name(cell: Any) -> tuple[str | None, Text | None]:
         if cell is None or isinstance(cell, str):
             return (cell.strip() or None if cell else None), None
         return None, _SINGLE
 
-    def count(self, cell: Any) -> int | str:
-        """A category's clients (empty: 0), or what is wrong with the cell."""
+    @staticmethod
+    def aliases(cell: Any) -> tuple[tuple[str, ...], Text | None]:
+        """A site's other names: a list (YAML), or one cell of names separated by 、 or ,."""
+        if cell is None:
+            return (), None
+        items = _ALIASES.split(cell) if isinstance(cell, str) else cell
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            return (), _SINGLE
+        return tuple(i.strip() for i in items if i.strip()), None
+
+    def count(self, cell: Any) -> int | Text:
+        """A category's clients (empty, or a mark for none such as —: 0), or what is
+        wrong with the cell."""
         if not isinstance(cell, str):
             return 0 if cell is None else _SINGLE
         found = self._counts.get(cell)
         if found is None:
             text = cell.strip()
             try:
-                found = parse_count(text, MAX_CLIENTS) if text else 0
+                found = parse_count(text, MAX_CLIENTS) if text and not is_placeholder(text) else 0
             except ValueError as exc:
-                found = str(exc)
+                found = reason(exc)
             self._counts[cell] = found
         return found
 
-    def kind(self, cell: Any) -> tuple[str | None, str | None]:
+    def kind(self, cell: Any) -> tuple[str | None, Text | None]:
         """(kind, problem): the key of a listed kind (key, label or alias), else the text
         as written (a free kind, as in version 1), or a problem when the rules list their
         own kinds."""
@@ -82,7 +104,7 @@ class SiteRules:
             text = cell.strip() or None
             key = self.rules.word("site_kind", text) if text else None
             if text is not None and key is None and self.rules.own_site_kinds:
-                found = (None, self.rules.unknown_word("site_kind", text))
+                found = (None, self.rules.not_a_word("site_kind", text))
             else:
                 found = (key or text, None)
             self._kinds[cell] = found
@@ -112,9 +134,12 @@ class SiteRows:
         self.region: str | None = None
         self.problems: list[Problem] = []
         self.unlisted: dict[str, list[str]] = {}  # kind -> [count, first ids]
+        self.totals = SheetTotals(rules, keep=False)  # the clients read, per category
         self.doc: Document | None = None
         self.table: Table | None = None
         self.ids = UniqueIds("site id", self._origin_of_id)
+        self.warnings: list[Any] = []
+        self.numbers: NumberColumns | None = None
         if file_format(path) == "yaml":
             self.doc = source if isinstance(source, Document) else load_yaml(path)
             self.file = self.doc.file
@@ -135,6 +160,9 @@ class SiteRows:
         if header:
             opened.drain()  # rows of the wrong width are named too
             raise InputError([*header, *self.problems])  # the header explains the rows
+        ignore = ignored_headers("populations", rules)
+        self.numbers = NumberColumns(opened.table, rules, ignore)
+        self.totals = SheetTotals(rules, keep=opened.records is None)
 
     # ------------------------------------------------------------------ places
 
@@ -144,13 +172,14 @@ class SiteRows:
             where = self.doc.where((*path, key) if key else path)
             return Origin(self.file, where, format_path(path), "populations")
         assert self.table is not None
-        index = self.table.columns.index(key) if key in self.table.columns else 0
-        return Origin(self.file, self.table.cell(number, index), "", "populations")
+        table = self.table
+        index = table.columns.index(key) if key in table.columns else 0
+        return Origin(self.file, table.cell(number, index), "", "populations", table.headers)
 
     def _origin_of_id(self, number: int) -> Origin:
         return self.origin(number, "id")
 
-    def fail(self, number: int, key: str, message: str) -> None:
+    def fail(self, number: int, key: str, message: Text) -> None:
         self.problems.append(self.origin(number, key).problem(message, key))
 
     # ------------------------------------------------------------------ reading
@@ -164,17 +193,22 @@ class SiteRows:
         columns = table.columns
         col = {c: i for i, c in enumerate(columns)}
         present = [(c, col[c]) for c in self.rules.categories if c in col]
-        i_id, i_name, i_kind = col["id"], col.get("name"), col.get("kind")
+        i_name, i_kind, i_aliases = col.get("name"), col.get("kind"), col.get("aliases")
+        i_id = col.get("id", i_name)  # no id column: each site's name is its id
+        assert i_id is not None
         records: Any = opened.records
         if records is None:  # a workbook: its rows, cells by column
             records = self._sheet_records(table, opened, [c for c, _ in present])
+        numbers = self.numbers.add if self.numbers is not None and self.numbers.open else None
         for number, cells in records:
+            if numbers is not None:
+                numbers(cells)
             clients: dict[str, int] = {}
             bad = False
             for category, i in present:
                 n = self.check.count(cells[i])
-                if isinstance(n, str):
-                    self.fail(number, category, n)
+                if type(n) is not int:
+                    self.fail(number, category, n)  # type: ignore[arg-type]
                     bad = True
                 elif n:
                     clients[category] = n
@@ -185,6 +219,7 @@ class SiteRows:
                 cells[i_kind] if i_kind is not None else None,
                 clients,
                 bad,
+                cells[i_aliases] if i_aliases is not None else None,
             )
             if site is not None:
                 yield site
@@ -205,15 +240,20 @@ class SiteRows:
         kind_cell: Any,
         clients: dict[str, int],
         bad: bool,
+        aliases_cell: Any = None,
     ) -> Site | None:
         """A site from its cells, or None (its problems noted); its id counts for the
         duplicate-id rule whenever it is readable."""
         ident, problem = self.check.ident(id_cell)
         if problem is not None:
-            self.fail(number, "id", problem)
+            self.fail(number, "id" if self._has_ids() else "name", problem)
         name, problem = self.check.name(name_cell)
         if problem is not None:
             self.fail(number, "name", problem)
+            bad = True
+        aliases, problem = self.check.aliases(aliases_cell)
+        if problem is not None:
+            self.fail(number, "aliases", problem)
             bad = True
         kind, problem = self.check.kind(kind_cell)
         if problem is not None:
@@ -225,7 +265,11 @@ class SiteRows:
             note_unlisted(self.unlisted, kind, ident)
         if not self.ids.add(ident, number, self.problems) or bad:
             return None
-        return Site(ident, name, kind, clients)
+        self.totals.add(number, name, clients)
+        return Site(ident, name, kind, clients, aliases)
+
+    def _has_ids(self) -> bool:
+        return self.table is None or "id" in self.table.columns
 
     def _yaml_sites(self) -> Iterator[Site]:
         assert self.doc is not None
@@ -236,7 +280,13 @@ class SiteRows:
             self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients"], doc, path)
             clients, bad = self._yaml_clients(path, item.get("clients") or {})
             site = self._site(
-                number, item.get("id"), item.get("name"), item.get("kind"), clients, bad
+                number,
+                item.get("id"),
+                item.get("name"),
+                item.get("kind"),
+                clients,
+                bad,
+                item.get("aliases"),
             )
             if site is not None:
                 yield site
@@ -248,7 +298,7 @@ class SiteRows:
         number = path[1]
         assert isinstance(number, int)
         if not isinstance(data, dict):
-            self.fail(number, "clients", "must be a mapping of category: count")
+            self.fail(number, "clients", msg("file.clients_not_mapping"))
             return {}, True
         clients: dict[str, int] = {}
         bad = False
@@ -256,17 +306,19 @@ class SiteRows:
             where = (*path, "clients", written)
             category = rules.word("category", written) if isinstance(written, str) else None
             if category is None:
-                message = "unknown category; " + rules.unknown_word("category", str(written))
+                message = msg(
+                    "file.unknown_category", why=rules.not_a_word("category", str(written))
+                )
                 self.problems.append(doc.problem(where, message, key=True))
                 bad = True
                 continue
             if category in clients:
-                message = f"category {category!r} is given twice"
+                message = msg("file.category_twice", category=category)
                 self.problems.append(doc.problem(where, message, key=True))
                 bad = True
                 continue
             n = self.check.count(cell)
-            if isinstance(n, str):
+            if not isinstance(n, int):
                 origin = Origin(self.file, doc.where(where), format_path(where), "populations")
                 self.problems.append(origin.problem(n))
                 bad = True
@@ -277,7 +329,17 @@ class SiteRows:
     # ------------------------------------------------------------------ the end
 
     def finish(self) -> None:
-        """Raise every problem found."""
+        """Raise every problem found; a table's columns of numbers that no category reads
+        and the sheet's own totals that the clients read do not match are problems too
+        (with `--no-totals-check` the totals are warnings)."""
+        if self.table is not None and self.numbers is not None:
+            self.problems += self.numbers.problems()
+            if not self.problems:
+                mismatches = self.totals.mismatches(self.table)
+                if notes.totals_checked():
+                    self.problems += mismatches
+                else:
+                    self.warnings += [Warned(p) for p in mismatches]
         if self.problems:
             raise InputError(self.problems)
 
@@ -285,7 +347,9 @@ class SiteRows:
         """Every site, held (the region of a YAML file, the unlisted kinds warned about)."""
         sites = list(self)
         self.finish()
-        return Populations(self.region, sites, kind_warnings(self.unlisted, self.rules))
+        warnings = [*kind_warnings(self.unlisted, self.rules), *self.warnings]
+        read = dict(self.totals.sums) if self.table is not None else None
+        return Populations(self.region, sites, warnings, read)
 
 
 def load_populations(
@@ -306,22 +370,29 @@ def note_unlisted(unlisted: dict[str, list[str]], kind: str, site_id: str, shown
         entry.append(site_id)
 
 
-def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) -> list[str]:
+def kind_warnings(unlisted: dict[str, list[str]], rules: Rules, shown: int = 5) -> list[Any]:
     """One warning per site kind the rules do not list, naming the nearest listed kind."""
-    out = []
+    out: list[Any] = []
     for kind, (count, *ids) in unlisted.items():
         close = rules.suggest("site_kind", kind)
         nearest = rules.word("site_kind", close) if close is not None else None
         more = int(count) - len(ids)
-        sites = ", ".join(ids) + (f" and {more} more" if more > 0 else "")
-        hint = (
-            f"nearest listed kind: {nearest!r}" + (f" ({close})" if close != nearest else "")
-            if nearest is not None
-            else "listed kinds: " + ", ".join(rules.site_kinds)
-        )
+        hint: Any
+        if nearest is not None:
+            named = msg("file.kind_named", name=close) if close != nearest else ""
+            label = Quoted(nearest, rules.label_of("site_kind", nearest, "zh"))
+            hint = msg("file.nearest_kind", kind=label, named=named)
+        else:
+            kinds = [L(k, rules.label_of("site_kind", k, "zh")) for k in rules.site_kinds]
+            hint = msg("file.listed_kinds", kinds=Words(kinds))
         out.append(
-            f"site kind {kind!r} (site {sites}) is not listed in the rules' site_kinds, so no "
-            f"minimum applies to it; {hint}"
+            msg(
+                "file.kind_unlisted",
+                kind=kind,
+                sites=Words(ids),
+                more=msg("file.more_sites", n=more) if more > 0 else "",
+                hint=hint,
+            )
         )
     return out
 

@@ -17,29 +17,32 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError, Problem
+from ..identity import is_id_number, parse_id_number, shown_id
+from ..messages import msg
 from ..model import ExamPass, Origin, RosterRow, Worker
 from ..rules import Rules
-from ..values import (
-    IDENT_RE,
-    site_id_ok,
-)
+from ..values import IDENT_RE, reason, site_id_ok
 from . import notes
 from .fields import (
     Fields,
+    MonthDates,
     UniqueIds,
     merged_numbers,
     unknown_keys,
     yaml_origin,
     yaml_records,
 )
-from .headers import ROSTER_COLUMNS, roster_header_problems, table_fits
+from .headers import ID_NUMBER, ROSTER_COLUMNS, roster_header_problems, table_fits
+from .notes import Warned
 from .passes import exam_pass
 from .source import OpenTable, open_table
 from .table import Table
 from .text import file_format
+from .totals import roster_total
 from .worker_rules import (
     _EDUCATION,
     _EMPLOYMENT,
@@ -78,13 +81,18 @@ class RosterRows:
         judged: dt.date | None = None,
         year: int | None = None,
         source: Document | OpenTable | None = None,
+        option: str | None = None,
     ) -> None:
         self.path = path
         self.rules = rules
         self.yaml = file_format(path) == "yaml"
-        self.check = WorkerRules(rules, judged, year=year, table=not self.yaml)
+        self.check = WorkerRules(rules, judged, year=year, table=not self.yaml, option=option)
         self.problems: list[Problem] = []
         self.disagree: list[str] = []  # where (the hired cell) a table's two values disagree
+        self.months: list[int] = []  # rows whose hired cell is a month without a day
+        self.exam_months = MonthDates(str(path))  # a YAML roster's own passes, likewise
+        # identity number -> worker id, of a roster with both a 工号 and a 身份证号 column
+        self.id_numbers: dict[str, str] = {}
         self.doc: Document | None = None
         self.table: Table | None = None
         if self.yaml:
@@ -106,7 +114,9 @@ class RosterRows:
             if header:  # rows cannot be read without their columns
                 opened.drain()  # rows of the wrong width are named too
                 raise InputError([*header, *self.problems])  # the header explains the rows
+            self.check.id_numbers = opened.table.id_numbers
         self.ids = UniqueIds("worker id", self._origin_of_id)
+        self.ids.show = shown_id
         self.count = 0
 
     # ------------------------------------------------------------------ places
@@ -118,8 +128,9 @@ class RosterRows:
             where = self.doc.where((*path, key) if key else path)
             return Origin(self.file, where, format_path(path), "roster")
         assert self.table is not None
-        index = self.table.columns.index(key) if key in self.table.columns else 0
-        return Origin(self.file, self.table.cell(number, index), "", "roster")
+        table = self.table
+        index = table.columns.index(key) if key in table.columns else 0
+        return Origin(self.file, table.cell(number, index), "", "roster", table.headers)
 
     def _origin_of_id(self, number: int) -> Origin:
         return self.origin(number, "id")
@@ -157,7 +168,10 @@ class RosterRows:
         # typed loosely: a value is good unless it is a `Bad` (checked by type, for speed)
         facts_of: dict[Any, Any] = check._facts
         service_of: dict[Any, Any] = check._service
-        ident_ok, site_ok, first, bad = IDENT_RE.match, site_id_ok, self.ids.first, Bad
+        ident_ok: Any = is_id_number if table.id_numbers else IDENT_RE.match
+        site_ok, first, bad = site_id_ok, self.ids.first, Bad
+        months = check.months  # the hired texts that are a month without a day
+        i_number = col.get(ID_NUMBER)
         pad = width in picks
         for number, cells in records:
             if pad:
@@ -167,9 +181,13 @@ class RosterRows:
             facts: Any = facts_of.get(fkey) or check.facts(*fkey)
             skey = (cells[i_hired], cells[i_years], cells[i_nc])
             service: Any = service_of.get(skey) or check.service(*skey)
+            if months and cells[i_hired] in months:
+                self.months.append(number)
             site = cells[i_site]
+            if i_number is not None and not self._id_number(number, cells[i_number], ident):
+                continue
             if (
-                ident_ok(ident) is None
+                not ident_ok(ident)
                 or type(facts) is bad
                 or type(service) is bad
                 or not site_ok(site)
@@ -186,6 +204,19 @@ class RosterRows:
             self.count += 1
             name = cells[i_name].strip() or None
             yield RosterRow(number, ident, name, site, facts, service)
+
+    def _id_number(self, number: int, cell: str, ident: str) -> bool:
+        """Keep a row's identity number (a roster keyed by 工号 that has 身份证号 too), by
+        which passes and ledger rows may name the worker; False (a problem) when it is
+        not a valid identity number."""
+        if not cell or not cell.strip():
+            return True
+        try:
+            self.id_numbers.setdefault(parse_id_number(cell), ident.strip())
+        except ValueError as exc:
+            self.problems.append(self.origin(number, ID_NUMBER).problem(reason(exc), ID_NUMBER))
+            return False
+        return True
 
     def _sheet_records(self, table: Table, opened: OpenTable) -> Iterator[tuple[int, list[Any]]]:
         columns = table.columns
@@ -227,6 +258,8 @@ class RosterRows:
             self.problems += unknown_keys(item, [*ROSTER_COLUMNS, "exams"], self.doc, path)
             cells = tuple(_yaml_cell(item.get(c)) for c in ROSTER_COLUMNS)
             ident, name, site, facts, service, found = read(cells)
+            if self.check.months and cells[_HIRED] in self.check.months:
+                self.months.append(number)
             exams = self._exams(path, item.get("exams"), ident if not found else None)
             yield from self._row(number, ident, name, site, facts, service, found, exams)
 
@@ -240,18 +273,16 @@ class RosterRows:
         doc = self.doc
         if not isinstance(exams, list):
             origin = yaml_origin(doc, path)("exams")
-            self.problems.append(origin.problem("must be a list of {exam, passed_on}", "exams"))
+            self.problems.append(origin.problem(msg("file.exams_not_list"), "exams"))
             return ()
         passes = []
         for j, entry in enumerate(exams):
             epath = (*path, "exams", j)
             if not isinstance(entry, dict):
-                self.problems.append(
-                    doc.problem(epath, "each exam must be {exam: ..., passed_on: ...}")
-                )
+                self.problems.append(doc.problem(epath, msg("file.exam_not_mapping")))
                 continue
             self.problems += unknown_keys(entry, ["exam", "passed_on"], doc, epath)
-            fields = Fields(entry.get, yaml_origin(doc, epath), self.problems)
+            fields = Fields(entry.get, yaml_origin(doc, epath), self.problems, self.exam_months)
             found = exam_pass(fields, worker_id, self.rules, yaml_origin(doc, epath)(""))
             if found:
                 passes.append(found)
@@ -261,25 +292,62 @@ class RosterRows:
 
     def finish(self) -> None:
         """Raise every problem found; else note what the reader noticed."""
+        if self.table is not None and not self.problems:
+            self._check_total()
         if self.problems:
             raise InputError(self.problems)
         notes.add(self.disagreement_note())
+        notes.add(self.exam_months.note())
+        if self.months:
+            places = [self.origin(n, "hired").where for n in self.months[:5]]
+            shown = ", ".join(places) + (", ..." if len(self.months) > 5 else "")
+            notes.add([msg("bureau.month_dates", file=self.file, n=len(self.months), cells=shown)])
 
-    def disagreement_note(self) -> list[str]:
+    def _check_total(self) -> None:
+        """The roster's own totals row, when it counts the workers (合计 15人): the count
+        must be the number of workers read (`--no-totals-check`: a warning)."""
+        assert self.table is not None
+        found = roster_total(self.table)
+        if found is None or found[1] == self.count:
+            return
+        index, said = found
+        number = self.table.totals[0] if self.table.totals else 0
+        column = self.table.columns[index]
+        message = msg("bureau.roster_total", said=said, read=self.count)
+        origin = Origin(self.file, self.table.cell(number, index), "", "roster", self.table.headers)
+        problem = origin.problem(message, column)
+        if notes.totals_checked():
+            self.problems.append(problem)
+        else:
+            notes.warn(Warned(problem))
+
+    def disagreement_note(self) -> list[Any]:
         """The note naming the rows whose `hired` and `years_of_service` disagree."""
         places = list(dict.fromkeys(self.disagree))
         if not places:
             return []
-        shown = ", ".join(places[:10])
-        more = f" and {len(places) - 10} more" if len(places) > 10 else ""
+        more = len(places) - 10
         return [
-            f"{self.file}: hired and years_of_service disagree at "
-            f"{self.check.count_at.isoformat()} in {shown}{more}; hired was used"
+            msg(
+                "file.disagree",
+                file=self.file,
+                day=self.check.count_at.isoformat(),
+                cells=", ".join(places[:10]),
+                more=msg("file.and_more_places", n=more) if more > 0 else "",
+            )
         ]
 
     def worker(self, row: RosterRow) -> Worker:
-        """The `Worker` record of a row (with where it came from, for later messages)."""
-        return row.worker(self.origin(row.number))
+        """The `Worker` record of a row (with where it came from, and where each of its
+        cells is, so that a later message points at the cell it is about)."""
+        origin = self.origin(row.number)
+        wheres = {k: self.origin(row.number, k).where for k in self._fields()}
+        return row.worker(replace(origin, wheres=wheres))
+
+    def _fields(self) -> tuple[str, ...]:
+        if self.table is None:
+            return ROSTER_COLUMNS
+        return tuple(c for c in ROSTER_COLUMNS if c in self.table.columns)
 
 
 def _yaml_cell(value: Any) -> str | None:
@@ -302,3 +370,34 @@ def load_roster(
     workers = [rows.worker(row) for row in rows]
     rows.finish()
     return workers
+
+
+def id_number_map(path: str | os.PathLike[str], rules: Rules) -> dict[str, str]:
+    """Identity number -> worker id, of a roster keyed by 工号 that has a 身份证号 column
+    too (a pass or ledger row may name a worker by either); empty for any other roster.
+    Only such a roster is read for it, and its problems are left to the reader that
+    reads it for the command."""
+    if file_format(path) == "yaml":
+        return {}
+    try:
+        rows = RosterRows(path, rules)
+    except InputError:
+        return {}
+    assert rows.table is not None
+    if ID_NUMBER not in rows.table.columns:
+        return {}
+    for _ in rows:
+        pass
+    return rows.id_numbers
+
+
+def by_worker_id(
+    passes: list[ExamPass], ledger: list[Any], numbers: dict[str, str]
+) -> tuple[list[ExamPass], list[Any]]:
+    """Passes and ledger rows that name a worker by identity number, renamed to the
+    worker's id on a roster keyed by 工号 (`id_number_map`)."""
+    if not numbers:
+        return passes, ledger
+    moved = [replace(p, worker_id=numbers.get(p.worker_id, p.worker_id)) for p in passes]
+    paid = [replace(r, worker_id=numbers.get(r.worker_id, r.worker_id)) for r in ledger]
+    return moved, paid

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import Problem
+from ..messages import msg
 from .csvfile import csv_rows, open_csv
-from .table import Row, RowSkips, Table
+from .skips import RowSkips
+from .table import Row, Table
 from .text import file_format
 from .xlsxfile import read_xlsx_table
 
@@ -40,20 +42,17 @@ class OpenTable:
 def _sheet_rows(table: Table, problems: list[Problem]) -> Iterator[Row]:
     skips = RowSkips(table)
     for row in table.rows:
+        if row.number in table.merged_only:  # its values are those of merged cells above
+            skips.note(row.number, "empty")
+            continue
         if skips.skip(row.number, [row.cells.get(c) for c in table.columns]):
             continue
         before = len(problems)
         for i, column in enumerate(table.columns):
             formula = table.uncached.get((row.number, i))
             if formula is not None and column not in table.ignored:
-                problems.append(
-                    table.problem(
-                        row,
-                        column,
-                        f"formula {formula[:40]!r} has no saved value; open the file in Excel "
-                        "and save it, or type the value",
-                    )
-                )
+                message = msg("file.formula_no_value", formula=formula[:40])
+                problems.append(table.problem(row, column, message))
         if len(problems) == before:  # else told here, not again as a missing value
             yield row
     skips.done()

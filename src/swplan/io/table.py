@@ -1,15 +1,17 @@
-"""A table (CSV or a workbook's sheet) as swplan reads it: its header, its rows, the
-position of every cell, and the rows that are not data (totals, examples, footers).
+"""A table (CSV or a workbook's sheet) as swplan reads it: its header, its rows and the
+position of every cell (the rows that are not data are `skips`).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..errors import Problem, position
+from ..messages import Field, Quoted, Text, Words, did_you_mean, msg
 
 # --------------------------------------------------------------------------- tables
 
@@ -30,7 +32,7 @@ class Table:
     sheet: str | None = None  # Excel only
     header_row: int = 1
     first_column: int = 0  # Excel: empty columns left of the header
-    notes: list[str] = field(default_factory=list)  # what was skipped or ignored, for the user
+    notes: list[Text] = field(default_factory=list)  # what was skipped or ignored, for the user
     ignored: list[str] = field(default_factory=list)  # columns swplan does not read
     header_ok: bool = True  # False once the header was found wrong: rows are not data then
     # (row, column) -> the formula, of formula cells with no saved value
@@ -40,6 +42,18 @@ class Table:
     # several sheets read as one (`FILE.xlsx#*`): (sheet, first column) of each; a row
     # number is then the sheet's index times SHEET_STRIDE plus its row in the sheet
     parts: list[tuple[str, int]] = field(default_factory=list)
+    kind: str | None = None  # roster, populations, passes or ledger, once known
+    # column key -> its header as the file writes it (人员编号 for id), where they differ
+    headers: dict[str, str] = field(default_factory=dict)
+    # (row, column) of cells that hold a number as text (a SUM leaves them out)
+    text_numbers: set[tuple[int, int]] = field(default_factory=set)
+    # rows whose only values come from merged cells begun above (empty rows)
+    merged_only: set[int] = field(default_factory=set)
+    # the grand total row skipped (the last totals row that is no subtotal): its number
+    # and cells, and the numbers of the subtotal rows (see `skips.RowSkips`)
+    totals: tuple[int, list[str | None]] | None = None
+    subtotals: list[int] = field(default_factory=list)
+    id_numbers: bool = False  # the id column holds identity numbers (身份证号)
 
     def sheet_row(self, number: int) -> tuple[str | None, int]:
         """The sheet and row of a row `number`."""
@@ -75,34 +89,46 @@ class Table:
 
         Returns the problems: missing, repeated and mistyped columns.
         """
+        written = list(self.columns)
         keys, problems, ignored = check_header(
             self.file,
             self.columns,
-            required,
-            optional,
-            lambda i: self.cell(self.header_row, i),
-            headers or {},
-            ignore,
+            required=required,
+            optional=optional,
+            where=lambda i: self.cell(self.header_row, i),
+            headers=headers or {},
+            ignore=ignore,
+            kind=self.kind,
         )
         if keys != self.columns:
             renamed = dict(zip(self.columns, keys, strict=True))
             self.columns = keys
             for row in self.rows:
                 row.cells = {renamed.get(k, k): v for k, v in row.cells.items()}
+        self.headers = {k: w for k, w in zip(keys, written, strict=True) if k != w}
         self.ignored = ignored
         self.header_ok = not problems
         silent = {header_key(h) for h in ignore}
-        told = [c for c in ignored if header_key(c) not in silent]
+        told = [c for c in ignored if header_key(c) not in silent and not totals_word(c)]
         if told and not problems:
-            names = ", ".join(repr(c) for c in told)
-            self.notes.append(
-                f"{self.file}: ignored the column{'s' if len(told) > 1 else ''} {names}, "
-                "which swplan does not use"
-            )
+            key = "file.ignored_columns" if len(told) > 1 else "file.ignored_column"
+            self.notes.append(msg(key, file=self.file, columns=Words(told, quoted=True)))
         return problems
 
-    def problem(self, row: Row, column: str, message: str) -> Problem:
-        return Problem(self.file, self.where(row, column), column, message)
+    def problem(self, row: Row, column: str, message: Text) -> Problem:
+        return Problem(
+            self.file, self.where(row, column), column, message, self.kind, self.header(column)
+        )
+
+    def problem_at(self, number: int, index: int, message: Text) -> Problem:
+        """A problem at the cell of row `number`, 0-based column `index`."""
+        column = self.columns[index]
+        where = self.cell(number, index)
+        return Problem(self.file, where, column, message, self.kind, self.header(column))
+
+    def header(self, column: str) -> str | None:
+        """The header a column has in the file, when it is not the column's key."""
+        return self.headers.get(column)
 
 
 def _column_letter(n: int) -> str:
@@ -113,9 +139,37 @@ def _column_letter(n: int) -> str:
     return letters
 
 
+# A unit in brackets at the end of a header is not part of its name: 金额（元）, 人数(人).
+_UNIT = re.compile(
+    r"\((?:单位[:：]?)?(?:元|万元|人|个|名|户|人次|岁|年|月|天|次|家|所|处|间|张|"
+    r"平方公里|平方米|km2|%)\)\Z"
+)
+
+
 def header_key(text: str) -> str:
-    """A header as it is matched: spaces removed (U+3000 too), Latin letters in lower case."""
-    return "".join(text.split()).lower()
+    """A header as it is matched: NFKC (full-width = half-width), spaces removed (U+3000
+    too), Latin letters in lower case, a unit in brackets at the end dropped."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    key = "".join(text.split()).lower()
+    if key.endswith(")"):
+        key = _UNIT.sub("", key)
+    return key
+
+
+_TOTALS = ("合计", "总计", "小计", "共计")
+# columns read when present but not offered in the list of allowed columns (an identity
+# number beside the worker id, a worker's name on a pass)
+UNLISTED = frozenset(("id_number",))
+
+
+def totals_word(text: str | None) -> bool:
+    """Whether a header or cell begins or ends with 合计, 总计, 小计 or 共计 (after NFKC,
+    spaces removed): 全县合计, 东湖街道小计, 小计（城关镇）, 合 计, 老年人合计."""
+    if not text:
+        return False
+    word = header_key(text)
+    return word.startswith(_TOTALS) or word.endswith(_TOTALS)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -138,11 +192,13 @@ def _looks_like(header: str, key: str) -> bool:
 def check_header(
     file: str,
     columns: list[str],
+    *,
     required: Sequence[str],
     optional: Sequence[str],
-    where: Any,
+    where: Callable[[int], str],
     headers: Mapping[str, str] | None = None,
     ignore: Sequence[str] = (),
+    kind: str | None = None,
 ) -> tuple[list[str], list[Problem], list[str]]:
     """The key of each column, the header's problems, and the columns ignored.
 
@@ -150,10 +206,12 @@ def check_header(
     `header_key`, to its key). A column that names no key is ignored, unless it looks
     like one that is missing: a Latin header within edit distance 1 of a key (2 for
     keys of five letters or more), or a header containing a known header whose column
-    is absent; those are errors with a suggestion. Two columns naming one key, and a
-    missing required key, are errors. `where(index)` gives the position of the header
-    cell at 0-based `index`. A column headed by one of `ignore` is ignored, whatever
-    its header looks like.
+    is absent; those are errors with a suggestion. A totals column (its header begins or
+    ends with 合计, 总计, 小计 or 共计) is ignored, never an error. Two columns naming
+    one key, and a missing required key, are errors. `where(index)` gives the position
+    of the header cell at 0-based `index`. A column headed by one of `ignore` is
+    ignored, whatever its header looks like. `kind` (roster, populations, ...) names
+    the columns in messages by their Chinese headers.
     """
     headers = headers or {}
     problems: list[Problem] = []
@@ -164,6 +222,10 @@ def check_header(
     first: dict[str, int] = {}
     unknown: list[int] = []
     skipped = {header_key(h) for h in ignore}
+
+    def named(key: str) -> Field:
+        return Field(kind, key)
+
     for i, column in enumerate(columns):
         key = by_text.get(header_key(column)) if column else None
         if column and header_key(column) in skipped:
@@ -176,9 +238,11 @@ def check_header(
         if key in first:
             earlier = columns[first[key]]
             what = (
-                f"column {column!r} appears twice"
+                msg("file.column_twice", column=column)
                 if earlier == column
-                else f"columns {earlier!r} and {column!r} both give {key!r}; keep one"
+                else msg(
+                    "file.columns_both", a=earlier, b=column, key=Quoted(key, named(key).text("zh"))
+                )
             )
             problems.append(Problem(file, where(i), column, what))
         else:
@@ -193,17 +257,24 @@ def check_header(
             for h, k in headers.items()
             if k in absent and not h.isascii() and header_key(h) in header_key(column)
         ]
-        if column and ((not typo and not inside) or header_key(column) in skipped):
+        if column and (
+            (not typo and not inside) or header_key(column) in skipped or totals_word(column)
+        ):
             ignored.append(column)
             continue
         hint = (typo or inside or difflib.get_close_matches(column, allowed, n=1, cutoff=0.6))[:1]
-        extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+        shown = Quoted(hint[0], named(hint[0]).text("zh")) if hint else None
         problems.append(
             Problem(
                 file,
                 where(i),
                 column,
-                f"unknown column {column!r}{extra}; allowed: {', '.join(allowed)}",
+                msg(
+                    "file.unknown_column",
+                    column=column,
+                    hint=did_you_mean(shown),
+                    allowed=Words(named(k) for k in allowed if k not in UNLISTED),
+                ),
             )
         )
     for column in required:
@@ -213,11 +284,28 @@ def check_header(
                     file,
                     where(0),
                     column,
-                    f"required column {column!r} is missing; "
-                    f"the header needs: {', '.join(required)}",
+                    msg(
+                        "file.column_missing",
+                        column=Quoted(column, named(column).text("zh")),
+                        required=Words(map(named, required)),
+                    ),
+                    kind,
                 )
             )
     return keys, problems, ignored
+
+
+def spans(header: Sequence[str | None]) -> set[int]:
+    """The header cells that look merged: a filled cell followed by empty ones (a merged
+    cell saved as CSV keeps its text in its first cell only; a sheet's group header
+    may be written over its columns without merging them). The last filled cell spans
+    the columns past the end of the row too (a sheet does not keep trailing blanks)."""
+    out: set[int] = set()
+    for i, cell in enumerate(header):
+        after = header[i + 1] if i + 1 < len(header) else None
+        if cell and cell.strip() and not (after or "").strip():
+            out.add(i)
+    return out
 
 
 def second_header(
@@ -254,84 +342,3 @@ def second_header(
 SHEET_STRIDE = 1 << 21  # above Excel's row limit: sheet k's rows are numbered from k * it
 
 HEADER_ROWS = 20  # the header is looked for in this many first (non-blank) rows
-
-
-_TOTALS = ("合计", "总计", "小计", "共计")
-_TOTAL_WORDS = ("total", "totals", "subtotal")
-_EXAMPLES = ("示例", "例", "example")
-# first characters a skipped row's first cell can start with (and spaces)
-_SPECIAL_FIRST = frozenset("合总小共示例tTsSeE \t\u3000")
-
-
-def _marks_a_skip(first: str) -> bool:
-    """Whether a row's first cell could make it a totals or example row."""
-    word = header_key(first)
-    return not word or word.startswith(_TOTALS) or word in _TOTAL_WORDS or word in _EXAMPLES
-
-
-_SKIPPED = {
-    "totals": "a totals row",
-    "example": "an example row",
-    "empty": "no value in any column swplan reads",
-}
-
-
-class RowSkips:
-    """The rows of a table that are not data, each named in a note (SPEC §10).
-
-    A totals row (its first filled cell begins with 合计, 总计, 小计 or 共计, or is
-    total, totals or subtotal, and its id cell is empty or holds that word), an
-    example row (first filled cell 示例, 例 or example), and a row with no value in any
-    column swplan reads (a footer such as 填表人 in an ignored column).
-    """
-
-    def __init__(self, table: Table) -> None:
-        self.table = table
-        ignored = set(table.ignored)
-        self.used = [i for i, c in enumerate(table.columns) if c not in ignored]
-        ids = [i for i, c in enumerate(table.columns) if c in ("id", "worker_id")]
-        first = ids or self.used
-        self.key_index: int | None = first[0] if first else None
-        self.rows: dict[str, list[int]] = {}
-
-    def reason(self, cells: Sequence[str | None]) -> str | None:
-        first = next((c for c in cells if c and c.strip()), None)
-        if first is None:
-            return "empty"
-        word = header_key(first)
-        key = self.key_index
-        if word.startswith(_TOTALS) or word in _TOTAL_WORDS:
-            id_cell = header_key(cells[key] or "") if key is not None else ""
-            if id_cell in ("", word):
-                return "totals"
-        if word in _EXAMPLES:
-            return "example"
-        if not any(cells[i] and cells[i].strip() for i in self.used):  # type: ignore[union-attr]
-            return "empty"
-        return None
-
-    def skip(self, number: int, cells: Sequence[str | None]) -> bool:
-        why = self.reason(cells)
-        if why is None:
-            return False
-        self.rows.setdefault(why, []).append(number)
-        return True
-
-    def done(self) -> None:
-        """Note every skipped row (see `io.notes`)."""
-        from . import notes
-
-        if not self.table.header_ok:
-            return
-        for why, found in self.rows.items():
-            by_sheet: dict[str | None, list[int]] = {}
-            for number in found:
-                sheet, row = self.table.sheet_row(number)
-                by_sheet.setdefault(sheet, []).append(row)
-            for sheet, numbers in by_sheet.items():
-                shown = ", ".join(str(n) for n in numbers[:10])
-                more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
-                rows = "row" if len(numbers) == 1 else "rows"
-                where = f"{self.table.file} sheet {sheet}" if sheet else self.table.file
-                notes.add([f"{where}: skipped {rows} {shown}{more}: {_SKIPPED[why]}"])
-        self.rows = {}

@@ -67,6 +67,7 @@ def text_lines(path: str | os.PathLike[str], *, gb18030: bool = False) -> Iterat
 
 
 _BLOCK = 1 << 20
+LEGACY = "gb18030"  # what Excel's "CSV" writes on Chinese Windows
 
 
 def text_blocks(path: str | os.PathLike[str], *, gb18030: bool = False) -> Iterator[str]:
@@ -82,12 +83,16 @@ def text_blocks(path: str | os.PathLike[str], *, gb18030: bool = False) -> Itera
     try:
         handle = open_binary(path)  # a pipe or FIFO is read once
     except FileNotFoundError:
-        raise InputError([Problem(name, "", "", "no such file")]) from None
+        raise InputError([Problem(name, "", "", msg("file.no_such_file"))]) from None
     except IsADirectoryError:
-        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+        raise InputError([Problem(name, "", "", msg("file.is_directory"))]) from None
     except OSError as exc:
-        raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+        raise InputError([_unreadable(name, exc)]) from None
     return _blocks(name, handle, gb18030)
+
+
+def _unreadable(name: str, exc: OSError) -> Problem:
+    return Problem(name, "", "", msg("file.cannot_read", why=Theirs(exc.strerror or str(exc))))
 
 
 def _blocks(name: str, handle: Any, gb18030: bool = False) -> Iterator[str]:
@@ -95,23 +100,14 @@ def _blocks(name: str, handle: Any, gb18030: bool = False) -> Iterator[str]:
         try:
             data = handle.read(_BLOCK)
         except IsADirectoryError:
-            raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+            raise InputError([Problem(name, "", "", msg("file.is_directory"))]) from None
         except OSError as exc:
-            raise InputError([Problem(name, "", "", f"cannot be read: {exc.strerror}")]) from None
+            raise InputError([_unreadable(name, exc)]) from None
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
             gb18030 = False  # a UTF-8 file says so
         elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        "1",
-                        "",
-                        "is UTF-16 text, not UTF-8; re-save it as UTF-8 and run again",
-                    )
-                ]
-            )
+            raise InputError([Problem(name, "1", "", msg("file.utf16"))])
         line = 1
         encoding = "utf-8"
         ascii_so_far = gb18030  # GB18030 may take over while every byte so far is ASCII
@@ -156,31 +152,28 @@ def _checked(name: str, data: bytes, line: int, encoding: str = "utf-8") -> str:
     """`data` (whole lines starting at `line`) as text, or the one error that it is not text."""
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    str(line + data.count(b"\n", 0, nul)),
-                    "",
-                    "is a binary file, not UTF-8 text; "
-                    "save it as a UTF-8 text file (YAML or CSV) or as .xlsx",
-                )
-            ]
-        )
+        where = str(line + data.count(b"\n", 0, nul))
+        raise InputError([Problem(name, where, "", msg("file.binary"))])
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    str(line + data.count(b"\n", 0, exc.start)),
-                    "",
-                    "is not UTF-8 text (files saved from Windows are often GBK); "
-                    "re-save it as UTF-8 and run again",
-                )
-            ]
-        ) from None
+        where = str(line + data.count(b"\n", 0, exc.start))
+        raise InputError([Problem(name, where, "", msg("file.not_utf8"))]) from None
+
+
+def encoding(path: str | os.PathLike[str]) -> str:
+    """How a CSV's text is stored: `utf-8`, or `gb18030` for a file that is not UTF-8
+    but decodes wholly as GB18030 (Excel's "CSV" on Chinese Windows)."""
+    data = read_bytes(path)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            data.decode(LEGACY)
+        except UnicodeDecodeError:
+            return "utf-8"
+        return LEGACY
+    return "utf-8"
 
 
 def split_sheet(path: str | os.PathLike[str]) -> tuple[str, str | None]:

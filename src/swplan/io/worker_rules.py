@@ -12,9 +12,20 @@ from collections.abc import Callable
 from typing import Any
 
 from ..dates import completed_years
+from ..identity import parse_id_number
+from ..messages import Field, Text, msg
 from ..model import Facts, Service
 from ..rules import Rules
-from ..values import IDENT_RE, parse_cell_date, parse_count, parse_ident, parse_site_id, site_id_ok
+from ..values import (
+    IDENT_RE,
+    cell_date,
+    is_placeholder,
+    parse_count,
+    parse_ident,
+    parse_site_id,
+    reason,
+    site_id_ok,
+)
 from .fields import vocabulary_word
 from .headers import ROSTER_COLUMNS
 
@@ -43,7 +54,7 @@ _ORDER = {
     )
 }
 
-Found = tuple[tuple[int, str, str], ...]  # problems: (order, field, message)
+Found = tuple[tuple[int, str, Text], ...]  # problems: (order, field, message)
 _AT = {key: i for i, key in enumerate(ROSTER_COLUMNS)}
 _ID, _NAME, _SITE, _EDUCATION, _TITLE = (
     _AT[k] for k in ("id", "name", "site", "education", "title")
@@ -58,7 +69,7 @@ class Bad(tuple):  # type: ignore[type-arg]
     __slots__ = ()
 
 
-def _bad(*found: tuple[str, str], order: str | None = None) -> Bad:
+def _bad(*found: tuple[str, Text], order: str | None = None) -> Bad:
     return Bad((_ORDER[order or key], key, message) for key, message in found)
 
 
@@ -70,8 +81,8 @@ def _text(cell: str | None) -> str | None:
     return text or None
 
 
-_SINGLE = "must be a single value, not a list or mapping"
-_MISSING = "required value is missing"
+_SINGLE = msg("file.single")
+_MISSING = msg("file.missing")
 
 
 class WorkerRules:
@@ -83,10 +94,14 @@ class WorkerRules:
     (judged every time: they differ from row to row).
 
     `judged` is the day a `hired` date may not be after (None: any day); with `year`
-    (a year costed month by month), 31 December of it. In a table (CSV or workbook)
-    a row may fill both `hired` and `years_of_service`, as bureau sheets do: `hired`
-    is used, and rows whose two values disagree on `count_at` are noted; in YAML
-    both is an error.
+    (a year costed month by month), 31 December of it. `option` is the option that
+    moves that day, for the message (`--as-of`, `--year`, `--from`; `today` for
+    `check`, which judges today). In a table (CSV or workbook) a row may fill both
+    `hired` and `years_of_service`, as bureau sheets do: `hired` is used, and rows
+    whose two values disagree on `count_at` are noted; in YAML both is an error.
+    A `hired` written as a month without a day is the 1st of it (`months` holds the
+    texts read so, for the note that counts them). With `id_numbers` the id is an
+    identity number (身份证号), checked by its check character.
     """
 
     def __init__(
@@ -96,9 +111,13 @@ class WorkerRules:
         *,
         table: bool = False,
         year: int | None = None,
+        option: str | None = None,
     ) -> None:
         self.rules = rules
         self.year = year
+        self.option = option or ("--year" if year is not None else "--as-of")
+        self.id_numbers = False
+        self.months: set[str] = set()
         if year is not None:
             judged = dt.date(year, 12, 31)
         self.as_of = judged if judged != dt.date.max else None
@@ -132,7 +151,7 @@ class WorkerRules:
         return good, name, site, facts, service, problems
 
     def ident(self, cell: str | None) -> str | Bad:
-        if cell is not None and IDENT_RE.match(cell):
+        if cell is not None and not self.id_numbers and IDENT_RE.match(cell):
             return cell
         text = _text(cell)
         if text is None:
@@ -140,9 +159,9 @@ class WorkerRules:
         if text == NOT_SCALAR:
             return _bad(("id", _SINGLE))
         try:
-            return str(parse_ident(text))
+            return parse_id_number(text) if self.id_numbers else str(parse_ident(text))
         except ValueError as exc:
-            return _bad(("id", str(exc)))
+            return _bad(("id", reason(exc)))
 
     @staticmethod
     def name(cell: str | None) -> str | None | Bad:
@@ -170,7 +189,7 @@ class WorkerRules:
         try:
             return parse_site_id(text)
         except ValueError as exc:
-            return _bad(("site", str(exc)))
+            return _bad(("site", reason(exc)))
 
     def facts(self, *cells: str | None) -> Facts | Bad:
         """(education, title, performance, post, employment) cells -> `Facts`."""
@@ -183,7 +202,7 @@ class WorkerRules:
     def _judge_facts(
         self, education: str, title: str, performance: str, post: str, employment: str
     ) -> Facts | Bad:
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, Text]] = []
         words = {}
         for field, cell, required in (
             ("education", education, True),
@@ -197,7 +216,7 @@ class WorkerRules:
             if post.strip() == NOT_SCALAR:
                 problems.append(("post", _SINGLE))
             elif not self.posts:
-                problems.append(("post", "the rules define no posts; leave post out"))
+                problems.append(("post", msg("calc.no_posts")))
             else:
                 post_key = self._word("post", post, False, problems)
         if problems:
@@ -208,7 +227,7 @@ class WorkerRules:
         )
 
     def _word(
-        self, vocabulary: str, cell: str, required: bool, problems: list[tuple[str, str]]
+        self, vocabulary: str, cell: str, required: bool, problems: list[tuple[str, Text]]
     ) -> str | None:
         """The key of the vocabulary word a cell names (key, label or alias); a blank cell
         is the word the rules give the alias "" (national: title none)."""
@@ -224,7 +243,7 @@ class WorkerRules:
         try:
             return vocabulary_word(self.rules, vocabulary, text)
         except ValueError as exc:
-            problems.append((vocabulary, str(exc)))
+            problems.append((vocabulary, reason(exc)))
             return None
 
     def service(self, hired: str | None, given: str | None, not_counted: str | None) -> Any:
@@ -236,16 +255,27 @@ class WorkerRules:
         return found
 
     def _judge_service(self, hired_cell: str, years_cell: str, nc_cell: str) -> Service | Bad:
-        problems: list[tuple[str, str]] = []
-        hired_text, years_text = _text(hired_cell), _text(years_cell)
-        hired = self._parsed("hired", hired_text, parse_cell_date, problems)
+        problems: list[tuple[str, Text]] = []
+        hired_text, years_text = _text(hired_cell), _number_text(years_cell, self.table)
+        found = self._parsed("hired", hired_text, cell_date, problems)
+        hired = None
+        if found is not None:
+            hired, month_only = found
+            if month_only:
+                self.months.add(hired_cell)
         years = self._parsed("years_of_service", years_text, _years, problems)
-        not_counted = self._parsed("years_not_counted", _text(nc_cell), _years, problems)
-        cross = []
+        nc_text = _number_text(nc_cell, self.table)
+        not_counted = self._parsed("years_not_counted", nc_text, _years, problems)
+        cross: list[tuple[str, Text]] = []
         if hired_text is not None and years_text is not None and not self.table:
-            cross.append(("years_of_service", "give either hired or years_of_service, not both"))
+            cross.append(("years_of_service", msg("calc.hired_and_years")))
         elif hired_text is None and years_text is None:
-            cross.append(("hired", "give hired (YYYY-MM-DD) or years_of_service; one is required"))
+            either = msg(
+                "file.hired_or_years",
+                hired=Field("roster", "hired"),
+                years=Field("roster", "years_of_service"),
+            )
+            cross.append(("hired", either))
         if self.as_of is not None and isinstance(hired, dt.date) and hired > self.as_of:
             cross.append(("hired", self._after(hired)))
         if problems or cross:
@@ -258,7 +288,7 @@ class WorkerRules:
 
     @staticmethod
     def _parsed(
-        key: str, text: str | None, parse: Callable[[str], Any], problems: list[tuple[str, str]]
+        key: str, text: str | None, parse: Callable[[str], Any], problems: list[tuple[str, Text]]
     ) -> Any:
         if text is None:
             return None
@@ -268,21 +298,27 @@ class WorkerRules:
         try:
             return parse(text)
         except ValueError as exc:
-            problems.append((key, str(exc)))
+            problems.append((key, reason(exc)))
             return None
 
-    def _after(self, hired: dt.date) -> str:
-        if self.year is not None:
-            return (
-                f"{hired.isoformat()} is after the year {self.year}; "
-                "check the date or give a later --year"
-            )
+    def _after(self, hired: dt.date) -> Text:
         assert self.as_of is not None
-        return (
-            f"{hired.isoformat()} is after the as-of date {self.as_of.isoformat()}; "
-            "check the date or give a later --as-of"
-        )
+        day = hired.isoformat()
+        if self.option == "today":  # `check`: after the year a budget drafted today is for
+            return msg("bureau.hired_after_next_year", hired=day, year=self.as_of.year)
+        if self.option == "--as-of":
+            return msg("file.hired_after_as_of", hired=day, as_of=self.as_of.isoformat())
+        year = self.year if self.year is not None else self.as_of.year
+        return msg("file.hired_after_year", hired=day, year=year, option=self.option)
 
 
 def _years(text: str) -> int:
     return parse_count(text, MAX_YEARS)
+
+
+def _number_text(cell: str | None, table: bool) -> str | None:
+    """A number cell's text; in a table, a mark for "none" (—, -, /, 无) is empty."""
+    text = _text(cell)
+    if table and text is not None and is_placeholder(text):
+        return None
+    return text

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import InputError, Problem
-from .table import HEADER_ROWS, SHEET_STRIDE, Row, Table, header_key, second_header
+from ..messages import Words, msg
+from .table import HEADER_ROWS, SHEET_STRIDE, Row, Table, header_key, second_header, spans
 from .text import display_name, read_bytes, split_sheet
 from .xlsxbounds import (
     MAX_SHEET_COLUMNS,
@@ -24,6 +25,7 @@ from .xlsxbounds import (
     inflated_size_problem,
     load_bounded,
 )
+from .xlsxcells import _cell_text, _header_merged, _Merged, _shown_rows
 
 
 def read_xlsx_table(
@@ -46,9 +48,9 @@ def read_xlsx_table(
             source = io.BytesIO(read_bytes(path))
         size_problem = inflated_size_problem(source)
     except FileNotFoundError:
-        raise InputError([Problem(name, "", "", "no such file")]) from None
+        raise InputError([Problem(name, "", "", msg("file.no_such_file"))]) from None
     except IsADirectoryError:
-        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+        raise InputError([Problem(name, "", "", msg("file.is_directory"))]) from None
     except Exception:  # not a zip at all: openpyxl's turn to say so below
         size_problem = None
     if size_problem:
@@ -58,11 +60,11 @@ def read_xlsx_table(
     except TooBig as exc:
         raise InputError([Problem(name, "", "", exc.message)]) from None
     except FileNotFoundError:
-        raise InputError([Problem(name, "", "", "no such file")]) from None
+        raise InputError([Problem(name, "", "", msg("file.no_such_file"))]) from None
     except IsADirectoryError:
-        raise InputError([Problem(name, "", "", "is a directory, not a file")]) from None
+        raise InputError([Problem(name, "", "", msg("file.is_directory"))]) from None
     except Exception:  # a zip that is not a workbook, a renamed .xls or CSV, a damaged file
-        raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
+        raise InputError([Problem(name, "", "", msg("file.not_xlsx"))]) from None
     try:
         if wanted == "*" and not any(s.title == "*" for s in book.worksheets):
             return _all_sheets(name, source, book, fits)
@@ -72,7 +74,7 @@ def read_xlsx_table(
         raise InputError([Problem(name, "", "", exc.message)]) from None
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
         # damaged sheet XML or compression shows only while the rows are read
-        raise InputError([Problem(name, "", "", _NOT_XLSX)]) from None
+        raise InputError([Problem(name, "", "", msg("file.not_xlsx"))]) from None
     finally:
         book.close()
 
@@ -86,27 +88,19 @@ def _choose_sheet(
         for sheet in sheets:
             if sheet.title == wanted:
                 return sheet
-        titles = ", ".join(repr(s.title) for s in sheets)
-        raise InputError([Problem(name, "", "", f"has no sheet {wanted!r}; its sheets: {titles}")])
+        titles = Words([s.title for s in sheets], quoted=True)
+        message = msg("file.no_sheet", sheet=wanted, sheets=titles)
+        raise InputError([Problem(name, "", "", message)])
     visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"]
     if not visible:  # hidden sheets (lookup lists, old versions) are read only when named
-        raise InputError([Problem(name, "", "", "has no visible sheet to read")])
+        raise InputError([Problem(name, "", "", msg("file.no_visible_sheet"))])
     if fits is None or len(visible) == 1:
         return visible[0]
     fitting = [s for s in visible if _header_fits(s, fits)]
     if len(fitting) > 1:
-        titles = ", ".join(repr(s.title) for s in fitting)
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "",
-                    "",
-                    f"has {len(fitting)} sheets that hold such a table ({titles}); "
-                    f"name the one to read, as {name}#SHEET",
-                )
-            ]
-        )
+        titles = Words([s.title for s in fitting], quoted=True)
+        message = msg("file.sheets_fit", n=len(fitting), sheets=titles, file=name)
+        raise InputError([Problem(name, "", "", message)])
     return (fitting or visible)[0]
 
 
@@ -121,18 +115,8 @@ def _all_sheets(
     visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
     fitting = [s for s in visible if fits is None or _header_fits(s, fits)]
     if not fitting:
-        titles = ", ".join(repr(s.title) for s in visible) or "none"
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "",
-                    "",
-                    f"no visible sheet holds such a table (#* reads every one that does); "
-                    f"its visible sheets: {titles}",
-                )
-            ]
-        )
+        titles = Words([s.title for s in visible], quoted=True)
+        raise InputError([Problem(name, "", "", msg("file.no_sheet_fits", sheets=titles))])
     problems: list[Problem] = []
     tables = []
     for sheet in fitting:
@@ -158,9 +142,7 @@ def _all_sheets(
                     name,
                     table.cell(table.header_row, 0),
                     "",
-                    f"the header of sheet {table.sheet} differs from that of sheet "
-                    f"{first.sheet}; sheets read as one table (#*) need the same columns "
-                    "in the same order",
+                    msg("file.sheet_headers_differ", sheet=table.sheet, first=first.sheet),
                 )
             )
             continue
@@ -170,6 +152,44 @@ def _all_sheets(
         combined.uncached.update(((offset + r, c), f) for (r, c), f in table.uncached.items())
         combined.merged.update((offset + r, c) for r, c in table.merged)
     return combined, problems
+
+
+def head_rows(path: str | os.PathLike[str]) -> list[list[list[str | None]]]:
+    """The first non-empty rows (up to `HEADER_ROWS`) of each sheet a reader could take:
+    the one named after `#`, else every visible sheet (for telling which kinds of table
+    a workbook holds, as `swplan check` does)."""
+    import openpyxl
+
+    path, wanted = split_sheet(path)
+    name = display_name(path)
+    try:
+        source: Any = path if stat.S_ISREG(os.stat(path).st_mode) else io.BytesIO(read_bytes(path))
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "", msg("file.no_such_file"))]) from None
+    except Exception:  # read again by the reader, which says what is wrong
+        return []
+    try:
+        sheets = [
+            s
+            for s in book.worksheets
+            if (s.title == wanted if wanted not in (None, "*") else s.sheet_state == "visible")
+        ]
+        out = []
+        for sheet in sheets:
+            rows: list[list[str | None]] = []
+            for values in sheet.iter_rows(values_only=True):
+                cells = [_cell_text(v) for v in values]
+                if any(c is not None for c in cells):
+                    rows.append(cells)
+                    if len(rows) == HEADER_ROWS:
+                        break
+            out.append(rows)
+        return out
+    except Exception:
+        return []
+    finally:
+        book.close()
 
 
 def _header_fits(sheet: Any, fits: Callable[[Sequence[str | None]], bool]) -> bool:
@@ -229,12 +249,6 @@ def _formulas(path: Any, title: str) -> dict[tuple[int, int], str]:
         book.close()
 
 
-_NOT_XLSX = (
-    "is not a readable Excel workbook (.xlsx); open it in Excel and save it as "
-    "'Excel Workbook (.xlsx)', or save the sheet as CSV UTF-8"
-)
-
-
 def _sheet_ref(title: str) -> str:
     """The sheet name as Excel writes it in a reference: `Sheet1`, `'My roster'`."""
     if re.fullmatch(r"[^\W\d]\w*", title):
@@ -257,17 +271,22 @@ def _sheet_table(
                     name,
                     f"{ref}!A1",
                     "",
-                    f"sheet {sheet.title!r} declares {declared:,} rows and "
-                    f"{sheet.max_column or 0:,} columns; at most {MAX_SHEET_ROWS:,} rows and "
-                    f"{MAX_SHEET_COLUMNS:,} columns (Excel's own limits) are read",
+                    msg(
+                        "file.sheet_too_big",
+                        sheet=sheet.title,
+                        rows=f"{declared:,}",
+                        columns=f"{sheet.max_column or 0:,}",
+                        max_rows=f"{MAX_SHEET_ROWS:,}",
+                        max_columns=f"{MAX_SHEET_COLUMNS:,}",
+                    ),
                 )
             ]
         )
     # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
     # what the sheet really holds instead of trusting them, row by row.
     sheet.reset_dimensions()
-    shown = (tuple(_shown(c) for c in cells) for cells in sheet.iter_rows())
-    rows: Iterator[tuple[int, Any]] = enumerate(shown, start=1)
+    text_numbers: list[tuple[int, int]] = []  # (row, 1-based column) of numbers kept as text
+    rows: Iterator[tuple[int, Any]] = _shown_rows(sheet, text_numbers)
     first_rows: list[tuple[int, Any]] = []  # see open_csv: the header is the first that fits
     for number, values in rows:
         if any(_cell_text(v) is not None for v in values):
@@ -296,7 +315,7 @@ def _sheet_table(
             joined = second_header(
                 [_cell_text(v) for v in header],
                 [_cell_text(v) for v in below[1]],
-                _header_merged(refs, header_row),
+                _header_merged(refs, header_row) | spans([_cell_text(v) for v in header]),
                 fits,
             )
         if joined is not None:
@@ -310,7 +329,7 @@ def _sheet_table(
                     name,
                     f"{ref}!A1",
                     "",
-                    f"the sheet {sheet.title} is empty; a header row is required",
+                    msg("file.sheet_empty", sheet=sheet.title),
                 )
             ]
         )
@@ -331,14 +350,16 @@ def _sheet_table(
                         name,
                         f"{ref}!A{number}",
                         "",
-                        f"the sheet has more than {MAX_SHEET_ROWS:,} rows (Excel's own limit); "
-                        "save the table as CSV UTF-8 instead",
+                        msg("file.sheet_rows", most=f"{MAX_SHEET_ROWS:,}"),
                     )
                 ]
             )
         cells = [_cell_text(v) for v in values]
         if merged.cells:
+            own = any(c is not None for c in cells)
             cells = merged.fill(number, cells, table, first)
+            if not own and any(c is not None for c in cells):
+                table.merged_only.add(number)
         if formulas:  # a formula with no saved value reads as empty: remember which
             for i in range(first, first + width):
                 if (i >= len(cells) or cells[i] is None) and (number, i + 1) in formulas:
@@ -350,8 +371,7 @@ def _sheet_table(
                         name,
                         table.cell(number, i - first),
                         "",
-                        f"cell has a value ({value!r}) but its column has no "
-                        "header; name the column or clear the cell",
+                        msg("file.cell_without_header", value=value),
                     )
                 )
         cells = cells[first : first + width]
@@ -361,108 +381,5 @@ def _sheet_table(
         ):
             continue
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
+    table.text_numbers = {(r, c - 1 - first) for r, c in text_numbers if r > data_from}
     return table, problems
-
-
-def _header_merged(refs: list[str], row: int) -> set[int]:
-    """The 0-based columns of `row` that are part of a merged cell (`refs`: the sheet's)."""
-    from openpyxl.utils import range_boundaries
-
-    out: set[int] = set()
-    for ref in refs:
-        left, top, right, bottom = range_boundaries(ref)
-        if None in (left, top, right, bottom):
-            continue
-        assert left is not None and top is not None and right is not None and bottom is not None
-        if top <= row <= bottom and right - left < MAX_SHEET_COLUMNS:
-            out.update(range(left - 1, right))
-    return out
-
-
-class _Merged:
-    """The merged cells of a sheet below its header: a merged cell's value is every
-    cell's of its range. Cells filled from a range that spans rows are remembered
-    (`Table.merged`): a count may not be shared by several rows."""
-
-    _REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
-
-    def __init__(self, refs: list[str], header_row: int) -> None:
-        from openpyxl.utils import range_boundaries
-
-        # row -> [(column, the top-left cell of its range)], for all but the top-left
-        self.cells: dict[int, list[tuple[int, tuple[int, int]]]] = {}
-        self.values: dict[tuple[int, int], str | None] = {}
-        for ref in refs:
-            left, top, right, bottom = range_boundaries(ref)
-            if bottom is None or right is None or left is None or top is None:
-                continue
-            if bottom <= header_row or (bottom - top + 1) * (right - left + 1) > 100_000:
-                continue  # above the table, or too big to be a bureau's merged cell
-            for row in range(max(top, header_row + 1), bottom + 1):
-                for col in range(left, right + 1):
-                    if (row, col) != (top, left):
-                        self.cells.setdefault(row, []).append((col, (top, left)))
-            self.values[(top, left)] = None
-
-    @staticmethod
-    def refs(sheet: Any) -> list[str]:
-        source = getattr(sheet, "_get_source", None)
-        if source is None:  # a sheet opened for writing knows its merged ranges
-            return [str(r) for r in getattr(sheet, "merged_cells", ())]
-        refs: list[str] = []
-        tail = b""
-        with source() as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                data = tail + block  # a reference cut by the block boundary is read whole
-                refs += [m.decode() for m in _Merged._REF.findall(data)]
-                tail = data[-100:]
-        return list(dict.fromkeys(refs))
-
-    def fill(
-        self, number: int, cells: list[str | None], table: Table, first: int
-    ) -> list[str | None]:
-        values = self.values
-        for i, value in enumerate(cells):
-            if (number, i + 1) in values:
-                values[(number, i + 1)] = value
-        for col, top_left in self.cells.get(number, ()):
-            while len(cells) < col:
-                cells.append(None)
-            if cells[col - 1] is None:
-                cells[col - 1] = values.get(top_left)
-                if top_left[0] != number:
-                    table.merged.add((number, col - 1 - first))
-        return cells
-
-
-_ZERO_PADDED = re.compile(r"0+")
-
-
-def _shown(cell: Any) -> Any:
-    """A cell's value, except a whole number formatted `0000`: its displayed text, so an
-    id `101` shown as `0101` reads as the same workbook saved as CSV does."""
-    value = cell.value
-    if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
-        fmt = getattr(cell, "number_format", None) or ""
-        if _ZERO_PADDED.fullmatch(fmt):
-            return str(int(value)).zfill(len(fmt))
-    return value
-
-
-def _cell_text(value: object) -> str | None:
-    import datetime as dt
-    from decimal import Decimal
-
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):  # a date cell, with a time of day or not: its date
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float):
-        # Excel stores every number as a float; whole numbers are written as such.
-        return str(int(value)) if value.is_integer() else str(Decimal(repr(value)))
-    text = str(value).strip()
-    return text or None

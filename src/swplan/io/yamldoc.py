@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, Problem, position
+from ..messages import Text
 from .text import display_name, read_text
 
 Path_ = tuple[str | int, ...]
@@ -105,7 +106,7 @@ class Document:
                 return "1"  # an empty document: point at its start
             probe = probe[:-1]
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: Path_, message: Text, *, key: bool = False) -> Problem:
         return Problem(self.file, self.where(path, key=key), format_path(path), message)
 
 

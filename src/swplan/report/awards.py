@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.awards import Award, AwardsResult, Failed
+from ..identity import shown_id
 from ..messages import Clauses
 from ..money import fmt_money
 from ..render_view import Report, View
@@ -20,7 +21,7 @@ from .vocab import rules_name, word
 
 def award_json(a: Award, reason: str) -> dict[str, Any]:
     return {
-        "worker_id": a.worker_id,
+        "worker_id": shown_id(a.worker_id),
         "exam": a.exam,
         "passed_on": a.passed_on.isoformat(),
         "status": a.status,
@@ -172,7 +173,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
                 ],
                 rows=[
                     [
-                        a.worker_id,
+                        shown_id(a.worker_id),
                         a.name or "",
                         word(rules, "exam", a.exam, lang),
                         a.passed_on.isoformat(),
@@ -207,7 +208,7 @@ def _due_view(result: AwardsResult, rules: Rules, lang: str) -> View:
     due = result.due_awards
     rows = [
         [
-            a.worker_id,
+            shown_id(a.worker_id),
             a.name or "",
             word(rules, "exam", a.exam, lang),
             a.passed_on.isoformat(),
@@ -287,7 +288,10 @@ def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
         title=title("awards_due"),
         columns=[*head, *(money_column(k, lang) for k in ("award", "less_paid", "amount"))],
         rows=[
-            [a.worker_id, a.name, a.site, exam(a.exam), a.passed_on, a.award, a.deducted, a.amount]
+            [
+                shown_id(a.worker_id),
+                *(a.name, a.site, exam(a.exam), a.passed_on, a.award, a.deducted, a.amount),
+            ]
             for a in result.due_awards
         ],
         totals=[total, None, None, None, None, None, None, result.due],
@@ -306,7 +310,7 @@ def awards_sheets(result: AwardsResult, rules: Rules, lang: str) -> list[Sheet]:
         ],
         rows=[
             [
-                a.worker_id,
+                shown_id(a.worker_id),
                 a.name,
                 a.site,
                 exam(a.exam),

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..calc.staffing import UnknownSite
 from ..i18n import message
+from ..identity import mask_text
 from ..messages import Localized, Msg, Text, msg
 from ..rules import Rules
 from ..workbook import Column
@@ -70,8 +71,9 @@ def warning_line(warning: UnknownSite | Text, lang: str) -> str:
 
 
 def warnings_json(warnings: Iterable[UnknownSite | Text]) -> list[str]:
-    """The JSON `warnings`: each in English, whatever the language of the run."""
-    return [_english(warning_message(w)) for w in warnings]
+    """The JSON `warnings`: each in English, whatever the language of the run (an
+    identity number in one shown masked)."""
+    return [mask_text(_english(warning_message(w))) for w in warnings]
 
 
 def warning_messages(warnings: Iterable[UnknownSite | Text]) -> list[Text]:

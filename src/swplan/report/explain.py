@@ -13,6 +13,7 @@ from typing import Any, Required, TypedDict, Unpack
 
 from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, PayMonth, PayResult, WorkerPay
 from ..errors import InputError, Problem
+from ..identity import shown_id
 from ..messages import Clauses, Words, msg
 from ..money import fmt_money, fmt_number
 from ..render_view import Report, View
@@ -213,7 +214,7 @@ class _Explained:
 
     def lines(self) -> Iterator[str]:
         f, w = self.f, self.w
-        who = f"{w.id} {w.name}" if w.name else w.id
+        who = f"{shown_id(w.id)} {w.name}" if w.name else shown_id(w.id)
         yield self.say("head", id=who, as_of=self.as_of.isoformat(), rules=self.rules.name)
         if f.months and all(pm.figures is None for pm in f.months):
             # paid no month of the year: only the months say why

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.pay import MONEY_FIELDS, PayFigures, PayResult, WorkerPay
+from ..identity import shown_id
 from ..money import fmt_money, fmt_number
 from ..render_view import Report, View, thousands
 from ..rules import Rules
@@ -108,7 +109,7 @@ def _profile_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
 def pay_row_json(
     worker_id: str, name: str | None, site: str, f: PayFigures, rules: Rules
 ) -> dict[str, Any]:
-    return {"id": worker_id, "name": name, "site": site, **_profile_json(f, rules)}
+    return {"id": shown_id(worker_id), "name": name, "site": site, **_profile_json(f, rules)}
 
 
 def pay_rows_json(result: PayResult, rules: Rules) -> list[dict[str, Any]]:
@@ -119,7 +120,7 @@ def pay_rows_json(result: PayResult, rules: Rules) -> list[dict[str, Any]]:
         tail = profiles.get(id(w.figures))
         if tail is None:
             tail = profiles[id(w.figures)] = _profile_json(w.figures, rules)
-        rows.append({"id": w.id, "name": w.name, "site": w.site, **tail})
+        rows.append({"id": shown_id(w.id), "name": w.name, "site": w.site, **tail})
     return rows
 
 
@@ -182,7 +183,7 @@ _NUMERIC_PAY_KEYS = {
 def _pay_table_row(w: WorkerPay, rules: Rules, lang: str) -> list[str]:
     f = w.figures
     return [
-        w.id,
+        shown_id(w.id),
         w.name or "",
         w.site,
         word(rules, "post", f.post, lang),
@@ -418,7 +419,7 @@ def _workers_sheet(result: PayResult, rules: Rules, lang: str, title: str) -> Sh
         f = wp.figures
         rows.append(
             [
-                wp.id,
+                shown_id(wp.id),
                 wp.name,
                 wp.site,
                 w("post", f.post),

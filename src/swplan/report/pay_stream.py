@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from ..calc.costing import RosterCosting, SiteSums
 from ..calc.pay import PayResult
+from ..identity import shown_id
 from ..model import RosterRow
 from ..render import csv_cell, csv_writer, flatten, id_note, spreadsheet_number
 from ..rules import Rules
@@ -145,6 +146,8 @@ class PayStreamWriter:
         if tail is None:
             tail = self.tail(number)
         worker_id, site, person = row.id, row.site, row.name
+        if len(worker_id) in (15, 18):  # an identity number is shown masked
+            worker_id = shown_id(worker_id)
         # an identifier starting with "-" is formula-like text ("'-x"), unless it reads
         # as a number ("-5" stays "-5"): csv_cell decides, as on the report's path
         if worker_id[0] == "-":
@@ -172,8 +175,9 @@ class PayStreamWriter:
         # an id is letters, digits, "_" and "-": nothing to escape
         name = "null" if not person else _json_text(person) if escapes(person) else f'"{person}"'
         site = _json_text(site) if escapes(site) else f'"{site}"'
+        ident = shown_id(row.id) if len(row.id) in (15, 18) else row.id
         self.chunk.append(
-            f'{"," if self.wrote else ""}\n    {{\n      "id": "{row.id}",\n'
+            f'{"," if self.wrote else ""}\n    {{\n      "id": "{ident}",\n'
             f'      "name": {name},\n      "site": {site},\n{tail}'
         )
         self.wrote = True

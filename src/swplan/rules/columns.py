@@ -23,7 +23,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "employment",
         "years_not_counted",
     ),
-    "populations": ("id", "name", "kind"),
+    "populations": ("id", "name", "kind", "aliases"),
     "passes": ("worker_id", "exam", "passed_on"),
     "ledger": ("worker_id", "exam", "amount", "paid_on"),
 }
