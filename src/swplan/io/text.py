@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from ..errors import InputError, Problem
 from ..messages import msg
+from ..rules.problems import Theirs
 from . import notes
 
 
