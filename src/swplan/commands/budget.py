@@ -68,9 +68,12 @@ def budget(
     )
     if problems or district is None:
         raise InputError(problems)
-    _, staff_result, summary = district
+    pops, staff_result, summary = district
     assert summary is not None
-    result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
+    areas = {s.id: s.area for s in pops.sites if s.area is not None}
+    result = draft(
+        r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit, site_areas=areas
+    )
     sites = None
     if by is not None:
         from ..calc.budget import site_budgets

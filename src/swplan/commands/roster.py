@@ -68,7 +68,26 @@ def pay_rows(
         if row is not None:
             row(r, number)
     rows.finish()
+    notes.add(costing.notes(tally.counts))
     return tally
+
+
+def costed_rows(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    costing: RosterCosting,
+    site_areas: dict[str, str] | None = None,
+) -> RosterRows:
+    """The rows of a roster to be costed: judged on the costing's day (or year), each
+    needing an area where the rules pay by area (from the row, else its site's)."""
+    return RosterRows(
+        path,
+        rules,
+        judged=costing.as_of,
+        year=costing.year,
+        site_areas=site_areas,
+        need_area=costing.uses_area,
+    )
 
 
 def write_pay(
@@ -85,7 +104,7 @@ def write_pay(
     of the profiles paid."""
     from ..report.pay_stream import PayStreamWriter
 
-    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    rows = costed_rows(path, rules, costing)
     writer = PayStreamWriter(costing, out, fmt=fmt, lang=lang, by_site=by == "site")
     sums = SiteSums() if by == "site" else None
     tally = pay_rows(rows, costing, writer.row if writer.lists else None, sums)
@@ -101,7 +120,7 @@ def held_or_tallied(
 ) -> tuple[list[Worker] | None, Tally, SiteSums | None]:
     """For a table of `pay`: the workers when there are at most `TABLE_ROWS`, else None
     (and then the tally and, with `by`, the sites' sums are what can be shown)."""
-    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    rows = costed_rows(path, rules, costing)
     held: list[RosterRow] = []
     limit = TABLE_ROWS
 
@@ -122,7 +141,7 @@ def find_worker(
     """For `pay --explain ID`: the worker with that id (none: an empty list) and the
     roster's ids in file order (for an unknown id's did-you-mean). Every row is read
     and checked as `pay` checks it; only the one worker is kept."""
-    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    rows = costed_rows(path, rules, costing)
     found = [rows.worker(row) for row in each_row(rows, "pay") if row.id == worker_id]
     rows.finish()
     return found, rows.ids.first.keys()
@@ -134,18 +153,18 @@ def summarise_roster(
     costing: RosterCosting | None,
     wanted_ids: Collection[str] = (),
     by_site: bool = False,
+    site_areas: dict[str, str] | None = None,
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster: each site's workers and certified
     workers, the cost (`costing`: None for staff, which costs nothing), the workers the
     awards must judge (those whose exams the roster lists, and those `wanted_ids` names
     when award conditions judge workers), which of `wanted_ids` are on it, and with
-    `by_site` each site's cost and the sites of the workers in `wanted_ids`."""
-    rows = RosterRows(
-        path,
-        rules,
-        judged=costing.as_of if costing is not None else None,
-        year=costing.year if costing is not None else None,
-    )
+    `by_site` each site's cost and the sites of the workers in `wanted_ids`.
+    `site_areas` gives a worker with no area of their own their site's."""
+    if costing is not None:
+        rows = costed_rows(path, rules, costing, site_areas)
+    else:
+        rows = RosterRows(path, rules)
     counts = RosterCounts()
     if by_site:
         counts.with_costs(wanted_ids)
@@ -166,6 +185,8 @@ def summarise_roster(
         if row.exams or row.id in judged:
             kept.append(rows.worker(row))
     rows.finish()
+    if tally is not None and costing is not None:
+        notes.add(costing.notes(tally.counts))
     cost = tally.totals()["annual_cost"] if tally is not None else Decimal(0)
     ids = rows.ids.first
     # the ids the passes may name: those of the passes file found, and the workers

@@ -34,6 +34,7 @@ class SiteRules:
         self.rules = rules
         self._counts: dict[str, int | str] = {}  # cell -> count, or what is wrong with it
         self._kinds: dict[str, tuple[str | None, str | None]] = {}  # cell -> (kind, problem)
+        self._areas: dict[str, tuple[str | None, str | None]] = {}  # cell -> (area, problem)
 
     @staticmethod
     def ident(cell: Any) -> tuple[str | None, str | None]:
@@ -86,6 +87,24 @@ class SiteRules:
             else:
                 found = (key or text, None)
             self._kinds[cell] = found
+        return found
+
+    def area(self, cell: Any) -> tuple[str | None, str | None]:
+        """(area, problem): the key of the area a cell names (rules without areas read
+        none)."""
+        if cell is None or not self.rules.areas:
+            return None, None
+        if not isinstance(cell, str):
+            return None, _SINGLE
+        found = self._areas.get(cell)
+        if found is None:
+            text = cell.strip() or None
+            key = self.rules.word("area", text) if text else None
+            if text is not None and key is None:
+                found = (None, self.rules.unknown_word("area", text))
+            else:
+                found = (key, None)
+            self._areas[cell] = found
         return found
 
     def listed(self, kind: str | None) -> bool:
@@ -165,6 +184,7 @@ class SiteRows:
         col = {c: i for i, c in enumerate(columns)}
         present = [(c, col[c]) for c in self.rules.categories if c in col]
         i_id, i_name, i_kind = col["id"], col.get("name"), col.get("kind")
+        i_area = col.get("area")
         records: Any = opened.records
         if records is None:  # a workbook: its rows, cells by column
             records = self._sheet_records(table, opened, [c for c, _ in present])
@@ -185,6 +205,7 @@ class SiteRows:
                 cells[i_kind] if i_kind is not None else None,
                 clients,
                 bad,
+                cells[i_area] if i_area is not None else None,
             )
             if site is not None:
                 yield site
@@ -205,6 +226,7 @@ class SiteRows:
         kind_cell: Any,
         clients: dict[str, int],
         bad: bool,
+        area_cell: Any = None,
     ) -> Site | None:
         """A site from its cells, or None (its problems noted); its id counts for the
         duplicate-id rule whenever it is readable."""
@@ -219,13 +241,17 @@ class SiteRows:
         if problem is not None:
             self.fail(number, "kind", problem)
             return None
+        area, problem = self.check.area(area_cell)
+        if problem is not None:
+            self.fail(number, "area", problem)
+            bad = True
         if ident is None:
             return None
         if not self.check.listed(kind) and kind is not None:
             note_unlisted(self.unlisted, kind, ident)
         if not self.ids.add(ident, number, self.problems) or bad:
             return None
-        return Site(ident, name, kind, clients)
+        return Site(ident, name, kind, clients, area)
 
     def _yaml_sites(self) -> Iterator[Site]:
         assert self.doc is not None
@@ -236,7 +262,13 @@ class SiteRows:
             self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients"], doc, path)
             clients, bad = self._yaml_clients(path, item.get("clients") or {})
             site = self._site(
-                number, item.get("id"), item.get("name"), item.get("kind"), clients, bad
+                number,
+                item.get("id"),
+                item.get("name"),
+                item.get("kind"),
+                clients,
+                bad,
+                item.get("area"),
             )
             if site is not None:
                 yield site

@@ -41,6 +41,7 @@ from .source import OpenTable, open_table
 from .table import Table
 from .text import file_format
 from .worker_rules import (
+    _AREA,
     _EDUCATION,
     _EMPLOYMENT,
     _HIRED,
@@ -51,6 +52,7 @@ from .worker_rules import (
     _POST,
     _SITE,
     _TITLE,
+    _TITLE_SINCE,
     _YEARS,
     NOT_SCALAR,
     Bad,
@@ -68,6 +70,10 @@ class RosterRows:
     `finish()` raises them together, or adds the reader's notes when there are none.
     `ids` maps every readable worker id to the row it first appears on (for the
     duplicate-id rule and for telling which ids the roster has).
+
+    `site_areas` (site id or name -> area, from the populations) gives a row with no
+    area its site's; with `need_area` (the rules pay by area: `pay` and `budget`) a row
+    left without one is a problem.
     """
 
     def __init__(
@@ -78,11 +84,20 @@ class RosterRows:
         judged: dt.date | None = None,
         year: int | None = None,
         source: Document | OpenTable | None = None,
+        site_areas: dict[str, str] | None = None,
+        need_area: bool = False,
     ) -> None:
         self.path = path
         self.rules = rules
         self.yaml = file_format(path) == "yaml"
-        self.check = WorkerRules(rules, judged, year=year, table=not self.yaml)
+        self.check = WorkerRules(
+            rules,
+            judged,
+            year=year,
+            table=not self.yaml,
+            site_areas=site_areas,
+            need_area=need_area,
+        )
         self.problems: list[Problem] = []
         self.disagree: list[str] = []  # where (the hired cell) a table's two values disagree
         self.doc: Document | None = None
@@ -148,12 +163,14 @@ class RosterRows:
             picks[_EMPLOYMENT],
         )
         i_hired, i_years, i_nc = picks[_HIRED], picks[_YEARS], picks[_NOT_COUNTED]
+        i_area, i_since = picks[_AREA], picks[_TITLE_SINCE]
+        check = self.check
+        site_areas = check.site_areas if check.areas else None
         records: Iterator[tuple[int, list[Any]]]
         if opened.records is not None:  # CSV: raw records, read lazily
             records = opened.records
         else:
             records = self._sheet_records(table, opened)
-        check = self.check
         # typed loosely: a value is good unless it is a `Bad` (checked by type, for speed)
         facts_of: dict[Any, Any] = check._facts
         service_of: dict[Any, Any] = check._service
@@ -163,11 +180,14 @@ class RosterRows:
             if pad:
                 cells.append("")
             ident = cells[i_id]
-            fkey = (cells[i_edu], cells[i_title], cells[i_perf], cells[i_post], cells[i_emp])
-            facts: Any = facts_of.get(fkey) or check.facts(*fkey)
-            skey = (cells[i_hired], cells[i_years], cells[i_nc])
-            service: Any = service_of.get(skey) or check.service(*skey)
             site = cells[i_site]
+            area = cells[i_area]
+            if site_areas is not None and not area:  # the site's area, if it has one
+                area = site_areas.get(site, area)
+            fkey = (cells[i_edu], cells[i_title], cells[i_perf], cells[i_post], cells[i_emp], area)
+            facts: Any = facts_of.get(fkey) or check.facts(*fkey)
+            skey = (cells[i_hired], cells[i_years], cells[i_nc], cells[i_since])
+            service: Any = service_of.get(skey) or check.service(*skey)
             if (
                 ident_ok(ident) is None
                 or type(facts) is bad

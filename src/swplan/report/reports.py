@@ -12,15 +12,32 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, PayMonth, PayResult, WorkerPay
+from ..calc.pay import (
+    MONEY_FIELDS,
+    PayCalculator,
+    PayFigures,
+    PayMonth,
+    PayResult,
+    WorkerPay,
+    rules_on,
+)
 from ..calc.staffing import SitePosts, StaffResult
 from ..errors import InputError, Problem, one_of
 from ..i18n import message
+from ..messages import msg
 from ..money import fmt_money, fmt_number
 from ..render import Report, View, csv_cell, thousands
-from ..rules import Rules
+from ..rules import Rules, number
 from . import sheets as xl
 from .labels import COMPONENT_BY, EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
+from .pay_local import (
+    component_extra,
+    floor_lines,
+    local_breakdown,
+    local_lines,
+    prorate_lines,
+    window_lines,
+)
 from .vocab import rules_name, word
 from .vocab import words as vocab_words
 
@@ -275,12 +292,14 @@ def breakdown_json(f: PayFigures, rules: Rules) -> dict[str, Any]:
                 "by": comp.by,
                 "key": f.component_keys[cid],
                 "amount": fmt_money(f.components[cid]),
+                **component_extra(comp),
             }
             for cid, comp in pay.components.items()
         }
     if pay.performance_bonus is not None:
         out["bonus_of"] = "+".join(pay.performance_bonus.of)
         out["bonus_month"] = fmt_money(f.bonus_month)
+    out.update(local_breakdown(f, rules))
     return out
 
 
@@ -426,7 +445,7 @@ def pay_report(
     data = header("pay", rules, result.as_of)
     if result.year is not None:
         data["year"] = result.year
-    shown = rules.in_force(result.shown_day())
+    shown = rules_on(rules, result.shown_day())
     data["workers"] = pay_rows_json(result, shown)
     data["totals"] = pay_totals_json(result.totals, result.count)
     items: list[dict[str, Any]] = data["workers"]
@@ -510,6 +529,7 @@ _PAY_VOCAB = {
     "breakdown.education": "education",
     "breakdown.title": "title",
     "breakdown.performance": "performance",
+    "breakdown.area": "area",
 }
 _ROUND_ZH = {"fen": "分", "jiao_up": "角（进位）", "yuan": "元"}
 _BOUNDS_ZH = {"min_grade": "最低薪级", "max_grade": "最高薪级", "floor": "下限", "ceiling": "上限"}
@@ -522,7 +542,7 @@ def pay_csv_word(rules: Rules) -> Any:
 
     def csv_word(column: str, value: Any) -> Any:
         if column == "":  # a part of a header: a contribution item's or a component's name
-            if value in components:
+            if value in components or value == "floor":
                 return word(rules, "component", value, "zh")
             return word(rules, "contribution", value, "zh")
         vocab = _PAY_VOCAB.get(column)
@@ -591,7 +611,7 @@ def explain_report(
         known = [w.id for w in result.workers] if ids is None else list(ids)
         raise InputError([Problem("--explain", "", "", unknown_worker(worker_id, known, source))])
     day = result.shown_day()
-    shown = rules.in_force(day)
+    shown = rules_on(rules, day)
     lines = list(explain_lines(row, shown, day, lang, result.year))
     if lang == "zh":
         lines = zh_explain(lines, shown)
@@ -603,6 +623,8 @@ def explain_report(
     extra: dict[str, Any] = {"hired": row.hired.isoformat() if row.hired else None}
     if row.not_counted:
         extra["years_not_counted"] = row.not_counted
+    if row.title_since is not None:
+        extra["title_since"] = row.title_since.isoformat()
     item["breakdown"] = {**extra, **item["breakdown"]}
     if row.figures.months:
         item["months"] = [_month_json(pm) for pm in row.figures.months]
@@ -685,6 +707,7 @@ def _month_json(pm: PayMonth) -> dict[str, Any]:
         "monthly_gross": fmt_money(g.monthly_gross),
         "monthly_contributions": fmt_money(g.monthly_contributions),
         "contributions": {k: fmt_money(v) for k, v in g.contributions.items()},
+        "components": {k: fmt_money(v) for k, v in g.components.items()},
     }
 
 
@@ -713,6 +736,8 @@ def _years_lines(w: WorkerPay, rules: Rules, day: dt.date, t: dict[str, Any]) ->
     f = w.figures
     service = rules.pay.service
     base = PayCalculator(rules).base_years(w.hired, w.years_given, day)
+    if service.count == "calendar_year":  # whole years to 1 January of the day's year
+        day = dt.date(day.year, 1, 1)
     extra = service.education_years.get(f.education, 0)
     counted_from = service.counted_from
     if w.hired is None:
@@ -753,6 +778,9 @@ def explain_lines(
         yield from _year_lines(w, pay.months_per_year, year or as_of.year, t, "year_head_alone")
         return
     yield from _years_lines(w, rules, as_of, t)
+    if w.hired is not None and pay.service.count == "calendar_year":
+        yield "  " + message(msg("calc.explain_calendar_year"), lang)
+    yield from local_lines(w, rules, lang)
     if pay.steps is not None and f.step is not None:
         yield "  " + t["step"].format(
             step=f.step,
@@ -842,9 +870,13 @@ def _pay_lines(
         )
         if comp.per_year is not None:
             counted = f.years if comp.max_years is None else min(f.years, comp.max_years)
-            yield "    " + t["per_year"].format(id=cid, per_year=m(comp.per_year), years=counted)
-    allowance = pay.allowances.title.get(f.title)
-    if not pay.components:
+            yield "    " + t["per_year"].format(
+                id=cid, per_year=m(number(comp.per_year)), years=counted
+            )
+    yield from window_lines(w, rules, lang)
+    found = pay.allowances.title.get(f.title)
+    allowance = None if found is None else number(found)
+    if not pay.components and not pay.floor:
         yield "  " + t["allowance"].format(title=f.title, amount=m(f.monthly_allowance))
         yield "  " + t["gross"].format(
             base=m(f.monthly_base), allowance=m(f.monthly_allowance), gross=m(f.monthly_gross)
@@ -894,6 +926,7 @@ def _pay_lines(
         yield "  " + t["monthly_contributions"].format(
             sum=addends, amount=m(f.monthly_contributions)
         )
+    yield from floor_lines(f, rules, lang)
     if pay.performance_bonus is not None and f.bonus_months:
         bonus_parts = " + ".join(
             f"{part} {m(f.components.get(part, Decimal(0)))}" for part in pay.bonus_of()
@@ -912,6 +945,7 @@ def _pay_lines(
     )
     if f.months:
         yield from _year_lines(w, pay.months_per_year, year or as_of.year, t)
+        yield from prorate_lines(w, rules, lang)
         return
     yield "  " + t["annual_contributions"].format(
         monthly=m(f.monthly_contributions), amount=m(f.annual_contributions)

@@ -430,7 +430,7 @@ def budget_sheets(
                     s.required,
                     s.current,
                     s.gap,
-                    result.new_hire.annual_cost * (s.gap or 0),
+                    result.hire_cost(s.id) * (s.gap or 0),
                 ]
                 for s in short
             ],
