@@ -178,7 +178,7 @@ def populations_header_problems(table: Table, rules: Rules) -> list[Problem]:
     """What is wrong with a populations table's header (CSV, Excel or streamed)."""
     problems = table.header_problems(
         ["id"],
-        ["name", "kind", *rules.categories],
+        ["name", "kind", "area", *rules.categories],
         populations_headers(rules),
         ignored_headers("populations", rules),
     )
