@@ -317,6 +317,14 @@ def test_calendar_year_service_on_31_december_and_1_january(tmp_path: Path) -> N
     # from 1 January 2026 it does: 1 year, 15.00 a month
     jan1 = pay(rules, [hired], as_of=dt.date(2026, 1, 1)).workers[0].figures
     assert (jan1.years, jan1.components["seniority"]) == (1, D("15.00"))
+    # hired on 31 December: the year is full on the next 31 December and counts from the
+    # 1 January after it; hired on 1 January: full on the next 1 January, counted that day
+    dec = worker(hired=dt.date(2024, 12, 31))
+    assert pay(rules, [dec], as_of=dt.date(2025, 12, 31)).workers[0].figures.years == 0
+    assert pay(rules, [dec], as_of=dt.date(2026, 1, 1)).workers[0].figures.years == 1
+    jan = worker(hired=dt.date(2025, 1, 1))
+    assert pay(rules, [jan], as_of=dt.date(2025, 12, 31)).workers[0].figures.years == 0
+    assert pay(rules, [jan], as_of=dt.date(2026, 1, 1)).workers[0].figures.years == 1
     # hired 2025-07-01: counted by anniversary the year would count from July 2026;
     # counted by calendar year it counts from 1 January 2027: none in 2026
     late = year_of(rules, worker(hired=dt.date(2025, 7, 1)))["W"]
@@ -414,3 +422,70 @@ def test_without_prorate_a_november_hire_gets_the_13th_month_in_full(tmp_path: P
     f = year_of(rules, worker(hired=dt.date(2026, 11, 15)))["W"]
     # December 3000 + the 13th month 3000 = 6000.00; the bonus 3000.00 in full
     assert (f.annual_salary, f.annual_bonus) == (D("6000.00"), D("3000.00"))
+
+
+# --------------------------------------------------------------------------- presets
+
+
+def test_changzhou_preset_published_figures(tmp_path: Path) -> None:
+    from swplan.io.rules_file import load_builtin
+
+    rules = load_builtin("changzhou-2011")
+    assert rules.published["average_wage"] == {"2010": D("43750.00")}
+    anyone = worker(hired=dt.date(2009, 3, 1))
+    f = year_of(rules, anyone, year=2011)["W"]
+    # no floor before July 2011, and the preset has no pay scale of its own: 0.00.
+    # From July, 80 % of 2010's average wage: 0.8 x 43750 / 12 = 2916.666... -> 2916.67
+    # a month, the notice's 3.5 万元 a year (12 x 2916.67 = 35000.04, the rounding of
+    # twelve months). July-December: 6 x 2916.67 = 17500.02
+    assert month_gross(f) == [D("0.00")] * 6 + [D("2916.67")] * 6
+    assert f.annual_cost == D("17500.02")
+    # January-June 2012 are still the 2011 standard (2010's figure); July 2012 needs
+    # 2011's, which the notice does not give: an error naming the year
+    with pytest.raises(InputError, match="no figure for 2011"):
+        pay(rules, [anyone], year=2012)
+    # a district that adds 2011's figure and its own pension rate of 20 %: from July 2012
+    # 90 % of 49000 / 12 = 3675.00 counts pay and pension together: the least gross g
+    # with g + round(0.2 g) >= 3675 is 3062.50 (+ 612.50); January-June 2012, 2916.67:
+    # 2430.56 + 486.11 = 2916.67 (2430.55 + 486.11 falls a fen short)
+    district = tmp_path / "district.yaml"
+    district.write_text(
+        "extends: changzhou-2011\nname: 天宁区\n"
+        "published: {average_wage: {2011: 49000}}\n"
+        "pay: {contributions: {base: {floor: 0, ceiling: 100000}, rates: {pension: 0.2}}}\n",
+        "utf-8",
+    )
+    g = year_of(load_rules(district), anyone, year=2012)["W"]
+    assert month_gross(g) == [D("2430.56")] * 6 + [D("3062.50")] * 6
+    assert g.components["floor"] == D("3062.50")  # no pay scale: the floor is all of it
+
+
+def test_shaanxi_preset_published_figures() -> None:
+    from swplan.io.rules_file import load_builtin
+
+    rules = load_builtin("shaanxi-2015")
+
+    def monthly(education: str, title: str, post: str | None = None, hired: Any = None) -> Any:
+        w = Worker("S", "s", education, title, post=post, hired=hired or dt.date(2015, 10, 1))
+        return pay(rules, [w], year=2017).workers[0].figures
+
+    # 基础报酬 1000 / 1300 / 1800 by education, 工作补贴 700, 生活补贴 500, 职称补贴 100 /
+    # 200 / 300, and 年限报酬 15 a full year from the next 1 January: hired 2015-10-01,
+    # the year full on 2016-10-01 counts from 2017-01-01 (1 year in all of 2017).
+    assert monthly("associate", "assistant_social_worker").monthly_gross == D("2315.00")
+    assert monthly("bachelor", "social_worker").monthly_gross == D("2715.00")
+    assert monthly("master", "senior_social_worker").monthly_gross == D("3315.00")
+    assert monthly("doctorate", "none").monthly_gross == D("3015.00")
+    # 居委会 posts add 1100 / 800 / 600
+    assert monthly("bachelor", "none", "director").monthly_gross == D("3615.00")
+    assert monthly("bachelor", "none", "deputy").monthly_gross == D("3315.00")
+    assert monthly("bachelor", "none", "member").monthly_gross == D("3115.00")
+    # 2017 costed month by month: 12 x 2715 = 32580.00 (by anniversary the year would
+    # pay 15 more from October, 32625.00); no contributions in the notice
+    f = monthly("bachelor", "social_worker")
+    assert (f.annual_cost, f.annual_contributions) == (D("32580.00"), D("0.00"))
+    # hired on 31 December 2016: no full year in 2017; the year full on 2017-12-31
+    # counts from 1 January 2018: 1000 + 700 + 500 + 15 = 2215.00 all 2018
+    late = Worker("L", "s", "associate", "none", hired=dt.date(2016, 12, 31))
+    assert pay(rules, [late], year=2017).workers[0].figures.years == 0
+    assert pay(rules, [late], year=2018).workers[0].figures.monthly_gross == D("2215.00")

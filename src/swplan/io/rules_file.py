@@ -22,7 +22,14 @@ from .yamldoc import Document, Path_, format_path, parse_yaml
 
 # --------------------------------------------------------------------------- loading
 
-BUILTIN = ("national", "national-v1", "xiamen-xiangan-2013", "beijing-2025")
+BUILTIN = (
+    "national",
+    "national-v1",
+    "xiamen-xiangan-2013",
+    "beijing-2025",
+    "changzhou-2011",
+    "shaanxi-2015",
+)
 
 
 def builtin_document(name: str = "national") -> Document:
