@@ -98,6 +98,7 @@ class NewHires:
         self.year = year
         self.site_areas = site_areas
         self.by_area: dict[str, PayFigures] = {}
+        self.counts: dict[str, int] = {}  # the shortage filled in each area
 
     def at(self, site: str) -> PayFigures:
         area = self.site_areas.get(site)
@@ -121,6 +122,10 @@ def _new_hires(
     hires = NewHires(rules, year, site_areas)
     short = [(s.id, max(0, s.gap or 0)) for s in staff.sites]
     cost = sum((hires.at(site).annual_cost * n for site, n in short if n), ZERO)
+    for site, n in short:
+        if n:
+            area = site_areas[site]
+            hires.counts[area] = hires.counts.get(area, 0) + n
     first = next((site for site, n in short if n), None)
     if first is None:  # no shortage: the first site with an area shows the profile
         first = next((s.id for s in staff.sites if s.id in site_areas), None)

@@ -117,7 +117,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "floor {floor} of {what}: reached ({parts}), no raise",
         "托底 {floor}（{what}）：已达到（{parts}），不补差",
     ),
-    "calc.explain_extra_months": ("extra months", "额外月份工资"),
+    "calc.explain_part_year": (" x {n}/12 months paid", " × {n}/12（发放月数）"),
     "calc.explain_bonus": ("bonus", "绩效奖金"),
     "calc.explain_prorated": (
         "part-year: {what} {full} x {n}/12 months paid = {amount}",

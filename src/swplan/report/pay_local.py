@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..messages import msg, render
-from ..money import fmt_money, half_up
+from ..money import fmt_money
 from .vocab import word
 
 if TYPE_CHECKING:
@@ -81,7 +80,8 @@ def window_lines(w: WorkerPay, rules: Rules, lang: str) -> Iterator[str]:
             continue
         name = word(rules, "component", cid, lang)
         if w.title_since is None:
-            yield _line("window_undated", lang, id=name, months=component.for_months)
+            if w.figures.components.get(cid):
+                yield _line("window_undated", lang, id=name, months=component.for_months)
             continue
         start = first_month(w.title_since)
         last = start.year * 12 + start.month - 1 + component.for_months - 1
@@ -120,32 +120,24 @@ def floor_lines(f: PayFigures, rules: Rules, lang: str) -> Iterator[str]:
         yield _line("floor_reached", lang, floor=fmt_money(f.floor), what=what, parts=parts)
 
 
+def part_year(paid: int, lang: str) -> str:
+    """` x 1/12 months paid`: the extra months of a part-year worker (`pay.prorate`)."""
+    return render(msg("calc.explain_part_year", n=paid), lang)
+
+
 def prorate_lines(w: WorkerPay, rules: Rules, lang: str) -> Iterator[str]:
-    """A part-year worker's extra months and bonus, by months paid (`pay.prorate`)."""
+    """A part-year worker's bonus, by months paid (`pay.prorate.bonus`)."""
     months = w.figures.months
     paid = [pm.figures for pm in months if pm.figures is not None]
-    prorate = rules.pay.prorate
-    if not paid or len(paid) == 12 or not (prorate.extra_months or prorate.bonus):
+    if not paid or len(paid) == 12 or not rules.pay.prorate.bonus:
         return
     december = paid[-1]
-    n = len(paid)
-    extra_months = rules.pay.months_per_year - 12
-    if prorate.extra_months and extra_months:
-        full = december.monthly_gross * extra_months
-        yield _line(
-            "prorated",
-            lang,
-            what=render(msg("calc.explain_extra_months"), lang),
-            full=fmt_money(full),
-            n=n,
-            amount=fmt_money(half_up(Fraction(full) * n / 12, 2)),
-        )
-    if prorate.bonus and december.annual_bonus:
+    if december.annual_bonus:
         yield _line(
             "prorated",
             lang,
             what=render(msg("calc.explain_bonus"), lang),
             full=fmt_money(december.annual_bonus),
-            n=n,
+            n=len(paid),
             amount=fmt_money(w.figures.annual_bonus),
         )

@@ -35,6 +35,7 @@ from .pay_local import (
     floor_lines,
     local_breakdown,
     local_lines,
+    part_year,
     prorate_lines,
     window_lines,
 )
@@ -1008,6 +1009,8 @@ def _year_lines(
     extra = ""
     if extra_months:
         extra = t["year_extra"].format(extra=extra_months, gross=m(paid[-1].monthly_gross))
+        if total_gross + extra_months * paid[-1].monthly_gross != f.annual_salary:
+            extra += part_year(len(paid), "zh" if t is EXPLAIN["zh"] else "en")
     yield "  " + t["year_salary"].format(
         paid=len(paid), sum=m(total_gross), extra=extra, amount=m(f.annual_salary)
     )
@@ -1342,8 +1345,7 @@ def budget_notes(result: BudgetResult, rules: Rules, lang: str) -> list[str]:
         return [
             f"人员费用占比：{share_pct}（{result.personnel_share}）",
             f"人数：现有{result.current}人，缺编{result.shortage}人，计划{result.planned}人",
-            f"新增岗位：{result.shortage}人×{_thousands(hire.annual_cost)}元"
-            f"（{_hire_profile_zh(hire, rules)}）",
+            f"新增岗位：{_hires_zh(result, rules)}（{_hire_profile_zh(hire, rules)}）",
             f"考试奖励：应发{result.awards.count_due}人次，{_thousands(result.awards.due)}元",
         ]
     return [
@@ -1353,11 +1355,32 @@ def budget_notes(result: BudgetResult, rules: Rules, lang: str) -> list[str]:
             f"Planned {result.planned}"
         ),
         (
-            f"New hires: {result.shortage} x {fmt_money(hire.annual_cost)} "
+            f"New hires: {_hires_en(result)} "
             f"({_hire_profile(hire, rules.budget.new_hire.start_month)})"
         ),
         f"Exam awards: {result.awards.count_due} due, {fmt_money(result.awards.due)}",
     ]
+
+
+def _hires_en(result: BudgetResult) -> str:
+    """`5 x 74955.79`, or where pay is by area `town 3 x 74955.79, township 2 x ...`."""
+    if result.hires is None or not result.hires.counts:
+        return f"{result.shortage} x {fmt_money(result.new_hire.annual_cost)}"
+    by_area = result.hires.by_area
+    return ", ".join(
+        f"{area} {n} x {fmt_money(by_area[area].annual_cost)}"
+        for area, n in result.hires.counts.items()
+    )
+
+
+def _hires_zh(result: BudgetResult, rules: Rules) -> str:
+    if result.hires is None or not result.hires.counts:
+        return f"{result.shortage}人×{_thousands(result.new_hire.annual_cost)}元"
+    by_area = result.hires.by_area
+    return "，".join(
+        f"{word(rules, 'area', area, 'zh')}{n}人×{_thousands(by_area[area].annual_cost)}元"
+        for area, n in result.hires.counts.items()
+    )
 
 
 def budget_report(
