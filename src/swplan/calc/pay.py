@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
+from typing import Any
 
 from ..dates import completed_years
 from ..errors import InputError, Problem
@@ -187,6 +188,23 @@ class YearCosting:
 
     def since(self, title_since: dt.date | None) -> int | None:
         return year_since(title_since, self.year, self.window)
+
+    def where(
+        self, area: str | None = None, title_since: dt.date | None = None
+    ) -> tuple[int | None, str | None] | tuple[()]:
+        """The end of a profile's key for a worker's area and `title_since`: nothing
+        when neither is given (the key of version 2), else (months since, area)."""
+        if area is None and title_since is None:
+            return ()
+        return self.since(title_since), area if self.uses_area else None
+
+    def annual_cost(self, profile: tuple[Any, ...]) -> Decimal:
+        """The annual cost of a profile's year; a profile the rules cannot pay (a worker
+        with no area where pay is by area) is an error about the rules."""
+        try:
+            return self.money(*profile)[MONEY_FIELDS.index("annual_cost")]
+        except ProfileError as exc:
+            raise InputError([Problem(self.rules.source, "", exc.key, exc.message)]) from None
 
     def worker(self, worker: Worker) -> PayFigures:
         years, first = self.worker_key(worker)
