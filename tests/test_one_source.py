@@ -127,8 +127,8 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
         if local and draw(st.booleans()):
             day = draw(
                 st.dates(
-                    __import__("datetime").date(2020, 1, 1),
-                    __import__("datetime").date(2026, 12, 31),
+                    dt.date(2020, 1, 1),
+                    dt.date(2026, 12, 31),
                 )
             )
             worker["title_since"] = day.isoformat()
