@@ -169,7 +169,7 @@ def test_floor_component_in_json_csv_and_explain(tmp_path: Path) -> None:
     row = data["workers"][0]
     assert row["components"] == {"basic": "3000.00", "floor": "1000.00"}
     assert row["breakdown"]["floor"] == {
-        "floor": "4400.00",
+        "monthly": "4400.00",
         "includes": "gross+contributions",
         "amount": "1000.00",
     }
@@ -257,7 +257,7 @@ def test_floor_by_area_and_an_area_the_floor_leaves_out(tmp_path: Path) -> None:
     assert rows["W1"]["monthly_gross"] == "3500.00"
     assert rows["W2"]["monthly_gross"] == "3000.00"
     assert rows["W2"]["breakdown"]["area"] == "county"
-    assert rows["W2"]["breakdown"]["floor"]["floor"] is None
+    assert rows["W2"]["breakdown"]["floor"]["monthly"] is None
     assert (
         "note: area 'county' has no amount in pay.floor[0]: its workers (1) get 0 there, no floor"
     ) in result.err

@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 
 FLOOR = "floor"
 
+# The parts of the pay CSV's headers these keys add, and the floor's `includes`, in Chinese
+PARTS_ZH = {
+    "for_months": "发放月数",
+    "area": "地区",
+    "monthly": "托底标准",
+    "includes": "托底计入",
+    "title_since": "取证时间",
+}
+INCLUDES_ZH = {"gross": "月应发", "gross+contributions": "月应发+单位缴费"}
+
 
 def local_breakdown(f: PayFigures, rules: Rules) -> dict[str, Any]:
     """The breakdown keys of areas and floors (only where the rules use them, so every
@@ -31,7 +41,7 @@ def local_breakdown(f: PayFigures, rules: Rules) -> dict[str, Any]:
         out["area"] = f.area
     if rules.pay.floor:
         out["floor"] = {
-            "floor": None if f.floor is None else fmt_money(f.floor),
+            "monthly": None if f.floor is None else fmt_money(f.floor),
             "includes": "+".join(f.floor_includes) if f.floor is not None else None,
             "amount": fmt_money(f.components.get(FLOOR, Decimal(0))),
         }

@@ -31,6 +31,8 @@ from ..rules import Rules, number
 from . import sheets as xl
 from .labels import COMPONENT_BY, EXPLAIN, MONTH_COLUMNS, SOURCE_WORDS, label, words
 from .pay_local import (
+    INCLUDES_ZH,
+    PARTS_ZH,
     component_extra,
     floor_lines,
     local_breakdown,
@@ -543,6 +545,8 @@ def pay_csv_word(rules: Rules) -> Any:
 
     def csv_word(column: str, value: Any) -> Any:
         if column == "":  # a part of a header: a contribution item's or a component's name
+            if value in PARTS_ZH:
+                return PARTS_ZH[value]
             if value in components or value == "floor":
                 return word(rules, "component", value, "zh")
             return word(rules, "contribution", value, "zh")
@@ -561,6 +565,8 @@ def pay_csv_word(rules: Rules) -> Any:
             )
         if column == "breakdown.pay_post":
             vocab = "post"
+        if column == "breakdown.floor.includes" and isinstance(value, str):
+            return INCLUDES_ZH.get(value, value)
         if column.endswith(".round") and isinstance(value, str):
             return _ROUND_ZH.get(value, value)
         if vocab is not None and isinstance(value, str):
