@@ -144,6 +144,20 @@ def test_the_highest_floor_that_applies_to_the_post(tmp_path: Path) -> None:
     assert f["L"].monthly_gross == D("3800.00")
 
 
+def test_the_highest_floor_is_the_workers_floor_whatever_it_counts(tmp_path: Path) -> None:
+    floors = (
+        "  floor:\n    - {monthly: 3950}\n"
+        "    - {monthly: 4300, includes: [gross, contributions]}\n"
+    )
+    rules = load_rules(rules_with(tmp_path, floors))
+    f = year_of(rules, worker())["W"]
+    # the worker's floor is the highest, 4300 of gross and contributions: below a gross of
+    # 4000 the contribution is 400.00 (the base floor), so 3900.00 + 400.00 reaches it.
+    # The lower floor of 3950 of the gross alone is not the worker's floor.
+    assert f.monthly_gross == D("3900.00")
+    assert (f.floor, f.floor_includes) == (D("4300.00"), ("gross", "contributions"))
+
+
 def test_bonus_counts_the_floor_only_when_of_names_it(tmp_path: Path) -> None:
     floor = "  floor: {monthly: 3600}\n"
     without = load_rules(

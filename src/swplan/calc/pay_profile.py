@@ -16,7 +16,7 @@ from ..dates import completed_years
 from ..messages import Msg, msg
 from ..model import Worker
 from ..money import EXACT, FEN, ZERO, half_up, round_fen
-from ..rules import Rules, number
+from ..rules import Floor, Rules, number
 from .choices import not_one_of
 from .floors import floor_gross
 
@@ -355,10 +355,21 @@ class PayCalculator:
     def _floored(
         self, gross: Decimal, paid_as: str | None, area: str | None
     ) -> tuple[Decimal, Decimal | None, tuple[str, ...]]:
-        """The month's gross under the floors that apply (the highest wins), the floor
-        that set it (or the highest, when none is reached) and what that floor counts."""
+        """The month's gross under its floor, the floor (None: none applies) and what it
+        counts. The worker's floor is the highest that applies (of two as high, the one
+        that needs the higher gross); the gross is raised to the least that reaches it."""
         best, floor = gross, None
         includes: tuple[str, ...] = ()
+        for amount, rule in self._floors(paid_as, area):
+            on = self._contributions_on if rule.with_contributions() else None
+            needed = floor_gross(gross, amount, on)
+            if floor is None or amount > floor or (amount == floor and needed > best):
+                best, floor, includes = needed, amount, tuple(rule.includes)
+        return best, floor, includes
+
+    def _floors(self, paid_as: str | None, area: str | None) -> list[tuple[Decimal, Floor]]:
+        """Each floor that applies to a post and an area, with its amount."""
+        out = []
         for i, rule in enumerate(self.rules.pay.floor):
             if rule.posts and paid_as not in rule.posts:
                 continue
@@ -371,12 +382,8 @@ class PayCalculator:
             else:
                 amount = rule.monthly
             assert amount is not None  # a floor without by has monthly (rules checks)
-            amount = number(amount)
-            on = self._contributions_on if rule.with_contributions() else None
-            needed = floor_gross(gross, amount, on)
-            if floor is None or needed > best or (needed == best and amount > floor):
-                best, floor, includes = needed, amount, tuple(rule.includes)
-        return best, floor, includes
+            out.append((number(amount), rule))
+        return out
 
     # ----------------------------------------------------------------- service years
 
