@@ -63,8 +63,8 @@ class RosterCosting:
         self._numbers: dict[Key, int] = {}
         # the parts of a profile, kept per distinct facts and service object (a reader
         # gives one object per distinct cells; each is held here, so its id stays its own)
-        self._words: dict[int, tuple[Facts, Key]] = {}
-        self._years: dict[tuple[int, str, str | None], tuple[Service, Key]] = {}
+        self._words: dict[int, tuple[Facts, Key, Any]] = {}
+        self._years: dict[tuple[int, Any], tuple[Service, Key]] = {}
 
     def profile(self, facts: Facts, service: Service) -> int:
         """The number of a row's profile: its words (education, title, rating, post), then
@@ -76,8 +76,10 @@ class RosterCosting:
             words = self._words[id(facts)] = (
                 facts,
                 (facts.education, facts.title, facts.performance, post),
+                # what the years depend on besides the service: education (and the area)
+                (facts.education, facts.area) if self.uses_area else facts.education,
             )
-        pair = (id(service), facts.education, facts.area)
+        pair = (id(service), words[2])
         years = self._years.get(pair)
         if years is None:
             years = self._years[pair] = (service, self._years_of(service, facts))
