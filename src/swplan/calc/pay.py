@@ -221,11 +221,30 @@ class YearCosting:
 
     def month_figures(self, profile: YearProfile, i: int) -> PayFigures:
         """The figures of month i (0: January) of a profile's year."""
+        return self.months_of(profile, i)[0]
+
+    def months_of(self, profile: YearProfile, start: int) -> list[PayFigures]:
+        """The figures of the months from `start` (0: January) to December of a profile."""
         education, title, performance, post, years, _, since, area = profile
-        month_since = None if since is None else window_month(since + i, self.window)
-        return self.calcs[i].figures(
-            education, title, performance, post, years[i], month_since, area
-        )
+        calcs = self.calcs
+        if since is None and area is None:  # the usual profile: the figures of version 2
+            return [
+                calcs[i].figures(education, title, performance, post, years[i])
+                for i in range(start, 12)
+            ]
+        window = self.window
+        return [
+            calcs[i].figures(
+                education,
+                title,
+                performance,
+                post,
+                years[i],
+                None if since is None else window_month(since + i, window),
+                area,
+            )
+            for i in range(start, 12)
+        ]
 
     def _money(
         self,
@@ -243,8 +262,7 @@ class YearCosting:
         profile = (education, title, performance, post, years, first, since, area)
         gross = contributions = ZERO
         december = None
-        for i in range(first - 1, 12):
-            december = self.month_figures(profile, i)
+        for december in self.months_of(profile, first - 1):
             gross += december.monthly_gross
             contributions += december.monthly_contributions
         if december is None:  # paid no month of the year
@@ -283,11 +301,11 @@ class YearCosting:
         """One profile's figures for the year: December's, with the year's money and
         each month's figures (`months`)."""
         profile = (education, title, performance, post, years, first, since, area)
-        months = tuple(
-            PayMonth(m, self.month_figures(profile, m - 1) if m >= first else None)
-            for m in range(1, 13)
-        )
-        money = dict(zip(MONEY_FIELDS, self.money(*profile), strict=True))
+        paid = self.months_of(profile, min(first, 13) - 1)
+        months = tuple(PayMonth(m, paid[m - first] if m >= first else None) for m in range(1, 13))
+        # the key `RosterCosting` gives a profile, so the year's money is worked out once
+        key = profile if since is not None or area is not None else profile[:6]
+        money = dict(zip(MONEY_FIELDS, self.money(*key), strict=True))
         december = months[-1].figures
         if december is None:  # paid no month of the year: listed with 0.00
             shown = self.month_figures(profile, 11)
