@@ -342,7 +342,7 @@ def test_budget_by_site_attributes_workers_at_unknown_sites_to_their_site_id(
 @pytest.mark.parametrize("width", [80, 60])
 @pytest.mark.parametrize("name", ["staff", "pay", "awards", "budget"])
 def test_narrow_terminal_keeps_every_id(name: str, width: int) -> None:
-    from swplan.render import render_table
+    from swplan.render_table import render_table
 
     data = json.loads(cli(*COMMANDS[name], "-f", "json").stdout)
     report = build_report(name)
@@ -369,7 +369,10 @@ def build_report(name: str) -> Any:
     from swplan.calc.pay import pay
     from swplan.calc.staffing import RosterCounts, staff
     from swplan.io.rules_file import load_rules
-    from swplan.report.reports import awards_report, budget_report, pay_report, staff_report
+    from swplan.report.awards import awards_report
+    from swplan.report.budget import budget_report
+    from swplan.report.pay import pay_report
+    from swplan.report.staff import staff_report
 
     r = load_rules(None)
     workers = load_roster(ROSTER, r)
@@ -608,7 +611,7 @@ def test_a_sheet_too_long_for_excel_is_refused(monkeypatch: pytest.MonkeyPatch) 
     ],
 )
 def test_thousands(text: str, shown: str) -> None:
-    from swplan.render import thousands
+    from swplan.render_view import thousands
 
     assert thousands(text) == shown
 

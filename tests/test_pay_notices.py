@@ -146,8 +146,7 @@ def test_the_highest_floor_that_applies_to_the_post(tmp_path: Path) -> None:
 
 def test_the_highest_floor_is_the_workers_floor_whatever_it_counts(tmp_path: Path) -> None:
     floors = (
-        "  floor:\n    - {monthly: 3950}\n"
-        "    - {monthly: 4300, includes: [gross, contributions]}\n"
+        "  floor:\n    - {monthly: 3950}\n    - {monthly: 4300, includes: [gross, contributions]}\n"
     )
     rules = load_rules(rules_with(tmp_path, floors))
     f = year_of(rules, worker())["W"]

@@ -16,7 +16,8 @@ from ..messages import msg
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from ..render import Report
+    from ..messages import Text
+    from ..render_view import Report
     from ..rules import Rules
 
 T = TypeVar("T")
@@ -38,7 +39,7 @@ class Outcome:
     write: Callable[[str | None], Any] | None = None
     text: str | None = None
     # warnings: on stderr unless the report on stdout shows them in its notes
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
 
 
 def gather(*loads: Callable[[], Any]) -> list[Any]:

@@ -127,4 +127,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a full year counts from the next 1 January (service.count: calendar_year)",
         "每满一年，从下一年度 1 月 1 日起计（service.count: calendar_year）",
     ),
+    "calc.new_hires_by_area": ("New hires: {hires} ({profile})", "新增岗位：{hires}（{profile}）"),
+    "calc.hires_in_area": ("{area} {count} x {cost}", "{area}{count}人×{cost}元"),
 }

@@ -17,7 +17,7 @@ from ..money import fmt_money
 from .vocab import word
 
 if TYPE_CHECKING:
-    from ..calc.pay import PayFigures, WorkerPay
+    from ..calc.pay import PayFigures, PayMonth, WorkerPay
     from ..rules import Component, Rules
 
 FLOOR = "floor"
@@ -46,6 +46,45 @@ def local_breakdown(f: PayFigures, rules: Rules) -> dict[str, Any]:
             "amount": fmt_money(f.components.get(FLOOR, Decimal(0))),
         }
     return out
+
+
+def local_csv_word(rules: Rules, column: str, value: Any) -> Any:
+    """A pay CSV cell (or, with `column` "", a part of a header) of these keys in
+    Chinese; None for every other."""
+    if column == "":
+        if value in PARTS_ZH:
+            return PARTS_ZH[value]
+        return word(rules, "component", value, "zh") if value == FLOOR else None
+    if not isinstance(value, str):
+        return None
+    if column == "breakdown.floor.includes":
+        return INCLUDES_ZH.get(value, value)
+    if column == "breakdown.area":
+        return word(rules, "area", value, "zh")
+    part = column.split(".")
+    if len(part) == 4 and part[1] == "components":
+        component = rules.pay.components.get(part[2])
+        if component is not None and component.by == "area":
+            return word(rules, "area", value, "zh") if part[3] == "key" else PARTS_ZH["area"]
+    return None
+
+
+def month_json(pm: PayMonth) -> dict[str, Any]:
+    """One month of `--explain --year`'s JSON (`months`)."""
+    g = pm.figures
+    if g is None:
+        return {"month": pm.month, "paid": False}
+    return {
+        "month": pm.month,
+        "paid": True,
+        "years": g.years,
+        "step": g.step,
+        "grade": g.grade,
+        "monthly_gross": fmt_money(g.monthly_gross),
+        "monthly_contributions": fmt_money(g.monthly_contributions),
+        "contributions": {k: fmt_money(v) for k, v in g.contributions.items()},
+        "components": {k: fmt_money(v) for k, v in g.components.items()},
+    }
 
 
 def component_extra(component: Component) -> dict[str, Any]:

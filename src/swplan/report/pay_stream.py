@@ -21,7 +21,7 @@ from ..calc.pay import PayResult
 from ..model import RosterRow
 from ..render import csv_cell, csv_writer, flatten
 from ..rules import Rules
-from .reports import PAY_HEADERS_ZH, pay_csv_word, pay_report, pay_row_json
+from .pay import PAY_HEADERS_ZH, pay_csv_word, pay_report, pay_row_json
 
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 # text written as it is: letters, digits, "_" and "-" (not first), as most ids and names are

@@ -12,10 +12,11 @@ from typing import Any
 from ..calc.plan import METRICS, MONEY_METRICS, PlanResult, PlanYear, ScenarioPlan, TargetResult
 from ..i18n import message
 from ..money import fmt_money, fmt_share, half_up
-from ..render import Report, View
+from ..render_view import Report, View
 from ..rules import Rules
 from ..workbook import Chart, Column, Sheet
-from .labels import PLAN_WORDS, words
+from .common import sentence as words
+from .labels import PLAN_WORDS
 from .vocab import rules_name
 from .vocab import word as vocab_word
 
