@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any
 
 from ..errors import InputError, Problem
@@ -166,6 +167,13 @@ class RosterRows:
         i_area, i_since = picks[_AREA], picks[_TITLE_SINCE]
         check = self.check
         site_areas = check.site_areas if check.areas else None
+        # the cells each group of rules is judged on, taken at once; an area or a
+        # title_since column only where the roster has one (or the sites give areas)
+        facts_at = [i_edu, i_title, i_perf, i_post, i_emp]
+        if i_area != width or site_areas is not None:
+            facts_at.append(i_area)
+        service_at = [i_hired, i_years, i_nc, *([i_since] if i_since != width else [])]
+        facts_cells, service_cells = itemgetter(*facts_at), itemgetter(*service_at)
         records: Iterator[tuple[int, list[Any]]]
         if opened.records is not None:  # CSV: raw records, read lazily
             records = opened.records
@@ -181,12 +189,11 @@ class RosterRows:
                 cells.append("")
             ident = cells[i_id]
             site = cells[i_site]
-            area = cells[i_area]
-            if site_areas is not None and not area:  # the site's area, if it has one
-                area = site_areas.get(site, area)
-            fkey = (cells[i_edu], cells[i_title], cells[i_perf], cells[i_post], cells[i_emp], area)
+            fkey = facts_cells(cells)
+            if site_areas is not None and not fkey[5]:  # the site's area, if it has one
+                fkey = (*fkey[:5], site_areas.get(site, ""))
             facts: Any = facts_of.get(fkey) or check.facts(*fkey)
-            skey = (cells[i_hired], cells[i_years], cells[i_nc], cells[i_since])
+            skey = service_cells(cells)
             service: Any = service_of.get(skey) or check.service(*skey)
             if (
                 ident_ok(ident) is None

@@ -273,15 +273,9 @@ class WorkerRules:
             problems.append((vocabulary, str(exc)))
             return None
 
-    def service(
-        self,
-        hired: str | None,
-        given: str | None,
-        not_counted: str | None,
-        title_since: str | None = None,
-    ) -> Any:
-        """(hired, years_of_service, years_not_counted, title_since) cells -> `Service`."""
-        key = (hired or "", given or "", not_counted or "", title_since or "")
+    def service(self, *cells: str | None) -> Any:
+        """(hired, years_of_service, years_not_counted[, title_since]) cells -> `Service`."""
+        key = tuple(c or "" for c in cells)
         found = self._service.get(key)
         if found is None:
             found = self._service[key] = self._judge_service(*key)
