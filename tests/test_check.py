@@ -30,7 +30,8 @@ def test_every_example_passes(directory: Path) -> None:
     args = ["--rules", str(rules.relative_to(ROOT))] if rules.exists() else []
     result = swplan("check", *args, *files, cwd=ROOT)
     assert result.code == 0, result.err
-    if directory.name in ("bureau", "small", "xiangan"):  # xiangan: a hire in 2026
+    # xiangan, notices: a hire in 2026 (after today in the tests), a note
+    if directory.name in ("bureau", "small", "xiangan", "notices"):
         notes = result.err.splitlines()
         assert notes and all(line.startswith("note: ") for line in notes), result.err
     else:

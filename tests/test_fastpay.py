@@ -766,6 +766,6 @@ def test_blank_lines_before_the_header(tmp_path: Path) -> None:
         "id, site, education, title",
         "error: roster.csv:3:5: tilte: unknown column 'tilte' (did you mean 'title'?); allowed: "
         "id, site, education, title, name, post, hired, years_of_service, performance, "
-        "employment, years_not_counted",
+        "employment, years_not_counted, area, title_since",
         "error: roster.csv:5: row has 2 cells but the header has 9",
     ]

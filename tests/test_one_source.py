@@ -7,15 +7,20 @@ same to the byte (the file names in notes aside) and every exit code the same; h
 the examples also run past the size thresholds (a table too long to list, a roster
 read in a second process). The draws include what used to part the readers: a rating
 whose alias is "" (a blank cell means it), blank cells, sites written by name, ids of
-60-70 characters (a site id holds at most 64), `hired` or `years_of_service`.
+60-70 characters (a site id holds at most 64), `hired` or `years_of_service`, and the
+keys of local notices: areas (the roster's or the site's), floors by area or amount
+(as a share of a published figure too), certificate dates and windows, calendar-year
+service and part-year pay.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +46,37 @@ SETTINGS = settings(
 AS_OF = "2024-02-29"  # on or after every drawn hiring day, before every effective date
 YEAR = "2026"
 ROSTER = ("id", "name", "site", "education", "title", "post", "hired", "years_of_service")
-ROSTER_ALL = (*ROSTER, "performance")
-SITE_COLUMNS = ("id", "name", "kind", "elderly")
+ROSTER_ALL = (*ROSTER, "performance", "area", "title_since")
+SITE_COLUMNS = ("id", "name", "kind", "area", "elderly")
+AREAS = {"town": {"label": {"zh": "城区"}}, "township": {"aliases": ["乡镇"]}}
+
+
+def notices(draw: st.DrawFn, doc: dict[str, Any]) -> bool:
+    """Add the keys of local notices to a rules document, half the time; whether added."""
+    if draw(st.booleans()):
+        return False
+    pay = doc["pay"]
+    doc["areas"] = AREAS
+    doc["published"] = {"average_wage": {"2024": "86000", "growth": "0.05"}}
+    share = {"share": "0.6", "of": "average_wage", "year": "-1", "from_month": "7"}
+    floors = [
+        {
+            "by": "area",
+            "amounts": {"town": share, **({"township": "3000"} if draw(st.booleans()) else {})},
+            "includes": draw(st.sampled_from([["gross"], ["gross", "contributions"]])),
+        }
+    ]
+    if draw(st.booleans()):
+        floors.append({"monthly": str(Decimal(draw(st.integers(0, 600_000))) / 100)})
+    pay["floor"] = floors
+    for component in pay.get("components", {}).values():
+        if draw(st.booleans()):
+            component["for_months"] = draw(st.integers(1, 40))
+    if draw(st.booleans()):
+        pay.setdefault("service", {})["count"] = "calendar_year"
+    pay["prorate"] = {"extra_months": draw(st.booleans()), "bonus": draw(st.booleans())}
+    pay["months_per_year"] = draw(st.integers(12, 14))
+    return True
 
 
 @st.composite
@@ -50,6 +84,8 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
     doc = draw(rule_documents())
     doc["effective"] = "2026-01-01"
     doc.pop("changes", None)
+    local = notices(draw, doc)
+    area_cells = ["", "town", "城区", "乡镇"] if local else [""]
     points = doc["pay"]["points"]
     if draw(st.booleans()):  # a blank rating cell means this rating
         rating = draw(st.sampled_from(sorted(points["performance"])))
@@ -63,6 +99,7 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
                 "id": ident,
                 "name": f"站点{i}",
                 "kind": draw(st.sampled_from(["urban_community", "rural_community", ""])),
+                "area": draw(st.sampled_from(area_cells)),
                 "elderly": str(draw(st.integers(0, 90))),
             }
         )
@@ -84,7 +121,17 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
             "hired": "",
             "years_of_service": "",
             "performance": draw(st.sampled_from(ratings)),
+            "area": draw(st.sampled_from(area_cells)),
+            "title_since": "",
         }
+        if local and draw(st.booleans()):
+            day = draw(
+                st.dates(
+                    dt.date(2020, 1, 1),
+                    dt.date(2026, 12, 31),
+                )
+            )
+            worker["title_since"] = day.isoformat()
         if draw(st.booleans()):
             day = draw(st.dates(min_value=__import__("datetime").date(1970, 1, 1)))
             worker["hired"] = min(day, __import__("datetime").date(2024, 2, 29)).isoformat()
@@ -104,6 +151,8 @@ def write(folder: Path, district: dict[str, Any], fmt: str) -> tuple[Path, Path]
             entry = {"id": s["id"], "name": s["name"], "clients": {"elderly": s["elderly"]}}
             if s["kind"]:
                 entry["kind"] = s["kind"]
+            if s["area"]:
+                entry["area"] = s["area"]
             entries.append(entry)
         pops.write_text(yaml.safe_dump({"sites": entries}, allow_unicode=True), "utf-8")
         roster = folder / "roster.yaml"

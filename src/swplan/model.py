@@ -47,6 +47,7 @@ class Site:
     kind: str | None
     clients: dict[str, int]
     aliases: tuple[str, ...] = ()  # other names a roster may give the site (简称, 别名)
+    area: str | None = None  # 地区: the area of the site's workers, where theirs is not given
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ class Worker:
     origin: Origin | None = field(default=None, compare=False)
     employment: str | None = None  # None: the rules' default_employment
     years_not_counted: int = 0  # service years that do not count (e.g. a failed appraisal)
+    area: str | None = None  # 地区, where the rules pay by area
+    title_since: dt.date | None = None  # 取证时间: the title is held from the next month
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,7 @@ class Facts(NamedTuple):
     performance: str | None  # None: the rules' default rating
     post: str | None  # None: the rules' default post
     employment: str | None  # None: the rules' default employment
+    area: str | None = None  # None: not given (or the rules list no areas)
 
 
 class Service(NamedTuple):
@@ -116,6 +120,7 @@ class Service(NamedTuple):
     years_of_service: int | None  # given instead of `hired`
     years_not_counted: int
     disagrees: bool = False  # a table gave both, and they disagree (hired is used)
+    title_since: dt.date | None = None  # when the title was obtained (None: not given)
 
 
 class RosterRow(NamedTuple):
@@ -147,4 +152,6 @@ class RosterRow(NamedTuple):
             origin,
             f.employment,
             years_not_counted=s.years_not_counted,
+            area=f.area,
+            title_since=s.title_since,
         )

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TypedDict, Unpack
 
+from ..errors import InputError, Problem
+from ..messages import msg
 from ..model import ExamPass, LedgerRow, Site, Worker
 from ..money import ZERO, ratio
 from ..rules import Rules
@@ -47,29 +49,90 @@ class BudgetResult:
     current: int
     shortage: int
     planned: int
-    new_hire: PayFigures  # the cost of one new hire
+    new_hire: PayFigures  # the cost of one new hire (where pay is by area: at the first site)
     staff: StaffResult
     awards: AwardsResult
     cap: Decimal | None = None
+    # where pay is by area: each site's new hire (by the site's area)
+    hires: NewHires | None = None
 
     @property
     def cap_ok(self) -> bool | None:
         return None if self.cap is None else self.total <= self.cap
+
+    def hire_cost(self, site: str) -> Decimal:
+        """What one new hire at `site` costs in the year."""
+        if self.hires is None:
+            return self.new_hire.annual_cost
+        return self.hires.at(site).annual_cost
 
 
 def budget_year(rules: Rules, year: int | None) -> int:
     return year if year is not None else rules.effective.year
 
 
-def new_hire_figures(rules: Rules, year: int) -> PayFigures:
-    """What one new hire costs in `year`, paid from `budget.new_hire.start_month`."""
+def new_hire_figures(rules: Rules, year: int, area: str | None = None) -> PayFigures:
+    """What one new hire costs in `year`, paid from `budget.new_hire.start_month` (at a
+    site of `area`, where pay is by area)."""
     hire = rules.budget.new_hire
     costing = YearCosting(rules, year)
     bases = (hire.years_of_service,) * 12
     years = costing.years(hire.education, bases, 0)
     return costing.cost(
-        hire.education, hire.title, hire.performance, hire.post, years, hire.start_month
+        hire.education,
+        hire.title,
+        hire.performance,
+        hire.post,
+        years,
+        hire.start_month,
+        None,
+        area if costing.uses_area else None,
     )
+
+
+class NewHires:
+    """The new hire of each site where pay is by area: the `budget.new_hire` profile at
+    the site's area, each area costed once."""
+
+    def __init__(self, rules: Rules, year: int, site_areas: Mapping[str, str]) -> None:
+        self.rules = rules
+        self.year = year
+        self.site_areas = site_areas
+        self.by_area: dict[str, PayFigures] = {}
+        self.counts: dict[str, int] = {}  # the shortage filled in each area
+
+    def at(self, site: str) -> PayFigures:
+        area = self.site_areas.get(site)
+        if area is None:
+            message = msg("calc.hire_no_area", site=site)
+            raise InputError([Problem(self.rules.source, "", "budget.new_hire", message)])
+        found = self.by_area.get(area)
+        if found is None:
+            found = self.by_area[area] = new_hire_figures(self.rules, self.year, area)
+        return found
+
+
+def _new_hires(
+    rules: Rules, year: int, staff: StaffResult, site_areas: Mapping[str, str]
+) -> tuple[PayFigures, NewHires | None, Decimal]:
+    """One new hire's figures, each site's (where pay is by area) and the new hires' cost."""
+    shortage = staff.totals.shortage or 0
+    if not rules.uses_area:
+        hire = new_hire_figures(rules, year)
+        return hire, None, hire.annual_cost * shortage
+    hires = NewHires(rules, year, site_areas)
+    short = [(s.id, max(0, s.gap or 0)) for s in staff.sites]
+    cost = sum((hires.at(site).annual_cost * n for site, n in short if n), ZERO)
+    for site, n in short:
+        if n:
+            area = site_areas[site]
+            hires.counts[area] = hires.counts.get(area, 0) + n
+    first = next((site for site, n in short if n), None)
+    if first is None:  # no shortage: the first site with an area shows the profile
+        first = next((s.id for s in staff.sites if s.id in site_areas), None)
+    if first is None:
+        return new_hire_figures(rules, year, next(iter(rules.areas))), hires, cost
+    return hires.at(first), hires, cost
 
 
 class DraftOptions(TypedDict, total=False):
@@ -79,6 +142,7 @@ class DraftOptions(TypedDict, total=False):
     passes: Sequence[ExamPass]
     ledger: Sequence[LedgerRow]
     cap: Decimal | None
+    site_areas: Mapping[str, str]  # site id -> area, for new hires where pay is by area
 
 
 def draft(
@@ -93,11 +157,10 @@ def draft(
     as_of = dt.date(year, 1, 1)
     passes, ledger = options.get("passes", ()), options.get("ledger", ())
     awards = compute_awards(rules, roster.workers, passes, ledger, as_of, roster_ids=roster.ids)
-    hire = new_hire_figures(rules, year)
+    hire, hires, new_hires = _new_hires(rules, year, staff, options.get("site_areas") or {})
     shortage = staff.totals.shortage or 0
     current = roster.headcount
     planned = current + shortage
-    new_hires = hire.annual_cost * shortage
     training = rules.budget.training_per_worker * planned
     lines = [
         BudgetLine("current_staff", roster.staff_cost),
@@ -121,6 +184,7 @@ def draft(
         staff=staff,
         awards=awards,
         cap=options.get("cap"),
+        hires=hires,
     )
 
 
@@ -142,10 +206,25 @@ def budget(
     """The budget draft for `year` (default: the rules' effective year): pay costed month
     by month over the year, awards due as of 1 January."""
     year = budget_year(rules, options.get("year"))
+    areas = {s.id: s.area for s in sites if s.area is not None}
+    if rules.uses_area:  # a worker with no area of their own takes their site's
+        workers = [
+            replace(w, area=areas[w.site]) if w.area is None and w.site in areas else w
+            for w in workers
+        ]
     cost = compute_pay(rules, workers, year=year).totals["annual_cost"]
     roster = RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), list(workers), None)
     staff = compute_staff(rules, sites, roster.counts)
-    return draft(rules, year, staff, roster, passes=passes, ledger=ledger, cap=options.get("cap"))
+    return draft(
+        rules,
+        year,
+        staff,
+        roster,
+        passes=passes,
+        ledger=ledger,
+        cap=options.get("cap"),
+        site_areas=areas,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +258,6 @@ def budget_by_site(
     (after the listed sites, `known=False`): they are in the budget's staff line, so
     they must be in some site's row for the rows to add up.
     """
-    hire_cost = result.new_hire.annual_cost
     per_worker = rules.budget.training_per_worker
     out: list[SiteBudget] = []
     listed = set()
@@ -192,7 +270,7 @@ def budget_by_site(
                 id=s.id,
                 name=s.name,
                 current_staff=cost_by_site.get(s.id, ZERO),
-                new_hires=hire_cost * short,
+                new_hires=result.hire_cost(s.id) * short if short else ZERO,
                 awards=awards_by_site.get(s.id, ZERO),
                 training=per_worker * (current + short),
                 known=True,

@@ -10,13 +10,25 @@ sums them exactly at the end; `SiteSums` is the one subtotal by site.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ..messages import Msg
 from ..model import Facts, Service
 from ..rules import Rules
-from .pay import MONEY_FIELDS, PayCalculator, PayFigures, YearCosting, empty_totals
+from .pay import (
+    MONEY_FIELDS,
+    PayCalculator,
+    PayFigures,
+    YearCosting,
+    empty_totals,
+    months_since,
+    rules_on,
+    window_month,
+)
+from .pay_notes import undated_windows, unpriced_areas, windowed_components
 
 Key = tuple[Any, ...]
 ANNUAL_COST_INDEX = MONEY_FIELDS.index("annual_cost")
@@ -33,36 +45,44 @@ class RosterCosting:
         if year is not None:
             self.costing = YearCosting(rules, year)
             self.as_of = dt.date(year, 12, 31)
-            self.shown = rules.in_force(dt.date(year, 12, 1))  # the rules a row's figures follow
             self.calc = self.costing.calcs[-1]
+            self.shown = self.calc.rules  # the rules a row's figures follow: December's
         else:
             self.as_of = as_of or rules.effective
-            self.shown = rules.in_force(self.as_of)
+            self.shown = rules_on(rules, self.as_of)
             self.calc = PayCalculator(self.shown)
         self.default_post = self.calc.default_post()
+        # where pay depends on the area and on the month a title was obtained
+        self.uses_area = rules.uses_area
+        self.window = rules.longest_window
+        # a key's length without the months since title_since and the area
+        self._plain_length = 6 if year is not None else 5
         # profile number -> its key (the arguments of `figures`), and its money
         self.keys: list[Key] = []
         self._money: list[tuple[Decimal, ...] | None] = []
         self._numbers: dict[Key, int] = {}
         # the parts of a profile, kept per distinct facts and service object (a reader
         # gives one object per distinct cells; each is held here, so its id stays its own)
-        self._words: dict[int, tuple[Facts, Key]] = {}
-        self._years: dict[tuple[int, str], tuple[Service, Key]] = {}
+        self._words: dict[int, tuple[Facts, Key, Any]] = {}
+        self._years: dict[tuple[int, Any], tuple[Service, Key]] = {}
 
     def profile(self, facts: Facts, service: Service) -> int:
         """The number of a row's profile: its words (education, title, rating, post), then
-        the years on the day (or each month's years and the first month paid)."""
+        the years on the day (or each month's years and the first month paid), and where
+        they matter the months since `title_since` and the area."""
         words = self._words.get(id(facts))
         if words is None:
             post = facts.post or self.default_post
             words = self._words[id(facts)] = (
                 facts,
                 (facts.education, facts.title, facts.performance, post),
+                # what the years depend on besides the service: education (and the area)
+                (facts.education, facts.area) if self.uses_area else facts.education,
             )
-        pair = (id(service), facts.education)
+        pair = (id(service), words[2])
         years = self._years.get(pair)
         if years is None:
-            years = self._years[pair] = (service, self._years_of(service, facts.education))
+            years = self._years[pair] = (service, self._years_of(service, facts))
         key = words[1] + years[1]
         number = self._numbers.get(key)
         if number is None:
@@ -71,23 +91,58 @@ class RosterCosting:
             self._money.append(None)
         return number
 
-    def _years_of(self, service: Service, education: str) -> Key:
+    def _years_of(self, service: Service, facts: Facts) -> Key:
+        """The profile's key after its words: the years (per month, and the first month
+        paid), then, where they matter, the months since `title_since` and the area."""
         hired, given, not_counted = (
             service.hired,
             service.years_of_service,
             service.years_not_counted,
         )
+        education = facts.education
+        area = facts.area if self.uses_area else None
+        since = None
         if self.costing is not None:
             bases, first = self.costing.base_years(hired, given)
-            return (self.costing.years(education, bases, not_counted), first)
-        base = self.calc.base_years(hired, given, self.as_of)
-        return (self.calc.service_years(education, base, not_counted),)
+            if service.title_since is not None:
+                since = self.costing.since(service.title_since)
+            years: Key = (self.costing.years(education, bases, not_counted), first)
+        else:
+            base = self.calc.base_years(hired, given, self.as_of)
+            if service.title_since is not None:
+                since = window_month(months_since(service.title_since, self.as_of), self.window)
+            years = (self.calc.service_years(education, base, not_counted),)
+        if since is None and area is None:
+            return years
+        return (*years, since, area)
 
     def figures(self, number: int) -> PayFigures:
         key = self.keys[number]
         if self.costing is not None:
             return self.costing.cost(*key)
         return self.calc.figures(*key)
+
+    def notes(self, counts: Sequence[int]) -> list[Msg]:
+        """What the reader of the figures should know of the profiles counted (`counts`:
+        workers per profile number): areas a rule by area gives no amount, and workers
+        without `title_since` paid a component meant for some months after it."""
+        if not self.uses_area and not self.window:
+            return []
+        areas: Counter[str] = Counter()
+        undated: Counter[str] = Counter()
+        for number, n in enumerate(counts):
+            if not n:
+                continue
+            key = self.keys[number]
+            since, area = key[-2:] if len(key) > self._plain_length else (None, None)
+            if area is not None:
+                areas[area] += n
+            if since is None and self.window:
+                paid = self.figures(number).components
+                for cid in windowed_components(self.rules):
+                    if paid.get(cid):
+                        undated[cid] += n
+        return unpriced_areas(self.rules, areas) + undated_windows(self.rules, undated)
 
     def money(self, number: int) -> tuple[Decimal, ...]:
         """The money fields (`MONEY_FIELDS`) of a profile."""

@@ -20,14 +20,17 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
+from fractions import Fraction
 from functools import lru_cache
+from typing import Any
 
 from ..dates import completed_years
 from ..errors import InputError, Problem
 from ..messages import msg
 from ..model import Origin, Worker
-from ..money import EXACT, ZERO
+from ..money import EXACT, ZERO, half_up
 from ..rules import Rules
+from ..rules.published import MissingFigure, resolved
 from .pay_profile import (
     CONTRIBUTION_MONTHS,
     MONEY_FIELDS,
@@ -36,7 +39,9 @@ from .pay_profile import (
     PayMonth,
     ProfileError,
     check_service_facts,
+    months_since,
     round_contribution,
+    window_month,
 )
 
 __all__ = [
@@ -54,8 +59,12 @@ __all__ = [
     "empty_totals",
     "hired_after",
     "month_starts",
+    "months_since",
     "pay",
     "round_contribution",
+    "rules_on",
+    "window_month",
+    "year_since",
 ]
 
 
@@ -68,6 +77,7 @@ class WorkerPay:
     hired: dt.date | None = None  # where `figures.years` came from (None: given)
     not_counted: int = 0  # the worker's years_not_counted
     years_given: int | None = None  # the worker's years_of_service, where given
+    title_since: dt.date | None = None  # when the worker's title was obtained, where given
 
 
 @dataclass(slots=True)
@@ -87,9 +97,38 @@ def month_starts(year: int) -> list[dt.date]:
     return [dt.date(year, m, 1) for m in range(1, 13)]
 
 
-# A profile's year: education, title, rating, post, each month's years of service and
-# the first month paid (13: none).
-YearProfile = tuple[str, str, str | None, str | None, tuple[int, ...], int]
+# A profile's year: education, title, rating, post, each month's years of service, the
+# first month paid (13: none), and where they count: January's months since the first
+# month after title_since (`year_since`; None: not given) and the area.
+YearProfile = tuple[str, str, str | None, str | None, tuple[int, ...], int, int | None, str | None]
+
+
+def rules_on(rules: Rules, day: dt.date) -> Rules:
+    """The rules in force on `day` with every share of a published figure worked out
+    for its month. A figure the rules do not have for the year a share takes is an
+    error (`InputError`) naming it."""
+    version = rules.in_force(day)
+    try:
+        return resolved(version, day)
+    except MissingFigure as exc:
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in exc.where)
+        message = msg(
+            "calc.published_missing",
+            name=exc.name,
+            year=exc.year,
+            month=f"{day.year}-{day.month:02d}",
+            where=where.lstrip("."),
+        )
+        raise InputError([Problem(rules.source, "", f"published.{exc.name}", message)]) from None
+
+
+def year_since(title_since: dt.date | None, year: int, longest: int) -> int | None:
+    """January's `months_since` of a title obtained on `title_since`, as a profile key:
+    every January before which the whole year is paid the title below is the same (-12),
+    and so is every January after the longest `for_months` window."""
+    if title_since is None:
+        return None
+    return max(-12, min(months_since(title_since, dt.date(year, 1, 1)), longest))
 
 
 class YearCosting:
@@ -103,13 +142,17 @@ class YearCosting:
         calcs: dict[int, PayCalculator] = {}
         self.calcs: list[PayCalculator] = []
         for day in self.days:
-            version = rules.in_force(day)
+            version = rules_on(rules, day)
             calc = calcs.get(id(version))
             if calc is None:
                 calc = calcs[id(version)] = PayCalculator(version)
             self.calcs.append(calc)
         # months beyond 12 are paid at December's gross, under December's rules
-        self.extra_months = self.calcs[-1].rules.pay.months_per_year - 12
+        december = self.calcs[-1].rules.pay
+        self.extra_months = december.months_per_year - 12
+        self.prorate = december.prorate
+        self.window = rules.longest_window
+        self.uses_area = rules.uses_area
         self.cost = lru_cache(maxsize=None)(self._cost)
         self.money = lru_cache(maxsize=None)(self._money)
 
@@ -143,26 +186,96 @@ class YearCosting:
         bases, first = self.base_years(worker.hired, worker.years_of_service)
         return self.years(worker.education, bases, worker.years_not_counted), first
 
+    def since(self, title_since: dt.date | None) -> int | None:
+        return year_since(title_since, self.year, self.window)
+
+    def where(
+        self, area: str | None = None, title_since: dt.date | None = None
+    ) -> tuple[int | None, str | None] | tuple[()]:
+        """The end of a profile's key for a worker's area and `title_since`: nothing
+        when neither is given (the key of version 2), else (months since, area)."""
+        if area is None and title_since is None:
+            return ()
+        return self.since(title_since), area if self.uses_area else None
+
+    def annual_cost(self, profile: tuple[Any, ...]) -> Decimal:
+        """The annual cost of a profile's year; a profile the rules cannot pay (a worker
+        with no area where pay is by area) is an error about the rules."""
+        try:
+            return self.money(*profile)[MONEY_FIELDS.index("annual_cost")]
+        except ProfileError as exc:
+            raise InputError([Problem(self.rules.source, "", exc.key, exc.message)]) from None
+
     def worker(self, worker: Worker) -> PayFigures:
         years, first = self.worker_key(worker)
         return self.cost(
-            worker.education, worker.title, worker.performance, worker.post, years, first
+            worker.education,
+            worker.title,
+            worker.performance,
+            worker.post,
+            years,
+            first,
+            self.since(worker.title_since),
+            worker.area if self.uses_area else None,
         )
 
-    def _money(self, *profile: *YearProfile) -> tuple[Decimal, ...]:
+    def month_figures(self, profile: YearProfile, i: int) -> PayFigures:
+        """The figures of month i (0: January) of a profile's year."""
+        return self.months_of(profile, i)[0]
+
+    def months_of(self, profile: YearProfile, start: int) -> list[PayFigures]:
+        """The figures of the months from `start` (0: January) to December of a profile."""
+        education, title, performance, post, years, _, since, area = profile
+        calcs = self.calcs
+        if since is None and area is None:  # the usual profile: the figures of version 2
+            return [
+                calcs[i].figures(education, title, performance, post, years[i])
+                for i in range(start, 12)
+            ]
+        window = self.window
+        return [
+            calcs[i].figures(
+                education,
+                title,
+                performance,
+                post,
+                years[i],
+                None if since is None else window_month(since + i, window),
+                area,
+            )
+            for i in range(start, 12)
+        ]
+
+    def _money(
+        self,
+        education: str,
+        title: str,
+        performance: str | None,
+        post: str | None,
+        years: tuple[int, ...],
+        first: int,
+        since: int | None = None,
+        area: str | None = None,
+    ) -> tuple[Decimal, ...]:
         """The money fields (`MONEY_FIELDS`) of one profile's year: December's monthly
         figures, then the annual sums."""
-        education, title, performance, post, years, first = profile
+        profile = (education, title, performance, post, years, first, since, area)
         gross = contributions = ZERO
         december = None
-        for i in range(first - 1, 12):
-            december = self.calcs[i].figures(education, title, performance, post, years[i])
+        for december in self.months_of(profile, first - 1):
             gross += december.monthly_gross
             contributions += december.monthly_contributions
         if december is None:  # paid no month of the year
             return (ZERO,) * len(MONEY_FIELDS)
-        salary = gross + self.extra_months * december.monthly_gross
+        paid = 13 - first
+        extra = self.extra_months * december.monthly_gross
         bonus = december.annual_bonus
+        if paid < 12:  # a part-year worker: what `prorate` says is paid by months paid
+            if self.prorate.extra_months:
+                extra = half_up(Fraction(extra) * paid / 12, 2)
+            if self.prorate.bonus:
+                bonus = half_up(Fraction(bonus) * paid / 12, 2)
+        salary = gross + extra
         return (
             december.monthly_base,
             december.monthly_allowance,
@@ -174,27 +287,28 @@ class YearCosting:
             salary + bonus + contributions,
         )
 
-    def _cost(self, *profile: *YearProfile) -> PayFigures:
+    def _cost(
+        self,
+        education: str,
+        title: str,
+        performance: str | None,
+        post: str | None,
+        years: tuple[int, ...],
+        first: int,
+        since: int | None = None,
+        area: str | None = None,
+    ) -> PayFigures:
         """One profile's figures for the year: December's, with the year's money and
         each month's figures (`months`)."""
-        education, title, performance, post, years, first = profile
-        months = tuple(
-            PayMonth(
-                m,
-                calc.figures(education, title, performance, post, y) if m >= first else None,
-            )
-            for m, (calc, y) in enumerate(zip(self.calcs, years, strict=True), 1)
-        )
-        money = dict(
-            zip(
-                MONEY_FIELDS,
-                self.money(education, title, performance, post, years, first),
-                strict=True,
-            )
-        )
+        profile = (education, title, performance, post, years, first, since, area)
+        paid = self.months_of(profile, min(first, 13) - 1)
+        months = tuple(PayMonth(m, paid[m - first] if m >= first else None) for m in range(1, 13))
+        # the key `RosterCosting` gives a profile, so the year's money is worked out once
+        key = profile if since is not None or area is not None else profile[:6]
+        money = dict(zip(MONEY_FIELDS, self.money(*key), strict=True))
         december = months[-1].figures
         if december is None:  # paid no month of the year: listed with 0.00
-            shown = self.calcs[-1].figures(education, title, performance, post, years[-1])
+            shown = self.month_figures(profile, 11)
             return dataclasses.replace(
                 shown,
                 **money,  # type: ignore[arg-type]
@@ -255,7 +369,7 @@ def pay(
     else:
         as_of = as_of or rules.effective
         problems = hired_after(workers, as_of)
-        calc = PayCalculator(rules.in_force(as_of))
+        calc = PayCalculator(rules_on(rules, as_of))
         day = as_of
 
         def figures_of(w: Worker) -> PayFigures:  # the run rate on one day
@@ -272,7 +386,14 @@ def pay(
             continue
         rows.append(
             WorkerPay(
-                w.id, w.name, w.site, figures, w.hired, w.years_not_counted, w.years_of_service
+                w.id,
+                w.name,
+                w.site,
+                figures,
+                w.hired,
+                w.years_not_counted,
+                w.years_of_service,
+                w.title_since,
             )
         )
     if problems:

@@ -16,8 +16,9 @@ from ..dates import completed_years
 from ..messages import Msg, msg
 from ..model import Worker
 from ..money import EXACT, FEN, ZERO, half_up, round_fen
-from ..rules import Rules
+from ..rules import Floor, Rules, number
 from .choices import not_one_of
+from .floors import floor_gross
 
 MONEY_FIELDS = (
     "monthly_base",
@@ -69,6 +70,10 @@ class PayFigures:
     annual_contributions: Decimal
     annual_cost: Decimal
     months: tuple[PayMonth, ...] = ()  # with a year costed month by month: its twelve months
+    area: str | None = None  # the worker's area, where the rules pay by area
+    floor: Decimal | None = None  # the floor that applied (None: none applies)
+    floor_includes: tuple[str, ...] = ()  # what that floor counts: gross[, contributions]
+    own_title: str | None = None  # the worker's title, where the one below was paid (title_since)
 
     def money(self) -> tuple[Decimal, ...]:
         return tuple(getattr(self, name) for name in MONEY_FIELDS)
@@ -124,15 +129,25 @@ class PayCalculator:
         self.rules = rules
         pay = rules.pay
         grades = pay.grades or []
-        self._grades = [(g.min_points, g.grade, g.monthly) for g in grades]
+        self._grades = [(g.min_points, g.grade, number(g.monthly)) for g in grades]
         self._grade_index = {g.grade: i for i, g in enumerate(grades)}
         self._post_rank = {name: i for i, name in enumerate(pay.posts)}
+        self.uses_area = rules.uses_area
+        self.window = rules.longest_window
         self.figures = lru_cache(maxsize=None)(self._figures)
 
     def default_post(self) -> str | None:
         return self.rules.pay.default_post if self.rules.pay.posts else None
 
-    def _check(self, education: str, title: str, rating: str, post: str | None, years: int) -> None:
+    def _check(
+        self,
+        education: str,
+        title: str,
+        rating: str,
+        post: str | None,
+        years: int,
+        area: str | None = None,
+    ) -> None:
         rules = self.rules
         points = rules.pay.points
         for key, value, allowed in (
@@ -140,6 +155,7 @@ class PayCalculator:
             ("title", title, points.title),
             ("performance", rating, points.performance),
             ("post", post, rules.pay.posts),
+            ("area", area, rules.areas),
         ):
             if value is not None and value not in allowed:
                 if key == "post" and not allowed:
@@ -150,10 +166,21 @@ class PayCalculator:
             raise ProfileError("years_of_service", msg("calc.negative_years", years=years))
 
     def _figures(
-        self, education: str, title: str, performance: str | None, post: str | None, years: int
+        self,
+        education: str,
+        title: str,
+        performance: str | None,
+        post: str | None,
+        years: int,
+        since: int | None = None,
+        area: str | None = None,
     ) -> PayFigures:
+        """One profile's figures in a month. `since`: months from the first month after
+        the worker's `title_since` to this one (None: no `title_since`); before it the
+        title one rung below is paid, and a component `for_months: N` only while it is
+        0 to N - 1. `area`: the worker's area."""
         with localcontext(EXACT):
-            return self._figures_exact(education, title, performance, post, years)
+            return self._figures_exact(education, title, performance, post, years, since, area)
 
     def paying_post(self, education: str, post: str | None) -> str | None:
         """The post a worker is paid as: their own, or the higher one their education gives."""
@@ -165,13 +192,23 @@ class PayCalculator:
         return post
 
     def _figures_exact(
-        self, education: str, title: str, performance: str | None, post: str | None, years: int
+        self,
+        education: str,
+        title: str,
+        performance: str | None,
+        post: str | None,
+        years: int,
+        since: int | None,
+        area: str | None,
     ) -> PayFigures:
         pay = self.rules.pay
         points_rules = pay.points
         rating = performance or pay.default_performance
         post = post or self.default_post()
-        self._check(education, title, rating, post, years)
+        self._check(education, title, rating, post, years, area)
+        own_title = None
+        if since is not None and since < 0:  # the certificate's month has not yet come
+            own_title, title = title, self.rules.title_below(title)
         paid_as = self.paying_post(education, post)
         post_rule = pay.posts.get(paid_as) if paid_as else None
         per_year = points_rules.years_of_service
@@ -219,35 +256,31 @@ class PayCalculator:
             "performance": rating,
             "grade": None if grade is None else str(grade),
             "step": None if step is None else str(step),
+            "area": area,
         }
         for cid, comp in pay.components.items():
             key = facts[comp.by]
-            amount = comp.amounts.get(key, ZERO) if key is not None else ZERO
+            if key is None and comp.by == "area":
+                raise ProfileError("area", msg("calc.no_area", where=f"pay.components.{cid}"))
+            amount = number(comp.amounts.get(key, ZERO)) if key is not None else ZERO
             if comp.per_year is not None:
                 counted = years if comp.max_years is None else min(years, comp.max_years)
-                amount += comp.per_year * counted
+                amount += number(comp.per_year) * counted
+            window = comp.for_months
+            if window is not None and since is not None and not 0 <= since < window:
+                amount = ZERO  # outside the months after the certificate
             components[cid] = amount
             keys[cid] = key
-        allowance = pay.allowances.title.get(title, ZERO)
+        allowance = number(pay.allowances.title.get(title, ZERO))
         gross = sum(components.values(), ZERO) + allowance
-        contributions_rule = pay.contributions
-        base_rule = contributions_rule.base
-        if gross < base_rule.floor:
-            contribution_base, limit = base_rule.floor, "floor"
-        elif gross > base_rule.ceiling:
-            contribution_base, limit = base_rule.ceiling, "ceiling"
-        else:
-            contribution_base, limit = gross, None
-        bases: dict[str, Decimal] = {}
-        contributions: dict[str, Decimal] = {}
-        for name, rate in contributions_rule.rates.items():
-            floor, ceiling = contributions_rule.bounds(name)
-            item_base = min(max(gross, floor), ceiling)
-            bases[name] = item_base
-            contributions[name] = round_contribution(
-                item_base * rate, contributions_rule.rounding(name)
-            )
-        monthly_contributions = sum(contributions.values(), ZERO)
+        floor: Decimal | None = None
+        includes: tuple[str, ...] = ()
+        if pay.floor:
+            raised, floor, includes = self._floored(gross, paid_as, area)
+            components["floor"] = raised - gross
+            gross = raised
+        contribution_base, limit = self._clamped(gross)
+        bases, contributions, monthly_contributions = self._contributions(gross)
         bonus_months = pay.bonus_months().get(rating, Decimal(0))
         bonus_month = sum((components.get(part, ZERO) for part in pay.bonus_of()), ZERO)
         annual_salary = gross * pay.months_per_year
@@ -285,7 +318,72 @@ class PayCalculator:
             annual_bonus=annual_bonus,
             annual_contributions=annual_contributions,
             annual_cost=annual_salary + annual_bonus + annual_contributions,
+            area=area,
+            floor=floor,
+            floor_includes=includes,
+            own_title=own_title,
         )
+
+    # ----------------------------------------------------------------- contributions
+
+    def _clamped(self, gross: Decimal) -> tuple[Decimal, str | None]:
+        """The general contribution base of a gross, and the bound that held it."""
+        base_rule = self.rules.pay.contributions.base
+        if gross < base_rule.floor:
+            return base_rule.floor, "floor"
+        if gross > base_rule.ceiling:
+            return base_rule.ceiling, "ceiling"
+        return gross, None
+
+    def _contributions(
+        self, gross: Decimal
+    ) -> tuple[dict[str, Decimal], dict[str, Decimal], Decimal]:
+        """Each item's base and contribution on a month's gross, and their sum."""
+        rule = self.rules.pay.contributions
+        bases: dict[str, Decimal] = {}
+        contributions: dict[str, Decimal] = {}
+        for name, rate in rule.rates.items():
+            floor, ceiling = rule.bounds(name)
+            item_base = min(max(gross, floor), ceiling)
+            bases[name] = item_base
+            contributions[name] = round_contribution(item_base * rate, rule.rounding(name))
+        return bases, contributions, sum(contributions.values(), ZERO)
+
+    def _contributions_on(self, gross: Decimal) -> Decimal:
+        return self._contributions(gross)[2]
+
+    def _floored(
+        self, gross: Decimal, paid_as: str | None, area: str | None
+    ) -> tuple[Decimal, Decimal | None, tuple[str, ...]]:
+        """The month's gross under its floor, the floor (None: none applies) and what it
+        counts. The worker's floor is the highest that applies (of two as high, the one
+        that needs the higher gross); the gross is raised to the least that reaches it."""
+        best, floor = gross, None
+        includes: tuple[str, ...] = ()
+        for amount, rule in self._floors(paid_as, area):
+            on = self._contributions_on if rule.with_contributions() else None
+            needed = floor_gross(gross, amount, on)
+            if floor is None or amount > floor or (amount == floor and needed > best):
+                best, floor, includes = needed, amount, tuple(rule.includes)
+        return best, floor, includes
+
+    def _floors(self, paid_as: str | None, area: str | None) -> list[tuple[Decimal, Floor]]:
+        """Each floor that applies to a post and an area, with its amount."""
+        out = []
+        for i, rule in enumerate(self.rules.pay.floor):
+            if rule.posts and paid_as not in rule.posts:
+                continue
+            if rule.by == "area":
+                if area is None:
+                    raise ProfileError("area", msg("calc.no_area", where=f"pay.floor[{i}]"))
+                amount = rule.amounts.get(area)
+                if amount is None:  # an area the floor leaves out: no floor
+                    continue
+            else:
+                amount = rule.monthly
+            assert amount is not None  # a floor without by has monthly (rules checks)
+            out.append((number(amount), rule))
+        return out
 
     # ----------------------------------------------------------------- service years
 
@@ -296,9 +394,12 @@ class PayCalculator:
             return given
         assert hired is not None
         start = hired
-        counted_from = self.rules.pay.service.counted_from
+        service = self.rules.pay.service
+        counted_from = service.counted_from
         if counted_from is not None and counted_from > start:
             start = counted_from
+        if service.count == "calendar_year":  # a full year counts from the next 1 January
+            day = dt.date(day.year, 1, 1)
         return completed_years(start, day) if start <= day else 0
 
     def service_years(self, education: str, base: int, not_counted: int) -> int:
@@ -312,10 +413,27 @@ class PayCalculator:
         return self.service_years(worker.education, base, worker.years_not_counted)
 
     def worker(self, worker: Worker, as_of: dt.date) -> PayFigures:
+        since = None
+        if worker.title_since is not None:
+            since = window_month(months_since(worker.title_since, as_of), self.window)
         return self.figures(
             worker.education,
             worker.title,
             worker.performance,
             worker.post,
             self.worker_years(worker, as_of),
+            since,
+            worker.area if self.uses_area else None,
         )
+
+
+def months_since(title_since: dt.date, day: dt.date) -> int:
+    """Months from the first month that starts after `title_since` (次月起) to the month
+    of `day`: 0 in that first month, negative before it."""
+    return (day.year - title_since.year) * 12 + day.month - title_since.month - 1
+
+
+def window_month(since: int, longest: int) -> int:
+    """`months_since` as the figures need it: every month before the first is -1, every
+    month past the longest `for_months` window is the same."""
+    return -1 if since < 0 else min(since, longest)

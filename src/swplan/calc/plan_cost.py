@@ -8,6 +8,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from ..model import ExamPass, LedgerRow, Worker
 from ..money import ZERO
@@ -18,7 +19,8 @@ from .pay import MONEY_FIELDS, YearCosting
 from .plan_roster import PlanRoster
 
 # education, title, performance, post, hired, years_of_service (that year's figure),
-# years_not_counted
+# years_not_counted; a plan that knows them may add the area and title_since (see
+# `YearCosting.where`)
 PayFacts = tuple[str, str, str | None, str | None, dt.date | None, int | None, int]
 
 
@@ -42,8 +44,10 @@ def year_cost(
     costing = YearCosting(rules, year)
     bases_of: dict[tuple[dt.date | None, int | None], tuple[tuple[int, ...], int]] = {}
     years_of: dict[tuple[str, tuple[int, ...], int], tuple[int, ...]] = {}
-    profiles: Counter[tuple[str, str, str | None, str | None, tuple[int, ...], int]] = Counter()
-    for (education, title, performance, post, hired, given, not_counted), count in facts.items():
+    profiles: Counter[tuple[Any, ...]] = Counter()
+    for f, count in facts.items():
+        education, title, performance, post, hired, given, not_counted = f[:7]
+        at: tuple[Any, ...] = f[7:]  # the area and title_since, where the plan gives them
         bases = bases_of.get((hired, given))
         if bases is None:
             bases = bases_of[(hired, given)] = costing.base_years(hired, given)
@@ -51,14 +55,15 @@ def year_cost(
         years = years_of.get(key)
         if years is None:
             years = years_of[key] = costing.years(education, bases[0], not_counted)
-        profiles[(education, title, performance, post, years, bases[1])] += count
+        where = costing.where(*at)
+        profiles[(education, title, performance, post, years, bases[1], *where)] += count
     if known is None:
         known = {}
     total = ZERO
     for profile, count in profiles.items():
         cost = known.get(profile)
         if cost is None:
-            cost = known[profile] = costing.money(*profile)[_ANNUAL_COST]
+            cost = known[profile] = costing.annual_cost(profile)
         total += cost * count
     return total
 

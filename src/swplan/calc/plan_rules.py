@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..money import half_up
-from ..rules import Rules
+from ..rules import Rules, ShareOf
 
 
 def rise_factor(rate: Decimal, k: int) -> Fraction:
@@ -24,13 +24,15 @@ def risen(amount: Decimal, factor: Fraction) -> Decimal:
 
 def _risen_pay(rules: Rules, pay_f: Fraction, base_f: Fraction) -> Rules:
     """`rules` with every money amount of `pay` x pay_f and every contribution base
-    bound x base_f, each half-up to the fen."""
+    bound x base_f, each half-up to the fen (floors too; a share of a published figure
+    stays as it is)."""
     pay = rules.pay
     contributions = pay.contributions
     base = contributions.base
 
-    def up(amount: Decimal) -> Decimal:
-        return risen(amount, pay_f)
+    def up(amount: Decimal | ShareOf) -> Decimal | ShareOf:
+        # a number rises; a share follows its published figure
+        return risen(amount, pay_f) if isinstance(amount, Decimal) else amount
 
     def up_base(amount: Decimal | None) -> Decimal | None:
         return None if amount is None else risen(amount, base_f)
@@ -48,6 +50,15 @@ def _risen_pay(rules: Rules, pay_f: Fraction, base_f: Fraction) -> Rules:
             )
             for name, c in pay.components.items()
         },
+        "floor": [
+            f.model_copy(
+                update={
+                    "monthly": None if f.monthly is None else up(f.monthly),
+                    "amounts": {k: up(a) for k, a in f.amounts.items()},
+                }
+            )
+            for f in pay.floor
+        ],
         "contributions": contributions.model_copy(
             update={
                 "base": base.model_copy(

@@ -86,8 +86,11 @@ def budget(
         found += named_problems(summary.respelt, ((r.worker_id, r.origin) for r in paid), "ledger")
         if found:
             raise InputError(found)
+    areas = {s.id: s.area for s in pops.sites if s.area is not None}
     try:
-        result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
+        result = draft(
+            r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit, site_areas=areas
+        )
     except InputError as exc:  # a pass after the year: the option that moves it is --year
         raise InputError(later_than(exc.problems, y, "--year")) from None
     sites = None

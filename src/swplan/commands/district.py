@@ -76,13 +76,23 @@ def load_district(
     a warning.
     """
 
+    areas: dict[str, str] | None = None
+
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, costing, wanted_ids, by_site, ledger_ids=ledger_ids)
+        return summarise_roster(
+            roster, rules, costing, wanted_ids, by_site, areas, ledger_ids=ledger_ids
+        )
 
+    # where pay depends on the area, a worker with none takes their site's: the sites
+    # are read first
+    sites_first = costing is not None and costing.uses_area
     big = (
-        roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())
+        roster is not None
+        and not sites_first
+        and file_format(roster) == "csv"
+        and (_size(roster) >= _parallel_bytes())
     )
     wait_roster = beside(read_roster) if big else read_roster
     problems: list[Problem] = []
@@ -90,10 +100,13 @@ def load_district(
     try:
         pops = load_populations(populations, rules)
         posts = required_posts(rules, pops.sites)
+        if sites_first:
+            areas = site_areas(pops)
     except InputError as exc:
         problems += exc.problems
     try:
-        summary = wait_roster()
+        if not (sites_first and problems):  # without its sites the roster's areas are unknown
+            summary = wait_roster()
     except InputError as exc:
         problems += exc.problems
     if problems:
@@ -155,6 +168,21 @@ def nearest_site(text: str, pops: Populations) -> str | None:
             if distance * 3 <= max(len(form), len(other)) and (best is None or distance < best[0]):
                 best = (distance, name)
     return best[1] if best is not None else None
+
+
+def site_areas(pops: Populations) -> dict[str, str]:
+    """Site id (and a name only one site has) -> the site's area, for the sites with one."""
+    out: dict[str, str] = {}
+    names: dict[str, list[str | None]] = {}
+    for s in pops.sites:
+        if s.area is not None:
+            out[s.id] = s.area
+        if s.name:
+            names.setdefault(s.name, []).append(s.area)
+    for name, found in names.items():
+        if len(found) == 1 and found[0] is not None:
+            out.setdefault(name, found[0])
+    return out
 
 
 def sites_by_name(

@@ -69,7 +69,26 @@ def pay_rows(
         if row is not None:
             row(r, number)
     rows.finish()
+    notes.add(costing.notes(tally.counts))
     return tally
+
+
+def costed_rows(
+    path: str | os.PathLike[str],
+    rules: Rules,
+    costing: RosterCosting,
+    site_areas: dict[str, str] | None = None,
+) -> RosterRows:
+    """The rows of a roster to be costed: judged on the costing's day (or year), each
+    needing an area where the rules pay by area (from the row, else its site's)."""
+    return RosterRows(
+        path,
+        rules,
+        judged=costing.as_of,
+        year=costing.year,
+        site_areas=site_areas,
+        need_area=costing.uses_area,
+    )
 
 
 def write_pay(
@@ -86,7 +105,7 @@ def write_pay(
     of the profiles paid."""
     from ..report.pay_stream import PayStreamWriter
 
-    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    rows = costed_rows(path, rules, costing)
     writer = PayStreamWriter(costing, out, fmt=fmt, lang=lang, by_site=by == "site")
     sums = SiteSums() if by == "site" else None
     tally = pay_rows(rows, costing, writer.row if writer.lists else None, sums)
@@ -104,7 +123,7 @@ def held_or_tallied(
 ) -> tuple[list[Worker] | None, Tally, SiteSums | None]:
     """For a table of `pay`: the workers when there are at most `limit`, else None
     (and then the tally and, with `by`, the sites' sums are what can be shown)."""
-    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    rows = costed_rows(path, rules, costing)
     held: list[RosterRow] = []
 
     def keep(row: RosterRow, profile: int) -> None:
@@ -127,7 +146,7 @@ def find_worker(
     may be given in full or masked, as outputs show it."""
     from ..identity import same_id
 
-    rows = RosterRows(path, rules, judged=costing.as_of, year=costing.year)
+    rows = costed_rows(path, rules, costing)
     found = [rows.worker(row) for row in each_row(rows, "pay") if same_id(worker_id, row.id)]
     rows.finish()
     return found[:1], rows.ids.first.keys()
@@ -139,6 +158,7 @@ def summarise_roster(
     costing: RosterCosting | None,
     wanted_ids: Collection[str] = (),
     by_site: bool = False,
+    site_areas: dict[str, str] | None = None,
     *,
     ledger_ids: Collection[str] = (),
 ) -> RosterSummary:
@@ -147,13 +167,12 @@ def summarise_roster(
     awards must judge (those whose exams the roster lists, and those `wanted_ids` names
     when award conditions judge workers), which of `wanted_ids` are on it, with
     `by_site` each site's cost and the sites of the workers in `wanted_ids`, and the
-    ids of `wanted_ids` and `ledger_ids` that are roster ids spelt another way."""
-    rows = RosterRows(
-        path,
-        rules,
-        judged=costing.as_of if costing is not None else None,
-        year=costing.year if costing is not None else None,
-    )
+    ids of `wanted_ids` and `ledger_ids` that are roster ids spelt another way.
+    `site_areas` gives a worker with no area of their own their site's."""
+    if costing is not None:
+        rows = costed_rows(path, rules, costing, site_areas)
+    else:
+        rows = RosterRows(path, rules)
     counts = RosterCounts()
     if by_site:
         counts.with_costs(wanted_ids)
@@ -174,6 +193,8 @@ def summarise_roster(
         if row.exams or row.id in judged:
             kept.append(rows.worker(row))
     rows.finish()
+    if tally is not None and costing is not None:
+        notes.add(costing.notes(tally.counts))
     cost = tally.totals()["annual_cost"] if tally is not None else Decimal(0)
     ids = rows.ids.first
     # the ids the passes may name: those of the passes file found, and the workers

@@ -41,12 +41,15 @@ ROSTER_HEADERS = {
     **dict.fromkeys(("考核等次", "年度考核", "考核结果"), "performance"),
     **dict.fromkeys(("用工性质", "人员类别"), "employment"),
     "不计工龄年数": "years_not_counted",
+    **dict.fromkeys(("地区", "片区", "区县", "区域"), "area"),
+    **dict.fromkeys(("取证时间", "取证日期", "职业资格取得时间"), "title_since"),
 }
 POPULATIONS_HEADERS = {
     **dict.fromkeys(("站点编号", "编号"), "id"),
     **dict.fromkeys(("站点", "站点名称", "名称"), "name"),
     **dict.fromkeys(("类型", "站点类型"), "kind"),
     **dict.fromkeys(("简称", "别名"), "aliases"),
+    **dict.fromkeys(("地区", "片区", "区县", "区域"), "area"),
 }
 PASS_HEADERS = {
     **dict.fromkeys(("工号", "人员编号"), "worker_id"),
@@ -242,7 +245,7 @@ def populations_header_problems(table: Table, rules: Rules) -> list[Problem]:
     table.kind = "populations"
     problems = table.header_problems(
         [],
-        ["id", "name", "kind", "aliases", *rules.categories],
+        ["id", "name", "kind", "aliases", "area", *rules.categories],
         populations_headers(rules),
         ignored_headers("populations", rules),
     )

@@ -108,7 +108,9 @@ def table_kind(table: Table) -> str:
     # ledger has paid_on, and an amount without passed_on is a ledger missing it
     if "paid_on" in columns or ("amount" in columns and "passed_on" not in columns):
         return "ledger"
-    if "passed_on" in columns:
+    # a roster's 取证日期 is its title_since, not a pass's date: a roster has education
+    # and title, which passes never have
+    if "passed_on" in columns and not {"education", "title"} <= columns:
         return "passes"
     if {"education", "title", "hired", "years_of_service"} & columns:
         return "roster"

@@ -45,6 +45,7 @@ class SiteRules:
         self.rules = rules
         self._counts: dict[str, int | Text] = {}  # cell -> count, or what is wrong with it
         self._kinds: dict[str, tuple[str | None, Text | None]] = {}  # cell -> (kind, problem)
+        self._areas: dict[str, tuple[str | None, Text | None]] = {}  # cell -> (area, problem)
 
     @staticmethod
     def ident(cell: Any) -> tuple[str | None, Text | None]:
@@ -108,6 +109,24 @@ class SiteRules:
             else:
                 found = (key or text, None)
             self._kinds[cell] = found
+        return found
+
+    def area(self, cell: Any) -> tuple[str | None, Text | None]:
+        """(area, problem): the key of the area a cell names (rules without areas read
+        none)."""
+        if cell is None or not self.rules.areas:
+            return None, None
+        if not isinstance(cell, str):
+            return None, _SINGLE
+        found = self._areas.get(cell)
+        if found is None:
+            text = cell.strip() or None
+            key = self.rules.word("area", text) if text else None
+            if text is not None and key is None:
+                found = (None, self.rules.unknown_word("area", text))
+            else:
+                found = (key, None)
+            self._areas[cell] = found
         return found
 
     def listed(self, kind: str | None) -> bool:
@@ -196,6 +215,7 @@ class SiteRows:
         i_name, i_kind, i_aliases = col.get("name"), col.get("kind"), col.get("aliases")
         i_id = col.get("id", i_name)  # no id column: each site's name is its id
         assert i_id is not None
+        i_area = col.get("area")
         records: Any = opened.records
         if records is None:  # a workbook: its rows, cells by column
             records = self._sheet_records(table, opened, [c for c, _ in present])
@@ -220,6 +240,7 @@ class SiteRows:
                 clients,
                 bad,
                 cells[i_aliases] if i_aliases is not None else None,
+                cells[i_area] if i_area is not None else None,
             )
             if site is not None:
                 yield site
@@ -241,6 +262,7 @@ class SiteRows:
         clients: dict[str, int],
         bad: bool,
         aliases_cell: Any = None,
+        area_cell: Any = None,
     ) -> Site | None:
         """A site from its cells, or None (its problems noted); its id counts for the
         duplicate-id rule whenever it is readable."""
@@ -259,6 +281,10 @@ class SiteRows:
         if problem is not None:
             self.fail(number, "kind", problem)
             return None
+        area, problem = self.check.area(area_cell)
+        if problem is not None:
+            self.fail(number, "area", problem)
+            bad = True
         if ident is None:
             return None
         if not self.check.listed(kind) and kind is not None:
@@ -266,7 +292,7 @@ class SiteRows:
         if not self.ids.add(ident, number, self.problems) or bad:
             return None
         self.totals.add(number, name, clients)
-        return Site(ident, name, kind, clients, aliases)
+        return Site(ident, name, kind, clients, aliases, area)
 
     def _has_ids(self) -> bool:
         return self.table is None or "id" in self.table.columns
@@ -287,6 +313,7 @@ class SiteRows:
                 clients,
                 bad,
                 item.get("aliases"),
+                item.get("area"),
             )
             if site is not None:
                 yield site

@@ -18,6 +18,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import replace
+from operator import itemgetter
 from typing import Any
 
 from ..errors import InputError, Problem
@@ -44,6 +45,7 @@ from .table import Table
 from .text import file_format
 from .totals import roster_total
 from .worker_rules import (
+    _AREA,
     _EDUCATION,
     _EMPLOYMENT,
     _HIRED,
@@ -54,6 +56,7 @@ from .worker_rules import (
     _POST,
     _SITE,
     _TITLE,
+    _TITLE_SINCE,
     _YEARS,
     NOT_SCALAR,
     Bad,
@@ -71,6 +74,10 @@ class RosterRows:
     `finish()` raises them together, or adds the reader's notes when there are none.
     `ids` maps every readable worker id to the row it first appears on (for the
     duplicate-id rule and for telling which ids the roster has).
+
+    `site_areas` (site id or name -> area, from the populations) gives a row with no
+    area its site's; with `need_area` (the rules pay by area: `pay` and `budget`) a row
+    left without one is a problem.
     """
 
     def __init__(
@@ -82,11 +89,21 @@ class RosterRows:
         year: int | None = None,
         source: Document | OpenTable | None = None,
         option: str | None = None,
+        site_areas: dict[str, str] | None = None,
+        need_area: bool = False,
     ) -> None:
         self.path = path
         self.rules = rules
         self.yaml = file_format(path) == "yaml"
-        self.check = WorkerRules(rules, judged, year=year, table=not self.yaml, option=option)
+        self.check = WorkerRules(
+            rules,
+            judged,
+            year=year,
+            table=not self.yaml,
+            option=option,
+            site_areas=site_areas,
+            need_area=need_area,
+        )
         self.problems: list[Problem] = []
         self.disagree: list[str] = []  # where (the hired cell) a table's two values disagree
         self.months: list[int] = []  # rows whose hired cell is a month without a day
@@ -159,12 +176,21 @@ class RosterRows:
             picks[_EMPLOYMENT],
         )
         i_hired, i_years, i_nc = picks[_HIRED], picks[_YEARS], picks[_NOT_COUNTED]
+        i_area, i_since = picks[_AREA], picks[_TITLE_SINCE]
+        check = self.check
+        site_areas = check.site_areas if check.areas else None
+        # the cells each group of rules is judged on, taken at once; an area or a
+        # title_since column only where the roster has one (or the sites give areas)
+        facts_at = [i_edu, i_title, i_perf, i_post, i_emp]
+        if i_area != width or site_areas is not None:
+            facts_at.append(i_area)
+        service_at = [i_hired, i_years, i_nc, *([i_since] if i_since != width else [])]
+        facts_cells, service_cells = itemgetter(*facts_at), itemgetter(*service_at)
         records: Iterator[tuple[int, list[Any]]]
         if opened.records is not None:  # CSV: raw records, read lazily
             records = opened.records
         else:
             records = self._sheet_records(table, opened)
-        check = self.check
         # typed loosely: a value is good unless it is a `Bad` (checked by type, for speed)
         facts_of: dict[Any, Any] = check._facts
         service_of: dict[Any, Any] = check._service
@@ -177,13 +203,15 @@ class RosterRows:
             if pad:
                 cells.append("")
             ident = cells[i_id]
-            fkey = (cells[i_edu], cells[i_title], cells[i_perf], cells[i_post], cells[i_emp])
+            site = cells[i_site]
+            fkey = facts_cells(cells)
+            if site_areas is not None and not fkey[5]:  # the site's area, if it has one
+                fkey = (*fkey[:5], site_areas.get(site, ""))
             facts: Any = facts_of.get(fkey) or check.facts(*fkey)
-            skey = (cells[i_hired], cells[i_years], cells[i_nc])
+            skey = service_cells(cells)
             service: Any = service_of.get(skey) or check.service(*skey)
             if months and cells[i_hired] in months:
                 self.months.append(number)
-            site = cells[i_site]
             if i_number is not None and not self._id_number(number, cells[i_number], ident):
                 continue
             if (

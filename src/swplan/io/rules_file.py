@@ -22,7 +22,14 @@ from .yamldoc import Document, Path_, format_path, parse_yaml
 
 # --------------------------------------------------------------------------- loading
 
-BUILTIN = ("national", "national-v1", "xiamen-xiangan-2013", "beijing-2025")
+BUILTIN = (
+    "national",
+    "national-v1",
+    "xiamen-xiangan-2013",
+    "beijing-2025",
+    "changzhou-2011",
+    "shaanxi-2015",
+)
 
 
 def builtin_document(name: str = "national") -> Document:
@@ -125,7 +132,7 @@ def rules_from_document(doc: Document) -> Rules:
             raise InputError([at.problem(("extends",), not_one_of(base, BUILTIN))])
         data = merge(builtin_data(base), {k: v for k, v in data.items() if k != "extends"})
     try:
-        rules = Rules.model_validate(data).with_own_site_kinds(own_site_kinds)
+        rules = Rules.model_validate(data).with_own_site_kinds(own_site_kinds).with_source(doc.file)
     except RulesInconsistent as exc:
         raise InputError([at.problem(path, message) for path, message in exc.found]) from None
     except ValidationError as exc:

@@ -20,6 +20,7 @@ from ..values import (
     IDENT_RE,
     cell_date,
     is_placeholder,
+    parse_cell_date,
     parse_count,
     parse_ident,
     parse_site_id,
@@ -49,6 +50,8 @@ _ORDER = {
             "performance",
             "employment",
             "years_not_counted",
+            "area",
+            "title_since",
             "service",
         )
     )
@@ -61,6 +64,7 @@ _ID, _NAME, _SITE, _EDUCATION, _TITLE = (
 )
 _POST, _PERFORMANCE, _EMPLOYMENT = (_AT[k] for k in ("post", "performance", "employment"))
 _HIRED, _YEARS, _NOT_COUNTED = (_AT[k] for k in ("hired", "years_of_service", "years_not_counted"))
+_AREA, _TITLE_SINCE = _AT["area"], _AT["title_since"]
 
 
 class Bad(tuple):  # type: ignore[type-arg]
@@ -89,9 +93,13 @@ class WorkerRules:
     """Every rule of a worker row, in one place, for every reader and every size.
 
     Each group of cells is judged by one method, once per distinct text (the answers
-    are kept): `facts` (education, title, performance, post, employment), `service`
-    (hired, years_of_service, years_not_counted), `site`, and `ident` and `name`
-    (judged every time: they differ from row to row).
+    are kept): `facts` (education, title, performance, post, employment, area),
+    `service` (hired, years_of_service, years_not_counted, title_since), `site`, and
+    `ident` and `name` (judged every time: they differ from row to row).
+
+    `site_areas` (site id or name -> area) fills an empty area cell with the area of the
+    row's site; with `need_area` (the rules pay by area) a row left with no area is a
+    problem at its area cell.
 
     `judged` is the day a `hired` date may not be after (None: any day); with `year`
     (a year costed month by month), 31 December of it. `option` is the option that
@@ -112,12 +120,17 @@ class WorkerRules:
         table: bool = False,
         year: int | None = None,
         option: str | None = None,
+        site_areas: dict[str, str] | None = None,
+        need_area: bool = False,
     ) -> None:
         self.rules = rules
         self.year = year
         self.option = option or ("--year" if year is not None else "--as-of")
         self.id_numbers = False
         self.months: set[str] = set()
+        self.site_areas = site_areas or None
+        self.need_area = need_area
+        self.areas = bool(rules.areas)  # an area cell means nothing to rules without areas
         if year is not None:
             judged = dt.date(year, 12, 31)
         self.as_of = judged if judged != dt.date.max else None
@@ -139,10 +152,20 @@ class WorkerRules:
         ident = self.ident(cells[_ID])
         name = self.name(cells[_NAME])
         site = self.site(cells[_SITE])
+        area = cells[_AREA]
+        if self.site_areas is not None and not (area or "").strip():
+            area = self.site_areas.get(site if isinstance(site, str) else "", area)
         facts = self.facts(
-            cells[_EDUCATION], cells[_TITLE], cells[_PERFORMANCE], cells[_POST], cells[_EMPLOYMENT]
+            cells[_EDUCATION],
+            cells[_TITLE],
+            cells[_PERFORMANCE],
+            cells[_POST],
+            cells[_EMPLOYMENT],
+            area,
         )
-        service = self.service(cells[_HIRED], cells[_YEARS], cells[_NOT_COUNTED])
+        service = self.service(
+            cells[_HIRED], cells[_YEARS], cells[_NOT_COUNTED], cells[_TITLE_SINCE]
+        )
         found = [r for r in (ident, name, site, facts, service) if type(r) is Bad]
         if not found:
             return ident, name, site, facts, service, ()
@@ -192,7 +215,7 @@ class WorkerRules:
             return _bad(("site", reason(exc)))
 
     def facts(self, *cells: str | None) -> Facts | Bad:
-        """(education, title, performance, post, employment) cells -> `Facts`."""
+        """(education, title, performance, post, employment, area) cells -> `Facts`."""
         key = tuple(c or "" for c in cells)
         found = self._facts.get(key)
         if found is None:
@@ -200,7 +223,13 @@ class WorkerRules:
         return found
 
     def _judge_facts(
-        self, education: str, title: str, performance: str, post: str, employment: str
+        self,
+        education: str,
+        title: str,
+        performance: str,
+        post: str,
+        employment: str,
+        area_cell: str = "",
     ) -> Facts | Bad:
         problems: list[tuple[str, Text]] = []
         words = {}
@@ -219,12 +248,29 @@ class WorkerRules:
                 problems.append(("post", msg("calc.no_posts")))
             else:
                 post_key = self._word("post", post, False, problems)
+        area = self._area(area_cell, problems)
         if problems:
             return _bad(*problems)
         assert words["education"] is not None and words["title"] is not None
         return Facts(
-            words["education"], words["title"], words["performance"], post_key, words["employment"]
+            words["education"],
+            words["title"],
+            words["performance"],
+            post_key,
+            words["employment"],
+            area,
         )
+
+    def _area(self, cell: str, problems: list[tuple[str, Any]]) -> str | None:
+        """The area a cell names (rules without areas read none); with `need_area`, an
+        empty one is a problem."""
+        if not self.areas:
+            return None
+        area = self._word("area", cell, False, problems)
+        if area is None and self.need_area and _text(cell) is None:
+            where = _area_rule(self.rules)
+            problems.append(("area", msg("calc.no_area", where=where)))
+        return area
 
     def _word(
         self, vocabulary: str, cell: str, required: bool, problems: list[tuple[str, Text]]
@@ -246,15 +292,17 @@ class WorkerRules:
             problems.append((vocabulary, reason(exc)))
             return None
 
-    def service(self, hired: str | None, given: str | None, not_counted: str | None) -> Any:
-        """(hired, years_of_service, years_not_counted) cells -> `Service`."""
-        key = (hired or "", given or "", not_counted or "")
+    def service(self, *cells: str | None) -> Any:
+        """(hired, years_of_service, years_not_counted[, title_since]) cells -> `Service`."""
+        key = tuple(c or "" for c in cells)
         found = self._service.get(key)
         if found is None:
             found = self._service[key] = self._judge_service(*key)
         return found
 
-    def _judge_service(self, hired_cell: str, years_cell: str, nc_cell: str) -> Service | Bad:
+    def _judge_service(
+        self, hired_cell: str, years_cell: str, nc_cell: str, since_cell: str = ""
+    ) -> Service | Bad:
         problems: list[tuple[str, Text]] = []
         hired_text, years_text = _text(hired_cell), _number_text(years_cell, self.table)
         found = self._parsed("hired", hired_text, cell_date, problems)
@@ -266,6 +314,7 @@ class WorkerRules:
         years = self._parsed("years_of_service", years_text, _years, problems)
         nc_text = _number_text(nc_cell, self.table)
         not_counted = self._parsed("years_not_counted", nc_text, _years, problems)
+        title_since = self._parsed("title_since", _text(since_cell), parse_cell_date, problems)
         cross: list[tuple[str, Text]] = []
         if hired_text is not None and years_text is not None and not self.table:
             cross.append(("years_of_service", msg("calc.hired_and_years")))
@@ -284,7 +333,7 @@ class WorkerRules:
         if hired is not None and years is not None:  # a table gave both: hired is used
             disagrees = hired <= self.count_at and completed_years(hired, self.count_at) != years
             years = None
-        return Service(hired, years, not_counted or 0, disagrees)
+        return Service(hired, years, not_counted or 0, disagrees, title_since)
 
     @staticmethod
     def _parsed(
@@ -322,3 +371,15 @@ def _number_text(cell: str | None, table: bool) -> str | None:
     if table and text is not None and is_placeholder(text):
         return None
     return text
+
+
+def _area_rule(rules: Rules) -> str:
+    """The first rule that pays by area (for the message of a row with none)."""
+    for _, version in rules.versions():
+        for i, floor in enumerate(version.pay.floor):
+            if floor.by == "area":
+                return f"pay.floor[{i}]"
+        for name, component in version.pay.components.items():
+            if component.by == "area":
+                return f"pay.components.{name}"
+    return "pay"

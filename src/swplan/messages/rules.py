@@ -237,4 +237,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the horizon is the same for every scenario; set plan.years in the rules or use --years",
         "各方案的规划年数必须相同；请在规则中设定 plan.years，或使用 --years",
     ),
+    # pay as local notices write it: published figures, floors, areas
+    "rules.share_key_unknown": (
+        "unknown key {key!r} in a share of a published figure; allowed: {allowed}",
+        "公布数据占比中有未知的键 {key!r}；允许的项：{allowed}",
+    ),
+    "rules.share_key_missing": (
+        "a share of a published figure needs {key!r}, e.g. {{share: 0.8, of: average_wage}}",
+        "按公布数据占比计的金额须有 {key!r}，例如 {{share: 0.8, of: average_wage}}",
+    ),
+    "rules.share_of_unknown": (
+        "not a published figure: {problem}; list it under published",
+        "不是已公布的数据：{problem}；请在 published 中列出",
+    ),
+    "rules.published_not_mapping": (
+        "a published figure is a mapping of years to yearly amounts, "
+        "e.g. {{2024: 87500, 2025: 91000, growth: 0.05}}",
+        "公布数据应为“年份: 年度金额”的映射，例如 {{2024: 87500, 2025: 91000, growth: 0.05}}",
+    ),
+    "rules.published_key": (
+        "{key!r} is neither a year ({low}-{high}) nor growth",
+        "{key!r} 既不是年份（{low}-{high}）也不是 growth",
+    ),
+    "rules.published_no_year": (
+        "a published figure needs at least one year, e.g. {{2025: 91000}}",
+        "公布数据至少要有一个年份，例如 {{2025: 91000}}",
+    ),
+    "rules.component_named_floor": (
+        "'floor' is reserved for the raise a pay floor gives; give the component another id",
+        "'floor' 为托底补差专用；请给该项改用其他名称",
+    ),
+    "rules.by_area_needs_areas": (
+        "by: area needs the areas listed (areas: {{urban: {{label: {{zh: ...}}}}, ...}})",
+        "by: area 需要先列出地区（areas: {{urban: {{label: {{zh: 主城区}}}}, ...}}）",
+    ),
+    "rules.floor_both": (
+        "give monthly or by: area with amounts, not both",
+        "monthly 与 by: area（及 amounts）只能填写一种",
+    ),
+    "rules.floor_neither": (
+        "a floor needs monthly: AMOUNT, or by: area with amounts",
+        "托底标准须有 monthly: 金额，或 by: area 及 amounts",
+    ),
+    "rules.floor_amounts_without_by": (
+        "amounts are read by area: add by: area, or give one monthly amount",
+        "amounts 按地区取值：请加上 by: area，或只给一个 monthly 金额",
+    ),
+    "rules.floor_includes": (
+        "includes is [gross] or [gross, contributions]",
+        "includes 只能是 [gross] 或 [gross, contributions]",
+    ),
+    "rules.floor_posts_without_posts": (
+        "the rules define no posts; leave posts out",
+        "规则未设岗位；请去掉 posts",
+    ),
 }

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..calc.budget import BudgetResult, SiteBudget
 from ..calc.staffing import SitePosts
-from ..messages import msg
+from ..messages import Words, msg
 from ..money import fmt_money, fmt_share
 from ..render_view import Report, View, thousands
 from ..rules import Rules
@@ -143,13 +143,7 @@ def budget_notes(result: BudgetResult, rules: Rules, lang: str) -> list[str]:
             shortage=result.shortage,
             planned=result.planned,
         ),
-        sentence(
-            "budget.new_hires_note",
-            lang,
-            count=result.shortage,
-            cost=amount(result.new_hire.annual_cost),
-            profile=_hire_profile(result, rules, lang),
-        ),
+        _new_hires_note(result, rules, lang, amount),
         sentence(
             "budget.awards_note",
             lang,
@@ -157,6 +151,29 @@ def budget_notes(result: BudgetResult, rules: Rules, lang: str) -> list[str]:
             amount=amount(result.awards.due),
         ),
     ]
+
+
+def _new_hires_note(
+    result: BudgetResult, rules: Rules, lang: str, amount: Callable[[Decimal], str]
+) -> str:
+    """The new hires and what one costs; where pay is by area, per area."""
+    profile = _hire_profile(result, rules, lang)
+    if result.hires is None or not result.hires.counts:
+        cost = amount(result.new_hire.annual_cost)
+        return sentence(
+            "budget.new_hires_note", lang, count=result.shortage, cost=cost, profile=profile
+        )
+    by_area = result.hires.by_area
+    hires = Words(
+        msg(
+            "calc.hires_in_area",
+            area=word(rules, "area", area, lang) if lang == "zh" else area,
+            count=n,
+            cost=amount(by_area[area].annual_cost),
+        )
+        for area, n in result.hires.counts.items()
+    )
+    return msg("calc.new_hires_by_area", hires=hires, profile=profile).text(lang)
 
 
 # --------------------------------------------------------------------------- report
@@ -324,7 +341,6 @@ def budget_sheets(
             )
         )
     short = _short_sites(result)
-    hire_cost = result.new_hire.annual_cost
     sheets.append(
         Sheet(
             name=label("sheet.sites_short", lang),
@@ -336,7 +352,7 @@ def budget_sheets(
                 money_column("new_hires", lang),
             ],
             rows=[
-                [s.id, s.name, s.required, s.current, s.gap, hire_cost * (s.gap or 0)]
+                [s.id, s.name, s.required, s.current, s.gap, result.hire_cost(s.id) * (s.gap or 0)]
                 for s in short
             ],
             totals=[

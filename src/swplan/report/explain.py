@@ -11,18 +11,26 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Required, TypedDict, Unpack
 
-from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, PayMonth, PayResult, WorkerPay
+from ..calc.pay import MONEY_FIELDS, PayCalculator, PayFigures, PayResult, WorkerPay, rules_on
 from ..errors import InputError, Problem
 from ..identity import shown_id
 from ..messages import Clauses, Words, msg
 from ..money import fmt_money, fmt_number
 from ..render_view import Report, View
-from ..rules import Rules
+from ..rules import Rules, number
 from ..workbook import Column, Sheet
 from ..workbook import display_width as _width  # CJK characters take two columns
 from .common import header, sentence
 from .labels import COMPONENT_BY, EXPLAIN_KEYS_ZH, MONTH_COLUMNS, label
 from .pay import PAY_HEADERS_ZH, pay_csv_word, pay_row_json, pay_totals_json
+from .pay_local import (
+    floor_lines,
+    local_lines,
+    month_json,
+    part_year,
+    prorate_lines,
+    window_lines,
+)
 from .vocab import rules_name, word
 
 
@@ -51,7 +59,7 @@ def explain_report(
         problem = unknown_worker(worker_id, known, where["source"])
         raise InputError([Problem("--explain", "", "", problem)])
     day = result.shown_day()
-    shown = rules.in_force(day)
+    shown = rules_on(rules, day)
     lines = list(explain_lines(row, shown, day, lang, result.year))
     if lang == "zh":
         lines = zh_explain(lines, shown)
@@ -63,9 +71,11 @@ def explain_report(
     extra: dict[str, Any] = {"hired": row.hired.isoformat() if row.hired else None}
     if row.not_counted:
         extra["years_not_counted"] = row.not_counted
+    if row.title_since is not None:
+        extra["title_since"] = row.title_since.isoformat()
     item["breakdown"] = {**extra, **item["breakdown"]}
     if row.figures.months:
-        item["months"] = [_month_json(pm) for pm in row.figures.months]
+        item["months"] = [month_json(pm) for pm in row.figures.months]
     data["workers"] = [item]
     data["totals"] = pay_totals_json(dict(zip(MONEY_FIELDS, row.figures.money(), strict=True)), 1)
     if where.get("markdown"):  # keep the alignment: a code block, not a list
@@ -117,22 +127,6 @@ def unknown_worker(worker_id: str, ids: list[str], source: str) -> Clauses:
         hints=", ".join(repr(c) for c in close),
     )
     return Clauses(missing, msg("reports.explain.give_an_id"))
-
-
-def _month_json(pm: PayMonth) -> dict[str, Any]:
-    g = pm.figures
-    if g is None:
-        return {"month": pm.month, "paid": False}
-    return {
-        "month": pm.month,
-        "paid": True,
-        "years": g.years,
-        "step": g.step,
-        "grade": g.grade,
-        "monthly_gross": fmt_money(g.monthly_gross),
-        "monthly_contributions": fmt_money(g.monthly_contributions),
-        "contributions": {k: fmt_money(v) for k, v in g.contributions.items()},
-    }
 
 
 # --------------------------------------------------------------------------- zh
@@ -221,6 +215,9 @@ class _Explained:
             yield from self.year_lines("year_head_alone")
             return
         yield from self.years_lines()
+        if w.hired is not None and self.pay.service.count == "calendar_year":
+            yield "  " + msg("calc.explain_calendar_year").text(self.lang)
+        yield from local_lines(w, self.rules, self.lang)
         s = self.pay.steps
         if s is not None and f.step is not None:
             limits = {"first": s.first, "every": s.every_years, "max": s.max}
@@ -239,6 +236,8 @@ class _Explained:
         w, f, day = self.w, self.f, self.as_of
         service = self.pay.service
         base = PayCalculator(self.rules).base_years(w.hired, w.years_given, day)
+        if service.count == "calendar_year":  # whole years to 1 January of the day's year
+            day = dt.date(day.year, 1, 1)
         extra = service.education_years.get(f.education, 0)
         counted_from = service.counted_from
         if w.hired is None:
@@ -329,10 +328,12 @@ class _Explained:
             if comp.per_year is not None:
                 counted = f.years if comp.max_years is None else min(f.years, comp.max_years)
                 yield "    " + self.say(
-                    "per_year", id=cid, per_year=m(comp.per_year), years=counted
+                    "per_year", id=cid, per_year=m(number(comp.per_year)), years=counted
                 )
-        allowance = pay.allowances.title.get(f.title)
-        if not pay.components:
+        yield from window_lines(self.w, self.rules, self.lang)
+        found = pay.allowances.title.get(f.title)
+        allowance = None if found is None else number(found)
+        if not pay.components and not pay.floor:
             yield "  " + self.say("allowance", title=f.title, amount=m(f.monthly_allowance))
             yield "  " + self.say(
                 "gross",
@@ -390,6 +391,7 @@ class _Explained:
             yield "  " + self.say(
                 "monthly_contributions", sum=addends, amount=m(f.monthly_contributions)
             )
+        yield from floor_lines(f, self.rules, self.lang)
 
     def annual_lines(self) -> Iterator[str]:
         """The bonus and the annual figures (of the twelve months, with a year)."""
@@ -416,6 +418,7 @@ class _Explained:
         )
         if f.months:
             yield from self.year_lines()
+            yield from prorate_lines(self.w, self.rules, self.lang)
             return
         monthly, annual = m(f.monthly_contributions), m(f.annual_contributions)
         yield "  " + self.say("annual_contributions", monthly=monthly, amount=annual)
@@ -472,6 +475,8 @@ class _Explained:
         extra = ""
         if extra_months:
             extra = self.say("year_extra", extra=extra_months, gross=m(paid[-1].monthly_gross))
+            if total_gross + extra_months * paid[-1].monthly_gross != f.annual_salary:
+                extra += part_year(len(paid), self.lang)  # prorated: x n/12 months paid
         yield "  " + self.say(
             "year_salary",
             paid=len(paid),

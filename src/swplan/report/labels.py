@@ -129,6 +129,7 @@ COMPONENT_BY: dict[str, dict[str, str]] = {
         "performance": "绩效",
         "grade": "薪级",
         "step": "档次",
+        "area": "地区",
     }
 }
 

@@ -96,6 +96,9 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #categories:
 {categories}
 
+#areas: {{}}  # {c("地区：托底与工资构成可按地区取值（by: area），例 {town: {label: {zh: 县城}}}", "areas: floors and components may go by area (by: area), e.g. {town: {label: {zh: 县城}}}")}
+#published: {{}}  # {c("公布的年度数据（元/年），例 {average_wage: {2025: 90000, growth: 0.05}}", "published yearly figures (CNY a year), e.g. {average_wage: {2025: 90000, growth: 0.05}}")}
+
 #staffing:
 #  clients_per_worker: {staffing.clients_per_worker}  # {c("每名社工服务对象人数（1:20）", "clients per social worker (1:20)")}
 #  minimum_posts: {mapping(staffing.minimum_posts)}  # {c("各类型站点最低岗位数", "minimum posts by site kind")}
@@ -116,6 +119,7 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #  months_per_year: {pay.months_per_year}  # {c("每年发放月数", "months paid per year")}
 #  service:
 #    education_years: {mapping(pay.service.education_years)}  # {c("学历折算工龄（年）", "years of service a degree counts as")}
+#    count: {pay.service.count}  # {c("anniversary 满周年起计 | calendar_year 每满一年，从下一年度起", "anniversary | calendar_year: a full year counts from the next 1 January")}
 #  components:  # {c("工资构成（元/月）；设为 null 即不发", "pay components (CNY a month); null drops one")}
 {components}
 #  allowances:
@@ -124,6 +128,8 @@ effective: {rules.effective.isoformat()}  # {c("生效日期；预算年度默�
 #  contributions:  # {c("单位缴费（五险一金）", "employer contributions")}
 #    base: {{floor: {base.floor}, ceiling: {base.ceiling}}}  # {c("缴费基数下限、上限", "contribution base floor and ceiling")}
 #    rates: {mapping(pay.contributions.rates)}
+#  floor: []  # {c("托底（月），例 {monthly: {share: 0.8, of: average_wage, year: -1, from_month: 7}, includes: [gross, contributions]}", "pay floor (a month), e.g. {monthly: {share: 0.8, of: average_wage, year: -1, from_month: 7}, includes: [gross, contributions]}")}
+#  prorate: {{extra_months: false, bonus: false}}  # {c("年中入职者的额外月份工资、绩效奖金按发放月数折算", "a part-year worker's extra months and bonus by months paid")}
 
 #awards:  # {c("考试通过一次性奖励（元）", "one-off exam awards (CNY)")}
 #  exams: {mapping(awards.exams)}

@@ -71,6 +71,7 @@ BUILTIN_ZH: dict[str, dict[str, str]] = {
         "awards": "考试奖励",
         "training": "培训费",
     },
+    "component": {"floor": "托底补差"},
     "employment": {
         "contract": "合同制",
         "civil_servant": "公务员",
@@ -104,6 +105,7 @@ def _entries(rules: Rules, vocab: str) -> Any:
         "exam": lambda: rules.awards.exams,
         "kind": lambda: getattr(rules, "site_kinds", None),
         "employment": lambda: getattr(rules, "employment", None),
+        "area": lambda: getattr(rules, "areas", None),
         "contribution": lambda: getattr(pay.contributions, "items", None),
         "component": lambda: getattr(pay, "components", None),
     }

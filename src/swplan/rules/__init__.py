@@ -15,9 +15,11 @@ Pure data and the checks between its parts; reading a rules file (strict YAML,
 
 from __future__ import annotations
 
+from .base import Ident, Label, Strict, Word, parse_growth
 from .checks import PLAN_CHECKS, RULE_CHECKS, plan_problems, rule_problems
 from .columns import TABLE_COLUMNS, TableKind
 from .data import rules_as_data
+from .floors import Area, Floor, Prorate
 from .merge import drop_replaced_bonus, merge
 from .model import Rules
 from .parts import (
@@ -38,10 +40,8 @@ from .parts import (
     Employment,
     Grade,
     Growth,
-    Ident,
     IsoDate,
     ItemBase,
-    Label,
     MonthDay,
     NewHire,
     Number,
@@ -58,14 +58,12 @@ from .parts import (
     SiteKind,
     Staffing,
     Steps,
-    Strict,
-    Word,
     YearsPoints,
-    parse_growth,
     parse_share,
 )
 from .pay_checks import MAX_STEPS
 from .problems import KeyPath, RulesInconsistent
+from .published import PayAmount, ShareOf, figure_of, number, resolved
 from .vocabulary import (
     LONG_FORMS,
     VOCABULARIES,
@@ -85,6 +83,7 @@ __all__ = [
     "VOCABULARIES",
     "VOCABULARY_PATHS",
     "Allowances",
+    "Area",
     "Amount",
     "AmountKey",
     "Awards",
@@ -97,6 +96,7 @@ __all__ = [
     "Contributions",
     "Count",
     "Eligibility",
+    "Floor",
     "Employment",
     "Grade",
     "Growth",
@@ -109,10 +109,12 @@ __all__ = [
     "NewHire",
     "Number",
     "Pay",
+    "PayAmount",
     "PerformanceBonus",
     "Plan",
     "Points",
     "Positive",
+    "Prorate",
     "Post",
     "Rate",
     "Rounding",
@@ -120,6 +122,7 @@ __all__ = [
     "RulesInconsistent",
     "Service",
     "Share",
+    "ShareOf",
     "SiteKind",
     "Staffing",
     "Steps",
@@ -129,10 +132,13 @@ __all__ = [
     "YearsPoints",
     "alias_problems",
     "drop_replaced_bonus",
+    "figure_of",
     "merge",
+    "number",
     "parse_growth",
     "parse_share",
     "plan_problems",
+    "resolved",
     "rule_problems",
     "rules_as_data",
     "split_long_forms",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..messages import Msg, msg
 from .columns import TABLE_COLUMNS
+from .floors import floors_valid
 from .pay_checks import (
     allowances_titled,
     components_priced,
@@ -30,6 +31,7 @@ from .pay_checks import (
 )
 from .plan_bounds import plan_bounded
 from .problems import Found, KeyPath, not_one_of
+from .published import shares_named
 
 if TYPE_CHECKING:
     from .model import Rules
@@ -205,6 +207,8 @@ RULE_CHECKS: list[Check] = [
     pay_steps,
     education_posts,
     components_priced,
+    floors_valid,
+    shares_named,
     ladder_priced,
     certified_titles_known,
     default_employment_known,

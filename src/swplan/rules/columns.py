@@ -22,8 +22,10 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "performance",
         "employment",
         "years_not_counted",
+        "area",
+        "title_since",
     ),
-    "populations": ("id", "name", "kind", "aliases"),
+    "populations": ("id", "name", "kind", "aliases", "area"),
     "passes": ("worker_id", "exam", "passed_on"),
     "ledger": ("worker_id", "exam", "amount", "paid_on"),
 }

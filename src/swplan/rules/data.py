@@ -34,10 +34,14 @@ def rules_as_data(rules: Rules) -> dict[str, Any]:
 
 def _without_default_policies(data: dict[str, Any]) -> None:
     pay = data["pay"]
+    if pay.get("service", {}).get("count") == "anniversary":
+        del pay["service"]["count"]
     defaults: dict[str, Any] = {
         "service": {"education_years": {}},
         "components": {},
         "education_post": {},
+        "floor": [],
+        "prorate": {"extra_months": False, "bonus": False},
     }
     for key, default in defaults.items():
         if pay.get(key) == default:
@@ -52,6 +56,9 @@ def _without_default_policies(data: dict[str, Any]) -> None:
         del data["budget"]["new_hire"]["start_month"]
     if not data.get("changes"):
         data.pop("changes", None)
+    for key in ("areas", "published"):
+        if not data.get(key):
+            data.pop(key, None)
 
 
 def _without_empty_aliases(data: Any) -> Any:

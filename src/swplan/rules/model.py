@@ -16,8 +16,10 @@ from typing import Any
 from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from ..messages import Msg
+from .base import Ident, Strict, Word
 from .checks import rule_problems
 from .columns import TableKind
+from .floors import Area
 from .merge import apply_changes
 from .parts import (
     Awards,
@@ -25,16 +27,14 @@ from .parts import (
     Category,
     Change,
     Employment,
-    Ident,
     IsoDate,
     Pay,
     Plan,
     SiteKind,
     Staffing,
-    Strict,
-    Word,
 )
 from .problems import RulesInconsistent
+from .published import Series
 from .vocabulary import (
     VOCABULARIES,
     alias_problems,
@@ -63,6 +63,8 @@ class Rules(Strict):
     site_kinds: dict[Ident, SiteKind] = {}
     employment: dict[Ident, Employment] = {}
     default_employment: Ident | None = None
+    areas: dict[Ident, Area] = {}  # 地区: floors and components may be keyed on them
+    published: dict[Ident, Series] = {}  # yearly figures pay may take a share of
     staffing: Staffing = Staffing()
     pay: Pay
     awards: Awards = Awards()
@@ -74,6 +76,10 @@ class Rules(Strict):
 
     # every version of the rules: (from, rules in force from that day), oldest first
     _versions: list[tuple[dt.date, Rules]] = PrivateAttr(default_factory=list)
+    # the versions with every share of a published figure worked out, by the years they
+    # take (`swplan.rules.published.resolved`), with the id of the rules they belong to
+    _resolved: tuple[int, dict[tuple[int, ...], Rules] | None] | None = PrivateAttr(default=None)
+    _source: str | None = PrivateAttr(default=None)  # the rules file, for messages
 
     def in_force(self, day: dt.date) -> Rules:
         """The rules in force on `day`: every change whose `from` is on or before it, merged in."""
@@ -88,6 +94,47 @@ class Rules(Strict):
     def versions(self) -> list[tuple[dt.date | None, Rules]]:
         """The base rules (from None) and each version a change makes."""
         return [(None, self), *self._versions]
+
+    @property
+    def source(self) -> str:
+        """The rules file these rules were read from (the rules' name when made in code)."""
+        return self._source or self.name
+
+    def with_source(self, file: str) -> Rules:
+        for _, version in self.versions():
+            version._source = file
+        return self
+
+    @property
+    def uses_area(self) -> bool:
+        """Whether any version of the rules pays by area (a floor or a component)."""
+        return any(
+            any(f.by == "area" for f in version.pay.floor)
+            or any(c.by == "area" for c in version.pay.components.values())
+            for _, version in self.versions()
+        )
+
+    @property
+    def longest_window(self) -> int:
+        """The most `for_months` of any component of any version (0: none)."""
+        return max(
+            (
+                c.for_months or 0
+                for _, version in self.versions()
+                for c in version.pay.components.values()
+            ),
+            default=0,
+        )
+
+    def title_below(self, title: str) -> str:
+        """The title one rung below `title` on `awards.ladder` (`none` below the first
+        rung, or for a title not on the ladder)."""
+        ladder = self.awards.ladder
+        if title in ladder:
+            i = ladder.index(title)
+            if i > 0 and ladder[i - 1] in self.pay.points.title:
+                return ladder[i - 1]
+        return "none"
 
     # labels and aliases given in the long form of the number vocabularies
     # (`education: {bachelor: {points: 2, label: ..., aliases: [...]}}`): vocabulary -> key -> Word

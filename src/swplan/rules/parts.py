@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -30,32 +29,16 @@ from ..values import (
     parse_positive,
     parse_rate,
 )
+from .base import Ident, Label, Strict, Word, parse_growth
+from .floors import Floor, Prorate, parse_floors
+from .published import PayAmount
 
-Ident = Annotated[str, BeforeValidator(parse_ident)]
 Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
 Rate = Annotated[Decimal, BeforeValidator(parse_rate)]
 Number = Annotated[Decimal, BeforeValidator(parse_decimal)]
 Count = Annotated[int, BeforeValidator(parse_count)]
 Positive = Annotated[int, BeforeValidator(parse_positive)]
 IsoDate = Annotated[dt.date, BeforeValidator(parse_date)]
-
-
-class Strict(BaseModel):
-    """A section of a rules file: an unknown key is an error, and values never change."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Label(Strict):
-    zh: str | None = None
-    en: str | None = None
-
-
-class Word(Strict):
-    """What a vocabulary entry may be called besides its key: labels and aliases."""
-
-    label: Label = Label()
-    aliases: list[str] = []
 
 
 class Category(Word):
@@ -98,6 +81,9 @@ class Post(Word):
 class Service(Strict):
     counted_from: IsoDate | None = None  # years count from max(hired, counted_from)
     education_years: dict[Ident, Count] = {}  # years added by education
+    # anniversary: a year counts from its anniversary; calendar_year: from the next
+    # 1 January (每满一年，从下一年度起)
+    count: Literal["anniversary", "calendar_year"] = "anniversary"
 
     @field_validator("education_years", mode="before")
     @classmethod
@@ -112,7 +98,7 @@ class Steps(Strict):
     max: Annotated[int, BeforeValidator(parse_integer)]
 
 
-COMPONENT_BY = ("post", "title", "education", "performance", "grade", "step")
+COMPONENT_BY = ("post", "title", "education", "performance", "grade", "step", "area")
 
 
 def _parse_key(value: Any) -> str:
@@ -129,10 +115,11 @@ AmountKey = Annotated[str, BeforeValidator(_parse_key)]
 
 class Component(Strict):
     label: Label = Label()
-    by: Literal["post", "title", "education", "performance", "grade", "step"]
-    amounts: dict[AmountKey, Amount] = {}
-    per_year: Amount | None = None
+    by: Literal["post", "title", "education", "performance", "grade", "step", "area"]
+    amounts: dict[AmountKey, PayAmount] = {}
+    per_year: PayAmount | None = None
     max_years: Count | None = None
+    for_months: Positive | None = None  # paid only this many months after title_since
 
 
 class PerformanceBonus(Strict):
@@ -143,11 +130,11 @@ class PerformanceBonus(Strict):
 class Grade(Strict):
     grade: Annotated[int, BeforeValidator(parse_integer)]
     min_points: Number
-    monthly: Amount
+    monthly: PayAmount
 
 
 class Allowances(Strict):
-    title: dict[Ident, Amount] = {}
+    title: dict[Ident, PayAmount] = {}
 
 
 class ContributionBase(Strict):
@@ -205,6 +192,13 @@ class Pay(Strict):
     steps: Steps | None = None
     components: dict[Ident, Component] = {}
     education_post: dict[Ident, Ident] = {}
+    floor: list[Floor] = []  # 托底: the least paid a month (one floor or a list)
+    prorate: Prorate = Prorate()
+
+    @field_validator("floor", mode="before")
+    @classmethod
+    def _one_or_more_floors(cls, value: Any) -> Any:
+        return parse_floors(value)
 
     @field_validator("components", mode="before")
     @classmethod
@@ -261,13 +255,6 @@ class NewHire(Strict):
 class Budget(Strict):
     new_hire: NewHire
     training_per_worker: Amount = Decimal("0.00")
-
-
-def parse_growth(value: Any) -> Decimal:
-    number = parse_decimal(value)
-    if number <= -1:
-        raise ValueError(msg("rules.growth_too_low", value=value))
-    return number
 
 
 def parse_share(value: Any) -> Decimal:

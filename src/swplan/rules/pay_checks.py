@@ -144,7 +144,7 @@ def _bonus_made_of(pay: Pay, where: KeyPath) -> Found:
             return [(where, msg("rules.bonus_months_without_grades"))]
         return []
     found: Found = []
-    allowed = ["grade", *pay.components]
+    allowed = ["grade", *pay.components, *(["floor"] if pay.floor else [])]
     for i, part in enumerate(pay.performance_bonus.of):
         if part not in allowed:
             found.append((("pay", "performance_bonus", "of", i), not_one_of(part, allowed)))
@@ -243,17 +243,19 @@ def components_priced(rules: Rules) -> Found:
     """Each component prices words that exist; `by: step` and `by: grade` price every one."""
     found: Found = []
     for name, component in rules.pay.components.items():
-        found += _component(rules.pay, ("pay", "components", name), component)
+        found += _component(rules.pay, ("pay", "components", name), component, list(rules.areas))
     return found
 
 
-def _component(pay: Pay, where: KeyPath, component: Component) -> Found:
+def _component(pay: Pay, where: KeyPath, component: Component, areas: list[str]) -> Found:
     if where[-1] == "grade":
         return [(where, msg("rules.component_named_grade"))]
+    if where[-1] == "floor":
+        return [(where, msg("rules.component_named_floor"))]
     found: Found = []
     if component.max_years is not None and component.per_year is None:
         found.append(((*where, "max_years"), msg("rules.max_years_without_per_year")))
-    keys = _component_keys(pay, component.by)
+    keys = _component_keys(pay, component.by, areas)
     if not isinstance(keys, list):
         return found + [((*where, "by"), keys)] if keys is not None else found
     found += [
@@ -277,8 +279,10 @@ def _component(pay: Pay, where: KeyPath, component: Component) -> Found:
     return found
 
 
-def _component_keys(pay: Pay, by: str) -> list[str] | Msg | None:
+def _component_keys(pay: Pay, by: str, areas: list[str]) -> list[str] | Msg | None:
     """The keys a component `by` this prices, or why there are none (None: said elsewhere)."""
+    if by == "area":
+        return areas if areas else msg("rules.by_area_needs_areas")
     if by == "step":
         if pay.steps is None:
             return msg("rules.by_step_needs_steps")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..messages import L, Msg, Text, Words, did_you_mean, msg
-from .parts import Word
+from .base import Word
 from .problems import Found, KeyPath, Theirs
 
 if TYPE_CHECKING:
@@ -93,6 +93,7 @@ VOCABULARIES: dict[str, Callable[[Rules], Mapping[str, Word]]] = {
     "post": lambda r: r.pay.posts,
     "exam": _long_words("exam"),
     "employment": lambda r: r.employment,
+    "area": lambda r: r.areas,
     "contribution": lambda r: {
         k: r.pay.contributions.items.get(k) or Word()
         for k in {**r.pay.contributions.rates, **r.pay.contributions.items}
@@ -109,6 +110,7 @@ VOCABULARY_PATHS: dict[str, tuple[str, ...]] = {
     "post": ("pay", "posts"),
     "exam": ("awards", "exams"),
     "employment": ("employment",),
+    "area": ("areas",),
     "contribution": ("pay", "contributions", "items"),
 }
 
