@@ -159,7 +159,8 @@ def test_both_ladder_exams_in_one_run_under_full(tmp_path: Path) -> None:
 
 def test_three_ladder_steps_with_ledger_and_other_workers(tmp_path: Path) -> None:
     # W001: ledger 1000 (assistant) -> social_worker 1000, senior 5000 - 2000 = 3000.
-    # W002: nothing paid -> senior 5000. The counsellor award is off the ladder: full 1000.
+    # W002: nothing paid -> senior 5000. The counsellor award is off the ladder: full 1000
+    # (the ledger's 0.00 row for it paid nothing).
     files = write_case(
         tmp_path,
         passes=[
@@ -177,10 +178,10 @@ def test_three_ladder_steps_with_ledger_and_other_workers(tmp_path: Path) -> Non
     assert rows(data) == [
         ("W001", "senior_social_worker", "2025-12-01", "due", "3000.00"),
         ("W002", "senior_social_worker", "2025-12-01", "due", "5000.00"),
-        ("W001", "psychological_counselor", "2025-12-01", "already_paid", "0.00"),
+        ("W001", "psychological_counselor", "2025-12-01", "due", "1000.00"),
         ("W001", "social_worker", "2025-02-01", "due", "1000.00"),
     ]
-    assert data["totals"] == {"due": "9000.00", "count_due": 3}
+    assert data["totals"] == {"due": "10000.00", "count_due": 4}  # 3000 + 5000 + 1000 + 1000
 
 
 def test_top_up_never_goes_below_zero(tmp_path: Path) -> None:
@@ -280,7 +281,9 @@ def test_already_paid_comes_before_expired_and_no_window_means_never_expired(
     assert [r[3:] for r in rows(data)] == [("already_paid", "0.00"), ("expired", "0.00")]
 
 
-def test_zero_amount_exam_is_due_counted_and_recorded(tmp_path: Path) -> None:
+def test_an_exam_priced_0_is_not_awarded_and_a_later_award_is_paid(tmp_path: Path) -> None:
+    """The way to drop an exam is to price it 0: it must not be recorded as paid, or the
+    award a later notice gives it is lost (`already_paid 0.00`, exit 0)."""
     files = write_case(
         tmp_path,
         passes=[("W001", "first_aid", "2025-12-01"), ("W002", "social_worker", "2025-12-01")],
@@ -288,19 +291,63 @@ def test_zero_amount_exam_is_due_counted_and_recorded(tmp_path: Path) -> None:
     )
     data = run_awards(files)
     assert rows(data) == [
-        ("W001", "first_aid", "2025-12-01", "due", "0.00"),
+        ("W001", "first_aid", "2025-12-01", "not_awarded", "0.00"),
         ("W002", "social_worker", "2025-12-01", "due", "2000.00"),
     ]
-    assert data["totals"] == {"due": "2000.00", "count_due": 2}
+    assert data["awards"][0]["reason"] == "the rules give no award for this exam"
+    assert data["totals"] == {"due": "2000.00", "count_due": 1}
     run_awards(files, "--record", "--new-ledger")
+    # only the 2000.00 is recorded: the exam priced 0 is in no ledger row
     assert files["ledger"].read_text(encoding="utf-8") == (
-        "worker_id,exam,amount,paid_on\n"
-        "W001,first_aid,0.00,2026-01-01\n"
-        "W002,social_worker,2000.00,2026-01-01\n"
+        "worker_id,exam,amount,paid_on\nW002,social_worker,2000.00,2026-01-01\n"
     )
-    again = run_awards(files)
-    assert [r[3:] for r in rows(again)] == [("already_paid", "0.00"), ("already_paid", "0.00")]
-    assert again["totals"] == {"due": "0.00", "count_due": 0}
+    # a later notice rewards the exam: 800.00 is due, and recorded
+    rules = yaml.safe_load(files["rules"].read_text(encoding="utf-8"))
+    rules["awards"]["exams"]["first_aid"] = 800
+    files["rules"].write_text(yaml.safe_dump(rules), encoding="utf-8")
+    later = run_awards(files, "--record", as_of="2026-02-01")
+    assert [r[3:] for r in rows(later)] == [("due", "800.00"), ("already_paid", "0.00")]
+    assert later["totals"] == {"due": "800.00", "count_due": 1}
+    assert (
+        files["ledger"]
+        .read_text(encoding="utf-8")
+        .endswith("W002,social_worker,2000.00,2026-01-01\nW001,first_aid,800.00,2026-02-01\n")
+    )
+
+
+def test_a_ledger_row_of_0_00_counts_as_nothing_paid(tmp_path: Path) -> None:
+    """A ledger an older swplan wrote holds `first_aid 0.00` for a pass it did not pay:
+    the award the rules give now is due, not `already_paid 0.00`."""
+    files = write_case(
+        tmp_path,
+        passes=[("W001", "first_aid", "2025-12-01")],
+        ledger=[("W001", "first_aid", "0.00", "2025-12-15")],
+        awards_rules={"exams": {"first_aid": 800}},
+    )
+    data = run_awards(files, "--record")
+    assert rows(data) == [("W001", "first_aid", "2025-12-01", "due", "800.00")]
+    assert files["ledger"].read_text(encoding="utf-8").splitlines()[-1] == (
+        "W001,first_aid,800.00,2026-01-01"
+    )
+    # recorded once: the second run finds the 800.00 row
+    again = run_awards(files, "--record")
+    assert rows(again) == [("W001", "first_aid", "2025-12-01", "already_paid", "0.00")]
+    assert len(files["ledger"].read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_a_top_up_of_0_00_is_due_but_never_recorded(tmp_path: Path) -> None:
+    # W001 was paid 2000.00 for social_worker; the assistant exam (1000, lower on the
+    # ladder) tops up 1000 - 2000 -> 0.00: due, with nothing to record
+    files = write_case(
+        tmp_path,
+        passes=[("W001", "assistant_social_worker", "2025-12-01")],
+        ledger=[("W001", "social_worker", "2000.00", "2025-06-01")],
+    )
+    data = run_awards(files, "--record")
+    assert rows(data) == [("W001", "assistant_social_worker", "2025-12-01", "due", "0.00")]
+    assert files["ledger"].read_text(encoding="utf-8") == (
+        "worker_id,exam,amount,paid_on\nW001,social_worker,2000.00,2025-06-01\n"
+    )
 
 
 def test_amounts_with_fen(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def record_awards(
 ) -> Recorded:
     """Work out the awards against the ledger at `path` and append the due ones.
 
-    Every due award is recorded (`paid_on` = `as_of`, default today) so that a pass is
+    Every due award of more than 0.00 is recorded (`paid_on` = `as_of`, default today) so that a pass is
     never evaluated again; the ledger is read and the awards worked out under its
     lock, so a second run of the same command records nothing. A ledger that does not
     exist is created only with `new_ledger`. `publish(result, commit)`, when given,
@@ -35,6 +35,6 @@ def record_awards(
 
     def decide(ledger: list[LedgerRow]) -> tuple[AwardsResult, list[LedgerRow]]:
         result = awards(rules, workers, passes, ledger, when)
-        return result, [LedgerRow(a.worker_id, a.exam, a.amount, when) for a in result.due_awards]
+        return result, [LedgerRow(a.worker_id, a.exam, a.amount, when) for a in result.to_record]
 
     return record_rows(path, decide, rules=rules, new_ledger=new_ledger, publish=publish)

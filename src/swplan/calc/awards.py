@@ -1,9 +1,10 @@
 """One-off exam awards (SPEC §3.3): pure, over passes, the ledger and the rules.
 
-Each pass gets one status, decided in this order (SPEC §13): a repeat of a
-(worker, exam) already seen in the input is `duplicate`; a (worker, exam) in the
-ledger is `already_paid`; a worker failing an `awards.eligibility` condition is
-`ineligible`; a pass older than `claim_window_days` or claimed after its
+Each pass gets one status, decided in this order: a repeat of a (worker, exam)
+already seen in the input is `duplicate`; a (worker, exam) the ledger paid something
+for is `already_paid` (a ledger row of 0.00 pays nothing); an exam priced 0 is
+`not_awarded` (never recorded, so a later award for it is still paid); a worker
+failing an `awards.eligibility` condition is `ineligible`; a pass older than `claim_window_days` or claimed after its
 `claim_deadline` is `expired`; a due amount that `cap_per_worker` cuts to zero is
 `capped`; anything else is `due`. Under `upgrade: top_up` a due ladder exam pays its
 award less everything the worker has actually been paid for ladder exams (the
@@ -39,7 +40,8 @@ DUPLICATE = "duplicate"
 EXPIRED = "expired"
 INELIGIBLE = "ineligible"
 CAPPED = "capped"
-STATUSES = (DUE, ALREADY_PAID, DUPLICATE, INELIGIBLE, EXPIRED, CAPPED)
+NOT_AWARDED = "not_awarded"
+STATUSES = (DUE, ALREADY_PAID, DUPLICATE, NOT_AWARDED, INELIGIBLE, EXPIRED, CAPPED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,7 @@ class AwardsResult:
     as_of: dt.date
     awards: list[Award]  # in input order: roster exams, then the passes file
     due: Decimal  # sum of the due amounts
-    count_due: int  # due rows, zero-amount ones included
+    count_due: int  # due rows, zero-amount ones (a top-up paid in full before) included
     by_exam: list[ExamTotal]  # due totals per exam, in the rules' order
     claim_window_days: int | None = None
     upgrade: str = "top_up"
@@ -107,6 +109,12 @@ class AwardsResult:
     @property
     def due_awards(self) -> list[Award]:
         return [a for a in self.awards if a.status == DUE]
+
+    @property
+    def to_record(self) -> list[Award]:
+        """The due awards the ledger gains: a due amount of 0.00 is never recorded (a
+        ledger row of 0.00 pays nothing, and would only hide a later award)."""
+        return [a for a in self.awards if a.status == DUE and a.amount > ZERO]
 
 
 def all_passes(workers: Iterable[Worker], passes: Iterable[ExamPass] = ()) -> list[ExamPass]:
@@ -219,8 +227,8 @@ def awards(
     the roster was streamed rather than loaded (a national CSV has no `exams`); the
     workers themselves are then needed only for those the eligibility conditions judge.
 
-    Statuses are decided in the order duplicate, already_paid, ineligible, expired,
-    capped, due. Amounts are decided worker by worker: ladder exams in ladder order,
+    Statuses are decided in the order duplicate, already_paid, not_awarded,
+    ineligible, expired, capped, due. Amounts are decided worker by worker: ladder exams in ladder order,
     then the other exams in input order; a top-up subtracts what was actually paid
     (after the cap), and `cap_per_worker` bounds everything paid to one worker,
     ledger included.
@@ -282,6 +290,8 @@ class _Paid:
         self.ladder: dict[str, Decimal] = {}
         self.total: dict[str, Decimal] = {}
         for row in ledger:
+            if not row.amount:
+                continue  # a row of 0.00 paid nothing: the pass is not paid
             self.by_pass.setdefault((row.worker_id, row.exam), []).append(row)
             self.total[row.worker_id] = self.total.get(row.worker_id, ZERO) + row.amount
             if row.exam in ladder:
@@ -308,7 +318,8 @@ def _statuses(
     by_id: dict[str, Worker],
     when: dt.date,
 ) -> list[_Decided]:
-    """Each pass's status, in order: duplicate, already_paid, ineligible, expired, due."""
+    """Each pass's status, in order: duplicate, already_paid, not_awarded, ineligible,
+    expired, due."""
     config = rules.awards
     deadline = config.claim_deadline
     window = config.claim_window_days
@@ -324,6 +335,8 @@ def _statuses(
             status = DUPLICATE
         elif key in paid.by_pass:
             status = ALREADY_PAID
+        elif not config.exams[p.exam]:
+            status = NOT_AWARDED
         else:
             if judged:
                 failed = conditions_failed(rules, _judged_worker(by_id, p), p)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.awards import Award, AwardsResult, Failed
-from ..messages import Clauses
+from ..messages import Clauses, msg
 from ..money import fmt_money
 from ..render_view import Report, View
 from ..rules import Rules
@@ -120,6 +120,8 @@ def award_reason(a: Award, result: AwardsResult, lang: str, rules: Rules | None 
         )
     if a.status == "duplicate":
         return _duplicate_reason(a, lang)
+    if a.status == "not_awarded":
+        return msg("schemes.not_awarded").text(lang)
     if a.status == "expired":
         return sentence("awards.expired_reason", lang, days=a.days, window=window)
     return ""

@@ -56,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
     "expired": {"zh": "已过期", "en": "expired"},
     "ineligible": {"zh": "不符合条件", "en": "ineligible"},
     "capped": {"zh": "已达上限", "en": "capped"},
+    "not_awarded": {"zh": "不予奖励", "en": "not awarded"},
     "budget": {"zh": "预算", "en": "Budget"},
     "item": {"zh": "项目", "en": "Item"},
     "total": {"zh": "合计", "en": "Total"},

@@ -64,6 +64,7 @@ BUILTIN_ZH: dict[str, dict[str, str]] = {
         "expired": "已过期",
         "ineligible": "不符合条件",
         "capped": "已达上限",
+        "not_awarded": "不予奖励",
     },
     "item": {
         "current_staff": "现有人员费用",
@@ -82,7 +83,7 @@ BUILTIN_ZH: dict[str, dict[str, str]] = {
 
 # The English a table shows for words that are not vocabulary of the rules.
 BUILTIN_EN: dict[str, dict[str, str]] = {
-    "status": {"already_paid": "already paid"},
+    "status": {"already_paid": "already paid", "not_awarded": "not awarded"},
     "item": {
         "current_staff": "Current staff",
         "new_hires": "New hires",
