@@ -387,10 +387,6 @@ def _assert_nothing_written(files: dict[str, Path], before: bytes, output: Path)
             ],
         ),
         (
-            [("W001", "social_worker", "2025-12-01"), ("W404", "social_worker", "2025-12-01")],
-            ["passes.yaml:5:", "passes[1].worker_id", "'W404' is not on the roster"],
-        ),
-        (
             [("W001", "social_worker", "2026-01-02")],
             [
                 "passes.yaml:2:",
@@ -399,7 +395,7 @@ def _assert_nothing_written(files: dict[str, Path], before: bytes, output: Path)
             ],
         ),
     ],
-    ids=["unknown-exam", "unknown-worker", "future-date"],
+    ids=["unknown-exam", "future-date"],
 )
 def test_bad_passes_exit_2_with_file_line_and_write_nothing(
     tmp_path: Path, passes: list[tuple[str, str, str]], expected: list[str]
@@ -462,12 +458,11 @@ def test_every_bad_pass_is_reported_together(tmp_path: Path) -> None:
     )
     assert result.code == 2
     errors = result.err.splitlines()
-    assert len(errors) == 3, result.err
+    assert len(errors) == 2, result.err  # (W777, not on the roster, is no error: a status)
     assert "roster.yaml:" in errors[0] and "workers[2].exams[0].passed_on" in errors[0]
     assert "2026-06-01 is after the as-of date" in errors[0]
-    assert errors[1].startswith("error: ") and "passes.csv:3:" in errors[1]
-    assert "'W777' is not on the roster" in errors[1]
-    assert "passes.csv:4:" in errors[2] and "2027-05-05 is after the as-of date" in errors[2]
+    assert errors[1].startswith("error: ") and "passes.csv:4:" in errors[1]
+    assert "2027-05-05 is after the as-of date" in errors[1]
     _assert_nothing_written(files, before, output)
 
 
@@ -492,7 +487,8 @@ def test_api_raises_every_problem_with_its_origin() -> None:
     ]
     with pytest.raises(InputError) as info:
         awards(rules, workers, passes, [], D)
-    assert [p.path for p in info.value.problems] == ["exam", "worker_id", "passed_on"]
+    # W002 is not on the roster: a status, not a problem
+    assert [p.path for p in info.value.problems] == ["exam", "passed_on"]
 
 
 # --------------------------------------------------------------------------- the example
@@ -597,8 +593,10 @@ def test_small_example_csv_markdown_and_zh(small: Path) -> None:
     csv_out = swplan(*args, "--format", "csv")
     assert csv_out.code == 0
     lines = csv_out.out.splitlines()
-    assert lines[0] == "worker_id,exam,passed_on,status,amount,reason,capped"
-    assert [line.split(",")[:5] for line in lines[1:]] == [list(r) for r in EXAMPLE_ROWS]
+    assert lines[0] == "worker_id,exam,passed_on,scheme,status,amount,reason,capped"
+    cells = [line.split(",") for line in lines[1:]]
+    assert [c[:3] + c[4:6] for c in cells] == [list(r) for r in EXAMPLE_ROWS]
+    assert {c[3] for c in cells} == {"default"}  # no awards.schemes: the one scheme
     assert lines[1].endswith(",paid 1000.00 on 2025-12-01,false")  # reason, capped
     assert lines[2].endswith(",1000.00,,false")  # a due award has no reason
     md = swplan(*args, "--format", "markdown")

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from .calc.awards import AwardsResult, awards
 from .io.ledger import Publish, Recorded, record_rows
 from .model import ExamPass, LedgerRow, Worker
-from .rules import Rules
+from .rules import Rules, award_schemes
 
 
 def record_awards(
@@ -29,12 +29,26 @@ def record_awards(
     lock, so a second run of the same command records nothing. A ledger that does not
     exist is created only with `new_ledger`. `publish(result, commit)`, when given,
     writes the report and calls `commit()` once it is written; only `commit` appends.
+
+    Each row names its scheme where the ledger has a `scheme` column; under several
+    schemes a ledger without one gains it (its old rows, which then must all belong
+    to the scheme `default`, left empty).
     """
     when = as_of if as_of is not None else dt.date.today()
     passes = list(passes)
 
     def decide(ledger: list[LedgerRow]) -> tuple[AwardsResult, list[LedgerRow]]:
         result = awards(rules, workers, passes, ledger, when)
-        return result, [LedgerRow(a.worker_id, a.exam, a.amount, when) for a in result.to_record]
+        return result, [
+            LedgerRow(a.worker_id, a.exam, a.amount, when, a.scheme) for a in result.to_record
+        ]
 
-    return record_rows(path, decide, rules=rules, new_ledger=new_ledger, publish=publish)
+    several = len(award_schemes(rules)) > 1
+    return record_rows(
+        path,
+        decide,
+        rules=rules,
+        new_ledger=new_ledger,
+        publish=publish,
+        columns=("scheme",) if several else (),
+    )

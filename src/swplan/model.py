@@ -53,6 +53,8 @@ class ExamPass:
     exam: str
     passed_on: dt.date
     origin: Origin | None = None
+    name: str | None = None  # the worker's name as the passes file writes it
+    exam_year: int | None = None  # the exam's year, where the passes file gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,8 @@ class LedgerRow:
     exam: str
     amount: Decimal
     paid_on: dt.date
+    scheme: str | None = None  # the award scheme that paid it, as written (None: not given)
+    origin: Origin | None = field(default=None, compare=False)
 
 
 class Facts(NamedTuple):

@@ -21,6 +21,7 @@ from .common import (
 if TYPE_CHECKING:
     from ..calc.awards import AwardsResult
     from ..io.ledger import Recorded
+    from ..messages import Text
 
 
 _SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them all
@@ -40,6 +41,7 @@ def awards(
     lang: str,
 ) -> Outcome:
     from ..calc.awards import awards as compute
+    from ..calc.awards import name_key
     from ..io.passes import load_ledger, load_passes
     from ..report.awards import awards_report
     from .roster import workers_for_awards
@@ -92,8 +94,10 @@ def awards(
         no_passes,
     )
     wanted = {p.worker_id for p in extra}
+    # the roster workers a pass off the roster may mean, by the name it gives
+    names = {name_key(p.name) for p in extra if p.name}
     (workers, roster_ids), _, paid, _ = gather(
-        lambda: workers_for_awards(roster, r, wanted),
+        lambda: workers_for_awards(roster, r, wanted, names),
         lambda: raise_(passes_problems) if passes_problems else extra,
         # a recording run reads the ledger under its lock (after taking back an
         # append a stopped run left half done), not here
@@ -103,9 +107,15 @@ def awards(
     # bad passes stop here, before any write
     result = compute(r, workers, extra, paid, when, roster_ids=roster_ids)
     if not (record and ledger is not None):
-        return Outcome(awards_report(result, r, lang), 0, due_message(ledger, result))
+        return Outcome(
+            awards_report(result, r, lang),
+            0,
+            due_message(ledger, result),
+            warnings=list(result.warnings),
+        )
 
     recorded: list[Recorded] = []
+    warnings: list[Text] = []  # those of the run under the ledger's lock
 
     def write(target: str | None) -> None:
         from ..api import record_awards
@@ -119,6 +129,7 @@ def awards(
         recorded.append(
             record_awards(r, workers, extra, ledger, when, new_ledger=new_ledger, publish=publish)
         )
+        warnings.extend(recorded[0].result.warnings)
 
     def exam_word(exam: str) -> str:
         from ..report.vocab import word
@@ -126,7 +137,9 @@ def awards(
         return word(r, "exam", exam, lang) if lang == "zh" else exam
 
     return Outcome(
-        write=write, messages=lambda: recorded_messages(recorded[0], ledger, when, exam_word)
+        write=write,
+        messages=lambda: recorded_messages(recorded[0], ledger, when, exam_word),
+        warnings=warnings,
     )
 
 

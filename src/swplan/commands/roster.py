@@ -134,12 +134,16 @@ def summarise_roster(
     costing: RosterCosting | None,
     wanted_ids: Collection[str] = (),
     by_site: bool = False,
+    *,
+    wanted_names: Collection[str] = (),
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster: each site's workers and certified
     workers, the cost (`costing`: None for staff, which costs nothing), the workers the
     awards must judge (those whose exams the roster lists, and those `wanted_ids` names
     when award conditions judge workers), which of `wanted_ids` are on it, and with
-    `by_site` each site's cost and the sites of the workers in `wanted_ids`."""
+    `by_site` each site's cost and the sites of the workers in `wanted_ids`. Workers
+    whose name (as `calc.awards.name_key` has it) is in `wanted_names` are kept too:
+    a pass off the roster that gives such a name suggests their id."""
     rows = RosterRows(
         path,
         rules,
@@ -163,7 +167,7 @@ def summarise_roster(
             tally.add(number)
             if by_site:
                 counts.add_cost(row.id, row.site, costing.money(number)[ANNUAL_COST_INDEX])
-        if row.exams or row.id in judged:
+        if row.exams or row.id in judged or (wanted_names and _named(row, wanted_names)):
             kept.append(rows.worker(row))
     rows.finish()
     cost = tally.totals()["annual_cost"] if tally is not None else Decimal(0)
@@ -188,14 +192,28 @@ def first_workers(path: str | os.PathLike[str], rules: Rules, sites: set[str]) -
 
 
 def workers_for_awards(
-    path: str | os.PathLike[str], rules: Rules, wanted_ids: Collection[str]
+    path: str | os.PathLike[str],
+    rules: Rules,
+    wanted_ids: Collection[str],
+    wanted_names: Collection[str] = (),
 ) -> tuple[list[Worker], Collection[str]]:
-    """The workers `awards` needs (those with exams on the roster, and those the passes
-    name) and every id of the roster."""
+    """The workers `awards` needs (those with exams on the roster, those the passes
+    name by id, and those whose name is in `wanted_names`) and every id of the roster."""
     rows = RosterRows(path, rules, judged=dt.date.max)
-    kept = [rows.worker(r) for r in each_row(rows, "roster") if r.exams or r.id in wanted_ids]
+    kept = [
+        rows.worker(r)
+        for r in each_row(rows, "roster")
+        if r.exams or r.id in wanted_ids or (wanted_names and _named(r, wanted_names))
+    ]
     rows.finish()
     return kept, rows.ids.first.keys()
+
+
+def _named(row: RosterRow, names: Collection[str]) -> bool:
+    """Whether the row's worker has one of `names` (compared as `name_key` has them)."""
+    from ..calc.awards import name_key
+
+    return row.name is not None and name_key(row.name) in names
 
 
 def roster_workers(path: str | os.PathLike[str], rules: Rules) -> Iterator[RosterRow]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..errors import Problem
 from ..rules import TABLE_COLUMNS, Rules
+from ..rules.columns import REQUIRED_COLUMNS
 from .table import Table, header_key
 
 MAX_CLIENTS = 10_000_000
@@ -16,7 +17,9 @@ SITE_COLUMNS = TABLE_COLUMNS["populations"]
 ROSTER_REQUIRED = ("id", "site", "education", "title")
 ROSTER_COLUMNS = TABLE_COLUMNS["roster"]
 PASS_COLUMNS = TABLE_COLUMNS["passes"]
+PASS_REQUIRED = REQUIRED_COLUMNS["passes"]
 LEDGER_COLUMNS = TABLE_COLUMNS["ledger"]
+LEDGER_REQUIRED = REQUIRED_COLUMNS["ledger"]
 
 # Built-in headers a bureau's own tables use, per file kind: header -> swplan column.
 ROSTER_HEADERS = {
@@ -37,12 +40,18 @@ POPULATIONS_HEADERS = {
     **dict.fromkeys(("站点", "站点名称", "名称"), "name"),
     **dict.fromkeys(("类型", "站点类型"), "kind"),
 }
-PASS_HEADERS = {
+_PASS_BASE = {
     **dict.fromkeys(("工号", "人员编号"), "worker_id"),
     **dict.fromkeys(("考试", "证书", "考试名称"), "exam"),
     **dict.fromkeys(("通过日期", "取证日期", "发证日期"), "passed_on"),
 }
-LEDGER_HEADERS = {**PASS_HEADERS, "金额": "amount", "发放日期": "paid_on"}
+PASS_HEADERS = {**_PASS_BASE, "姓名": "name", "考试年度": "exam_year"}
+LEDGER_HEADERS = {
+    **_PASS_BASE,
+    "金额": "amount",
+    "发放日期": "paid_on",
+    **dict.fromkeys(("方案", "奖励方案"), "scheme"),
+}
 
 
 class HeaderFit:
@@ -110,8 +119,8 @@ def table_fits(kind: str, rules: Rules | None = None) -> HeaderFit:
             headers.update((c, c) for c in rules.categories)
         return header_fits(["id"], headers)
     if kind == "passes":
-        return header_fits(PASS_COLUMNS, headers)
-    return header_fits(LEDGER_COLUMNS, headers)
+        return header_fits(PASS_REQUIRED, headers)
+    return header_fits(LEDGER_REQUIRED, headers)
 
 
 def populations_headers(rules: Rules) -> dict[str, str]:
@@ -183,9 +192,11 @@ def populations_header_problems(table: Table, rules: Rules) -> list[Problem]:
 
 
 def plain_header_problems(table: Table, kind: str, rules: Rules | None) -> list[Problem]:
-    """What is wrong with the header of a passes or ledger table: every column required."""
+    """What is wrong with the header of a passes or ledger table."""
+    required = REQUIRED_COLUMNS[kind]
+    optional = [c for c in TABLE_COLUMNS[kind] if c not in required]
     problems = table.header_problems(
-        TABLE_COLUMNS[kind], [], kind_headers(kind, rules), ignored_headers(kind, rules)
+        required, optional, kind_headers(kind, rules), ignored_headers(kind, rules)
     )
     return _noted(table, problems, kind)
 

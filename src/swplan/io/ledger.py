@@ -40,11 +40,12 @@ from ..model import LedgerRow
 from ..money import fmt_money
 from ..rules import Rules
 from .atomic import why
-from .headers import LEDGER_COLUMNS
+from .headers import LEDGER_COLUMNS, LEDGER_REQUIRED
+from .ledger_columns import replace_ledger, with_columns
 from .passes import load_ledger
 from .text import file_format
 
-LEDGER_HEADER = ",".join(LEDGER_COLUMNS)
+LEDGER_HEADER = ",".join(LEDGER_REQUIRED)
 # Test-only: when set to a number of seconds, a recording run sleeps that long with
 # the lock held, after the report is ready and just before the rows are appended, so
 # tests can kill a run or race a second one inside that window.
@@ -167,6 +168,7 @@ class Layout:
             "exam": row.exam,
             "amount": fmt_money(row.amount),
             "paid_on": row.paid_on.isoformat(),
+            "scheme": row.scheme or "",
         }
         return self.delimiter.join(cells[c] for c in self.columns) + self.newline
 
@@ -175,22 +177,28 @@ def delimiter_of(path: str | os.PathLike[str]) -> str:
     return "\t" if os.fspath(path).lower().endswith(".tsv") else ","
 
 
-def layout_of(name: str, data: bytes) -> Layout:
-    """The layout of a ledger's bytes (empty: the standard header), or an `InputError`.
+def layout_of(name: str, data: bytes, columns: Sequence[str] = ()) -> Layout:
+    """The layout of a ledger's bytes (empty: the standard header, with `columns`
+    after it), or an `InputError`.
 
     Refused: a header whose columns are not exactly the four ledger columns, each
-    once, in any order; rows are then written in that order.
+    once, in any order, with at most the ledger's optional columns (`scheme`) beside
+    them; rows are then written in that order.
     """
     delimiter = "\t" if name.lower().endswith(".tsv") else ","
     newline = "\r\n" if b"\r\n" in data[: 1 << 16] else "\n"
     text = data.removeprefix(_BOM).decode("utf-8", errors="replace")
     if not text.strip():
-        return Layout(LEDGER_COLUMNS, delimiter, newline)
+        return Layout((*LEDGER_REQUIRED, *columns), delimiter, newline)
     first = next((line for line in text.splitlines() if line.strip()), "")
     header = next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
-    columns = tuple(c.strip() for c in header)
-    if sorted(columns) != sorted(LEDGER_COLUMNS) or any(
-        c != raw for c, raw in zip(columns, header, strict=True)
+    found = tuple(c.strip() for c in header)
+    optional = [c for c in found if c not in LEDGER_REQUIRED]
+    if (
+        sorted(c for c in found if c in LEDGER_REQUIRED) != sorted(LEDGER_REQUIRED)
+        or any(c not in LEDGER_COLUMNS for c in optional)
+        or len(set(found)) != len(found)
+        or any(c != raw for c, raw in zip(found, header, strict=True))
     ):
         raise InputError(
             [
@@ -200,13 +208,13 @@ def layout_of(name: str, data: bytes) -> Layout:
                     "",
                     f"--record cannot append to this ledger: its header "
                     f"{delimiter.join(header)!r} is not the four columns "
-                    f"{', '.join(LEDGER_COLUMNS)} (in any order, each once, no other "
-                    "column); rows written under it could be misread. Fix the header "
-                    "and run again; nothing was recorded",
+                    f"{', '.join(LEDGER_REQUIRED)} (in any order, each once, no other "
+                    "column but scheme); rows written under it could be misread. Fix the "
+                    "header and run again; nothing was recorded",
                 )
             ]
         )
-    return Layout(columns, delimiter, newline)
+    return Layout(found, delimiter, newline)
 
 
 def append_order(path: str | os.PathLike[str]) -> tuple[str, ...]:
@@ -222,7 +230,7 @@ def append_order(path: str | os.PathLike[str]) -> tuple[str, ...]:
 
 def ledger_line(row: LedgerRow) -> str:
     """`W001,social_worker,1000.00,2026-01-01` (ids are plain words: nothing to quote)."""
-    return Layout(LEDGER_COLUMNS).line(row).rstrip("\n")
+    return Layout(LEDGER_REQUIRED).line(row).rstrip("\n")
 
 
 def new_ledger_bytes(old: bytes | None, rows: Sequence[LedgerRow]) -> bytes:
@@ -234,9 +242,11 @@ def new_ledger_bytes(old: bytes | None, rows: Sequence[LedgerRow]) -> bytes:
     return old + appended_bytes("ledger.csv", old, rows)
 
 
-def appended_bytes(name: str, old: bytes, rows: Sequence[LedgerRow]) -> bytes:
+def appended_bytes(
+    name: str, old: bytes, rows: Sequence[LedgerRow], columns: Sequence[str] = ()
+) -> bytes:
     """What to append to a ledger holding `old` so that it ends with `rows`."""
-    layout = layout_of(name, old)
+    layout = layout_of(name, old, columns)
     newline = layout.newline
     if not old.removeprefix(_BOM).strip():
         prefix = layout.delimiter.join(layout.columns) + newline
@@ -382,8 +392,14 @@ def record_rows(
     rules: Rules | None = None,
     new_ledger: bool = False,
     publish: Publish | None = None,
+    columns: Sequence[str] = (),
 ) -> Recorded:
     """Lock the ledger at `path`, read it, `decide` what to append, and append it.
+
+    `columns`: optional ledger columns the new rows need (`scheme`, when the awards
+    have several schemes). A new ledger's header has them; a ledger without them gains
+    them (empty in its old rows) when there is a row to record: the file is then
+    replaced as a whole, atomically, rather than appended to.
 
     `decide(rows)` gets the ledger's rows as they are under the lock and returns its
     result and the rows to append. A ledger that does not exist is created only with
@@ -406,16 +422,26 @@ def record_rows(
                 _recover(name, fd)
                 old = _read_all(fd)
                 empty = not old.removeprefix(_BOM).strip()
-                layout_of(name, old)  # refuse a header it cannot write back, before anything
+                # refuse a header it cannot write back, before anything
+                layout = layout_of(name, old, columns)
                 ledger = [] if empty else load_ledger(name, rules)
                 result, rows = decide(ledger)
-                data = appended_bytes(name, old, rows) if rows or created else b""
+                missing = [c for c in columns if c not in layout.columns]
+                whole = None  # the new ledger, when a column must be added
+                if rows and missing and not empty:
+                    whole = with_columns(
+                        name, old, missing, delimiter=layout.delimiter, newline=layout.newline
+                    )
+                    whole += appended_bytes(name, whole, rows)
+                data = appended_bytes(name, old, rows, columns) if rows or created else b""
 
                 committed: list[bool] = []
 
                 def commit() -> None:
                     _pause_for_tests()
-                    if data:
+                    if whole is not None:
+                        replace_ledger(name, whole)
+                    elif data:
                         try:
                             _append(name, fd, data)
                         except OSError as exc:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 
 from ..errors import InputError, Problem
+from ..messages import msg
 from ..model import ExamPass, LedgerRow, Origin
 from ..rules import Rules
+from ..values import halfwidth
 from .fields import (
     Fields,
     table_origin,
@@ -28,9 +30,25 @@ from .yamldoc import Document, load_yaml
 def exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
     exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
     passed_on = f.date("passed_on", required=True)
+    name = f.text("name")
+    exam_year = _exam_year(f)
     if exam is None or passed_on is None or worker_id is None:
         return None
-    return ExamPass(worker_id, exam, passed_on, origin)
+    return ExamPass(worker_id, exam, passed_on, origin, name, exam_year)
+
+
+def _exam_year(f: Fields) -> int | None:
+    """The `exam_year` cell (考试年度): `2023`, `2023年` or `2023年度`; None when empty."""
+    text = f.text("exam_year")
+    if text is None:
+        return None
+    plain = halfwidth(text).removesuffix("度").removesuffix("年").strip()
+    if plain.endswith(".0"):  # a number cell read as text
+        plain = plain[:-2]
+    if plain.isascii() and plain.isdigit() and 1900 <= int(plain) <= 2200:
+        return int(plain)
+    f.problems.append(f.origin_of("exam_year").problem(msg("schemes.not_a_year", value=text)))
+    return None
 
 
 # --------------------------------------------------------------------------- passes, ledger
@@ -103,7 +121,8 @@ def load_ledger(
         raise InputError([*header, *problems])  # the header explains the rows
     rows: list[LedgerRow] = []
     for row in opened.rows():
-        f = Fields(row.cells.get, table_origin(table, row), problems)
+        origin_of = table_origin(table, row)
+        f = Fields(row.cells.get, origin_of, problems)
         worker_id = f.ident("worker_id", required=True)
         written = f.text("exam")
         exam = rules.word("exam", written) if rules is not None else None
@@ -111,8 +130,9 @@ def load_ledger(
             exam = f.ident("exam", required=True)
         amount = f.amount("amount", required=True)
         paid_on = f.date("paid_on", required=True)
+        scheme = f.text("scheme")  # which scheme paid it: the awards place the row
         if worker_id and exam and amount is not None and paid_on:
-            rows.append(LedgerRow(worker_id, exam, amount, paid_on))
+            rows.append(LedgerRow(worker_id, exam, amount, paid_on, scheme, origin_of("scheme")))
     if problems:
         raise InputError(problems)
     return rows

@@ -18,6 +18,7 @@ from __future__ import annotations
 from .checks import PLAN_CHECKS, RULE_CHECKS, plan_problems, rule_problems
 from .columns import TABLE_COLUMNS, TableKind
 from .data import rules_as_data
+from .funding import LINES, Funding, Source
 from .merge import drop_replaced_bonus, merge
 from .model import Rules
 from .parts import (
@@ -66,6 +67,16 @@ from .parts import (
 )
 from .pay_checks import MAX_STEPS
 from .problems import KeyPath, RulesInconsistent
+from .schemes import (
+    DEFAULT,
+    AwardSchemes,
+    Scheme,
+    SchemeKeys,
+    Scope,
+    award_schemes,
+    funder_of,
+    priced_exams,
+)
 from .vocabulary import (
     LONG_FORMS,
     VOCABULARIES,
@@ -77,6 +88,8 @@ from .vocabulary import (
 
 __all__ = [
     "COMPONENT_BY",
+    "DEFAULT",
+    "LINES",
     "LONG_FORMS",
     "MAX_STEPS",
     "PLAN_CHECKS",
@@ -87,6 +100,7 @@ __all__ = [
     "Allowances",
     "Amount",
     "AmountKey",
+    "AwardSchemes",
     "Awards",
     "Budget",
     "Category",
@@ -98,6 +112,7 @@ __all__ = [
     "Count",
     "Eligibility",
     "Employment",
+    "Funding",
     "Grade",
     "Growth",
     "Ident",
@@ -118,9 +133,13 @@ __all__ = [
     "Rounding",
     "Rules",
     "RulesInconsistent",
+    "Scheme",
+    "SchemeKeys",
+    "Scope",
     "Service",
     "Share",
     "SiteKind",
+    "Source",
     "Staffing",
     "Steps",
     "Strict",
@@ -128,11 +147,14 @@ __all__ = [
     "Word",
     "YearsPoints",
     "alias_problems",
+    "award_schemes",
     "drop_replaced_bonus",
+    "funder_of",
     "merge",
     "parse_growth",
     "parse_share",
     "plan_problems",
+    "priced_exams",
     "rule_problems",
     "rules_as_data",
     "split_long_forms",

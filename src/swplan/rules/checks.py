@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..messages import Msg, msg
 from .columns import TABLE_COLUMNS
+from .funding import FUNDING_CHECKS
 from .pay_checks import (
     allowances_titled,
     components_priced,
@@ -29,6 +30,7 @@ from .pay_checks import (
     title_none_listed,
 )
 from .problems import Found, KeyPath, not_one_of
+from .schemes import SCHEME_CHECKS
 
 if TYPE_CHECKING:
     from .model import Rules
@@ -211,6 +213,8 @@ RULE_CHECKS: list[Check] = [
     claim_deadline_real,
     new_hire_known,
     *PLAN_CHECKS,
+    *SCHEME_CHECKS,
+    *FUNDING_CHECKS,
 ]
 
 
