@@ -75,6 +75,7 @@ __all__ = [
     "conditions_failed",
     "month_anniversary",
     "name_key",
+    "not_on_roster_warnings",
     "place_ledger",
     "service_months",
 ]
@@ -114,6 +115,7 @@ class Award:
     claim_by: dt.date | None = None  # its claim_within_months anniversary, when set
     late: str | None = None  # expired: "window", "deadline" or "months"
     exam_year: int | None = None  # the passes file's exam year, where given
+    index: int = 0  # the pass's place among the passes (a pass has a row per scheme)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,8 +295,8 @@ def awards(
         if not rows:  # no scheme prices the exam
             rows = [(None, Judged(NOT_ON_ROSTER if off else NOT_AWARDED))]
         for scheme_name, j in rows:
-            out.append(_award(p, j, scheme_name, schemes, when, by_id, hint))
-    return _result(rules, when, out, schemes, _warnings(rules, items, ids, names))
+            out.append(_award(i, p, j, scheme_name, schemes, when, by_id, hint))
+    return _result(rules, when, out, schemes, not_on_roster_warnings(rules, items, ids, names))
 
 
 def _names(workers: Iterable[Worker]) -> dict[str, tuple[str, ...]]:
@@ -309,6 +311,7 @@ def _names(workers: Iterable[Worker]) -> dict[str, tuple[str, ...]]:
 
 
 def _award(
+    i: int,
     p: ExamPass,
     j: Judged,
     scheme: str | None,
@@ -342,16 +345,19 @@ def _award(
         claim_by=j.claim_by,
         late=j.late,
         exam_year=p.exam_year,
+        index=i,
     )
 
 
-def _warnings(
+def not_on_roster_warnings(
     rules: Rules,
-    items: Sequence[ExamPass],
+    items: Iterable[ExamPass],
     ids: Collection[str],
-    names: Mapping[str, tuple[str, ...]],
+    names: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Msg]:
-    """One warning per pass whose worker is not on the roster."""
+    """One warning per pass whose worker is not on the roster (`ids`); `names`: each
+    roster name (`name_key`) -> the ids of its workers, for the suggestion."""
+    names = names or {}
     out: list[Msg] = []
     for p in items:
         if p.worker_id in ids:

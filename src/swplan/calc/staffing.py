@@ -240,6 +240,9 @@ class RosterSummary:
     workers: list[Worker]  # streamed: only those award conditions must judge
     ids: Collection[str] | None  # streamed: which of the wanted ids are on the roster
     notes: list[str] = field(default_factory=list)  # what the reader skipped (see io.notes)
+    # the staff cost by economic classification (`calc.items`): salary, bonus, each
+    # contribution item; empty when not costed over a year
+    items: dict[str, Decimal] = field(default_factory=dict)
 
 
 def staff(

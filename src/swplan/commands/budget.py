@@ -34,7 +34,8 @@ def budget(
     allow_unknown_sites: bool = False,
     by: str | None = None,
 ) -> Outcome:
-    from ..calc.budget import budget_year, draft
+    from ..calc.awards import name_key
+    from ..calc.budget import budget_year, draft, fund_budget
     from ..calc.costing import RosterCosting
     from ..io.passes import load_ledger, load_passes
     from ..model import ExamPass, LedgerRow
@@ -53,6 +54,9 @@ def budget(
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     # the roster is told which ids the passes name, rather than sending back all its ids
     wanted = {p.worker_id for p in extra}
+    names = {name_key(p.name) for p in extra if p.name}
+    # who pays each line is worked out site by site: the sites' costs are kept
+    per_site = by is not None or r.funding is not None
     # the roster is costed over the year, month by month
     district = attempt(
         lambda: load_district(
@@ -62,7 +66,8 @@ def budget(
             costing=RosterCosting(r, year=y),
             wanted_ids=wanted,
             allow_unknown_sites=allow_unknown_sites,
-            by_site=by is not None,
+            by_site=per_site,
+            wanted_names=names,
         ),
         problems,
         None,
@@ -73,18 +78,22 @@ def budget(
     assert summary is not None
     result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
     sites = None
-    if by is not None:
+    if per_site:
         from ..calc.budget import site_budgets
 
         # each site's cost and the sites of the workers the passes name, kept while
         # the roster was read (a CSV roster is streamed, never held)
         sites = site_budgets(r, result, summary.counts)
+        fund_budget(r, result, sites)
     messages, code = staff_checks(result.shortage, fail_on_shortage)
     if result.cap_ok is False:
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")
         code = EXIT_CHECK_FAILED
     # workers at unknown sites (with --allow-unknown-sites) are listed in the JSON too
+    # passes whose worker is not on the roster are warned of, as awards warns of them
+    warnings = [*staff_result.warnings, *result.awards.warnings]
     report = with_notes(
-        budget_report(result, r, lang, sites=sites), warnings_json(staff_result.warnings)
+        budget_report(result, r, lang, sites=sites if by is not None else None),
+        warnings_json(warnings),
     )
-    return Outcome(report, code, messages, warnings=warning_messages(staff_result.warnings))
+    return Outcome(report, code, messages, warnings=warning_messages(warnings))

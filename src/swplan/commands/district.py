@@ -59,11 +59,13 @@ def load_district(
     wanted_ids: Collection[str] = (),
     allow_unknown_sites: bool = False,
     by_site: bool = False,
+    wanted_names: Collection[str] = (),
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `costing` costs the roster (None: not costed, for `staff`); `wanted_ids` are the
-    worker ids the caller needs to find on the roster; `by_site` keeps each site's
+    worker ids the caller needs to find on the roster (`wanted_names`: the names, as
+    `calc.awards.name_key` has them, of workers to keep); `by_site` keeps each site's
     cost too (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
@@ -73,7 +75,9 @@ def load_district(
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, costing, wanted_ids, by_site)
+        return summarise_roster(
+            roster, rules, costing, wanted_ids, by_site, wanted_names=wanted_names
+        )
 
     big = (
         roster is not None and file_format(roster) == "csv" and (_size(roster) >= _parallel_bytes())

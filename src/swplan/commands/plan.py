@@ -15,6 +15,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..calc.plan import PlanRoster
+    from ..messages import Text
     from ..rules import Rules
 
 
@@ -33,6 +34,7 @@ def plan(
     allow_unknown_sites: bool = False,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in any of them."""
+    from ..calc.awards import not_on_roster_warnings
     from ..calc.plan import PlanRoster, TargetError, parse_target
     from ..calc.plan import plan as compute
     from ..io.passes import load_ledger, load_passes
@@ -92,7 +94,10 @@ def plan(
         raise InputError([Problem("--target", "", "", exc.message)]) from None
     except ValueError as exc:
         raise InputError([Problem("--target", "", "", str(exc))]) from None
-    result.warnings = warnings  # budget's words for the same workers
+    # budget's words for the same workers, and for the passes of workers not on the roster
+    found = columns.positions(p.worker_id for p in extra)
+    said: list[Text] = [*warnings, *not_on_roster_warnings(r, extra, found)]
+    result.warnings = said
     failed = [t for t in result.targets if not t.ok]
     messages = [
         f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
@@ -101,7 +106,7 @@ def plan(
         plan_report(result, lang),
         EXIT_CHECK_FAILED if failed else 0,
         messages,
-        warnings=list(warnings),
+        warnings=said,
     )
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import IO
 
 from ..calc.costing import ANNUAL_COST_INDEX, RosterCosting, SiteSums, Tally
+from ..calc.items import staff_items
 from ..calc.staffing import RosterCounts, RosterSummary
 from ..io import notes
 from ..io.roster import RosterRows
@@ -175,7 +176,11 @@ def summarise_roster(
     # the ids the passes may name: those of the passes file found, and the workers
     # whose exams the roster lists
     found = {i for i in wanted_ids if i in ids} | {w.id for w in kept}
-    return RosterSummary(cost, rows.count, counts, kept, found, notes.take())
+    items: dict[str, Decimal] = {}
+    if tally is not None and costing is not None and costing.year is not None:
+        # the year's cost by economic classification, a profile at a time
+        items = staff_items((costing.figures(n), k) for n, k in enumerate(tally.counts))
+    return RosterSummary(cost, rows.count, counts, kept, found, notes.take(), items)
 
 
 def first_workers(path: str | os.PathLike[str], rules: Rules, sites: set[str]) -> dict[str, Origin]:

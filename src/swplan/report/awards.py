@@ -85,7 +85,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
                     ]
                     for a in other
                 ],
-                totals=[total, str(len(other)), "", *scheme.blank, "", "", ""],
+                totals=[total, str(len(other)), "", *("" for _ in scheme.keys), "", "", ""],
                 ids={0, 1},
             )
         )
