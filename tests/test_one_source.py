@@ -7,7 +7,8 @@ same to the byte (the file names in notes aside) and every exit code the same; h
 the examples also run past the size thresholds (a table too long to list, a roster
 read in a second process). The draws include what used to part the readers: a rating
 whose alias is "" (a blank cell means it), blank cells, sites written by name, ids of
-60-70 characters (a site id holds at most 64), `hired` or `years_of_service`.
+60-70 characters (a site id holds at most 64), `hired` or `years_of_service`, and
+`funding` shares (the budget split site by site).
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):  # a blank rating cell means this rating
         rating = draw(st.sampled_from(sorted(points["performance"])))
         points["performance"][rating] = {"points": points["performance"][rating], "aliases": [""]}
+    if draw(st.booleans()):  # who pays: each site's lines split, by kind too
+        doc["funding"] = {
+            "sources": ["city", "district", "street"],
+            "shares": {
+                "default": {"city": "0.3333", "district": "0.3333", "street": "0.3334"},
+                "training": {"street": 1},
+            },
+            "by_site_kind": {"urban_community": {"city": "0.5", "district": "0.5"}},
+        }
     sites = []
     for i in range(draw(st.integers(1, 4))):
         long_id = draw(st.integers(0, 5)) == 0
