@@ -287,6 +287,7 @@ def awards(
         )
         judged.update(((name, i), j) for i, j in zip(indexes, found, strict=True))
     names = _names(workers)
+    funders = {name: funder_of(scheme) for name, scheme in schemes.items()}
     out: list[Award] = []
     for i, p in enumerate(items):
         off = p.worker_id not in ids
@@ -295,7 +296,8 @@ def awards(
         if not rows:  # no scheme prices the exam
             rows = [(None, Judged(NOT_ON_ROSTER if off else NOT_AWARDED))]
         for scheme_name, j in rows:
-            out.append(_award(i, p, j, scheme_name, schemes, when, by_id, hint))
+            funder = funders[scheme_name] if scheme_name is not None else None
+            out.append(_award(i, p, j, (scheme_name, funder), when, by_id, hint))
     return _result(rules, when, out, schemes, not_on_roster_warnings(rules, items, ids, names))
 
 
@@ -314,8 +316,7 @@ def _award(
     i: int,
     p: ExamPass,
     j: Judged,
-    scheme: str | None,
-    schemes: Mapping[str, SchemeKeys],
+    scheme: tuple[str | None, str | None],  # the scheme and its funder
     when: dt.date,
     by_id: Mapping[str, Worker],
     hint: tuple[str, ...],
@@ -339,8 +340,8 @@ def _award(
         paid_before=j.paid_before,
         failed=j.failed,
         deadline=j.deadline,
-        scheme=scheme,
-        funder=funder_of(schemes[scheme]) if scheme is not None else None,
+        scheme=scheme[0],
+        funder=scheme[1],
         hint=hint,
         claim_by=j.claim_by,
         late=j.late,

@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..messages import msg
 from ..model import ExamPass, LedgerRow, Worker
@@ -157,9 +158,8 @@ def in_scope(scope: Scope | None, p: ExamPass) -> bool:
 # --------------------------------------------------------------------------- judging
 
 
-@dataclass(frozen=True, slots=True)
-class Judged:
-    """A pass as one scheme judges it."""
+class Judged(NamedTuple):
+    """A pass as one scheme judges it (a tuple: made once per pass and scheme)."""
 
     status: str
     amount: Decimal = ZERO
@@ -192,15 +192,30 @@ class Paid:
                 self.ladder[row.worker_id] = self.ladder.get(row.worker_id, ZERO) + row.amount
 
 
-@dataclass(frozen=True, slots=True)
 class Judge:
-    """What one scheme judges a run's passes by."""
+    """What one scheme judges a run's passes by: the rules, the scheme, the day, the
+    roster's ids and the workers the conditions judge (by id)."""
 
-    rules: Rules
-    scheme: SchemeKeys
-    when: dt.date
-    on_roster: Collection[str]  # the roster's ids
-    workers: Mapping[str, Worker]  # the workers the conditions judge, by id
+    def __init__(
+        self,
+        rules: Rules,
+        scheme: SchemeKeys,
+        when: dt.date,
+        on_roster: Collection[str],
+        workers: Mapping[str, Worker],
+    ) -> None:
+        self.rules = rules
+        self.scheme = scheme
+        self.when = when
+        self.on_roster = on_roster
+        self.workers = workers
+        # the scheme's keys, read once (a national run judges tens of thousands of passes)
+        self.exams = scheme.exams
+        self.deadline = scheme.claim_deadline
+        self.months = scheme.claim_within_months
+        self.window = scheme.claim_window_days
+        self.scope = scheme.scope
+        self.judged = judges_workers(scheme)
 
     def statuses(self, passes: Sequence[ExamPass], paid: Paid) -> list[Judged]:
         """Each pass's status before the amounts (`due` may yet become `capped`)."""
@@ -208,11 +223,10 @@ class Judge:
         return [self._status(p, paid, seen) for p in passes]
 
     def _status(self, p: ExamPass, paid: Paid, seen: dict[tuple[str, str], ExamPass]) -> Judged:
-        scheme = self.scheme
-        award = scheme.exams[p.exam]
-        deadline = scheme.claim_deadline
+        award = self.exams[p.exam]
+        deadline = self.deadline
         due_by = deadline.in_year(p.passed_on.year + 1) if deadline is not None else None
-        months = scheme.claim_within_months
+        months = self.months
         claim_by = month_anniversary(p.passed_on, months) if months is not None else None
         if p.worker_id not in self.on_roster:
             return Judged(NOT_ON_ROSTER, award=award)
@@ -226,10 +240,10 @@ class Judge:
             return Judged(ALREADY_PAID, award=award, paid=tuple(rows))
         if not award:
             return Judged(NOT_AWARDED)
-        if not in_scope(scheme.scope, p):
+        if self.scope is not None and not in_scope(self.scope, p):
             return Judged(OUT_OF_SCOPE, award=award)
-        if judges_workers(scheme):
-            failed = conditions_failed(self.rules, scheme, self._worker(p), p)
+        if self.judged:
+            failed = conditions_failed(self.rules, self.scheme, self._worker(p), p)
             if failed:
                 return Judged(INELIGIBLE, award=award, failed=failed, deadline=due_by)
         late = self._late(p, due_by, claim_by)
@@ -243,7 +257,7 @@ class Judge:
         return worker
 
     def _late(self, p: ExamPass, due_by: dt.date | None, claim_by: dt.date | None) -> str | None:
-        window = self.scheme.claim_window_days
+        window = self.window
         if window is not None and (self.when - p.passed_on).days > window:
             return "window"
         if due_by is not None and self.when > due_by:
