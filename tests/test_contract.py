@@ -98,8 +98,8 @@ def test_awards_keys() -> None:
         "json",
     ).json()
     assert data["schema"] == "swplan.awards/1"
-    assert {"as_of", "rules", "awards", "totals"} <= set(data)
-    keys = {"worker_id", "exam", "passed_on", "status", "amount", "reason", "capped"}
+    assert {"as_of", "rules", "awards", "totals", "warnings"} <= set(data)
+    keys = {"worker_id", "exam", "passed_on", "scheme", "status", "amount", "reason", "capped"}
     assert all(set(a) == keys for a in data["awards"])
     # a reason for every status but due; capped is a boolean
     assert all((a["reason"] is None) == (a["status"] == "due") for a in data["awards"])

@@ -332,6 +332,7 @@ def test_titles_name_region_what_and_year_or_date(books: dict[tuple[str, str], B
     titles = {
         "budget": [
             f"{region}2026年度社会工作人员经费预算",
+            f"{region}2026年度社会工作人员经费预算（按经济分类）",
             f"{region}2026年度各站点社会工作人员经费预算",
             f"{region}2026年度缺编站点及新增岗位经费",
             f"{region}2026年度社会工作人员经费预算测算依据",
@@ -357,7 +358,9 @@ def test_titles_name_region_what_and_year_or_date(books: dict[tuple[str, str], B
     for name, expected in titles.items():
         assert [ws["A1"].value for ws in books[name, "zh"].wb] == expected
     units = {
-        "budget": ["单位：元", "单位：元", "单位：人、元", None],  # the assumptions: none
+        # the budget, its economic classification, the sites, the short sites; the
+        # assumptions have none
+        "budget": ["单位：元", "单位：元", "单位：元", "单位：人、元", None],
         "pay": ["单位：元", "单位：人、元", "单位：人、元"],
         "awards": ["单位：元", "单位：元", "单位：人、元"],
         "staff": ["单位：人"],

@@ -386,6 +386,7 @@ def test_reason_and_capped_in_json_and_chinese_under_lang_zh() -> None:
         "worker_id": "W09",
         "exam": "social_worker",
         "passed_on": "2024-08-20",
+        "scheme": "default",
         "status": "capped",
         "amount": "0.00",
         "reason": "cap_per_worker 2000.00 reached: 2000.00 already paid to this worker",
@@ -401,9 +402,9 @@ def test_reason_and_capped_in_json_and_chinese_under_lang_zh() -> None:
     table = weihai("--lang", "zh")
     assert "已达上限" in table.out and "2023 年的通过须在 2024-04-15 前领取，已过期" in table.out
     csv_out = weihai("-f", "csv").out.splitlines()
-    assert csv_out[0] == "worker_id,exam,passed_on,status,amount,reason,capped"
+    assert csv_out[0] == "worker_id,exam,passed_on,scheme,status,amount,reason,capped"
     assert csv_out[9] == (
-        "W09,social_worker,2024-08-20,capped,0.00,"
+        "W09,social_worker,2024-08-20,default,capped,0.00,"
         "cap_per_worker 2000.00 reached: 2000.00 already paid to this worker,true"
     )
     md = weihai("-f", "markdown").out

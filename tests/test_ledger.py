@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from swplan import awards, load_ledger, load_rules, record_awards
-from swplan.calc.awards import ALREADY_PAID, DUE, DUPLICATE, EXPIRED
+from swplan.calc.awards import ALREADY_PAID, DUE, DUPLICATE, EXPIRED, NOT_AWARDED
 from swplan.io.ledger import PAUSE_ENV, new_ledger_bytes
 from swplan.model import ExamPass, LedgerRow, Worker
 from swplan.rules import Awards
@@ -337,10 +337,11 @@ def cases(draw):  # type: ignore[no-untyped-def]
 
 
 def reference(rules, passes, ledger):  # type: ignore[no-untyped-def]
-    """SPEC §3.3 written out again, as plainly as possible."""
+    """SPEC §3.3 written out again, as plainly as possible (with §19: a ledger row of
+    0.00 paid nothing, an exam priced 0 is not awarded)."""
     cfg = rules.awards
     seen, statuses = set(), []
-    paid = {(r.worker_id, r.exam) for r in ledger}
+    paid = {(r.worker_id, r.exam) for r in ledger if r.amount}
     for p in passes:
         if (p.worker_id, p.exam) in seen:
             statuses.append(DUPLICATE)
@@ -348,6 +349,8 @@ def reference(rules, passes, ledger):  # type: ignore[no-untyped-def]
         seen.add((p.worker_id, p.exam))
         if (p.worker_id, p.exam) in paid:
             statuses.append(ALREADY_PAID)
+        elif not cfg.exams[p.exam]:
+            statuses.append(NOT_AWARDED)
         elif cfg.claim_window_days is not None and (D - p.passed_on).days > cfg.claim_window_days:
             statuses.append(EXPIRED)
         else:
@@ -408,7 +411,8 @@ def test_totals_and_never_paying_twice(case) -> None:  # type: ignore[no-untyped
     assert all(a.amount >= 0 and a.amount <= a.award for a in due)
     keys = [(a.worker_id, a.exam) for a in due]
     assert len(keys) == len(set(keys))  # at most one award per (worker, exam)
-    assert not set(keys) & {(r.worker_id, r.exam) for r in ledger}  # never what was paid
+    # never what was paid (a row of 0.00 paid nothing)
+    assert not set(keys) & {(r.worker_id, r.exam) for r in ledger if r.amount}
     ladder = rules.awards.ladder
     if rules.awards.upgrade == "top_up":
         # after a run a worker has had, for ladder exams, the highest of what they had
@@ -434,10 +438,12 @@ def test_recording_twice_is_idempotent(case) -> None:  # type: ignore[no-untyped
         first = record_awards(rules, workers, passes, path, D)
         text = path.read_text(encoding="utf-8")
         assert text == old + "".join(
-            f"{a.worker_id},{a.exam},{a.amount},2026-01-01\n" for a in expected.due_awards
+            f"{a.worker_id},{a.exam},{a.amount},2026-01-01\n"
+            for a in expected.due_awards
+            if a.amount  # a due amount of 0.00 is never recorded
         )
-        assert first.row_count == len(ledger) + expected.count_due
+        assert first.row_count == len(ledger) + len([a for a in expected.due_awards if a.amount])
         second = record_awards(rules, workers, passes, path, D)
         assert second.rows == []
-        assert second.result.count_due == 0
+        assert second.result.due == 0  # (a top-up of 0.00 is still due, and still 0.00)
         assert path.read_text(encoding="utf-8") == text

@@ -7,10 +7,10 @@ same to the byte (the file names in notes aside) and every exit code the same; h
 the examples also run past the size thresholds (a table too long to list, a roster
 read in a second process). The draws include what used to part the readers: a rating
 whose alias is "" (a blank cell means it), blank cells, sites written by name, ids of
-60-70 characters (a site id holds at most 64), `hired` or `years_of_service`, and the
+60-70 characters (a site id holds at most 64), `hired` or `years_of_service`, the
 keys of local notices: areas (the roster's or the site's), floors by area or amount
 (as a share of a published figure too), certificate dates and windows, calendar-year
-service and part-year pay.
+service and part-year pay; and `funding` shares (the budget split site by site).
 """
 
 from __future__ import annotations
@@ -90,6 +90,15 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):  # a blank rating cell means this rating
         rating = draw(st.sampled_from(sorted(points["performance"])))
         points["performance"][rating] = {"points": points["performance"][rating], "aliases": [""]}
+    if draw(st.booleans()):  # who pays: each site's lines split, by kind too
+        doc["funding"] = {
+            "sources": ["city", "district", "street"],
+            "shares": {
+                "default": {"city": "0.3333", "district": "0.3333", "street": "0.3334"},
+                "training": {"street": 1},
+            },
+            "by_site_kind": {"urban_community": {"city": "0.5", "district": "0.5"}},
+        }
     sites = []
     for i in range(draw(st.integers(1, 4))):
         long_id = draw(st.integers(0, 5)) == 0

@@ -188,7 +188,7 @@ def test_formula_like_names_are_text_in_the_workbook(tmp_path: Path) -> None:
 
 def test_zh_workbook_headers(tmp_path: Path) -> None:
     book, _ = workbook(tmp_path, "budget", "--lang", "zh")
-    assert book.sheetnames == ["预算", "各站点", "缺编站点", "测算依据"]
+    assert book.sheetnames == ["预算", "经济分类", "各站点", "缺编站点", "测算依据"]
     assert table(book["预算"])[0] == ("项目", "金额")
     assert table(book["预算"])[-1][0] == "合计"
 

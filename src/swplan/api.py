@@ -11,7 +11,7 @@ from .calc.ids import spelling_problems
 from .errors import InputError
 from .io.ledger import Publish, Recorded, record_rows
 from .model import ExamPass, LedgerRow, Worker
-from .rules import Rules
+from .rules import Rules, award_schemes
 
 
 def ledger_problems(roster_ids: Collection[str], ledger: Iterable[LedgerRow]) -> None:
@@ -36,12 +36,16 @@ def record_awards(
 ) -> Recorded:
     """Work out the awards against the ledger at `path` and append the due ones.
 
-    Every due award is recorded (`paid_on` = `as_of`, default today) so that a pass is
+    Every due award of more than 0.00 is recorded (`paid_on` = `as_of`, default today) so that a pass is
     never evaluated again; the ledger is read and the awards worked out under its
     lock, so a second run of the same command records nothing. A ledger that does not
     exist is created only with `new_ledger`. `publish(result, commit)`, when given,
     writes the report and calls `commit()` once it is written; only `commit` appends.
     `roster_ids`: every id of the roster, when `workers` holds only some of it.
+
+    Each row names its scheme where the ledger has a `scheme` column; under several
+    schemes a ledger without one gains it (its old rows, which then must all belong
+    to the scheme `default`, left empty).
     """
     when = as_of if as_of is not None else dt.date.today()
     passes = list(passes)
@@ -52,9 +56,17 @@ def record_awards(
         ledger_problems(ids, ledger)
         result = awards(rules, workers, passes, ledger, when, roster_ids=ids)
         rows = [
-            LedgerRow(a.worker_id, a.exam, a.amount, when, name=names.get(a.worker_id))
-            for a in result.due_awards
+            LedgerRow(a.worker_id, a.exam, a.amount, when, a.scheme, name=names.get(a.worker_id))
+            for a in result.to_record
         ]
         return result, rows
 
-    return record_rows(path, decide, rules=rules, new_ledger=new_ledger, publish=publish)
+    several = len(award_schemes(rules)) > 1
+    return record_rows(
+        path,
+        decide,
+        rules=rules,
+        new_ledger=new_ledger,
+        publish=publish,
+        columns=("scheme",) if several else (),
+    )

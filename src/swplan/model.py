@@ -67,6 +67,7 @@ class ExamPass:
     passed_on: dt.date
     origin: Origin | None = None
     name: str | None = field(default=None, compare=False)  # the worker's name, when given
+    exam_year: int | None = None  # the exam's year, where the passes file gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ class LedgerRow:
     exam: str
     amount: Decimal
     paid_on: dt.date
+    scheme: str | None = None  # the award scheme that paid it, as written (None: not given)
     origin: Origin | None = field(default=None, compare=False)
     name: str | None = field(default=None, compare=False)
 

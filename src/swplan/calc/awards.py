@@ -1,72 +1,96 @@
-"""One-off exam awards (SPEC §3.3): pure, over passes, the ledger and the rules.
+"""One-off exam awards: pure, over passes, the ledger and the rules' award schemes.
 
-Each pass gets one status, decided in this order (SPEC §13): a repeat of a
-(worker, exam) already seen in the input is `duplicate`; a (worker, exam) in the
-ledger is `already_paid`; a worker failing an `awards.eligibility` condition is
-`ineligible`; a pass older than `claim_window_days` or claimed after its
-`claim_deadline` is `expired`; a due amount that `cap_per_worker` cuts to zero is
-`capped`; anything else is `due`. Under `upgrade: top_up` a due ladder exam pays its
-award less everything the worker has actually been paid for ladder exams (the
-ledger, then the ladder exams decided earlier in this run, in ladder order), never
-less than zero::
+Every pass is judged by every scheme that prices its exam (`rules.schemes`; without
+`awards.schemes` the `awards` section is the one scheme `default`): one row per
+scheme and pass, in input order, the schemes in the rules' order; a pass no scheme
+prices is one row, `not_awarded`. How one scheme decides a pass's status and amount
+is `swplan.calc.schemes`::
 
     ledger: W001 assistant_social_worker 1000.00
     passes: W001 social_worker               ->  due 1000.00 (top_up), 2000.00 (full)
 
-Recording the due awards in the ledger file is `ledger.record_awards`.
+A pass whose worker is on no roster is `not_on_roster` (decided before anything
+else), paid nothing, never recorded, and named in a warning; when its name is that of
+one roster worker, the warning and reason suggest that worker's id.
+
+The ledger's rows are placed in their schemes here (`place_ledger`); recording the due
+awards in the ledger file is `swplan.api.record_awards`.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import difflib
-from collections.abc import Collection, Iterable, Sequence
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
 from typing import TypedDict, Unpack
 
 from ..errors import InputError, Problem
-from ..messages import Clauses, did_you_mean, msg
+from ..messages import Clauses, L, Msg, did_you_mean, msg
 from ..model import ExamPass, LedgerRow, Origin, Worker
 from ..money import ZERO
-from ..rules import Rules
+from ..rules import DEFAULT, Rules, SchemeKeys, award_schemes, funder_of
 from .choices import not_one_of
 from .ids import respellings, spelling_message, spelling_problems
+from .schemes import (
+    ALREADY_PAID,
+    CAPPED,
+    DUE,
+    DUPLICATE,
+    EXPIRED,
+    INELIGIBLE,
+    NOT_AWARDED,
+    NOT_ON_ROSTER,
+    OUT_OF_SCOPE,
+    STATUSES,
+    Failed,
+    Judge,
+    Judged,
+    conditions_failed,
+    judge,
+    month_anniversary,
+    service_months,
+)
 
-DUE = "due"
-ALREADY_PAID = "already_paid"
-DUPLICATE = "duplicate"
-EXPIRED = "expired"
-INELIGIBLE = "ineligible"
-CAPPED = "capped"
-STATUSES = (DUE, ALREADY_PAID, DUPLICATE, INELIGIBLE, EXPIRED, CAPPED)
-
-
-@dataclass(frozen=True, slots=True)
-class Failed:
-    """One eligibility condition a worker does not meet, with the worker's value.
-
-    `condition` is the `awards.eligibility` key; `value` the worker's months, rating
-    or employment; `required` the rule's value; `source` where the value came from
-    (`hired 2024-03-15`, `default_performance`, ...), or empty.
-    """
-
-    condition: str
-    value: str
-    required: str
-    source: str = ""
+__all__ = [
+    "ALREADY_PAID",
+    "CAPPED",
+    "DUE",
+    "DUPLICATE",
+    "EXPIRED",
+    "INELIGIBLE",
+    "NOT_AWARDED",
+    "NOT_ON_ROSTER",
+    "OUT_OF_SCOPE",
+    "STATUSES",
+    "Award",
+    "AwardsResult",
+    "ExamTotal",
+    "Failed",
+    "SchemeTotal",
+    "all_passes",
+    "awards",
+    "check_passes",
+    "conditions_failed",
+    "month_anniversary",
+    "name_key",
+    "not_on_roster_warnings",
+    "place_ledger",
+    "service_months",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Award:
-    """One exam pass and what it earns at the as-of date.
+    """One exam pass as one scheme judges it, at the as-of date.
 
     `amount` is what is due now (0.00 unless `status` is `due`); `award` is the exam's
-    amount in the rules and `deducted` the ladder payments taken off it (top_up).
-    `paid` holds the ledger rows of an `already_paid` pass; `first` is where the
-    pass a `duplicate` repeats came from.
+    amount in the scheme and `deducted` the ladder payments taken off it (top_up).
+    `paid` holds the ledger rows of an `already_paid` pass; `first` is where the pass
+    a `duplicate` repeats came from; `hint` the roster ids whose name is the name a
+    `not_on_roster` pass gives.
     """
 
     worker_id: str
@@ -78,15 +102,22 @@ class Award:
     deducted: Decimal = ZERO
     days: int = 0  # as-of date minus passed_on
     name: str | None = None
-    site: str | None = None  # the worker's site as the roster gives it
+    site: str | None = None  # the worker's site, when the worker is on the roster
     paid: tuple[LedgerRow, ...] = ()
     first: ExamPass | None = None
     origin: Origin | None = field(default=None, compare=False)
     capped: bool = False  # the due amount was cut by cap_per_worker
     cut: Decimal = ZERO  # what the cap took off
-    paid_before: Decimal = ZERO  # capped: all paid to the worker before this award
+    paid_before: Decimal = ZERO  # capped: all the scheme paid the worker before this award
     failed: tuple[Failed, ...] = ()  # the conditions an `ineligible` pass fails
-    deadline: dt.date | None = None  # the claim_deadline of this pass, when the rules set one
+    deadline: dt.date | None = None  # the claim_deadline of this pass, when the scheme sets one
+    scheme: str | None = None  # the scheme that judged it (None: no scheme prices the exam)
+    funder: str | None = None  # the scheme's funder (None: the budget's `awards` shares)
+    hint: tuple[str, ...] = ()  # not_on_roster: the roster ids of workers with its name
+    claim_by: dt.date | None = None  # its claim_within_months anniversary, when set
+    late: str | None = None  # expired: "window", "deadline" or "months"
+    exam_year: int | None = None  # the passes file's exam year, where given
+    index: int = 0  # the pass's place among the passes (a pass has a row per scheme)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,20 +127,43 @@ class ExamTotal:
     amount: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class SchemeTotal:
+    scheme: str
+    funder: str | None
+    count: int
+    amount: Decimal
+
+
 @dataclass(slots=True)
 class AwardsResult:
     as_of: dt.date
-    awards: list[Award]  # in input order: roster exams, then the passes file
+    awards: list[Award]  # in input order (roster exams, then the passes file), by scheme
     due: Decimal  # sum of the due amounts
-    count_due: int  # due rows, zero-amount ones included
+    count_due: int  # due rows, zero-amount ones (a top-up paid in full before) included
     by_exam: list[ExamTotal]  # due totals per exam, in the rules' order
+    # the first scheme's window, upgrade and cap (the `awards` section without schemes)
     claim_window_days: int | None = None
     upgrade: str = "top_up"
     cap_per_worker: Decimal | None = None
+    schemes: dict[str, SchemeKeys] = field(default_factory=dict)  # every scheme, by name
+    by_scheme: list[SchemeTotal] = field(default_factory=list)  # due totals per scheme
+    warnings: list[Msg] = field(default_factory=list)  # the passes not on the roster
 
     @property
     def due_awards(self) -> list[Award]:
         return [a for a in self.awards if a.status == DUE]
+
+    @property
+    def to_record(self) -> list[Award]:
+        """The due awards the ledger gains: a due amount of 0.00 is never recorded (a
+        ledger row of 0.00 pays nothing, and would only hide a later award)."""
+        return [a for a in self.awards if a.status == DUE and a.amount > ZERO]
+
+    @property
+    def named_schemes(self) -> bool:
+        """Whether the rules give `awards.schemes` (else the one scheme is `default`)."""
+        return len(self.schemes) > 1 or DEFAULT not in self.schemes
 
 
 def all_passes(workers: Iterable[Worker], passes: Iterable[ExamPass] = ()) -> list[ExamPass]:
@@ -121,38 +175,29 @@ def all_passes(workers: Iterable[Worker], passes: Iterable[ExamPass] = ()) -> li
 
 def check_passes(
     rules: Rules,
-    workers: Sequence[Worker],
     passes: Iterable[ExamPass],
     as_of: dt.date,
-    roster_ids: Collection[str] | None = None,
+    roster_ids: Collection[str] = frozenset(),
 ) -> list[Problem]:
-    """Every pass that must not be silently skipped: unknown exam or worker, future date."""
-    exams = rules.awards.exams
-    ids = roster_ids if roster_ids is not None else {w.id for w in workers}
-    id_list: list[str] | None = None
+    """Every pass that must not be silently skipped: an exam the rules do not know (a
+    typo must not cost someone an award), a pass dated after `as_of`, or a worker id
+    that is a roster id (of `roster_ids`) spelt another way (Excel's 101 for 0101)."""
+    exams = rules.words("exam")
     problems: list[Problem] = []
     exam_label = partial(rules.label_of, "exam", lang="zh")
     passes = list(passes)
-    # an id that is a roster id spelt another way (Excel's 101 for 0101) names both
-    respelt = respellings(ids, {p.worker_id: p.origin for p in passes if p.worker_id not in ids})
+    off = {p.worker_id: p.origin for p in passes if p.worker_id not in roster_ids}
+    respelt = respellings(roster_ids, off) if off and roster_ids else {}
     for p in passes:
         origin = p.origin or Origin("<passes>", "")
         if p.exam not in exams:
             wrong = not_one_of(p.exam, exams, exam_label)
             problems.append(origin.problem(Clauses(wrong, msg("calc.add_exam")), "exam"))
-        if p.worker_id in respelt:
-            meant = respelt[p.worker_id]
-            if meant:  # named once, where it is first written
-                text = spelling_message(p.worker_id, meant, "passes")
-                problems.append(origin.problem(text, "worker_id"))
-                respelt[p.worker_id] = []
-        elif p.worker_id not in ids:
-            if id_list is None:
-                id_list = sorted(ids)
-            close = difflib.get_close_matches(p.worker_id, id_list, n=1, cutoff=0.6)
-            hint = did_you_mean(close[0]) if close else ""
-            text = msg("calc.pass_worker_unknown", worker=p.worker_id, hint=hint)
+        meant = respelt.get(p.worker_id)
+        if meant:  # named once, where it is first written
+            text = spelling_message(p.worker_id, meant, "passes")
             problems.append(origin.problem(text, "worker_id"))
+            respelt[p.worker_id] = []
         if p.passed_on > as_of:
             text = msg(
                 "calc.pass_in_future", passed_on=p.passed_on.isoformat(), as_of=as_of.isoformat()
@@ -161,51 +206,48 @@ def check_passes(
     return problems
 
 
-def service_months(hired: dt.date, on: dt.date) -> int:
-    """Whole months from `hired` to `on`: the month anniversaries of `hired` on or before `on`.
+def place_ledger(rules: Rules, ledger: Iterable[LedgerRow]) -> dict[str, list[LedgerRow]]:
+    """The ledger's rows by the scheme that paid them.
 
-    A hire on the 31st has its anniversary on the last day of a shorter month::
-
-        2024-01-31 -> 2024-02-29: 1;  2024-03-15 -> 2025-03-15: 12;  -> 2025-03-14: 11
+    A row's `scheme` names a scheme by key, label or alias; a row without one belongs
+    to `default`, or to the only scheme when there is one. Raises `InputError` naming
+    every row that cannot be placed.
     """
-    months = (on.year - hired.year) * 12 + (on.month - hired.month)
-    if on.day < min(hired.day, _month_days(on.year, on.month)):
-        months -= 1
-    return months
-
-
-def _month_days(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]  # December 9999 too: no day after it needed
-
-
-def conditions_failed(rules: Rules, worker: Worker, p: ExamPass) -> tuple[Failed, ...]:
-    """The `awards.eligibility` conditions this pass's worker does not meet."""
-    eligibility = rules.awards.eligibility
-    failed: list[Failed] = []
-    if eligibility.min_service_months is not None:
-        if worker.hired is not None:
-            months = service_months(worker.hired, p.passed_on)
-            source = f"hired {worker.hired.isoformat()}"
-        else:
-            months = (worker.years_of_service or 0) * 12
-            source = f"years_of_service {worker.years_of_service or 0}"
-        if months < eligibility.min_service_months:
-            failed.append(
-                Failed(
-                    "min_service_months", str(months), str(eligibility.min_service_months), source
+    schemes = award_schemes(rules)
+    names = list(schemes)
+    unnamed = DEFAULT if DEFAULT in schemes else names[0] if len(names) == 1 else None
+    placed: dict[str, list[LedgerRow]] = {name: [] for name in names}
+    problems: list[Problem] = []
+    for row in ledger:
+        if row.scheme is None or not row.scheme.strip():
+            name = unnamed
+            if name is None:
+                problems.append(
+                    _ledger_problem(
+                        row, msg("schemes.row_without_scheme", schemes=", ".join(names))
+                    )
                 )
-            )
-    if eligibility.min_performance is not None:
-        rating = worker.performance or rules.pay.default_performance
-        if rules.rating_rank(rating) > rules.rating_rank(eligibility.min_performance):
-            source = "" if worker.performance else "default_performance"
-            failed.append(Failed("min_performance", rating, eligibility.min_performance, source))
-    if eligibility.exclude_employment:
-        employment = worker.employment or rules.default_employment
-        if employment is not None and employment in eligibility.exclude_employment:
-            source = "" if worker.employment else "default_employment"
-            failed.append(Failed("exclude_employment", employment, "", source))
-    return tuple(failed)
+                continue
+        else:
+            name = rules.word("scheme", row.scheme)
+            if name is None:
+                problem = msg("schemes.not_a_scheme", value=row.scheme, schemes=", ".join(names))
+                problems.append(_ledger_problem(row, problem))
+                continue
+        placed[name].append(row)
+    if problems:
+        raise InputError(problems)
+    return placed
+
+
+def _ledger_problem(row: LedgerRow, message: Msg) -> Problem:
+    origin = row.origin or Origin("<ledger>", "")
+    return origin.problem(message, "scheme")
+
+
+def name_key(name: str) -> str:
+    """A name as names are compared: NFKC, with no spaces at all."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 class AwardsOptions(TypedDict, total=False):
@@ -223,190 +265,163 @@ def awards(
     as_of: dt.date | None = None,
     **options: Unpack[AwardsOptions],
 ) -> AwardsResult:
-    """The status and amount of every exam pass at `as_of` (default: today).
+    """The status and amount of every exam pass under every scheme that prices its exam,
+    at `as_of` (default: today).
 
     Passes are the workers' own `exams`, then `passes`; `ledger` holds the awards
     already paid. Raises `InputError` listing every pass naming an unknown exam or
-    worker, or dated after `as_of`. `roster_ids` stands in for the workers' ids when
-    the roster was streamed rather than loaded (a national CSV has no `exams`); the
-    workers themselves are then needed only for those the eligibility conditions judge.
+    dated after `as_of`, and every ledger row no scheme can be found for. `roster_ids`
+    stands in for the workers' ids when the roster was streamed rather than loaded (a
+    national CSV has no `exams`); the workers are then needed only for those the
+    conditions judge and those whose name a pass off the roster gives.
 
-    Statuses are decided in the order duplicate, already_paid, ineligible, expired,
-    capped, due. Amounts are decided worker by worker: ladder exams in ladder order,
-    then the other exams in input order; a top-up subtracts what was actually paid
-    (after the cap), and `cap_per_worker` bounds everything paid to one worker,
-    ledger included.
+    Statuses are decided in the order not_on_roster, duplicate, already_paid,
+    not_awarded, out_of_scope, ineligible, expired, capped, due, within each scheme.
     """
     when = as_of if as_of is not None else dt.date.today()
-    config = rules.awards
     items = all_passes(workers, passes)
     roster_ids = options.get("roster_ids")
-    problems = check_passes(rules, workers, items, when, roster_ids)
+    ids = roster_ids if roster_ids is not None else {w.id for w in workers}
+    problems = check_passes(rules, items, when, ids)
     ledger = ledger if isinstance(ledger, Sequence) else list(ledger)
     if roster_ids is None:  # the workers are the roster: a ledger id spelt otherwise is told
-        ids = {w.id for w in workers}
         paid_ids = ((row.worker_id, row.origin) for row in ledger)
         problems += spelling_problems(ids, ids, paid_ids, "ledger")
+    try:
+        placed = place_ledger(rules, ledger)
+    except InputError as exc:
+        problems += exc.problems
     if problems:
         raise InputError(problems)
-    paid = _Paid(ledger, config.ladder)
-    decided = _statuses(rules, items, paid, {w.id: w for w in workers}, when)
-    statuses = [d.status for d in decided]
-    amounts = _amounts(rules, items, statuses, paid)
-    names = {w.id: w.name for w in workers}
-    sites = {w.id: w.site for w in workers}
+    schemes = award_schemes(rules)
+    by_id = {w.id: w for w in workers}
+    pricing = {
+        exam: [name for name, s in schemes.items() if exam in s.exams]
+        for exam in {p.exam for p in items}
+    }
+    judged: dict[tuple[str, int], Judged] = {}
+    for name, scheme in schemes.items():
+        indexes = [i for i, p in enumerate(items) if name in pricing[p.exam]]
+        found = judge(
+            Judge(rules, scheme, when, ids, by_id), [items[i] for i in indexes], placed[name]
+        )
+        judged.update(((name, i), j) for i, j in zip(indexes, found, strict=True))
+    names = _names(workers)
+    funders = {name: funder_of(scheme) for name, scheme in schemes.items()}
     out: list[Award] = []
-    for i, (p, d, status) in enumerate(zip(items, decided, statuses, strict=True)):
-        amount, deducted, cut, before = amounts.get(i, (ZERO, ZERO, ZERO, ZERO))
+    for i, p in enumerate(items):
+        off = p.worker_id not in ids
+        hint = names.get(name_key(p.name), ()) if off and p.name else ()
+        rows: list[tuple[str | None, Judged]] = [(n, judged[(n, i)]) for n in pricing[p.exam]]
+        if not rows:  # no scheme prices the exam
+            rows = [(None, Judged(NOT_ON_ROSTER if off else NOT_AWARDED))]
+        for scheme_name, j in rows:
+            funder = funders[scheme_name] if scheme_name is not None else None
+            out.append(_award(i, p, j, (scheme_name, funder), when, by_id, hint))
+    return _result(rules, when, out, schemes, not_on_roster_warnings(rules, items, ids, names))
+
+
+def _names(workers: Iterable[Worker]) -> dict[str, tuple[str, ...]]:
+    """Each roster name -> the ids of the workers who have it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in workers:
+        if w.name:
+            key = name_key(w.name)
+            if w.id not in out.get(key, ()):
+                out[key] = (*out.get(key, ()), w.id)
+    return out
+
+
+def _award(
+    i: int,
+    p: ExamPass,
+    j: Judged,
+    scheme: tuple[str | None, str | None],  # the scheme and its funder
+    when: dt.date,
+    by_id: Mapping[str, Worker],
+    hint: tuple[str, ...],
+) -> Award:
+    worker = by_id.get(p.worker_id)
+    return Award(
+        worker_id=p.worker_id,
+        exam=p.exam,
+        passed_on=p.passed_on,
+        status=j.status,
+        amount=j.amount,
+        award=j.award,
+        deducted=j.deducted,
+        days=(when - p.passed_on).days,
+        name=worker.name if worker is not None else p.name,
+        site=worker.site if worker is not None else None,
+        paid=j.paid,
+        first=j.first,
+        origin=p.origin,
+        capped=j.cut > ZERO,
+        cut=j.cut,
+        paid_before=j.paid_before,
+        failed=j.failed,
+        deadline=j.deadline,
+        scheme=scheme[0],
+        funder=scheme[1],
+        hint=hint,
+        claim_by=j.claim_by,
+        late=j.late,
+        exam_year=p.exam_year,
+        index=i,
+    )
+
+
+def not_on_roster_warnings(
+    rules: Rules,
+    items: Iterable[ExamPass],
+    ids: Collection[str],
+    names: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Msg]:
+    """One warning per pass whose worker is not on the roster (`ids`); `names`: each
+    roster name (`name_key`) -> the ids of its workers, for the suggestion."""
+    names = names or {}
+    out: list[Msg] = []
+    for p in items:
+        if p.worker_id in ids:
+            continue
+        hint = names.get(name_key(p.name), ()) if p.name else ()
+        o = p.origin
+        place = (f"{o.file}:{o.where}: " if o.where else f"{o.file}: ") if o is not None else ""
         out.append(
-            Award(
-                worker_id=p.worker_id,
-                exam=p.exam,
-                passed_on=p.passed_on,
-                status=status,
-                amount=amount,
-                award=config.exams[p.exam],
-                deducted=deducted,
-                days=(when - p.passed_on).days,
-                name=names.get(p.worker_id),
-                site=sites.get(p.worker_id),
-                paid=paid.rows(p) if status == ALREADY_PAID else (),
-                first=d.first,
-                origin=p.origin,
-                capped=cut > ZERO,
-                cut=cut,
-                paid_before=before,
-                failed=d.failed,
-                deadline=d.deadline,
+            msg(
+                "schemes.not_on_roster_warning",
+                place=place,
+                worker=p.worker_id,
+                exam=L(p.exam, rules.label_of("exam", p.exam, "zh")),
+                passed_on=p.passed_on.isoformat(),
+                hint=did_you_mean(hint[0]) if len(hint) == 1 else "",
             )
         )
+    return out
+
+
+def _result(
+    rules: Rules,
+    when: dt.date,
+    out: list[Award],
+    schemes: dict[str, SchemeKeys],
+    warnings: list[Msg],
+) -> AwardsResult:
     due_rows = [a for a in out if a.status == DUE]
+    first = next(iter(schemes.values()))
     return AwardsResult(
         as_of=when,
         awards=out,
         due=sum((a.amount for a in due_rows), ZERO),
         count_due=len(due_rows),
-        by_exam=_by_exam(due_rows, config.exams),
-        claim_window_days=config.claim_window_days,
-        upgrade=config.upgrade,
-        cap_per_worker=config.cap_per_worker,
+        by_exam=_by_exam(due_rows, rules.words("exam")),
+        claim_window_days=first.claim_window_days,
+        upgrade=first.upgrade,
+        cap_per_worker=first.cap_per_worker,
+        schemes=schemes,
+        by_scheme=_by_scheme(due_rows, schemes),
+        warnings=warnings,
     )
-
-
-class _Paid:
-    """What the ledger paid: its rows per (worker, exam), and per worker all it paid and
-    what it paid for ladder exams."""
-
-    def __init__(self, ledger: Iterable[LedgerRow], ladder: Collection[str]) -> None:
-        self.by_pass: dict[tuple[str, str], list[LedgerRow]] = {}
-        self.ladder: dict[str, Decimal] = {}
-        self.total: dict[str, Decimal] = {}
-        for row in ledger:
-            self.by_pass.setdefault((row.worker_id, row.exam), []).append(row)
-            self.total[row.worker_id] = self.total.get(row.worker_id, ZERO) + row.amount
-            if row.exam in ladder:
-                self.ladder[row.worker_id] = self.ladder.get(row.worker_id, ZERO) + row.amount
-
-    def rows(self, p: ExamPass) -> tuple[LedgerRow, ...]:
-        return tuple(self.by_pass.get((p.worker_id, p.exam), ()))
-
-
-@dataclass(frozen=True, slots=True)
-class _Decided:
-    """A pass's status before the amounts (`due` may yet become `capped`)."""
-
-    status: str
-    first: ExamPass | None  # the pass a duplicate repeats
-    failed: tuple[Failed, ...]  # the conditions an ineligible pass fails
-    deadline: dt.date | None  # its claim deadline, when the rules set one
-
-
-def _statuses(
-    rules: Rules,
-    items: Sequence[ExamPass],
-    paid: _Paid,
-    by_id: dict[str, Worker],
-    when: dt.date,
-) -> list[_Decided]:
-    """Each pass's status, in order: duplicate, already_paid, ineligible, expired, due."""
-    config = rules.awards
-    deadline = config.claim_deadline
-    window = config.claim_window_days
-    judged = rules.awards_judge_workers
-    seen: dict[tuple[str, str], ExamPass] = {}
-    out: list[_Decided] = []
-    for p in items:
-        key = (p.worker_id, p.exam)
-        first = seen.get(key)
-        failed: tuple[Failed, ...] = ()
-        due_by = (
-            deadline.in_year(p.passed_on.year + 1)
-            if deadline is not None and p.passed_on.year < dt.MAXYEAR
-            else None  # a pass of 9999 is claimed in a year no date reaches: never late
-        )
-        if first is not None:
-            status = DUPLICATE
-        elif key in paid.by_pass:
-            status = ALREADY_PAID
-        else:
-            if judged:
-                failed = conditions_failed(rules, _judged_worker(by_id, p), p)
-            late = (window is not None and (when - p.passed_on).days > window) or (
-                due_by is not None and when > due_by
-            )
-            status = INELIGIBLE if failed else EXPIRED if late else DUE
-        if first is None:
-            seen[key] = p
-        out.append(_Decided(status, first, failed, due_by))
-    return out
-
-
-def _judged_worker(by_id: dict[str, Worker], p: ExamPass) -> Worker:
-    worker = by_id.get(p.worker_id)
-    if worker is None:
-        raise ValueError(str(msg("calc.worker_needed", worker=p.worker_id)))
-    return worker
-
-
-def _amounts(
-    rules: Rules, items: Sequence[ExamPass], statuses: list[str], paid: _Paid
-) -> dict[int, tuple[Decimal, Decimal, Decimal, Decimal]]:
-    """The amount of every due pass: index -> amount, deducted (top-up), cut (cap),
-    paid to the worker before it; a due pass the cap cuts to nothing becomes capped.
-
-    Worker by worker: ladder exams in ladder order, then the others in input order,
-    so each step up pays only the difference to what was paid.
-    """
-    config = rules.awards
-    ladder = {exam: i for i, exam in enumerate(config.ladder)}
-    top_up = config.upgrade == "top_up"
-    cap = config.cap_per_worker
-    amounts: dict[int, tuple[Decimal, Decimal, Decimal, Decimal]] = {}
-    per_worker: dict[str, list[int]] = {}
-    for i, status in enumerate(statuses):
-        if status == DUE:
-            per_worker.setdefault(items[i].worker_id, []).append(i)
-    for worker_id, indexes in per_worker.items():
-        so_far = paid.ladder.get(worker_id, ZERO)
-        everything = paid.total.get(worker_id, ZERO)
-        indexes.sort(
-            key=lambda i: (0, ladder[items[i].exam], i) if items[i].exam in ladder else (1, 0, i)
-        )
-        for i in indexes:
-            exam = items[i].exam
-            award = config.exams[exam]
-            on_ladder = exam in ladder
-            base = max(ZERO, award - so_far) if top_up and on_ladder else award
-            amount = base
-            if cap is not None:
-                amount = min(base, max(ZERO, cap - everything))
-                if amount < base and amount == ZERO:
-                    statuses[i] = CAPPED
-            amounts[i] = (amount, award - base, base - amount, everything)
-            everything += amount
-            if on_ladder:
-                so_far += amount
-    return amounts
 
 
 def _by_exam(due_rows: Sequence[Award], exams: Iterable[str]) -> list[ExamTotal]:
@@ -417,3 +432,13 @@ def _by_exam(due_rows: Sequence[Award], exams: Iterable[str]) -> list[ExamTotal]
         counts[a.exam] = counts.get(a.exam, 0) + 1
         sums[a.exam] = sums.get(a.exam, ZERO) + a.amount
     return [ExamTotal(exam, counts[exam], sums[exam]) for exam in exams if exam in counts]
+
+
+def _by_scheme(due_rows: Sequence[Award], schemes: Mapping[str, SchemeKeys]) -> list[SchemeTotal]:
+    """The due awards' count and sum per scheme, in the rules' order (every scheme)."""
+    out = []
+    for name, scheme in schemes.items():
+        rows = [a for a in due_rows if a.scheme == name]
+        amount = sum((a.amount for a in rows), ZERO)
+        out.append(SchemeTotal(name, funder_of(scheme), len(rows), amount))
+    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TypedDict, Unpack
@@ -26,6 +26,8 @@ from ..money import ZERO, ratio
 from ..rules import Rules
 from .awards import AwardsResult
 from .awards import awards as compute_awards
+from .funding import FundingResult, SiteLines, fund
+from .items import BudgetItem, add_items, budget_items, figure_items, staff_items
 from .pay import PayFigures, YearCosting
 from .pay import pay as compute_pay
 from .staffing import RosterCounts, RosterSummary, StaffResult
@@ -55,6 +57,9 @@ class BudgetResult:
     cap: Decimal | None = None
     # where pay is by area: each site's new hire (by the site's area)
     hires: NewHires | None = None
+    # the lines by economic classification (`calc.items`), adding up to `total`
+    items: list[BudgetItem] = field(default_factory=list)
+    funding: FundingResult | None = None  # who pays each line (with `funding` rules)
 
     @property
     def cap_ok(self) -> bool | None:
@@ -170,6 +175,12 @@ def draft(
     ]
     total = sum((line.amount for line in lines), ZERO)
     personnel = roster.staff_cost + new_hires
+    staff_lines = dict(roster.items)
+    if hires is None:
+        add_items(staff_lines, figure_items(hire), shortage)
+    else:  # each area's new hires at that area's pay
+        for area, n in hires.counts.items():
+            add_items(staff_lines, figure_items(hires.by_area[area]), n)
     return BudgetResult(
         year=year,
         as_of=as_of,
@@ -185,6 +196,7 @@ def draft(
         awards=awards,
         cap=options.get("cap"),
         hires=hires,
+        items=budget_items(rules, year, staff_lines, awards.due, training),
     )
 
 
@@ -212,10 +224,13 @@ def budget(
             replace(w, area=areas[w.site]) if w.area is None and w.site in areas else w
             for w in workers
         ]
-    cost = compute_pay(rules, workers, year=year).totals["annual_cost"]
-    roster = RosterSummary(cost, len(workers), RosterCounts.of(workers, rules), list(workers), None)
+    paid = compute_pay(rules, workers, year=year)
+    cost = paid.totals["annual_cost"]
+    counts = RosterCounts.of(workers, rules)
+    items = staff_items((w.figures, 1) for w in paid.workers)
+    roster = RosterSummary(cost, len(workers), counts, list(workers), None, items=items)
     staff = compute_staff(rules, sites, roster.counts)
-    return draft(
+    result = draft(
         rules,
         year,
         staff,
@@ -225,6 +240,9 @@ def budget(
         cap=options.get("cap"),
         site_areas=areas,
     )
+    if rules.funding is not None:
+        fund_budget(rules, result, site_budgets(rules, result, workers))
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +256,21 @@ class SiteBudget:
     awards: Decimal
     training: Decimal
     known: bool = True  # False: a site the roster names but the populations do not
+    kind: str | None = None
+    # the part of `awards` each scheme's funder pays (schemes with a funder)
+    funded: Mapping[str, Decimal] = field(default_factory=dict)
 
     @property
     def total(self) -> Decimal:
         return self.current_staff + self.new_hires + self.awards + self.training
+
+    def lines(self) -> dict[str, Decimal]:
+        return {
+            "current_staff": self.current_staff,
+            "new_hires": self.new_hires,
+            "awards": self.awards,
+            "training": self.training,
+        }
 
 
 def budget_by_site(
@@ -250,6 +279,7 @@ def budget_by_site(
     cost_by_site: Mapping[str, Decimal],
     awards_by_site: Mapping[str, Decimal],
     workers_by_site: Mapping[str, int],
+    funded_by_site: Mapping[str, Mapping[str, Decimal]] | None = None,
 ) -> list[SiteBudget]:
     """Each site's staff cost, new hires for its own shortage, its workers' awards and the
     training of its planned headcount; the sites sum exactly to the budget's lines.
@@ -259,6 +289,7 @@ def budget_by_site(
     they must be in some site's row for the rows to add up.
     """
     per_worker = rules.budget.training_per_worker
+    funded = funded_by_site or {}
     out: list[SiteBudget] = []
     listed = set()
     for s in result.staff.sites:
@@ -274,6 +305,8 @@ def budget_by_site(
                 awards=awards_by_site.get(s.id, ZERO),
                 training=per_worker * (current + short),
                 known=True,
+                kind=s.kind,
+                funded=funded.get(s.id, {}),
             )
         )
     for site in sorted(set(workers_by_site) - listed):
@@ -286,6 +319,7 @@ def budget_by_site(
                 awards=awards_by_site.get(site, ZERO),
                 training=per_worker * workers_by_site[site],
                 known=False,
+                funded=funded.get(site, {}),
             )
         )
     return out
@@ -305,7 +339,18 @@ def site_budgets(
             counts.add_cost(w.id, w.site, w.figures.annual_cost)
     assert counts.costs is not None, "the counts were made without the sites' costs"
     awarded: dict[str, Decimal] = {}
+    funded: dict[str, dict[str, Decimal]] = {}
     for a in result.awards.due_awards:
         site = counts.site_of_worker(a.worker_id)
         awarded[site] = awarded.get(site, ZERO) + a.amount
-    return budget_by_site(rules, result, counts.costs, awarded, counts.current)
+        if a.funder is not None:
+            by_funder = funded.setdefault(site, {})
+            by_funder[a.funder] = by_funder.get(a.funder, ZERO) + a.amount
+    return budget_by_site(rules, result, counts.costs, awarded, counts.current, funded)
+
+
+def fund_budget(rules: Rules, result: BudgetResult, sites: Sequence[SiteBudget]) -> None:
+    """Who pays each line, from each site's lines (`calc.funding`): `result.funding`."""
+    if rules.funding is None:
+        return
+    result.funding = fund(rules.funding, (SiteLines(s.kind, s.lines(), s.funded) for s in sites))

@@ -147,16 +147,22 @@ def pay_planned(rules: Rules, jan1: dt.date, pending: Pending, workers: Workers)
     for (exam, _, _, before), (w, _) in pending.items():
         judged.append(w)
         passes.append(ExamPass(w.id, exam, day))
-        rows.extend(LedgerRow(w.id, e, amount, on) for e, amount, on in before or ())
+        rows.extend(
+            LedgerRow(w.id, e, amount, on, scheme) for e, amount, on, scheme in before or ()
+        )
     result = compute_awards(rules, judged, passes, rows, jan1)
     total = ZERO
     history, histories = workers.history, workers.histories
-    # one award per pass, in the order of the passes
-    for a, ((_, _, _, before), (_, group)) in zip(result.awards, pending.items(), strict=True):
-        if a.status != DUE:
+    # a row per pass and scheme that prices its exam, in the order of the passes
+    due: list[list[tuple[str, Decimal, dt.date, str | None]]] = [[] for _ in pending]
+    for a in result.awards:
+        if a.status == DUE:
+            due[a.index].append((a.exam, a.amount, jan1, a.scheme))
+    for paid, ((_, _, _, before), (_, group)) in zip(due, pending.items(), strict=True):
+        if not paid:
             continue
-        total += a.amount * len(group)
-        after = (*(before or ()), (a.exam, a.amount, jan1))
+        total += sum((amount for _, amount, _, _ in paid), ZERO) * len(group)
+        after = (*(before or ()), *paid)
         after = histories.setdefault(after, after)
         for i in group:
             history[i] = after

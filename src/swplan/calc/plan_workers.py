@@ -23,8 +23,8 @@ from .awards import Award
 from .plan_roster import Facts, PlanRoster
 from .plan_sites import Shared
 
-# the awards paid to a worker in the plan, in order: (exam, amount, paid_on)
-History = tuple[tuple[str, Decimal, dt.date], ...]
+# the awards paid to a worker in the plan, in order: (exam, amount, paid_on, scheme)
+History = tuple[tuple[str, Decimal, dt.date, str | None], ...]
 # the planned passes of a year, per (exam, facts number of the worker as hired or
 # rostered, hiring day, awards paid before): the first worker and them all
 Pending = dict[tuple[Any, ...], tuple[Worker, list[int]]]
@@ -38,7 +38,7 @@ def ledger_history(roster: PlanRoster, ledger: Sequence[LedgerRow]) -> list[Hist
         for row in ledger:
             i = positions.get(row.worker_id)
             if i is not None:
-                history[i] = (*(history[i] or ()), (row.exam, row.amount, row.paid_on))
+                history[i] = (*(history[i] or ()), (row.exam, row.amount, row.paid_on, row.scheme))
     return history
 
 
@@ -108,7 +108,7 @@ class Workers:
         positions = self.roster.positions(a.worker_id for a in awards)
         for a in awards:
             i = positions[a.worker_id]
-            history[i] = (*(history[i] or ()), (a.exam, a.amount, day))
+            history[i] = (*(history[i] or ()), (a.exam, a.amount, day, a.scheme))
 
     def hire_key(self, i: int) -> tuple[int, int]:
         """A hire's facts number as hired and hiring day's ordinal."""

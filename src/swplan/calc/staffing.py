@@ -242,6 +242,9 @@ class RosterSummary:
     notes: list[str] = field(default_factory=list)  # what the reader skipped (see io.notes)
     # streamed: the ids asked about that are roster ids spelt another way -> those ids
     respelt: dict[str, list[str]] = field(default_factory=dict)
+    # the staff cost by economic classification (`calc.items`): salary, bonus, each
+    # contribution item; empty when not costed over a year
+    items: dict[str, Decimal] = field(default_factory=dict)
 
 
 def staff(

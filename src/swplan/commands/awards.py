@@ -23,6 +23,7 @@ from .common import (
 if TYPE_CHECKING:
     from ..calc.awards import AwardsResult
     from ..io.ledger import Recorded
+    from ..messages import Text
 
 
 _SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them all
@@ -42,6 +43,7 @@ def awards(
     lang: str,
 ) -> Outcome:
     from ..calc.awards import awards as compute
+    from ..calc.awards import name_key
     from ..io.passes import load_ledger, load_passes
     from ..io.roster import by_worker_id, id_number_map
     from ..report.awards import awards_report
@@ -77,8 +79,10 @@ def awards(
     numbers = id_number_map(roster, r) if extra or ledger is not None else {}
     extra, _ = by_worker_id(extra, [], numbers)
     wanted = {p.worker_id for p in extra}
+    # the roster workers a pass off the roster may mean, by the name it gives
+    names = {name_key(p.name) for p in extra if p.name}
     (workers, roster_ids), _, paid, _ = gather(
-        lambda: workers_for_awards(roster, r, wanted, when),
+        lambda: workers_for_awards(roster, r, wanted, names, judged=when),
         lambda: raise_(passes_problems) if passes_problems else extra,
         # a recording run reads the ledger under its lock (after taking back an
         # append a stopped run left half done), not here
@@ -103,9 +107,11 @@ def awards(
                 *due_message(ledger, result),
                 *warning_lines(notes.take_warnings()),
             ],
+            warnings=list(result.warnings),
         )
 
     recorded: list[Recorded] = []
+    warnings: list[Text] = []  # those of the run under the ledger's lock
 
     def write(target: str | None) -> None:
         from ..api import record_awards
@@ -128,6 +134,7 @@ def awards(
                 roster_ids=roster_ids,
             )
         )
+        warnings.extend(recorded[0].result.warnings)
 
     def exam_word(exam: str) -> str:
         from ..report.vocab import word
@@ -135,7 +142,9 @@ def awards(
         return word(r, "exam", exam, lang) if lang == "zh" else exam
 
     return Outcome(
-        write=write, messages=lambda: recorded_messages(recorded[0], ledger, when, exam_word)
+        write=write,
+        messages=lambda: recorded_messages(recorded[0], ledger, when, exam_word),
+        warnings=warnings,
     )
 
 

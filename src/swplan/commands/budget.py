@@ -36,7 +36,8 @@ def budget(
     by: str | None = None,
     fmt: str = "table",
 ) -> Outcome:
-    from ..calc.budget import budget_year, draft
+    from ..calc.awards import name_key
+    from ..calc.budget import budget_year, draft, fund_budget
     from ..calc.costing import RosterCosting
     from ..io.passes import load_ledger, load_passes
     from ..io.roster import by_worker_id, id_number_map
@@ -60,6 +61,9 @@ def budget(
     if extra or paid:
         extra, paid = by_worker_id(extra, paid, id_number_map(roster, r))
     wanted = {p.worker_id for p in extra}
+    names = {name_key(p.name) for p in extra if p.name}
+    # who pays each line is worked out site by site: the sites' costs are kept
+    per_site = by is not None or r.funding is not None
     # the roster is costed over the year, month by month
     district = attempt(
         lambda: load_district(
@@ -70,7 +74,8 @@ def budget(
             wanted_ids=wanted,
             ledger_ids={row.worker_id for row in paid},
             allow_unknown_sites=allow_unknown_sites,
-            by_site=by is not None,
+            by_site=per_site,
+            wanted_names=names,
         ),
         problems,
         None,
@@ -94,20 +99,23 @@ def budget(
     except InputError as exc:  # a pass after the year: the option that moves it is --year
         raise InputError(later_than(exc.problems, y, "--year")) from None
     sites = None
-    if by is not None:
+    if per_site:
         from ..calc.budget import site_budgets
 
         # each site's cost and the sites of the workers the passes name, kept while
         # the roster was read (a CSV roster is streamed, never held)
         sites = site_budgets(r, result, summary.counts)
+        fund_budget(r, result, sites)
     messages, code = staff_checks(result.shortage, fail_on_shortage)
     messages = [*costed.messages(fmt), *messages]
     if result.cap_ok is False:
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")
         code = EXIT_CHECK_FAILED
     # workers at unknown sites (with --allow-unknown-sites) are listed in the JSON too
+    # passes whose worker is not on the roster are warned of, as awards warns of them
+    warnings = [*staff_result.warnings, *result.awards.warnings]
     report = with_notes(
-        budget_report(result, r, lang, sites=sites, region=pops.region),
-        warnings_json(staff_result.warnings),
+        budget_report(result, r, lang, sites=sites if by is not None else None, region=pops.region),
+        warnings_json(warnings),
     )
-    return Outcome(report, code, messages, warnings=warning_messages(staff_result.warnings))
+    return Outcome(report, code, messages, warnings=warning_messages(warnings))

@@ -65,12 +65,14 @@ def load_district(
     allow_unknown_sites: bool = False,
     by_site: bool = False,
     ledger_ids: Collection[str] = (),
+    wanted_names: Collection[str] = (),
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `costing` costs the roster (None: not costed, for `staff`); `wanted_ids` are the
     worker ids the caller needs to find on the roster, `ledger_ids` those a ledger
-    names; `by_site` keeps each site's cost too (`summarise_roster`).
+    names (`wanted_names`: the names, as `calc.awards.name_key` has them, of workers
+    to keep); `by_site` keeps each site's cost too (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
     a warning.
@@ -82,7 +84,14 @@ def load_district(
         if roster is None:
             return None
         return summarise_roster(
-            roster, rules, costing, wanted_ids, by_site, areas, ledger_ids=ledger_ids
+            roster,
+            rules,
+            costing,
+            wanted_ids,
+            by_site,
+            areas,
+            ledger_ids=ledger_ids,
+            wanted_names=wanted_names,
         )
 
     # where pay depends on the area, a worker with none takes their site's: the sites

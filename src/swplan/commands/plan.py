@@ -18,6 +18,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..calc.plan import PlanRoster
+    from ..messages import Text
     from ..rules import Rules
 
 
@@ -36,6 +37,7 @@ def plan(
     allow_unknown_sites: bool = False,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in any of them."""
+    from ..calc.awards import not_on_roster_warnings
     from ..calc.plan import PlanRoster, TargetError, parse_target
     from ..calc.plan import plan as compute
     from ..calc.plan_workforce import PlanTooBig
@@ -116,8 +118,15 @@ def plan(
     from ..io import notes
     from ..io.totals import clients_note
 
-    warnings += notes.take_warnings()
-    result.warnings = warnings  # budget's words for the same workers
+    # budget's words for the same workers, the readers' warnings, and the passes of
+    # workers not on the roster
+    found = columns.positions(p.worker_id for p in extra)
+    said: list[Text] = [
+        *warnings,
+        *notes.take_warnings(),
+        *not_on_roster_warnings(r, extra, found),
+    ]
+    result.warnings = said
     if pops.clients_read is not None:  # the last note: the clients a sheet gave
         notes.add([clients_note(r, pops.clients_read)])
     failed = [t for t in result.targets if not t.ok]
@@ -128,7 +137,7 @@ def plan(
         plan_report(result, lang, region=pops.region),
         EXIT_CHECK_FAILED if failed else 0,
         messages,
-        warnings=list(warnings),
+        warnings=said,
     )
 
 

@@ -17,6 +17,7 @@ from typing import IO
 
 from ..calc.costing import ANNUAL_COST_INDEX, RosterCosting, SiteSums, Tally
 from ..calc.ids import respellings
+from ..calc.items import staff_items
 from ..calc.staffing import RosterCounts, RosterSummary
 from ..io import notes
 from ..io.roster import RosterRows
@@ -161,6 +162,7 @@ def summarise_roster(
     site_areas: dict[str, str] | None = None,
     *,
     ledger_ids: Collection[str] = (),
+    wanted_names: Collection[str] = (),
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster: each site's workers and certified
     workers, the cost (`costing`: None for staff, which costs nothing), the workers the
@@ -168,7 +170,9 @@ def summarise_roster(
     when award conditions judge workers), which of `wanted_ids` are on it, with
     `by_site` each site's cost and the sites of the workers in `wanted_ids`, and the
     ids of `wanted_ids` and `ledger_ids` that are roster ids spelt another way.
-    `site_areas` gives a worker with no area of their own their site's."""
+    `site_areas` gives a worker with no area of their own their site's. Workers whose
+    name (as `calc.awards.name_key` has it) is in `wanted_names` are kept too: a pass
+    off the roster that gives such a name suggests their id."""
     if costing is not None:
         rows = costed_rows(path, rules, costing, site_areas)
     else:
@@ -190,7 +194,7 @@ def summarise_roster(
             tally.add(number)
             if by_site:
                 counts.add_cost(row.id, row.site, costing.money(number)[ANNUAL_COST_INDEX])
-        if row.exams or row.id in judged:
+        if row.exams or row.id in judged or (wanted_names and _named(row, wanted_names)):
             kept.append(rows.worker(row))
     rows.finish()
     if tally is not None and costing is not None:
@@ -202,9 +206,13 @@ def summarise_roster(
     found = {i for i in wanted_ids if i in ids} | {w.id for w in kept}
     unfound = {i: None for i in (*wanted_ids, *ledger_ids) if i not in ids}
     respelt = respellings(ids.keys(), unfound) if unfound else {}
+    items: dict[str, Decimal] = {}
+    if tally is not None and costing is not None and costing.year is not None:
+        # the year's cost by economic classification, a profile at a time
+        items = staff_items((costing.figures(n), k) for n, k in enumerate(tally.counts))
     # the notes, and the warnings as `Warned` (made in a second process for a big roster)
     said = [*notes.take(), *notes.take_warnings()]
-    return RosterSummary(cost, rows.count, counts, kept, found, said, respelt)
+    return RosterSummary(cost, rows.count, counts, kept, found, said, respelt, items)
 
 
 def first_workers(path: str | os.PathLike[str], rules: Rules, sites: set[str]) -> dict[str, Origin]:
@@ -224,14 +232,27 @@ def workers_for_awards(
     path: str | os.PathLike[str],
     rules: Rules,
     wanted_ids: Collection[str],
+    wanted_names: Collection[str] = (),
     judged: dt.date | None = None,
 ) -> tuple[list[Worker], Collection[str]]:
-    """The workers `awards` needs (those with exams on the roster, and those the passes
-    name) and every id of the roster; a hire date after `judged` is an error."""
+    """The workers `awards` needs (those with exams on the roster, those the passes
+    name by id, and those whose name is in `wanted_names`) and every id of the roster;
+    a hire date after `judged` is an error."""
     rows = RosterRows(path, rules, judged=judged or dt.date.max)
-    kept = [rows.worker(r) for r in each_row(rows, "roster") if r.exams or r.id in wanted_ids]
+    kept = [
+        rows.worker(r)
+        for r in each_row(rows, "roster")
+        if r.exams or r.id in wanted_ids or (wanted_names and _named(r, wanted_names))
+    ]
     rows.finish()
     return kept, rows.ids.first.keys()
+
+
+def _named(row: RosterRow, names: Collection[str]) -> bool:
+    """Whether the row's worker has one of `names` (compared as `name_key` has them)."""
+    from ..calc.awards import name_key
+
+    return row.name is not None and name_key(row.name) in names
 
 
 def roster_workers(path: str | os.PathLike[str], rules: Rules) -> Iterator[RosterRow]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..errors import Problem
 from ..messages import L, Quoted, Words, msg
 from ..rules import TABLE_COLUMNS, Rules
+from ..rules.columns import REQUIRED_COLUMNS
 from .table import Table, header_key, totals_word
 
 MAX_CLIENTS = 10_000_000
@@ -17,7 +18,9 @@ SITE_COLUMNS = TABLE_COLUMNS["populations"]
 ROSTER_REQUIRED = ("id", "site", "education", "title")
 ROSTER_COLUMNS = TABLE_COLUMNS["roster"]
 PASS_COLUMNS = TABLE_COLUMNS["passes"]
+PASS_REQUIRED = REQUIRED_COLUMNS["passes"]
 LEDGER_COLUMNS = TABLE_COLUMNS["ledger"]
+LEDGER_REQUIRED = REQUIRED_COLUMNS["ledger"]
 
 # A worker's identity number (身份证号): the worker id of a table with no 工号 column,
 # else a second way to name a worker (`ID_NUMBER`).
@@ -51,16 +54,18 @@ POPULATIONS_HEADERS = {
     **dict.fromkeys(("简称", "别名"), "aliases"),
     **dict.fromkeys(("地区", "片区", "区县", "区域"), "area"),
 }
-PASS_HEADERS = {
+_PASS_BASE = {
     **dict.fromkeys(("工号", "人员编号"), "worker_id"),
     **dict.fromkeys(("考试", "证书", "考试名称", "考试级别", "考试类别"), "exam"),
     **dict.fromkeys(("通过日期", "取证日期", "发证日期"), "passed_on"),
 }
+PASS_HEADERS = {**_PASS_BASE, "姓名": "name", "考试年度": "exam_year"}
 LEDGER_HEADERS = {
-    **PASS_HEADERS,
+    **_PASS_BASE,
     "奖励项目": "exam",
     **dict.fromkeys(("金额", "发放金额", "奖励金额"), "amount"),
     "发放日期": "paid_on",
+    **dict.fromkeys(("方案", "奖励方案"), "scheme"),
 }
 # Populations columns that hold numbers but no clients: known, and never counted.
 UNCOUNTED = ("序号", "人口", "常住人口", "户籍人口", "面积", "联系电话")
@@ -165,8 +170,8 @@ def table_fits(kind: str, rules: Rules | None = None) -> HeaderFit:
         return HeaderFit((), headers, either=("id", "name"), forbid=_others("populations"))
     headers.update(dict.fromkeys(ID_NUMBER_HEADERS, "worker_id"))
     if kind == "passes":  # a passes sheet has no amount: a ledger beside it is not passes
-        return HeaderFit(PASS_COLUMNS, headers, forbid=("amount", *_amounts()))
-    return HeaderFit(LEDGER_COLUMNS, headers)
+        return HeaderFit(PASS_REQUIRED, headers, forbid=("amount", *_amounts()))
+    return HeaderFit(LEDGER_REQUIRED, headers)
 
 
 def _amounts() -> list[str]:
@@ -301,16 +306,17 @@ def category_totals(table: Table, rules: Rules) -> list[Problem]:
 
 
 def plain_header_problems(table: Table, kind: str, rules: Rules | None) -> list[Problem]:
-    """What is wrong with the header of a passes or ledger table: every column required.
+    """What is wrong with the header of a passes or ledger table: every required column.
 
     A table with no 工号 column but a 身份证号 column takes the identity number as the
     worker id (`Table.id_numbers`)."""
     table.kind = kind
     headers = identity_headers(table, kind_headers(kind, rules), "worker_id")
     headers = {**headers, "姓名": "name"}
-    problems = table.header_problems(
-        TABLE_COLUMNS[kind], [ID_NUMBER, "name"], headers, ignored_headers(kind, rules)
-    )
+    required = REQUIRED_COLUMNS[kind]
+    optional = [c for c in TABLE_COLUMNS[kind] if c not in required]
+    optional += [c for c in (ID_NUMBER, "name") if c not in optional]
+    problems = table.header_problems(required, optional, headers, ignored_headers(kind, rules))
     return _noted(table, problems, kind)
 
 

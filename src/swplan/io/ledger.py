@@ -28,7 +28,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import InputError, Problem
@@ -37,6 +37,7 @@ from ..model import LedgerRow
 from ..rules import Rules
 from . import journal
 from .atomic import why
+from .ledger_columns import replace_ledger, with_columns
 from .ledger_csv import BOM, CsvLayout, appended_bytes, csv_layout, ledger_line, new_ledger_bytes
 from .ledger_lock import locked_ledger, same_file
 from .ledger_xlsx import record_xlsx, xlsx_columns
@@ -162,7 +163,9 @@ def _append(
 class _Run:
     """One recording run, under the lock: what it read, and how it commits."""
 
-    def __init__(self, name: str, fd: int, rules: Rules | None, created: bool) -> None:
+    def __init__(
+        self, name: str, fd: int, rules: Rules | None, created: bool, columns: Sequence[str]
+    ) -> None:
         self.name = name
         self.created = created
         self.file = split_sheet(name)[0]
@@ -176,19 +179,49 @@ class _Run:
         self.empty = not self.old.removeprefix(BOM).strip()
         self.read = LedgerRead([]) if self.empty else read_ledger(name, rules)
         # refuse a header it cannot write back, before anything
-        self.layout = None if self.xlsx else csv_layout(self.file, self.old, self.read, rules)
+        if self.xlsx:
+            self.layout = None
+        else:
+            self.layout = csv_layout(self.file, self.old, self.read, rules, columns)
+        # columns the new rows need that the ledger lacks (`scheme`, under several schemes)
+        have = self.layout.columns.keys if self.layout is not None else self.read_keys()
+        self.missing = [] if self.empty else [c for c in columns if c not in have]
         self.rows: list[LedgerRow] = []
         self.committed = False
 
+    def read_keys(self) -> tuple[str, ...]:
+        table = self.read.table
+        return tuple(table.columns) if table is not None else ()
+
     def commit(self) -> None:
         rows = self.rows
-        if rows and self.layout is not None:
+        if rows and self.missing:
+            self._with_columns()
+        elif rows and self.layout is not None:
             _append(self.file, self.fd, self.old, self.layout, rows, self.rules)
         elif rows:
             record_xlsx(self.name, self.read, rows, rules=self.rules, before=self.unchanged)
         elif self.created and self.layout is not None:  # a new ledger: its header
             _append(self.file, self.fd, self.old, self.layout, rows, self.rules)
         self.committed = True
+
+    def _with_columns(self) -> None:
+        """Record into a ledger that lacks a column the rows need: a CSV gains it (empty in
+        its old rows), written anew as a whole; a workbook is refused (its sheet is the
+        user's to change)."""
+        if self.layout is None:
+            raise _problem(
+                self.file, msg("ledger.xlsx_needs_column", columns=", ".join(self.missing))
+            )
+        layout = self.layout
+        whole = with_columns(
+            self.file, self.old, self.missing, delimiter=layout.delimiter, newline=layout.newline
+        )
+        wider = replace(
+            layout, columns=replace(layout.columns, keys=(*layout.columns.keys, *self.missing))
+        )
+        _pause_for_tests()
+        replace_ledger(self.file, whole + appended_bytes(wider, whole, self.rows, self.rules))
 
     def unchanged(self) -> None:
         """Just before a workbook is renamed into place: refuse when the ledger was
@@ -209,8 +242,14 @@ def record_rows(
     rules: Rules | None = None,
     new_ledger: bool = False,
     publish: Publish | None = None,
+    columns: Sequence[str] = (),
 ) -> Recorded:
     """Lock the ledger at `path`, read it, `decide` what to append, and append it.
+
+    `columns`: optional ledger columns the new rows need (`scheme`, when the awards
+    have several schemes). A new ledger's header has them; a CSV ledger without them
+    gains them (empty in its old rows) when there is a row to record: the file is then
+    replaced as a whole, atomically, rather than appended to.
 
     `decide(rows)` gets the ledger's rows as they are under the lock and returns its
     result and the rows to append. A ledger that does not exist is created (as CSV)
@@ -228,7 +267,7 @@ def record_rows(
     try:
         with locked_ledger(file, create=new_ledger and not xlsx) as (fd, created):
             try:
-                run = _Run(name, fd, rules, created)
+                run = _Run(name, fd, rules, created, columns)
                 result, run.rows = decide(run.read.rows)
                 _publish(run, result, publish)
             except BaseException:

@@ -17,7 +17,7 @@ from ..messages import msg
 from ..model import LedgerRow
 from ..rules import Rules
 from .csvfile import csv_delimiter
-from .headers import LEDGER_COLUMNS
+from .headers import LEDGER_REQUIRED
 from .ledger_rows import Columns, cell_text, columns_of
 from .passes import LedgerRead
 
@@ -41,7 +41,8 @@ class CsvLayout:
         return out.getvalue()
 
     def header(self) -> str:
-        return self.delimiter.join(LEDGER_COLUMNS) + self.newline
+        """A new ledger's header: its columns' keys."""
+        return self.delimiter.join(self.columns.keys) + self.newline
 
 
 def encoding_of(data: bytes) -> str:
@@ -57,14 +58,21 @@ def encoding_of(data: bytes) -> str:
     return "utf-8"
 
 
-def csv_layout(name: str, data: bytes, read: LedgerRead, rules: Rules | None = None) -> CsvLayout:
-    """The layout of a CSV ledger holding `data`, read as `read`; or an `InputError`."""
+def csv_layout(
+    name: str,
+    data: bytes,
+    read: LedgerRead,
+    rules: Rules | None = None,
+    columns: Sequence[str] = (),
+) -> CsvLayout:
+    """The layout of a CSV ledger holding `data`, read as `read`; or an `InputError`.
+    A new ledger has the required columns, then `columns` (`scheme`)."""
     delimiter = csv_delimiter(name)
     newline = "\r\n" if b"\r\n" in data[: 1 << 16] else "\n"
     encoding = encoding_of(data)
     table = read.table
     if table is None:
-        return CsvLayout(Columns(LEDGER_COLUMNS), delimiter, newline, encoding)
+        return CsvLayout(Columns((*LEDGER_REQUIRED, *columns)), delimiter, newline, encoding)
     text = data.removeprefix(BOM).decode(encoding, errors="replace")
     lines = text.splitlines()
     raw = lines[table.header_row - 1] if 0 < table.header_row <= len(lines) else ""
@@ -103,7 +111,7 @@ def appended_bytes(
 
 def ledger_line(row: LedgerRow) -> str:
     """`W001,social_worker,1000.00,2026-01-01` (ids are plain words: nothing to quote)."""
-    return CsvLayout(Columns(LEDGER_COLUMNS)).text([row]).rstrip("\n")
+    return CsvLayout(Columns(LEDGER_REQUIRED)).text([row]).rstrip("\n")
 
 
 def new_ledger_bytes(old: bytes | None, rows: Sequence[LedgerRow]) -> bytes:
@@ -113,5 +121,5 @@ def new_ledger_bytes(old: bytes | None, rows: Sequence[LedgerRow]) -> bytes:
     """
     old = old or b""
     newline = "\r\n" if b"\r\n" in old[: 1 << 16] else "\n"
-    layout = CsvLayout(Columns(LEDGER_COLUMNS), ",", newline, encoding_of(old))
+    layout = CsvLayout(Columns(LEDGER_REQUIRED), ",", newline, encoding_of(old))
     return old + appended_bytes(layout, old, rows)

@@ -57,6 +57,7 @@ class Columns:
                 "exam": self.exam_text(row.exam, rules),
                 "amount": row.amount,
                 "paid_on": row.paid_on,
+                "scheme": row.scheme or "",
                 NAME: row.name or "",
             }
             if serial is not None:

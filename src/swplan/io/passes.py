@@ -7,8 +7,10 @@ from dataclasses import dataclass, replace
 
 from ..errors import InputError, Problem
 from ..identity import parse_id_number
+from ..messages import msg
 from ..model import ExamPass, LedgerRow, Origin
 from ..rules import Rules
+from ..values import halfwidth
 from . import notes
 from .fields import (
     Fields,
@@ -32,16 +34,16 @@ from .text import file_format, split_sheet
 from .yamldoc import Document, load_yaml
 
 
-def exam_pass(
-    f: Fields, worker_id: str | None, rules: Rules, origin: Origin, name: str | None = None
-) -> ExamPass | None:
+def exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) -> ExamPass | None:
     exam = f.parsed("exam", lambda text: vocabulary_word(rules, "exam", text), required=True)
     passed_on = f.date("passed_on", required=True)
+    name = f.text("name")
+    exam_year = _exam_year(f)
     if exam is None or passed_on is None or worker_id is None:
         return None
     # a later message about the pass points at the cell it is about
-    wheres = {k: f.origin_of(k).where for k in ("worker_id", "exam", "passed_on")}
-    return ExamPass(worker_id, exam, passed_on, replace(origin, wheres=wheres), name)
+    wheres = {k: f.origin_of(k).where for k in ("worker_id", "exam", "passed_on", "exam_year")}
+    return ExamPass(worker_id, exam, passed_on, replace(origin, wheres=wheres), name, exam_year)
 
 
 def worker_id(f: Fields, table: Table | None) -> str | None:
@@ -50,6 +52,20 @@ def worker_id(f: Fields, table: Table | None) -> str | None:
     if table is not None and table.id_numbers:
         return f.parsed("worker_id", parse_id_number, required=True)
     return f.ident("worker_id", required=True)
+
+
+def _exam_year(f: Fields) -> int | None:
+    """The `exam_year` cell (考试年度): `2023`, `2023年` or `2023年度`; None when empty."""
+    text = f.text("exam_year")
+    if text is None:
+        return None
+    plain = halfwidth(text).removesuffix("度").removesuffix("年").strip()
+    if plain.endswith(".0"):  # a number cell read as text
+        plain = plain[:-2]
+    if plain.isascii() and plain.isdigit() and 1900 <= int(plain) <= 2200:
+        return int(plain)
+    f.problems.append(f.origin_of("exam_year").problem(msg("schemes.not_a_year", value=text)))
+    return None
 
 
 # --------------------------------------------------------------------------- passes, ledger
@@ -87,7 +103,7 @@ def load_passes(
             origin_of = table_origin(table, row)
             f = Fields(row.cells.get, origin_of, problems, months)
             origin = Origin(table.file, table.where(row, "worker_id"), kind="passes")
-            p = exam_pass(f, worker_id(f, table), rules, origin, f.text("name"))
+            p = exam_pass(f, worker_id(f, table), rules, origin)
             if p:
                 passes.append(p)
         notes.add(months.note())
@@ -150,7 +166,8 @@ def read_ledger(
     last: dict[str, str | None] | None = None
     months = MonthDates(table.file)
     for row in opened.rows():
-        f = Fields(row.cells.get, table_origin(table, row), problems, months)
+        origin_of = table_origin(table, row)
+        f = Fields(row.cells.get, origin_of, problems, months)
         who = worker_id(f, table)
         written = f.text("exam")
         exam = rules.word("exam", written) if rules is not None else None
@@ -159,9 +176,11 @@ def read_ledger(
         amount = f.amount("amount", required=True)
         paid_on = f.date("paid_on", required=True)
         last = row.cells
+        scheme = f.text("scheme")  # which scheme paid it: the awards place the row
         if who and exam and amount is not None and paid_on:
-            origin = Origin(table.file, table.where(row, "worker_id"), kind="ledger")
-            rows.append(LedgerRow(who, exam, amount, paid_on, origin))
+            wheres = {k: origin_of(k).where for k in ("worker_id", "scheme")}
+            origin = Origin(table.file, wheres["worker_id"], kind="ledger", wheres=wheres)
+            rows.append(LedgerRow(who, exam, amount, paid_on, scheme, origin))
     if problems:
         raise InputError(problems)
     notes.add(months.note())

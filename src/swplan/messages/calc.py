@@ -39,10 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "add the exam to awards.exams in the rules or fix the name",
         "请在规则的 awards.exams 中加上该考试，或改正考试名称",
     ),
-    "calc.pass_worker_unknown": (
-        "worker {worker!r} is not on the roster{hint}; every pass must name a rostered worker",
-        "人员 {worker!r} 不在花名册中{hint}；每条通过记录都须是花名册中的人员",
-    ),
     "calc.pass_in_future": (
         "{passed_on} is after the as-of date {as_of}; a pass cannot be in the future "
         "(check the date or use --as-of)",

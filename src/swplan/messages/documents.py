@@ -52,6 +52,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{region}Sites short of posts and their new hires {year}",
         "{region}{year}年度缺编站点及新增岗位经费",
     ),
+    "documents.title.budget_funding": (
+        "{region}Social work staff budget {year}: who pays",
+        "{region}{year}年度社会工作人员经费预算资金来源",
+    ),
+    "documents.title.budget_items": (
+        "{region}Social work staff budget {year} by economic classification",
+        "{region}{year}年度社会工作人员经费预算（按经济分类）",
+    ),
     "documents.title.budget_assumptions": (
         "{region}Social work staff budget {year}: what it rests on",
         "{region}{year}年度社会工作人员经费预算测算依据",

@@ -49,6 +49,7 @@ HEADERS_ZH: dict[str, dict[str, str]] = {
         "worker_id": "工号",
         "exam": "考试",
         "passed_on": "通过日期",
+        "name": "姓名",
         "exam_year": "考试年度",
         "passes": "通过记录",
     },

@@ -52,6 +52,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot create the ledger: its directory does not exist",
         "无法新建台账：所在目录不存在",
     ),
+    "ledger.cannot_add_column": (
+        "--record must add the column {columns} to this ledger and cannot do it safely (a "
+        "row spans lines); add the column by hand, empty in the old rows, and run again; "
+        "nothing was recorded",
+        "--record 需要为该台账增加 {columns} 列，但无法安全地增加（有记录跨行）；请手动增加该列"
+        "（原有行留空）后重新运行；未记录任何内容",
+    ),
+    "ledger.xlsx_needs_column": (
+        "--record must add the column {columns} to this workbook ledger (the awards have "
+        "several schemes): add a column headed {columns}, empty in the old rows, "
+        "and run again; nothing was recorded",
+        "--record 需要为该工作簿台账增加 {columns} 列（奖励有多个方案）：请增加一列，表头为 "
+        "{columns}（或“方案”），原有行留空，然后重新运行；未记录任何内容",
+    ),
     "ledger.cannot_record": (
         "cannot record in the ledger: {why}; nothing was recorded",
         "无法写入台账：{why}；未记录任何内容",

@@ -15,6 +15,14 @@ from ..money import fmt_money, fmt_share
 from ..render_view import Report, View, thousands
 from ..rules import Rules
 from ..workbook import Cell, Chart, Column, Sheet
+from .budget_funding import (
+    add_funding_json,
+    add_sites_funding_json,
+    funding_sheet,
+    funding_view,
+    items_json,
+    items_sheet,
+)
 from .common import (
     SITE_HEADERS_ZH,
     document_title,
@@ -38,14 +46,21 @@ def personnel_share(result: BudgetResult) -> str:
 
 
 def budget_json(
-    result: BudgetResult, rules: Rules, notes: Sequence[str] = (), warnings: Sequence[str] = ()
+    result: BudgetResult,
+    rules: Rules,
+    notes: Sequence[str] = (),
+    warnings: Sequence[str] = (),
+    lang: str = "en",
 ) -> dict[str, Any]:
-    """The budget's JSON; `notes` and `warnings` are always listed, empty when none."""
+    """The budget's JSON; `notes` and `warnings` are always listed, empty when none.
+    With `funding` rules, each line and the total say who pays (`by_funder`)."""
     data = header("budget", rules, result.as_of)
     data["schema"] = "swplan.budget/2"  # costed month by month
     data["year"] = result.year
     data["lines"] = [{"item": line.item, "amount": fmt_money(line.amount)} for line in result.lines]
     data["total"] = fmt_money(result.total)
+    add_funding_json(data, result)
+    data["items"] = items_json(result.items, rules, lang)
     data["personnel_share"] = personnel_share(result)
     data["headcount"] = {
         "current": result.current,
@@ -193,9 +208,10 @@ def budget_report(
     With `sites` (`--by site`), each site's own budget, in the JSON `sites` and a table.
     `region` (the populations') heads the workbook's sheets.
     """
-    data = budget_json(result, rules)
+    data = budget_json(result, rules, lang=lang)
     if sites is not None:
         data["sites"] = [budget_site_json(site) for site in sites]
+        add_sites_funding_json(data["sites"], sites, result)
     w = vocab_words(rules, lang)
     views = [
         View(
@@ -209,6 +225,8 @@ def budget_report(
             headline=[budget_headline(result, lang)],
         )
     ]
+    if result.funding is not None:
+        views.append(funding_view(result, result.funding, rules, lang))
     if sites is not None:
         views.append(_by_site_view(result, sites, lang))
     short = _short_sites(result)[:top]
@@ -226,7 +244,8 @@ def budget_report(
                 ids={0, 1},
             )
         )
-    views[-1].notes.extend(warning_line(w, lang) for w in result.staff.warnings)
+    warnings = [*result.staff.warnings, *result.awards.warnings]
+    views[-1].notes.extend(warning_line(w, lang) for w in warnings)
     return Report(
         data,
         data["sites"] if sites is not None else data["lines"],
@@ -278,9 +297,13 @@ def _by_site_view(result: BudgetResult, sites: list[SiteBudget], lang: str) -> V
 
 
 def _csv_word(rules: Rules) -> Callable[[str, Any], Any]:
+    sources = rules.funding.sources if rules.funding is not None else {}
+
     def csv_word(column: str, value: Any) -> Any:
         if column == "item":
             return word(rules, "item", value, "zh")
+        if column == "" and value in sources:  # a part of a header: by_funder.city
+            return word(rules, "source", value, "zh")
         return value
 
     return csv_word
@@ -317,6 +340,9 @@ def budget_sheets(
             signature=True,
         )
     ]
+    if result.funding is not None:
+        sheets.append(funding_sheet(result, result.funding, rules, lang, title("budget_funding")))
+    sheets.append(items_sheet(result, rules, lang, title("budget_items")))
     site_column = Column(label("sheet.site_id", lang), "text")
     if sites is not None:
         sheets.append(
@@ -410,7 +436,7 @@ def _assumptions_sheet(result: BudgetResult, rules: Rules, lang: str, title: str
         notes=[
             budget_headline(result, lang),
             *budget_notes(result, rules, lang),
-            *(warning_line(w, lang) for w in result.staff.warnings),
+            *(warning_line(w, lang) for w in (*result.staff.warnings, *result.awards.warnings)),
         ],
         signature=True,
     )

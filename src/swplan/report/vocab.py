@@ -64,7 +64,11 @@ BUILTIN_ZH: dict[str, dict[str, str]] = {
         "expired": "已过期",
         "ineligible": "不符合条件",
         "capped": "已达上限",
+        "not_awarded": "不予奖励",
+        "out_of_scope": "不在奖励范围",
+        "not_on_roster": "不在花名册",
     },
+    "scheme": {"default": "默认方案"},
     "item": {
         "current_staff": "现有人员费用",
         "new_hires": "新增岗位",
@@ -83,7 +87,12 @@ BUILTIN_ZH: dict[str, dict[str, str]] = {
 
 # The English a table shows for words that are not vocabulary of the rules.
 BUILTIN_EN: dict[str, dict[str, str]] = {
-    "status": {"already_paid": "already paid"},
+    "status": {
+        "already_paid": "already paid",
+        "not_awarded": "not awarded",
+        "out_of_scope": "out of scope",
+        "not_on_roster": "not on roster",
+    },
     "item": {
         "current_staff": "Current staff",
         "new_hires": "New hires",

@@ -20,6 +20,7 @@ from .checks import PLAN_CHECKS, RULE_CHECKS, plan_problems, rule_problems
 from .columns import TABLE_COLUMNS, TableKind
 from .data import rules_as_data
 from .floors import Area, Floor, Prorate
+from .funding import LINES, Funding, Source
 from .merge import drop_replaced_bonus, merge
 from .model import Rules
 from .parts import (
@@ -64,6 +65,16 @@ from .parts import (
 from .pay_checks import MAX_STEPS
 from .problems import KeyPath, RulesInconsistent
 from .published import PayAmount, ShareOf, figure_of, number, resolved
+from .schemes import (
+    DEFAULT,
+    AwardSchemes,
+    Scheme,
+    SchemeKeys,
+    Scope,
+    award_schemes,
+    funder_of,
+    priced_exams,
+)
 from .vocabulary import (
     LONG_FORMS,
     VOCABULARIES,
@@ -75,6 +86,8 @@ from .vocabulary import (
 
 __all__ = [
     "COMPONENT_BY",
+    "DEFAULT",
+    "LINES",
     "LONG_FORMS",
     "MAX_STEPS",
     "PLAN_CHECKS",
@@ -86,6 +99,7 @@ __all__ = [
     "Area",
     "Amount",
     "AmountKey",
+    "AwardSchemes",
     "Awards",
     "Budget",
     "Category",
@@ -98,6 +112,7 @@ __all__ = [
     "Eligibility",
     "Floor",
     "Employment",
+    "Funding",
     "Grade",
     "Growth",
     "Ident",
@@ -120,10 +135,14 @@ __all__ = [
     "Rounding",
     "Rules",
     "RulesInconsistent",
+    "Scheme",
+    "SchemeKeys",
+    "Scope",
     "Service",
     "Share",
     "ShareOf",
     "SiteKind",
+    "Source",
     "Staffing",
     "Steps",
     "Strict",
@@ -131,14 +150,17 @@ __all__ = [
     "Word",
     "YearsPoints",
     "alias_problems",
+    "award_schemes",
     "drop_replaced_bonus",
     "figure_of",
+    "funder_of",
     "merge",
     "number",
     "parse_growth",
     "parse_share",
     "plan_problems",
     "resolved",
+    "priced_exams",
     "rule_problems",
     "rules_as_data",
     "split_long_forms",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..messages import Msg, msg
 from .columns import TABLE_COLUMNS
 from .floors import floors_valid
+from .funding import FUNDING_CHECKS
 from .pay_checks import (
     allowances_titled,
     components_priced,
@@ -32,6 +33,7 @@ from .pay_checks import (
 from .plan_bounds import plan_bounded
 from .problems import Found, KeyPath, not_one_of
 from .published import shares_named
+from .schemes import SCHEME_CHECKS
 
 if TYPE_CHECKING:
     from .model import Rules
@@ -216,6 +218,8 @@ RULE_CHECKS: list[Check] = [
     claim_deadline_real,
     new_hire_known,
     *PLAN_CHECKS,
+    *SCHEME_CHECKS,
+    *FUNDING_CHECKS,
 ]
 
 

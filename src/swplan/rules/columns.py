@@ -26,6 +26,11 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "title_since",
     ),
     "populations": ("id", "name", "kind", "aliases", "area"),
+    "passes": ("worker_id", "exam", "passed_on", "name", "exam_year"),
+    "ledger": ("worker_id", "exam", "amount", "paid_on", "scheme"),
+}
+# The columns a passes or ledger table must have (the others may be left out).
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "passes": ("worker_id", "exam", "passed_on"),
     "ledger": ("worker_id", "exam", "amount", "paid_on"),
 }

@@ -20,9 +20,9 @@ from .base import Ident, Strict, Word
 from .checks import rule_problems
 from .columns import TableKind
 from .floors import Area
+from .funding import Funding
 from .merge import apply_changes
 from .parts import (
-    Awards,
     Budget,
     Category,
     Change,
@@ -35,6 +35,7 @@ from .parts import (
 )
 from .problems import RulesInconsistent
 from .published import Series
+from .schemes import AwardSchemes, award_schemes
 from .vocabulary import (
     VOCABULARIES,
     alias_problems,
@@ -67,10 +68,11 @@ class Rules(Strict):
     published: dict[Ident, Series] = {}  # yearly figures pay may take a share of
     staffing: Staffing = Staffing()
     pay: Pay
-    awards: Awards = Awards()
+    awards: AwardSchemes = AwardSchemes()
     budget: Budget
     plan: Plan = Plan()
     changes: list[Change] = []
+    funding: Funding | None = None  # who pays each budget line (None: not said)
     # per table kind: column -> more headers naming it, and `ignore` -> headers not read
     columns: dict[TableKind, dict[str, list[str]]] = {}
 
@@ -225,12 +227,13 @@ class Rules(Strict):
 
     @property
     def awards_judge_workers(self) -> bool:
-        """Whether award eligibility depends on facts of the worker (service, rating, employment)."""
-        e = self.awards.eligibility
-        return (
+        """Whether award eligibility (of any scheme) depends on facts of the worker
+        (service, rating, employment)."""
+        return any(
             e.min_service_months is not None
             or e.min_performance is not None
             or bool(e.exclude_employment)
+            for e in (scheme.eligibility for scheme in award_schemes(self).values())
         )
 
     @property

@@ -83,6 +83,35 @@ def _long_words(vocabulary: str) -> Callable[[Rules], Mapping[str, Word]]:
     return words
 
 
+def _exam_words(rules: Rules) -> Mapping[str, Word]:
+    """`awards.exams`, then the exams only a scheme prices (with the scheme's words, or
+    the title's of the same name)."""
+    from .schemes import priced_exams, scheme_exam_words
+
+    out = dict(_listed_exams(rules))
+    if getattr(rules.awards, "schemes", None) is None:
+        return out
+    titles = rules._long_words.get("title", {})
+    own = scheme_exam_words(rules)
+    for key in priced_exams(rules):
+        if key not in out:
+            out[key] = own.get(key) or titles.get(key) or Word()
+    return out
+
+
+def _funding_sources(rules: Rules) -> Mapping[str, Word]:
+    funding = getattr(rules, "funding", None)
+    return funding.sources if funding is not None else {}
+
+
+def _schemes(rules: Rules) -> Mapping[str, Word]:
+    from .schemes import scheme_words
+
+    return scheme_words(rules)  # type: ignore[return-value]
+
+
+_listed_exams = _long_words("exam")
+
 # vocabulary -> its entries. A new vocabulary (e.g. pay components) adds itself here.
 VOCABULARIES: dict[str, Callable[[Rules], Mapping[str, Word]]] = {
     "category": lambda r: r.categories,
@@ -91,13 +120,15 @@ VOCABULARIES: dict[str, Callable[[Rules], Mapping[str, Word]]] = {
     "title": _long_words("title"),
     "performance": _long_words("performance"),
     "post": lambda r: r.pay.posts,
-    "exam": _long_words("exam"),
+    "exam": _exam_words,
     "employment": lambda r: r.employment,
     "area": lambda r: r.areas,
     "contribution": lambda r: {
         k: r.pay.contributions.items.get(k) or Word()
         for k in {**r.pay.contributions.rates, **r.pay.contributions.items}
     },
+    "source": _funding_sources,
+    "scheme": _schemes,
 }
 
 # where each vocabulary's entries are in a rules file, for messages
@@ -112,6 +143,8 @@ VOCABULARY_PATHS: dict[str, tuple[str, ...]] = {
     "employment": ("employment",),
     "area": ("areas",),
     "contribution": ("pay", "contributions", "items"),
+    "source": ("funding", "sources"),
+    "scheme": ("awards", "schemes"),
 }
 
 
