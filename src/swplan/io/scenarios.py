@@ -19,10 +19,10 @@ from pydantic import ValidationError
 
 from ..errors import InputError, Problem
 from ..messages import Text, msg
-from ..rules import Rules, RulesInconsistent, merge
+from ..rules import Rules, RulesInconsistent, rules_as_data
 from ..rules.problems import ours
 from ..values import IDENT_RE
-from .rules_file import Located, load_rules, pydantic_problems
+from .rules_file import Located, load_rules, merge, pydantic_problems
 from .yamldoc import Document, Path_, load_yaml
 
 BASELINE = "baseline"
@@ -102,7 +102,9 @@ def scenarios_from(
     if not isinstance(entries, dict) or not entries:
         problems.append(at.problem(("scenarios",), msg("scenarios.none")))
         raise InputError(problems)
-    rules_data = base.model_dump(mode="json", exclude_none=True)
+    # the rules as a file would give them: the labels and aliases of the long forms
+    # (本科, 助理社工师, 优秀) kept, so a scenario reads the roster as the rules do
+    rules_data = rules_as_data(base)
     out: list[tuple[str, Rules]] = []
     for name, written in entries.items():
         wrong = _not_overrides(at, name, written)
@@ -113,6 +115,7 @@ def scenarios_from(
         shifted = _Shifted(doc, name, overrides)
         try:
             rules = Rules.model_validate(merge(rules_data, overrides))
+            rules.with_own_site_kinds(base.own_site_kinds or "site_kinds" in overrides)
         except RulesInconsistent as exc:
             problems += [shifted.problem(p, m) for p, m in exc.found]
             continue
