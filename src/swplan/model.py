@@ -7,6 +7,7 @@ Excel; the calculations in `swplan.calc` take them and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
@@ -34,10 +35,25 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Site:
+    """A site of the populations. What only a plan reads has a default: the residents
+    of its area, its posts cap (编制), the years it opens and closes (it counts in years
+    opens <= Y < closes) and its own yearly client growth per category."""
+
     id: str
     name: str | None
     kind: str | None
     clients: dict[str, int]
+    residents: int | None = None
+    posts_cap: int | None = None
+    opens: int | None = None
+    closes: int | None = None
+    growth: Mapping[str, Decimal] | None = None  # category -> yearly growth
+
+    def counts_in(self, year: int) -> bool:
+        """Whether the site is open in `year`: opens <= year < closes."""
+        return (self.opens is None or self.opens <= year) and (
+            self.closes is None or year < self.closes
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -356,9 +356,20 @@ def plan(
         list[str] | None,
         typer.Option(
             "--target",
-            help="METRIC OP VALUE@YEAR, e.g. shortage<=0@2028 (OP: <= >= < > ==); "
-            "repeatable; exit 1 when one fails in any scenario.",
+            help="METRIC OP VALUE@YEAR[:SCENARIO], e.g. shortage<=0@2028 or "
+            "per_10k>=18@2030:baseline (OP: <= >= < > ==); repeatable; exit 1 when one "
+            "fails in a scenario it checks (every scenario, or the one named).",
             metavar="EXPR",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        By | None,
+        typer.Option(
+            "--by",
+            help="Also each site's figures year by year (clients, posts, workers, cost). "
+            "Default: the district's only.",
+            metavar="site",
             show_default=False,
         ),
     ] = None,
@@ -382,6 +393,7 @@ def plan(
             targets=target or [],
             lang=lg,
             allow_unknown_sites=allow_unknown_sites,
+            by=by.value if by else None,
         ),
         format,
         output,

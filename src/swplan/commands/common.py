@@ -5,13 +5,13 @@ number of years, an amount)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import EXIT_CHECK_FAILED, InputError, Problem
-from ..messages import msg
+from ..messages import Text, msg
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -34,7 +34,7 @@ class Outcome:
     report: Report | None = None
     code: int = 0
     # or a function giving them once the output is written (what `--record` recorded)
-    messages: list[str] | Callable[[], list[str]] = field(default_factory=list)
+    messages: Sequence[Text] | Callable[[], Sequence[Text]] = field(default_factory=list)
     write: Callable[[str | None], Any] | None = None
     text: str | None = None
     # warnings: on stderr unless the report on stdout shows them in its notes

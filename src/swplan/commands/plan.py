@@ -6,15 +6,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_CHECK_FAILED, InputError, Problem
+from ..messages import Msg, msg
 from .common import (
     Outcome,
     attempt,
     option_count,
     option_year,
+    with_notes,
 )
 
 if TYPE_CHECKING:
-    from ..calc.plan import PlanRoster
+    from ..calc.plan import PlanRoster, Target, TargetResult
+    from ..io.scenarios import Scenario
     from ..rules import Rules
 
 
@@ -31,9 +34,10 @@ def plan(
     targets: list[str],
     lang: str,
     allow_unknown_sites: bool = False,
+    by: str | None = None,
 ) -> Outcome:
-    """The plan of every scenario; exit 1 when a target fails in any of them."""
-    from ..calc.plan import PlanRoster, TargetError, parse_target
+    """The plan of every scenario; exit 1 when a target fails in the scenarios it checks."""
+    from ..calc.plan import PlanInputError, PlanRoster, TargetError
     from ..calc.plan import plan as compute
     from ..io.passes import load_ledger, load_passes
     from ..io.populations import load_populations
@@ -45,21 +49,15 @@ def plan(
     problems: list[Problem] = []
     first = attempt(lambda: option_year(start, "--from"), problems, None)
     span = attempt(lambda: option_count(years, "--years", least=1, most=100), problems, None)
-    goals = []
-    for text in targets:
-        try:
-            goals.append(parse_target(text))
-        except TargetError as exc:
-            problems.append(Problem("--target", "", "", exc.message))
-    no_scenarios: list[tuple[str, Rules]] = []
-    named = attempt(
-        lambda: load_scenarios(scenarios, rules, same_horizon=span is None),
-        problems,
-        no_scenarios,
+    goals = _targets(targets, problems)
+    loaded = attempt(
+        lambda: load_scenarios(scenarios, rules, same_horizon=span is None), problems, None
     )
-    if not named:
+    if loaded is None:
         raise InputError(problems)
-    r = named[0][1]
+    base, named = loaded
+    own = _own_targets(named, problems)
+    r = named[0].rules
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
     pops = attempt(lambda: load_populations(populations, r), problems, None)
@@ -79,7 +77,7 @@ def plan(
     columns.move({columns.site_of(i): w.site for i, w in zip(odd, moved, strict=True)})
     try:
         result = compute(
-            named,
+            [(s.name, s.rules) for s in named],
             pops.sites,
             columns,
             passes=extra,
@@ -87,22 +85,69 @@ def plan(
             start=first,
             horizon=span,
             targets=goals,
+            own_targets=own,
+            labels={s.name: s.label for s in named},
+            by_site=by is not None,
+            rules=base,
         )
     except TargetError as exc:
         raise InputError([Problem("--target", "", "", exc.message)]) from None
-    except ValueError as exc:
-        raise InputError([Problem("--target", "", "", str(exc))]) from None
-    result.warnings = warnings  # budget's words for the same workers
+    except PlanInputError as exc:
+        where = str(populations)
+        raise InputError([Problem(where, "", "", m) for m in exc.messages]) from None
+    # budget's words for the workers at unknown sites, then the plan's own warnings
+    own_words = [w for w in result.warnings if getattr(w, "key", "") != "plan.unknown_site"]
+    result.warnings = [*warnings, *own_words]
     failed = [t for t in result.targets if not t.ok]
-    messages = [
-        f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
-    ]
+    report = with_notes(plan_report(result, lang))
     return Outcome(
-        plan_report(result, lang),
+        report,
         EXIT_CHECK_FAILED if failed else 0,
-        messages,
-        warnings=list(warnings),
+        [_failed(t) for t in failed],
+        warnings=[str(w) for w in result.warnings],
     )
+
+
+def _failed(t: TargetResult) -> Msg:
+    """`target failed: shortage<=0@2028 in scenario frozen (value 3)`."""
+    if t.reason is not None:
+        return msg("plan.target_no_value", text=t.target.text, scenario=t.scenario, why=t.reason)
+    return msg("plan.target_failed", text=t.target.text, scenario=t.scenario, value=t.value)
+
+
+def _targets(texts: list[str], problems: list[Problem]) -> list[Target]:
+    """The --target options; a problem for each that cannot be read."""
+    from ..calc.plan import TargetError, parse_target
+
+    goals = []
+    for text in texts:
+        try:
+            goals.append(parse_target(text))
+        except TargetError as exc:
+            problems.append(Problem("--target", "", "", exc.message))
+    return goals
+
+
+def _own_targets(named: list[Scenario], problems: list[Problem]) -> dict[str, list[Target]]:
+    """Each scenario's own targets; a problem at its line for each that cannot be read."""
+    from ..calc.plan import TargetError, parse_target
+
+    out: dict[str, list[Target]] = {}
+    for s in named:
+        for text, origin in s.targets:
+            try:
+                t = parse_target(text)
+            except TargetError as exc:
+                problems.append(origin.problem(exc.message))
+                continue
+            if t.scenario is not None and t.scenario != s.name:
+                message = msg(
+                    "plan.own_target_scenario", text=text, scenario=s.name, named=t.scenario
+                )
+                problems.append(origin.problem(message))
+                continue
+            out.setdefault(s.name, []).append(t)
+    return out
 
 
 def _read_roster(path: Path, rules: Rules, into: PlanRoster) -> None:

@@ -36,7 +36,16 @@ POPULATIONS_HEADERS = {
     **dict.fromkeys(("站点编号", "编号"), "id"),
     **dict.fromkeys(("站点", "站点名称", "名称"), "name"),
     **dict.fromkeys(("类型", "站点类型"), "kind"),
+    # what a plan reads: the residents of the site's area, its posts cap (编制), the
+    # years it opens and closes, and its own client growth (growth.CATEGORY)
+    **dict.fromkeys(("常住人口", "户籍人口", "人口", "居民人数"), "residents"),
+    **dict.fromkeys(("编制数", "核定岗位数"), "posts_cap"),
+    "开办年份": "opens",
+    "撤销年份": "closes",
 }
+PLAN_SITE_COLUMNS = ("residents", "posts_cap", "opens", "closes")
+GROWTH = "growth."  # growth.elderly: a site's own yearly growth of that category
+GROWTH_HEADERS = ("growth.", "增长率.")
 PASS_HEADERS = {
     **dict.fromkeys(("工号", "人员编号"), "worker_id"),
     **dict.fromkeys(("考试", "证书", "考试名称"), "exam"),
@@ -115,13 +124,23 @@ def table_fits(kind: str, rules: Rules | None = None) -> HeaderFit:
 
 
 def populations_headers(rules: Rules) -> dict[str, str]:
-    """The populations headers (built-in and the rules'), and each category's labels."""
+    """The populations headers (built-in and the rules'), each category's labels, and
+    the growth columns by each name of their category (growth.老年人, 增长率.elderly)."""
     out = kind_headers("populations", rules)
     for key, word in rules.words("category").items():
         for text in (word.label.zh, word.label.en, *word.aliases):
             if text:
                 out.setdefault(text, key)
+        for text in (key, word.label.zh, word.label.en, *word.aliases):
+            if text:
+                for prefix in GROWTH_HEADERS:
+                    out.setdefault(prefix + text, GROWTH + key)
     return out
+
+
+def growth_columns(rules: Rules) -> list[str]:
+    """The growth column of each category: growth.elderly, ..."""
+    return [GROWTH + key for key in rules.categories]
 
 
 def _noted(table: Table, problems: list[Problem], kind: str) -> list[Problem]:
@@ -175,7 +194,7 @@ def populations_header_problems(table: Table, rules: Rules) -> list[Problem]:
     """What is wrong with a populations table's header (CSV, Excel or streamed)."""
     problems = table.header_problems(
         ["id"],
-        ["name", "kind", *rules.categories],
+        ["name", "kind", *rules.categories, *PLAN_SITE_COLUMNS, *growth_columns(rules)],
         populations_headers(rules),
         ignored_headers("populations", rules),
     )

@@ -13,12 +13,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError, Problem
+from ..messages import Text, msg
 from ..model import Origin, Populations, Site
 from ..rules import Rules
 from ..values import parse_count, parse_site_id, site_id_ok
 from . import notes
 from .fields import UniqueIds, merged_numbers, unknown_keys, yaml_records
-from .headers import MAX_CLIENTS, SITE_COLUMNS, populations_header_problems, table_fits
+from .headers import (
+    GROWTH,
+    MAX_CLIENTS,
+    PLAN_SITE_COLUMNS,
+    SITE_COLUMNS,
+    populations_header_problems,
+    table_fits,
+)
+from .site_plan import SitePlanRules
 from .source import OpenTable, open_table
 from .table import Table
 from .text import file_format
@@ -34,6 +43,7 @@ class SiteRules:
         self.rules = rules
         self._counts: dict[str, int | str] = {}  # cell -> count, or what is wrong with it
         self._kinds: dict[str, tuple[str | None, str | None]] = {}  # cell -> (kind, problem)
+        self.plan = SitePlanRules()  # residents, posts cap, opening years, own growth
 
     @staticmethod
     def ident(cell: Any) -> tuple[str | None, str | None]:
@@ -150,7 +160,7 @@ class SiteRows:
     def _origin_of_id(self, number: int) -> Origin:
         return self.origin(number, "id")
 
-    def fail(self, number: int, key: str, message: str) -> None:
+    def fail(self, number: int, key: str, message: Text) -> None:
         self.problems.append(self.origin(number, key).problem(message, key))
 
     # ------------------------------------------------------------------ reading
@@ -165,6 +175,8 @@ class SiteRows:
         col = {c: i for i, c in enumerate(columns)}
         present = [(c, col[c]) for c in self.rules.categories if c in col]
         i_id, i_name, i_kind = col["id"], col.get("name"), col.get("kind")
+        # what a plan reads, when the file has it: (column, index)
+        extra = [(c, col[c]) for c in (*PLAN_SITE_COLUMNS, *self._growth_columns()) if c in col]
         records: Any = opened.records
         if records is None:  # a workbook: its rows, cells by column
             records = self._sheet_records(table, opened, [c for c, _ in present])
@@ -178,6 +190,12 @@ class SiteRows:
                     bad = True
                 elif n:
                     clients[category] = n
+            planned = None
+            if extra:
+                planned, wrong = self.check.plan.of_cells([(c, cells[i]) for c, i in extra])
+                for column, problem in wrong:
+                    self.fail(number, column, problem)
+                    bad = True
             site = self._site(
                 number,
                 cells[i_id],
@@ -185,9 +203,13 @@ class SiteRows:
                 cells[i_kind] if i_kind is not None else None,
                 clients,
                 bad,
+                planned,
             )
             if site is not None:
                 yield site
+
+    def _growth_columns(self) -> list[str]:
+        return [GROWTH + c for c in self.rules.categories]
 
     def _sheet_records(
         self, table: Table, opened: OpenTable, numbers: list[str]
@@ -205,9 +227,10 @@ class SiteRows:
         kind_cell: Any,
         clients: dict[str, int],
         bad: bool,
+        planned: dict[str, Any] | None = None,
     ) -> Site | None:
         """A site from its cells, or None (its problems noted); its id counts for the
-        duplicate-id rule whenever it is readable."""
+        duplicate-id rule whenever it is readable. `planned`: what a plan reads of it."""
         ident, problem = self.check.ident(id_cell)
         if problem is not None:
             self.fail(number, "id", problem)
@@ -225,6 +248,8 @@ class SiteRows:
             note_unlisted(self.unlisted, kind, ident)
         if not self.ids.add(ident, number, self.problems) or bad:
             return None
+        if planned:
+            return Site(ident, name, kind, clients, **planned)
         return Site(ident, name, kind, clients)
 
     def _yaml_sites(self) -> Iterator[Site]:
@@ -233,10 +258,17 @@ class SiteRows:
         for path, item in self._records:
             number = path[1]
             assert isinstance(number, int)
-            self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients"], doc, path)
+            self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients", "growth"], doc, path)
             clients, bad = self._yaml_clients(path, item.get("clients") or {})
+            planned, wrong = self._yaml_plan(path, item)
             site = self._site(
-                number, item.get("id"), item.get("name"), item.get("kind"), clients, bad
+                number,
+                item.get("id"),
+                item.get("name"),
+                item.get("kind"),
+                clients,
+                bad or wrong,
+                planned,
             )
             if site is not None:
                 yield site
@@ -273,6 +305,45 @@ class SiteRows:
                 continue
             clients[category] = n
         return clients, bad
+
+    def _yaml_plan(
+        self, path: tuple[str | int, ...], item: dict[str, Any]
+    ) -> tuple[dict[str, Any] | None, bool]:
+        """What a plan reads of a YAML site: residents, posts_cap, opens, closes and
+        `growth: {category: rate}` (each category by key, label or alias)."""
+        cells: list[tuple[str, Any]] = [(c, item[c]) for c in PLAN_SITE_COLUMNS if c in item]
+        written: dict[str, Any] = {}  # growth column -> the category as written
+        bad = False
+        growth = item.get("growth")
+        if growth is not None and not isinstance(growth, dict):
+            self._yaml_problem((*path, "growth"), msg("plan.growth_mapping"))
+            return None, True
+        for name, cell in (growth or {}).items():
+            category = self.rules.word("category", name) if isinstance(name, str) else None
+            if category is None:
+                problem = self.rules.not_a_word("category", str(name))
+                message = msg("plan.unknown_growth_category", problem=problem)
+                self._yaml_problem((*path, "growth", name), message, key=True)
+                bad = True
+                continue
+            written[GROWTH + category] = name
+            cells.append((GROWTH + category, cell))
+        if not cells:
+            return None, bad
+        planned, wrong = self.check.plan.of_cells(cells)
+        for column, what in wrong:
+            if column in written:
+                self._yaml_problem((*path, "growth", written[column]), what)
+            else:
+                self._yaml_problem((*path, column), what)
+        return planned, bad or bool(wrong)
+
+    def _yaml_problem(self, where: tuple[Any, ...], message: Text, *, key: bool = False) -> None:
+        assert self.doc is not None
+        at = self.doc.where(where, key=key)
+        self.problems.append(
+            Origin(self.file, at, format_path(where), "populations").problem(message)
+        )
 
     # ------------------------------------------------------------------ the end
 

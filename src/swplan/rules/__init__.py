@@ -47,7 +47,6 @@ from .parts import (
     Number,
     Pay,
     PerformanceBonus,
-    Plan,
     Points,
     Positive,
     Post,
@@ -65,6 +64,7 @@ from .parts import (
     parse_share,
 )
 from .pay_checks import MAX_STEPS
+from .plan import Plan, PlanChange
 from .problems import KeyPath, RulesInconsistent
 from .vocabulary import (
     LONG_FORMS,
@@ -111,6 +111,7 @@ __all__ = [
     "Pay",
     "PerformanceBonus",
     "Plan",
+    "PlanChange",
     "Points",
     "Positive",
     "Post",

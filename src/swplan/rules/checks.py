@@ -28,6 +28,7 @@ from .pay_checks import (
     post_bounds,
     title_none_listed,
 )
+from .plan_checks import by_year_known, site_growth_known
 from .problems import Found, KeyPath, not_one_of
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ def _off_empty_ladder(exam: str) -> Msg:
     return msg("rules.not_one_of", value=exam, allowed=msg("rules.empty"), hint="")
 
 
-PLAN_CHECKS: list[Check] = [client_growth_known, planned_passes]
+PLAN_CHECKS: list[Check] = [client_growth_known, planned_passes, site_growth_known, by_year_known]
 
 # In the order of a rules file's sections: the order problems are reported in.
 RULE_CHECKS: list[Check] = [

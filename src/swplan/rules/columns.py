@@ -23,7 +23,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "employment",
         "years_not_counted",
     ),
-    "populations": ("id", "name", "kind"),
+    # residents, posts_cap, opens and closes: what a plan reads (and growth.CATEGORY)
+    "populations": ("id", "name", "kind", "residents", "posts_cap", "opens", "closes"),
     "passes": ("worker_id", "exam", "passed_on"),
     "ledger": ("worker_id", "exam", "amount", "paid_on"),
 }

@@ -28,12 +28,12 @@ from .parts import (
     Ident,
     IsoDate,
     Pay,
-    Plan,
     SiteKind,
     Staffing,
     Strict,
     Word,
 )
+from .plan import Plan
 from .problems import RulesInconsistent
 from .vocabulary import (
     VOCABULARIES,
