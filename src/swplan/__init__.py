@@ -2,10 +2,11 @@
 
 The computations are plain functions over plain data, usable without the CLI::
 
-    from swplan import load_rules, load_populations, load_roster, staff, pay
+    from swplan import load_rules, load_populations, load_roster, staff, pay, plan
     rules = load_rules()                      # the built-in national rules
     sites = load_populations("populations.yaml", rules).sites
     result = staff(rules, sites, load_roster("roster.yaml", rules))
+    result.rows()                             # one flat dict per site, money as Decimal
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .api import record_awards
 from .calc.awards import awards
 from .calc.budget import budget
 from .calc.pay import pay
+from .calc.plan_api import plan
 from .calc.staffing import staff
 from .errors import InputError, Problem
 from .io.passes import load_ledger, load_passes
@@ -37,6 +39,7 @@ __all__ = [
     "load_roster",
     "load_rules",
     "pay",
+    "plan",
     "record_awards",
     "staff",
 ]

@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
 
 from ..errors import InputError, Problem
 from ..messages import Clauses, did_you_mean, msg
@@ -107,6 +107,12 @@ class AwardsResult:
     @property
     def due_awards(self) -> list[Award]:
         return [a for a in self.awards if a.status == DUE]
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per award (see `swplan.calc.rows`)."""
+        from .rows import rows
+
+        return rows(self.awards)
 
 
 def all_passes(workers: Iterable[Worker], passes: Iterable[ExamPass] = ()) -> list[ExamPass]:

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
 
 from ..model import ExamPass, LedgerRow, Site, Worker
 from ..money import ZERO, share
@@ -54,6 +54,10 @@ class BudgetResult:
     @property
     def cap_ok(self) -> bool | None:
         return None if self.cap is None else self.total <= self.cap
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per line: item and amount."""
+        return [{"item": line.item, "amount": line.amount} for line in self.lines]
 
 
 def budget_year(rules: Rules, year: int | None) -> int:

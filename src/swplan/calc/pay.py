@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import lru_cache
+from typing import Any
 
 from ..dates import completed_years
 from ..errors import InputError, Problem
@@ -81,6 +82,14 @@ class PayResult:
     def shown_day(self) -> dt.date:
         """The day whose rules the per-worker figures follow: `as_of`, or 1 December."""
         return self.as_of if self.year is None else dt.date(self.year, 12, 1)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per worker: id, name, site, then the pay figures."""
+        from .rows import flat
+
+        return [
+            {"id": w.id, "name": w.name, "site": w.site, **flat(w.figures)} for w in self.workers
+        ]
 
 
 def month_starts(year: int) -> list[dt.date]:

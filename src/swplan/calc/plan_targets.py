@@ -170,6 +170,27 @@ class PlanResult:
         """1 January of the first year."""
         return dt.date(self.start, 1, 1)
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per scenario and year: the figures, the ratios and the applied
+        rates (four places; per 10,000 residents two), money as Decimal."""
+        out = []
+        for s in self.scenarios:
+            for y in s.years:
+                row: dict[str, Any] = {"scenario": s.name, "year": y.year}
+                for m in (*METRICS, *RATIOS):
+                    row[m] = y.measured(m)
+                row["binding"] = ";".join(y.binding)
+                for exam, rate in y.pass_rate_applied.items():
+                    row[f"pass_rate_applied.{exam}"] = None if rate is None else half_up(rate, 4)
+                out.append(row)
+        return out
+
+    def site_rows(self) -> list[dict[str, Any]]:
+        """With `by_site`: one flat dict per scenario, year and site."""
+        from .rows import rows
+
+        return [r for s in self.scenarios for r in rows(s.sites or (), scenario=s.name)]
+
     @property
     def ok(self) -> bool:
         return all(t.ok for t in self.targets)

@@ -23,14 +23,14 @@ PLAN_MORE_WORDS: dict[str, dict[str, str]] = {
     "posts_cap": {"en": "posts cap", "zh": "编制数"},
 }
 
-# the keys of `plan:` as the assumptions name them
+# the keys of `plan:` as the assumptions name them (in English, by their keys)
 PLAN_KEYS: dict[str, dict[str, str]] = {
     "client_growth": {"en": "growth", "zh": "服务对象年增长"},
-    "site_growth": {"en": "site growth", "zh": "站点年增长"},
+    "site_growth": {"en": "site_growth", "zh": "站点年增长"},
     "attrition": {"en": "attrition", "zh": "年末离职比例"},
     "hiring": {"en": "hiring", "zh": "招聘"},
-    "max_hires_per_year": {"en": "at most hires a year", "zh": "每年最多招聘"},
-    "budget_ceiling": {"en": "budget ceiling", "zh": "年度预算上限"},
+    "max_hires_per_year": {"en": "max_hires_per_year", "zh": "每年最多招聘"},
+    "budget_ceiling": {"en": "budget_ceiling", "zh": "年度预算上限"},
     "certification": {"en": "certification", "zh": "年度考试通过比例"},
     "pay_rise": {"en": "pay_rise", "zh": "薪酬年涨幅"},
     "base_rise": {"en": "base_rise", "zh": "缴费基数年涨幅"},
