@@ -77,15 +77,15 @@ class PlannedPasses:
         title_code = [codes.get(t, 0) for t in w.title_of]
         # per worker number: the title's number (0: not a candidate of any step); a pass
         # changes neither the years nor, within the year, whose candidate a worker is
-        titles_of = array("b", map(title_code.__getitem__, w.fact)).__getitem__
+        titles_of = array("B", map(title_code.__getitem__, w.fact)).__getitem__
         n = len(members)
         counts = [[0] * n for _ in steps]
-        kept: dict[int, list[int]] = {}  # per site with candidates: its workers' titles
+        kept: dict[int, bytes] = {}  # per site with candidates: its workers' titles
         shut = set(closing)
         for s in compress(range(n), map(len, members)):
             if s in shut:
                 continue
-            titles = list(map(titles_of, members[s]))
+            titles = bytes(map(titles_of, members[s]))
             hit = False
             for j, step in enumerate(steps):
                 c = titles.count(step.code)

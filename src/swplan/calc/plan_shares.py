@@ -7,6 +7,7 @@ always go the same way: to the earlier site.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -25,24 +26,39 @@ def apportion(counts: Sequence[int], rate: Fraction) -> tuple[int, list[int]]:
     p, q = rate.numerator, rate.denominator
     if p == 0 or n == 0:
         return 0, [0] * n
-    total = half_up_ratio(sum(counts) * p, q)
-    parts: dict[int, tuple[int, int]] = {}  # count -> (whole part, remainder x q)
-    for c in set(counts):
-        parts[c] = divmod(c * p, q)
-    shares = [parts[c][0] for c in counts]
-    left = total - sum(shares)
-    if left > 0:
-        by_remainder: dict[int, list[int]] = {}  # remainder -> the sites, in order
+    sites_with = Counter(counts)  # count -> how many sites have it
+    total = half_up_ratio(sum(c * k for c, k in sites_with.items()) * p, q)
+    parts = {c: divmod(c * p, q) for c in sites_with}  # count -> (whole part, remainder x q)
+    share_of = {c: whole for c, (whole, _) in parts.items()}
+    left = total - sum(share_of[c] * k for c, k in sites_with.items())
+    # a remainder is the same for every site with the same count: the sites of the
+    # largest remainders each get one more, level by level; a level that does not fit
+    # whole goes to its earliest sites
+    by_remainder: dict[int, list[int]] = {}
+    for c, (_, rest) in parts.items():
+        if rest:
+            by_remainder.setdefault(rest, []).append(c)
+    partial: set[int] = set()
+    for rest in sorted(by_remainder, reverse=True):
+        if left <= 0:
+            break
+        level = by_remainder[rest]
+        size = sum(sites_with[c] for c in level)
+        if size <= left:
+            for c in level:
+                share_of[c] += 1
+            left -= size
+        else:
+            partial = set(level)
+            break
+    shares = list(map(share_of.__getitem__, counts))
+    if partial:
         for i, c in enumerate(counts):
-            rest = parts[c][1]
-            if rest:
-                by_remainder.setdefault(rest, []).append(i)
-        for rest in sorted(by_remainder, reverse=True):
-            for i in by_remainder[rest][:left]:
+            if c in partial:
                 shares[i] += 1
-            left -= min(left, len(by_remainder[rest]))
-            if not left:
-                break
+                left -= 1
+                if not left:
+                    break
     return total, shares
 
 

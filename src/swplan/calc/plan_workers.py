@@ -63,6 +63,7 @@ class Workers:
         # the slot of each roster site; with `by_site`, the slot of each run of hires:
         # (first worker number, slot), to tell the site of any worker
         self.roster_slot = shared.roster_slot
+        self.by_site = by_site
         self.hire_slots: list[tuple[int, int]] | None = [] if by_site else None
 
     def intern(self, f: Facts) -> int:

@@ -222,7 +222,10 @@ class Workforce:
             # (a site of the roster only has no required posts, so it is never short)
             gaps = list(map(sub, required, map(len, members)))
             short = list(compress(range(len(gaps)), map(_short, gaps)))
-            hiring = Hiring([gaps[s] for s in short], ())
+            hiring = Hiring(list(map(gaps.__getitem__, short)), ())
+            if not w.by_site:
+                self._hire(year, short, hiring.per_site)
+                return hiring
         else:
             caps = self.shared.caps
             hiring = hires_under(
@@ -233,18 +236,22 @@ class Workforce:
                 ceiling=ceiling,
             )
             short = slots
-        hires = hiring.hires
-        if hires:
-            hire_no = w.hire_facts(year)
-            first = len(w.fact)
-            at = first
-            for s, n in zip(short, hiring.per_site, strict=True):
-                if n:
-                    w.hired_at(s, at)
-                    members[s].extend(range(at, at + n))
-                    at += n
-            w.add_hires(year, first, hires, hire_no)
+        self._hire(year, short, hiring.per_site)
         return hiring
+
+    def _hire(self, year: int, slots: Sequence[int], counts: Sequence[int]) -> None:
+        """`counts[i]` hires at `slots[i]`, numbered on in that order."""
+        w = self.workers
+        members = w.members
+        first = at = len(w.fact)
+        for s, n in zip(slots, counts, strict=True):
+            if n:
+                if w.by_site:
+                    w.hired_at(s, at)
+                members[s].extend(range(at, at + n))
+                at += n
+        if at > first:
+            w.add_hires(year, first, at - first, w.hire_facts(year))
 
     def shortage(self) -> int:
         """The posts the sites are short of, in all."""

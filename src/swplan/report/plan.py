@@ -153,14 +153,13 @@ def title(result: PlanResult, s: ScenarioPlan, lang: str, what: str = "") -> str
     has one of its own, and `what` the table shows after it."""
     years = span(result)
     rules = rules_name(s.rules, lang)
-    name = s.name
     own = s.label.get(lang)
-    if own and own != s.name:
-        name = f"{s.name}（{own}）" if lang == "zh" else f"{s.name} ({own})"
+    if own and own != s.name:  # its label, then its rules: (Tight; rules) / （紧缩方案，规则）
+        rules = f"{own}，{rules}" if lang == "zh" else f"{own}; {rules}"
     tail = f" — {what}" if what else ""
     if lang == "zh":
-        return f"{word('plan', lang)} {years} — {word('scenario', lang)} {name}（{rules}）{tail}"
-    return f"{word('plan', lang)} {years} — {word('scenario', lang)} {name} ({rules}){tail}"
+        return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name}（{rules}）{tail}"
+    return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name} ({rules}){tail}"
 
 
 _MONEY_AT = {1 + METRICS.index(m) for m in MONEY_METRICS}  # columns of a scenario's table
