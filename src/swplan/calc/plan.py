@@ -82,6 +82,7 @@ __all__ = [
     "TargetError",
     "TargetResult",
     "check_targets",
+    "check_years",
     "day_class",
     "first_year_awards",
     "parse_target",

@@ -38,7 +38,7 @@ class Outcome:
     write: Callable[[str | None], Any] | None = None
     text: str | None = None
     # warnings: on stderr unless the report on stdout shows them in its notes
-    warnings: list[str] = field(default_factory=list)
+    warnings: Sequence[Text] = field(default_factory=list)
 
 
 def gather(*loads: Callable[[], Any]) -> list[Any]:

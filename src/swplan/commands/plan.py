@@ -56,8 +56,9 @@ def plan(
     if loaded is None:
         raise InputError(problems)
     base, named = loaded
-    own = _own_targets(named, problems)
     r = named[0].rules
+    y0 = first if first is not None else r.effective.year
+    own = _own_targets(named, problems, y0, span if span is not None else r.plan.years)
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
     pops = attempt(lambda: load_populations(populations, r), problems, None)
@@ -104,7 +105,7 @@ def plan(
         report,
         EXIT_CHECK_FAILED if failed else 0,
         [_failed(t) for t in failed],
-        warnings=[str(w) for w in result.warnings],
+        warnings=list(result.warnings),
     )
 
 
@@ -128,15 +129,19 @@ def _targets(texts: list[str], problems: list[Problem]) -> list[Target]:
     return goals
 
 
-def _own_targets(named: list[Scenario], problems: list[Problem]) -> dict[str, list[Target]]:
-    """Each scenario's own targets; a problem at its line for each that cannot be read."""
-    from ..calc.plan import TargetError, parse_target
+def _own_targets(
+    named: list[Scenario], problems: list[Problem], start: int, horizon: int
+) -> dict[str, list[Target]]:
+    """Each scenario's own targets; a problem at its line for each that cannot be read
+    or names a year outside the plan."""
+    from ..calc.plan import TargetError, check_years, parse_target
 
     out: dict[str, list[Target]] = {}
     for s in named:
         for text, origin in s.targets:
             try:
                 t = parse_target(text)
+                check_years([t], start, horizon)
             except TargetError as exc:
                 problems.append(origin.problem(exc.message))
                 continue
