@@ -177,6 +177,8 @@ def _plan_year(y: Year, shared: Shared, staff_cost: Decimal, training: Decimal) 
         },
         no_residents=(residents.missing, residents.first_missing),
         over_ceiling=y.over_ceiling,
+        attrition_counts=y.attrition,
+        pass_counts=dict(y.pass_rates),
     )
 
 

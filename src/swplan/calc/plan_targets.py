@@ -65,6 +65,10 @@ class PlanYear:
     pass_rate_applied: dict[str, Fraction | None] = field(default_factory=dict)
     no_residents: tuple[int, tuple[str, ...]] = (0, ())  # sites without residents, first ids
     over_ceiling: bool = False  # the current staff alone passed the budget ceiling
+    # the applied rates as counts: attrition (leavers, candidates), per exam (passes,
+    # candidates)
+    attrition_counts: tuple[int, int] = (0, 0)
+    pass_counts: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def metric(self, name: str) -> int | Fraction | Decimal | None:
         value: int | Fraction | Decimal | None = getattr(self, name)
