@@ -42,7 +42,16 @@ AS_OF = "2024-02-29"  # on or after every drawn hiring day, before every effecti
 YEAR = "2026"
 ROSTER = ("id", "name", "site", "education", "title", "post", "hired", "years_of_service")
 ROSTER_ALL = (*ROSTER, "performance")
-SITE_COLUMNS = ("id", "name", "kind", "elderly")
+SITE_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "elderly",
+    "residents",
+    "posts_cap",
+    "opens",
+    "growth.elderly",
+)
 
 
 @st.composite
@@ -64,6 +73,11 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
                 "name": f"站点{i}",
                 "kind": draw(st.sampled_from(["urban_community", "rural_community", ""])),
                 "elderly": str(draw(st.integers(0, 90))),
+                # what a plan reads: blank, or a figure
+                "residents": draw(st.sampled_from(["", "8000", "25000"])),
+                "posts_cap": draw(st.sampled_from(["", "", "1", "4"])),
+                "opens": draw(st.sampled_from(["", "", "", "2027"])),
+                "growth.elderly": draw(st.sampled_from(["", "", "0.1", "-0.05"])),
             }
         )
     educations = sorted(points["education"])
@@ -104,6 +118,11 @@ def write(folder: Path, district: dict[str, Any], fmt: str) -> tuple[Path, Path]
             entry = {"id": s["id"], "name": s["name"], "clients": {"elderly": s["elderly"]}}
             if s["kind"]:
                 entry["kind"] = s["kind"]
+            for key in ("residents", "posts_cap", "opens"):
+                if s[key]:
+                    entry[key] = s[key]
+            if s["growth.elderly"]:
+                entry["growth"] = {"elderly": s["growth.elderly"]}
             entries.append(entry)
         pops.write_text(yaml.safe_dump({"sites": entries}, allow_unicode=True), "utf-8")
         roster = folder / "roster.yaml"
@@ -148,6 +167,7 @@ def outputs(folder: Path, fmt: str, rules: Path, district: dict[str, Any]) -> li
         ("staff", pops, "--roster", roster, "-f", "json"),
         ("budget", pops, roster, "--year", YEAR, "-f", "json"),
         ("plan", pops, roster, "--from", YEAR, "--years", "2", "-f", "json"),
+        ("plan", pops, roster, "--from", YEAR, "--years", "2", "--by", "site", "-f", "csv"),
         ("check", roster),
     ]
     seen: list[Any] = []
