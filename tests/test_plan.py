@@ -549,10 +549,10 @@ def test_readme_ci_job_gates_the_plan(tmp_path: Path) -> None:
     assert passed.returncode == 0, passed.stderr
     data = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
     assert len(data["targets"]) == 9 and all(t["ok"] for t in data["targets"])
-    # 1:15 costs 28236151.13 in 2030: a cap one fen below it fails the job
-    failed = gate(step["run"].replace("total<=30000000@2030", "total<=28236151.12@2030"))
+    # 1:15 costs 28257889.17 in 2030: a cap one fen below it fails the job
+    failed = gate(step["run"].replace("total<=30000000@2030", "total<=28257889.16@2030"))
     assert failed.returncode == 1
-    assert "target failed: total<=28236151.12@2030 in scenario ratio_1_15" in failed.stderr
+    assert "target failed: total<=28257889.16@2030 in scenario ratio_1_15" in failed.stderr
 
 
 def test_a_scenario_may_not_change_the_horizon_unless_years_is_given(

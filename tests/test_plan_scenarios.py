@@ -73,3 +73,38 @@ def test_a_scenario_may_list_its_own_site_kinds(tmp_path: Path) -> None:
     # 50 elderly at 1:25 -> 2 posts; W1 and W2 fill them: nobody hired
     (tight,) = result.json()["scenarios"]
     assert (tight["years"][0]["required"], tight["years"][0]["hires"]) == (2, 0)
+
+
+def test_a_bad_label_or_target_list_is_at_its_line(tmp_path: Path) -> None:
+    args = _files(tmp_path)
+    (tmp_path / "scenarios.yaml").write_text(
+        "scenarios:\n"
+        "  a: {label: 紧缩方案}\n"
+        "  b: {label: {fr: serré}, targets: 'shortage<=0@2026'}\n",
+        encoding="utf-8",
+    )
+    result = swplan(*args, "--scenarios", "scenarios.yaml", cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    label = "a scenario's label is a mapping of zh and en to text, e.g. {en: Tight}"
+    assert result.err.splitlines() == [
+        f"error: scenarios.yaml:2:14: scenarios.a.label: {label}",
+        f"error: scenarios.yaml:3:15: scenarios.b.label.fr: {label}",
+        "error: scenarios.yaml:3:36: scenarios.b.targets: a scenario's targets are a list "
+        "of METRIC OP VALUE@YEAR, e.g. ['shortage<=0@2028']",
+    ]
+    zh = swplan(*args, "--scenarios", "scenarios.yaml", "--lang", "zh", cwd=tmp_path)
+    assert "方案名称应为 zh、en 到文字的映射，例如 {zh: 紧缩方案, en: Tight}" in zh.err
+
+
+def test_a_site_growth_that_is_no_mapping(tmp_path: Path) -> None:
+    args = _files(tmp_path)
+    (tmp_path / "populations.yaml").write_text(
+        "sites:\n  - {id: a, kind: 城市社区, clients: {老年人: 50}, growth: 0.1}\n",
+        encoding="utf-8",
+    )
+    result = swplan(*args, cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == (
+        "error: populations.yaml:2:53: sites[0].growth: must be a mapping of category: "
+        "yearly growth, e.g. {elderly: 0.08}\n"
+    )

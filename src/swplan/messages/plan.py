@@ -35,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "站点撤销年份 {closes} 不晚于开办年份 {opens}；站点计入开办年份至撤销年份前一年",
     ),
     "plan.growth_mapping": (
-        "must be a mapping of category: yearly growth, e.g. {elderly: 0.08}",
-        "应为 类别: 年增长率 的映射，例如 {elderly: 0.08}",
+        "must be a mapping of category: yearly growth, e.g. {{elderly: 0.08}}",
+        "应为 类别: 年增长率 的映射，例如 {{elderly: 0.08}}",
     ),
     "plan.unknown_growth_category": (
         "unknown category; {problem}",
@@ -65,8 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年无此值：当年没有可计算离职的人员",
     ),
     "plan.label_mapping": (
-        "a scenario's label is a mapping of zh and en to text, e.g. {en: Tight}",
-        "方案名称应为 zh、en 到文字的映射，例如 {zh: 紧缩方案, en: Tight}",
+        "a scenario's label is a mapping of zh and en to text, e.g. {{en: Tight}}",
+        "方案名称应为 zh、en 到文字的映射，例如 {{zh: 紧缩方案, en: Tight}}",
     ),
     "plan.targets_list": (
         "a scenario's targets are a list of METRIC OP VALUE@YEAR, e.g. ['shortage<=0@2028']",
