@@ -331,3 +331,40 @@ def test_a_target_without_a_value_fails_and_says_why(tmp_path: Path) -> None:
         "reason": why,
     }
     assert result.err == f"target failed: per_10k>=1@2026 in scenario baseline ({why})\n"
+
+
+DISTRICT = Path(__file__).resolve().parent.parent / "examples" / "plan" / "district"
+
+
+def test_the_workbook_by_site_holds_the_json_s_sites(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    args = [
+        DISTRICT / "populations.csv",
+        DISTRICT / "roster.csv",
+        "--rules",
+        DISTRICT / "rules.yaml",
+        "--scenarios",
+        DISTRICT / "scenarios.yaml",
+        "--by",
+        "site",
+    ]
+    data = run(*args)
+    for scenario in data["scenarios"]:
+        assert_sites_sum_to_years(scenario)
+    out = tmp_path / "plan.xlsx"
+    assert swplan("plan", *args, "--output", out, "--lang", "zh").code == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["对比", "baseline", "frozen", "tight", "各站点", "目标"]
+    rows = list(book["各站点"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("方案", "站点", "年度", "服务对象")
+    expected = [
+        (s["name"], r["site"], r["year"], r["workers"], Decimal(r["total"]))
+        for s in data["scenarios"]
+        for r in s["sites"]
+    ]
+    got = [(r[0], r[1], r[2], r[7], Decimal(str(r[13]))) for r in rows[1:]]
+    assert got == expected
+    # each scenario's sheet: the limits that cut, in Chinese
+    cells = [c.value for c in book["tight"]["T"]]  # one exam: the 20th column
+    assert cells[0] == "约束" and "预算上限、编制数" in cells
