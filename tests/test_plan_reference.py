@@ -221,6 +221,8 @@ def test_applied_rates_are_within_one_worker_of_the_stated(case: Any, ceiling: s
     result = plan([("s", rules)], sites, workers, by_site=True)
     scenario = result.scenarios[0]
     stated = rules.plan
+    # by site or not, the district's figures are the same
+    assert plan([("s", rules)], sites, workers).scenarios[0].years == scenario.years
     for y in scenario.years:
         leaving, candidates = y.attrition_counts
         # round-half-up of the district's candidates x the rate: never a worker off

@@ -129,9 +129,12 @@ def plan_scenario(
         rules_y = timeline.rules_of(k)
         costs = shared.costs.pop((pay_key, y.year), {})
         units: dict[PayFacts, Decimal] | None = None
-        if sites is not None:
-            units = unit_costs(rules_y, y.year, y.pay_facts(k), costs)
         staff_cost = y.staff_cost
+        if sites is not None:  # each worker's cost, for each site's: the year's is their sum
+            facts = y.pay_facts(k)
+            units = unit_costs(rules_y, y.year, facts, costs)
+            if staff_cost is None:
+                staff_cost = sum((units[f] * n for f, n in facts.items()), Decimal(0))
         if staff_cost is None:
             staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), costs)
         if keep:
