@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from swplan import Rules, load_roster, load_rules, pay
 from swplan.calc.staffing import RosterCounts
 from swplan.render import csv_lines
-from swplan.report.reports import pay_report
+from swplan.report.pay import pay_report
 
 
 class Streamed:

@@ -28,7 +28,7 @@ from conftest import ROOT, swplan
 from swplan import load_roster, load_rules, pay
 from swplan.calc.pay import MONEY_FIELDS
 from swplan.render import csv_lines
-from swplan.report.reports import pay_report
+from swplan.report.pay import pay_report
 
 WORKERS, SITES = 2000, 800
 AS_OF = dt.date(2026, 1, 1)  # the generated rules' effective date: pay's and budget's as-of

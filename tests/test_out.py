@@ -52,6 +52,19 @@ def rows(ws: Any) -> list[tuple[Any, ...]]:
     return list(ws.iter_rows(values_only=True))
 
 
+def table(ws: Any) -> list[tuple[Any, ...]]:
+    """The sheet's table: the header row (row 3, under the title and the unit line),
+    the rows and the totals row, up to the first empty row."""
+    header = next(ws.iter_rows(min_row=3, max_row=3, values_only=True))
+    width = max(i for i, v in enumerate(header) if v is not None) + 1  # the page may be wider
+    out = []
+    for row in ws.iter_rows(min_row=3, max_col=width, values_only=True):
+        if all(v is None for v in row):
+            break
+        out.append(row)
+    return out
+
+
 def money(value: Any) -> str:
     """A money cell read back as the JSON writes it."""
     assert isinstance(value, int | float), value
@@ -63,9 +76,9 @@ def series_refs(ws: Any) -> list[str]:
 
 
 def assert_sheet_basics(ws: Any) -> None:
-    assert ws.freeze_panes == "A2"
-    assert ws.print_title_rows == "$1:$1"
-    assert all(c.font.bold for c in ws[1] if c.value is not None)
+    assert ws.freeze_panes == "A4"  # under the title, the unit line and the header
+    assert ws.print_title_rows == "$3:$3"
+    assert all(c.font.bold for c in ws[3] if c.value is not None)
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -75,26 +88,26 @@ def test_budget_workbook_numbers_are_the_json(tmp_path: Path) -> None:
     book, data = workbook(tmp_path, "budget")
     lines = book["Budget"]
     assert_sheet_basics(lines)
-    body = rows(lines)
+    body = table(lines)
     assert body[0] == ("Item", "Amount")
     assert [money(r[1]) for r in body[1:5]] == [line["amount"] for line in data["lines"]]
     assert body[5][0] == "Total" and money(body[5][1]) == data["total"]
-    assert lines.cell(6, 1).font.bold and lines.cell(6, 2).font.bold
-    assert lines.cell(2, 2).number_format == "#,##0.00"
-    assert series_refs(lines) == ["'Budget'!$B$2:$B$5"]  # the four lines, not the total
+    assert lines.cell(8, 1).font.bold and lines.cell(8, 2).font.bold
+    assert lines.cell(4, 2).number_format == "#,##0.00"
+    assert series_refs(lines) == ["'Budget'!$B$4:$B$7"]  # the four lines, not the total
     by_site = book["By site"]
     assert_sheet_basics(by_site)
-    for row, site in zip(rows(by_site)[1:], data["sites"], strict=False):
+    for row, site in zip(table(by_site)[1:], data["sites"], strict=False):
         assert row[0] == site["id"] and row[1] == site["name"]
         assert [money(v) for v in row[2:7]] == [
             site[k] for k in ("current_staff", "new_hires", "awards", "training", "total")
         ]
-    assert series_refs(by_site) == ["'By site'!$G$2:$G$4"]
+    assert series_refs(by_site) == ["'By site'!$G$4:$G$6"]
     short = book["Sites short"]
     # baisha: 4 required, 2 current, 2 short; jinjiang: 4, 3, 1
-    assert rows(short)[1][:5] == ("baisha", "白沙镇社工站", 4, 2, 2)
-    assert rows(short)[2][:5] == ("jinjiang", "金江社区", 4, 3, 1)
-    assert series_refs(short) == ["'Sites short'!$E$2:$E$3"]
+    assert table(short)[1][:5] == ("baisha", "白沙镇社工站", 4, 2, 2)
+    assert table(short)[2][:5] == ("jinjiang", "金江社区", 4, 3, 1)
+    assert series_refs(short) == ["'Sites short'!$E$4:$E$5"]
     assert "Assumptions" in book.sheetnames
 
 
@@ -102,20 +115,20 @@ def test_staff_workbook_has_sites_and_a_chart_of_required_and_current(tmp_path: 
     book, data = workbook(tmp_path, "staff")
     ws = book["Sites"]
     assert_sheet_basics(ws)
-    header = rows(ws)[0]
+    header = table(ws)[0]
     at = {h: i for i, h in enumerate(header)}
-    for row, site in zip(rows(ws)[1:4], data["sites"], strict=True):
+    for row, site in zip(table(ws)[1:4], data["sites"], strict=True):
         assert row[at["Site"]] == site["id"]
         assert row[at["Required"]] == site["required"]
         assert row[at["Current"]] == site["current"]
         assert f"{Decimal(str(row[at['Workload FTE']])):.2f}" == site["workload_fte"]
-    totals = rows(ws)[4]
+    totals = table(ws)[4]
     assert totals[0] == "Total" and totals[at["Required"]] == data["totals"]["required"] == 9
     refs = series_refs(ws)
     col = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     assert refs == [
-        f"'Sites'!${col[at['Required']]}$2:${col[at['Required']]}$4",
-        f"'Sites'!${col[at['Current']]}$2:${col[at['Current']]}$4",
+        f"'Sites'!${col[at['Required']]}$4:${col[at['Required']]}$6",
+        f"'Sites'!${col[at['Current']]}$4:${col[at['Current']]}$6",
     ]
 
 
@@ -123,9 +136,9 @@ def test_pay_workbook_money_exact_and_cost_by_grade_chart(tmp_path: Path) -> Non
     book, data = workbook(tmp_path, "pay")
     ws = book["Workers"]
     assert_sheet_basics(ws)
-    header = rows(ws)[0]
+    header = table(ws)[0]
     at = {h: i for i, h in enumerate(header)}
-    body = rows(ws)[1:]
+    body = table(ws)[1:]
     for row, worker in zip(body, data["workers"], strict=False):
         assert row[at["Worker"]] == worker["id"]
         assert money(row[at["Annual cost"]]) == worker["annual_cost"]
@@ -133,31 +146,31 @@ def test_pay_workbook_money_exact_and_cost_by_grade_chart(tmp_path: Path) -> Non
     total_row = body[len(data["workers"])]
     assert total_row[0] == "Total"
     assert money(total_row[at["Annual cost"]]) == data["totals"]["annual_cost"]
-    assert ws.cell(2, at["Annual cost"] + 1).number_format == "#,##0.00"
+    assert ws.cell(4, at["Annual cost"] + 1).number_format == "#,##0.00"
     by_site = book["By site"]
-    assert [r[0] for r in rows(by_site)[1:-1]] == [s["site"] for s in data["by_site"]]
-    assert [money(r[-1]) for r in rows(by_site)[1:-1]] == [
+    assert [r[0] for r in table(by_site)[1:-1]] == [s["site"] for s in data["by_site"]]
+    assert [money(r[-1]) for r in table(by_site)[1:-1]] == [
         s["annual_cost"] for s in data["by_site"]
     ]
     by_grade = book["By grade"]
-    grade_rows = rows(by_grade)[1:-1]
+    grade_rows = table(by_grade)[1:-1]
     # the grades' costs add up to the total cost
     assert sum(Decimal(money(r[2])) for r in grade_rows) == Decimal(data["totals"]["annual_cost"])
-    assert series_refs(by_grade) == [f"'By grade'!$C$2:$C${1 + len(grade_rows)}"]
+    assert series_refs(by_grade) == [f"'By grade'!$C$4:$C${3 + len(grade_rows)}"]
 
 
 def test_awards_workbook_due_not_due_by_exam(tmp_path: Path) -> None:
     book, data = workbook(tmp_path, "awards")
     assert book.sheetnames == ["Due", "Not due", "By exam"]
     due = [a for a in data["awards"] if a["status"] == "due"]
-    body = rows(book["Due"])[1:]
-    assert [(r[0], money(r[6])) for r in body[:-1]] == [(a["worker_id"], a["amount"]) for a in due]
-    assert money(body[-1][6]) == data["totals"]["due"]
-    assert book["Due"].cell(2, 4).is_date and book["Due"].cell(2, 4).number_format == "yyyy-mm-dd"
-    assert len(rows(book["Not due"])) - 2 == len(data["awards"]) - len(due)
+    body = table(book["Due"])[1:]
+    assert [(r[0], money(r[7])) for r in body[:-1]] == [(a["worker_id"], a["amount"]) for a in due]
+    assert money(body[-1][7]) == data["totals"]["due"]
+    assert book["Due"].cell(4, 5).is_date and book["Due"].cell(4, 5).number_format == "yyyy-mm-dd"
+    assert len(table(book["Not due"])) - 2 == len(data["awards"]) - len(due)
     by_exam = book["By exam"]
-    assert sum(r[1] for r in rows(by_exam)[1:-1]) == data["totals"]["count_due"]
-    assert series_refs(by_exam) == [f"'By exam'!$C$2:$C${len(rows(by_exam)) - 1}"]
+    assert sum(r[1] for r in table(by_exam)[1:-1]) == data["totals"]["count_due"]
+    assert series_refs(by_exam) == [f"'By exam'!$C$4:$C${len(table(by_exam)) + 1}"]
 
 
 def test_formula_like_names_are_text_in_the_workbook(tmp_path: Path) -> None:
@@ -169,15 +182,15 @@ def test_formula_like_names_are_text_in_the_workbook(tmp_path: Path) -> None:
     )
     out = tmp_path / "pay.xlsx"
     assert cli("pay", roster, "-o", out).exit_code == 0
-    cell = openpyxl.load_workbook(out)["Workers"]["B2"]
+    cell = openpyxl.load_workbook(out)["Workers"]["B4"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")'
 
 
 def test_zh_workbook_headers(tmp_path: Path) -> None:
     book, _ = workbook(tmp_path, "budget", "--lang", "zh")
     assert book.sheetnames == ["预算", "各站点", "缺编站点", "测算依据"]
-    assert rows(book["预算"])[0] == ("项目", "金额")
-    assert rows(book["预算"])[-1][0] == "合计"
+    assert table(book["预算"])[0] == ("项目", "金额")
+    assert table(book["预算"])[-1][0] == "合计"
 
 
 def test_output_extension_contradicting_format_is_a_usage_error(tmp_path: Path) -> None:
@@ -342,7 +355,7 @@ def test_budget_by_site_attributes_workers_at_unknown_sites_to_their_site_id(
 @pytest.mark.parametrize("width", [80, 60])
 @pytest.mark.parametrize("name", ["staff", "pay", "awards", "budget"])
 def test_narrow_terminal_keeps_every_id(name: str, width: int) -> None:
-    from swplan.render import render_table
+    from swplan.render_table import render_table
 
     data = json.loads(cli(*COMMANDS[name], "-f", "json").stdout)
     report = build_report(name)
@@ -369,7 +382,10 @@ def build_report(name: str) -> Any:
     from swplan.calc.pay import pay
     from swplan.calc.staffing import RosterCounts, staff
     from swplan.io.rules_file import load_rules
-    from swplan.report.reports import awards_report, budget_report, pay_report, staff_report
+    from swplan.report.awards import awards_report
+    from swplan.report.budget import budget_report
+    from swplan.report.pay import pay_report
+    from swplan.report.staff import staff_report
 
     r = load_rules(None)
     workers = load_roster(ROSTER, r)
@@ -608,7 +624,7 @@ def test_a_sheet_too_long_for_excel_is_refused(monkeypatch: pytest.MonkeyPatch) 
     ],
 )
 def test_thousands(text: str, shown: str) -> None:
-    from swplan.render import thousands
+    from swplan.render_view import thousands
 
     assert thousands(text) == shown
 

@@ -69,6 +69,19 @@ def workbook(tmp_path: Path, *args: Any, name: str = "plan.xlsx") -> Any:
     return load_workbook(out)
 
 
+def table(ws: Any) -> list[tuple[Any, ...]]:
+    """A sheet's table: its header row (row 3, under the title and the unit line) down
+    to its totals row, as wide as its header."""
+    header = next(ws.iter_rows(min_row=3, max_row=3, values_only=True))
+    width = max(i for i, v in enumerate(header) if v is not None) + 1
+    out = []
+    for row in ws.iter_rows(min_row=3, max_col=width, values_only=True):
+        if all(v is None for v in row):
+            break
+        out.append(row)
+    return out
+
+
 def number(cell: Any) -> Decimal:
     """A cell's number as the decimal Excel shows (openpyxl reads numbers as floats)."""
     assert isinstance(cell, int | float) and not isinstance(cell, bool), cell
@@ -95,7 +108,7 @@ def test_workbook_numbers_are_the_json(tmp_path: Path) -> None:
 
     for scenario in data["scenarios"]:
         ws = book[scenario["name"]]
-        rows = list(ws.iter_rows(values_only=True))
+        rows = table(ws)
         assert rows[0] == (
             "Year",
             "Clients",
@@ -142,16 +155,16 @@ def test_workbook_numbers_are_the_json(tmp_path: Path) -> None:
                 assert number(cell) == sum(Decimal(y[metric]) for y in years)
             else:
                 assert cell is None
-        assert all(c.font.bold for c in ws[7] if c.value is not None)
-        assert ws["K2"].number_format == "#,##0.00"  # staff cost
-        assert ws["J2"].number_format == "0.0000"  # the share, four places as the JSON
-        assert ws["B2"].number_format == "General"  # a count
-        assert ws.freeze_panes == "A2"
-        assert ws.print_title_rows == "$1:$1"
+        assert all(c.font.bold for c in ws[9] if c.value is not None)
+        assert ws["K4"].number_format == "#,##0.00"  # staff cost
+        assert ws["J4"].number_format == "0.00%"  # the share (the JSON's four places)
+        assert ws["B4"].number_format == "General"  # a count
+        assert ws.freeze_panes == "A4"
+        assert ws.print_title_rows == "$3:$3"
         assert ws.column_dimensions["N"].width >= len("123,397,529.15")
 
     ws = book["Comparison"]
-    rows = list(ws.iter_rows(values_only=True))
+    rows = table(ws)
     assert rows[0] == ("Year", *SCENARIOS)
     for i, row in enumerate(rows[1:6]):
         assert row[0] == 2026 + i
@@ -160,9 +173,9 @@ def test_workbook_numbers_are_the_json(tmp_path: Path) -> None:
     assert rows[6][0] == "all years"
     for cell, scenario in zip(rows[6][1:], data["scenarios"], strict=True):
         assert number(cell) == sum(Decimal(y["total"]) for y in scenario["years"])
-    assert ws["B2"].number_format == "#,##0.00"
+    assert ws["B4"].number_format == "#,##0.00"
 
-    targets = list(book["Targets"].iter_rows(values_only=True))
+    targets = table(book["Targets"])
     assert targets[0] == ("Target", "Scenario", "Value", "OK")
     assert len(targets) == 1 + len(data["targets"]) == 7
     for row, t in zip(targets[1:], data["targets"], strict=True):
@@ -180,9 +193,9 @@ def test_line_charts_point_at_the_right_cells(tmp_path: Path) -> None:
     (chart,) = book["Comparison"]._charts
     assert isinstance(chart, LineChart)
     assert [s.val.numRef.f for s in chart.series] == [
-        "'Comparison'!$B$2:$B$6",
-        "'Comparison'!$C$2:$C$6",
-        "'Comparison'!$D$2:$D$6",
+        "'Comparison'!$B$4:$B$8",
+        "'Comparison'!$C$4:$C$8",
+        "'Comparison'!$D$4:$D$8",
     ]
     assert [referenced(book, s.tx.strRef.f) for s in chart.series] == [[n] for n in SCENARIOS]
     for s in chart.series:
@@ -197,18 +210,22 @@ def test_line_charts_point_at_the_right_cells(tmp_path: Path) -> None:
         titles = [referenced(book, s.tx.strRef.f) for s in chart.series]
         assert titles == [["Required"], ["Workers"]]
         assert [s.val.numRef.f for s in chart.series] == [
-            f"'{name}'!$C$2:$C$6",
-            f"'{name}'!$F$2:$F$6",
+            f"'{name}'!$C$4:$C$8",
+            f"'{name}'!$F$4:$F$8",
         ]
     required = referenced(book, book["ratio_1_15"]._charts[0].series[0].val.numRef.f)
     assert required == [326, 336, 341, 350, 359]  # the JSON's `required` of ratio_1_15
 
 
 def test_format_xlsx_and_output_extension(tmp_path: Path) -> None:
-    out = tmp_path / "plan.bin"
+    out = tmp_path / "plan"  # no extension: --format says what it is
     args = [ONE_SITE / "populations.yaml", ONE_SITE / "roster.yaml", "--rules", V1_RULES]
     assert swplan("plan", *args, "--format", "xlsx", "--output", out).code == 0
     assert out.read_bytes()[:2] == b"PK"
+    # an extension swplan does not write is refused, --format or not
+    odd = swplan("plan", *args, "--format", "xlsx", "--output", tmp_path / "plan.bin")
+    assert odd.code == 2 and "ends in .bin, which swplan does not write" in odd.err
+    assert not (tmp_path / "plan.bin").exists()
     clash = swplan("plan", *args, "--format", "csv", "--output", tmp_path / "plan.xlsx")
     assert clash.code == 2
     assert "names a xlsx file but --format is csv" in clash.err
@@ -219,7 +236,7 @@ def test_zh_workbook(tmp_path: Path) -> None:
     book = workbook(tmp_path, *COUNTY_PLAN, "--lang", "zh")
     assert book.sheetnames == ["对比", *SCENARIOS, "目标"]
     ws = book["standard"]
-    assert [c.value for c in ws[1]] == [
+    assert list(table(ws)[0]) == [
         "年度",
         "服务对象",
         "所需岗位",
@@ -242,12 +259,13 @@ def test_zh_workbook(tmp_path: Path) -> None:
         "实际通过率 社会工作师",
         "约束",
     ]
-    assert ws["A7"].value == "合计"
+    assert ws["A9"].value == "合计"
     titles = [referenced(book, s.tx.strRef.f)[0] for s in ws._charts[0].series]
     assert titles == ["所需岗位", "在岗人数"]
-    assert [c.value for c in book["对比"][1]] == ["年度", *SCENARIOS]
-    assert [c.value for c in book["目标"][1]] == ["目标", "方案", "实际值", "达成"]
-    assert book["目标"]["D3"].value == "未达成"
+    assert list(table(book["对比"])[0]) == ["年度", *SCENARIOS]
+    assert list(table(book["目标"])[0]) == ["目标", "方案", "实际值", "达成"]
+    assert book["目标"]["D5"].value == "未达成"
+    assert book["目标"]["A2"].value == "单位：人、元"  # counts and amounts
     for ws in book:
         for row in ws.iter_rows(values_only=True):
             for cell in row:
@@ -572,7 +590,7 @@ def test_a_scenario_named_like_another_sheet_gets_its_own(tmp_path: Path) -> Non
     assert book.sheetnames == ["Comparison", "comparison (2)", "Targets", "Targets (2)"]
     (chart,) = book["comparison (2)"]._charts
     assert [s.val.numRef.f for s in chart.series] == [
-        "'comparison (2)'!$C$2:$C$6",
-        "'comparison (2)'!$F$2:$F$6",
+        "'comparison (2)'!$C$4:$C$8",
+        "'comparison (2)'!$F$4:$F$8",
     ]
-    assert [c.value for c in book["Targets (2)"][1]] == ["Target", "Scenario", "Value", "OK"]
+    assert list(table(book["Targets (2)"])[0]) == ["Target", "Scenario", "Value", "OK"]

@@ -32,7 +32,9 @@ from swplan.commands import roster as stream
 from swplan.io import csvfile, fields, populations, roster, table, text, xlsxfile
 from swplan.model import Worker
 from swplan.render import render
-from swplan.report.reports import budget_site_json, explain_report, pay_report
+from swplan.report.budget import budget_site_json
+from swplan.report.explain import explain_report
+from swplan.report.pay import pay_report
 
 WORKERS, SITES = 6000, 2000  # more workers than a table lists (TABLE_ROWS)
 

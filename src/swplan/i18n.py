@@ -130,8 +130,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"check the date or give a later --as-of", "请检查日期，或指定更晚的 --as-of"),
     (r"the rules define no posts", "规则未设岗位"),
     (r"leave post out", "请不要填写岗位"),
-    (r"no worker with id " + _Q + r" in (?P<f>\S+)", "{f} 中没有工号为 {v} 的人员"),
-    (r"give one of the ids in the roster's id column", "请填写花名册工号列中的工号"),
     (
         r"(?P<v>\S+) names a (?P<a>\w+) file but --format is (?P<b>\w+)",
         "{v} 是 {a} 文件，但 --format 为 {b}",

@@ -1,8 +1,5 @@
-"""One place that turns a report into table, JSON, CSV, Markdown or an Excel workbook.
-
-Each command builds a `Report`: the JSON object, the flat rows for CSV, a `View`
-(labelled columns, rows, a totals row, notes) for tables and Markdown, and the sheets
-of its workbook. Nothing here computes a number.
+"""One place that turns a report (`swplan.render_view`) into table, JSON, CSV, Markdown
+or an Excel workbook, and writes it. Nothing here computes a number.
 """
 
 from __future__ import annotations
@@ -14,58 +11,13 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any
 
 from .errors import InputError, Problem
 from .io.atomic import STDOUT_NAMES, atomic_file, output_file, why
+from .render_table import render_table
+from .render_view import Report, shown_rows
 from .report.labels import LABELS, label
-
-if TYPE_CHECKING:
-    from .workbook import Sheet
-
-
-@dataclass
-class View:
-    """What a table shows: a title, labelled columns, rows, a totals row and notes."""
-
-    title: str
-    columns: list[str]  # header labels, already in the chosen language
-    rows: list[list[str]]
-    totals: list[str] | None = None
-    numeric: set[int] = field(default_factory=set)  # right-aligned columns
-    notes: list[str] = field(default_factory=list)  # printed under the table
-    headline: list[str] = field(default_factory=list)  # printed above (Markdown: a summary)
-    sections: set[int] = field(default_factory=set)  # rows followed by a rule (tables)
-    money: set[int] = field(default_factory=set)  # amounts: thousands separators in tables
-    ids: set[int] = field(default_factory=lambda: {0})  # identifying columns: never dropped
-
-
-@dataclass
-class Report:
-    data: dict[str, Any] | Callable[[], dict[str, Any]]  # the JSON object (callable: lazy)
-    items: Iterable[Any]  # one CSV row per item: mappings, or final cells (see `columns`)
-    views: list[View] | Callable[[], list[View]]  # a callable is built only when shown
-    # CSV header, when known up front: rows are then streamed, not gathered first,
-    # and each item is already a list of final cells in column order
-    columns: list[str] | None = None
-    # the workbook (`--format xlsx`): built only when asked for
-    sheets: Callable[[], list[Sheet]] | None = None
-    lang: str = "en"
-    # zh CSV: (column, cell) -> the cell in Chinese (vocabulary labels); headers via `label`
-    csv_word: Callable[[str, Any], Any] | None = None
-    csv_headers: dict[str, str] = field(default_factory=dict)  # zh CSV: whole column names
-
-    def json_data(self) -> dict[str, Any]:
-        if callable(self.data):
-            self.data = self.data()
-        return self.data
-
-    def table_views(self) -> list[View]:
-        if callable(self.views):
-            self.views = self.views()
-        return self.views
-
 
 # --------------------------------------------------------------------------- CSV
 
@@ -228,8 +180,47 @@ def zh_csv_header(column: str, word: Callable[[str, Any], Any] | None) -> str:
     return ".".join(out)
 
 
+_ID_COLUMNS = ("id", "worker_id", "site")  # the columns of ids: of workers, of sites
+
+
+def spreadsheet_number(text: str) -> bool:
+    """An id a spreadsheet opening a CSV takes for a number and shows otherwise:
+    `0101` (as 101), an id of more than 11 digits (an 18-digit id as 3.6E+17)."""
+    return (
+        (len(text) > 11 or text[:1] == "0") and len(text) > 1 and text.isascii() and text.isdigit()
+    )
+
+
+def id_note(example: str) -> None:
+    """The one note of a zh CSV holding ids a spreadsheet takes for numbers: it names
+    the xlsx output, where ids are text cells."""
+    from .io import notes
+    from .messages import msg
+
+    notes.add([msg("documents.csv_ids", id=example)])
+
+
+def _noting_ids(items: Iterable[Any], columns: list[str] | None) -> Iterator[Any]:
+    """The items as they are; the first id among them a spreadsheet would turn into a
+    number adds the note (`id_note`)."""
+    at = [i for i, c in enumerate(columns) if c in _ID_COLUMNS] if columns is not None else []
+    items = iter(items)
+    for item in items:
+        yield item
+        if columns is None:
+            cells = [item.get(c) for c in _ID_COLUMNS] if isinstance(item, dict) else []
+        else:
+            cells = [item[i] for i in at]
+        found = next((c for c in cells if isinstance(c, str) and spreadsheet_number(c)), None)
+        if found is not None:
+            id_note(found)
+            yield from items
+            return
+
+
 def report_csv(report: Report) -> Iterator[str]:
-    """The report's CSV; `--lang zh` gives Chinese headers and labels after a UTF-8 BOM."""
+    """The report's CSV; `--lang zh` gives Chinese headers and labels after a UTF-8 BOM,
+    and a note when its ids would be numbers to a spreadsheet."""
     if report.lang != "zh":
         yield from csv_lines(report.items, report.columns)
         return
@@ -237,7 +228,7 @@ def report_csv(report: Report) -> Iterator[str]:
     fixed = report.csv_headers
     yield "\ufeff"
     yield from csv_lines(
-        report.items,
+        _noting_ids(report.items, report.columns),
         report.columns,
         header=lambda c: fixed.get(c) or zh_csv_header(c, word),
         word=word,
@@ -274,30 +265,6 @@ def _md_escape(text: str) -> str:
     return _MD_BREAK.sub(" ", text.replace("|", "\\|"))
 
 
-_PLAIN_AMOUNT = re.compile(r"(-?)(\d{4,})\.(\d\d)( .*)?", re.ASCII | re.S)
-
-
-def thousands(text: str) -> str:
-    """`"1234567.50"` -> `"1,234,567.50"` (a mark after a space stays: `"1,000.00 *"`);
-    anything else unchanged (tables only)."""
-    m = _PLAIN_AMOUNT.fullmatch(text)
-    if m:
-        sign, whole, cents, mark = m.groups()
-        return f"{sign}{int(whole):,}.{cents}{mark or ''}"
-    return text
-
-
-def _shown_rows(view: View) -> tuple[list[list[str]], list[str] | None]:
-    """The view's rows and totals as a table shows them (amounts with separators)."""
-
-    def shown(row: list[str]) -> list[str]:
-        return [thousands(c) if i in view.money else c for i, c in enumerate(row)]
-
-    if not view.money:
-        return view.rows, view.totals
-    return [shown(r) for r in view.rows], (shown(view.totals) if view.totals else None)
-
-
 def render_markdown(report: Report) -> str:
     out: list[str] = []
     for view in report.table_views():
@@ -305,7 +272,7 @@ def render_markdown(report: Report) -> str:
         if view.headline:
             out.extend(f"**{_md_escape(line)}**" for line in view.headline)
             out.append("")
-        rows, totals = _shown_rows(view)
+        rows, totals = shown_rows(view)
         if view.columns:
             out.append("| " + " | ".join(_md_escape(c) for c in view.columns) + " |")
             out.append(
@@ -325,84 +292,6 @@ def render_markdown(report: Report) -> str:
         if view.notes:
             out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _cell_width(text: str) -> int:
-    from rich.cells import cell_len
-
-    return max((cell_len(line) for line in text.split("\n")), default=0)
-
-
-_FOLDED_MIN = 6  # a folded column is never narrower than this
-
-
-def _needed_width(view: View, rows: list[list[str]], totals: list[str] | None) -> int:
-    """Terminal columns the table needs with its identifying and number columns whole."""
-    total = 1 + 3 * len(view.columns)  # borders and padding
-    for i, column in enumerate(view.columns):
-        cells = [r[i] for r in rows] + ([totals[i]] if totals else [])
-        full = max([_cell_width(column)] + [_cell_width(c) for c in cells])
-        total += full if (i in view.ids or i in view.numeric) else min(full, _FOLDED_MIN)
-    return total
-
-
-def _print_blocks(
-    console: Any, view: View, rows: list[list[str]], totals: list[str] | None
-) -> None:
-    """One block per row, `label: value` lines: for terminals too narrow for the table."""
-    width = max(_cell_width(c) for c in view.columns)
-    for row in [*rows, *([totals] if totals else [])]:
-        console.print("")
-        for column, cell in zip(view.columns, row, strict=True):
-            if cell:
-                pad = " " * (width - _cell_width(column))
-                console.print(f"  {column}{pad}  {cell}", markup=False, overflow="fold")
-
-
-def render_table(report: Report, file: TextIO, *, color: bool, width: int | None = None) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(
-        file=file,
-        force_terminal=color,
-        no_color=not color,
-        width=width or (None if color else 100_000),  # a file or pipe gets whole cells
-        highlight=False,
-        soft_wrap=False,
-    )
-    from rich.text import Text
-
-    for view in report.table_views():
-        console.print(view.title, markup=False, style="bold" if color else None)
-        for line in view.headline:  # directly under its title
-            console.print(line, markup=False)
-        if view.columns:
-            rows, totals = _shown_rows(view)
-            if _needed_width(view, rows, totals) > console.width:
-                _print_blocks(console, view, rows, totals)
-            else:
-                table = Table(
-                    box=box.SIMPLE_HEAD if color else box.ASCII2,
-                    show_footer=totals is not None,
-                )
-                for i, column in enumerate(view.columns):
-                    whole = i in view.ids or i in view.numeric or not color
-                    cells = [r[i] for r in rows] + ([totals[i]] if totals else [])
-                    table.add_column(
-                        Text(column),  # names and labels print literally: no rich markup
-                        footer=Text(totals[i] if totals else ""),
-                        justify="right" if i in view.numeric else "left",
-                        no_wrap=whole,
-                        overflow="fold",
-                        min_width=max(_cell_width(c) for c in [column, *cells]) if whole else None,
-                    )
-                for i, row in enumerate(rows):
-                    table.add_row(*map(Text, row), end_section=i in view.sections)
-                console.print(table)
-        for note in view.notes:
-            console.print(note, markup=False, overflow="fold")
 
 
 def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
@@ -428,13 +317,21 @@ def render(report: Report, fmt: str, *, color: bool = False) -> Iterator[str]:
 _EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".txt": "table"}
 
 
+# spreadsheets swplan does not write: their name is best given .xlsx
+_SPREADSHEETS = frozenset({".xls", ".xlsm", ".xlsb", ".xltx", ".ods", ".et", ".numbers"})
+
+
 def resolve_format(fmt: str | None, output: str | None) -> str:
     """The output format: `--format`, else the one `--output`'s extension names, else table.
 
-    An extension naming another format than `--format` is a usage error; a workbook is
-    never sent to a terminal.
+    An extension swplan does not write (`.xls`), or one naming another format than
+    `--format`, is a usage error; a device, `-` or a name without an extension is
+    written as it is. A workbook is never sent to a terminal.
     """
-    implied = _EXTENSIONS.get(os.path.splitext(output)[1].lower()) if output else None
+    extension = _extension_of(output) if output else ""
+    implied = _EXTENSIONS.get(extension)
+    if extension and implied is None:
+        raise InputError([_unknown_extension(output or "", extension, fmt)])
     if fmt is not None and implied is not None and implied != fmt:
         raise InputError(
             [
@@ -469,6 +366,34 @@ def _extension(fmt: str) -> str:
     return next((ext for ext, f in _EXTENSIONS.items() if f == fmt), "")
 
 
+def _extension_of(output: str) -> str:
+    """`.xlsx` of `预算.XLSX`; "" for a name without one (`out`, `out.`, `.hidden`) and
+    for what is there and no regular file (a device, a FIFO: written as it is)."""
+    extension = os.path.splitext(output)[1].lower()
+    if extension == ".":
+        return ""
+    if extension and os.path.exists(output) and not os.path.isfile(output):
+        return ""
+    return extension
+
+
+def _unknown_extension(output: str, extension: str, fmt: str | None) -> Problem:
+    """`'预算.xls' ends in .xls, which swplan does not write; ...: name it 预算.xlsx`."""
+    from .messages import msg
+
+    if fmt is not None:
+        wanted = _extension(fmt)
+    else:
+        wanted = ".xlsx" if extension in _SPREADSHEETS else ".txt"
+    stem = output[: len(output) - len(extension)]
+    return Problem(
+        "--output",
+        "",
+        "",
+        msg("documents.output.unknown_extension", output=output, ext=extension, name=stem + wanted),
+    )
+
+
 def write_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> None:
     """Write `chunks` to `path` atomically (see `atomic_file`)."""
     with atomic_file(path) as f:
@@ -481,7 +406,7 @@ def render_bytes(report: Report) -> bytes:
 
     if report.sheets is None:
         raise InputError([Problem("--format", "", "", "xlsx is not available for this output")])
-    return workbook_bytes(report.sheets())
+    return workbook_bytes(report.sheets(), lang=report.lang)
 
 
 def emit(

@@ -1,57 +1,106 @@
-"""Excel workbooks out (`--format xlsx`): one sheet per table, native charts.
+"""Excel workbooks out (`--format xlsx`): documents a bureau can print and sign.
 
-A report describes its workbook as `Sheet` values (labelled, typed columns, rows of
-plain values, a totals row, an optional chart); `write_workbook` lays them out: money
-as numbers formatted `#,##0.00` (written from the exact decimals, so reading them back
-gives the JSON's numbers), dates as date cells, text as text (never a formula), a bold
-totals row, a frozen header row, fitted column widths and the header repeated on every
-printed page. Nothing here computes a number.
+A report describes its workbook as `Sheet` values (a title, a unit, labelled and typed
+columns, rows of plain values, a totals row, notes, an optional chart);
+`workbook_bytes` lays every sheet of every command out the same way:
+
+    row 1    the title (region, what, year or as-of date), merged across the page
+    row 2    the unit line (单位：元, 单位：人, 单位：人、元), or empty
+    row 3    the header: shaded, bold, wrapped; the row printed atop every page
+    rows     the table and its bold totals row: thin borders on every cell
+             the notes, merged across the page and wrapped
+             the chart, below the notes (never over a cell with data or notes)
+             the signature block (制表人： 审核人： 日期：), where the sheet asks for one
+
+Every cell is in one CJK font; money is a number formatted `#,##0.00` (written from
+the exact decimals, so reading it back gives the JSON's numbers), a share `0.00%`,
+a date a date cell, text is text (never a formula). A page is A4 landscape, one page
+wide and as many tall as needed, numbered in the footer. Nothing here computes a
+number of the report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import re
 import unicodedata
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-Kind = Literal["text", "int", "money", "number", "date", "any"]
+from .messages import msg
+
+Kind = Literal["text", "int", "money", "number", "percent", "date", "any"]
+Unit = Literal["yuan", "people", "people_yuan"]
 
 MONEY_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0.00%"
 DATE_FORMAT = "yyyy-mm-dd"
-_MAX_WIDTH = 60
+FONT = "宋体"  # one CJK font on every cell, Latin letters and digits included
+HEADER_ROW = 3  # title, unit line, then the header
+HEADER_FILL = "D9D9D9"
+_BODY_SIZE = 11
+_TITLE_SIZE = 16
+_ROW_POINTS = 15.0  # a row of 11-point text
+_HEADER_LINES = 3  # a header wraps onto as many lines, where its column is narrower
+_FILLER_WIDTH = 10.0  # a column beyond the table, where the page is wider than the table
+# a character of column width: 8 pixels at 96 per inch (a digit of the 11-point CJK
+# font), and 5 pixels of margin in each column
+CHAR_PIXELS = 8
+_CM_PER_CHAR = CHAR_PIXELS * 2.54 / 96
 _SHEET_NAME_BAD = set("[]:*?/\\")
+_LATIN_WORD = re.compile(r"[!-~]+")  # a header breaks between words, not inside one
 
 
 @dataclass
 class Column:
     label: str
     kind: Kind = "text"
+    widest: int = 30  # text wider than this wraps
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value with a kind of its own, in a column whose values differ in kind (a
+    share among counts and amounts)."""
+
+    value: Any
+    kind: Kind
 
 
 @dataclass
 class Chart:
     """A chart of some columns of a sheet's rows (the totals row left out): bars, or
-    lines (a figure over the years)."""
+    lines (a figure over the years).
+
+    The value axis is titled `y_title` with the unit (`金额（元）`): by default the
+    charted column's label, or with several series the unit's word (金额, 人数). The
+    category axis is titled after the categories column, with `x_unit` (年) if given.
+    """
 
     title: str
     categories: int  # column whose values name the bars (or the points of a line)
     series: list[int]  # columns charted, one series each
     y_title: str = ""
     kind: Literal["bar", "col", "line"] = "col"
+    y_unit: Literal["yuan", "people"] = "yuan"
+    x_unit: Literal["year"] | None = None
 
 
 @dataclass
 class Sheet:
     name: str  # tab name (at most 31 characters, some characters not allowed)
-    title: str  # printed in the page header
+    title: str  # the title row: region, what, and the year or as-of date
     columns: list[Column]
     rows: list[list[Any]]
     totals: list[Any] | None = None
     chart: Chart | None = None
     notes: list[str] = field(default_factory=list)  # written below the table
+    unit: Unit | None = None  # the line under the title; None: a sheet of notes
+    signature: bool = False  # ends with 制表人： 审核人： 日期：
 
 
 def display_width(text: str) -> int:
@@ -70,128 +119,289 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def words(key: str, lang: str, /, **values: Any) -> str:
+    """`documents.<key>` of the catalogue in `lang`."""
+    return msg(f"documents.{key}", **values).text(lang)
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def typed(value: Any, kind: Kind) -> tuple[Any, Kind]:
+    """The value and the kind it is written as: a `Cell` brings its own; in a column
+    of kind "any" the value's type decides (an amount has two places)."""
+    if isinstance(value, Cell):
+        return value.value, value.kind
+    if kind != "any":
+        return value, kind
+    if isinstance(value, Decimal):
+        return value, "money" if value.as_tuple().exponent == -2 else "number"
+    if isinstance(value, dt.date):
+        return value, "date"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, "int"
+    return value, "text"
+
+
 def _shown(value: Any, kind: Kind) -> str:
     """Roughly what Excel shows in the cell, for fitting the column width."""
     if value is None:
         return ""
     if kind == "money" and isinstance(value, Decimal):
         return f"{value:,.2f}"
+    if kind == "percent" and isinstance(value, Decimal | int):
+        return f"{value * 100:.2f}%"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
 
 
-def _put(ws: Any, row: int, col: int, value: Any, kind: Kind) -> Any:
-    cell = ws.cell(row=row, column=col)
-    if value is None or value == "":
-        return cell
-    if kind == "any":  # by the value's type: an amount has two places
-        if isinstance(value, Decimal):
-            kind = "money" if value.as_tuple().exponent == -2 else "number"
-        elif isinstance(value, dt.date):
-            kind = "date"
-        elif isinstance(value, int) and not isinstance(value, bool):
-            kind = "int"
-        else:
-            kind = "text"
+def _number_format(value: Any, kind: Kind) -> str | None:
+    """The cell's number format, or None for a text cell."""
     if kind == "money" and isinstance(value, Decimal):
-        cell.value = value
-        cell.number_format = MONEY_FORMAT
-    elif kind == "date" and isinstance(value, dt.date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif kind in ("int", "number") and isinstance(value, int | Decimal):
-        cell.value = value
+        return MONEY_FORMAT
+    if kind == "percent" and isinstance(value, Decimal | int):
+        return PERCENT_FORMAT
+    if kind == "date" and isinstance(value, dt.date):
+        return DATE_FORMAT
+    if kind in ("int", "number") and isinstance(value, int | Decimal):
         exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
         if isinstance(exponent, int) and exponent < 0:
-            cell.number_format = "0." + "0" * -exponent
+            return "0." + "0" * -exponent
+        return "General"
+    return None
+
+
+class _Styles:
+    """The styles of a workbook's cells, each made once and copied onto every cell
+    that wears it (a style per cell would be made again and looked up each time)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="000000")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.fonts = {
+            "body": Font(name=FONT, size=_BODY_SIZE),
+            "bold": Font(name=FONT, size=_BODY_SIZE, bold=True),
+            "title": Font(name=FONT, size=_TITLE_SIZE, bold=True),
+        }
+        self.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+        self.align = {
+            "text": Alignment(vertical="center", wrap_text=True),
+            "number": Alignment(vertical="center"),
+            "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+            "right": Alignment(horizontal="right", vertical="center"),
+            "left": Alignment(horizontal="left", vertical="center"),
+        }
+        self.made: dict[tuple[str, str | None], Any] = {}
+
+    def put(self, cell: Any, role: str, number_format: str | None = None) -> None:
+        """Style `cell` as `role`: head, body, total (table cells, bordered), title,
+        unit, note or plain."""
+        key = (role, number_format)
+        made = self.made.get(key)
+        if made is not None:
+            cell._style = made.__copy__()  # an array of style ids: copied at C speed
+            return
+        table = role in ("head", "body", "total")
+        cell.font = self.fonts["bold" if role in ("head", "total") else "body"]
+        if role == "title":
+            cell.font = self.fonts["title"]
+        if table:
+            cell.border = self.border
+        if role == "head":
+            cell.fill = self.fill
+            cell.alignment = self.align["center"]
+        elif role == "title":
+            cell.alignment = self.align["center"]
+        elif role == "unit":
+            cell.alignment = self.align["right"]
+        elif role in ("note", "plain"):
+            cell.alignment = self.align["left"] if role == "plain" else self.align["text"]
+        else:
+            cell.alignment = self.align["number" if number_format else "text"]
+        if number_format is not None:
+            cell.number_format = number_format
+        self.made[key] = copy(cell._style)
+
+
+def _write(ws: Any, row: int, col: int, value: Any, kind: Kind) -> tuple[Any, str | None]:
+    """Put `value` in the cell; returns the cell and its number format (None: text)."""
+    cell = ws.cell(row=row, column=col)
+    value, kind = typed(value, kind)
+    if value is None or value == "":
+        return cell, None
+    number_format = _number_format(value, kind)
+    if number_format is not None:
+        cell.value = value
     else:
         cell.value = str(value)
         cell.data_type = "s"  # text, even when it begins with "=": never a formula
-    return cell
+    return cell, number_format
 
 
-def _add_sheet(book: Any, sheet: Sheet, taken: set[str]) -> None:
-    from openpyxl.chart import BarChart, LineChart, Reference
-    from openpyxl.styles import Alignment, Font
+# --------------------------------------------------------------------------- layout
+
+
+def _widths(sheet: Sheet) -> list[float]:
+    """Each column's width: its widest value (up to the column's `widest`: text wraps beyond),
+    and room for its header on up to three lines (a word of Latin letters unbroken)."""
+    widths = []
+    for j, column in enumerate(sheet.columns):
+        widest = 0
+        for row in [*sheet.rows, *([sheet.totals] if sheet.totals is not None else [])]:
+            value, kind = typed(row[j], column.kind)
+            widest = max(widest, display_width(_shown(value, kind)))
+        head = display_width(column.label)
+        word = max((len(w) for w in _LATIN_WORD.findall(column.label)), default=0)
+        head = max(math.ceil(head / _HEADER_LINES), word, 4)
+        widths.append(float(min(max(widest, head), column.widest) + 2))
+    return widths
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines `text` takes, wrapped in `width` characters."""
+    return max(1, math.ceil(display_width(text) / max(width - 1, 1)))
+
+
+def _page_width(sheet: Sheet, widths: list[float]) -> float:
+    """What the page must hold: the table, the title at its size, the chart."""
+    need = sum(widths)
+    need = max(need, display_width(sheet.title) * _TITLE_SIZE / _BODY_SIZE + 4)
+    if sheet.chart is not None:
+        from .workbook_chart import chart_width
+
+        need = max(need, chart_width(sheet.chart, len(sheet.rows)) / _CM_PER_CHAR)
+    return need
+
+
+def _add_sheet(book: Any, sheet: Sheet, taken: set[str], styles: _Styles, lang: str) -> None:
     from openpyxl.utils import get_column_letter
 
     ws = book.create_sheet(sheet_name(sheet.name, taken))
-    bold = Font(bold=True)
-    widths = [display_width(c.label) for c in sheet.columns]
+    n = len(sheet.columns)
+    widths = _widths(sheet)
+    need = _page_width(sheet, widths)
+    page = list(widths)  # the table's columns, then empty ones to the page's width
+    while sum(page) < need or (sheet.signature and len(page) < 3):
+        page.append(_FILLER_WIDTH)
+    for j, width in enumerate(page, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    last = get_column_letter(len(page))
+
+    title = ws.cell(row=1, column=1, value=sheet.title)
+    title.data_type = "s"
+    styles.put(title, "title")
+    ws.merge_cells(f"A1:{last}1")
+    ws.row_dimensions[1].height = 30
+    if sheet.unit is not None:
+        unit = ws.cell(row=2, column=1, value=words(f"unit.{sheet.unit}", lang))
+        styles.put(unit, "unit")
+        if n > 1:
+            ws.merge_cells(f"A2:{get_column_letter(n)}2")
+
+    head_lines = 1
     for j, column in enumerate(sheet.columns, start=1):
-        cell = _put(ws, 1, j, column.label, "text")
-        cell.font = bold
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    r = 1
+        cell, _ = _write(ws, HEADER_ROW, j, column.label, "text")
+        styles.put(cell, "head")
+        head_lines = max(head_lines, _lines(column.label, widths[j - 1]))
+    ws.row_dimensions[HEADER_ROW].height = _ROW_POINTS * head_lines + 3
+
+    r = HEADER_ROW
     for row in sheet.rows:
         r += 1
+        lines = 1
         for j, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
-            _put(ws, r, j, value, column.kind)
-            widths[j - 1] = max(widths[j - 1], display_width(_shown(value, column.kind)))
+            cell, number_format = _write(ws, r, j, value, column.kind)
+            styles.put(cell, "body", number_format)
+            if number_format is None and isinstance(value, str) and 2 * len(value) > widths[j - 1]:
+                lines = max(lines, _lines(value, widths[j - 1]))
+        if lines > 1:  # wrapped text: the row as tall as its lines
+            ws.row_dimensions[r].height = _ROW_POINTS * lines + 2
     last_data = r
     if sheet.totals is not None:
         r += 1
         for j, (column, value) in enumerate(zip(sheet.columns, sheet.totals, strict=True), start=1):
-            cell = _put(ws, r, j, value, column.kind)
-            cell.font = bold
-            widths[j - 1] = max(widths[j - 1], display_width(_shown(value, column.kind)))
+            cell, number_format = _write(ws, r, j, value, column.kind)
+            styles.put(cell, "total", number_format)
     if sheet.notes:
         r += 1
         for note in sheet.notes:
             r += 1
-            _put(ws, r, 1, note, "text")
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = min(width + 2, _MAX_WIDTH)
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.oddHeader.center.text = sheet.title.replace("&", "&&")
-    ws.page_setup.orientation = "landscape" if len(sheet.columns) > 6 else "portrait"
+            cell, _ = _write(ws, r, 1, note, "text")
+            styles.put(cell, "note")
+            ws.merge_cells(f"A{r}:{last}{r}")
+            ws.row_dimensions[r].height = _ROW_POINTS * _lines(note, sum(page))
+    if sheet.chart is not None and last_data > HEADER_ROW:
+        from .workbook_chart import add_chart
+
+        r = add_chart(ws, sheet, lang=lang, top=r + 2, rows=(HEADER_ROW, last_data), page=page)
+    if sheet.signature:
+        r += 2
+        for j, key in zip(_thirds(page), ("prepared", "checked", "date"), strict=True):
+            cell = ws.cell(row=r, column=j, value=words(f"signature.{key}", lang))
+            styles.put(cell, "plain")
+        ws.row_dimensions[r].height = 2 * _ROW_POINTS
+    _print_setup(ws, lang, f"A1:{last}{r}")
+
+
+def _thirds(page: list[float]) -> list[int]:
+    """The columns where the signature block's three labels start: the first, and
+    those a third and two thirds across the page."""
+    starts, across = [1], 0.0
+    for j, width in enumerate(page, start=1):
+        if len(starts) < 3 and across >= sum(page) * len(starts) / 3 and j > starts[-1]:
+            starts.append(j)
+        across += width
+    while len(starts) < 3:  # a page of few, wide columns
+        starts.append(min(starts[-1] + 1, len(page)))
+    return starts
+
+
+def _print_setup(ws: Any, lang: str, area: str) -> None:
+    """A4 landscape, one page wide and as many tall as needed, the header row atop
+    every page, the page numbers in the footer."""
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = area
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.7
+    ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = words("footer", lang)
 
-    chart = sheet.chart
-    if chart is not None and last_data >= 2:
-        drawn: Any
-        if chart.kind == "line":
-            drawn = LineChart()
-        else:
-            drawn = BarChart()
-            drawn.type = chart.kind
-        drawn.title = chart.title
-        drawn.y_axis.title = chart.y_title or None
-        drawn.y_axis.numFmt = "#,##0"  # whole yuan on the axis; the cells keep the fen
-        if chart.kind != "line":  # lines read against the grid
-            drawn.y_axis.majorGridlines = (
-                None if len(chart.series) > 1 else drawn.y_axis.majorGridlines
-            )
-        drawn.y_axis.delete = False
-        drawn.x_axis.delete = False
-        for j in chart.series:
-            data = Reference(ws, min_col=j + 1, min_row=1, max_row=last_data)
-            drawn.add_data(data, titles_from_data=True)
-        cats = Reference(ws, min_col=chart.categories + 1, min_row=2, max_row=last_data)
-        drawn.set_categories(cats)
-        if chart.kind == "line":  # a figure per year: straight lines through marked points
-            for line in drawn.series:
-                line.smooth = False
-                line.marker.symbol = "circle"
-        drawn.legend = None if len(chart.series) == 1 else drawn.legend
-        drawn.height = 9
-        drawn.width = max(16.0, min(40.0, 1.2 * (last_data - 1) + 6))
-        ws.add_chart(drawn, f"{get_column_letter(len(sheet.columns) + 2)}2")
+
+def _default_font(book: Any) -> None:
+    """The workbook's own font (its Normal style, and of every cell left unstyled) is
+    the CJK font too: a spreadsheet measures column widths in its characters."""
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    book._fonts = IndexedList([Font(name=FONT, sz=_BODY_SIZE, family=3, charset=134)])
 
 
 EXCEL_ROWS = 1_048_576  # rows a worksheet can hold
 
 
-def workbook_bytes(sheets: list[Sheet]) -> bytes:
-    """The workbook of `sheets`, as the bytes of an .xlsx file."""
+def rows_needed(sheet: Sheet) -> int:
+    """The rows of the sheet's table, from the title to the totals."""
+    return HEADER_ROW + len(sheet.rows) + (1 if sheet.totals is not None else 0)
+
+
+def workbook_bytes(sheets: list[Sheet], lang: str = "en") -> bytes:
+    """The workbook of `sheets`, as the bytes of an .xlsx file; the unit lines, the
+    signature blocks and the footers in `lang`."""
     from openpyxl import Workbook
 
     for sheet in sheets:
-        needed = 1 + len(sheet.rows) + (1 if sheet.totals is not None else 0)
+        needed = rows_needed(sheet)
         if needed + (len(sheet.notes) + 1 if sheet.notes else 0) > EXCEL_ROWS:
             from .errors import InputError, Problem
 
@@ -208,11 +418,13 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
             )
 
     book = Workbook()
+    _default_font(book)
     first: Any = book.active
     book.remove(first)
     taken: set[str] = set()
+    styles = _Styles()
     for sheet in sheets:
-        _add_sheet(book, sheet, taken)
+        _add_sheet(book, sheet, taken, styles, lang)
     if not sheets:
         book.create_sheet("Sheet")
     out = io.BytesIO()

@@ -76,6 +76,7 @@ class Award:
     deducted: Decimal = ZERO
     days: int = 0  # as-of date minus passed_on
     name: str | None = None
+    site: str | None = None  # the worker's site as the roster gives it
     paid: tuple[LedgerRow, ...] = ()
     first: ExamPass | None = None
     origin: Origin | None = field(default=None, compare=False)
@@ -242,6 +243,7 @@ def awards(
     statuses = [d.status for d in decided]
     amounts = _amounts(rules, items, statuses, paid)
     names = {w.id: w.name for w in workers}
+    sites = {w.id: w.site for w in workers}
     out: list[Award] = []
     for i, (p, d, status) in enumerate(zip(items, decided, statuses, strict=True)):
         amount, deducted, cut, before = amounts.get(i, (ZERO, ZERO, ZERO, ZERO))
@@ -256,6 +258,7 @@ def awards(
                 deducted=deducted,
                 days=(when - p.passed_on).days,
                 name=names.get(p.worker_id),
+                site=sites.get(p.worker_id),
                 paid=paid.rows(p) if status == ALREADY_PAID else (),
                 first=d.first,
                 origin=p.origin,

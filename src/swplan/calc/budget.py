@@ -16,10 +16,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, TypedDict, Unpack
 
 from ..model import ExamPass, LedgerRow, Site, Worker
-from ..money import ZERO, share
+from ..money import ZERO, ratio
 from ..rules import Rules
 from .awards import AwardsResult
 from .awards import awards as compute_awards
@@ -42,7 +43,7 @@ class BudgetResult:
     lines: list[BudgetLine]
     total: Decimal
     personnel: Decimal  # salaries, bonuses and contributions: current staff + new hires
-    personnel_share: str
+    personnel_share: Fraction  # personnel / total, exact (0 for a total of 0)
     current: int
     shortage: int
     planned: int
@@ -116,7 +117,7 @@ def draft(
         lines=lines,
         total=total,
         personnel=personnel,
-        personnel_share=share(personnel, total),
+        personnel_share=ratio(personnel, total),
         current=current,
         shortage=shortage,
         planned=planned,

@@ -1,8 +1,9 @@
 """Posts per site (SPEC §3.1): pure functions over sites, workers and rules.
 
 All arithmetic is on integers: with `L` the least common multiple of the ratios, a
-remainder `rem / r` is `rem * (L // r) / L`, so the residual workload, its ceiling
-and the FTE are exact without fractions in the loop.
+remainder `rem / r` is `rem * (L // r) / L`, so the residual workload and its ceiling
+are exact without fractions in the loop; the FTE workload is returned as the exact
+fraction it is (the reports round it for display).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from operator import add
 from typing import Any
 
@@ -30,7 +32,7 @@ class SitePosts:
     mixed: int
     primary: str | None
     covers: list[str]
-    workload_fte: str
+    workload_fte: Fraction  # all clients as workers, exact
     minimum_applied: bool
     # with a roster
     current: int | None = None
@@ -54,7 +56,8 @@ class StaffTotals:
 class StaffResult:
     sites: list[SitePosts]
     totals: StaffTotals
-    warnings: list[str] = field(default_factory=list)
+    # UnknownSite, or the populations' own words (a site kind the rules do not list)
+    warnings: list[UnknownSite | str] = field(default_factory=list)
     with_roster: bool = False
 
     def rows(self) -> list[dict[str, Any]]:
@@ -118,8 +121,6 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
     required = sum(dedicated.values()) + mixed
     minimum = k.minimum(site.kind)
     minimum_applied = required < minimum
-    # half-up to hundredths: floor((2 * 100 * workload + L) / (2 * L))
-    hundredths = (200 * workload + k.lcm) // (2 * k.lcm)
     kind = site.kind
     return SitePosts(  # positional: built 600,000 times for a national run
         site.id,
@@ -130,7 +131,7 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
         mixed,
         covers[0] if covers else None,
         covers,
-        f"{hundredths // 100}.{hundredths % 100:02d}",
+        Fraction(workload, k.lcm),
         minimum_applied,
         None,
         None,
@@ -224,14 +225,15 @@ class RosterCounts:
         return counts
 
 
-def unknown_site_warning(site: str, count: int, ids: list[str]) -> str:
-    if count == 1:
-        return f"worker {ids[0]} is at site {site!r}, which is not in the populations; not counted"
-    shown = ", ".join(ids) + (", ..." if count > len(ids) else "")
-    return (
-        f"{count} workers ({shown}) are at site {site!r}, which is not in the populations; "
-        "not counted"
-    )
+@dataclass(slots=True)
+class UnknownSite:
+    """A warning: `count` workers of the roster are at `site`, which the populations do
+    not list (allowed with `--allow-unknown-sites`); they are not counted. `ids` are the
+    first few of them (`RosterCounts.SAMPLE`)."""
+
+    site: str
+    count: int
+    ids: list[str]
 
 
 @dataclass
@@ -320,7 +322,7 @@ def add_roster(result: StaffResult, counts: RosterCounts) -> None:
     known = {s.id for s in result.sites}
     for site, n in counts.current.items():
         if site not in known:
-            result.warnings.append(unknown_site_warning(site, n, counts.sample_ids.get(site, [])))
+            result.warnings.append(UnknownSite(site, n, counts.sample_ids.get(site, [])))
     totals.current = totals.gap = totals.shortage = totals.surplus = totals.certified = 0
     current, certified = counts.current, counts.certified
     for s in result.sites:

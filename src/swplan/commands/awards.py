@@ -41,7 +41,7 @@ def awards(
 ) -> Outcome:
     from ..calc.awards import awards as compute
     from ..io.passes import load_ledger, load_passes
-    from ..report.reports import awards_report
+    from ..report.awards import awards_report
     from .roster import workers_for_awards
 
     if record and ledger is None:

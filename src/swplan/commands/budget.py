@@ -38,7 +38,8 @@ def budget(
     from ..calc.costing import RosterCosting
     from ..io.passes import load_ledger, load_passes
     from ..model import ExamPass, LedgerRow
-    from ..report.reports import budget_report
+    from ..report.budget import budget_report
+    from ..report.common import warning_messages, warnings_json
     from .district import load_district
 
     limit = parse_cap(cap)
@@ -68,7 +69,7 @@ def budget(
     )
     if problems or district is None:
         raise InputError(problems)
-    _, staff_result, summary = district
+    pops, staff_result, summary = district
     assert summary is not None
     result = draft(r, y, staff_result, summary, passes=extra, ledger=paid, cap=limit)
     sites = None
@@ -83,5 +84,8 @@ def budget(
         messages.append(f"over the cap: total {result.total} is above --cap {limit}")
         code = EXIT_CHECK_FAILED
     # workers at unknown sites (with --allow-unknown-sites) are listed in the JSON too
-    report = with_notes(budget_report(result, r, lang, sites=sites), staff_result.warnings)
-    return Outcome(report, code, messages, warnings=list(staff_result.warnings))
+    report = with_notes(
+        budget_report(result, r, lang, sites=sites, region=pops.region),
+        warnings_json(staff_result.warnings),
+    )
+    return Outcome(report, code, messages, warnings=warning_messages(staff_result.warnings))

@@ -16,7 +16,8 @@ from ..messages import Text, msg
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from ..render import Report
+    from ..messages import Text
+    from ..render_view import Report
     from ..rules import Rules
 
 T = TypeVar("T")

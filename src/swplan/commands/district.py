@@ -21,7 +21,6 @@ from ..calc.staffing import (
     StaffResult,
     add_roster,
     required_posts,
-    unknown_site_warning,
 )
 from ..errors import InputError, Problem, did_you_mean
 from ..io import notes
@@ -29,6 +28,7 @@ from ..io.parallel import beside
 from ..io.populations import load_populations
 from ..io.text import file_format
 from ..model import Origin, Populations, Worker
+from ..report.common import unknown_site_text as unknown_site_warning
 from ..rules import Rules
 from .roster import first_workers as _first_rows
 from .roster import summarise_roster

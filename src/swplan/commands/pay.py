@@ -10,7 +10,7 @@ from .common import Outcome, load_rules_opt, option_date, option_year
 
 if TYPE_CHECKING:
     from ..calc.costing import RosterCosting, SiteSums, Tally
-    from ..render import Report
+    from ..render_view import Report
     from ..rules import Rules
 
 
@@ -82,7 +82,7 @@ def _listed(
     """The table (or Markdown, or workbook): every worker, or past `TABLE_ROWS` the totals
     (by site: each site's sums) and a note saying how to get every row."""
     from ..calc.pay import pay as compute
-    from ..report.reports import pay_report
+    from ..report.pay import pay_report
     from .roster import held_or_tallied
 
     held, tally, sums = held_or_tallied(roster, rules, costing, by)
@@ -101,9 +101,9 @@ def _summary(
     lang: str,
     by: str | None,
 ) -> Report:
-    from ..report.labels import words
+    from ..report.common import sentence as words
+    from ..report.pay import pay_report
     from ..report.pay_stream import streamed_result
-    from ..report.reports import pay_report
     from .roster import TABLE_ROWS
 
     result = streamed_result(costing, tally.totals(), tally.count)
@@ -126,7 +126,7 @@ def _explained(
     roster: Path, rules: Rules, costing: RosterCosting, explain: str, lang: str, fmt: str
 ) -> Report:
     from ..calc.pay import pay as compute
-    from ..report.reports import explain_report
+    from ..report.explain import explain_report
     from .roster import find_worker
 
     workers, ids = find_worker(roster, rules, costing, explain)

@@ -100,7 +100,7 @@ def plan(
     own_words = [w for w in result.warnings if getattr(w, "key", "") != "plan.unknown_site"]
     result.warnings = [*warnings, *own_words]
     failed = [t for t in result.targets if not t.ok]
-    report = with_notes(plan_report(result, lang))
+    report = with_notes(plan_report(result, lang, region=pops.region))
     return Outcome(
         report,
         EXIT_CHECK_FAILED if failed else 0,

@@ -16,11 +16,12 @@ def staff(
     lang: str,
     allow_unknown_sites: bool = False,
 ) -> Outcome:
-    from ..report.reports import staff_report
+    from ..report.common import warning_messages
+    from ..report.staff import staff_report
     from .district import load_district
 
     r = load_rules_opt(rules)
     pops, result, _ = load_district(populations, roster, r, allow_unknown_sites=allow_unknown_sites)
     report = with_notes(staff_report(result, r, lang, pops.region))
     messages, code = staff_checks(result.totals.shortage, fail_on_shortage)
-    return Outcome(report, code, messages, warnings=list(result.warnings))
+    return Outcome(report, code, messages, warnings=warning_messages(result.warnings))

@@ -114,4 +114,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "target failed: {text} in scenario {scenario} ({why})",
         "未达成目标：{text}，方案 {scenario}（{why}）",
     ),
+    "documents.title.plan_sites": (
+        "{region}Social work staffing plan {years}: sites",
+        "{region}{years}年社会工作人员规划：各站点",
+    ),
 }

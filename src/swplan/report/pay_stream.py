@@ -19,9 +19,9 @@ from typing import IO, Any
 from ..calc.costing import RosterCosting, SiteSums
 from ..calc.pay import PayResult
 from ..model import RosterRow
-from ..render import csv_cell, csv_writer, flatten
+from ..render import csv_cell, csv_writer, flatten, id_note, spreadsheet_number
 from ..rules import Rules
-from .reports import PAY_HEADERS_ZH, pay_csv_word, pay_report, pay_row_json
+from .pay import PAY_HEADERS_ZH, pay_csv_word, pay_report, pay_row_json
 
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
 # text written as it is: letters, digits, "_" and "-" (not first), as most ids and names are
@@ -93,8 +93,10 @@ class PayStreamWriter:
         self.by_site = by_site
         self.lists = not (by_site and fmt == "csv")  # a line per worker
         self.word: Any = None
+        self.ids_seen = True  # zh CSV: until an id a spreadsheet takes for a number
         if fmt == "csv" and lang == "zh":
             self.word = pay_csv_word(costing.rules)  # the rules of every date, as the report
+            self.ids_seen = False
         self.tails: list[str | None] = []  # per profile number
         self.columns: list[str] | None = None
         self.chunk: list[str] = []
@@ -153,6 +155,9 @@ class PayStreamWriter:
             person = ""
         elif _plain(person) is None:
             person = _text_cell(person)
+        if not self.ids_seen and (spreadsheet_number(row.id) or spreadsheet_number(row.site)):
+            self.ids_seen = True
+            id_note(row.id if spreadsheet_number(row.id) else row.site)
         chunk = self.chunk
         chunk.append(f"{worker_id},{person},{site},{tail}\n")
         if len(chunk) >= 4096:

@@ -22,8 +22,9 @@ from ..calc.plan_targets import PLACES
 from ..i18n import message
 from ..messages import msg
 from ..money import fmt_money, half_up
-from ..render import Report, View
-from .labels import PLAN_WORDS, words
+from ..render_view import Report, View
+from .common import sentence as words
+from .labels import PLAN_WORDS
 from .plan_assumptions import assumptions_notes
 from .plan_words import PLAN_MORE_WORDS
 from .vocab import rules_name
@@ -311,7 +312,7 @@ def csv_items(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"scenario": s["name"], **y} for s in data["scenarios"] for y in s["years"]]
 
 
-def plan_report(result: PlanResult, lang: str) -> Report:
+def plan_report(result: PlanResult, lang: str, *, region: str | None = None) -> Report:
     from .plan_sheets import plan_sheets
 
     data = plan_json(result)
@@ -329,7 +330,7 @@ def plan_report(result: PlanResult, lang: str) -> Report:
         data,
         csv_items(data),
         views,
-        sheets=lambda: plan_sheets(result, lang),
+        sheets=lambda: plan_sheets(result, lang, region=region),
         lang=lang,
         csv_headers=headers,
         csv_word=_csv_word(result),

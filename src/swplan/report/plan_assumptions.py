@@ -3,12 +3,14 @@ its constraints, each site's own growth, and what changes from a later year on."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from ..calc.plan import ScenarioPlan
 from ..messages import msg
 from ..rules import Plan, Rules
-from .labels import words
+from .common import sentence as words
 from .plan_words import PLAN_KEYS
 from .vocab import word as vocab_word
 
@@ -27,23 +29,31 @@ def _exam(rules: Rules, e: str, lang: str) -> str:
     return vocab_word(rules, "exam", e, lang) if lang == "zh" else e
 
 
-def first_year(rules: Rules, p: Plan, lang: str) -> str:
-    """The `plan:` of the first year in a sentence; under zh the categories and exams
-    by label."""
+Rate = Callable[[Decimal], str]
+
+
+def percent(rate: Decimal) -> str:
+    """`0.04` -> `4.00%`: a rate as a sheet shows shares."""
+    return f"{rate * 100:.2f}%"
+
+
+def first_year(rules: Rules, p: Plan, lang: str, rate: Rate = str) -> str:
+    """The `plan:` of the first year in a sentence, each rate worded by `rate` (a
+    workbook: `4.00%`); under zh the categories and exams by label."""
     zh = lang == "zh"
     join = _join(lang)
-    growth = join.join(f"{_category(rules, c, lang)} {g}" for c, g in p.client_growth.items())
-    passes = join.join(f"{_exam(rules, e, lang)} {r}" for e, r in p.certification.items())
+    growth = join.join(f"{_category(rules, c, lang)} {rate(g)}" for c, g in p.client_growth.items())
+    passes = join.join(f"{_exam(rules, e, lang)} {rate(r)}" for e, r in p.certification.items())
     hiring = words(f"plan_hiring_{p.hiring}", lang) if zh else p.hiring
     return words(
         "plan_assumptions",
         lang,
         growth=growth,
-        attrition=p.attrition,
+        attrition=rate(p.attrition),
         hiring=hiring,
         passes=passes or words("plan_no_passes", lang),
-        pay_rise=p.pay_rise,
-        base_rise=p.base_rise,
+        pay_rise=rate(p.pay_rise),
+        base_rise=rate(p.base_rise),
     )
 
 
@@ -73,15 +83,15 @@ def _said(rules: Rules, key: str, value: Any, lang: str) -> str:
     return f"{entry.get(lang) or entry['en']} {_shown(rules, key, value, lang)}"
 
 
-def assumptions_notes(s: ScenarioPlan, start: int, lang: str) -> list[str]:
-    """The scenario's assumptions: the first year's sentence, its constraints and site
-    growth, then a line for each later year that changes any of them."""
+def assumptions_notes(s: ScenarioPlan, start: int, lang: str, rate: Rate = str) -> list[str]:
+    """The scenario's assumptions: the first year's sentence (each rate worded by
+    `rate`), its constraints and site growth, then a line for each later year that
+    changes any of them."""
     rules = s.rules
     if not s.assumptions:
-        return [first_year(rules, rules.plan, lang)]
-    plans = [rules.plan.in_year(start + k) for k in range(len(s.assumptions))]
+        return [first_year(rules, rules.plan, lang, rate)]
     semi = "；" if lang == "zh" else "; "
-    notes = [first_year(rules, plans[0], lang)]
+    notes = [first_year(rules, rules.plan.in_year(start), lang, rate)]
     first = s.assumptions[0]
     extra = [
         _said(rules, key, first[key], lang)

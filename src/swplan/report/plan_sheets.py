@@ -12,7 +12,8 @@ from typing import Any
 from ..calc.plan import METRICS, MONEY_METRICS, PlanResult, PlanYear, TargetResult
 from ..calc.plan_targets import PLACES
 from ..money import half_up
-from ..workbook import Chart, Column, Sheet
+from ..workbook import Cell, Chart, Column, Sheet
+from .common import document_title
 from .plan import (
     SITE_FIELDS,
     SITE_MONEY,
@@ -22,17 +23,20 @@ from .plan import (
     binding_words,
     exam_word,
     span,
-    title,
     word,
 )
-from .plan_assumptions import assumptions_notes
+from .plan_assumptions import assumptions_notes, percent
 
 MORE = ("hires_cut", "per_10k", "cost_per_client", "attrition_applied")
 
 
 def _kind(metric: str) -> Any:
+    """Money, a share or rate (a percentage: `certified_share`, `..._applied`), workers
+    per 10,000 residents (a number), a count."""
     if metric in (*MONEY_METRICS, "cost_per_client"):
         return "money"
+    if metric.endswith(("_share", "_applied")):
+        return "percent"
     return "number" if metric in PLACES else "int"
 
 
@@ -47,15 +51,18 @@ def _target_cell(t: TargetResult) -> Any:
     """A target's value as its JSON shows it, typed: money with two places, the share
     with four, a count whole; empty without a value."""
     shown = _target_value(t)
-    return Decimal(shown) if isinstance(shown, str) else shown
+    value = Decimal(shown) if isinstance(shown, str) else shown
+    if value is not None and t.target.metric.endswith(("_share", "_applied")):
+        return Cell(value, "percent")
+    return value
 
 
-def _comparison(result: PlanResult, lang: str) -> Sheet:
+def _comparison(result: PlanResult, lang: str, region: str | None) -> Sheet:
     zh = lang == "zh"
     first = result.scenarios[0]
     return Sheet(
         name="对比" if zh else "Comparison",
-        title=f"{word('plan', lang)} {span(result)} — {word('comparison', lang)}",
+        title=document_title("plan_comparison", lang, region, years=span(result)),
         columns=[
             Column(word("year", lang), "int"),
             *(Column(s.name, "money") for s in result.scenarios),
@@ -73,24 +80,32 @@ def _comparison(result: PlanResult, lang: str) -> Sheet:
             categories=0,
             series=list(range(1, len(result.scenarios) + 1)),
             kind="line",
+            y_title=word("total", lang),
+            x_unit="year",
         ),
         notes=_notes(lang) + _warnings(result, lang),
+        unit="yuan",
     )
 
 
-def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
+def plan_sheets(result: PlanResult, lang: str, *, region: str | None = None) -> list[Sheet]:
     """The comparison sheet first (what a reader opens on), then one sheet per scenario
     in the scenarios' order, the sites, then the targets; the numbers are the JSON's,
     typed."""
     zh = lang == "zh"
-    sheets = [_comparison(result, lang)]
+    years = span(result)
+
+    def title(key: str, **values: Any) -> str:
+        return document_title(key, lang, region, years=years, **values)
+
+    sheets = [_comparison(result, lang, region)]
     for s in result.scenarios:
         exams = list(dict.fromkeys(e for y in s.years for e in y.pass_rate_applied))
         columns = [
             Column(word("year", lang), "int"),
             *(Column(word(m, lang), _kind(m)) for m in (*METRICS, *MORE)),
             *(
-                Column(f"{word('pass_rate_applied', lang)} {exam_word(s, e, lang)}", "number")
+                Column(f"{word('pass_rate_applied', lang)} {exam_word(s, e, lang)}", "percent")
                 for e in exams
             ),
             Column(word("binding", lang), "text"),
@@ -114,7 +129,7 @@ def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
         sheets.append(
             Sheet(
                 name=s.name,
-                title=title(result, s, lang),
+                title=title("plan_scenario", scenario=s.name),
                 columns=columns,
                 rows=rows,
                 totals=totals,
@@ -127,18 +142,21 @@ def plan_sheets(result: PlanResult, lang: str) -> list[Sheet]:
                     categories=0,
                     series=[1 + METRICS.index("required"), 1 + METRICS.index("workers")],
                     kind="line",
+                    y_unit="people",
+                    x_unit="year",
                 ),
-                notes=assumptions_notes(s, result.start, lang),
+                notes=assumptions_notes(s, result.start, lang, percent),
+                unit="people_yuan",
             )
         )
     if all(s.sites is not None for s in result.scenarios):
-        sheets.append(_sites(result, lang))
+        sheets.append(_sites(result, lang, title("plan_sites")))
     if result.targets:
-        sheets.append(_targets(result, lang))
+        sheets.append(_targets(result, lang, title("plan_targets")))
     return sheets
 
 
-def _sites(result: PlanResult, lang: str) -> Sheet:
+def _sites(result: PlanResult, lang: str, title: str) -> Sheet:
     """Every site's figures of every year, scenario by scenario."""
     columns = [
         Column(word("scenario", lang), "text"),
@@ -153,13 +171,14 @@ def _sites(result: PlanResult, lang: str) -> Sheet:
     ]
     return Sheet(
         name=word("sites", lang),
-        title=f"{word('plan', lang)} {span(result)} — {word('sites', lang)}",
+        title=title,
         columns=columns,
         rows=rows,
+        unit="people_yuan",
     )
 
 
-def _targets(result: PlanResult, lang: str) -> Sheet:
+def _targets(result: PlanResult, lang: str, title: str) -> Sheet:
     """Each target and whether it was met; why, for a target whose metric had no value."""
     why = any(t.reason is not None for t in result.targets)
     columns = [
@@ -178,7 +197,8 @@ def _targets(result: PlanResult, lang: str) -> Sheet:
             row.append("" if t.reason is None else t.reason.text(lang))
     return Sheet(
         name=word("targets", lang),
-        title=f"{word('plan', lang)} {span(result)} — {word('targets', lang)}",
+        title=title,
         columns=columns,
         rows=rows,
+        unit="people_yuan",  # counts and amounts (a share is a percentage)
     )
