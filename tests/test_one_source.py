@@ -47,7 +47,17 @@ AS_OF = "2024-02-29"  # on or after every drawn hiring day, before every effecti
 YEAR = "2026"
 ROSTER = ("id", "name", "site", "education", "title", "post", "hired", "years_of_service")
 ROSTER_ALL = (*ROSTER, "performance", "area", "title_since")
-SITE_COLUMNS = ("id", "name", "kind", "area", "elderly")
+SITE_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "area",
+    "elderly",
+    "residents",
+    "posts_cap",
+    "opens",
+    "growth.elderly",
+)
 AREAS = {"town": {"label": {"zh": "城区"}}, "township": {"aliases": ["乡镇"]}}
 
 
@@ -110,6 +120,11 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
                 "kind": draw(st.sampled_from(["urban_community", "rural_community", ""])),
                 "area": draw(st.sampled_from(area_cells)),
                 "elderly": str(draw(st.integers(0, 90))),
+                # what a plan reads: blank, or a figure
+                "residents": draw(st.sampled_from(["", "8000", "25000"])),
+                "posts_cap": draw(st.sampled_from(["", "", "1", "4"])),
+                "opens": draw(st.sampled_from(["", "", "", "2027"])),
+                "growth.elderly": draw(st.sampled_from(["", "", "0.1", "-0.05"])),
             }
         )
     educations = sorted(points["education"])
@@ -162,6 +177,11 @@ def write(folder: Path, district: dict[str, Any], fmt: str) -> tuple[Path, Path]
                 entry["kind"] = s["kind"]
             if s["area"]:
                 entry["area"] = s["area"]
+            for key in ("residents", "posts_cap", "opens"):
+                if s[key]:
+                    entry[key] = s[key]
+            if s["growth.elderly"]:
+                entry["growth"] = {"elderly": s["growth.elderly"]}
             entries.append(entry)
         pops.write_text(yaml.safe_dump({"sites": entries}, allow_unicode=True), "utf-8")
         roster = folder / "roster.yaml"
@@ -206,6 +226,7 @@ def outputs(folder: Path, fmt: str, rules: Path, district: dict[str, Any]) -> li
         ("staff", pops, "--roster", roster, "-f", "json"),
         ("budget", pops, roster, "--year", YEAR, "-f", "json"),
         ("plan", pops, roster, "--from", YEAR, "--years", "2", "-f", "json"),
+        ("plan", pops, roster, "--from", YEAR, "--years", "2", "--by", "site", "-f", "csv"),
         ("check", roster),
     ]
     seen: list[Any] = []

@@ -55,10 +55,13 @@ def hand() -> list[Path]:
 def test_three_years_by_hand(hand: list[Path]) -> None:
     pops, roster, rules = hand
     data = plan_json(pops, roster, "--rules", rules)
-    assert data["schema"] == "swplan.plan/1"
+    assert data["schema"] == "swplan.plan/2"
     assert data["from"] == 2026 and data["years"] == 3
+    assert (data["as_of"], data["rules"]) == ("2026-01-01", "one site")
     (scenario,) = data["scenarios"]
     assert scenario["name"] == "baseline"
+    assert scenario["label"] == {"zh": "基准方案", "en": "baseline"}
+    assert scenario["assumptions"]["2027"]["attrition"] == "0.2"
     y0, y1, y2 = scenario["years"]
     # National pay: contribution rates 0.16 + 0.08 + 0.005 + 0.002 + 0.07, each rounded to
     # the fen; the post `staff` (the default) holds a worker at grade 2 at most.
@@ -88,6 +91,12 @@ def test_three_years_by_hand(hand: list[Path]) -> None:
         "awards": "0.00",
         "training": "1000.00",
         "total": "143236.00",
+        "hires_cut": 0,
+        "binding": [],
+        "per_10k": None,  # the populations give no residents
+        "cost_per_client": "3580.90",  # 143236.00 / 40 = 3580.90
+        "attrition_applied": "0.0000",  # 0 leavers of 2
+        "pass_rate_applied": {"assistant_social_worker": "0.5000"},  # 1 pass of 2
     }
     # 2027 (k = 1): pay x 1.05: grades 4410.00 / 5040.00 / 5775.00, assistant allowance 315.00.
     #   clients 40 x 1.1 = 44 -> 2 dedicated + ceil(4/20) = 3 required; 2 workers -> 1 hire,
@@ -120,6 +129,12 @@ def test_three_years_by_hand(hand: list[Path]) -> None:
         "awards": "1000.00",
         "training": "1500.00",
         "total": "236478.28",
+        "hires_cut": 0,
+        "binding": [],
+        "per_10k": None,
+        "cost_per_client": "5374.51",  # 236478.28 / 44 = 5374.5063...
+        "attrition_applied": "0.3333",  # 1 leaver of 3
+        "pass_rate_applied": {"assistant_social_worker": "0.5000"},  # W2 of W2 and the hire
     }
     # 2028 (k = 2): pay x 1.1025: grades 4630.50 / 5292.00, assistant allowance 330.75.
     #   clients round(40 x 1.21 = 48.4) = 48 -> 2 + ceil(8/20) = 3 required; W1, W2 -> 1 hire.
@@ -146,6 +161,13 @@ def test_three_years_by_hand(hand: list[Path]) -> None:
         "awards": "1000.00",
         "training": "1500.00",
         "total": "253404.28",
+        "hires_cut": 0,
+        "binding": [],
+        "per_10k": None,
+        "cost_per_client": "5279.26",  # 253404.28 / 48 = 5279.2558...
+        "attrition_applied": "0.3333",
+        # the hire alone is a candidate: round(1 x 0.5 = 0.5) = 1 pass of 1
+        "pass_rate_applied": {"assistant_social_worker": "1.0000"},
     }
     assert data["targets"] == []
 
@@ -260,9 +282,10 @@ def test_example_three_scenarios_in_file_order() -> None:
     standard, ratio, rise = (s["years"] for s in data["scenarios"])
     # 1:15 needs more posts every year; a pay rise changes no headcount, only money
     assert all(r["required"] > s["required"] for r, s in zip(ratio, standard, strict=True))
+    money = ("staff_cost", "total", "cost_per_client")
     for s, r in zip(standard, rise, strict=True):
-        assert {k: v for k, v in s.items() if k not in ("staff_cost", "total")} == {
-            k: v for k, v in r.items() if k not in ("staff_cost", "total")
+        assert {k: v for k, v in s.items() if k not in money} == {
+            k: v for k, v in r.items() if k not in money
         }
     assert standard[0]["total"] == rise[0]["total"]  # the rise starts in year 1
     assert all(
@@ -299,16 +322,16 @@ def test_targets_pass_exit_0() -> None:
 
 
 def test_a_failed_target_in_one_scenario_exits_1() -> None:
-    # 2027 totals: standard 20173858.25, ratio_1_15 25031208.65, pay_rise_5 21110744.28
-    result = swplan("plan", *EXAMPLE, "--target", "total<=25000000@2027", "--format", "json")
+    # 2027 totals: standard 19872444.95, ratio_1_15 24992300.60, pay_rise_5 20788176.95
+    result = swplan("plan", *EXAMPLE, "--target", "total<=24000000@2027", "--format", "json")
     assert result.exit_code == 1
     targets = json.loads(result.stdout)["targets"]
     assert [(t["scenario"], t["value"], t["ok"]) for t in targets] == [
-        ("standard", "20173858.25", True),
-        ("ratio_1_15", "25031208.65", False),
-        ("pay_rise_5", "21110744.28", True),
+        ("standard", "19872444.95", True),
+        ("ratio_1_15", "24992300.60", False),
+        ("pay_rise_5", "20788176.95", True),
     ]
-    assert "target failed: total<=25000000@2027 in scenario ratio_1_15" in result.stderr
+    assert "target failed: total<=24000000@2027 in scenario ratio_1_15" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -418,7 +441,9 @@ def test_csv_one_row_per_scenario_and_year() -> None:
 def test_markdown_and_zh() -> None:
     md = swplan("plan", *EXAMPLE, "--format", "markdown", "--lang", "zh")
     assert md.exit_code == 0
-    assert md.stdout.count("### 规划 2026-2030") == 3
+    # each scenario: its figures, then its rates, ratios and constraints
+    assert md.stdout.count("### 规划 2026-2030") == 6
+    assert md.stdout.count("— 比率与约束") == 3
     assert "### 各方案年度总费用对比" in md.stdout
     assert "| 年度 | standard | ratio_1_15 | pay_rise_5 |" in md.stdout
     zh_csv = swplan("plan", *EXAMPLE, "--format", "csv", "--lang", "zh")
@@ -524,10 +549,10 @@ def test_readme_ci_job_gates_the_plan(tmp_path: Path) -> None:
     assert passed.returncode == 0, passed.stderr
     data = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
     assert len(data["targets"]) == 9 and all(t["ok"] for t in data["targets"])
-    # 1:15 costs 28236151.13 in 2030: a cap one fen below it fails the job
-    failed = gate(step["run"].replace("total<=30000000@2030", "total<=28236151.12@2030"))
+    # 1:15 costs 28257889.17 in 2030: a cap one fen below it fails the job
+    failed = gate(step["run"].replace("total<=30000000@2030", "total<=28257889.16@2030"))
     assert failed.returncode == 1
-    assert "target failed: total<=28236151.12@2030 in scenario ratio_1_15" in failed.stderr
+    assert "target failed: total<=28257889.16@2030 in scenario ratio_1_15" in failed.stderr
 
 
 def test_a_scenario_may_not_change_the_horizon_unless_years_is_given(

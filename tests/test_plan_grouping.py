@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -53,16 +54,25 @@ def years_of(rules: Rules, sites: list[Site], workers: list[Worker]) -> list[Pla
     return result.scenarios[0].years
 
 
-def test_alike_workers_at_two_sites_pass_site_by_site() -> None:
+def test_alike_workers_at_two_sites_pass_over_the_district() -> None:
     # A and B: 20 elderly each (1 post); W1 at A and W2 at B with the same facts.
-    # 2026-12-31, each site alone: round-half-up(1 candidate x 0.5 = 0.5) = 1 pass -> 2 passes.
-    # (Taken as one group of 2 candidates: round(2 x 0.5) = 1 pass only.)
-    # 2027: certified 2; awards 2 x 1000.00 = 2000.00.
+    # 2026-12-31: the district's passes are round-half-up(2 candidates x 0.5) = 1, not one
+    # a site: A and B each have 1 x 0.5 = 0.5, whole part 0, remainder 0.5 each; the one
+    # pass goes to the tie's earlier site, A: W1 passes, W2 does not.
+    # 2027: certified 1; awards 1 x 1000.00.
     rules = rules_with({"certification": {"assistant_social_worker": "0.5"}})
     workers = [worker("W1", "A", years_of_service=5), worker("W2", "B", years_of_service=5)]
     y0, y1 = years_of(rules, [site("A", 20), site("B", 20)], workers)
-    assert (y0.passes, y0.certified, y0.awards) == (2, 0, Decimal("0.00"))
-    assert (y1.certified, y1.awards) == (2, Decimal("2000.00"))
+    assert (y0.passes, y0.certified, y0.awards) == (1, 0, Decimal("0.00"))
+    assert y0.pass_rate_applied == {"assistant_social_worker": Fraction(1, 2)}
+    assert (y1.certified, y1.awards) == (1, Decimal("1000.00"))
+    # in the other site order the pass is B's: W2's title, not W1's, is certified
+    result = plan([("s", rules)], [site("B", 20), site("A", 20)], workers, by_site=True)
+    sites_2027 = [r for r in result.scenarios[0].sites or () if r.year == 2027]
+    assert [(r.site, r.awards) for r in sites_2027] == [
+        ("B", Decimal("1000.00")),
+        ("A", Decimal("0.00")),
+    ]
 
 
 def test_hire_dates_decide_who_passes_not_roster_order() -> None:
@@ -126,16 +136,18 @@ def test_a_tie_in_service_loses_the_last_in_roster_order(
     assert (y1.workers, y1.certified) == (1, certified)
 
 
-def test_planned_hires_at_a_site_pass_one_by_one() -> None:
-    # 60 elderly: 3 posts, no roster: 3 hires on 2026-01-01 (bachelor, none), alike.
-    # 2026-12-31: round(3 x 0.5 = 1.5) = 2 passes; a roster worker elsewhere with the
-    # hires' very facts (hired 2026-01-01) is its own site's: round(1 x 0.5) = 1 pass.
-    # 2027: certified 3; awards 3 x 1000.00 = 3000.00; workers 3 + 1 = 4.
+def test_planned_hires_pass_with_the_district() -> None:
+    # 60 elderly at A: 3 posts, no roster: 3 hires on 2026-01-01 (bachelor, none), alike;
+    # R1 at B (20 elderly, 1 post) with the hires' very facts (hired 2026-01-01).
+    # 2026-12-31: round-half-up(4 candidates x 0.5) = 2 passes. A: 3 x 0.5 = 1.5, whole 1,
+    # remainder 0.5; B: 1 x 0.5 = 0.5, whole 0, remainder 0.5; the one left goes to the
+    # tie's earlier site, A: A passes 2 of its hires, B nobody.
+    # 2027: certified 2; awards 2 x 1000.00 = 2000.00; workers 3 + 1 = 4.
     rules = rules_with({"certification": {"assistant_social_worker": "0.5"}, "hiring": "fill"})
     workers = [worker("R1", "B", hired=dt.date(2026, 1, 1))]
     y0, y1 = years_of(rules, [site("A", 60), site("B", 20)], workers)
-    assert (y0.hires, y0.workers, y0.passes) == (3, 4, 3)
-    assert (y1.workers, y1.certified, y1.awards) == (4, 3, Decimal("3000.00"))
+    assert (y0.hires, y0.workers, y0.passes) == (3, 4, 2)
+    assert (y1.workers, y1.certified, y1.awards) == (4, 2, Decimal("2000.00"))
 
 
 def test_scenarios_differing_only_in_pay_share_a_workforce_but_not_its_cost() -> None:

@@ -75,7 +75,11 @@ def test_a_csv_roster_plans_as_the_same_roster_in_a_workbook(tmp_path: Path) -> 
     ]
     assert [r.code for r in results] == [0, 0], [r.err for r in results]
     by_csv, by_xlsx = (json.loads(r.out) for r in results)
+    # the notes name the file and the cell (5:7 in the CSV, Sheet!G5 in the workbook)
+    notes = [data.pop("notes") for data in (by_csv, by_xlsx)]
     assert by_csv == by_xlsx
+    assert [len(n) for n in notes] == [1, 1]
+    assert all("hired and years_of_service disagree" in n[0] for n in notes)
     # A4 gives both: 2023-08-15 -> 2026-01-01 is 2 complete years, not the 5 given;
     # both readers use hired and say so
     for r in results:

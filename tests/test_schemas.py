@@ -24,7 +24,7 @@ from conftest import EXAMPLES, ROOT, V1_RULES, swplan
 from jsonschema import Draft202012Validator, FormatChecker
 
 SCHEMAS = ROOT / "docs" / "schema"
-OUTPUTS = {"swplan.staff/1", "swplan.pay/1", "swplan.awards/1", "swplan.budget/2", "swplan.plan/1"}
+OUTPUTS = {"swplan.staff/1", "swplan.pay/1", "swplan.awards/1", "swplan.budget/2", "swplan.plan/2"}
 GOLDEN = ROOT / "tests" / "golden"
 
 
@@ -156,6 +156,12 @@ def _runs() -> list[Any]:
                 ["plan", pops, roster, *more, "--years", "2", "--from", year]
                 + [f"--target=shortage<=0@{year}", f"--target=certified_share>=0.5@{year}"]
                 + [f"--target=total<=1000@{year}"],
+            ),
+            # each site's figures; a target whose metric has no value (no residents)
+            "plan --by site": (
+                "plan",
+                ["plan", pops, roster, *more, "--years", "2", "--from", year, "--by", "site"]
+                + [f"--target=per_10k>=1@{year}", f"--target=cost_per_client>=1@{year}"],
             ),
         }
         for worker in s["explain"]:
@@ -467,7 +473,7 @@ def test_an_unknown_schema_is_a_usage_error_with_a_suggestion() -> None:
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "error: NAME: 'budgt' is not one of swplan's schemas: swplan.awards/1, swplan.budget/2, "
-        "swplan.pay/1, swplan.plan/1, swplan.rules/1, swplan.staff/1 (did you mean 'budget'?)\n"
+        "swplan.pay/1, swplan.plan/2, swplan.rules/1, swplan.staff/1 (did you mean 'budget'?)\n"
     )
     assert swplan("schema", "swplan.pay/2").err.endswith("(did you mean 'swplan.pay/1'?)\n")
     zh = swplan("schema", "budgt", "--lang", "zh")

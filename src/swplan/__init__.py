@@ -2,10 +2,11 @@
 
 The computations are plain functions over plain data, usable without the CLI::
 
-    from swplan import load_rules, load_populations, load_roster, staff, pay
+    from swplan import load_rules, load_populations, load_roster, staff, pay, plan
     rules = load_rules()                      # the built-in national rules
     sites = load_populations("populations.yaml", rules).sites
     result = staff(rules, sites, load_roster("roster.yaml", rules))
+    result.rows()                             # one flat dict per site, money as Decimal
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _API = {
     "awards": "calc.awards",
     "budget": "calc.budget",
     "pay": "calc.pay",
+    "plan": "calc.plan_api",
     "staff": "calc.staffing",
     "InputError": "errors",
     "Problem": "errors",
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from .calc.awards import awards
     from .calc.budget import budget
     from .calc.pay import pay
+    from .calc.plan_api import plan
     from .calc.staffing import staff
     from .errors import InputError, Problem
     from .io.passes import load_ledger, load_passes
@@ -70,6 +73,7 @@ __all__ = [
     "load_roster",
     "load_rules",
     "pay",
+    "plan",
     "record_awards",
     "staff",
 ]

@@ -22,10 +22,6 @@ _Q = r"(?P<v>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\S+)"  # a quoted value (rep
 # narrower clause first)
 _PLAN_CLAUSES: list[tuple[str, str]] = [
     (
-        r"target failed: (?P<t>.+) in scenario (?P<s>\S+) \(value (?P<x>\S+)\)",
-        "未达成目标：{t}，方案 {s}（实际值 {x}）",
-    ),
-    (
         r"Invalid value for (?P<o>.+?): Input should be greater than or equal to (?P<n>\S+)",
         "{o} 的值无效：应不小于 {n}",
     ),

@@ -42,12 +42,27 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class Site:
+    """A site of the populations. What only a plan reads has a default: the residents
+    of its area, its posts cap (编制), the years it opens and closes (it counts in years
+    opens <= Y < closes) and its own yearly client growth per category."""
+
     id: str
     name: str | None
     kind: str | None
     clients: dict[str, int]
     aliases: tuple[str, ...] = ()  # other names a roster may give the site (简称, 别名)
     area: str | None = None  # 地区: the area of the site's workers, where theirs is not given
+    residents: int | None = None
+    posts_cap: int | None = None
+    opens: int | None = None
+    closes: int | None = None
+    growth: Mapping[str, Decimal] | None = None  # category -> yearly growth
+
+    def counts_in(self, year: int) -> bool:
+        """Whether the site is open in `year`: opens <= year < closes."""
+        return (self.opens is None or self.opens <= year) and (
+            self.closes is None or year < self.closes
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
 
 from ..errors import InputError, Problem
 from ..messages import Clauses, L, Msg, did_you_mean, msg
@@ -164,6 +164,12 @@ class AwardsResult:
     def named_schemes(self) -> bool:
         """Whether the rules give `awards.schemes` (else the one scheme is `default`)."""
         return len(self.schemes) > 1 or DEFAULT not in self.schemes
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per award (see `swplan.calc.rows`)."""
+        from .rows import rows
+
+        return rows(self.awards)
 
 
 def all_passes(workers: Iterable[Worker], passes: Iterable[ExamPass] = ()) -> list[ExamPass]:

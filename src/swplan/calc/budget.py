@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
 
 from ..errors import InputError, Problem
 from ..messages import msg
@@ -70,6 +70,10 @@ class BudgetResult:
         if self.hires is None:
             return self.new_hire.annual_cost
         return self.hires.at(site).annual_cost
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per line: item and amount."""
+        return [{"item": line.item, "amount": line.amount} for line in self.lines]
 
 
 def budget_year(rules: Rules, year: int | None) -> int:

@@ -92,6 +92,14 @@ class PayResult:
         """The day whose rules the per-worker figures follow: `as_of`, or 1 December."""
         return self.as_of if self.year is None else dt.date(self.year, 12, 1)
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per worker: id, name, site, then the pay figures."""
+        from .rows import flat
+
+        return [
+            {"id": w.id, "name": w.name, "site": w.site, **flat(w.figures)} for w in self.workers
+        ]
+
 
 def month_starts(year: int) -> list[dt.date]:
     return [dt.date(year, m, 1) for m in range(1, 13)]

@@ -28,48 +28,61 @@ the two money calls (`plan_cost`); this module runs the scenarios.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, TypedDict, Unpack
 
 from ..messages import Text, msg
 from ..model import ExamPass, LedgerRow, Site, Worker
-from ..money import ratio
+from ..money import half_up, ratio
 from ..rules import Rules
-from .plan_cost import PayFacts, first_year_awards, year_cost
+from .plan_cost import PayFacts, first_year_awards, unit_costs, year_cost
 from .plan_roster import Facts, PlanRoster, day_class
-from .plan_rules import rise_factor, risen, rules_of_year, share_count
+from .plan_rules import rise_factor, risen, risen_rules, rules_of_year
+from .plan_site_figures import site_figures
 from .plan_sites import Shared
 from .plan_targets import (
     METRICS,
     MONEY_METRICS,
     OPERATORS,
+    RATIOS,
+    TARGET_METRICS,
     PlanResult,
     PlanYear,
     ScenarioPlan,
+    SitePlanYear,
     Target,
     TargetError,
     TargetResult,
+    check_scenarios,
     check_targets,
     check_years,
     parse_target,
 )
-from .plan_workforce import workforce
+from .plan_timeline import Timeline
+from .plan_workforce import Year, workforce
 
 __all__ = [
     "METRICS",
     "MONEY_METRICS",
     "OPERATORS",
+    "RATIOS",
+    "TARGET_METRICS",
     "Facts",
     "PayFacts",
+    "PlanInputError",
     "PlanOptions",
     "PlanResult",
     "PlanRoster",
     "PlanYear",
     "ScenarioPlan",
+    "SitePlanYear",
     "Target",
     "TargetError",
     "TargetResult",
     "check_targets",
+    "check_years",
     "day_class",
     "first_year_awards",
     "parse_target",
@@ -77,58 +90,99 @@ __all__ = [
     "plan_scenario",
     "rise_factor",
     "risen",
+    "risen_rules",
     "rules_of_year",
-    "share_count",
     "year_cost",
 ]
 
 
+class PlanInputError(ValueError):
+    """Files a plan cannot be made of: a worker at a site not open in the first year, a
+    site growth naming no site."""
+
+    def __init__(self, messages: Sequence[Text]) -> None:
+        super().__init__("; ".join(map(str, messages)))
+        self.messages = list(messages)
+
+
 def plan_scenario(
-    name: str, rules: Rules, shared: Shared, start: int, horizon: int
+    name: str, rules: Rules, shared: Shared, timeline: Timeline, *, by_site: bool = False
 ) -> ScenarioPlan:
     """Year by year figures of one scenario (`rules` holds its assumptions).
 
     Scenarios that differ only in pay amounts and their rises (a pay rise scenario)
     have the same workforce: it is worked out once and each costed with its own pay.
     """
-    key = (_workforce_key(rules), start, horizon)
+    key = _workforce_key(rules, timeline, by_site)
     years = shared.workforces.pop(key, None)
     if years is None:
-        years = workforce(rules, shared, start, horizon)
+        years = workforce(rules, shared, timeline, by_site=by_site)
     shared.to_come[key] -= 1
     if shared.to_come[key] > 0:  # kept only for a scenario still to come
         shared.workforces[key] = years
-    pay_key = _pay_key(rules)
+    pay_key = _pay_key(rules, timeline)
     shared.costs_to_come[pay_key] -= 1
     keep = shared.costs_to_come[pay_key] > 0
     out: list[PlanYear] = []
+    sites: list[SitePlanYear] | None = [] if by_site else None
     for k, y in enumerate(years):
-        rules_y = rules_of_year(rules, k)
+        rules_y = timeline.rules_of(k)
         costs = shared.costs.pop((pay_key, y.year), {})
-        staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), costs)
+        units: dict[PayFacts, Decimal] | None = None
+        staff_cost = y.staff_cost
+        if sites is not None:  # each worker's cost, for each site's: the year's is their sum
+            facts = y.pay_facts(k)
+            units = unit_costs(rules_y, y.year, facts, costs)
+            if staff_cost is None:
+                staff_cost = sum((units[f] * n for f, n in facts.items()), Decimal(0))
+        if staff_cost is None:
+            staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), costs)
         if keep:
             shared.costs[(pay_key, y.year)] = costs
         training = rules_y.budget.training_per_worker * y.workers
-        out.append(
-            PlanYear(
-                year=y.year,
-                clients=y.clients,
-                required=y.required,
-                workers_start=y.workers_start,
-                hires=y.hires,
-                workers=y.workers,
-                leavers=y.leavers,
-                shortage=y.shortage,
-                certified=y.certified,
-                certified_share=ratio(y.certified, y.workers),
-                staff_cost=staff_cost,
-                awards=y.awards,
-                training=training,
-                total=staff_cost + y.awards + training,
-                passes=y.passes,
-            )
-        )
-    return ScenarioPlan(name, rules, out)
+        out.append(_plan_year(y, shared, staff_cost, training))
+        if sites is not None and units is not None and y.sites is not None:
+            sites += site_figures(y, shared, units, k, rules_y.budget.training_per_worker)
+    plans = [p.model_dump(mode="json", exclude={"years", "by_year"}) for p in timeline.plans]
+    return ScenarioPlan(name, rules, out, assumptions=plans, sites=sites)
+
+
+def _plan_year(y: Year, shared: Shared, staff_cost: Decimal, training: Decimal) -> PlanYear:
+    total = staff_cost + y.awards + training
+    residents = shared.residents(y.year)
+    per_10k = None
+    if not residents.missing and residents.total > 0:
+        per_10k = Fraction(y.workers * 10_000, residents.total)
+    leaving, candidates = y.attrition
+    return PlanYear(
+        year=y.year,
+        clients=y.clients,
+        required=y.required,
+        workers_start=y.workers_start,
+        hires=y.hires,
+        workers=y.workers,
+        leavers=y.leavers,
+        shortage=y.shortage,
+        certified=y.certified,
+        certified_share=ratio(y.certified, y.workers),
+        staff_cost=staff_cost,
+        awards=y.awards,
+        training=training,
+        total=total,
+        passes=y.passes,
+        hires_cut=y.hires_cut,
+        binding=y.binding,
+        per_10k=per_10k,
+        cost_per_client=half_up(Fraction(total) / y.clients, 2) if y.clients else None,
+        attrition_applied=Fraction(leaving, candidates) if candidates else None,
+        pass_rate_applied={
+            exam: Fraction(n, of) if of else None for exam, (n, of) in y.pass_rates.items()
+        },
+        no_residents=(residents.missing, residents.first_missing),
+        over_ceiling=y.over_ceiling,
+        attrition_counts=y.attrition,
+        pass_counts=dict(y.pass_rates),
+    )
 
 
 def _costing_part(rules: Rules) -> dict[str, Any]:
@@ -145,18 +199,24 @@ def _without_pay_amounts(rules: Rules) -> dict[str, Any]:
         data["pay"].pop(amounts, None)
     data["plan"].pop("pay_rise", None)
     data["plan"].pop("base_rise", None)
+    for change in data["plan"].get("by_year", {}).values():
+        change.pop("pay_rise", None)
+        change.pop("base_rise", None)
     return data
 
 
-def _pay_key(rules: Rules) -> object:
+def _pay_key(rules: Rules, timeline: Timeline) -> object:
     """What the cost of a scenario's pay profiles depends on: its rules but the plan and
-    the staffing ratios, and its rises."""
+    the staffing ratios, and its rises year by year."""
     parts = [(day, _costing_part(v)) for day, v in rules.versions()]
-    return _frozen([parts, str(rules.plan.pay_rise), str(rules.plan.base_rise)])
+    return _frozen([parts, [str(f) for f in timeline.pay], [str(f) for f in timeline.base]])
 
 
-def _workforce_key(rules: Rules) -> object:
-    """What a scenario's workforce depends on: its rules but the pay amounts and rises."""
+def _workforce_key(rules: Rules, timeline: Timeline, by_site: bool) -> object:
+    """What a scenario's workforce depends on: its rules but the pay amounts and rises
+    (all of them when a budget ceiling makes the hires depend on the cost)."""
+    if any(p.budget_ceiling is not None for p in timeline.plans):
+        return _frozen([(day, v.model_dump(mode="json")) for day, v in rules.versions()])
     return _frozen([(day, _without_pay_amounts(v)) for day, v in rules.versions()])
 
 
@@ -176,7 +236,14 @@ class PlanOptions(TypedDict, total=False):
     ledger: Sequence[LedgerRow]  # the awards already paid
     start: int | None  # the first year (default: the first scenario's effective year)
     horizon: int | None  # the number of years (default: its plan.years)
-    targets: Sequence[Target]  # checked in every scenario
+    targets: Sequence[Target]  # checked in every scenario (or the one each names)
+    own_targets: Mapping[str, Sequence[Target]]  # scenario -> targets checked in it only
+    labels: Mapping[str, Mapping[str, str]]  # scenario -> {zh, en}
+    by_site: bool  # each site's figures too
+    rules: Rules  # the rules the scenarios were made from (default: the first's)
+
+
+BASELINE_LABEL = {"zh": "基准方案", "en": "baseline"}
 
 
 def plan(
@@ -188,20 +255,73 @@ def plan(
     """The plan of every scenario, with the targets checked in each.
 
     `start` defaults to the first scenario's effective year, `horizon` to its
-    `plan.years`. A target whose year is outside the plan raises `TargetError`.
+    `plan.years`. A target whose year is outside the plan, or that names a scenario
+    the plan does not have, raises `TargetError`; a worker at a site not open in the
+    first year raises `PlanInputError`.
     """
     first = scenarios[0][1]
     start, horizon = options.get("start"), options.get("horizon")
     y0 = start if start is not None else first.effective.year
     n = horizon if horizon is not None else first.plan.years
     targets = options.get("targets", ())
-    check_years(targets, y0, n)
+    own = options.get("own_targets", {})
+    names = [name for name, _ in scenarios]
+    check_years([*targets, *(t for ts in own.values() for t in ts)], y0, n)
+    check_scenarios(targets, names)
+    by_site = options.get("by_site", False)
     roster = workers if isinstance(workers, PlanRoster) else PlanRoster(workers)
     shared = Shared(sites, roster, options.get("passes", ()), options.get("ledger", ()))
-    shared.to_come.update((_workforce_key(rules), y0, n) for _, rules in scenarios)
-    shared.costs_to_come.update(_pay_key(rules) for _, rules in scenarios)
-    plans = [plan_scenario(name, rules, shared, y0, n) for name, rules in scenarios]
-    return PlanResult(y0, n, plans, check_targets(plans, targets), _unknown_sites(sites, roster))
+    timelines = [Timeline(rules, y0, n) for _, rules in scenarios]
+    _check_sites(sites, roster, shared, y0, timelines)
+    for (_, rules), tl in zip(scenarios, timelines, strict=True):
+        shared.to_come[_workforce_key(rules, tl, by_site)] += 1
+        shared.costs_to_come[_pay_key(rules, tl)] += 1
+    plans = [
+        plan_scenario(name, rules, shared, tl, by_site=by_site)
+        for (name, rules), tl in zip(scenarios, timelines, strict=True)
+    ]
+    labels = options.get("labels", {})
+    for p in plans:
+        given = labels.get(p.name, {})
+        fallback = BASELINE_LABEL if p.name == "baseline" else {"zh": p.name, "en": p.name}
+        p.label = {lang: given.get(lang) or fallback[lang] for lang in ("zh", "en")}
+    warnings: list[Text] = [*_unknown_sites(sites, roster), *_over_ceilings(plans)]
+    result = PlanResult(y0, n, plans, check_targets(plans, targets, own), warnings)
+    result.rules = options.get("rules", first)
+    result.by_site = by_site
+    return result
+
+
+def _check_sites(
+    sites: Sequence[Site], roster: PlanRoster, shared: Shared, start: int, timelines: list[Timeline]
+) -> None:
+    """Workers only at sites open in the first year; a site's own growth names a site."""
+    problems: list[Text] = []
+    for s in sites:
+        members = shared.members[shared.slot[s.id]]
+        if s.counts_in(start) or not members:
+            continue
+        ids = ", ".join(roster.ids[i] for i in members[:3]) + (" ..." if len(members) > 3 else "")
+        opens_later = s.opens is not None and s.opens > start
+        key = "plan.worker_before_opening" if opens_later else "plan.worker_after_closing"
+        year = s.opens if opens_later else s.closes
+        problems.append(msg(key, site=s.id, year=year, start=start, count=len(members), ids=ids))
+    known = {s.id for s in sites}
+    for tl in timelines:
+        for site in sorted(tl.site_growth_named() - known):
+            problems.append(msg("plan.site_growth_unknown", site=site))
+    if problems:
+        raise PlanInputError(list(dict.fromkeys(problems)))
+
+
+def _over_ceilings(plans: Sequence[ScenarioPlan]) -> list[Text]:
+    """A warning for each year whose current staff alone pass the budget ceiling."""
+    return [
+        msg("plan.over_ceiling", scenario=p.name, year=y.year)
+        for p in plans
+        for y in p.years
+        if y.over_ceiling
+    ]
 
 
 def _unknown_sites(sites: Sequence[Site], roster: PlanRoster) -> list[Text]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,30 @@ PayFacts = tuple[str, str, str | None, str | None, dt.date | None, int | None, i
 
 
 _ANNUAL_COST = MONEY_FIELDS.index("annual_cost")
+
+
+def unit_costs(
+    rules: Rules,
+    year: int,
+    facts: Iterable[PayFacts],
+    known: dict[tuple[object, ...], Decimal] | None = None,
+) -> dict[PayFacts, Decimal]:
+    """The cost of calendar year `year` under `rules` of one worker with each set of
+    facts (as `year_cost` costs them), for the staff cost of each site."""
+    costing = YearCosting(rules, year)
+    if known is None:
+        known = {}
+    out: dict[PayFacts, Decimal] = {}
+    for f in facts:
+        education, title, performance, post, hired, given, not_counted = f
+        bases = costing.base_years(hired, given)
+        years = costing.years(education, bases[0], not_counted)
+        profile = (education, title, performance, post, years, bases[1])
+        cost = known.get(profile)
+        if cost is None:
+            cost = known[profile] = costing.annual_cost(profile)
+        out[f] = cost
+    return out
 
 
 def year_cost(

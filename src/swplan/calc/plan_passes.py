@@ -1,14 +1,17 @@
-"""The planned passes of a plan: on 31 December, at every site, round-half-up(candidates
-x share) of each ladder step's candidates pass (the longest-serving first), and take
-the new title from 1 January; their awards are paid on that 1 January."""
+"""The planned passes of a plan: on 31 December, for each exam from the top of the
+ladder down, round-half-up(candidates x share) of the district's candidates pass,
+shared among the sites by the largest remainder; at a site, the longest-serving
+candidates pass. They hold the new title from 1 January, when their awards are paid."""
 
 from __future__ import annotations
 
 import datetime as dt
 from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from itertools import compress
 
 from ..model import ExamPass, LedgerRow, Worker
@@ -16,82 +19,106 @@ from ..money import ZERO
 from ..rules import Rules
 from .awards import DUE
 from .awards import awards as compute_awards
-from .plan_rules import Shares, threshold
+from .plan_shares import apportion
 from .plan_workers import Pending, Workers
 
 BATCH = 1 << 16  # passes applied a batch at a time: a few lists, not millions
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """An exam of the ladder the plan passes: its candidates' title (by number) and share."""
+
+    exam: str
+    code: int
+    share: Fraction
 
 
 class PlannedPasses:
     """The ladder steps a plan's scenario passes, and each year's passes."""
 
     def __init__(self, rules: Rules, workers: Workers) -> None:
-        plan = rules.plan
-        ladder = list(rules.awards.ladder)
-        # top of the ladder first: (exam, the title of its candidates, its share)
-        cert_steps = [
-            (exam, ladder[i - 1] if i else "none", Shares(plan.certification[exam]))
-            for i, exam in reversed(list(enumerate(ladder)))
-            if exam in plan.certification
-        ]
-        # each step with the fewest candidates of whom one passes; a smaller site has none
-        steps = [
-            (exam, below, passing, fewest)
-            for exam, below, passing in cert_steps
-            if (fewest := threshold(passing.rate)) is not None
-        ]
-        # the candidates' title of each step -> a number (from 1), for quick comparisons
-        self.codes = {below: n for n, (_, below, _, _) in enumerate(steps, 1)}
-        self.steps = [
-            (exam, self.codes[below], passing, fewest) for exam, below, passing, fewest in steps
-        ]
-        # the fewest workers a site has for anyone to pass there (None: no one ever passes)
-        self.fewest = min(step[3] for step in steps) if steps else None
+        self.ladder = list(rules.awards.ladder)
         self.judged = rules.awards_judge_workers
         self.workers = workers
         self.promoted_to: dict[tuple[int, str], int] = {}  # (facts, exam) -> facts after
+        self.codes: dict[str, int] = {}  # the candidates' title of each step -> a number
+        self._steps: dict[tuple[tuple[str, Decimal], ...], list[Step]] = {}
 
-    def year_end(self, k: int, years_of: Callable[[int], int], pending: Pending) -> int:
-        """The passes of 31 December of plan year k, site by site in order (worker
-        `years_of` years served), into `pending`; how many passed."""
-        assert self.fewest is not None
+    def steps_of(self, certification: Mapping[str, Decimal]) -> list[Step]:
+        """The steps of a year's `certification`, top of the ladder first."""
+        key = tuple(sorted(certification.items()))
+        known = self._steps.get(key)
+        if known is None:
+            ladder = self.ladder
+            known = []
+            for i, exam in reversed(list(enumerate(ladder))):
+                if exam in certification:
+                    below = ladder[i - 1] if i else "none"
+                    code = self.codes.setdefault(below, len(self.codes) + 1)
+                    known.append(Step(exam, code, Fraction(certification[exam])))
+            self._steps[key] = known
+        return known
+
+    def year_end(
+        self,
+        k: int,
+        steps: list[Step],
+        years_of: Callable[[int], int] | None,
+        pending: Pending,
+        closing: Collection[int] = (),
+    ) -> tuple[int, dict[str, tuple[int, int]]]:
+        """The passes of 31 December of plan year k (worker `years_of` years served;
+        None: no one passes, the candidates are only counted), into `pending`; how many
+        passed, and per exam (passes, candidates). The sites in `closing` have none."""
         w = self.workers
         members = w.members
-        title_code = [self.codes.get(t, 0) for t in w.title_of]
+        codes = self.codes
+        title_code = [codes.get(t, 0) for t in w.title_of]
         # per worker number: the title's number (0: not a candidate of any step); a pass
         # changes neither the years nor, within the year, whose candidate a worker is
-        titles_of = array("b", map(title_code.__getitem__, w.fact)).__getitem__
-        sizes = list(map(len, members))
-        most = max(sizes, default=0)
-        passing_of = [
-            (exam, code, passing.upto(most), least) for exam, code, passing, least in self.steps
-        ]
+        titles_of = array("B", map(title_code.__getitem__, w.fact)).__getitem__
+        n = len(members)
+        counts = [[0] * n for _ in steps]
+        kept: dict[int, bytes] = {}  # per site with candidates: its workers' titles
+        shut = set(closing)
+        for s in compress(range(n), map(len, members)):
+            if s in shut:
+                continue
+            titles = bytes(map(titles_of, members[s]))
+            hit = False
+            for j, step in enumerate(steps):
+                c = titles.count(step.code)
+                if c:
+                    counts[j][s] = c
+                    hit = True
+            if hit:
+                kept[s] = titles
+        found: dict[str, tuple[int, int]] = {}
         passed = 0
         passers: list[int] = []
         exams: list[str] = []
         at: list[int] = []
-        for s in compress(range(len(members)), map(self.fewest.__le__, sizes)):
-            site_members = members[s]
-            size = sizes[s]
-            titles = list(map(titles_of, site_members))
-            for exam, code, passing_count, fewest_here in passing_of:
-                if size < fewest_here:
-                    continue
-                n = passing_count[titles.count(code)]
-                if not n:
-                    continue
-                candidates = compress(site_members, map(code.__eq__, titles))
+        for j, step in enumerate(steps):
+            total, shares = apportion(counts[j], step.share) if years_of else (0, [])
+            found[step.exam] = (total, sum(counts[j]))
+            if not total or years_of is None:
+                continue
+            code, exam = step.code, step.exam
+            for s in compress(range(n), shares):
+                candidates = compress(members[s], map(code.__eq__, kept[s]))
                 # longest-serving first; ties in worker order (the sort is stable)
-                passers.extend(sorted(candidates, key=years_of, reverse=True)[:n])
-                exams.extend([exam] * n)
-                at.extend([s] * n)
-            if len(passers) >= BATCH:
-                passed += len(passers)
-                self.apply(passers, exams, at, pending, k)
-                passers, exams, at = [], [], []
+                chosen = sorted(candidates, key=years_of, reverse=True)[: shares[s]]
+                passers.extend(chosen)
+                exams.extend([exam] * len(chosen))
+                at.extend([s] * len(chosen))
+                if len(passers) >= BATCH:
+                    passed += len(passers)
+                    self.apply(passers, exams, at, pending, k)
+                    passers, exams, at = [], [], []
         passed += len(passers)
         self.apply(passers, exams, at, pending, k)
-        return passed
+        return passed, found
 
     def apply(
         self, passers: list[int], exams: list[str], at: list[int], pending: Pending, k: int
@@ -130,9 +157,15 @@ class PlannedPasses:
             group[1].append(i)
 
 
-def pay_planned(rules: Rules, jan1: dt.date, pending: Pending, workers: Workers) -> Decimal:
+def pay_planned(
+    rules: Rules,
+    jan1: dt.date,
+    pending: Pending,
+    workers: Workers,
+    by_slot: list[Decimal] | None = None,
+) -> Decimal:
     """The awards of last year's planned passes, paid on 1 January; each worker's
-    awards are added to their history.
+    awards are added to their history (and, with `by_slot`, to their site's sum).
 
     A worker's award depends only on the exam, the worker's facts and the awards paid
     to them before, so each group of workers alike in those is judged once, by its
@@ -161,9 +194,13 @@ def pay_planned(rules: Rules, jan1: dt.date, pending: Pending, workers: Workers)
     for paid, ((_, _, _, before), (_, group)) in zip(due, pending.items(), strict=True):
         if not paid:
             continue
-        total += sum((amount for _, amount, _, _ in paid), ZERO) * len(group)
+        each = sum((amount for _, amount, _, _ in paid), ZERO)  # a worker's awards, every scheme
+        total += each * len(group)
         after = (*(before or ()), *paid)
         after = histories.setdefault(after, after)
         for i in group:
             history[i] = after
+        if by_slot is not None:
+            for i in group:
+                by_slot[workers.slot_of(i)] += each
     return total

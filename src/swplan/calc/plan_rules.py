@@ -1,10 +1,8 @@
-"""The rules of a plan year and the plan's shares: pay amounts and contribution base
-bounds risen k times (each half-up to the fen), and round-half-up(count x rate) of a
-site's workers (who passes, who leaves)."""
+"""The rules of a plan year: pay amounts and contribution base bounds risen (each
+half-up to the fen)."""
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -92,42 +90,17 @@ def rules_of_year(rules: Rules, k: int) -> Rules:
     """The rules of plan year k: pay amounts and contribution base bounds risen k times,
     on top of the dated changes in force (each version of the rules is risen)."""
     plan = rules.plan
-    if k == 0 or (plan.pay_rise == 0 and plan.base_rise == 0):
+    return risen_rules(rules, rise_factor(plan.pay_rise, k), rise_factor(plan.base_rise, k))
+
+
+def risen_rules(rules: Rules, pay_f: Fraction, base_f: Fraction) -> Rules:
+    """`rules` with every pay amount x pay_f and every contribution base bound x base_f
+    (each half-up to the fen), on top of the dated changes in force (each version of the
+    rules is risen)."""
+    if pay_f == 1 and base_f == 1:
         return rules
-    pay_f = rise_factor(plan.pay_rise, k)
-    base_f = rise_factor(plan.base_rise, k)
     out = _risen_pay(rules, pay_f, base_f)
     versions = [(day, v) for day, v in rules.versions() if day is not None]
     if versions:
         out._versions = [(day, _risen_pay(v, pay_f, base_f)) for day, v in versions]
     return out
-
-
-def share_count(count: int, rate: Decimal) -> int:
-    """round-half-up(count x rate): 5 workers x 0.1 -> 1 (0.5 rounds up)."""
-    return half_up(count * Fraction(rate))
-
-
-class Shares:
-    """`share_count` for one rate, remembered for each count (a site has few workers)."""
-
-    def __init__(self, rate: Decimal) -> None:
-        self.rate = rate
-        self.known: dict[int, int] = {}
-
-    def __call__(self, count: int) -> int:
-        n = self.known.get(count)
-        if n is None:
-            n = self.known[count] = share_count(count, self.rate)
-        return n
-
-    def upto(self, most: int) -> list[int]:
-        """The share of every count from 0 to `most`, by count (to look up many)."""
-        return [self(count) for count in range(most + 1)]
-
-
-def threshold(rate: Decimal) -> int | None:
-    """The fewest people of whom round-half-up(count x rate) is at least 1 (None: never)."""
-    if rate <= 0:
-        return None
-    return math.ceil(Fraction(1, 2) / Fraction(rate))

@@ -45,7 +45,7 @@ def ledger_history(roster: PlanRoster, ledger: Sequence[LedgerRow]) -> list[Hist
 class Workers:
     """Who works where in one scenario, and with what facts, as numbers."""
 
-    def __init__(self, shared: Shared, hire: NewHire) -> None:
+    def __init__(self, shared: Shared, hire: NewHire, *, by_site: bool = False) -> None:
         roster = shared.roster
         self.roster = roster
         self.hire = hire
@@ -60,6 +60,11 @@ class Workers:
         self.histories: dict[History, History] = {}  # each history held once
         # each year's planned hires: (first worker number, year, facts number)
         self.batches: list[tuple[int, int, int]] = []
+        # the slot of each roster site; with `by_site`, the slot of each run of hires:
+        # (first worker number, slot), to tell the site of any worker
+        self.roster_slot = shared.roster_slot
+        self.by_site = by_site
+        self.hire_slots: list[tuple[int, int]] | None = [] if by_site else None
 
     def intern(self, f: Facts) -> int:
         """The number of a set of facts, numbered on when it is new."""
@@ -92,6 +97,19 @@ class Workers:
         self.fact.extend([hire_no] * hires)
         self.history.extend([None] * hires)
         self.counts[hire_no] += hires
+
+    def hired_at(self, slot: int, first: int) -> None:
+        """Workers from `first` on are hired at `slot` (kept with `by_site` only)."""
+        if self.hire_slots is not None:
+            self.hire_slots.append((first, slot))
+
+    def slot_of(self, i: int) -> int:
+        """The slot worker number i works at (hires: with `by_site` only)."""
+        roster = self.roster
+        if i < len(roster):
+            return self.roster_slot[roster.site[i]]
+        assert self.hire_slots is not None
+        return self.hire_slots[bisect_right(self.hire_slots, (i, 1 << 62)) - 1][1]
 
     def held(self) -> tuple[array[int], array[int]]:
         """The facts numbers some worker holds, and how many hold each."""

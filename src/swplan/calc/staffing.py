@@ -60,6 +60,12 @@ class StaffResult:
     warnings: list[UnknownSite | str] = field(default_factory=list)
     with_roster: bool = False
 
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per site (see `swplan.calc.rows`)."""
+        from .rows import rows
+
+        return rows(self.sites)
+
 
 class _Ratios:
     """Per-rules constants: category order, ratio and scale factor `L // r`."""

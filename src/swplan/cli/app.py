@@ -15,14 +15,19 @@ from .options import (
     By,
     FailOnShortageOpt,
     FormatOpt,
+    FromOpt,
     LangOpt,
     LedgerOpt,
     NoTotalsCheckOpt,
     OutputOpt,
     PassesOpt,
+    PlanByOpt,
     PopulationsArg,
     RosterArg,
     RulesOpt,
+    ScenariosOpt,
+    TargetOpt,
+    YearsOpt,
 )
 from .running import (
     _Group,
@@ -328,43 +333,11 @@ def plan(
     ledger: LedgerOpt = None,
     rules: RulesOpt = None,
     no_totals_check: NoTotalsCheckOpt = False,
-    scenarios: Annotated[
-        Path | None,
-        typer.Option(
-            "--scenarios",
-            help="Scenarios (YAML): 'scenarios: {name: {overrides}}', each merged into the "
-            "rules. Default: one scenario, baseline.",
-            show_default=False,
-        ),
-    ] = None,
-    start: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            help="First year of the plan, 1900-9999. Default: next year.",
-            metavar="YYYY",
-            show_default=False,
-        ),
-    ] = None,
-    years: Annotated[
-        str | None,
-        typer.Option(
-            "--years",
-            help="Number of years, 1-30. Default: plan.years of the rules (national: 5).",
-            metavar="N",
-            show_default=False,
-        ),
-    ] = None,
-    target: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--target",
-            help="METRIC OP VALUE@YEAR, e.g. shortage<=0@2028 (OP: <= >= < > ==); "
-            "repeatable; exit 1 when one fails in any scenario.",
-            metavar="EXPR",
-            show_default=False,
-        ),
-    ] = None,
+    scenarios: ScenariosOpt = None,
+    start: FromOpt = None,
+    years: YearsOpt = None,
+    target: TargetOpt = None,
+    by: PlanByOpt = None,
     allow_unknown_sites: AllowUnknownSitesOpt = False,
     format: FormatOpt = None,
     output: OutputOpt = None,
@@ -385,6 +358,7 @@ def plan(
             targets=target or [],
             lang=lg,
             allow_unknown_sites=allow_unknown_sites,
+            by=by.value if by else None,
         ),
         format,
         output,

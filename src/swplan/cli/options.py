@@ -132,3 +132,53 @@ RosterArg = Annotated[Path, _file_argument("ROSTER", "Roster: YAML, CSV or Excel
 PopulationsArg = Annotated[
     Path, _file_argument("POPULATIONS", "Populations file: YAML, CSV or Excel.")
 ]
+
+# plan's own options
+ScenariosOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--scenarios",
+        help="Scenarios (YAML): 'scenarios: {name: {overrides}}', each merged into the "
+        "rules. Default: one scenario, baseline.",
+        show_default=False,
+    ),
+]
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="First year of the plan, 1900-9999. Default: next year.",
+        metavar="YYYY",
+        show_default=False,
+    ),
+]
+YearsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        help="Number of years, 1-30. Default: plan.years of the rules (national: 5).",
+        metavar="N",
+        show_default=False,
+    ),
+]
+TargetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--target",
+        help="METRIC OP VALUE@YEAR[:SCENARIO], e.g. shortage<=0@2028 or "
+        "per_10k>=18@2030:baseline (OP: <= >= < > ==); repeatable; exit 1 when one "
+        "fails in a scenario it checks (every scenario, or the one named).",
+        metavar="EXPR",
+        show_default=False,
+    ),
+]
+PlanByOpt = Annotated[
+    By | None,
+    typer.Option(
+        "--by",
+        help="Also each site's figures year by year (clients, posts, workers, cost). "
+        "Default: the district's only.",
+        metavar="site",
+        show_default=False,
+    ),
+]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_CHECK_FAILED, InputError, Problem
-from ..messages import msg
+from ..messages import Msg, msg
 from ..rules.plan_bounds import MAX_PLAN_YEARS
 from .common import (
     Outcome,
@@ -14,10 +14,12 @@ from .common import (
     costed_year,
     later_than,
     option_count,
+    with_notes,
 )
 
 if TYPE_CHECKING:
-    from ..calc.plan import PlanRoster
+    from ..calc.plan import PlanRoster, Target, TargetResult
+    from ..io.scenarios import Scenario
     from ..messages import Text
     from ..rules import Rules
 
@@ -35,10 +37,11 @@ def plan(
     targets: list[str],
     lang: str,
     allow_unknown_sites: bool = False,
+    by: str | None = None,
 ) -> Outcome:
-    """The plan of every scenario; exit 1 when a target fails in any of them."""
+    """The plan of every scenario; exit 1 when a target fails in the scenarios it checks."""
     from ..calc.awards import not_on_roster_warnings
-    from ..calc.plan import PlanRoster, TargetError, parse_target
+    from ..calc.plan import PlanInputError, PlanRoster, TargetError
     from ..calc.plan import plan as compute
     from ..calc.plan_workforce import PlanTooBig
     from ..io.passes import load_ledger, load_passes
@@ -55,22 +58,17 @@ def plan(
     span = attempt(
         lambda: option_count(years, "--years", least=1, most=MAX_PLAN_YEARS), problems, None
     )
-    goals = []
-    for text in targets:
-        try:
-            goals.append(parse_target(text))
-        except TargetError as exc:
-            problems.append(Problem("--target", "", "", exc.message))
-    no_scenarios: list[tuple[str, Rules]] = []
-    named = attempt(
-        lambda: load_scenarios(scenarios, rules, same_horizon=span is None),
-        problems,
-        no_scenarios,
+    goals = _targets(targets, problems)
+    loaded = attempt(
+        lambda: load_scenarios(scenarios, rules, same_horizon=span is None), problems, None
     )
-    if not named:
+    if loaded is None:
         raise InputError(problems)
-    r = named[0][1]
+    base, named = loaded
+    r = named[0].rules
     problems += _before_10000(first, span, r)
+    y0 = first if first is not None else r.effective.year
+    own = _own_targets(named, problems, y0, span if span is not None else r.plan.years)
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
     pops = attempt(lambda: load_populations(populations, r), problems, None)
@@ -98,7 +96,7 @@ def plan(
     columns.move({columns.site_of(i): w.site for i, w in zip(odd, moved, strict=True)})
     try:
         result = compute(
-            named,
+            [(s.name, s.rules) for s in named],
             pops.sites,
             columns,
             passes=extra,
@@ -106,37 +104,42 @@ def plan(
             start=first,
             horizon=span,
             targets=goals,
+            own_targets=own,
+            labels={s.name: s.label for s in named},
+            by_site=by is not None,
+            rules=base,
         )
     except TargetError as exc:
         raise InputError([Problem("--target", "", "", exc.message)]) from None
     except PlanTooBig as exc:
         raise InputError([Problem("plan", "", "", exc.message)]) from None
+    except PlanInputError as exc:
+        where = str(populations)
+        raise InputError([Problem(where, "", "", m) for m in exc.messages]) from None
     except InputError as exc:  # a pass after the first year: --from moves it
         raise InputError(later_than(exc.problems, first, "--from")) from None
-    except ValueError as exc:
-        raise InputError([Problem("--target", "", "", str(exc))]) from None
     from ..io import notes
     from ..io.totals import clients_note
 
-    # budget's words for the same workers, the readers' warnings, and the passes of
-    # workers not on the roster
+    # budget's words for the workers at unknown sites, the readers' warnings, the passes
+    # of workers not on the roster, then the plan's own warnings
+    own_words = [w for w in result.warnings if getattr(w, "key", "") != "plan.unknown_site"]
     found = columns.positions(p.worker_id for p in extra)
     said: list[Text] = [
         *warnings,
         *notes.take_warnings(),
         *not_on_roster_warnings(r, extra, found),
+        *own_words,
     ]
     result.warnings = said
     if pops.clients_read is not None:  # the last note: the clients a sheet gave
         notes.add([clients_note(r, pops.clients_read)])
     failed = [t for t in result.targets if not t.ok]
-    messages = [
-        f"target failed: {t.target.text} in scenario {t.scenario} (value {t.value})" for t in failed
-    ]
+    report = with_notes(plan_report(result, lang, region=pops.region))
     return Outcome(
-        plan_report(result, lang, region=pops.region),
+        report,
         EXIT_CHECK_FAILED if failed else 0,
-        messages,
+        [_failed(t) for t in failed],
         warnings=said,
     )
 
@@ -151,6 +154,52 @@ def _before_10000(first: int | None, span: int | None, rules: Rules) -> list[Pro
     option = "--from" if first is not None or span is None else "--years"
     text = msg("safety.plan_past_9999", years=years, start=start, latest=10000 - years)
     return [Problem(option, "", "", text)]
+
+
+def _failed(t: TargetResult) -> Msg:
+    """`target failed: shortage<=0@2028 in scenario frozen (value 3)`."""
+    if t.reason is not None:
+        return msg("plan.target_no_value", text=t.target.text, scenario=t.scenario, why=t.reason)
+    return msg("plan.target_failed", text=t.target.text, scenario=t.scenario, value=t.value)
+
+
+def _targets(texts: list[str], problems: list[Problem]) -> list[Target]:
+    """The --target options; a problem for each that cannot be read."""
+    from ..calc.plan import TargetError, parse_target
+
+    goals = []
+    for text in texts:
+        try:
+            goals.append(parse_target(text))
+        except TargetError as exc:
+            problems.append(Problem("--target", "", "", exc.message))
+    return goals
+
+
+def _own_targets(
+    named: list[Scenario], problems: list[Problem], start: int, horizon: int
+) -> dict[str, list[Target]]:
+    """Each scenario's own targets; a problem at its line for each that cannot be read
+    or names a year outside the plan."""
+    from ..calc.plan import TargetError, check_years, parse_target
+
+    out: dict[str, list[Target]] = {}
+    for s in named:
+        for text, origin in s.targets:
+            try:
+                t = parse_target(text)
+                check_years([t], start, horizon)
+            except TargetError as exc:
+                problems.append(origin.problem(exc.message))
+                continue
+            if t.scenario is not None and t.scenario != s.name:
+                message = msg(
+                    "plan.own_target_scenario", text=text, scenario=s.name, named=t.scenario
+                )
+                problems.append(origin.problem(message))
+                continue
+            out.setdefault(s.name, []).append(t)
+    return out
 
 
 def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) -> None:

@@ -53,7 +53,16 @@ POPULATIONS_HEADERS = {
     **dict.fromkeys(("类型", "站点类型"), "kind"),
     **dict.fromkeys(("简称", "别名"), "aliases"),
     **dict.fromkeys(("地区", "片区", "区县", "区域"), "area"),
+    # what a plan reads: the residents of the site's area, its posts cap (编制), the
+    # years it opens and closes, and its own client growth (growth.CATEGORY)
+    **dict.fromkeys(("常住人口", "户籍人口", "人口", "居民人数"), "residents"),
+    **dict.fromkeys(("编制数", "核定岗位数"), "posts_cap"),
+    "开办年份": "opens",
+    "撤销年份": "closes",
 }
+PLAN_SITE_COLUMNS = ("residents", "posts_cap", "opens", "closes")
+GROWTH = "growth."  # growth.elderly: a site's own yearly growth of that category
+GROWTH_HEADERS = ("growth.", "增长率.")
 _PASS_BASE = {
     **dict.fromkeys(("工号", "人员编号"), "worker_id"),
     **dict.fromkeys(("考试", "证书", "考试名称", "考试级别", "考试类别"), "exam"),
@@ -68,7 +77,7 @@ LEDGER_HEADERS = {
     **dict.fromkeys(("方案", "奖励方案"), "scheme"),
 }
 # Populations columns that hold numbers but no clients: known, and never counted.
-UNCOUNTED = ("序号", "人口", "常住人口", "户籍人口", "面积", "联系电话")
+UNCOUNTED = ("序号", "面积", "联系电话")  # (人口 and 常住人口 are `residents`)
 
 
 class HeaderFit:
@@ -179,13 +188,23 @@ def _amounts() -> list[str]:
 
 
 def populations_headers(rules: Rules) -> dict[str, str]:
-    """The populations headers (built-in and the rules'), and each category's labels."""
+    """The populations headers (built-in and the rules'), each category's labels, and
+    the growth columns by each name of their category (growth.老年人, 增长率.elderly)."""
     out = kind_headers("populations", rules)
     for key, word in rules.words("category").items():
         for text in (word.label.zh, word.label.en, *word.aliases):
             if text:
                 out.setdefault(text, key)
+        for text in (key, word.label.zh, word.label.en, *word.aliases):
+            if text:
+                for prefix in GROWTH_HEADERS:
+                    out.setdefault(prefix + text, GROWTH + key)
     return out
+
+
+def growth_columns(rules: Rules) -> list[str]:
+    """The growth column of each category: growth.elderly, ..."""
+    return [GROWTH + key for key in rules.categories]
 
 
 def _noted(table: Table, problems: list[Problem], kind: str) -> list[Problem]:
@@ -250,7 +269,16 @@ def populations_header_problems(table: Table, rules: Rules) -> list[Problem]:
     table.kind = "populations"
     problems = table.header_problems(
         [],
-        ["id", "name", "kind", "aliases", "area", *rules.categories],
+        [
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "area",
+            *rules.categories,
+            *PLAN_SITE_COLUMNS,
+            *growth_columns(rules),
+        ],
         populations_headers(rules),
         ignored_headers("populations", rules),
     )

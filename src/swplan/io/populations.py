@@ -21,13 +21,16 @@ from ..values import is_placeholder, parse_count, parse_site_id, reason, site_id
 from . import notes
 from .fields import UniqueIds, merged_numbers, unknown_keys, yaml_records
 from .headers import (
+    GROWTH,
     MAX_CLIENTS,
+    PLAN_SITE_COLUMNS,
     SITE_COLUMNS,
     ignored_headers,
     populations_header_problems,
     table_fits,
 )
 from .notes import Warned
+from .site_plan import SitePlanRules
 from .source import OpenTable, open_table
 from .table import Table
 from .text import file_format
@@ -46,6 +49,7 @@ class SiteRules:
         self._counts: dict[str, int | Text] = {}  # cell -> count, or what is wrong with it
         self._kinds: dict[str, tuple[str | None, Text | None]] = {}  # cell -> (kind, problem)
         self._areas: dict[str, tuple[str | None, Text | None]] = {}  # cell -> (area, problem)
+        self.plan = SitePlanRules()  # residents, posts cap, opening years, own growth
 
     @staticmethod
     def ident(cell: Any) -> tuple[str | None, Text | None]:
@@ -216,6 +220,8 @@ class SiteRows:
         i_id = col.get("id", i_name)  # no id column: each site's name is its id
         assert i_id is not None
         i_area = col.get("area")
+        # what a plan reads, when the file has it: (column, index)
+        extra = [(c, col[c]) for c in (*PLAN_SITE_COLUMNS, *self._growth_columns()) if c in col]
         records: Any = opened.records
         if records is None:  # a workbook: its rows, cells by column
             records = self._sheet_records(table, opened, [c for c, _ in present])
@@ -232,6 +238,12 @@ class SiteRows:
                     bad = True
                 elif n:
                     clients[category] = n
+            planned = None
+            if extra:
+                planned, wrong = self.check.plan.of_cells([(c, cells[i]) for c, i in extra])
+                for column, problem in wrong:
+                    self.fail(number, column, problem)
+                    bad = True
             site = self._site(
                 number,
                 cells[i_id],
@@ -239,11 +251,15 @@ class SiteRows:
                 cells[i_kind] if i_kind is not None else None,
                 clients,
                 bad,
-                cells[i_aliases] if i_aliases is not None else None,
-                cells[i_area] if i_area is not None else None,
+                aliases_cell=cells[i_aliases] if i_aliases is not None else None,
+                area_cell=cells[i_area] if i_area is not None else None,
+                planned=planned,
             )
             if site is not None:
                 yield site
+
+    def _growth_columns(self) -> list[str]:
+        return [GROWTH + c for c in self.rules.categories]
 
     def _sheet_records(
         self, table: Table, opened: OpenTable, numbers: list[str]
@@ -261,11 +277,13 @@ class SiteRows:
         kind_cell: Any,
         clients: dict[str, int],
         bad: bool,
+        *,
         aliases_cell: Any = None,
         area_cell: Any = None,
+        planned: dict[str, Any] | None = None,
     ) -> Site | None:
         """A site from its cells, or None (its problems noted); its id counts for the
-        duplicate-id rule whenever it is readable."""
+        duplicate-id rule whenever it is readable. `planned`: what a plan reads of it."""
         ident, problem = self.check.ident(id_cell)
         if problem is not None:
             self.fail(number, "id" if self._has_ids() else "name", problem)
@@ -292,7 +310,7 @@ class SiteRows:
         if not self.ids.add(ident, number, self.problems) or bad:
             return None
         self.totals.add(number, name, clients)
-        return Site(ident, name, kind, clients, aliases, area)
+        return Site(ident, name, kind, clients, aliases, area, **(planned or {}))
 
     def _has_ids(self) -> bool:
         return self.table is None or "id" in self.table.columns
@@ -303,17 +321,19 @@ class SiteRows:
         for path, item in self._records:
             number = path[1]
             assert isinstance(number, int)
-            self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients"], doc, path)
+            self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients", "growth"], doc, path)
             clients, bad = self._yaml_clients(path, item.get("clients") or {})
+            planned, wrong = self._yaml_plan(path, item)
             site = self._site(
                 number,
                 item.get("id"),
                 item.get("name"),
                 item.get("kind"),
                 clients,
-                bad,
-                item.get("aliases"),
-                item.get("area"),
+                bad or wrong,
+                aliases_cell=item.get("aliases"),
+                area_cell=item.get("area"),
+                planned=planned,
             )
             if site is not None:
                 yield site
@@ -352,6 +372,45 @@ class SiteRows:
                 continue
             clients[category] = n
         return clients, bad
+
+    def _yaml_plan(
+        self, path: tuple[str | int, ...], item: dict[str, Any]
+    ) -> tuple[dict[str, Any] | None, bool]:
+        """What a plan reads of a YAML site: residents, posts_cap, opens, closes and
+        `growth: {category: rate}` (each category by key, label or alias)."""
+        cells: list[tuple[str, Any]] = [(c, item[c]) for c in PLAN_SITE_COLUMNS if c in item]
+        written: dict[str, Any] = {}  # growth column -> the category as written
+        bad = False
+        growth = item.get("growth")
+        if growth is not None and not isinstance(growth, dict):
+            self._yaml_problem((*path, "growth"), msg("plan.growth_mapping"))
+            return None, True
+        for name, cell in (growth or {}).items():
+            category = self.rules.word("category", name) if isinstance(name, str) else None
+            if category is None:
+                problem = self.rules.not_a_word("category", str(name))
+                message = msg("plan.unknown_growth_category", problem=problem)
+                self._yaml_problem((*path, "growth", name), message, key=True)
+                bad = True
+                continue
+            written[GROWTH + category] = name
+            cells.append((GROWTH + category, cell))
+        if not cells:
+            return None, bad
+        planned, wrong = self.check.plan.of_cells(cells)
+        for column, what in wrong:
+            if column in written:
+                self._yaml_problem((*path, "growth", written[column]), what)
+            else:
+                self._yaml_problem((*path, column), what)
+        return planned, bad or bool(wrong)
+
+    def _yaml_problem(self, where: tuple[Any, ...], message: Text, *, key: bool = False) -> None:
+        assert self.doc is not None
+        at = self.doc.where(where, key=key)
+        self.problems.append(
+            Origin(self.file, at, format_path(where), "populations").problem(message)
+        )
 
     # ------------------------------------------------------------------ the end
 

@@ -4,28 +4,48 @@
       standard: {}
       ratio_1_15: {staffing: {clients_per_worker: 15}}
       pay_rise_5: {plan: {pay_rise: 0.05}}
+      tight:
+        label: {zh: 紧缩方案, en: Tight}
+        targets: ['shortage<=0@2028']
+        plan: {max_hires_per_year: 10}
 
 Each scenario's overrides are merged into the rules as `extends` merges (a mapping key
 by key, anything else replaces) and the result is validated as a whole; a problem
-inside an override is reported at its line in the scenarios file.
+inside an override is reported at its line in the scenarios file. A scenario may also
+give its `label` and its own `targets` (checked in that scenario only); the targets
+are read by the command, each at its line.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..errors import InputError, Problem
 from ..messages import Text, msg
-from ..rules import Rules, RulesInconsistent, merge
+from ..model import Origin
+from ..rules import Rules, RulesInconsistent, rules_as_data
 from ..rules.problems import ours
 from ..values import IDENT_RE
-from .rules_file import Located, load_rules, pydantic_problems
-from .yamldoc import Document, Path_, load_yaml
+from .rules_file import Located, load_rules, merge, pydantic_problems
+from .yamldoc import Document, Path_, format_path, load_yaml
 
 BASELINE = "baseline"
+OWN_KEYS = ("label", "targets")  # a scenario's keys that are not rules
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A scenario of the file: its name, its rules, its label and its own targets (each
+    as written, with where it is written)."""
+
+    name: str
+    rules: Rules
+    label: dict[str, str] = field(default_factory=dict)
+    targets: list[tuple[str, Origin]] = field(default_factory=list)
 
 
 def _inside(overrides: Any, path: tuple[Any, ...]) -> bool:
@@ -73,21 +93,26 @@ def load_scenarios(
     rules_path: str | os.PathLike[str] | None,
     *,
     same_horizon: bool = True,
-) -> list[tuple[str, Rules]]:
-    """(name, rules) of every scenario in file order; without a file, one `baseline`.
+) -> tuple[Rules, list[Scenario]]:
+    """The rules, and every scenario in file order; without a file, one `baseline`.
 
     `same_horizon`: a scenario may not change `plan.years` (the horizon is shared),
     unless the caller sets the horizon itself (`--years`).
     """
     base = load_rules(rules_path)
     if path is None:
-        return [(BASELINE, base)]
-    return scenarios_from(load_yaml(path), base, same_horizon=same_horizon)
+        return base, [Scenario(BASELINE, base)]
+    return base, scenario_entries(load_yaml(path), base, same_horizon=same_horizon)
 
 
 def scenarios_from(
     doc: Document, base: Rules, *, same_horizon: bool = True
 ) -> list[tuple[str, Rules]]:
+    """(name, rules) of each scenario of the scenarios document `doc`."""
+    return [(s.name, s.rules) for s in scenario_entries(doc, base, same_horizon=same_horizon)]
+
+
+def scenario_entries(doc: Document, base: Rules, *, same_horizon: bool = True) -> list[Scenario]:
     """Each scenario of the scenarios document `doc`, merged into the rules `base`."""
     at = Located(doc)
     data = doc.data
@@ -102,17 +127,22 @@ def scenarios_from(
     if not isinstance(entries, dict) or not entries:
         problems.append(at.problem(("scenarios",), msg("scenarios.none")))
         raise InputError(problems)
-    rules_data = base.model_dump(mode="json", exclude_none=True)
-    out: list[tuple[str, Rules]] = []
+    # the rules as a file would give them: the labels and aliases of the long forms
+    # (本科, 助理社工师, 优秀) kept, so a scenario reads the roster as the rules do
+    rules_data = rules_as_data(base)
+    out: list[Scenario] = []
     for name, written in entries.items():
         wrong = _not_overrides(at, name, written)
         if wrong is not None:
             problems.append(wrong)
             continue
-        overrides = written or {}
+        overrides = {k: v for k, v in (written or {}).items() if k not in OWN_KEYS}
+        own, own_problems = _own_keys(doc, name, written or {})
+        problems += own_problems
         shifted = _Shifted(doc, name, overrides)
         try:
             rules = Rules.model_validate(merge(rules_data, overrides))
+            rules.with_own_site_kinds(base.own_site_kinds or "site_kinds" in overrides)
         except RulesInconsistent as exc:
             problems += [shifted.problem(p, m) for p, m in exc.found]
             continue
@@ -122,10 +152,47 @@ def scenarios_from(
         if same_horizon and rules.plan.years != base.plan.years:
             problems.append(shifted.problem(("plan", "years"), msg("scenarios.same_horizon")))
             continue
-        out.append((name, rules))
+        out.append(Scenario(name, rules, *own))
     if problems:
         raise InputError(problems)
     return out
+
+
+def _own_keys(
+    doc: Document, name: str, written: dict[str, Any]
+) -> tuple[tuple[dict[str, str], list[tuple[str, Origin]]], list[Problem]]:
+    """A scenario's `label: {zh, en}` and `targets: [...]` (each target as written, and
+    where), and what is wrong with them."""
+    at = Located(doc)
+    where = ("scenarios", name)
+    problems: list[Problem] = []
+    label: dict[str, str] = {}
+    given = written.get("label")
+    if given is not None:
+        if not isinstance(given, dict):
+            problems.append(at.problem((*where, "label"), msg("plan.label_mapping")))
+        else:
+            for lang, text in given.items():
+                if lang not in ("zh", "en") or not isinstance(text, str) or not text.strip():
+                    key = lang not in ("zh", "en")
+                    problems.append(
+                        at.problem((*where, "label", lang), msg("plan.label_mapping"), key=key)
+                    )
+                else:
+                    label[lang] = text.strip()
+    targets: list[tuple[str, Origin]] = []
+    listed = written.get("targets")
+    if listed is not None:
+        if not isinstance(listed, list):
+            problems.append(at.problem((*where, "targets"), msg("plan.targets_list")))
+        else:
+            for i, text in enumerate(listed):
+                path = (*where, "targets", i)
+                if not isinstance(text, str):
+                    problems.append(at.problem(path, msg("plan.targets_list")))
+                    continue
+                targets.append((text, Origin(doc.file, doc.where(path), format_path(path))))
+    return (label, targets), problems
 
 
 def _not_overrides(at: Located, name: Any, overrides: Any) -> Problem | None:

@@ -1,71 +1,134 @@
-"""A plan -> `Report`: the `swplan.plan/1` JSON, one CSV row per scenario and year,
-one table per scenario, a comparison of totals by year, the targets, and the workbook
-(a comparison sheet with a line chart of the total cost by scenario, then a sheet per
-scenario with a line chart of its workers against its required posts)."""
+"""A plan -> `Report`: the `swplan.plan/2` JSON, one CSV row per scenario and year (with
+`--by site`, per scenario, year and site), per scenario a table of its figures and a
+table of its rates, ratios and constraints (the stated rates beside the applied), a
+comparison of totals by year, the targets, and the workbook (`plan_sheets`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ..calc.plan import METRICS, MONEY_METRICS, PlanResult, PlanYear, ScenarioPlan, TargetResult
+from ..calc.plan import (
+    METRICS,
+    MONEY_METRICS,
+    PlanResult,
+    PlanYear,
+    ScenarioPlan,
+    SitePlanYear,
+    TargetResult,
+)
+from ..calc.plan_targets import PLACES
 from ..i18n import message
-from ..money import fmt_money, fmt_share, half_up
+from ..messages import msg
+from ..money import fmt_money, half_up
 from ..render_view import Report, View
-from ..rules import Rules
-from ..workbook import Cell, Chart, Column, Sheet
-from .common import document_title
 from .common import sentence as words
 from .labels import PLAN_WORDS
+from .plan_assumptions import assumptions_notes
+from .plan_words import PLAN_MORE_WORDS
 from .vocab import rules_name
 from .vocab import word as vocab_word
 
+SCHEMA = "swplan.plan/2"
+# the per-year fields after the figures of the table, in the JSON and the CSV
+MORE = ("hires_cut", "binding", "per_10k", "cost_per_client", "attrition_applied")
+SITE_FIELDS = (
+    "clients",
+    "required",
+    "workers_start",
+    "hires",
+    "workers",
+    "leavers",
+    "shortage",
+    "staff_cost",
+    "awards",
+    "training",
+    "total",
+)
+SITE_MONEY = ("staff_cost", "awards", "training", "total")
+
 
 def word(key: str, lang: str) -> str:
-    entry = PLAN_WORDS[key]
+    entry = PLAN_WORDS.get(key) or PLAN_MORE_WORDS[key]
     return entry.get(lang) or entry["en"]
 
 
-def _value(year: PlanYear, metric: str) -> int | str:
+def _rate(value: Fraction | None, places: int = 4) -> str | None:
+    return None if value is None else str(half_up(value, places))
+
+
+def _value(year: PlanYear, metric: str) -> Any:
     """A metric as the JSON and the tables show it: money with two places, the share
-    with four (half-up), a count whole."""
+    and the applied rates with four, workers per 10,000 residents with two (half-up),
+    a count whole; None without a value."""
     value = year.metric(metric)
     if isinstance(value, Decimal):
         return fmt_money(value)
     if isinstance(value, Fraction):
-        return fmt_share(value)
+        return _rate(value, PLACES.get(metric, 4))
     return value
 
 
 def year_json(year: PlanYear) -> dict[str, Any]:
-    return {"year": year.year, **{m: _value(year, m) for m in METRICS}}
+    out = {"year": year.year, **{m: _value(year, m) for m in METRICS}}
+    out["hires_cut"] = year.hires_cut
+    out["binding"] = list(year.binding)
+    for m in ("per_10k", "cost_per_client", "attrition_applied"):
+        out[m] = _value(year, m)
+    out["pass_rate_applied"] = {e: _rate(r) for e, r in year.pass_rate_applied.items()}
+    return out
 
 
-def _target_value(t: TargetResult) -> int | str:
+def site_json(row: SitePlanYear) -> dict[str, Any]:
+    out: dict[str, Any] = {"site": row.site, "year": row.year}
+    for key in SITE_FIELDS:
+        value = getattr(row, key)
+        out[key] = fmt_money(value) if key in SITE_MONEY else value
+    return out
+
+
+def _target_value(t: TargetResult) -> int | str | None:
     """A target's value as its year's metric shows it."""
     value = t.value
-    if isinstance(value, int):
+    if value is None or isinstance(value, int):
         return value
-    return fmt_money(value) if t.target.metric in MONEY_METRICS else str(value)
+    return (
+        fmt_money(value) if t.target.metric in ("cost_per_client", *MONEY_METRICS) else str(value)
+    )
 
 
 def target_json(t: TargetResult) -> dict[str, Any]:
-    shown = _target_value(t)
-    return {"target": t.target.text, "scenario": t.scenario, "value": shown, "ok": t.ok}
+    out = {"target": t.target.text, "scenario": t.scenario, "value": _target_value(t), "ok": t.ok}
+    if t.reason is not None:
+        out["reason"] = str(t.reason)
+    return out
+
+
+def scenario_json(s: ScenarioPlan, start: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": s.name,
+        "label": dict(s.label),
+        "rules": s.rules.name,
+        "assumptions": {str(start + k): a for k, a in enumerate(s.assumptions)},
+        "years": [year_json(y) for y in s.years],
+    }
+    if s.sites is not None:
+        out["sites"] = [site_json(row) for row in s.sites]
+    return out
 
 
 def plan_json(result: PlanResult) -> dict[str, Any]:
+    rules = result.rules or result.scenarios[0].rules
     return {
-        "schema": "swplan.plan/1",
+        "schema": SCHEMA,
+        "as_of": result.as_of.isoformat(),
+        "rules": rules.name,
         "from": result.start,
         "years": result.horizon,
-        "scenarios": [
-            {"name": s.name, "rules": s.rules.name, "years": [year_json(y) for y in s.years]}
-            for s in result.scenarios
-        ],
+        "scenarios": [scenario_json(s, result.start) for s in result.scenarios],
         "targets": [target_json(t) for t in result.targets],
+        "notes": [],
         "warnings": [str(w) for w in result.warnings],
     }
 
@@ -80,53 +143,24 @@ def _warnings(result: PlanResult, lang: str) -> list[str]:
     return [("注意：" if lang == "zh" else "warning: ") + message(w, lang) for w in result.warnings]
 
 
-def _percent(rate: Decimal) -> str:
-    """`0.04` -> `4.00%`: a rate as a sheet shows shares."""
-    return f"{rate * 100:.2f}%"
-
-
-def _assumptions(rules: Rules, lang: str, rate: Callable[[Decimal], str] = str) -> str:
-    """The scenario's `plan:` in a sentence, each rate worded by `rate` (a workbook:
-    `4.00%`); under zh the categories and exams by label."""
-    p = rules.plan
-    zh = lang == "zh"
-    join = "、" if zh else ", "
-
-    def category(c: str) -> str:
-        if not zh:
-            return c
-        return "其余类别" if c == "default" else rules.label(c, lang)
-
-    def exam(e: str) -> str:
-        return vocab_word(rules, "exam", e, lang) if zh else e
-
-    growth = join.join(f"{category(c)} {rate(g)}" for c, g in p.client_growth.items())
-    passes = join.join(f"{exam(e)} {rate(r)}" for e, r in p.certification.items())
-    hiring = words(f"plan_hiring_{p.hiring}", lang) if zh else p.hiring
-    return words(
-        "plan_assumptions",
-        lang,
-        growth=growth,
-        attrition=rate(p.attrition),
-        hiring=hiring,
-        passes=passes or words("plan_no_passes", lang),
-        pay_rise=rate(p.pay_rise),
-        base_rise=rate(p.base_rise),
-    )
-
-
-def _span(result: PlanResult) -> str:
+def span(result: PlanResult) -> str:
     """`2026-2030`, or `2026` for a plan of one year."""
     last = result.start + result.horizon - 1
     return f"{result.start}-{last}" if last != result.start else str(last)
 
 
-def _title(result: PlanResult, s: ScenarioPlan, lang: str) -> str:
-    years = _span(result)
+def title(result: PlanResult, s: ScenarioPlan, lang: str, what: str = "") -> str:
+    """`Plan 2026-2030 — Scenario tight (rules)`, with the scenario's label where it
+    has one of its own, and `what` the table shows after it."""
+    years = span(result)
     rules = rules_name(s.rules, lang)
+    own = s.label.get(lang)
+    if own and own != s.name:  # its label, then its rules: (Tight; rules) / （紧缩方案，规则）
+        rules = f"{own}，{rules}" if lang == "zh" else f"{own}; {rules}"
+    tail = f" — {what}" if what else ""
     if lang == "zh":
-        return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name}（{rules}）"
-    return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name} ({rules})"
+        return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name}（{rules}）{tail}"
+    return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name} ({rules}){tail}"
 
 
 _MONEY_AT = {1 + METRICS.index(m) for m in MONEY_METRICS}  # columns of a scenario's table
@@ -140,176 +174,181 @@ def _scenario_view(s: ScenarioPlan, lang: str, result: PlanResult) -> View:
         for m in METRICS
     ]
     return View(
-        title=_title(result, s, lang),
+        title=title(result, s, lang),
         columns=[word(c, lang) for c in columns],
         rows=rows,
         totals=totals,
         numeric=set(range(1, len(columns))),
         money=_MONEY_AT,
-        notes=[_assumptions(s.rules, lang)],
+        notes=assumptions_notes(s, result.start, lang),
     )
 
 
-def plan_report(result: PlanResult, lang: str, *, region: str | None = None) -> Report:
-    data = plan_json(result)
+def exam_word(s: ScenarioPlan, exam: str, lang: str) -> str:
+    return vocab_word(s.rules, "exam", exam, lang) if lang == "zh" else exam
+
+
+def binding_words(y: PlanYear, lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(word(b, lang) for b in y.binding)
+
+
+def _rates_view(s: ScenarioPlan, lang: str, result: PlanResult) -> View:
+    """The stated rates beside the applied ones, the ratios and the constraints, by year."""
+    exams = list(dict.fromkeys(e for y in s.years for e in y.pass_rate_applied))
+    stated = word("pass_rate_stated", lang)
+    applied = word("pass_rate_applied", lang)
+    columns = [
+        word("year", lang),
+        word("attrition_stated", lang),
+        word("attrition_applied", lang),
+        *(f"{label} {exam_word(s, e, lang)}" for e in exams for label in (stated, applied)),
+        word("per_10k", lang),
+        word("cost_per_client", lang),
+        word("hires_cut", lang),
+        word("binding", lang),
+    ]
+    rows = []
+    for k, y in enumerate(s.years):
+        plan = s.assumptions[k]
+        passes = []
+        for e in exams:
+            passes += [plan["certification"].get(e, ""), _rate(y.pass_rate_applied.get(e)) or ""]
+        cost = "" if y.cost_per_client is None else fmt_money(y.cost_per_client)
+        rows.append(
+            [
+                str(y.year),
+                plan["attrition"],
+                _rate(y.attrition_applied) or "",
+                *passes,
+                _rate(y.per_10k, 2) or "",
+                cost,
+                str(y.hires_cut),
+                binding_words(y, lang),
+            ]
+        )
+    n = len(columns)
+    return View(
+        title=title(result, s, lang, word("rates", lang)),
+        columns=columns,
+        rows=rows,
+        numeric=set(range(1, n - 1)),
+        money={n - 3},
+        notes=[msg("plan.rates_note").text(lang)],
+    )
+
+
+def _sites_view(s: ScenarioPlan, lang: str, result: PlanResult) -> View:
+    assert s.sites is not None
+    keys = ["site", "year", *SITE_FIELDS]
+    money = {keys.index(k) for k in SITE_MONEY}
+    return View(
+        title=title(result, s, lang, word("sites", lang)),
+        columns=[word(k, lang) for k in keys],
+        rows=[
+            [
+                row.site + ("" if row.known else " ?"),
+                str(row.year),
+                *(
+                    fmt_money(getattr(row, k)) if k in SITE_MONEY else str(getattr(row, k))
+                    for k in SITE_FIELDS
+                ),
+            ]
+            for row in s.sites
+        ],
+        numeric=set(range(2, len(keys))),
+        money=money,
+        ids={0, 1},
+    )
+
+
+def _comparison_view(result: PlanResult, lang: str) -> View:
     names = [s.name for s in result.scenarios]
-    views = [_scenario_view(s, lang, result) for s in result.scenarios]
     rows = []
     for i, y in enumerate(result.scenarios[0].years):
         rows.append([str(y.year), *(fmt_money(s.years[i].total) for s in result.scenarios)])
-    views.append(
-        View(
-            title=word("comparison", lang),
-            columns=[word("year", lang), *names],
-            rows=rows,
-            totals=[
-                word("all", lang),
-                *(fmt_money(sum((y.total for y in s.years), Decimal(0))) for s in result.scenarios),
-            ],
-            numeric=set(range(1, len(names) + 1)),
-            money=set(range(1, len(names) + 1)),
-            notes=_notes(lang) + _warnings(result, lang),
-        )
+    return View(
+        title=word("comparison", lang),
+        columns=[word("year", lang), *names],
+        rows=rows,
+        totals=[
+            word("all", lang),
+            *(fmt_money(sum((y.total for y in s.years), Decimal(0))) for s in result.scenarios),
+        ],
+        numeric=set(range(1, len(names) + 1)),
+        money=set(range(1, len(names) + 1)),
+        notes=_notes(lang) + _warnings(result, lang),
     )
+
+
+def _targets_view(result: PlanResult, data: dict[str, Any], lang: str) -> View:
+    reasons = [
+        f"{t.target.text} ({t.scenario}): {t.reason.text(lang)}"
+        for t in result.targets
+        if t.reason is not None
+    ]
+    return View(
+        title=word("targets", lang),
+        columns=[word(c, lang) for c in ("target", "scenario", "value", "ok")],
+        rows=[
+            [
+                t["target"],
+                t["scenario"],
+                "" if t["value"] is None else str(t["value"]),
+                word("met" if t["ok"] else "failed", lang),
+            ]
+            for t in data["targets"]
+        ],
+        numeric={2},
+        money={2},
+        ids={0, 1},
+        notes=reasons,
+    )
+
+
+def csv_items(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per scenario and year; with `--by site`, per scenario, year and site."""
+    if all("sites" in s for s in data["scenarios"]):
+        return [{"scenario": s["name"], **row} for s in data["scenarios"] for row in s["sites"]]
+    return [{"scenario": s["name"], **y} for s in data["scenarios"] for y in s["years"]]
+
+
+def plan_report(result: PlanResult, lang: str, *, region: str | None = None) -> Report:
+    from .plan_sheets import plan_sheets
+
+    data = plan_json(result)
+    views: list[View] = []
+    for s in result.scenarios:
+        views += [_scenario_view(s, lang, result), _rates_view(s, lang, result)]
+        if s.sites is not None:
+            views.append(_sites_view(s, lang, result))
+    views.append(_comparison_view(result, lang))
     if result.targets:
-        views.append(
-            View(
-                title=word("targets", lang),
-                columns=[word(c, lang) for c in ("target", "scenario", "value", "ok")],
-                rows=[
-                    [
-                        t["target"],
-                        t["scenario"],
-                        str(t["value"]),
-                        word("met" if t["ok"] else "failed", lang),
-                    ]
-                    for t in data["targets"]
-                ],
-                numeric={2},
-                money={2},
-                ids={0, 1},
-            )
-        )
-    items = [{"scenario": s["name"], **y} for s in data["scenarios"] for y in s["years"]]
-    headers = {key: word(key, "zh") for key in ("scenario", "year", *METRICS)}
+        views.append(_targets_view(result, data, lang))
+    keys = ("scenario", "site", "year", *METRICS, *MORE, "pass_rate_applied")
+    headers = {key: word(key, "zh") for key in keys}
     return Report(
         data,
-        items,
+        csv_items(data),
         views,
         sheets=lambda: plan_sheets(result, lang, region=region),
         lang=lang,
         csv_headers=headers,
+        csv_word=_csv_word(result),
     )
 
 
-# --------------------------------------------------------------------------- xlsx
+def _csv_word(result: PlanResult) -> Any:
+    """zh CSV: an exam of `pass_rate_applied.EXAM` by its label, a binding constraint by
+    its words."""
+    rules = result.scenarios[0].rules
 
+    def zh(column: str, value: Any) -> Any:
+        if column == "":  # a part of a header: pass_rate_applied.social_worker
+            if value in PLAN_MORE_WORDS:
+                return word(value, "zh")
+            return vocab_word(rules, "exam", value, "zh") if value in rules.awards.exams else value
+        if column == "binding" and isinstance(value, list):
+            return [word(b, "zh") for b in value]
+        return value
 
-def _kind(metric: str) -> Any:
-    """Money, a share or rate (a percentage: `certified_share`, `..._applied`), a count."""
-    if metric in MONEY_METRICS:
-        return "money"
-    return "percent" if metric.endswith(("_share", "_applied")) else "int"
-
-
-def _cell(year: PlanYear, metric: str) -> Any:
-    value = year.metric(metric)
-    return half_up(value, 4) if isinstance(value, Fraction) else value  # the share: 0.4713
-
-
-def _target_cell(t: TargetResult) -> Any:
-    """A target's value as its JSON shows it, typed: money with two places, the share
-    with four, a count whole."""
-    shown = _target_value(t)
-    value = Decimal(shown) if isinstance(shown, str) else shown
-    return Cell(value, "percent") if t.target.metric == "certified_share" else value
-
-
-def plan_sheets(result: PlanResult, lang: str, *, region: str | None = None) -> list[Sheet]:
-    """The comparison sheet first (what a reader opens on), then one sheet per scenario
-    in the scenarios' order, then the targets; the numbers are the JSON's, typed."""
-    zh = lang == "zh"
-    year_column = Column(word("year", lang), "int")
-    first = result.scenarios[0]
-    years = _span(result)
-
-    def title(key: str, **values: Any) -> str:
-        return document_title(key, lang, region, years=years, **values)
-
-    comparison = Sheet(
-        name="对比" if zh else "Comparison",
-        title=title("plan_comparison"),
-        columns=[year_column, *(Column(s.name, "money") for s in result.scenarios)],
-        rows=[
-            [y.year, *(s.years[i].total for s in result.scenarios)]
-            for i, y in enumerate(first.years)
-        ],
-        totals=[
-            word("all", lang),
-            *(sum((y.total for y in s.years), Decimal(0)) for s in result.scenarios),
-        ],
-        chart=Chart(
-            title=word("comparison", lang),
-            categories=0,
-            series=list(range(1, len(result.scenarios) + 1)),
-            kind="line",
-            y_title=word("total", lang),
-            x_unit="year",
-        ),
-        notes=_notes(lang) + _warnings(result, lang),
-        unit="yuan",
-    )
-    sheets = [comparison]
-    columns = [year_column, *(Column(word(m, lang), _kind(m)) for m in METRICS)]
-    for s in result.scenarios:
-        totals: list[Any] = [word("all", lang)] + [
-            sum((getattr(y, m) for y in s.years), Decimal(0)) if m in MONEY_METRICS else None
-            for m in METRICS
-        ]
-        sheets.append(
-            Sheet(
-                name=s.name,
-                title=title("plan_scenario", scenario=s.name),
-                columns=columns,
-                rows=[[y.year, *(_cell(y, m) for m in METRICS)] for y in s.years],
-                totals=totals,
-                chart=Chart(
-                    title=(
-                        f"方案 {s.name}：在岗人数与所需岗位"
-                        if zh
-                        else f"Workers and required posts — scenario {s.name}"
-                    ),
-                    categories=0,
-                    series=[1 + METRICS.index("required"), 1 + METRICS.index("workers")],
-                    kind="line",
-                    y_unit="people",
-                    x_unit="year",
-                ),
-                notes=[_assumptions(s.rules, lang, _percent)],
-                unit="people_yuan",
-            )
-        )
-    if result.targets:
-        sheets.append(
-            Sheet(
-                name=word("targets", lang),
-                title=title("plan_targets"),
-                columns=[
-                    Column(word("target", lang), "text"),
-                    Column(word("scenario", lang), "text"),
-                    Column(word("value", lang), "any"),
-                    Column(word("ok", lang), "text"),
-                ],
-                rows=[
-                    [
-                        t.target.text,
-                        t.scenario,
-                        _target_cell(t),
-                        word("met" if t.ok else "failed", lang),
-                    ]
-                    for t in result.targets
-                ],
-                unit="people_yuan",  # counts and amounts (a share is a percentage)
-            )
-        )
-    return sheets
+    return zh

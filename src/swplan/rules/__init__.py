@@ -48,7 +48,6 @@ from .parts import (
     Number,
     Pay,
     PerformanceBonus,
-    Plan,
     Points,
     Positive,
     Post,
@@ -63,6 +62,7 @@ from .parts import (
     parse_share,
 )
 from .pay_checks import MAX_STEPS
+from .plan import Plan, PlanChange
 from .problems import KeyPath, RulesInconsistent
 from .published import PayAmount, ShareOf, figure_of, number, resolved
 from .schemes import (
@@ -127,6 +127,7 @@ __all__ = [
     "PayAmount",
     "PerformanceBonus",
     "Plan",
+    "PlanChange",
     "Points",
     "Positive",
     "Prorate",

@@ -31,6 +31,7 @@ from .pay_checks import (
     title_none_listed,
 )
 from .plan_bounds import plan_bounded
+from .plan_checks import by_year_known, site_growth_known
 from .problems import Found, KeyPath, not_one_of
 from .published import shares_named
 from .schemes import SCHEME_CHECKS
@@ -191,7 +192,13 @@ def _off_empty_ladder(exam: str) -> Msg:
     return msg("rules.not_one_of", value=exam, allowed=msg("rules.empty"), hint="")
 
 
-PLAN_CHECKS: list[Check] = [client_growth_known, planned_passes, plan_bounded]
+PLAN_CHECKS: list[Check] = [
+    client_growth_known,
+    planned_passes,
+    site_growth_known,
+    by_year_known,
+    plan_bounded,
+]
 
 # In the order of a rules file's sections: the order problems are reported in.
 RULE_CHECKS: list[Check] = [

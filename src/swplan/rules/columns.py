@@ -25,7 +25,18 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "area",
         "title_since",
     ),
-    "populations": ("id", "name", "kind", "aliases", "area"),
+    # residents, posts_cap, opens and closes: what a plan reads (and growth.CATEGORY)
+    "populations": (
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "area",
+        "residents",
+        "posts_cap",
+        "opens",
+        "closes",
+    ),
     "passes": ("worker_id", "exam", "passed_on", "name", "exam_year"),
     "ledger": ("worker_id", "exam", "amount", "paid_on", "scheme"),
 }

@@ -27,12 +27,12 @@ def rules_as_data(rules: Rules) -> dict[str, Any]:
             extra = word.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
             if extra:
                 node[key] = {number_key: node[key], **extra}
-    _without_default_policies(data)
+    _without_default_policies(data, rules)
     cleaned: dict[str, Any] = _without_empty_aliases(data)
     return cleaned
 
 
-def _without_default_policies(data: dict[str, Any]) -> None:
+def _without_default_policies(data: dict[str, Any], rules: Rules) -> None:
     pay = data["pay"]
     if pay.get("service", {}).get("count") == "anniversary":
         del pay["service"]["count"]
@@ -59,6 +59,15 @@ def _without_default_policies(data: dict[str, Any]) -> None:
     for key in ("areas", "published"):
         if not data.get(key):
             data.pop(key, None)
+    plan = data.get("plan", {})
+    for key in ("site_growth", "by_year"):
+        if plan.get(key) == {}:
+            del plan[key]
+    if rules.plan.by_year:  # each year's entry as written: a null clears a constraint
+        plan["by_year"] = {
+            str(year): change.model_dump(mode="json", exclude_unset=True)
+            for year, change in rules.plan.by_year.items()
+        }
 
 
 def _without_empty_aliases(data: Any) -> Any:

@@ -29,10 +29,10 @@ from .parts import (
     Employment,
     IsoDate,
     Pay,
-    Plan,
     SiteKind,
     Staffing,
 )
+from .plan import Plan
 from .problems import RulesInconsistent
 from .published import Series
 from .schemes import AwardSchemes, award_schemes

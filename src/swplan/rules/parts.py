@@ -268,20 +268,7 @@ Growth = Annotated[Decimal, BeforeValidator(parse_growth)]
 Share = Annotated[Decimal, BeforeValidator(parse_share)]
 
 
-class Plan(Strict):
-    """The assumptions of `swplan plan`: horizon, growth, hiring, passes, rises."""
-
-    years: Positive = 5
-    client_growth: dict[Ident, Growth] = {"default": Decimal(0)}
-    attrition: Share = Decimal(0)
-    hiring: Literal["fill", "none"] = "fill"
-    certification: dict[Ident, Share] = {}
-    pay_rise: Growth = Decimal(0)
-    base_rise: Growth = Decimal(0)
-
-    def growth(self, category: str) -> Decimal:
-        own = self.client_growth.get(category)
-        return own if own is not None else self.client_growth.get("default", Decimal(0))
+# `Plan`, the assumptions of `swplan plan`, is in `swplan.rules.plan`.
 
 
 class Change(Strict):
