@@ -152,13 +152,12 @@ def site_form(text: str) -> str:
 
 def name_owners(pops: Populations) -> dict[str, list[str]]:
     """Each site name and alias (as `site_form` compares it) -> the ids of its sites."""
-    owners: dict[str, list[str]] = {}
+    owners: dict[str, dict[str, None]] = {}  # ids in order, each once
     for s in pops.sites:
         for name in dict.fromkeys(site_form(n) for n in (s.name, *s.aliases) if n):
-            ids = owners.setdefault(name, [])
-            if s.id not in ids:  # one site in two files is one site
-                ids.append(s.id)
-    return owners
+            # one site in two files is one site
+            owners.setdefault(name, {})[s.id] = None
+    return {name: list(ids) for name, ids in owners.items()}
 
 
 def nearest_site(text: str, pops: Populations) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import InputError, Problem
 from ..messages import msg
 from ..rules.problems import Theirs
-from .skips import SPECIAL_FIRST, RowSkips, marks_a_skip
+from .skips import SPECIAL_FIRST, RowSkips, marks_a_skip, ordinary
 from .table import HEADER_ROWS, Row, Table, second_header, spans
 from .text import display_name, text_lines
 
@@ -119,7 +119,7 @@ def _records(
             if (
                 len(cells) == width
                 and (first := cells[0])
-                and (first[0] not in special or not marks_a_skip(first))
+                and (first[0] not in special or ordinary(first) or not marks_a_skip(first))
                 and (key is None or cells[key])
                 and plain(cells)
             ):
