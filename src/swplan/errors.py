@@ -50,9 +50,9 @@ class Problem:
         if lang == "zh":
             text = render(self.message, "zh")
             if isinstance(self.message, str):  # another library's words
-                from .i18n import problem_zh
+                from .i18n import zh
 
-                text = problem_zh(self.path, text)
+                text = zh(text)
             field = self.header or path_zh(self.kind, self.path)
             parts = [location, field] if self.path else [location]
             return "错误：" + ": ".join(parts) + ": " + text

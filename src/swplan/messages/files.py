@@ -33,6 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处不能填写浮点数；请把数字写成文本",
     ),
     "file.not_a_number": ("{value!r} is not a number", "{value!r} 不是数字"),
+    "file.not_a_number_shown": ("{value} is not a number", "{value} 不是数字"),
     "file.number_too_long": (
         "{value} is too long a number; at most {most} digits",
         "{value} 数字过长；最多 {most} 位",
