@@ -22,6 +22,7 @@ import openpyxl
 import pytest
 from conftest import EXAMPLES, ROOT, Result, swplan
 
+from swplan.messages.fields import HEADERS_ZH
 from swplan.report.vocab import BUILTIN_ZH
 
 E = "examples"
@@ -47,21 +48,18 @@ TECHNICAL = {
 }
 
 # Column keys a message may name as they are written in a file.
-KEYS = {
-    "id",
-    "name",
-    "site",
-    "kind",
-    "clients",
-    "education",
-    "title",
-    "post",
-    "hired",
-    "performance",
-    "employment",
-    "exam",
-    "amount",
-}
+# Column keys a message may name as they are written in a file: none. A message
+# about a data file (roster, populations, passes, ledger) names a column by its
+# Chinese header (工号, 站点, 学历); one about the rules names the rules' keys, which
+# are written with an underscore or in a key path (`pay.points`), allowed below.
+KEYS: set[str] = set()
+
+# The columns of the data files, which under zh a reader sees by their headers.
+DATA_KEYS = sorted(
+    {key for headers in HEADERS_ZH.values() for key in headers} - {"workers", "sites", "passes"},
+    key=len,
+    reverse=True,
+)
 
 # After these words comes a list of what a file may hold: keys, as a user writes them.
 LIST_LEADS = ("允许的项：", "不在可选值中：", "表头需要：", "可选：", "已有薪级：", "请填写其一：")
@@ -87,7 +85,10 @@ _PLACES = [
     # a Chinese CSV header (明细.steps)
     re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z0-9_]+)+", re.A),
     # a key such as years_of_service, but never a word a reader should see as its label
-    re.compile(r"(?<![.\w])(?!(?:" + "|".join(VOCABULARY) + r")\b)[A-Za-z]+_[A-Za-z0-9_]+", re.A),
+    re.compile(
+        r"(?<![.\w])(?!(?:" + "|".join(VOCABULARY + DATA_KEYS) + r")\b)[A-Za-z]+_[A-Za-z0-9_]+",
+        re.A,
+    ),
     re.compile(r"\S+@\d{4}"),  # a plan target: total<=25000000@2027
     re.compile(r"是否应为 [^）]*）"),  # a suggestion
 ]
@@ -601,7 +602,9 @@ def test_the_checker_finds_english() -> None:
     assert english_words("| W001 | 张三 | jinjiang | lead |", {"jinjiang"})
     assert not english_words("| W001 | 张三 | jinjiang | 正职 |", {"jinjiang"})
     assert english_words("  W001 social_worker 1,000.00", set())
-    assert not english_words("hired 与 years_of_service 只能填写一个", set())
+    assert english_words("hired 与 years_of_service 只能填写一个", set())  # a roster's columns
+    assert not english_words("入职日期与工龄只能填写一个", set())
+    assert not english_words("performance_bonus 与 performance_bonus_months 只能填写一个", set())
     assert not english_words(
         "错误：tests/bad/x.csv:1:7: workers[0].hired: 'perfomance' 未知列；允许的项：id, site",
         set(),

@@ -317,8 +317,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.disagree": (
         "{file}: hired and years_of_service disagree at {day} in {cells}{more}; hired was used",
-        "{file}：hired（入职日期）与 years_of_service（工龄）在 {day} 不一致：{cells}{more}；"
-        "按 hired 计算",
+        "{file}：入职日期与工龄在 {day} 不一致：{cells}{more}；按入职日期计算",
     ),
     "file.and_more_places": (" and {n} more", " 等，另有 {n} 处"),
     # YAML documents (swplan.io.yamldoc)
