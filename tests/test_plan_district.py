@@ -360,7 +360,14 @@ def test_the_workbook_by_site_holds_the_json_s_sites(tmp_path: Path) -> None:
     rows = list(book["各站点"].iter_rows(values_only=True))[2:]
     assert rows[0][:4] == ("方案", "站点", "年度", "服务对象")
     expected = [
-        (s["name"], r["site"], r["year"], r["workers"], Decimal(r["total"]))
+        # baseline is 基准方案 in Chinese; the user's own names stay as written
+        (
+            "基准方案" if s["name"] == "baseline" else s["name"],
+            r["site"],
+            r["year"],
+            r["workers"],
+            Decimal(r["total"]),
+        )
         for s in data["scenarios"]
         for r in s["sites"]
     ]
