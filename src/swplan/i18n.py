@@ -71,7 +71,6 @@ _CLAUSES: list[tuple[str, str]] = [
     (r"Option '(?P<o>[^']+)' requires an argument", "选项 {o} 需要一个值"),
     (r"Got unexpected extra arguments? \((?P<a>.+)\)", "多余的参数（{a}）"),
     (r"Got unexpected extra argument\(s\) \((?P<a>.+)\)", "多余的参数（{a}）"),
-    (r"see '(?P<c>[^']+) --help'", "见 {c} --help"),
 ]
 
 _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in _CLAUSES]

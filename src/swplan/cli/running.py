@@ -78,15 +78,17 @@ class _Group(TyperGroup):
                 say(exc.format_message(), lines=True)
             code = EXIT_BAD_INPUT
         except ClickException as exc:
-            ctx = getattr(exc, "ctx", None)
-            where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
-            message = exc.format_message().replace("Value error, ", "").rstrip(".")
-            if _argv_lang(kwargs.get("args", args[0] if args else None)) == "zh":
-                from ..i18n import zh
+            from ..messages import Clauses, msg
+            from ..rules.problems import Theirs
 
-                say(f"错误：{zh(message + where)}")
+            ctx = getattr(exc, "ctx", None)
+            message = exc.format_message().replace("Value error, ", "").rstrip(".")
+            where = msg("run.see_help", command=ctx.command_path) if ctx is not None else ""
+            line = Clauses(Theirs(message), where)  # click's words, then ours
+            if _argv_lang(kwargs.get("args", args[0] if args else None)) == "zh":
+                say(f"错误：{line.text('zh')}")
             else:
-                say(f"error: {message}{where}")
+                say(f"error: {line.text('en')}")
             code = exc.exit_code
         except typer.Abort:
             code = 130

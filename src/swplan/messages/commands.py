@@ -58,6 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "下一步：填写这些文件，然后运行 swplan check {files}",
     ),
     # what no reader foresaw (swplan.cli.running)
+    "run.see_help": ("see '{command} --help'", "见 {command} --help"),
     "run.more_like_it": ("... and {n} more like it", "……另有 {n} 处同样的问题"),
     "run.cannot_read_or_write": ("cannot be read or written: {why}", "无法读取或写入：{why}"),
     "run.number_too_large": (
