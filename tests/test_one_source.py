@@ -248,9 +248,11 @@ def test_every_format_gives_the_same_numbers_and_exit_codes(
     district: dict[str, Any], past_thresholds: bool
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as mp:
-        if past_thresholds:  # a table too long to list; a roster read in a second process
+        if past_thresholds:  # a table too long to list; a roster read in a second process,
+            # or in columns
             mp.setattr(roster_commands, "TABLE_ROWS", 2)
             mp.setenv("SWPLAN_PARALLEL_BYTES", "0")
+            mp.setenv("SWPLAN_COLUMNAR_BYTES", "0")
         folder = Path(tmp)
         rules = folder / "rules.yaml"
         rules.write_text(yaml.safe_dump(district["rules"], allow_unicode=True), "utf-8")

@@ -109,7 +109,17 @@ def write_pay(
     rows = costed_rows(path, rules, costing)
     writer = PayStreamWriter(costing, out, fmt=fmt, lang=lang, by_site=by == "site")
     sums = SiteSums() if by == "site" else None
-    tally = pay_rows(rows, costing, writer.row if writer.lists else None, sums)
+    columns = None
+    if sums is None and writer.word is None:  # a line per worker, English CSV or JSON
+        from ..io.columnar import read_columns
+
+        columns = read_columns(rows)
+    if columns is not None:
+        from .columnar import write_columns
+
+        tally = write_columns(columns, costing, writer, out)
+    else:
+        tally = pay_rows(rows, costing, writer.row if writer.lists else None, sums)
     writer.finish(tally.totals(), tally.count, sums)
     return tally
 

@@ -60,6 +60,7 @@ def open_csv(
     at = next((i for i, (_, cells) in enumerate(first) if fits and fits(cells)), 0)
     line, header = first[at]
     pending = first[at + 1 :]
+    joined: list[str | None] | None = None
     if fits is not None and fits(header):
         below: list[str] | None = None
         below_line = reader.line_num + 1
@@ -70,7 +71,6 @@ def open_csv(
                 below = next(reader, None)
         except csv.Error as exc:
             raise _malformed(name, below_line, exc) from None
-        joined = None
         if below is not None:
             joined = second_header(header, below, spans(header), fits)
         if joined is not None:
@@ -79,6 +79,8 @@ def open_csv(
         elif below is not None and not pending:
             pending = [(below_line, below)]
     table = Table(name, [c.strip() for c in header], [], header_row=line)
+    if joined is not None:
+        table.header_lines = 2
     return table, _records(table, reader, len(header), problems, pending)
 
 

@@ -31,6 +31,7 @@ class Table:
     rows: list[Row]
     sheet: str | None = None  # Excel only
     header_row: int = 1
+    header_lines: int = 1  # 2: a group header above its columns' own (read as one)
     first_column: int = 0  # Excel: empty columns left of the header
     notes: list[Text] = field(default_factory=list)  # what was skipped or ignored, for the user
     ignored: list[str] = field(default_factory=list)  # columns swplan does not read

@@ -1,0 +1,155 @@
+"""`pay` of a big roster from its columns: each profile costed once, each line joined.
+
+The bytes are those of the row path (`roster.write_pay` with `PayStreamWriter.row`):
+every line is the row's id, name and site cells, then its profile's part, which the
+same writer formats once per profile. Cells that need more than plain text (quotes,
+a formula-like first character, an identity number shown masked, JSON escapes) are
+made by the writer's own functions, once per distinct value.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import IO, Any
+
+from ..calc.costing import RosterCosting, Tally
+from ..identity import shown_id
+from ..io import notes
+from ..io.columnar import RosterColumns, engine
+from ..render import csv_cell
+from ..report.pay_stream import PayStreamWriter, _json_text, _plain, _text_cell
+
+# written as it is (a case of the writer's `_plain`: ASCII letters and digits and CJK
+# ideographs are word characters to both engines)
+_PLAIN_TEXT = r"^[A-Za-z0-9\x{4e00}-\x{9fff}][A-Za-z0-9_\x{4e00}-\x{9fff}-]*$"
+_JSON_PLAIN = r'^[^"\\\x00-\x1f]*$'  # nothing to escape in JSON
+BATCH = 100_000  # rows whose lines are made and written together
+
+
+def profiles(columns: RosterColumns, costing: RosterCosting) -> tuple[Any, Tally]:
+    """Each row's profile number (a polars Series) and the tally of profiles."""
+    pl = engine()
+    numbers = [costing.profile(columns.facts[f], columns.services[s]) for f, s in columns.pairs]
+    number = columns.pair.replace_strict(
+        pl.Series(range(len(numbers))), pl.Series(numbers), return_dtype=pl.Int64
+    )
+    tally = Tally(costing)
+    counted = number.value_counts()
+    tally.counts = [0] * (max(numbers) + 1 if numbers else 0)
+    for n, k in counted.iter_rows():
+        tally.counts[n] = k
+    notes.add(costing.notes(tally.counts))
+    return number, tally
+
+
+def write_columns(
+    columns: RosterColumns, costing: RosterCosting, writer: PayStreamWriter, out: IO[str]
+) -> Tally:
+    """Every worker's line of `pay -f csv|json`, written to `out`, a batch of rows at a
+    time (memory holds one batch's lines); the tally."""
+    pl = engine()
+    number, tally = profiles(columns, costing)
+    tails = pl.Series([writer.tail(n) for n in range(len(tally.counts))])
+    ids = _ids(pl, columns.ids, writer.fmt)
+    csv = writer.fmt == "csv"
+    if csv:
+        names = _cells(pl, columns.names, _csv_text, _PLAIN_TEXT, empty="")
+        sites = _cells(pl, columns.sites, _csv_text, _PLAIN_TEXT)
+    else:
+        names = _cells(pl, columns.names, _json_text, _JSON_PLAIN, empty="null", quote=True)
+        sites = _cells(pl, columns.sites, _json_text, _JSON_PLAIN, quote=True)
+    for start in range(0, columns.count, BATCH):
+        part = [c.slice(start, BATCH) for c in (ids, names, sites)]
+        part.append(tails.gather(number.slice(start, BATCH)))
+        if csv:
+            if not start:
+                out.write(writer.header_line())
+                writer.header_written = True
+            _write(_concat(pl, part, ","), out, "\n")
+            continue
+        objects = _concat(pl, _json_object(pl, part))
+        if not start:
+            out.write(objects[0][1:])  # the first object: no comma before it
+            objects = objects.slice(1)
+            writer.wrote = True
+        _write(objects, out, "")
+    return tally
+
+
+def _json_object(pl: Any, part: list[Any]) -> list[Any]:
+    """The parts of a worker's object in the pay JSON, after the comma before it."""
+    ids, names, sites, tails = part
+    return [
+        pl.lit(',\n    {\n      "id": "'),
+        ids,
+        pl.lit('",\n      "name": '),
+        names,
+        pl.lit(',\n      "site": '),
+        sites,
+        pl.lit(",\n"),
+        tails,
+    ]
+
+
+def _csv_text(value: str) -> str:
+    """A name or site cell as the writer writes it."""
+    return value if _plain(value) else _text_cell(value)
+
+
+def _concat(pl: Any, parts: list[Any], separator: str = "") -> Any:
+    """The parts (Series or literals) joined row by row, as one Series of text."""
+    exprs = [pl.lit(p) if isinstance(p, pl.Series) else p for p in parts]
+    return pl.select(pl.concat_str(exprs, separator=separator)).to_series()
+
+
+def _write(lines: Any, out: IO[str], end: str) -> None:
+    """The lines, each followed by `end`, to `out`: as UTF-8 into its bytes where it is
+    a UTF-8 file, else as text."""
+    frame = lines.to_frame("line")
+    options: dict[str, Any] = {"include_header": False, "quote_style": "never"}
+    raw = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
+    if raw is not None and encoding == "utf8":
+        out.flush()
+        frame.write_csv(raw, line_terminator=end, **options)
+        return
+    buffer = io.BytesIO()
+    frame.write_csv(buffer, line_terminator=end, **options)
+    out.write(buffer.getvalue().decode("utf-8"))
+
+
+def _ids(pl: Any, ids: Any, fmt: str) -> Any:
+    """Ids as the writer shows them: an identity number masked; in CSV, one starting
+    with "-" as `csv_cell` writes it."""
+    odd = ids.str.len_chars().is_in([15, 18])
+    if fmt == "csv":
+        odd = odd | ids.str.starts_with("-")
+    if not bool(odd.any()):
+        return ids
+    changed = ids.filter(odd).unique()
+
+    def shown(value: str) -> str:
+        text = shown_id(value) if len(value) in (15, 18) else value
+        return csv_cell(text) if fmt == "csv" and text.startswith("-") else text
+
+    return ids.replace(changed, pl.Series([shown(v) for v in changed.to_list()]))
+
+
+def _cells(
+    pl: Any, values: Any, made: Any, plain: str, *, empty: str | None = None, quote: bool = False
+) -> Any:
+    """Text cells as the writer writes them: plain text as it is (JSON: in quotes), the
+    rest by the writer's own `made`, once per distinct value; `empty` for ""."""
+    shown = _concat(pl, [pl.lit('"'), values, pl.lit('"')]) if quote else values
+    odd = ~values.str.contains(plain)
+    if empty is not None:
+        odd = odd & (values != "")
+    if bool(odd.any()):
+        distinct = values.filter(odd).unique()
+        shown = shown.replace(
+            distinct if not quote else _concat(pl, [pl.lit('"'), distinct, pl.lit('"')]),
+            pl.Series([made(v) for v in distinct.to_list()]),
+        )
+    if empty is not None:
+        shown = shown.zip_with(values != "", pl.repeat(empty, len(values), eager=True))
+    return shown

@@ -1,0 +1,243 @@
+"""A big CSV roster read in columns: the same rows as `RosterRows`, judged per distinct value.
+
+A national roster (1.5 million rows) has a few thousand distinct sets of facts and
+service cells, one id per row and a few hundred thousand sites. Read by polars into
+columns, each column's distinct values are judged once by the very rules of the row
+reader (`WorkerRules`), and each row becomes a few integers. Nothing is judged twice
+and nothing is judged differently: the rules are the row reader's own.
+
+The columns are taken only for a file the row reader would read without a word: a
+plain UTF-8 CSV whose header is its first line, with no quotes, no blank or ragged
+line, no totals, example or footer row, and rows that are all good. Anything else —
+a bad cell, a duplicate id, a month without a day, a hire date and years of service
+that disagree, an identity-number column — returns None, and the caller reads the
+file row by row, which words every problem at its cell exactly as always. So the
+columnar reader can make a run faster, never different.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Facts, Service
+from ..values import site_id_ok
+from .csvfile import csv_delimiter
+from .headers import ID_NUMBER, ROSTER_COLUMNS
+from .roster import RosterRows
+from .skips import LABEL_COLUMNS, LABEL_FIRST, LABEL_LAST, SPECIAL_FIRST, marks_a_skip, totals_label
+from .worker_rules import Bad
+
+# Rosters of this size or more are read in columns (`SWPLAN_COLUMNAR_BYTES` changes it;
+# 0: every CSV roster the columnar reader takes). Below it, importing the engine costs
+# more than it saves.
+COLUMNAR_BYTES = 8 << 20
+_TOTAL_WORDS = ["total", "totals", "subtotal"]
+_PLAIN_ID = r"^[A-Za-z0-9_-]+$"  # ids the row reader's IDENT_RE takes, ASCII only
+_PLAIN_SITE = r"^[!-~](?:[ -~]*[!-~])?$"  # printable ASCII with no space at either end
+
+
+def engine() -> Any:
+    """polars, or None where it is not installed (the row reader does everything)."""
+    try:
+        import polars
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return polars
+
+
+def columnar_bytes() -> int:
+    text = os.environ.get("SWPLAN_COLUMNAR_BYTES", "")
+    return int(text) if text.isdigit() else COLUMNAR_BYTES
+
+
+@dataclass
+class RosterColumns:
+    """A roster's good rows as columns, in file order.
+
+    `pair[i]` numbers row i's (facts, service) pair; `pairs` lists each pair once, in
+    the order of its first row, as indexes into `facts` and `services`.
+    """
+
+    ids: Any  # polars Series of str
+    names: Any  # str, "" where the row gives none (the row reader's None)
+    sites: Any  # str
+    pair: Any  # polars Series of int
+    pairs: list[tuple[int, int]]
+    facts: list[Facts]
+    services: list[Service]
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+
+def read_columns(rows: RosterRows) -> RosterColumns | None:
+    """The rows of `rows` (opened, not yet iterated) as columns, or None when the file
+    must be read row by row (see the module's docstring)."""
+    pl = engine()
+    table = rows.table
+    if pl is None or table is None or not _plain_file(rows):
+        return None
+    path = os.fspath(rows.path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    width = len(table.columns)
+    frame = _frame(pl, data, width)
+    if frame is None:
+        return None
+    col = {c: f"c{i}" for i, c in reversed(list(enumerate(table.columns)))}
+    n = frame.height
+
+    def column(key: str) -> Any:
+        name = col.get(key)
+        return frame.get_column(name) if name is not None else pl.repeat("", n, eager=True)
+
+    ids, sites, names = column("id"), column("site"), column("name")
+    if not _ids_plain(pl, ids) or not _sites_plain(pl, sites):
+        return None
+    if not _no_skipped_rows(pl, frame, table.columns):
+        return None
+    check = rows.check
+    months = len(check.months)
+    facts_keys = ["education", "title", "performance", "post", "employment"]
+    if "area" in col:
+        facts_keys.append("area")
+    service_keys = ["hired", "years_of_service", "years_not_counted"]
+    if "title_since" in col:
+        service_keys.append("title_since")
+    fcode, fcombos = _groups(pl, [column(k) for k in facts_keys])
+    scode, scombos = _groups(pl, [column(k) for k in service_keys])
+    judged_facts = [check.facts(*cells) for cells in fcombos]
+    services = [check.service(*cells) for cells in scombos]
+    facts = [f for f in judged_facts if isinstance(f, Facts)]
+    if len(facts) != len(judged_facts) or any(type(s) is Bad for s in services):
+        return None
+    if len(check.months) != months or any(s.disagrees for s in services):
+        return None  # notes naming rows: the row reader words them
+    pair = fcode * len(services) + scode
+    firsts = _first_of_each(pl, pair)
+    codes = firsts.to_list()
+    numbered = pair.replace_strict(firsts, pl.Series(range(len(codes))), return_dtype=pl.Int64)
+    pairs = [(code // len(services), code % len(services)) for code in codes]
+    rows.count = n
+    return RosterColumns(ids, names.str.strip_chars(), sites, numbered, pairs, facts, services)
+
+
+def _plain_file(rows: RosterRows) -> bool:
+    """Whether the file is a CSV the columns can stand for: header on line 1 (no title
+    row, no two-row header), commas, no identity numbers, no site areas to fill in,
+    nothing wrong so far, and big enough to be worth it."""
+    table = rows.table
+    assert table is not None
+    path = rows.path
+    if rows.yaml or rows.opened.records is None or rows.problems:
+        return False
+    if table.header_row != 1 or table.header_lines != 1 or table.id_numbers:
+        return False
+    if ID_NUMBER in table.columns or csv_delimiter(path) != ",":
+        return False
+    if rows.check.site_areas is not None and rows.check.areas:
+        return False
+    if not any(c in ROSTER_COLUMNS for c in table.columns):
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return os.path.isfile(path) and st.st_size >= columnar_bytes()
+
+
+def _frame(pl: Any, data: bytes, width: int) -> Any:
+    """The file's data rows as text columns c0, c1, ...; None when a line is blank or
+    ragged, a cell quoted, the text not UTF-8, or a line ends in a lone CR."""
+    if b'"' in data or b"\x00" in data:
+        return None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    try:
+        frame = pl.read_csv(
+            data,
+            has_header=True,
+            new_columns=[f"c{i}" for i in range(width)],
+            infer_schema=False,
+            quote_char=None,
+            empty_string_is_null=False,
+            encoding="utf8",
+        )
+    except Exception:  # not UTF-8, a longer line: the row reader says which line
+        return None
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    # every line a row (a blank line is none), each with exactly the header's cells
+    if frame.width != width or lines != frame.height + 1:
+        return None
+    if data.count(b",") != (width - 1) * lines:
+        return None
+    return frame
+
+
+def _groups(pl: Any, columns: Sequence[Any]) -> tuple[Any, list[tuple[str, ...]]]:
+    """Per row the number of its combination of the columns' cells, and each
+    combination once (the number is its index)."""
+    frame = pl.DataFrame({f"k{i}": c for i, c in enumerate(columns)})
+    keys = list(frame.columns)
+    combos = frame.unique(subset=keys, maintain_order=True)
+    numbered = combos.with_row_index("number")
+    joined = frame.join(numbered, on=keys, how="left", maintain_order="left")
+    return joined.get_column("number").cast(pl.Int64), list(combos.iter_rows())
+
+
+def _first_of_each(pl: Any, codes: Any) -> Any:
+    """The distinct values of `codes`, in the order each first appears."""
+    return codes.unique(maintain_order=True)
+
+
+def _ids_plain(pl: Any, ids: Any) -> bool:
+    """Every id is letters, digits, "_" or "-" (ASCII) and none repeats."""
+    if not bool(ids.str.contains(_PLAIN_ID).all()):
+        return False
+    return not bool(ids.is_duplicated().any())
+
+
+def _sites_plain(pl: Any, sites: Any) -> bool:
+    """Every site cell is one the row reader takes as it stands (`site_id_ok`)."""
+    distinct = sites.unique()
+    odd = distinct.filter(~distinct.str.contains(_PLAIN_SITE) | (distinct.str.len_chars() > 64))
+    return all(site_id_ok(s) for s in odd.to_list())
+
+
+def _no_skipped_rows(pl: Any, frame: Any, columns: Sequence[str]) -> bool:
+    """No row the row reader would skip: no totals label in an id, name, site or kind
+    cell, and a first cell that is filled and marks no totals, example or footer row.
+
+    Only the cells that could (by their first or last character) are looked at closely,
+    with the row reader's own functions."""
+    first = frame.get_column("c0")
+    if bool((first.str.strip_chars() == "").any()):
+        return False
+    if not _none_marked(pl, first, SPECIAL_FIRST, marks_a_skip):
+        return False
+    for i, key in enumerate(columns):
+        if key in LABEL_COLUMNS:
+            cells = frame.get_column(f"c{i}")
+            short = cells.filter(cells.str.len_bytes() <= 8)  # total, totals, subtotal
+            if bool(short.str.to_lowercase().is_in(_TOTAL_WORDS).any()):
+                return False
+            near = cells.filter(
+                cells.str.slice(0, 1).is_in(sorted(LABEL_FIRST))
+                | cells.str.slice(-1, 1).is_in(sorted(LABEL_LAST))
+            )
+            if any(totals_label(c) for c in near.unique().to_list()):
+                return False
+    return True
+
+
+def _none_marked(pl: Any, distinct: Any, first_chars: frozenset[str], marks: Any) -> bool:
+    """Whether no value whose first character is one of `first_chars` is `marks`ed."""
+    near = distinct.filter(distinct.str.slice(0, 1).is_in(sorted(first_chars))).unique()
+    return not any(marks(c) for c in near.to_list())
