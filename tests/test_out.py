@@ -282,9 +282,9 @@ def test_zh_error_keeps_place_and_value_in_chinese_words(tmp_path: Path) -> None
 
 
 def test_zh_error_about_the_rules_lists_the_keys_a_rules_file_takes() -> None:
-    from swplan.i18n import problem_zh
+    from swplan.rules.problems import not_one_of
 
-    text = problem_zh("pay.default_performance", "'average' is not one of: excellent, good")
+    text = not_one_of("average", ["excellent", "good"]).text("zh")
     assert text == "'average' 不在可选值中：excellent, good"
 
 

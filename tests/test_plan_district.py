@@ -355,12 +355,19 @@ def test_the_workbook_by_site_holds_the_json_s_sites(tmp_path: Path) -> None:
     out = tmp_path / "plan.xlsx"
     assert swplan("plan", *args, "--output", out, "--lang", "zh").code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["对比", "baseline", "frozen", "tight", "各站点", "目标"]
+    assert book.sheetnames == ["对比", "基准方案", "frozen", "tight", "各站点", "目标"]
     # a title, the unit line, then the header
     rows = list(book["各站点"].iter_rows(values_only=True))[2:]
     assert rows[0][:4] == ("方案", "站点", "年度", "服务对象")
     expected = [
-        (s["name"], r["site"], r["year"], r["workers"], Decimal(r["total"]))
+        # baseline is 基准方案 in Chinese; the user's own names stay as written
+        (
+            "基准方案" if s["name"] == "baseline" else s["name"],
+            r["site"],
+            r["year"],
+            r["workers"],
+            Decimal(r["total"]),
+        )
         for s in data["scenarios"]
         for r in s["sites"]
     ]

@@ -22,6 +22,8 @@ import openpyxl
 import pytest
 from conftest import EXAMPLES, ROOT, Result, swplan
 
+from swplan.io.rules_file import load_rules
+from swplan.messages.fields import HEADERS_ZH
 from swplan.report.vocab import BUILTIN_ZH
 
 E = "examples"
@@ -47,21 +49,18 @@ TECHNICAL = {
 }
 
 # Column keys a message may name as they are written in a file.
-KEYS = {
-    "id",
-    "name",
-    "site",
-    "kind",
-    "clients",
-    "education",
-    "title",
-    "post",
-    "hired",
-    "performance",
-    "employment",
-    "exam",
-    "amount",
-}
+# Column keys a message may name as they are written in a file: none. A message
+# about a data file (roster, populations, passes, ledger) names a column by its
+# Chinese header (工号, 站点, 学历); one about the rules names the rules' keys, which
+# are written with an underscore or in a key path (`pay.points`), allowed below.
+KEYS: set[str] = set()
+
+# The columns of the data files, which under zh a reader sees by their headers.
+DATA_KEYS = sorted(
+    {key for headers in HEADERS_ZH.values() for key in headers} - {"workers", "sites", "passes"},
+    key=len,
+    reverse=True,
+)
 
 # After these words comes a list of what a file may hold: keys, as a user writes them.
 LIST_LEADS = ("允许的项：", "不在可选值中：", "表头需要：", "可选：", "已有薪级：", "请填写其一：")
@@ -87,7 +86,10 @@ _PLACES = [
     # a Chinese CSV header (明细.steps)
     re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\]|\.[A-Za-z0-9_]+)+", re.A),
     # a key such as years_of_service, but never a word a reader should see as its label
-    re.compile(r"(?<![.\w])(?!(?:" + "|".join(VOCABULARY) + r")\b)[A-Za-z]+_[A-Za-z0-9_]+", re.A),
+    re.compile(
+        r"(?<![.\w])(?!(?:" + "|".join(VOCABULARY + DATA_KEYS) + r")\b)[A-Za-z]+_[A-Za-z0-9_]+",
+        re.A,
+    ),
     re.compile(r"\S+@\d{4}"),  # a plan target: total<=25000000@2027
     re.compile(r"是否应为 [^）]*）"),  # a suggestion
 ]
@@ -163,7 +165,7 @@ def run_zh(args: list[str], cwd: Path = ROOT) -> tuple[Result, list[str]]:
     """Run `swplan ARGS --lang zh` and the English words of what it printed."""
     result = swplan(*args, "--lang", "zh", cwd=cwd)
     paths = [cwd / a for a in args if not a.startswith("-") and (cwd / a).exists()]
-    allowed = input_words(paths) | {"baseline"}  # the plan's scenario when none is given
+    allowed = input_words(paths)
     # JSON never changes with the language; `rules show` prints the rules (keys) as YAML
     keys_only = args[-2:] == ["-f", "json"] or args[:2] == ["rules", "show"]
     printed = result.err if keys_only else result.out + result.err
@@ -601,7 +603,9 @@ def test_the_checker_finds_english() -> None:
     assert english_words("| W001 | 张三 | jinjiang | lead |", {"jinjiang"})
     assert not english_words("| W001 | 张三 | jinjiang | 正职 |", {"jinjiang"})
     assert english_words("  W001 social_worker 1,000.00", set())
-    assert not english_words("hired 与 years_of_service 只能填写一个", set())
+    assert english_words("hired 与 years_of_service 只能填写一个", set())  # a roster's columns
+    assert not english_words("入职日期与工龄只能填写一个", set())
+    assert not english_words("performance_bonus 与 performance_bonus_months 只能填写一个", set())
     assert not english_words(
         "错误：tests/bad/x.csv:1:7: workers[0].hired: 'perfomance' 未知列；允许的项：id, site",
         set(),
@@ -631,3 +635,369 @@ def test_notes_and_parser_errors_read_as_a_chinese_reader_writes_them(tmp_path: 
     assert quote.err == (
         "错误：q.yaml:3:1: 不是有效的 YAML：读取带引号的值时文件意外结束（引号或括号是否未闭合？）\n"
     )
+
+
+# --------------------------------------------------------------------------- data files
+
+DATA_ROSTER = "工号,姓名,站点,学历,职称,岗位,入职日期,考核等次,用工性质"
+PASSES_HEAD = "工号,考试,通过日期"
+LEDGER_HEAD = "工号,考试,金额,发放日期"
+ROSTER_OK = "工号,站点,学历,职称,工龄\nW1,jinjiang,本科,无,3\nW0101,jinjiang,本科,无,3\n"
+
+# Bad cells of every kind in rosters, populations, passes and ledgers, unknown words,
+# missing and doubled columns, duplicate ids, dates after the judged day, ids spelt
+# otherwise, a scheme the rules lack, unknown sites: name -> (files, arguments).
+DATA_BROKEN: dict[str, tuple[dict[str, str], list[str]]] = {
+    "roster bad education": (
+        {"r.csv": DATA_ROSTER + "\nW1,张,jinjiang,小学,无,,2020-01-01,合格,合同制\n"},
+        ["pay", "r.csv"],
+    ),
+    "roster bad title": (
+        {"r.csv": DATA_ROSTER + "\nW1,张,jinjiang,本科,工程师,,2020-01-01,合格,合同制\n"},
+        ["pay", "r.csv"],
+    ),
+    "roster bad post": (
+        {"r.csv": DATA_ROSTER + "\nW1,张,jinjiang,本科,无,站长,2020-01-01,合格,合同制\n"},
+        ["pay", "r.csv"],
+    ),
+    "roster bad performance": (
+        {"r.csv": DATA_ROSTER + "\nW1,张,jinjiang,本科,无,,2020-01-01,优良,合同制\n"},
+        ["pay", "r.csv"],
+    ),
+    "roster bad employment": (
+        {"r.csv": DATA_ROSTER + "\nW1,张,jinjiang,本科,无,,2020-01-01,合格,临时工\n"},
+        ["pay", "r.csv"],
+    ),
+    "roster english keys mistyped": (
+        {"r.csv": DATA_ROSTER + "\nW1,张,jinjiang,bachlor,socal_worker,,2020-01-01,god,contrct\n"},
+        ["pay", "r.csv"],
+    ),
+    "roster bad dates": (
+        {
+            "r.csv": DATA_ROSTER
+            + "\nW1,张,jinjiang,本科,无,,2020-02-30,合格,合同制\nW2,李,jinjiang,本科,无,,昨天,合格,合同制\n"
+        },
+        ["pay", "r.csv"],
+    ),
+    "roster empty cells": (
+        {"r.csv": DATA_ROSTER + "\n,张,,本科,无,,2020-01-01,合格,合同制\n"},
+        ["pay", "r.csv"],
+    ),
+    "roster years bad": (
+        {
+            "r.csv": "工号,站点,学历,职称,工龄\nW1,jj,本科,无,-2\nW2,jj,本科,无,abc\nW3,jj,本科,无,2.5\nW4,jj,本科,无,\n"
+        },
+        ["pay", "r.csv"],
+    ),
+    "roster missing columns": ({"r.csv": "工号,姓名\nW1,张\n"}, ["pay", "r.csv"]),
+    "roster missing education": ({"r.csv": "工号,站点,职称,工龄\nW1,jj,无,3\n"}, ["pay", "r.csv"]),
+    "roster duplicate ids": (
+        {"r.csv": "工号,站点,学历,职称,工龄\nW1,jj,本科,无,3\nW1,jj,本科,无,4\nW1,jj,本科,无,5\n"},
+        ["check", "r.csv"],
+    ),
+    "roster hired after the day": (
+        {"r.csv": DATA_ROSTER + "\nW1,张,jinjiang,本科,无,,2026-06-01,合格,合同制\n"},
+        ["pay", "r.csv", "--as-of", "2026-01-01"],
+    ),
+    "roster hired after the year": (
+        {
+            "p.yaml": POPULATIONS,
+            "r.csv": DATA_ROSTER + "\nW1,张,jinjiang,本科,无,,2031-06-01,合格,合同制\n",
+        },
+        ["budget", "p.yaml", "r.csv", "--year", "2026"],
+    ),
+    "roster hired and years": (
+        {
+            "r.csv": "工号,站点,学历,职称,入职日期,工龄\nW1,jj,本科,无,2020-01-01,3\nW2,jj,本科,无,,\n"
+        },
+        ["pay", "r.csv", "--as-of", "2026-01-01"],
+    ),
+    "roster yaml bad cells": (
+        {
+            "r.yaml": "workers:\n  - {id: W1, site: jj, education: [a], title: none, years_of_service: x, performance: great, hired: 2020-01-01}\n  - {id: W2, site: jj, education: bachelor, title: none, extra: 1}\n"
+        },
+        ["pay", "r.yaml"],
+    ),
+    "roster yaml exams": (
+        {
+            "r.yaml": "workers:\n  - {id: W1, site: jj, education: bachelor, title: none, years_of_service: 1, exams: [{exam: socal, passed_on: 2025-13-01}]}\n"
+        },
+        ["awards", "r.yaml", "--as-of", "2026-01-01"],
+    ),
+    "roster unknown area": (
+        {
+            "r.csv": "工号,站点,学历,职称,工龄,地区,取证时间,不计工龄年数\nW1,jj,本科,无,3,月球,2020-13-01,-1\n"
+        },
+        ["pay", "r.csv"],
+    ),
+    "populations bad cells": (
+        {
+            "p.csv": "站点编号,名称,类型,老年人,常住人口,编制数,开办年份,撤销年份\na,A,城市小区,x,-1,2.5,20x,1800\na,B,城市社区,1,2,3,2020,2019\n,C,城市社区,1,,,,\n"
+        },
+        ["staff", "p.csv"],
+    ),
+    "populations missing columns": ({"p.csv": "名称,老年人\nA,3\n"}, ["staff", "p.csv"]),
+    "populations yaml bad": (
+        {
+            "p.yaml": "sites:\n  - {id: a, name: A, kind: urban_comunity, clients: {elderly: -1}}\n  - {id: a, name: B, kind: 城市社区, clients: 5}\n  - {name: C, kind: 城市社区, clients: {老年人: 1}, residents: x, posts_cap: -1}\n"
+        },
+        ["staff", "p.yaml"],
+    ),
+    "populations unknown area": (
+        {"p.csv": "站点编号,名称,类型,老年人,地区\na,A,城市社区,3,火星\n"},
+        ["staff", "p.csv"],
+    ),
+    "passes bad cells": (
+        {
+            "r.csv": ROSTER_OK,
+            "passes.csv": PASSES_HEAD
+            + "\nW1,社工,2025-01-01\nW1,社会工作师,2025-02-30\n,社会工作师,2025-01-01\nW1,,\n",
+        },
+        ["awards", "r.csv", "--passes", "passes.csv", "--as-of", "2026-01-01"],
+    ),
+    "passes after the day": (
+        {"r.csv": ROSTER_OK, "passes.csv": PASSES_HEAD + "\nW1,社会工作师,2026-05-01\n"},
+        ["awards", "r.csv", "--passes", "passes.csv", "--as-of", "2026-01-01"],
+    ),
+    "passes after the year": (
+        {
+            "p.yaml": POPULATIONS,
+            "r.csv": ROSTER_OK,
+            "passes.csv": PASSES_HEAD + "\nW1,社会工作师,2030-05-01\n",
+        },
+        ["budget", "p.yaml", "r.csv", "--passes", "passes.csv", "--year", "2026"],
+    ),
+    "passes ids spelt otherwise": (
+        {
+            "r.csv": ROSTER_OK,
+            "passes.csv": PASSES_HEAD + "\nw1,社会工作师,2025-05-01\nW101,社会工作师,2025-05-01\n",
+        },
+        ["awards", "r.csv", "--passes", "passes.csv", "--as-of", "2026-01-01"],
+    ),
+    "passes missing columns": (
+        {"r.csv": ROSTER_OK, "passes.csv": "工号,通过日期\nW1,2025-01-01\n"},
+        ["awards", "r.csv", "--passes", "passes.csv", "--as-of", "2026-01-01"],
+    ),
+    "passes yaml bad": (
+        {
+            "r.csv": ROSTER_OK,
+            "passes.yaml": "passes:\n  - {worker_id: W1, exam: social_wroker, passed_on: x}\n  - {worker_id: W1, exam: social_worker, passed_on: 2025-01-01, extra: 1}\n  - 5\n",
+        },
+        ["awards", "r.csv", "--passes", "passes.yaml", "--as-of", "2026-01-01"],
+    ),
+    "passes exam year bad": (
+        {
+            "r.csv": ROSTER_OK,
+            "passes.csv": "工号,考试,通过日期,考试年度\nW1,社会工作师,2025-01-01,二〇二五\n",
+        },
+        ["awards", "r.csv", "--passes", "passes.csv", "--as-of", "2026-01-01"],
+    ),
+    "ledger bad cells": (
+        {
+            "r.csv": ROSTER_OK,
+            "l.csv": LEDGER_HEAD
+            + "\nW1,社工,1000,2025-01-01\nW1,社会工作师,abc,2025-01-01\nW1,社会工作师,-3,2025-02-30\n,社会工作师,1,2025-01-01\n",
+        },
+        ["awards", "r.csv", "--ledger", "l.csv", "--as-of", "2026-01-01"],
+    ),
+    "ledger ids spelt otherwise": (
+        {
+            "r.csv": ROSTER_OK,
+            "l.csv": LEDGER_HEAD
+            + "\nw1,社会工作师,1000,2025-01-01\nW101,社会工作师,1000,2025-01-01\nW9,社会工作师,1000,2025-01-01\n",
+        },
+        ["awards", "r.csv", "--ledger", "l.csv", "--as-of", "2026-01-01"],
+    ),
+    "ledger missing columns": (
+        {"r.csv": ROSTER_OK, "l.csv": "工号,考试\nW1,社会工作师\n"},
+        ["awards", "r.csv", "--ledger", "l.csv", "--as-of", "2026-01-01"],
+    ),
+    "ledger after the day": (
+        {"r.csv": ROSTER_OK, "l.csv": LEDGER_HEAD + "\nW1,社会工作师,1000,2026-05-01\n"},
+        ["awards", "r.csv", "--ledger", "l.csv", "--as-of", "2026-01-01"],
+    ),
+    "ledger unknown scheme": (
+        {
+            "r.csv": ROSTER_OK,
+            "l.csv": LEDGER_HEAD + ",奖励方案\nW1,社会工作师,1000,2025-01-01,区级奖励\n",
+        },
+        ["awards", "r.csv", "--ledger", "l.csv", "--as-of", "2026-01-01"],
+    ),
+    "check ledger unknown scheme": (
+        {
+            "r.csv": ROSTER_OK,
+            "l.csv": LEDGER_HEAD
+            + ",奖励方案\nW1,社会工作师,1000,2025-01-01,区级奖励\nW9,社会工作师,1000,2025-01-01,\n",
+        },
+        ["check", "r.csv", "l.csv"],
+    ),
+    "unknown sites": (
+        {
+            "p.yaml": POPULATIONS,
+            "r.csv": "工号,站点,学历,职称,工龄\nW1,jinjang,本科,无,3\nW2,nowhere,本科,无,3\n",
+        },
+        ["staff", "p.yaml", "--roster", "r.csv"],
+    ),
+    "unknown sites check": (
+        {
+            "p.yaml": POPULATIONS,
+            "r.csv": "工号,站点,学历,职称,工龄\nW1,jinjang,本科,无,3\nW2,nowhere,本科,无,3\n",
+        },
+        ["check", "p.yaml", "r.csv"],
+    ),
+    "unknown sites plan": (
+        {"p.yaml": POPULATIONS, "r.csv": "工号,站点,学历,职称,工龄\nW1,jinjang,本科,无,3\n"},
+        ["plan", "p.yaml", "r.csv"],
+    ),
+    "unknown sites plan allowed": (
+        {"p.yaml": POPULATIONS, "r.csv": "工号,站点,学历,职称,工龄\nW1,jinjang,本科,无,3\n"},
+        ["plan", "p.yaml", "r.csv", "--allow-unknown-sites"],
+    ),
+    "unknown sites budget allowed": (
+        {
+            "p.yaml": POPULATIONS,
+            "r.csv": "工号,站点,学历,职称,工龄\nW1,jinjang,本科,无,3\nW2,nowhere,本科,无,3\n",
+        },
+        ["budget", "p.yaml", "r.csv", "--allow-unknown-sites"],
+    ),
+    "check passes unknown worker": (
+        {
+            "r.csv": ROSTER_OK,
+            "passes.csv": PASSES_HEAD + "\nW9,社会工作师,2025-05-01\nw1,社会工作师,2025-05-01\n",
+        },
+        ["check", "r.csv", "passes.csv"],
+    ),
+    "check bad everything": (
+        {
+            "r.csv": DATA_ROSTER + "\nW1,张,jinjiang,小学,无,,2020-01-01,合格,合同制\n",
+            "p.csv": "站点编号,名称,类型,老年人\na,A,城市小区,x\n",
+            "passes.csv": PASSES_HEAD + "\nW1,社工,2025-01-01\n",
+            "ledger.csv": LEDGER_HEAD + "\nW1,社会工作师,x,2025-01-01\n",
+        },
+        ["check", "r.csv", "p.csv", "passes.csv", "ledger.csv"],
+    ),
+    "header like a column": (
+        {"r.csv": "id,site,education,title,years_of_service,performence\nW1,jj,本科,无,3,合格\n"},
+        ["pay", "r.csv"],
+    ),
+    "header unknown chinese": (
+        {"r.csv": "工号,站点,学历,职称,工龄,考合等次\nW1,jj,本科,无,3,合格\n"},
+        ["pay", "r.csv"],
+    ),
+    "two columns for one": (
+        {"r.csv": "工号,站点,学历,最高学历,职称,工龄\nW1,jj,本科,本科,无,3\n"},
+        ["pay", "r.csv"],
+    ),
+    "two columns id": (
+        {"r.csv": "工号,人员编号,站点,学历,职称,工龄\nW1,W1,jj,本科,无,3\n"},
+        ["pay", "r.csv"],
+    ),
+    "passes yaml unknown key": (
+        {
+            "r.csv": ROSTER_OK,
+            "passes.yaml": "passes:\n  - {worker_id: W1, exam: social_wroker, passed_on: 2025-13-01, note: x}\n",
+        },
+        ["awards", "r.csv", "--passes", "passes.yaml", "--as-of", "2026-01-01"],
+    ),
+    "populations yaml unknown key": (
+        {
+            "p.yaml": "sites:\n  - {id: a, name: A, kind: 城市社区, clients: {老年人: 1}, kinds: x}\n"
+        },
+        ["staff", "p.yaml"],
+    ),
+    "roster yaml missing": ({"r.yaml": "workers:\n  - {id: W1}\n"}, ["pay", "r.yaml"]),
+    "plan unknown site allowed table": (
+        {
+            "p.yaml": POPULATIONS,
+            "r.csv": "工号,站点,学历,职称,工龄\nW1,jinjang,本科,无,3\nW2,jinjiang,本科,无,3\n",
+        },
+        ["plan", "p.yaml", "r.csv", "--allow-unknown-sites"],
+    ),
+    "staff unknown site allowed table": (
+        {
+            "p.yaml": POPULATIONS,
+            "r.csv": "工号,站点,学历,职称,工龄\nW1,jinjang,本科,无,3\nW2,jinjiang,本科,无,3\n",
+        },
+        ["staff", "p.yaml", "--roster", "r.csv", "--allow-unknown-sites"],
+    ),
+    "scheme rules lack": (
+        {
+            "rules.yaml": "extends: national\nawards:\n  schemes:\n    district: {label: {zh: 区级奖励}, exams: {social_worker: 1000}}\n    city: {label: {zh: 市级奖励}, exams: {social_worker: 500}}\n",
+            "r.csv": ROSTER_OK,
+            "l.csv": LEDGER_HEAD
+            + ",奖励方案\nW1,社会工作师,1000,2025-01-01,省级\nW1,社会工作师,1000,2025-01-01,\n",
+        },
+        ["awards", "r.csv", "--ledger", "l.csv", "--rules", "rules.yaml", "--as-of", "2026-01-01"],
+    ),
+    "ledger unknown exam": (
+        {"r.csv": ROSTER_OK, "l.csv": LEDGER_HEAD + "\nW1,社工考试,1000,2025-01-01\n"},
+        ["awards", "r.csv", "--ledger", "l.csv", "--as-of", "2026-01-01"],
+    ),
+    "populations unknown category": (
+        {"p.csv": "站点编号,名称,类型,老年人们,儿童\na,A,城市社区,3,x\n"},
+        ["staff", "p.csv"],
+    ),
+    "populations kind key": (
+        {"p.yaml": "sites:\n  - {id: a, name: A, kind: urban_comunity, clients: {elderly: 3}}\n"},
+        ["staff", "p.yaml"],
+    ),
+}
+
+# The words a reader of a data file's message must never see as keys: its columns
+# (hired, worker_id, passed_on), the national vocabulary (bachelor, social_worker) and
+# the national categories of clients (elderly, social_assistance).
+NEVER_KEYS = {
+    *DATA_KEYS,
+    *(k for words in BUILTIN_ZH.values() for k in words),
+    *load_rules(None).categories,
+}
+_AS_WRITTEN = [
+    re.compile(r"'(?:[^'\\]|\\.)*'"),  # a quoted value, as the file writes it
+    re.compile(r"\S*[/\\]\S*"),  # a path
+    re.compile(r"\S+\.(?:ya?ml|csv|xlsx)(?::[\d:]+)?", re.I),  # a file and a position
+    re.compile(r"--[a-z][\w-]*(?: site)?"),  # an option (--by site)
+    re.compile(r"\w+\[\d+\][^\s:]*"),  # a YAML key path, as written: sites[0].服务对象.elderly
+    re.compile(r"是否应为 [^）]*）"),  # a suggestion
+]
+
+
+def keys_named(text: str) -> list[str]:
+    """The lines of `text` that name a data file's column or a vocabulary word by its key."""
+    found = []
+    for line in text.splitlines():
+        rest = line
+        if ".yaml:" in rest and "允许的项：" in rest:  # a YAML file is written in keys
+            rest = rest.split("允许的项：")[0]
+        for place in _AS_WRITTEN:
+            rest = place.sub(" ", rest)
+        keys = [w for w in re.findall(r"[A-Za-z_]+", rest) if w in NEVER_KEYS]
+        if keys:
+            found.append(f"{keys}: {line}")
+    return found
+
+
+def test_data_file_messages_name_columns_and_words_in_chinese(tmp_path: Path) -> None:
+    failures = []
+    for n, (name, (files, args)) in enumerate(DATA_BROKEN.items()):
+        here = tmp_path / f"case{n}"
+        here.mkdir()
+        for file, text in files.items():
+            (here / file).write_text(text, encoding="utf-8")
+        result, english = run_zh(args, cwd=here)
+        printed = result.out + result.err
+        if result.code == 2 and "错误：" not in result.err:
+            failures.append(f"{name}: no error line")
+        keys = keys_named(printed)
+        if english or keys:
+            failures.append(f"{name} ({' '.join(args)}):\n  " + "\n  ".join(english + keys))
+    assert not failures, "\n".join(failures)
+
+
+def test_the_key_checker_finds_keys() -> None:
+    assert keys_named("错误：r.csv:2:4: 学历: 'x' 不在可选值中：secondary、associate")
+    assert keys_named("说明：r.csv：hired（入职日期）与工龄不一致")
+    assert keys_named("错误：l.csv:2:5: 奖励方案: '省级' 不是规则中的奖励方案；方案有：default")
+    assert not keys_named(
+        "错误：r.csv:2:4: 学历: 'bachlor' 不在可选值中：中专、本科（是否应为 '本科'？）"
+    )
+    assert not keys_named("错误：r.yaml:3:5: workers[1].extra: 未知的键；允许的项：id, name, site")

@@ -6,8 +6,7 @@ one `InputError` carrying all of them, so a user sees every mistake in one run.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,9 +50,9 @@ class Problem:
         if lang == "zh":
             text = render(self.message, "zh")
             if isinstance(self.message, str):  # another library's words
-                from .i18n import problem_zh
+                from .i18n import zh
 
-                text = problem_zh(self.path, text)
+                text = zh(text)
             field = self.header or path_zh(self.kind, self.path)
             parts = [location, field] if self.path else [location]
             return "错误：" + ": ".join(parts) + ": " + text
@@ -75,16 +74,3 @@ def position(line: int | None, col: int | None = None) -> str:
     if line is None:
         return ""
     return f"{line}:{col}" if col is not None else str(line)
-
-
-def did_you_mean(text: str, choices: Sequence[str]) -> str:
-    """` (did you mean 'x'?)` with the closest of `choices`, or nothing."""
-    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def one_of(value: object, allowed: Iterable[str]) -> str:
-    """`'bachlor' is not one of: a, b, c (did you mean 'bachelor'?)`"""
-    words = list(allowed)
-    text = f"{value!r} is not one of: {', '.join(words) if words else '(none defined)'}"
-    return text + did_you_mean(str(value), words)

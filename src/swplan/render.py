@@ -16,9 +16,11 @@ from typing import Any
 from .errors import InputError, Problem
 from .escapes import escaped
 from .io.atomic import STDOUT_NAMES, atomic_file, output_file, why
+from .messages import msg
 from .render_table import render_table
 from .render_view import Report, shown_rows
 from .report.labels import LABELS, label
+from .rules.problems import ours
 
 # --------------------------------------------------------------------------- CSV
 
@@ -196,7 +198,6 @@ def id_note(example: str) -> None:
     """The one note of a zh CSV holding ids a spreadsheet takes for numbers: it names
     the xlsx output, where ids are text cells."""
     from .io import notes
-    from .messages import msg
 
     notes.add([msg("documents.csv_ids", id=example)])
 
@@ -341,9 +342,13 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
                     "--output",
                     "",
                     "",
-                    f"{output!r} names a {implied} file but --format is {fmt}; "
-                    f"drop --format or name the file {os.path.splitext(output or '')[0]}"
-                    f"{_extension(fmt)}",
+                    msg(
+                        "documents.output.format_differs",
+                        output=output,
+                        implied=implied,
+                        fmt=fmt,
+                        name=os.path.splitext(output or "")[0] + _extension(fmt),
+                    ),
                 )
             ]
         )
@@ -356,8 +361,7 @@ def resolve_format(fmt: str | None, output: str | None) -> str:
                     "--format",
                     "",
                     "",
-                    "xlsx is a binary workbook and stdout is a terminal; "
-                    "add --output FILE.xlsx (or redirect: > FILE.xlsx)",
+                    msg("documents.output.xlsx_terminal"),
                 )
             ]
         )
@@ -381,7 +385,6 @@ def _extension_of(output: str) -> str:
 
 def _unknown_extension(output: str, extension: str, fmt: str | None) -> Problem:
     """`'预算.xls' ends in .xls, which swplan does not write; ...: name it 预算.xlsx`."""
-    from .messages import msg
 
     if fmt is not None:
         wanted = _extension(fmt)
@@ -407,7 +410,7 @@ def render_bytes(report: Report) -> bytes:
     from .workbook import workbook_bytes
 
     if report.sheets is None:
-        raise InputError([Problem("--format", "", "", "xlsx is not available for this output")])
+        raise InputError([Problem("--format", "", "", msg("documents.output.no_xlsx"))])
     return workbook_bytes(report.sheets(), lang=report.lang)
 
 
@@ -431,7 +434,11 @@ def emit(
             sys.stdout.flush()
         except OSError as exc:
             raise InputError(
-                [Problem("stdout", "", "", f"cannot be written: {why(exc)}")]
+                [
+                    Problem(
+                        "stdout", "", "", msg("documents.output.cannot_write", why=ours(why(exc)))
+                    )
+                ]
             ) from None
         if before_publish is not None:
             before_publish()

@@ -119,7 +119,7 @@ def parse_decimal(value: Any) -> Decimal:
         raise _fail("file.not_a_number", value=value)
     text = halfwidth(str(value)).strip()
     if not text.isascii():
-        raise ValueError(f"{shown(value)} is not a number")
+        raise _fail("file.not_a_number_shown", value=shown(value))
     if len(text) > 2 * MAX_DIGITS:
         raise _fail("file.number_too_long", value=shown(value), most=MAX_DIGITS)
     try:

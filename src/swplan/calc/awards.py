@@ -28,7 +28,7 @@ from functools import partial
 from typing import Any, TypedDict, Unpack
 
 from ..errors import InputError, Problem
-from ..messages import Clauses, L, Msg, did_you_mean, msg
+from ..messages import Clauses, L, Msg, Words, did_you_mean, msg
 from ..model import ExamPass, LedgerRow, Origin, Worker
 from ..money import ZERO
 from ..rules import DEFAULT, Rules, SchemeKeys, award_schemes, funder_of
@@ -223,27 +223,34 @@ def place_ledger(rules: Rules, ledger: Iterable[LedgerRow]) -> dict[str, list[Le
     names = list(schemes)
     unnamed = DEFAULT if DEFAULT in schemes else names[0] if len(names) == 1 else None
     placed: dict[str, list[LedgerRow]] = {name: [] for name in names}
+    listed = Words(_scheme_word(rules, name) for name in names)
     problems: list[Problem] = []
     for row in ledger:
         if row.scheme is None or not row.scheme.strip():
             name = unnamed
             if name is None:
                 problems.append(
-                    _ledger_problem(
-                        row, msg("schemes.row_without_scheme", schemes=", ".join(names))
-                    )
+                    _ledger_problem(row, msg("schemes.row_without_scheme", schemes=listed))
                 )
                 continue
         else:
             name = rules.word("scheme", row.scheme)
             if name is None:
-                problem = msg("schemes.not_a_scheme", value=row.scheme, schemes=", ".join(names))
+                problem = msg("schemes.not_a_scheme", value=row.scheme, schemes=listed)
                 problems.append(_ledger_problem(row, problem))
                 continue
         placed[name].append(row)
     if problems:
         raise InputError(problems)
     return placed
+
+
+def _scheme_word(rules: Rules, name: str) -> L | Msg:
+    """A scheme as a ledger names it: its key, in Chinese its label."""
+    label = rules.label_of("scheme", name, "zh")
+    if label == name and name == DEFAULT:
+        return msg("schemes.default")
+    return L(name, label)
 
 
 def _ledger_problem(row: LedgerRow, message: Msg) -> Problem:

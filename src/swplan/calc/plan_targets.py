@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ..messages import Msg, Text, msg
+from ..messages import Msg, Text, Words, msg
 from ..money import half_up
 from ..rules import Rules
 from .choices import not_one_of
@@ -88,7 +88,9 @@ class PlanYear:
             missing, first = self.no_residents
             if missing:
                 more = missing - len(first)
-                sites = ", ".join(first) + (f" and {more} more" if more > 0 else "")
+                sites: Text = Words(first)
+                if more > 0:
+                    sites = msg("plan.sites_and_more", sites=sites, n=more)
                 return msg("plan.no_residents", year=self.year, count=missing, sites=sites)
             return msg("plan.no_residents_counted", year=self.year)
         if name == "cost_per_client":

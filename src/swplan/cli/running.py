@@ -78,15 +78,17 @@ class _Group(TyperGroup):
                 say(exc.format_message(), lines=True)
             code = EXIT_BAD_INPUT
         except ClickException as exc:
-            ctx = getattr(exc, "ctx", None)
-            where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
-            message = exc.format_message().replace("Value error, ", "").rstrip(".")
-            if _argv_lang(kwargs.get("args", args[0] if args else None)) == "zh":
-                from ..i18n import zh
+            from ..messages import Clauses, msg
+            from ..rules.problems import Theirs
 
-                say(f"错误：{zh(message + where)}")
+            ctx = getattr(exc, "ctx", None)
+            message = exc.format_message().replace("Value error, ", "").rstrip(".")
+            where = msg("run.see_help", command=ctx.command_path) if ctx is not None else ""
+            line = Clauses(Theirs(message), where)  # click's words, then ours
+            if _argv_lang(kwargs.get("args", args[0] if args else None)) == "zh":
+                say(f"错误：{line.text('zh')}")
             else:
-                say(f"error: {message}{where}")
+                say(f"error: {line.text('en')}")
             code = exc.exit_code
         except typer.Abort:
             code = 130
@@ -207,20 +209,20 @@ SAME_PROBLEM_SHOWN = 3  # a problem repeated on many rows is shown this often, t
 def report_problems(problems: list[Problem], lang: str = "en") -> None:
     """One line per problem; the same problem on many rows (a header that is not the
     header gives every row the wrong width) is shown a few times, then counted."""
-    from ..i18n import problem_line
     from ..identity import mask_text
+    from ..messages import msg
 
     seen: dict[tuple[str, str, str], int] = {}
     for problem in problems:
         key = (problem.file, problem.path, str(problem.message))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= SAME_PROBLEM_SHOWN:
-            say(mask_text(problem_line(problem, lang)))
+            say(mask_text(problem.line(lang)))
     for (file, path, _), count in seen.items():
         if count > SAME_PROBLEM_SHOWN:
             more = count - SAME_PROBLEM_SHOWN
-            extra = Problem(file, "", path, f"... and {more} more like it")
-            say(problem_line(extra, lang))
+            extra = Problem(file, "", path, msg("run.more_like_it", n=more))
+            say(extra.line(lang))
 
 
 def print_notes(lang: str = "en") -> None:
@@ -291,23 +293,19 @@ def unexpected(exc: BaseException) -> Problem:
     """An error no reader turned into a `Problem`: still one line, never a traceback."""
     from decimal import DecimalException
 
+    from ..messages import msg
+    from ..rules.problems import ours
+
     if isinstance(exc, OSError):
         name = exc.filename if exc.filename is not None else "swplan"
         from ..io.atomic import why
 
-        return Problem(str(name), "", "", f"cannot be read or written: {why(exc)}")
+        return Problem(str(name), "", "", msg("run.cannot_read_or_write", why=ours(why(exc))))
     if isinstance(exc, DecimalException | OverflowError):
-        return Problem(
-            "swplan",
-            "",
-            "",
-            "a number is too large or too precise to compute exactly; "
-            "check the amounts and rates of the inputs",
-        )
+        return Problem("swplan", "", "", msg("run.number_too_large"))
     if isinstance(exc, RecursionError):
-        return Problem("swplan", "", "", "an input is nested too deeply")
+        return Problem("swplan", "", "", msg("run.too_deep"))
     if isinstance(exc, MemoryError):
-        return Problem("swplan", "", "", "out of memory; the input is too large")
-    return Problem(
-        "swplan", "", "", f"internal error ({type(exc).__name__}: {exc}); please report it"
-    )
+        return Problem("swplan", "", "", msg("run.out_of_memory"))
+    error = f"{type(exc).__name__}: {exc}"
+    return Problem("swplan", "", "", msg("run.internal_error", error=error))

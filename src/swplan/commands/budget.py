@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_CHECK_FAILED, InputError, Problem
+from ..messages import msg
 from .common import (
     Outcome,
     attempt,
@@ -109,7 +110,7 @@ def budget(
     messages, code = staff_checks(result.shortage, fail_on_shortage)
     messages = [*costed.messages(fmt), *messages]
     if result.cap_ok is False:
-        messages.append(f"over the cap: total {result.total} is above --cap {limit}")
+        messages.append(msg("budget.over_cap", total=result.total, cap=limit))
         code = EXIT_CHECK_FAILED
     # workers at unknown sites (with --allow-unknown-sites) are listed in the JSON too
     # passes whose worker is not on the roster are warned of, as awards warns of them

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_BAD_INPUT, InputError, Problem
-from ..messages import msg
+from ..messages import Clauses, msg
 from .common import (
     Outcome,
     load_rules_opt,
@@ -20,7 +20,6 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
     """`OK FILE (summary)` for each good file; every problem of the others (exit 2); then
     the good files together (roster sites, pass and ledger worker ids)."""
     from ..escapes import shown_path
-    from ..i18n import message, problem_line
     from ..io import notes
     from .checking import Checked, check_together, checked_all
 
@@ -38,7 +37,7 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
     good: list[tuple[Path, Checked]] = []
     for path in files:
         if path.name.endswith(".lock"):  # left by an older version beside a ledger
-            notes.add([f"{path} skipped: a lock file, not a swplan file"])
+            notes.add([msg("check.lock_file", file=str(path))])
             continue
         try:
             results = checked_all(path, r, keep=len(files) > 1)
@@ -46,19 +45,15 @@ def check(*, files: list[Path], rules: Path | None, lang: str = "en") -> Outcome
             problems += exc.problems
             continue
         good += [(path, result) for result in results]
-        if lang == "zh":
-            summary = "；".join(message(result.summary, lang) for result in results)
-            lines.append(f"通过 {shown_path(path)}（{summary}）\n")
-        else:
-            summary = "; ".join(str(result.summary) for result in results)
-            lines.append(f"OK {shown_path(path)} ({summary})\n")
+        summary = Clauses(*(result.summary for result in results))
+        lines.append(msg("check.ok", file=shown_path(path), summary=summary).text(lang) + "\n")
     if r is not None and len(good) > 1:
         try:
             problems += check_together(good, r)
         except InputError as exc:  # unreachable for files that were each good
             problems += exc.problems
     code = EXIT_BAD_INPUT if problems else 0
-    messages = [problem_line(p, lang) for p in problems]
+    messages = [p.line(lang) for p in problems]
     # warnings: a pass naming a worker on no roster, a sheet's total (--no-totals-check)
     warnings = notes.take_warnings()
     return Outcome(code=code, messages=messages, text="".join(lines), warnings=warnings)

@@ -51,7 +51,7 @@ class Checked:
     of it (a roster's site counts and ids, the sites, the passes, the ledger rows)."""
 
     kind: str
-    summary: str | Msg
+    summary: Msg
     held: Any = None
 
 
@@ -98,8 +98,12 @@ def checked(path: str | os.PathLike[str], rules: Rules | None, keep: bool = True
             loaded = rules_from_document(source)
             return Checked(
                 kind,
-                f"rules {loaded.name!r}, {len(loaded.categories)} categories, "
-                f"{len(loaded.pay.grades or [])} grades",
+                msg(
+                    "check.rules_summary",
+                    name=loaded.name,
+                    categories=len(loaded.categories),
+                    grades=len(loaded.pay.grades or []),
+                ),
             )
     else:
         return checked_all(path, rules, keep)[0]
@@ -127,16 +131,19 @@ def _checked_kind(
             if keep:
                 sites.append(site)
         read.finish()
-        return Checked(kind, f"populations, {count} sites", sites)
+        return Checked(kind, msg("check.populations_summary", n=count), sites)
     if kind == "passes":
         passes = load_passes(path, rules, source)
-        return Checked(kind, f"passes, {len(passes)} passes", passes)
+        return Checked(kind, msg("check.passes_summary", n=len(passes)), passes)
     if kind == "scenarios":
         from ..io.scenarios import scenarios_from
 
         assert isinstance(source, Document)
         named = scenarios_from(source, rules)
-        return Checked(kind, f"scenarios, {len(named)}: {', '.join(name for name, _ in named)}")
+        return Checked(
+            kind,
+            msg("check.scenarios_summary", n=len(named), names=Words(name for name, _ in named)),
+        )
     from ..io.ledger import append_order
 
     assert isinstance(source, OpenTable)
@@ -187,7 +194,7 @@ def _roster(path: str | os.PathLike[str], rules: Rules, source: Document | OpenT
         )
     summary = RosterSummary(Decimal(0), rows.count, counts, [], None)
     held = (summary, rows.ids.first.keys(), rows.id_numbers)
-    return Checked("roster", f"roster, {rows.count} workers", held)
+    return Checked("roster", msg("check.roster_summary", n=rows.count), held)
 
 
 def check_together(

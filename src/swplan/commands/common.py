@@ -59,10 +59,10 @@ def attempt(load: Callable[[], T], problems: list[Problem], default: T) -> T:
         return default
 
 
-def staff_checks(shortage: int | None, fail_on_shortage: bool) -> tuple[list[str], int]:
+def staff_checks(shortage: int | None, fail_on_shortage: bool) -> tuple[list[Text], int]:
     """With --fail-on-shortage, exit 1 when posts are short."""
     if fail_on_shortage and shortage:  # None: no roster, so nothing to be short of
-        return [f"shortage: {shortage} posts short across the sites"], EXIT_CHECK_FAILED
+        return [msg("staff.shortage", n=shortage)], EXIT_CHECK_FAILED
     return [], 0
 
 

@@ -20,6 +20,7 @@ from ..calc.staffing import (
     RosterCounts,
     RosterSummary,
     StaffResult,
+    UnknownSite,
     add_roster,
     required_posts,
 )
@@ -31,9 +32,9 @@ from ..io.populations import load_populations
 from ..io.table import edit_distance
 from ..io.text import file_format
 from ..io.totals import clients_note
-from ..messages import Words, did_you_mean, msg
+from ..messages import Text, Words, did_you_mean, msg
 from ..model import Origin, Populations, Worker
-from ..report.common import unknown_site_text as unknown_site_warning
+from ..report.common import unknown_site
 from ..rules import Rules
 from .roster import first_workers as _first_rows
 from .roster import summarise_roster
@@ -279,7 +280,7 @@ def roster_at_sites(
     roster: str | os.PathLike[str],
     rules: Rules,
     allow_unknown_sites: bool = False,
-) -> tuple[list[Worker], list[str]]:
+) -> tuple[list[Worker], list[Text]]:
     """A loaded roster checked against the populations as `staff` and `budget` check it
     (for `plan`, which keeps every worker): a site written by its name becomes that
     site's id, a name two sites share is an error, and a site in no populations file is
@@ -310,7 +311,7 @@ def roster_at_sites(
         if unknown:
             raise InputError(unknown)
     warnings += [
-        unknown_site_warning(site, n, counts.sample_ids.get(site, []))
+        unknown_site(UnknownSite(site, n, counts.sample_ids.get(site, [])))
         for site, n in counts.current.items()
         if site not in ids
     ]

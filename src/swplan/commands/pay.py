@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem
+from ..messages import msg
 from .common import (
     Outcome,
     judged_day,
@@ -38,27 +39,9 @@ def pay(
     when = option_date(as_of, "--as-of")
     costed_year = option_year(year)
     if when is not None and costed_year is not None:
-        raise InputError(
-            [
-                Problem(
-                    "--year",
-                    "",
-                    "",
-                    "costs a whole year, --as-of one day's run rate; give one of them",
-                )
-            ]
-        )
+        raise InputError([Problem("--year", "", "", msg("pay.year_and_as_of"))])
     if explain is not None and by is not None:
-        raise InputError(
-            [
-                Problem(
-                    "--explain",
-                    "",
-                    "",
-                    "shows one worker, so --by has nothing to group; leave out --by",
-                )
-            ]
-        )
+        raise InputError([Problem("--explain", "", "", msg("pay.explain_by"))])
     said: list[Any] = []
     if costed_year is None:  # without --year, one day's run rate: --as-of, else today
         judged = judged_day(as_of)

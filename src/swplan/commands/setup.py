@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, Problem
+from ..messages import msg
 from .common import (
     Outcome,
     load_rules_opt,
@@ -23,18 +24,9 @@ def rules_show(*, rules: Path | None, fmt: str) -> Outcome:
     from ..rules import rules_as_data
 
     if fmt == "xlsx":
-        raise InputError(
-            [
-                Problem(
-                    "--format",
-                    "",
-                    "",
-                    "'xlsx' is not available for the rules, which are nested; use yaml or json",
-                )
-            ]
-        )
+        raise InputError([Problem("--format", "", "", msg("rules_show.no_xlsx"))])
     if fmt not in ("yaml", "json"):
-        raise InputError([Problem("--format", "", "", f"{fmt!r} is not one of: yaml, json")])
+        raise InputError([Problem("--format", "", "", msg("rules_show.format", value=fmt))])
     data = rules_as_data(load_rules_opt(rules))
     if fmt == "json":
         return Outcome(text=json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -49,10 +41,6 @@ def init(*, directory: Path | str, lang: str) -> Outcome:
 
     written = [shown_path(p) for p in write_starter(directory, load_rules(None), lang)]
     names = " ".join(written)
-    if lang == "zh":
-        lines = [f"已写入 {p}" for p in written]
-        lines.append(f"下一步：填写这些文件，然后运行 swplan check {names}")
-    else:
-        lines = [f"wrote {p}" for p in written]
-        lines.append(f"next: fill them in, then run swplan check {names}")
+    lines = [msg("init.wrote", file=p).text(lang) for p in written]
+    lines.append(msg("init.next", files=names).text(lang))
     return Outcome(text="".join(line + "\n" for line in lines))

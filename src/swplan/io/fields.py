@@ -243,11 +243,15 @@ def yaml_records(
     return out
 
 
-def yaml_origin(doc: Document, path: tuple[str | int, ...]) -> Callable[[str], Origin]:
+def yaml_origin(
+    doc: Document, path: tuple[str | int, ...], kind: str | None = None
+) -> Callable[[str], Origin]:
+    """Where the field `key` of the entry at `path` is; `kind`: the data file's kind, so
+    that Chinese names the field by its header."""
     prefix = format_path(path)
 
     def origin_of(key: str) -> Origin:
-        return Origin(doc.file, doc.where((*path, key) if key else path), prefix)
+        return Origin(doc.file, doc.where((*path, key) if key else path), prefix, kind)
 
     return origin_of
 

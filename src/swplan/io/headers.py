@@ -254,7 +254,7 @@ def _header_cause(table: Table, kind: str) -> Problem | None:
     ]
     if others and not table_fits(kind)(table.columns):
         return _cause(table, wrong_kind(others[0], kind))
-    filled = [c for c in table.columns if c]
+    filled = [table.headers.get(c, c) for c in table.columns if c]  # as the file writes them
     if len(filled) <= 2 and not table_fits(kind)(table.columns):
         return _cause(
             table, msg("file.no_header", kind=KIND_WORDS[kind], row=Words(filled, quoted=True))

@@ -82,7 +82,7 @@ def load_passes(
         problems += unknown_keys(doc.data, ["passes"], doc, ())
         for path_, item in records:
             problems += unknown_keys(item, PASS_COLUMNS, doc, path_)
-            origin_of = yaml_origin(doc, path_)
+            origin_of = yaml_origin(doc, path_, "passes")
             f = Fields(item.get, origin_of, problems)
             p = exam_pass(f, f.ident("worker_id", required=True), rules, origin_of(""))
             if p:

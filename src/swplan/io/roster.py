@@ -300,7 +300,7 @@ class RosterRows:
         assert self.doc is not None
         doc = self.doc
         if not isinstance(exams, list):
-            origin = yaml_origin(doc, path)("exams")
+            origin = yaml_origin(doc, path, "roster")("exams")
             self.problems.append(origin.problem(msg("file.exams_not_list"), "exams"))
             return ()
         passes = []
@@ -310,8 +310,9 @@ class RosterRows:
                 self.problems.append(doc.problem(epath, msg("file.exam_not_mapping")))
                 continue
             self.problems += unknown_keys(entry, ["exam", "passed_on"], doc, epath)
-            fields = Fields(entry.get, yaml_origin(doc, epath), self.problems, self.exam_months)
-            found = exam_pass(fields, worker_id, self.rules, yaml_origin(doc, epath)(""))
+            origin_of = yaml_origin(doc, epath, "roster")
+            fields = Fields(entry.get, origin_of, self.problems, self.exam_months)
+            found = exam_pass(fields, worker_id, self.rules, origin_of(""))
             if found:
                 passes.append(found)
         return tuple(passes)

@@ -18,7 +18,7 @@ from .headers import GROWTH
 
 MAX_RESIDENTS = 2_000_000_000
 MAX_POSTS = 10_000_000
-_SINGLE = "must be a single value, not a list or mapping"
+_SINGLE = msg("file.single")
 
 Judged = tuple[Any, Text | None]  # (value, problem)
 

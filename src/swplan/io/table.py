@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import Problem, position
-from ..messages import Field, Quoted, Text, Words, did_you_mean, msg
+from ..messages import Field, L, Localized, Quoted, Text, Words, did_you_mean, msg
 
 # --------------------------------------------------------------------------- tables
 
@@ -224,8 +224,18 @@ def check_header(
     unknown: list[int] = []
     skipped = {header_key(h) for h in ignore}
 
-    def named(key: str) -> Field:
-        return Field(kind, key)
+    chinese: dict[
+        str, str
+    ] = {}  # key -> its first header written without Latin letters (老年人, 增长率.老年人)
+    for h, k in headers.items():
+        if not any("a" <= c.lower() <= "z" for c in h):
+            chinese.setdefault(k, h)
+
+    def named(key: str) -> Localized:
+        field = Field(kind, key)
+        if field.text("zh") == key and key in chinese:  # a category of the rules
+            return L(key, chinese[key])
+        return field
 
     for i, column in enumerate(columns):
         key = by_text.get(header_key(column)) if column else None

@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, Problem, position
-from ..messages import Text
+from ..messages import Text, msg
+from ..rules.problems import Theirs
 from .text import display_name, read_text
 
 Path_ = tuple[str | int, ...]
@@ -138,9 +139,11 @@ def parse_yaml(name: str, text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = position(mark.line + 1, mark.column + 1) if mark else ""
         what = " ".join(s for s in (exc.context, exc.problem) if s)
-        raise InputError([Problem(name, where, "", f"not valid YAML: {what}")]) from None
+        problem = msg("file.not_yaml", what=Theirs(what, yaml=True))
+        raise InputError([Problem(name, where, "", problem)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(name, "", "", f"not valid YAML: {exc}")]) from None
+        problem = msg("file.not_yaml", what=Theirs(str(exc), yaml=True))
+        raise InputError([Problem(name, "", "", problem)]) from None
     finally:
         dispose = getattr(composer, "dispose", None)
         if dispose:
@@ -154,7 +157,7 @@ def parse_yaml(name: str, text: str) -> Document:
     try:
         doc.data = builder.build(node, ())
     except RecursionError:
-        builder.problems.append(Problem(name, "", "", "nesting is too deep"))
+        builder.problems.append(Problem(name, "", "", msg("file.yaml_too_deep")))
     except _TooBig:
         pass
     if builder.problems:
@@ -189,7 +192,7 @@ class _Builder:
         self.budget = budget
         self.problems: list[Problem] = []
 
-    def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+    def fail(self, node: yaml.Node, path: Path_, message: Text) -> None:
         self.problems.append(
             Problem(self.doc.file, position(*_mark(node)), format_path(path), message)
         )
@@ -205,8 +208,7 @@ class _Builder:
                     self.doc.file,
                     position(*at),
                     format_path(top),
-                    "too many aliases: this expands to too many values; "
-                    "write the values out instead of nesting aliases",
+                    msg("file.yaml_aliases"),
                 )
             )
             raise _TooBig
@@ -216,20 +218,16 @@ class _Builder:
             if tag == _NULL_TAG:
                 return None
             if tag not in _STANDARD_TAGS:
-                self.fail(
-                    node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values"
-                )
+                self.fail(node, path, msg("file.yaml_tag", tag=_tag_name(tag)))
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ_TAG:
-                self.fail(
-                    node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values"
-                )
+                self.fail(node, path, msg("file.yaml_tag", tag=_tag_name(tag)))
                 return None
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if tag != _MAP_TAG:
-            self.fail(node, path, f"YAML tag {_tag_name(tag)!r} is not allowed; write plain values")
+            self.fail(node, path, msg("file.yaml_tag", tag=_tag_name(tag)))
             return None
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -237,16 +235,14 @@ class _Builder:
                 *_STANDARD_TAGS,
                 _NULL_TAG,
             ):
-                self.fail(key_node, path, "a key must be a plain word")
+                self.fail(key_node, path, msg("file.yaml_key_not_plain"))
                 continue
             key = key_node.value
             if key in out:
                 seen = self.doc.key_positions.get((*path, key))
-                earlier = f" (first at line {seen[0]})" if seen else ""
+                earlier = msg("file.yaml_first_at", line=seen[0]) if seen else ""
                 self.fail(
-                    key_node,
-                    (*path, key),
-                    f"duplicate key {key!r}{earlier}; each key may appear once",
+                    key_node, (*path, key), msg("file.yaml_duplicate_key", key=key, earlier=earlier)
                 )
                 continue
             self.doc.key_positions[(*path, key)] = _mark(key_node)

@@ -12,11 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a worker the rules cannot pay (a record made by a script, not by the readers)
     "calc.hired_and_years": (
         "give either hired or years_of_service, not both",
-        "hired 与 years_of_service 只能填写一个",
+        "入职日期与工龄只能填写一个",
     ),
     "calc.hired_or_years": (
         "give hired (YYYY-MM-DD) or years_of_service; one is required",
-        "请填写 hired（YYYY-MM-DD）或 years_of_service；二者必填其一",
+        "请填写入职日期（YYYY-MM-DD）或工龄；二者必填其一",
     ),
     "calc.no_posts": (
         "the rules define no posts; leave post out",

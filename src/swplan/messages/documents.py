@@ -39,6 +39,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{output!r} 的扩展名 {ext} 不是 swplan 能写的格式；swplan 只写 .json、.csv、"
         ".md、.txt 和 .xlsx 文件（请命名为 {name}，或不带扩展名并用 --format 指定格式）",
     ),
+    "documents.output.format_differs": (
+        "{output!r} names a {implied} file but --format is {fmt}; "
+        "drop --format or name the file {name}",
+        "{output!r} 是 {implied} 文件，但 --format 为 {fmt}；请去掉 --format，或把文件命名为 {name}",
+    ),
+    "documents.output.xlsx_terminal": (
+        "xlsx is a binary workbook and stdout is a terminal; "
+        "add --output FILE.xlsx (or redirect: > FILE.xlsx)",
+        "xlsx 是二进制工作簿，不能输出到终端；请加 --output 文件.xlsx（或重定向：> 文件.xlsx）",
+    ),
+    "documents.output.no_xlsx": (
+        "xlsx is not available for this output",
+        "此输出不提供 xlsx 格式",
+    ),
+    "documents.output.cannot_write": ("cannot be written: {why}", "无法写入：{why}"),
     # the title row of each sheet: region (when known), what, and the year or as-of date
     "documents.title.budget": (
         "{region}Social work staff budget {year}",

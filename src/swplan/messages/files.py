@@ -33,6 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处不能填写浮点数；请把数字写成文本",
     ),
     "file.not_a_number": ("{value!r} is not a number", "{value!r} 不是数字"),
+    "file.not_a_number_shown": ("{value} is not a number", "{value} 不是数字"),
     "file.number_too_long": (
         "{value} is too long a number; at most {most} digits",
         "{value} 数字过长；最多 {most} 位",
@@ -316,8 +317,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.disagree": (
         "{file}: hired and years_of_service disagree at {day} in {cells}{more}; hired was used",
-        "{file}：hired（入职日期）与 years_of_service（工龄）在 {day} 不一致：{cells}{more}；"
-        "按 hired 计算",
+        "{file}：入职日期与工龄在 {day} 不一致：{cells}{more}；按入职日期计算",
     ),
     "file.and_more_places": (" and {n} more", " 等，另有 {n} 处"),
+    # YAML documents (swplan.io.yamldoc)
+    "file.not_yaml": ("not valid YAML: {what}", "不是有效的 YAML：{what}"),
+    "file.yaml_too_deep": ("nesting is too deep", "嵌套层数过多"),
+    "file.yaml_aliases": (
+        "too many aliases: this expands to too many values; "
+        "write the values out instead of nesting aliases",
+        "别名过多：展开后的值过多；请直接写出各个值，不要嵌套别名",
+    ),
+    "file.yaml_tag": (
+        "YAML tag {tag!r} is not allowed; write plain values",
+        "不允许使用 YAML 标签 {tag!r}；请只写普通值",
+    ),
+    "file.yaml_key_not_plain": ("a key must be a plain word", "键必须是普通的词"),
+    "file.yaml_duplicate_key": (
+        "duplicate key {key!r}{earlier}; each key may appear once",
+        "键 {key!r} 重复{earlier}；每个键只能出现一次",
+    ),
+    "file.yaml_first_at": (" (first at line {line})", "（首次出现在第 {line} 行）"),
 }

@@ -95,6 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "say in a scheme column which one paid it",
         "该行未写奖励方案，而规则有多个方案（{schemes}）：请在“方案”列写明由哪个方案发放",
     ),
+    "schemes.default": ("default", "默认方案"),
     "schemes.not_a_scheme": (
         "{value!r} is not a scheme of the rules; the schemes are: {schemes}",
         "{value!r} 不是规则中的奖励方案；方案有：{schemes}",

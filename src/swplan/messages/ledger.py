@@ -178,7 +178,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in a workbook, make the workbook with its header (worker_id, exam, amount, "
         "paid_on) first",
         "台账不存在；--new-ledger 只能新建 CSV 台账：若要用工作簿记账，请先建好带表头"
-        "（worker_id、exam、amount、paid_on）的工作簿",
+        "（工号、考试、金额、发放日期）的工作簿",
     ),
     "ledger.xlsx_empty": (
         "cannot record: the workbook has no ledger sheet to add to",

@@ -46,6 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "target {text!r} names no scenario of the plan: {problem}",
         "目标 {text!r} 所指方案不在规划中：{problem}",
     ),
+    "plan.sites_and_more": ("{sites} and {n} more", "{sites} 等，另有 {n} 个"),
     "plan.no_residents": (
         "no value in {year}: {count} site(s) counted that year have no residents "
         "({sites}); give the populations a residents column",

@@ -291,4 +291,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the rules define no posts; leave posts out",
         "规则未设岗位；请去掉 posts",
     ),
+    "rules.not_plan_year": (
+        "{value!r} is not a year from 1900 to 9999",
+        "{value!r} 不是 1900 至 9999 之间的年份",
+    ),
 }

@@ -54,12 +54,6 @@ def unknown_site(warning: UnknownSite) -> Msg:
     return msg("reports.unknown_site.many", count=warning.count, ids=shown, site=warning.site)
 
 
-def unknown_site_text(site: str, count: int, ids: list[str]) -> str:
-    """The English of `unknown_site`, for a reader whose warnings are still plain text
-    (the roster checked for `plan`)."""
-    return unknown_site(UnknownSite(site, count, ids)).text("en")
-
-
 def warning_text(warning: UnknownSite | Text, lang: str) -> str:
     """A warning's sentence in `lang`."""
     return message(warning_message(warning), lang)

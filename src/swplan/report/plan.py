@@ -26,7 +26,7 @@ from ..render_view import Report, View
 from .common import sentence as words
 from .labels import PLAN_WORDS
 from .plan_assumptions import assumptions_notes
-from .plan_words import PLAN_MORE_WORDS
+from .plan_words import PLAN_MORE_WORDS, scenario_name
 from .vocab import rules_name
 from .vocab import word as vocab_word
 
@@ -154,12 +154,16 @@ def title(result: PlanResult, s: ScenarioPlan, lang: str, what: str = "") -> str
     has one of its own, and `what` the table shows after it."""
     years = span(result)
     rules = rules_name(s.rules, lang)
+    shown = scenario_name(s.name, lang)
     own = s.label.get(lang)
-    if own and own != s.name:  # its label, then its rules: (Tight; rules) / （紧缩方案，规则）
+    if own and own not in (
+        s.name,
+        shown,
+    ):  # its label, then its rules: (Tight; rules) / （紧缩方案，规则）
         rules = f"{own}，{rules}" if lang == "zh" else f"{own}; {rules}"
     tail = f" — {what}" if what else ""
     if lang == "zh":
-        return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name}（{rules}）{tail}"
+        return f"{word('plan', lang)} {years} — {word('scenario', lang)} {shown}（{rules}）{tail}"
     return f"{word('plan', lang)} {years} — {word('scenario', lang)} {s.name} ({rules}){tail}"
 
 
@@ -262,7 +266,7 @@ def _sites_view(s: ScenarioPlan, lang: str, result: PlanResult) -> View:
 
 
 def _comparison_view(result: PlanResult, lang: str) -> View:
-    names = [s.name for s in result.scenarios]
+    names = [scenario_name(s.name, lang) for s in result.scenarios]
     rows = []
     for i, y in enumerate(result.scenarios[0].years):
         rows.append([str(y.year), *(fmt_money(s.years[i].total) for s in result.scenarios)])
@@ -282,7 +286,7 @@ def _comparison_view(result: PlanResult, lang: str) -> View:
 
 def _targets_view(result: PlanResult, data: dict[str, Any], lang: str) -> View:
     reasons = [
-        f"{t.target.text} ({t.scenario}): {t.reason.text(lang)}"
+        f"{t.target.text} ({scenario_name(t.scenario, lang)}): {t.reason.text(lang)}"
         for t in result.targets
         if t.reason is not None
     ]
@@ -292,7 +296,7 @@ def _targets_view(result: PlanResult, data: dict[str, Any], lang: str) -> View:
         rows=[
             [
                 t["target"],
-                t["scenario"],
+                scenario_name(t["scenario"], lang),
                 "" if t["value"] is None else str(t["value"]),
                 word("met" if t["ok"] else "failed", lang),
             ]
@@ -347,6 +351,8 @@ def _csv_word(result: PlanResult) -> Any:
             if value in PLAN_MORE_WORDS:
                 return word(value, "zh")
             return vocab_word(rules, "exam", value, "zh") if value in rules.awards.exams else value
+        if column == "scenario" and isinstance(value, str):
+            return scenario_name(value, "zh")
         if column == "binding" and isinstance(value, list):
             return [word(b, "zh") for b in value]
         return value

@@ -26,6 +26,7 @@ from .plan import (
     word,
 )
 from .plan_assumptions import assumptions_notes, percent
+from .plan_words import scenario_name
 
 MORE = ("hires_cut", "per_10k", "cost_per_client", "attrition_applied")
 
@@ -65,7 +66,7 @@ def _comparison(result: PlanResult, lang: str, region: str | None) -> Sheet:
         title=document_title("plan_comparison", lang, region, years=span(result)),
         columns=[
             Column(word("year", lang), "int"),
-            *(Column(s.name, "money") for s in result.scenarios),
+            *(Column(scenario_name(s.name, lang), "money") for s in result.scenarios),
         ],
         rows=[
             [y.year, *(s.years[i].total for s in result.scenarios)]
@@ -128,14 +129,14 @@ def plan_sheets(result: PlanResult, lang: str, *, region: str | None = None) -> 
         totals += [None] * (len(exams) + 1)
         sheets.append(
             Sheet(
-                name=s.name,
-                title=title("plan_scenario", scenario=s.name),
+                name=scenario_name(s.name, lang),
+                title=title("plan_scenario", scenario=scenario_name(s.name, lang)),
                 columns=columns,
                 rows=rows,
                 totals=totals,
                 chart=Chart(
                     title=(
-                        f"方案 {s.name}：在岗人数与所需岗位"
+                        f"方案 {scenario_name(s.name, lang)}：在岗人数与所需岗位"
                         if zh
                         else f"Workers and required posts — scenario {s.name}"
                     ),
@@ -165,7 +166,7 @@ def _sites(result: PlanResult, lang: str, title: str) -> Sheet:
         *(Column(word(k, lang), "money" if k in SITE_MONEY else "int") for k in SITE_FIELDS),
     ]
     rows = [
-        [s.name, row.site, row.year, *(getattr(row, k) for k in SITE_FIELDS)]
+        [scenario_name(s.name, lang), row.site, row.year, *(getattr(row, k) for k in SITE_FIELDS)]
         for s in result.scenarios
         for row in s.sites or ()
     ]
@@ -188,7 +189,12 @@ def _targets(result: PlanResult, lang: str, title: str) -> Sheet:
         Column(word("ok", lang), "text"),
     ]
     rows = [
-        [t.target.text, t.scenario, _target_cell(t), word("met" if t.ok else "failed", lang)]
+        [
+            t.target.text,
+            scenario_name(t.scenario, lang),
+            _target_cell(t),
+            word("met" if t.ok else "failed", lang),
+        ]
         for t in result.targets
     ]
     if why:

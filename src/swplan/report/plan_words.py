@@ -35,3 +35,11 @@ PLAN_KEYS: dict[str, dict[str, str]] = {
     "pay_rise": {"en": "pay_rise", "zh": "薪酬年涨幅"},
     "base_rise": {"en": "base_rise", "zh": "缴费基数年涨幅"},
 }
+
+BASELINE = "baseline"  # the plan's one scenario when no scenarios file is given
+
+
+def scenario_name(name: str, lang: str) -> str:
+    """A scenario as a reader sees it: `baseline` is 基准方案 in Chinese; any other name
+    is the user's own word and stays as written."""
+    return "基准方案" if lang == "zh" and name == BASELINE else name

@@ -28,7 +28,7 @@ def parse_plan_year(value: Any) -> int:
     """A calendar year, 1900-9999 (a key of `by_year`; YAML gives 2028, JSON '2028')."""
     year = parse_integer(value)
     if not 1900 <= year <= 9999:
-        raise ValueError(f"{value!r} is not a year from 1900 to 9999")
+        raise ValueError(msg("rules.not_plan_year", value=value))
     return year
 
 

@@ -37,17 +37,18 @@ class RulesInconsistent(Exception):
 class Theirs(Localized):
     """Another library's words inside a message of ours; in Chinese as `swplan.i18n` has them."""
 
-    __slots__ = ("words",)
+    __slots__ = ("words", "yaml")
 
-    def __init__(self, words: str) -> None:
+    def __init__(self, words: str, *, yaml: bool = False) -> None:
         self.words = words
+        self.yaml = yaml  # the YAML parser's words (PyYAML's, libyaml's)
 
     def text(self, lang: str) -> str:
         if lang != "zh":
             return self.words
-        from ..i18n import zh
+        from ..i18n import yaml_zh, zh
 
-        return zh(self.words)
+        return yaml_zh(self.words) if self.yaml else zh(self.words)
 
 
 def ours(message: Text) -> Msg | Localized:
