@@ -268,6 +268,15 @@ def main() -> None:
             "--output",
             str(out / "plan.csv"),
         ]
+    # every task costs the same day (or year) as the peers, the rules' effective date:
+    # without the options, pay judges today and budget and plan cost the year after
+    effective = rules_effective(rules)
+    for name in (PAY, PAY_JSON, POLARS, PANDAS):
+        tasks[name] += ["--as-of", effective]
+    for name in (BUDGET, BUDGET_SITES):
+        tasks[name] += ["--year", effective[:4]]
+    if plan_task in tasks:
+        tasks[plan_task] += ["--from", effective[:4]]
     times: dict[str, list[float]] = {name: [] for name in tasks}
     peaks: dict[str, int] = dict.fromkeys(tasks, 0)
     quick = {COUNTY, VERSION, FLOOR}  # short, so run more often
@@ -288,6 +297,18 @@ PAY, POLARS, PANDAS = (
     "polars peer (CSV -> the same CSV)",
     "pandas peer (CSV -> CSV)",
 )
+PAY_JSON = "swplan pay (CSV -> JSON)"
+BUDGET, BUDGET_SITES = "swplan budget (national)", "swplan budget --by site (national)"
+
+
+def rules_effective(rules: str) -> str:
+    """The `effective:` date of a generated rules file (`YYYY-MM-DD`)."""
+    for line in Path(rules).read_text("utf-8").splitlines():
+        if line.startswith("effective:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+    raise SystemExit(f"{rules}: no effective date")
+
+
 COUNTY, VERSION, FLOOR = (
     "swplan budget (county, YAML)",
     "swplan --version",

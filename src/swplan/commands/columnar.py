@@ -10,12 +10,18 @@ made by the writer's own functions, once per distinct value.
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import IO, Any
 
 from ..calc.costing import RosterCosting, Tally
+from ..calc.staffing import RosterCounts, RosterSummary
 from ..identity import shown_id
 from ..io import notes
 from ..io.columnar import RosterColumns, engine
+from ..io.roster import RosterRows
+from ..model import Worker
 from ..render import csv_cell
 from ..report.pay_stream import PayStreamWriter, _json_text, _plain, _text_cell
 
@@ -153,3 +159,124 @@ def _cells(
     if empty is not None:
         shown = shown.zip_with(values != "", pl.repeat(empty, len(values), eager=True))
     return shown
+
+
+# --------------------------------------------------------------------------- staff, budget
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a command needs found on a roster besides its counts: the ids the passes
+    name, the ids a ledger names, the names the passes give (as `name_key` has them),
+    and whether each site's cost is kept."""
+
+    ids: Collection[str] = ()
+    ledger_ids: Collection[str] = ()
+    names: Collection[str] = ()
+    by_site: bool = False
+
+
+def summarise_columns(
+    rows: RosterRows,
+    columns: RosterColumns,
+    costing: RosterCosting | None,
+    wanted: Wanted,
+) -> RosterSummary:
+    """What `staff` and `budget` need of a roster (see `roster.summarise_roster`), from
+    its columns: each site's workers, certified workers, first ids and (with
+    `wanted.by_site`) cost, in the order the row path finds them."""
+    from ..calc.ids import respellings
+    from ..calc.items import staff_items
+    from ..model import RosterRow
+
+    pl = engine()
+    rules = rows.rules
+    certified_titles = rules.certified_titles
+    certified = [columns.facts[f].title in certified_titles for f, _ in columns.pairs]
+    frame = pl.DataFrame(
+        {
+            "id": columns.ids,
+            "site": columns.sites,
+            "certified": pl.Series(certified, dtype=pl.Boolean).gather(columns.pair),
+        }
+    )
+    counts = RosterCounts()
+    by_site = frame.group_by("site", maintain_order=True).agg(
+        pl.len().alias("n"), pl.col("id").head(RosterCounts.SAMPLE).alias("ids")
+    )
+    for site, n, ids in by_site.iter_rows():
+        counts.current[site] = n
+        counts.sample_ids[site] = list(ids)
+    held = frame.filter(pl.col("certified")).group_by("site", maintain_order=True).len()
+    for site, n in held.iter_rows():
+        counts.certified[site] = n
+    cost = Decimal(0)
+    items: dict[str, Decimal] = {}
+    number = None
+    if costing is not None:
+        number, tally = profiles(columns, costing)
+        cost = tally.totals()["annual_cost"]
+        if costing.year is not None:
+            items = staff_items((costing.figures(n), k) for n, k in enumerate(tally.counts))
+        if wanted.by_site:
+            _site_costs(pl, frame, number, costing, counts, wanted.ids)
+    elif wanted.by_site:
+        counts.with_costs(wanted.ids)
+    kept = _kept(pl, rows, columns, rules, wanted, RosterRow)
+    ids = set(frame.get_column("id").filter(frame.get_column("id").is_in(list(wanted.ids))))
+    found = ids | {w.id for w in kept}
+    unfound = {i: None for i in (*wanted.ids, *wanted.ledger_ids) if i not in ids}
+    respelt = respellings(columns.ids.to_list(), unfound) if unfound else {}
+    said = [*notes.take(), *notes.take_warnings()]
+    return RosterSummary(cost, columns.count, counts, kept, found, said, respelt, items)
+
+
+def _site_costs(
+    pl: Any,
+    frame: Any,
+    number: Any,
+    costing: RosterCosting,
+    counts: RosterCounts,
+    named: Collection[str],
+) -> None:
+    """Each site's cost (in whole fen, summed exactly) and the sites of `named`."""
+    from ..calc.costing import ANNUAL_COST_INDEX
+
+    counts.with_costs(named)
+    fen = [int(costing.money(n)[ANNUAL_COST_INDEX] * 100) for n in range(number.max() + 1)]
+    sums = (
+        frame.select("site")
+        .with_columns(fen=pl.Series(fen, dtype=pl.Int64).gather(number))
+        .group_by("site", maintain_order=True)
+        .agg(pl.col("fen").sum())
+    )
+    assert counts.costs is not None
+    for site, total in sums.iter_rows():
+        counts.costs[site] = Decimal(total).scaleb(-2)  # fen -> yuan, two places
+    if named:
+        at = frame.filter(pl.col("id").is_in(list(named))).unique("id", keep="first")
+        for worker_id, site in at.select("id", "site").iter_rows():
+            counts.site_of[worker_id] = site
+
+
+def _kept(
+    pl: Any, rows: RosterRows, columns: RosterColumns, rules: Any, wanted: Wanted, row_type: Any
+) -> list[Worker]:
+    """The workers the awards must judge: those the passes name by id (when the award
+    conditions judge workers) or by name, in roster order."""
+    from ..calc.awards import name_key
+
+    keep = pl.repeat(False, columns.count, eager=True)
+    if rules.awards_judge_workers and wanted.ids:
+        keep = keep | columns.ids.is_in(list(wanted.ids))
+    if wanted.names:
+        named = columns.names.map_elements(name_key, return_dtype=pl.String)
+        keep = keep | ((columns.names != "") & named.is_in(list(wanted.names)))
+    out = []
+    for i in keep.arg_true().to_list():
+        f, s = columns.pairs[columns.pair[i]]
+        name = columns.names[i] or None
+        facts, service = columns.facts[f], columns.services[s]
+        row = row_type(i + 2, columns.ids[i], name, columns.sites[i], facts, service)
+        out.append(rows.worker(row))
+    return out

@@ -187,6 +187,14 @@ def summarise_roster(
         rows = costed_rows(path, rules, costing, site_areas)
     else:
         rows = RosterRows(path, rules)
+    from ..io.columnar import read_columns
+
+    columns = read_columns(rows)
+    if columns is not None:  # a big CSV roster the columns can stand for
+        from .columnar import Wanted, summarise_columns
+
+        wanted = Wanted(wanted_ids, ledger_ids, wanted_names, by_site)
+        return summarise_columns(rows, columns, costing, wanted)
     counts = RosterCounts()
     if by_site:
         counts.with_costs(wanted_ids)

@@ -77,9 +77,11 @@ class RosterColumns:
 def read_columns(rows: RosterRows) -> RosterColumns | None:
     """The rows of `rows` (opened, not yet iterated) as columns, or None when the file
     must be read row by row (see the module's docstring)."""
-    pl = engine()
     table = rows.table
-    if pl is None or table is None or not _plain_file(rows):
+    if table is None or not _plain_file(rows):
+        return None
+    pl = engine()  # imported only now: a small roster never loads it
+    if pl is None:
         return None
     path = os.fspath(rows.path)
     try:
