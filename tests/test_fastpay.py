@@ -206,12 +206,8 @@ def local_policies(
     pay_rules = doc["pay"]
     posts = list(pay_rules.get("posts", {}))
     if draw(st.integers(0, 3)) == 0:  # no grades: pay is the components
-        del pay_rules["grades"]
+        _drop_grades(pay_rules)
         grade_numbers = []
-        for post in pay_rules.get("posts", {}).values():
-            post.pop("min_grade", None)
-            post.pop("max_grade", None)
-        pay_rules.pop("performance_bonus_months", None)
     if draw(st.booleans()):
         pay_rules["service"] = {
             "counted_from": draw(st.sampled_from(COUNTED_FROM)),
@@ -219,14 +215,8 @@ def local_policies(
                 e: draw(st.integers(0, 7)) for e in educations if draw(st.booleans())
             },
         }
-    steps = None
-    if draw(st.booleans()):
-        first = draw(st.integers(0, 2))
-        steps = {
-            "every_years": draw(st.integers(1, 3)),
-            "first": first,
-            "max": first + draw(st.integers(0, 6)),
-        }
+    steps = _steps(draw)
+    if steps is not None:
         pay_rules["steps"] = steps
     kinds: dict[str, list[str]] = {
         "title": titles,
@@ -238,17 +228,7 @@ def local_policies(
         kinds["step"] = [str(n) for n in range(steps["first"], steps["max"] + 1)]
     if grade_numbers:
         kinds["grade"] = [str(n) for n in grade_numbers]
-    components: dict[str, Any] = {}
-    for cid in words(draw, ["basic", "post_wage", "津贴", "-c"], 0, 3):
-        by = draw(st.sampled_from(sorted(k for k, v in kinds.items() if v)))
-        keys = kinds[by]
-        priced = keys if by in ("step", "grade") else [k for k in keys if draw(st.booleans())]
-        comp: dict[str, Any] = {"by": by, "amounts": {k: draw(fen) for k in priced}}
-        if draw(st.booleans()):
-            comp["per_year"] = draw(st.sampled_from(["0", "50", "12.34"]))
-            if draw(st.booleans()):
-                comp["max_years"] = draw(st.integers(0, 40))
-        components[cid] = comp
+    components = _components(draw, kinds)
     if components:
         pay_rules["components"] = components
     if posts and draw(st.booleans()):
@@ -262,7 +242,52 @@ def local_policies(
             "months": {r: draw(st.sampled_from(BONUS)) for r in ratings if draw(st.booleans())},
             "of": draw(st.lists(st.sampled_from(parts), min_size=1, unique=True)),
         }
-    contributions = pay_rules["contributions"]
+    _contribution_items(draw, pay_rules["contributions"])
+    changes = _changes(draw, components)
+    if changes:
+        doc["changes"] = changes
+
+
+def _drop_grades(pay_rules: dict[str, Any]) -> None:
+    """Pay rules without grades: no grade table, no post grade bounds, no bonus months."""
+    del pay_rules["grades"]
+    for post in pay_rules.get("posts", {}).values():
+        post.pop("min_grade", None)
+        post.pop("max_grade", None)
+    pay_rules.pop("performance_bonus_months", None)
+
+
+def _steps(draw: st.DrawFn) -> dict[str, int] | None:
+    """Random pay steps, or None."""
+    if not draw(st.booleans()):
+        return None
+    first = draw(st.integers(0, 2))
+    return {
+        "every_years": draw(st.integers(1, 3)),
+        "first": first,
+        "max": first + draw(st.integers(0, 6)),
+    }
+
+
+def _components(draw: st.DrawFn, kinds: dict[str, list[str]]) -> dict[str, Any]:
+    """Random pay components, each priced by one of `kinds` (kind -> its keys)."""
+    components: dict[str, Any] = {}
+    for cid in words(draw, ["basic", "post_wage", "津贴", "-c"], 0, 3):
+        by = draw(st.sampled_from(sorted(k for k, v in kinds.items() if v)))
+        keys = kinds[by]
+        priced = keys if by in ("step", "grade") else [k for k in keys if draw(st.booleans())]
+        comp: dict[str, Any] = {"by": by, "amounts": {k: draw(fen) for k in priced}}
+        if draw(st.booleans()):
+            comp["per_year"] = draw(st.sampled_from(["0", "50", "12.34"]))
+            if draw(st.booleans()):
+                comp["max_years"] = draw(st.integers(0, 40))
+        components[cid] = comp
+    return components
+
+
+def _contribution_items(draw: st.DrawFn, contributions: dict[str, Any]) -> None:
+    """A random rounding for the contributions, and for some of them their own rounding
+    and base."""
     contributions["round"] = draw(st.sampled_from(ROUNDING))
     items = {}
     for name in contributions["rates"]:
@@ -274,6 +299,10 @@ def local_policies(
             items[name] = item
     if items:
         contributions["items"] = items
+
+
+def _changes(draw: st.DrawFn, components: dict[str, Any]) -> list[dict[str, Any]]:
+    """Random dated changes: a contribution base, and maybe the months and a component."""
     changes = []
     for day in sorted(words(draw, CHANGE_DAYS, 0, 2)):
         lo, hi = sorted(draw(st.lists(st.integers(0, 4_000_000), min_size=2, max_size=2)))
@@ -289,8 +318,7 @@ def local_policies(
             keys = list(components[cid]["amounts"])
             change_pay["components"] = {cid: {"amounts": {k: draw(fen) for k in keys}}}
         changes.append({"from": day, "note": "random", "set": {"pay": change_pay}})
-    if changes:
-        doc["changes"] = changes
+    return changes
 
 
 # --------------------------------------------------------------------------- random rosters

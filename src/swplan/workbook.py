@@ -281,59 +281,22 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str], styles: _Styles, lang: 
     from openpyxl.utils import get_column_letter
 
     ws = book.create_sheet(sheet_name(sheet.name, taken))
-    n = len(sheet.columns)
     widths = _widths(sheet)
-    need = _page_width(sheet, widths)
-    page = list(widths)  # the table's columns, then empty ones to the page's width
-    while sum(page) < need or (sheet.signature and len(page) < 3):
-        page.append(_FILLER_WIDTH)
+    page = _page_columns(sheet, widths)
     for j, width in enumerate(page, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     last = get_column_letter(len(page))
 
-    title = ws.cell(row=1, column=1, value=xlsx_text(sheet.title))
-    title.data_type = "s"
-    styles.put(title, "title")
-    ws.merge_cells(f"A1:{last}1")
-    ws.row_dimensions[1].height = 30
-    if sheet.unit is not None:
-        unit = ws.cell(row=2, column=1, value=words(f"unit.{sheet.unit}", lang))
-        styles.put(unit, "unit")
-        if n > 1:
-            ws.merge_cells(f"A2:{get_column_letter(n)}2")
-
-    head_lines = 1
-    for j, column in enumerate(sheet.columns, start=1):
-        cell, _ = _write(ws, HEADER_ROW, j, column.label, "text")
-        styles.put(cell, "head")
-        head_lines = max(head_lines, _lines(column.label, widths[j - 1]))
-    ws.row_dimensions[HEADER_ROW].height = _ROW_POINTS * head_lines + 3
-
-    r = HEADER_ROW
-    for row in sheet.rows:
-        r += 1
-        lines = 1
-        for j, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
-            cell, number_format = _write(ws, r, j, value, column.kind)
-            styles.put(cell, "body", number_format)
-            if number_format is None and isinstance(value, str) and 2 * len(value) > widths[j - 1]:
-                lines = max(lines, _lines(value, widths[j - 1]))
-        if lines > 1:  # wrapped text: the row as tall as its lines
-            ws.row_dimensions[r].height = _ROW_POINTS * lines + 2
-    last_data = r
+    _write_title(ws, sheet, styles, lang, last)
+    _write_head(ws, sheet, styles, widths)
+    r = last_data = _write_rows(ws, sheet, styles, widths)
     if sheet.totals is not None:
         r += 1
         for j, (column, value) in enumerate(zip(sheet.columns, sheet.totals, strict=True), start=1):
             cell, number_format = _write(ws, r, j, value, column.kind)
             styles.put(cell, "total", number_format)
     if sheet.notes:
-        r += 1
-        for note in sheet.notes:
-            r += 1
-            cell, _ = _write(ws, r, 1, note, "text")
-            styles.put(cell, "note")
-            ws.merge_cells(f"A{r}:{last}{r}")
-            ws.row_dimensions[r].height = _ROW_POINTS * _lines(note, sum(page))
+        r = _write_notes(ws, sheet, styles, r + 1, page)
     if sheet.chart is not None and last_data > HEADER_ROW:
         from .workbook_chart import add_chart
 
@@ -345,6 +308,73 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str], styles: _Styles, lang: 
             styles.put(cell, "plain")
         ws.row_dimensions[r].height = 2 * _ROW_POINTS
     _print_setup(ws, lang, f"A1:{last}{r}")
+
+
+def _page_columns(sheet: Sheet, widths: list[float]) -> list[float]:
+    """The widths of the table's columns, then of empty ones to the page's width (and
+    at least three, for a signature block)."""
+    need = _page_width(sheet, widths)
+    page = list(widths)
+    while sum(page) < need or (sheet.signature and len(page) < 3):
+        page.append(_FILLER_WIDTH)
+    return page
+
+
+def _write_title(ws: Any, sheet: Sheet, styles: _Styles, lang: str, last: str) -> None:
+    """The title across the page, and below it the unit across the table."""
+    from openpyxl.utils import get_column_letter
+
+    title = ws.cell(row=1, column=1, value=xlsx_text(sheet.title))
+    title.data_type = "s"
+    styles.put(title, "title")
+    ws.merge_cells(f"A1:{last}1")
+    ws.row_dimensions[1].height = 30
+    if sheet.unit is not None:
+        unit = ws.cell(row=2, column=1, value=words(f"unit.{sheet.unit}", lang))
+        styles.put(unit, "unit")
+        n = len(sheet.columns)
+        if n > 1:
+            ws.merge_cells(f"A2:{get_column_letter(n)}2")
+
+
+def _write_head(ws: Any, sheet: Sheet, styles: _Styles, widths: list[float]) -> None:
+    """The header row, as tall as its longest wrapped label."""
+    head_lines = 1
+    for j, column in enumerate(sheet.columns, start=1):
+        cell, _ = _write(ws, HEADER_ROW, j, column.label, "text")
+        styles.put(cell, "head")
+        head_lines = max(head_lines, _lines(column.label, widths[j - 1]))
+    ws.row_dimensions[HEADER_ROW].height = _ROW_POINTS * head_lines + 3
+
+
+def _write_rows(ws: Any, sheet: Sheet, styles: _Styles, widths: list[float]) -> int:
+    """The table's rows below the header; the number of the last."""
+    r = HEADER_ROW
+    for row in sheet.rows:
+        r += 1
+        lines = 1
+        for j, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
+            cell, number_format = _write(ws, r, j, value, column.kind)
+            styles.put(cell, "body", number_format)
+            if number_format is None and isinstance(value, str) and 2 * len(value) > widths[j - 1]:
+                lines = max(lines, _lines(value, widths[j - 1]))
+        if lines > 1:  # wrapped text: the row as tall as its lines
+            ws.row_dimensions[r].height = _ROW_POINTS * lines + 2
+    return r
+
+
+def _write_notes(ws: Any, sheet: Sheet, styles: _Styles, r: int, page: list[float]) -> int:
+    """The notes, one a row from below row `r`, each across the page; the last row."""
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(len(page))
+    for note in sheet.notes:
+        r += 1
+        cell, _ = _write(ws, r, 1, note, "text")
+        styles.put(cell, "note")
+        ws.merge_cells(f"A{r}:{last}{r}")
+        ws.row_dimensions[r].height = _ROW_POINTS * _lines(note, sum(page))
+    return r
 
 
 def _thirds(page: list[float]) -> list[int]:

@@ -10,7 +10,7 @@ from .plan import PlanResult, Target, parse_target
 from .plan import plan as compute
 
 
-def plan(
+def plan(  # noqa: PLR0913 - the public API: swplan.plan(...) keeps its signature
     rules: Rules,
     sites: Sequence[Site],
     workers: Sequence[Worker],

@@ -12,6 +12,7 @@ from ..errors import InputError, Problem
 from ..messages import Msg, msg
 from .common import (
     Outcome,
+    RosterFiles,
     attempt,
     gather,
     judged_day,
@@ -30,17 +31,13 @@ _SHOWN_RECORDED = 50  # recorded rows listed on stderr; the ledger holds them al
 
 
 def awards(
+    files: RosterFiles,
     *,
-    roster: Path,
-    passes: Path | None,
-    ledger: Path | None,
     record: bool,
     new_ledger: bool,
-    rules: Path | None,
     as_of: str | None,
     fmt: str,
     output: Path | None,
-    lang: str,
 ) -> Outcome:
     from ..calc.awards import awards as compute
     from ..calc.awards import name_key
@@ -49,13 +46,14 @@ def awards(
     from ..report.awards import awards_report
     from .roster import workers_for_awards
 
+    ledger, lang = files.ledger, files.lang
     if record and ledger is None:
         raise InputError([Problem("--record", "", "", msg("ledger.record_needs_ledger"))])
     if new_ledger and not record:
         raise InputError([Problem("--new-ledger", "", "", msg("ledger.new_needs_record"))])
     if record and ledger is not None and not new_ledger and not _exists(ledger):
         raise InputError([Problem(str(ledger), "", "--ledger", msg("ledger.does_not_exist"))])
-    r = load_rules_opt(rules)
+    r = load_rules_opt(files.rules)
     judged = judged_day(as_of)
     when = judged.day
     out = str(output) if output else None
@@ -71,18 +69,18 @@ def awards(
     no_passes: list[Any] = []
     passes_problems: list[Problem] = []
     extra = attempt(
-        lambda: load_passes(passes, r) if passes is not None else no_passes,
+        lambda: load_passes(files.passes, r) if files.passes is not None else no_passes,
         passes_problems,
         no_passes,
     )
     # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
-    numbers = id_number_map(roster, r) if extra or ledger is not None else {}
+    numbers = id_number_map(files.roster, r) if extra or ledger is not None else {}
     extra, _ = by_worker_id(extra, [], numbers)
     wanted = {p.worker_id for p in extra}
     # the roster workers a pass off the roster may mean, by the name it gives
     names = {name_key(p.name) for p in extra if p.name}
     (workers, roster_ids), _, paid, _ = gather(
-        lambda: workers_for_awards(roster, r, wanted, names, judged=when),
+        lambda: workers_for_awards(files.roster, r, wanted, names, judged=when),
         lambda: raise_(passes_problems) if passes_problems else extra,
         # a recording run reads the ledger under its lock (after taking back an
         # append a stopped run left half done), not here

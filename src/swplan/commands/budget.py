@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_CHECK_FAILED, InputError, Problem
 from ..messages import msg
 from .common import (
+    DistrictFiles,
     Outcome,
     attempt,
     costed_year,
@@ -23,18 +23,11 @@ if TYPE_CHECKING:
 
 
 def budget(
+    files: DistrictFiles,
     *,
-    populations: Path,
-    roster: Path,
-    passes: Path | None,
-    ledger: Path | None,
-    rules: Path | None,
     year: str | None,
     cap: str | None,
     fail_on_shortage: bool,
-    lang: str,
-    allow_unknown_sites: bool = False,
-    by: str | None = None,
     fmt: str = "table",
 ) -> Outcome:
     from ..calc.awards import name_key
@@ -45,38 +38,37 @@ def budget(
     from ..model import ExamPass, LedgerRow
     from ..report.budget import budget_report
     from ..report.common import warning_messages, warnings_json
-    from .district import load_district
+    from .district import Wanted, load_district
 
     limit = parse_cap(cap)
-    r = load_rules_opt(rules)
+    r = load_rules_opt(files.rules)
     costed = costed_year(year)
     y = budget_year(r, costed.year)
 
     problems: list[Problem] = []  # every file's problems, reported together
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
+    passes, ledger = files.passes, files.ledger
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     # the roster is told which ids the passes name, rather than sending back all its ids
     # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
     if extra or paid:
-        extra, paid = by_worker_id(extra, paid, id_number_map(roster, r))
+        extra, paid = by_worker_id(extra, paid, id_number_map(files.roster, r))
     wanted = {p.worker_id for p in extra}
     names = {name_key(p.name) for p in extra if p.name}
     # who pays each line is worked out site by site: the sites' costs are kept
-    per_site = by is not None or r.funding is not None
+    per_site = files.by is not None or r.funding is not None
     # the roster is costed over the year, month by month
     district = attempt(
         lambda: load_district(
-            populations,
-            roster,
+            files.populations,
+            files.roster,
             r,
             costing=RosterCosting(r, year=y),
-            wanted_ids=wanted,
-            ledger_ids={row.worker_id for row in paid},
-            allow_unknown_sites=allow_unknown_sites,
+            wanted=Wanted(wanted, {row.worker_id for row in paid}, names),
+            allow_unknown_sites=files.allow_unknown_sites,
             by_site=per_site,
-            wanted_names=names,
         ),
         problems,
         None,
@@ -116,7 +108,13 @@ def budget(
     # passes whose worker is not on the roster are warned of, as awards warns of them
     warnings = [*staff_result.warnings, *result.awards.warnings]
     report = with_notes(
-        budget_report(result, r, lang, sites=sites if by is not None else None, region=pops.region),
+        budget_report(
+            result,
+            r,
+            files.lang,
+            sites=sites if files.by is not None else None,
+            region=pops.region,
+        ),
         warnings_json(warnings),
     )
     return Outcome(report, code, messages, warnings=warning_messages(warnings))

@@ -210,63 +210,111 @@ def check_together(
     rosters = [(path, c.held) for path, c in files if c.kind == "roster"]
     if not rosters:
         return []
-    sites = [s for _, c in files if c.kind == "populations" for s in c.held]
-    pops = Populations(None, sites) if any(c.kind == "populations" for _, c in files) else None
-    named: dict[str, Origin] = {}  # worker id -> where a pass first names it
-    names: dict[str, str] = {}  # worker id -> the name a pass gives with it
-    paid: dict[str, str] = {}  # worker id -> the ledger that first names it
-    origins: dict[str, Origin | None] = {}  # worker id -> the ledger row that first names it
-    for path, c in files:
-        if c.kind == "passes":
-            for p in c.held:
-                named.setdefault(p.worker_id, p.origin or Origin(str(path), ""))
-                if p.name:
-                    names.setdefault(p.worker_id, p.name)
-        elif c.kind == "ledger":
-            for row in c.held:
-                paid.setdefault(row.worker_id, str(path))
-                origins.setdefault(row.worker_id, row.origin)
-    problems: list[Problem] = []
-    for roster, (summary, *_) in rosters:
-        if pops is not None:
-            problems += sites_by_name(pops, summary, roster, rules)
-            problems += _unknown_sites(pops, summary, roster, rules)
+    named = _Named.of(files)
+    problems = _site_problems(files, rosters, rules)
     roster_names = ", ".join(str(path) for path, _ in rosters)
     # each roster's ids as read (a national roster's million are not copied), and its
     # identity numbers when it has a 身份证号 column beside its 工号 column
     id_sets: list[Collection[str]] = [ids for _, (_, ids, _) in rosters]
     id_sets += [numbers for _, (_, _, numbers) in rosters if numbers]
-    unknown_named = [i for i in named if not any(i in ids for ids in id_sets)]
-    unknown_paid = [i for i in paid if not any(i in ids for ids in id_sets)]
+    unknown_named = [i for i in named.passed if not any(i in ids for ids in id_sets)]
+    unknown_paid = [i for i in named.paid if not any(i in ids for ids in id_sets)]
     # an id that is a roster id spelt another way (Excel's 101 for 0101) names both
     every_id = (i for ids in id_sets for i in ids)
     respelt = respellings(every_id, dict.fromkeys((*unknown_named, *unknown_paid)))
+    problems += _respelt_problems(named, unknown_named, unknown_paid, respelt)
+    unknown_named = [i for i in unknown_named if i not in respelt]
+    unknown_paid = [i for i in unknown_paid if i not in respelt]
+    _warn_passes_off_roster(named, unknown_named, rosters, rules, roster_names)
+    _note_ledgers_off_roster(named, unknown_paid, roster_names)
+    return problems
+
+
+@dataclass
+class _Named:
+    """The worker ids the passes and ledgers name, each where it is first named."""
+
+    passed: dict[str, Origin]  # worker id -> where a pass first names it
+    names: dict[str, str]  # worker id -> the name a pass gives with it
+    paid: dict[str, str]  # worker id -> the ledger that first names it
+    origins: dict[str, Origin | None]  # worker id -> the ledger row that first names it
+
+    @classmethod
+    def of(cls, files: Sequence[tuple[str | os.PathLike[str], Checked]]) -> _Named:
+        named = cls({}, {}, {}, {})
+        for path, c in files:
+            if c.kind == "passes":
+                for p in c.held:
+                    named.passed.setdefault(p.worker_id, p.origin or Origin(str(path), ""))
+                    if p.name:
+                        named.names.setdefault(p.worker_id, p.name)
+            elif c.kind == "ledger":
+                for row in c.held:
+                    named.paid.setdefault(row.worker_id, str(path))
+                    named.origins.setdefault(row.worker_id, row.origin)
+        return named
+
+
+def _site_problems(
+    files: Sequence[tuple[str | os.PathLike[str], Checked]],
+    rosters: Sequence[tuple[str | os.PathLike[str], Any]],
+    rules: Rules,
+) -> list[Problem]:
+    """Each roster's sites that no populations file has (none when no file is one)."""
+    if not any(c.kind == "populations" for _, c in files):
+        return []
+    pops = Populations(None, [s for _, c in files if c.kind == "populations" for s in c.held])
+    problems: list[Problem] = []
+    for roster, (summary, *_) in rosters:
+        problems += sites_by_name(pops, summary, roster, rules)
+        problems += _unknown_sites(pops, summary, roster, rules)
+    return problems
+
+
+def _respelt_problems(
+    named: _Named, unknown_named: list[str], unknown_paid: list[str], respelt: dict[str, list[str]]
+) -> list[Problem]:
+    """A problem for each pass or ledger id that is a roster id spelt another way."""
+    problems: list[Problem] = []
     for worker_id in unknown_named:
         if worker_id in respelt:
             said = spelling_message(worker_id, respelt[worker_id], "passes")
-            problems.append(named[worker_id].problem(said, "worker_id"))
+            problems.append(named.passed[worker_id].problem(said, "worker_id"))
     for worker_id in unknown_paid:
         if worker_id in respelt:
             said = spelling_message(worker_id, respelt[worker_id], "ledger")
-            origin = origins.get(worker_id) or Origin(paid[worker_id], "")
+            origin = named.origins.get(worker_id) or Origin(named.paid[worker_id], "")
             problems.append(origin.problem(said, "worker_id"))
-    unknown_named = [i for i in unknown_named if i not in respelt]
-    unknown_paid = [i for i in unknown_paid if i not in respelt]
-    given = {names[i] for i in unknown_named[:SUGGESTED] if i in names}
+    return problems
+
+
+def _warn_passes_off_roster(
+    named: _Named,
+    unknown: list[str],
+    rosters: Sequence[tuple[str | os.PathLike[str], Any]],
+    rules: Rules,
+    roster_names: str,
+) -> None:
+    """A warning for each pass whose worker is on no roster."""
+    given = {named.names[i] for i in unknown[:SUGGESTED] if i in named.names}
     same_name = _by_name(rosters, rules, given)
-    for worker_id in unknown_named:
+    for worker_id in unknown:
         # a worker id is suggested only when the pass gives the name of that worker
-        found = same_name.get(_name_form(names.get(worker_id, "")), [])
+        found = same_name.get(_name_form(named.names.get(worker_id, "")), [])
         message = msg(
             "bureau.pass_not_on_roster",
             id=shown_id(worker_id),
             rosters=roster_names,
             hint=hint(shown_id(found[0])) if len(found) == 1 else "",
         )
-        notes.warn(Warned(named[worker_id].problem(message, "worker_id")))
+        notes.warn(Warned(named.passed[worker_id].problem(message, "worker_id")))
+
+
+def _note_ledgers_off_roster(named: _Named, unknown: list[str], roster_names: str) -> None:
+    """A note for each ledger worker on no roster: the first few by id, then a count."""
     by_ledger: dict[str, list[str]] = {}
-    for worker_id in unknown_paid:
-        by_ledger.setdefault(paid[worker_id], []).append(worker_id)
+    for worker_id in unknown:
+        by_ledger.setdefault(named.paid[worker_id], []).append(worker_id)
     for ledger, gone in by_ledger.items():
         for worker_id in gone[:SUGGESTED]:
             message = msg(
@@ -279,7 +327,6 @@ def check_together(
                 "bureau.ledger_more_not_on_roster", ledger=ledger, n=more, rosters=roster_names
             )
             notes.add([message])
-    return problems
 
 
 def _name_form(name: str) -> str:

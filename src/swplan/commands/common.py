@@ -41,6 +41,29 @@ class Outcome:
     warnings: list[Any] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
+class RosterFiles:
+    """The files a command that reads a roster shares with the others (`awards`), and
+    the language of its output."""
+
+    roster: Path
+    passes: Path | None
+    ledger: Path | None
+    rules: Path | None
+    lang: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DistrictFiles(RosterFiles):
+    """The files and options `budget` and `plan` share: a roster with the populations
+    of its sites, whether a worker at a site in no populations file is only a warning,
+    and `by` (`site`: each site's figures too)."""
+
+    populations: Path
+    allow_unknown_sites: bool = False
+    by: str | None = None
+
+
 def gather(*loads: Callable[[], Any]) -> list[Any]:
     """Run every loader; report the problems of all of them together, not just the first."""
     problems: list[Problem] = []

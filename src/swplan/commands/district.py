@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from operator import attrgetter
 
@@ -56,24 +56,32 @@ def _size(path: str | os.PathLike[str]) -> int:
         return 0  # read in this process, where a missing file gets its usual message
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """What a caller needs found on the roster: `ids`, the worker ids the passes name;
+    `ledger_ids`, those a ledger names; `names`, the names (as `calc.awards.name_key`
+    has them) of workers to keep."""
+
+    ids: Collection[str] = ()
+    ledger_ids: Collection[str] = ()
+    names: Collection[str] = ()
+
+
 def load_district(
     populations: str | os.PathLike[str],
     roster: str | os.PathLike[str] | None,
     rules: Rules,
     *,
     costing: RosterCosting | None = None,
-    wanted_ids: Collection[str] = (),
+    wanted: Wanted = Wanted(),
     allow_unknown_sites: bool = False,
     by_site: bool = False,
-    ledger_ids: Collection[str] = (),
-    wanted_names: Collection[str] = (),
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
-    `costing` costs the roster (None: not costed, for `staff`); `wanted_ids` are the
-    worker ids the caller needs to find on the roster, `ledger_ids` those a ledger
-    names (`wanted_names`: the names, as `calc.awards.name_key` has them, of workers
-    to keep); `by_site` keeps each site's cost too (`summarise_roster`).
+    `costing` costs the roster (None: not costed, for `staff`); `wanted` is what the
+    caller needs found on the roster; `by_site` keeps each site's cost too
+    (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
     a warning.
@@ -88,11 +96,11 @@ def load_district(
             roster,
             rules,
             costing,
-            wanted_ids,
+            wanted.ids,
             by_site,
             areas,
-            ledger_ids=ledger_ids,
-            wanted_names=wanted_names,
+            ledger_ids=wanted.ledger_ids,
+            wanted_names=wanted.names,
         )
 
     # where pay depends on the area, a worker with none takes their site's: the sites
@@ -124,24 +132,43 @@ def load_district(
     assert pops is not None and posts is not None
     posts.warnings.extend(pops.warnings)
     if summary is not None:
-        for note in summary.notes:  # made in a second process, for a big roster
-            if isinstance(note, notes.Warned):
-                notes.warn(note)
-            else:
-                notes.add([note])
+        _pass_on(summary.notes)
         if roster is not None:
-            shared = sites_by_name(pops, summary, roster, rules)
-            if shared:
-                raise InputError(shared)
-        if not allow_unknown_sites and roster is not None:
-            unknown = unknown_sites(pops, summary, roster, rules)
-            if unknown:
-                raise InputError(unknown)
+            _check_sites(pops, summary, roster, rules, allow_unknown_sites)
         add_roster(posts, summary.counts)
     posts.warnings.extend(notes.take_warnings())
     if pops.clients_read is not None:  # the last note: the clients a sheet gave
         notes.add([clients_note(rules, pops.clients_read)])
     return pops, posts, summary
+
+
+def _pass_on(made: Sequence[object]) -> None:
+    """A roster summary's notes and warnings, made in a second process for a big
+    roster, passed on as this process's own."""
+    for note in made:
+        if isinstance(note, notes.Warned):
+            notes.warn(note)
+        else:
+            notes.add([note])
+
+
+def _check_sites(
+    pops: Populations,
+    summary: RosterSummary,
+    roster: str | os.PathLike[str],
+    rules: Rules,
+    allow_unknown_sites: bool,
+) -> None:
+    """The roster's sites against the populations: a site written by its name is
+    counted at its id; a name two sites share, and (unless allowed) a site in no
+    populations file, is an error."""
+    shared = sites_by_name(pops, summary, roster, rules)
+    if shared:
+        raise InputError(shared)
+    if not allow_unknown_sites:
+        unknown = unknown_sites(pops, summary, roster, rules)
+        if unknown:
+            raise InputError(unknown)
 
 
 def site_form(text: str) -> str:

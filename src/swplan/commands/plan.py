@@ -9,6 +9,7 @@ from ..errors import EXIT_CHECK_FAILED, InputError, Problem
 from ..messages import Msg, msg
 from ..rules.plan_bounds import MAX_PLAN_YEARS
 from .common import (
+    DistrictFiles,
     Outcome,
     attempt,
     costed_year,
@@ -25,19 +26,12 @@ if TYPE_CHECKING:
 
 
 def plan(
+    files: DistrictFiles,
     *,
-    populations: Path,
-    roster: Path,
-    passes: Path | None,
-    ledger: Path | None,
-    rules: Path | None,
     scenarios: Path | None,
     start: str | None,
     years: str | None,
     targets: list[str],
-    lang: str,
-    allow_unknown_sites: bool = False,
-    by: str | None = None,
 ) -> Outcome:
     """The plan of every scenario; exit 1 when a target fails in the scenarios it checks."""
     from ..calc.awards import not_on_roster_warnings
@@ -60,7 +54,7 @@ def plan(
     )
     goals = _targets(targets, problems)
     loaded = attempt(
-        lambda: load_scenarios(scenarios, rules, same_horizon=span is None), problems, None
+        lambda: load_scenarios(scenarios, files.rules, same_horizon=span is None), problems, None
     )
     if loaded is None:
         raise InputError(problems)
@@ -71,14 +65,15 @@ def plan(
     own = _own_targets(named, problems, y0, span if span is not None else r.plan.years)
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
-    pops = attempt(lambda: load_populations(populations, r), problems, None)
+    pops = attempt(lambda: load_populations(files.populations, r), problems, None)
     # the roster is read into columns, not held as worker records (a national one is big)
     columns = PlanRoster()
-    attempt(lambda: _read_roster(roster, r, columns, first), problems, None)
+    attempt(lambda: _read_roster(files.roster, r, columns, first), problems, None)
+    passes, ledger = files.passes, files.ledger
     extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
     paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
     if extra or paid:  # a roster keyed by 工号 may be named by 身份证号 too
-        extra, paid = by_worker_id(extra, paid, id_number_map(roster, r))
+        extra, paid = by_worker_id(extra, paid, id_number_map(files.roster, r))
     if paid:  # a ledger id that is a roster id spelt another way names both
         from ..calc.ids import spelling_problems
 
@@ -91,7 +86,7 @@ def plan(
     # only the workers at sites that are no site id of the populations need a look
     odd = columns.not_at({s.id for s in pops.sites})
     moved, warnings = roster_at_sites(
-        pops, [columns.worker(i) for i in odd], roster, r, allow_unknown_sites
+        pops, [columns.worker(i) for i in odd], files.roster, r, files.allow_unknown_sites
     )
     columns.move({columns.site_of(i): w.site for i, w in zip(odd, moved, strict=True)})
     try:
@@ -106,7 +101,7 @@ def plan(
             targets=goals,
             own_targets=own,
             labels={s.name: s.label for s in named},
-            by_site=by is not None,
+            by_site=files.by is not None,
             rules=base,
         )
     except TargetError as exc:
@@ -114,7 +109,7 @@ def plan(
     except PlanTooBig as exc:
         raise InputError([Problem("plan", "", "", exc.message)]) from None
     except PlanInputError as exc:
-        where = str(populations)
+        where = str(files.populations)
         raise InputError([Problem(where, "", "", m) for m in exc.messages]) from None
     except InputError as exc:  # a pass after the first year: --from moves it
         raise InputError(later_than(exc.problems, first, "--from")) from None
@@ -135,7 +130,7 @@ def plan(
     if pops.clients_read is not None:  # the last note: the clients a sheet gave
         notes.add([clients_note(r, pops.clients_read)])
     failed = [t for t in result.targets if not t.ok]
-    report = with_notes(plan_report(result, lang, region=pops.region))
+    report = with_notes(plan_report(result, files.lang, region=pops.region))
     return Outcome(
         report,
         EXIT_CHECK_FAILED if failed else 0,

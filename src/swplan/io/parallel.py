@@ -31,7 +31,7 @@ def beside(fn: Callable[[], T]) -> Callable[[], T]:
             outcome: tuple[str, Any] = ("ok", fn())
         except InputError as exc:
             outcome = ("input", exc.problems)
-        except BaseException as exc:  # noqa: BLE001 - reported by the parent
+        except BaseException as exc:  # any failure: reported by the parent
             outcome = ("failed", f"{type(exc).__name__}: {exc}")
         send.send(outcome)
         send.close()

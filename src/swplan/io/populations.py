@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError, Problem
 from ..messages import L, Quoted, Text, Words, msg
@@ -39,6 +39,16 @@ from .yamldoc import Document, format_path, load_yaml
 
 _SINGLE = msg("file.single")
 _ALIASES = re.compile(r"[、,，;；]")
+
+
+class SiteCells(NamedTuple):
+    """A populations row's cells that make its site, as read: each judged by `SiteRules`."""
+
+    id: Any
+    name: Any = None
+    kind: Any = None
+    aliases: Any = None
+    area: Any = None
 
 
 class SiteRules:
@@ -244,17 +254,14 @@ class SiteRows:
                 for column, problem in wrong:
                     self.fail(number, column, problem)
                     bad = True
-            site = self._site(
-                number,
+            site_cells = SiteCells(
                 cells[i_id],
                 cells[i_name] if i_name is not None else None,
                 cells[i_kind] if i_kind is not None else None,
-                clients,
-                bad,
-                aliases_cell=cells[i_aliases] if i_aliases is not None else None,
-                area_cell=cells[i_area] if i_area is not None else None,
-                planned=planned,
+                cells[i_aliases] if i_aliases is not None else None,
+                cells[i_area] if i_area is not None else None,
             )
+            site = self._site(number, site_cells, clients, bad, planned=planned)
             if site is not None:
                 yield site
 
@@ -272,34 +279,30 @@ class SiteRows:
     def _site(
         self,
         number: int,
-        id_cell: Any,
-        name_cell: Any,
-        kind_cell: Any,
+        cells: SiteCells,
         clients: dict[str, int],
         bad: bool,
         *,
-        aliases_cell: Any = None,
-        area_cell: Any = None,
         planned: dict[str, Any] | None = None,
     ) -> Site | None:
         """A site from its cells, or None (its problems noted); its id counts for the
         duplicate-id rule whenever it is readable. `planned`: what a plan reads of it."""
-        ident, problem = self.check.ident(id_cell)
+        ident, problem = self.check.ident(cells.id)
         if problem is not None:
             self.fail(number, "id" if self._has_ids() else "name", problem)
-        name, problem = self.check.name(name_cell)
+        name, problem = self.check.name(cells.name)
         if problem is not None:
             self.fail(number, "name", problem)
             bad = True
-        aliases, problem = self.check.aliases(aliases_cell)
+        aliases, problem = self.check.aliases(cells.aliases)
         if problem is not None:
             self.fail(number, "aliases", problem)
             bad = True
-        kind, problem = self.check.kind(kind_cell)
+        kind, problem = self.check.kind(cells.kind)
         if problem is not None:
             self.fail(number, "kind", problem)
             return None
-        area, problem = self.check.area(area_cell)
+        area, problem = self.check.area(cells.area)
         if problem is not None:
             self.fail(number, "area", problem)
             bad = True
@@ -324,17 +327,14 @@ class SiteRows:
             self.problems += unknown_keys(item, [*SITE_COLUMNS, "clients", "growth"], doc, path)
             clients, bad = self._yaml_clients(path, item.get("clients") or {})
             planned, wrong = self._yaml_plan(path, item)
-            site = self._site(
-                number,
+            site_cells = SiteCells(
                 item.get("id"),
                 item.get("name"),
                 item.get("kind"),
-                clients,
-                bad or wrong,
-                aliases_cell=item.get("aliases"),
-                area_cell=item.get("area"),
-                planned=planned,
+                item.get("aliases"),
+                item.get("area"),
             )
+            site = self._site(number, site_cells, clients, bad or wrong, planned=planned)
             if site is not None:
                 yield site
 

@@ -47,7 +47,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 def open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
     """The file opened once for reading in binary: seekable, whatever it is. Raises `OSError`."""
     if stat.S_ISREG(os.stat(path).st_mode):
-        return open(path, "rb")  # noqa: SIM115
+        return open(path, "rb")
     return io.BytesIO(read_bytes(path))
 
 

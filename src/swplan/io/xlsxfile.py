@@ -263,6 +263,39 @@ def _sheet_table(
     formulas: dict[tuple[int, int], str] | None = None,
 ) -> tuple[Table, list[Problem]]:
     ref = _sheet_ref(sheet.title)
+    _check_size(name, ref, sheet)
+    # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
+    # what the sheet really holds instead of trusting them, row by row.
+    sheet.reset_dimensions()
+    text_numbers: list[tuple[int, int]] = []  # (row, 1-based column) of numbers kept as text
+    header, header_row, rows = _header(_shown_rows(sheet, text_numbers), fits)
+    data_from = header_row  # the last header row: merged cells above the data end here
+    refs = _Merged.refs(sheet)
+    if header_row and fits is not None and fits([_cell_text(v) for v in header]):
+        header, data_from, rows = _second_header_row(header, header_row, rows, refs, fits)
+    if not header_row:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"{ref}!A1",
+                    "",
+                    msg("file.sheet_empty", sheet=sheet.title),
+                )
+            ]
+        )
+    columns = [_cell_text(v) or "" for v in header]
+    while columns and not columns[-1]:
+        columns.pop()
+    first = next(i for i, c in enumerate(columns) if c)  # a header may start right of column A
+    table = Table(name, columns[first:], [], sheet=ref, header_row=header_row, first_column=first)
+    problems = _read_rows(table, rows, _Merged(refs, data_from), formulas or {})
+    table.text_numbers = {(r, c - 1 - first) for r, c in text_numbers if r > data_from}
+    return table, problems
+
+
+def _check_size(name: str, ref: str, sheet: Any) -> None:
+    """A sheet declared bigger than swplan reads is refused before it is read."""
     declared = sheet.max_row or 0
     if declared > MAX_SHEET_ROWS or (sheet.max_column or 0) > MAX_SHEET_COLUMNS:
         raise InputError(
@@ -282,12 +315,16 @@ def _sheet_table(
                 )
             ]
         )
-    # A workbook's stored dimensions may be wrong (some writers leave "A1"); read
-    # what the sheet really holds instead of trusting them, row by row.
-    sheet.reset_dimensions()
-    text_numbers: list[tuple[int, int]] = []  # (row, 1-based column) of numbers kept as text
-    rows: Iterator[tuple[int, Any]] = _shown_rows(sheet, text_numbers)
-    first_rows: list[tuple[int, Any]] = []  # see open_csv: the header is the first that fits
+
+
+def _header(
+    rows: Iterator[tuple[int, Any]], fits: Callable[[Sequence[str | None]], bool] | None
+) -> tuple[tuple[Any, ...], int, Iterator[tuple[int, Any]]]:
+    """The header row's values, its number (0: the sheet is empty) and the rows after it.
+
+    As in open_csv, the header is the first of the first non-empty rows that fits (the
+    first non-empty row when none does)."""
+    first_rows: list[tuple[int, Any]] = []
     for number, values in rows:
         if any(_cell_text(v) is not None for v in values):
             first_rows.append((number, values))
@@ -305,75 +342,59 @@ def _sheet_table(
     )
     header: tuple[Any, ...] = first_rows[at][1] if first_rows else ()
     header_row = first_rows[at][0] if first_rows else 0
-    rows = itertools.chain(first_rows[at + 1 :], rows)
-    data_from = header_row  # the last header row: merged cells above the data end here
-    refs = _Merged.refs(sheet)
-    if header_row and fits is not None and fits([_cell_text(v) for v in header]):
-        below = next(rows, None)
-        joined = None
-        if below is not None and below[0] == header_row + 1:
-            joined = second_header(
-                [_cell_text(v) for v in header],
-                [_cell_text(v) for v in below[1]],
-                _header_merged(refs, header_row) | spans([_cell_text(v) for v in header]),
-                fits,
-            )
-        if joined is not None:
-            header, data_from = tuple(joined), header_row + 1
-        elif below is not None:
-            rows = itertools.chain([below], rows)
-    if not header_row:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    f"{ref}!A1",
-                    "",
-                    msg("file.sheet_empty", sheet=sheet.title),
-                )
-            ]
+    return header, header_row, itertools.chain(first_rows[at + 1 :], rows)
+
+
+def _second_header_row(
+    header: tuple[Any, ...],
+    header_row: int,
+    rows: Iterator[tuple[int, Any]],
+    refs: list[str],
+    fits: Callable[[Sequence[str | None]], bool],
+) -> tuple[tuple[Any, ...], int, Iterator[tuple[int, Any]]]:
+    """A group header above its columns' own, read as one: the header, the last header
+    row and the rows after it (the row below given back when it is no header)."""
+    below = next(rows, None)
+    joined = None
+    if below is not None and below[0] == header_row + 1:
+        joined = second_header(
+            [_cell_text(v) for v in header],
+            [_cell_text(v) for v in below[1]],
+            _header_merged(refs, header_row) | spans([_cell_text(v) for v in header]),
+            fits,
         )
-    columns = [_cell_text(v) or "" for v in header]
-    while columns and not columns[-1]:
-        columns.pop()
-    first = next(i for i, c in enumerate(columns) if c)  # a header may start right of column A
-    table = Table(name, columns[first:], [], sheet=ref, header_row=header_row, first_column=first)
-    width = len(table.columns)
+    if joined is not None:
+        return tuple(joined), header_row + 1, rows
+    if below is not None:
+        rows = itertools.chain([below], rows)
+    return header, header_row, rows
+
+
+def _read_rows(
+    table: Table,
+    rows: Iterator[tuple[int, Any]],
+    merged: _Merged,
+    formulas: dict[tuple[int, int], str],
+) -> list[Problem]:
+    """The data rows into `table` (an empty row is skipped); the problems of their cells."""
+    name, first, width = table.file, table.first_column, len(table.columns)
     problems: list[Problem] = []
-    formulas = formulas or {}
-    merged = _Merged(refs, data_from)
     for number, values in rows:
         if number > MAX_SHEET_ROWS:
             raise InputError(
                 [
                     Problem(
                         name,
-                        f"{ref}!A{number}",
+                        f"{table.sheet}!A{number}",
                         "",
                         msg("file.sheet_rows", most=f"{MAX_SHEET_ROWS:,}"),
                     )
                 ]
             )
-        cells = [_cell_text(v) for v in values]
-        if merged.cells:
-            own = any(c is not None for c in cells)
-            cells = merged.fill(number, cells, table, first)
-            if not own and any(c is not None for c in cells):
-                table.merged_only.add(number)
+        cells = _merged_cells(table, number, [_cell_text(v) for v in values], merged)
         if formulas:  # a formula with no saved value reads as empty: remember which
-            for i in range(first, first + width):
-                if (i >= len(cells) or cells[i] is None) and (number, i + 1) in formulas:
-                    table.uncached[(number, i - first)] = formulas[(number, i + 1)]
-        for i, value in enumerate(cells):
-            if value is not None and not first <= i < first + width:
-                problems.append(
-                    Problem(
-                        name,
-                        table.cell(number, i - first),
-                        "",
-                        msg("file.cell_without_header", value=value),
-                    )
-                )
+            _note_uncached(table, number, cells, formulas)
+        problems += _cells_without_header(table, number, cells)
         cells = cells[first : first + width]
         cells += [None] * (width - len(cells))
         if all(c is None for c in cells) and not any(
@@ -381,5 +402,43 @@ def _sheet_table(
         ):
             continue
         table.rows.append(Row(number, dict(zip(table.columns, cells, strict=True))))
-    table.text_numbers = {(r, c - 1 - first) for r, c in text_numbers if r > data_from}
-    return table, problems
+    return problems
+
+
+def _merged_cells(
+    table: Table, number: int, cells: list[str | None], merged: _Merged
+) -> list[str | None]:
+    """The row's cells with those a merged cell begun above fills (a row only they fill
+    is noted in `table.merged_only`)."""
+    if not merged.cells:
+        return cells
+    own = any(c is not None for c in cells)
+    cells = merged.fill(number, cells, table, table.first_column)
+    if not own and any(c is not None for c in cells):
+        table.merged_only.add(number)
+    return cells
+
+
+def _note_uncached(
+    table: Table, number: int, cells: list[str | None], formulas: dict[tuple[int, int], str]
+) -> None:
+    """The row's formula cells with no saved value, in `table.uncached`."""
+    first = table.first_column
+    for i in range(first, first + len(table.columns)):
+        if (i >= len(cells) or cells[i] is None) and (number, i + 1) in formulas:
+            table.uncached[(number, i - first)] = formulas[(number, i + 1)]
+
+
+def _cells_without_header(table: Table, number: int, cells: list[str | None]) -> list[Problem]:
+    """A problem for each value of the row outside the header's columns."""
+    first, width = table.first_column, len(table.columns)
+    return [
+        Problem(
+            table.file,
+            table.cell(number, i - first),
+            "",
+            msg("file.cell_without_header", value=value),
+        )
+        for i, value in enumerate(cells)
+        if value is not None and not first <= i < first + width
+    ]
