@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Deterministic synthetic national data for swplan benchmarks (SPEC §8).
+"""Deterministic synthetic national data for swplan benchmarks (benchmarks/README.md).
 
     python benchmarks/generate.py OUTDIR [--workers 1500000] [--sites 600000] [--seed 1]
 
 Writes into OUTDIR:
 
-* ``rules.yaml``        a full rules file (no ``extends``), SPEC §2.1 shape, 6 grades
+* ``rules.yaml``        a full rules file (no ``extends``), the shape docs/rules.md gives, 6 grades
 * ``populations.csv``   ``id,name,kind,<one column per category>`` (empty cell = 0)
 * ``populations.yaml``  the same sites as YAML
 * ``roster.csv``        ``id,name,site,education,title,post,hired,years_of_service,performance``

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The honest peer: SPEC §3.2 pay for a CSV roster, written the way a competent
+"""The honest peer: swplan's pay (docs/algorithms.md) for a CSV roster, written the way a competent
 analyst would write it with pandas (vectorised, no per-row Python loops).
 
     python benchmarks/pandas_pay.py RULES ROSTER OUT.csv [--as-of 2026-01-01]
@@ -8,7 +8,7 @@ RULES is a full rules file (no ``extends``); the as-of date defaults to the
 rules' ``effective`` date.  All arithmetic is exact integer arithmetic:
 points in units of 1/10**k (k = the most decimals any point value has), money
 in fen, and every rate / bonus-month factor as an exact integer ratio, with
-round-half-up at the points SPEC §3.2 names.  Prints ``total annual_cost: X``.
+round-half-up at the points docs/algorithms.md names.  Prints ``total annual_cost: X``.
 It checks only what it must to avoid silently wrong numbers (unknown words,
 a worker with neither or both of hired / years_of_service, hired after the
 as-of date); it is not a validator.
@@ -68,7 +68,7 @@ def round_half_up_mul(amount_fen: np.ndarray, factor) -> np.ndarray:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="SPEC §3.2 pay with pandas (benchmark peer).")
+    ap = argparse.ArgumentParser(description="swplan's pay with pandas (benchmark peer).")
     ap.add_argument("rules")
     ap.add_argument("roster")
     ap.add_argument("out")

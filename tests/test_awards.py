@@ -1,4 +1,4 @@
-"""`swplan awards`: statuses, ladder top-ups, errors and the report (SPEC §3.3, §5)."""
+"""`swplan awards`: statuses, ladder top-ups, errors and the report (docs/algorithms.md)."""
 
 from __future__ import annotations
 

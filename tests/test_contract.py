@@ -1,4 +1,4 @@
-"""The JSON keys of SPEC §5 are a public contract: pinned here, command by command.
+"""The JSON keys of docs/json.md are a public contract: pinned here, command by command.
 
 A change that fails this test breaks every pipeline reading swplan's JSON; it needs
 a new schema version (`swplan.<command>/2`), not an edit here.

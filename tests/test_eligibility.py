@@ -1,4 +1,4 @@
-"""Award eligibility as local notices write it (SPEC §13): conditions, deadline, cap.
+"""Award eligibility as local notices write it (docs/rules.md): conditions, deadline, cap.
 
 Every expected amount and status is worked out by hand in the comment beside it.
 """

@@ -1,4 +1,4 @@
-"""The streamed CSV pay path (`fastpay`) and the per-row path agree exactly (SPEC §3.2, §8).
+"""The streamed CSV pay path (`fastpay`) and the per-row path agree exactly (docs/algorithms.md).
 
 `swplan pay ROSTER.csv --format csv` streams the roster through `fastpay.stream_pay`;
 every other roster and format loads `Worker` records and calls `pay`. Over random,

@@ -6,7 +6,7 @@ The rules are random: a basic wage by post, one to three contribution items with
 their own rates, base bounds and rounding, one to three floors (of the gross, or of
 gross and contributions; for every post or one), and a dated change in July that moves
 the contribution bounds and the first floor. Contributions are worked out again here
-from SPEC §12 (base held between its bounds, each item rounded its own way), not by
+from docs/rules.md (base held between its bounds, each item rounded its own way), not by
 swplan's code.
 """
 
@@ -109,7 +109,7 @@ def rule_sets(draw: st.DrawFn) -> Rules:
 
 
 def rounded(value: Fraction, how: str) -> Fraction:
-    """One contribution from the exact product, as SPEC §12 rounds it."""
+    """One contribution from the exact product, as docs/rules.md rounds it."""
     if how == "jiao_up":
         return Fraction(math.ceil(value * 10), 10)
     places = 1 if how == "yuan" else 100

@@ -1,4 +1,4 @@
-"""Bureau tables as they are kept: Chinese headers, extra columns (SPEC §10).
+"""Bureau tables as they are kept: Chinese headers, extra columns (docs/formats.md).
 
 Each rule has its own test. Tables are written here, in CSV and Excel, next to the
 same data with swplan's own keys; both must give the same numbers.

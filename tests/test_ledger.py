@@ -337,7 +337,7 @@ def cases(draw):  # type: ignore[no-untyped-def]
 
 
 def reference(rules, passes, ledger):  # type: ignore[no-untyped-def]
-    """SPEC §3.3 written out again, as plainly as possible (with §19: a ledger row of
+    """The award rules (docs/algorithms.md) written out again, as plainly as possible (with a ledger row of
     0.00 paid nothing, an exam priced 0 is not awarded)."""
     cfg = rules.awards
     seen, statuses = set(), []

@@ -1,4 +1,4 @@
-"""A small national-shaped dataset, made by the benchmark generator, in the normal suite (SPEC §8).
+"""A small national-shaped dataset, made by the benchmark generator, in the normal suite (benchmarks/README.md).
 
 `benchmarks/generate.py` writes the same files as for the 1.5-million-worker runs
 (rules, populations as CSV and YAML, a roster CSV, exam passes with deliberate
@@ -80,7 +80,7 @@ def half_up(value: Decimal) -> Decimal:
 
 
 def reference_cost(row: dict[str, str], rules: dict[str, Any], as_of: dt.date) -> Decimal:
-    """SPEC §3.2 written out again, straight from the rules file, for one roster row."""
+    """The pay rules (docs/algorithms.md) written out again, straight from the rules file, for one roster row."""
     p = rules["pay"]
     d = lambda v: Decimal(str(v))  # noqa: E731 - PyYAML gives 0.16 as a float; str() is exact here
     if row["hired"]:
@@ -145,7 +145,7 @@ def test_pay_csv_rows_add_up_to_the_json_totals(national: Path) -> None:
     assert [r["id"] for r in rows] == [w["id"] for w in data["workers"]]
     assert [r["annual_cost"] for r in rows] == [w["annual_cost"] for w in data["workers"]]
 
-    # an independent reading of SPEC §3.2 gives the same cost for every worker
+    # an independent reading of the pay rules (docs/algorithms.md) gives the same cost for every worker
     rules = yaml.safe_load((national / "rules.yaml").read_text(encoding="utf-8"))
     roster = roster_rows(national)
     expected = [reference_cost(r, rules, AS_OF) for r in roster]

@@ -1,4 +1,4 @@
-"""`swplan pay` (SPEC §3.2, §5): grades, costs, explanations, rosters in three formats.
+"""`swplan pay` (docs/algorithms.md): grades, costs, explanations, rosters in three formats.
 
 Every test runs the command line (`swplan(...)`, in this process) or the public API, and checks
 real numbers worked out by hand in the comments.

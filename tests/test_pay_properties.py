@@ -1,9 +1,9 @@
-"""Properties of pay (SPEC §3.2) over random, valid rule sets and rosters.
+"""Properties of pay (docs/algorithms.md) over random, valid rule sets and rosters.
 
 Rule sets are built with `Rules.model_validate`, which runs every check a bureau's
 rules file goes through (keys, values and the cross-checks between them). Pay goes
 through the public `pay` with `swplan.model.Worker` records, and every worker's cost
-is compared with `reference_cost`, the rules of SPEC §3.2 written out again.
+is compared with `reference_cost`, the pay rules of docs/algorithms.md written out again.
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def test_a_better_rating_never_lowers_pay(data: st.DataObject) -> None:
 
 
 def reference_cost(rules: Rules, w: Worker) -> Decimal:
-    """A worker's annual cost at AS_OF, by SPEC §3.2 written out again from the rules."""
+    """A worker's annual cost at AS_OF, by the pay rules (docs/algorithms.md) written out again from the rules."""
     p = rules.pay
     if w.hired is not None:
         years = (

@@ -1,5 +1,5 @@
 """A county's populations workbooks as its offices send them: no edit, no silent wrong
-number (SPEC §17). Each rule has its test, on a workbook built here as an office builds
+number (docs/formats.md). Each rule has its test, on a workbook built here as an office builds
 one (`office.py`); the right numbers are worked out by hand in the comments.
 
 National rules: one post per 20 clients of a category; the remainders of all

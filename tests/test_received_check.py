@@ -1,4 +1,4 @@
-"""`check` reads every file exactly as the commands do (SPEC §17): on each workbook of
+"""`check` reads every file exactly as the commands do (docs/formats.md): on each workbook of
 the tests of files as received, `check` accepts what the command accepts and refuses
 what it refuses, at the same cell."""
 

@@ -1,4 +1,4 @@
-"""A county's rosters, passes and ledgers as its offices send them (SPEC §17): dates as
+"""A county's rosters, passes and ledgers as its offices send them (docs/formats.md): dates as
 offices type them, identity numbers as ids, passes and ledger in one workbook, the
 sheet's own count of workers, GB18030 CSV, amounts with thousands separators, and the
 days judged by default. Each rule has its test; the numbers are worked by hand.

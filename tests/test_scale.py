@@ -1,4 +1,4 @@
-"""Memory stays flat on every path over a national-shaped roster (SPEC §8).
+"""Memory stays flat on every path over a national-shaped roster (benchmarks/README.md).
 
 Proven by counting, not by timing: on a roster made by the benchmark generator, the
 streamed paths (`pay` in every format, in both languages, with `--by site` and with

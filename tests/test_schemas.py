@@ -4,7 +4,7 @@ does not, and `swplan schema` prints them as the files hold them.
 
 The schemas are checked with the `jsonschema` library (draft 2020-12, formats too).
 A rules file is read as an editor reads YAML: numbers as numbers, dates and mapping
-keys as strings (SPEC §21).
+keys as strings (docs/json.md).
 """
 
 from __future__ import annotations
@@ -224,7 +224,7 @@ def test_golden_json_fits_its_schema(name: str) -> None:
     data = json.loads((GOLDEN / name).read_text(encoding="utf-8"))
     if name == "pay_small_v1.json":
         # version 1's pay, kept as it was before `step` and `components` were added
-        # (SPEC §14): with the two keys today's swplan writes for it, it fits
+        # (docs/json.md): with the two keys today's swplan writes for it, it fits
         assert problems(data) != []
         for worker in data["workers"]:
             worker["step"] = None

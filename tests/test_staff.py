@@ -1,4 +1,4 @@
-"""`swplan staff` (SPEC §3.1): worked cases by hand, then properties over random inputs."""
+"""`swplan staff` (docs/algorithms.md): worked cases by hand, then properties over random inputs."""
 
 from __future__ import annotations
 

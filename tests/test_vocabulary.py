@@ -1,4 +1,4 @@
-"""Vocabulary labels and aliases, site kinds and certified titles (SPEC §10)."""
+"""Vocabulary labels and aliases, site kinds and certified titles (docs/formats.md)."""
 
 from __future__ import annotations
 

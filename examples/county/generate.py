@@ -134,7 +134,7 @@ def pick(rng: random.Random, table: list[tuple[object, int]]) -> object:
 
 
 def required_posts(kind: str, clients: dict[str, int]) -> int:
-    """ceil(sum n / r), raised to the kind's minimum (SPEC §3.1, for sizing the roster)."""
+    """ceil(sum n / r), raised to the kind's minimum (docs/algorithms.md, for sizing the roster)."""
     workload = sum(n / RATIO.get(c, DEFAULT_RATIO) for c, n in clients.items())
     return max(MINIMUM_POSTS.get(kind, 0), math.ceil(workload - 1e-9))
 

@@ -1,4 +1,4 @@
-"""Posts per site (SPEC §3.1): pure functions over sites, workers and rules.
+"""Posts per site (docs/algorithms.md): pure functions over sites, workers and rules.
 
 All arithmetic is on integers: with `L` the least common multiple of the ratios, a
 remainder `rem / r` is `rem * (L // r) / L`, so the residual workload and its ceiling
@@ -97,7 +97,7 @@ def _mixed_posts(residual: int, lcm: int) -> int:
 
 
 def site_posts(site: Site, k: _Ratios) -> SitePosts:
-    """The posts of one site (SPEC §3.1), the one rule: each category with clients has
+    """The posts of one site (docs/algorithms.md), the one rule: each category with clients has
     floor(n / r) dedicated posts; the residual workload sum((n mod r) / r) is covered by
     ceil(W) mixed posts; required is their sum, never below the kind's minimum."""
     dedicated: dict[str, int] = {}

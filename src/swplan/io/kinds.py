@@ -24,7 +24,7 @@ RULES_KEYS = {"extends", "staffing", "pay", "awards"}
 
 
 def kind_of(path: str | os.PathLike[str]) -> str:
-    """`roster`, `populations`, `passes`, `ledger` or `rules` (SPEC §2.5)."""
+    """`roster`, `populations`, `passes`, `ledger` or `rules` (docs/formats.md)."""
     if file_format(path) == "yaml":
         return yaml_kind(load_yaml(path))
     return table_kind(open_table(path, any_table).table)

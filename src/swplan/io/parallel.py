@@ -4,7 +4,9 @@ A national run reads a 100 MB roster and a 30 MB populations file; they are
 independent, and the machine has two cores. `beside(fn)` forks, runs `fn()` in the
 child and returns a function that waits for its result. Bad input in the child
 comes back as the same `InputError`; anything else becomes an error naming the
-step. Where fork is unavailable, `fn` simply runs when waited for.
+step. Where fork is unavailable, `fn` simply runs when waited for; so it does in a
+process that has loaded polars, whose worker threads a forked child would not have
+(its locks could be held by a thread that is not there: the child would hang).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ T = TypeVar("T")
 
 def beside(fn: Callable[[], T]) -> Callable[[], T]:
     if not hasattr(os, "fork") or "fork" not in multiprocessing.get_all_start_methods():
+        return fn
+    if "polars" in sys.modules:  # its thread pool does not survive a fork
         return fn
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)

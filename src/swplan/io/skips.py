@@ -73,7 +73,7 @@ _SKIPPED = {
 
 
 class RowSkips:
-    """The rows of a table that are not data, each named in a note (SPEC §10, §17).
+    """The rows of a table that are not data, each named in a note (docs/formats.md).
 
     * a totals row: a text cell of it in a column swplan reads as text (id, name, site,
       kind), or its first filled cell, begins or ends with 合计, 总计, 小计 or 共计, or

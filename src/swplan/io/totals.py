@@ -4,7 +4,7 @@ A subtotal row read as a site, a category column dropped, a number stored as tex
 the sheet's SUM leaves out: each makes the clients read differ from the sheet's own
 grand total. `SheetTotals` compares them, category by category, and says where to
 look; `NumberColumns` finds the columns of numbers that no category reads, so that no
-client is silently left out (SPEC §17).
+client is silently left out (docs/formats.md).
 """
 
 from __future__ import annotations
