@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import EXIT_CHECK_FAILED, InputError, Problem
 from ..messages import Msg, msg
-from ..rules.plan_bounds import MAX_PLAN_YEARS
 from .common import (
     DistrictFiles,
     Outcome,
@@ -50,7 +49,7 @@ def plan(
     costed = attempt(lambda: costed_year(start, "--from"), problems, None)
     first = costed.year if costed is not None else None
     span = attempt(
-        lambda: option_count(years, "--years", least=1, most=MAX_PLAN_YEARS), problems, None
+        lambda: option_count(years, "--years", least=1, most=_max_years()), problems, None
     )
     goals = _targets(targets, problems)
     loaded = attempt(
@@ -225,3 +224,9 @@ def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) 
         )
         add(row.id, row.site, facts, 0 if s.hired is None else s.hired.toordinal())
     rows.finish()
+
+
+def _max_years() -> int:
+    from ..rules.plan_bounds import MAX_PLAN_YEARS  # the rules package: imported when run
+
+    return MAX_PLAN_YEARS
