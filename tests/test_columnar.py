@@ -155,3 +155,24 @@ def test_version_and_staff_import_neither_openpyxl_nor_the_engine() -> None:
         timeout=60,
     )
     assert done.stderr.splitlines()[-2:] == ["False False", "False False"], done.stderr
+
+
+def test_a_roster_with_no_worker_gives_the_same_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a header and no row: no profile, no site cost (the columns once failed here)
+    roster, pops = tmp_path / "roster.csv", tmp_path / "pops.csv"
+    roster.write_text(HEADER, "utf-8")
+    pops.write_text("id,name,kind,elderly\nS1,a,urban_community,50\n", "utf-8")
+    runs = [
+        ("budget", pops, roster, "--year", "2026", "--by", "site", "-f", "json"),
+        ("staff", pops, "--roster", roster, "-f", "json"),
+        ("pay", roster, "--as-of", "2026-01-01", "-f", "json"),
+    ]
+    for args in runs:
+        monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", NEVER)
+        rows = swplan(*args, "--rules", V1_RULES)
+        monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", "0")
+        cols = swplan(*args, "--rules", V1_RULES)
+        assert rows.code == cols.code == 0, cols.err
+        assert cols.out == rows.out, args[0]

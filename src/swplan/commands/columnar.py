@@ -243,7 +243,10 @@ def _site_costs(
     from ..calc.costing import ANNUAL_COST_INDEX
 
     counts.with_costs(named)
-    fen = [int(costing.money(n)[ANNUAL_COST_INDEX] * 100) for n in range(number.max() + 1)]
+    top = number.max()  # None for a roster with no worker
+    fen = [
+        int(costing.money(n)[ANNUAL_COST_INDEX] * 100) for n in range(0 if top is None else top + 1)
+    ]
     sums = (
         frame.select("site")
         .with_columns(fen=pl.Series(fen, dtype=pl.Int64).gather(number))
