@@ -176,3 +176,28 @@ def test_a_roster_with_no_worker_gives_the_same_both_ways(
         cols = swplan(*args, "--rules", V1_RULES)
         assert rows.code == cols.code == 0, cols.err
         assert cols.out == rows.out, args[0]
+
+
+def test_awards_judge_the_same_passes_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # W001 passes on the roster; W9 is on no roster but gives 张三's name (did you mean
+    # W001?); X1 is on no roster at all: due, not_on_roster with a hint, not_on_roster
+    roster, passes = tmp_path / "roster.csv", tmp_path / "passes.csv"
+    roster.write_text(HEADER + "\n".join(ROWS) + "\n", "utf-8")
+    passes.write_text(
+        "worker_id,exam,passed_on,name\n"
+        "W001,assistant_social_worker,2025-11-02,张三\n"
+        "W9,social_worker,2025-10-01,张三\n"
+        "X1,social_worker,2025-10-01,\n",
+        "utf-8",
+    )
+    args = ("awards", roster, "--passes", passes, "--as-of", "2026-01-01", "-f", "json")
+    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", NEVER)
+    rows = swplan(*args, "--rules", V1_RULES)
+    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", "0")
+    cols = swplan(*args, "--rules", V1_RULES)
+    assert (cols.code, cols.out, cols.err) == (rows.code, rows.out, rows.err)
+    statuses = [a["status"] for a in cols.json()["awards"]]
+    assert statuses == ["due", "not_on_roster", "not_on_roster"]
+    assert "W001" in cols.err  # the hint by name

@@ -187,7 +187,6 @@ def summarise_columns(
     `wanted.by_site`) cost, in the order the row path finds them."""
     from ..calc.ids import respellings
     from ..calc.items import staff_items
-    from ..model import RosterRow
 
     pl = engine()
     rules = rows.rules
@@ -222,7 +221,7 @@ def summarise_columns(
             _site_costs(pl, frame, number, costing, counts, wanted.ids)
     elif wanted.by_site:
         counts.with_costs(wanted.ids)
-    kept = _kept(pl, rows, columns, rules, wanted, RosterRow)
+    kept = _kept(pl, rows, columns, wanted)
     ids = set(frame.get_column("id").filter(frame.get_column("id").is_in(list(wanted.ids))))
     found = ids | {w.id for w in kept}
     unfound = {i: None for i in (*wanted.ids, *wanted.ledger_ids) if i not in ids}
@@ -263,14 +262,22 @@ def _site_costs(
 
 
 def _kept(
-    pl: Any, rows: RosterRows, columns: RosterColumns, rules: Any, wanted: Wanted, row_type: Any
+    pl: Any,
+    rows: RosterRows,
+    columns: RosterColumns,
+    wanted: Wanted,
+    *,
+    every_id: bool = False,
 ) -> list[Worker]:
-    """The workers the awards must judge: those the passes name by id (when the award
-    conditions judge workers) or by name, in roster order."""
+    """The workers the awards must judge: those the passes name by id (`every_id`, or
+    when the award conditions judge workers) or by name, in roster order."""
+    from ..model import RosterRow
+
+    rules = rows.rules
     from ..calc.awards import name_key
 
     keep = pl.repeat(False, columns.count, eager=True)
-    if rules.awards_judge_workers and wanted.ids:
+    if (every_id or rules.awards_judge_workers) and wanted.ids:
         keep = keep | columns.ids.is_in(list(wanted.ids))
     if wanted.names:
         named = columns.names.map_elements(name_key, return_dtype=pl.String)
@@ -280,6 +287,15 @@ def _kept(
         f, s = columns.pairs[columns.pair[i]]
         name = columns.names[i] or None
         facts, service = columns.facts[f], columns.services[s]
-        row = row_type(i + 2, columns.ids[i], name, columns.sites[i], facts, service)
+        row = RosterRow(i + 2, columns.ids[i], name, columns.sites[i], facts, service)
         out.append(rows.worker(row))
     return out
+
+
+def awards_columns(
+    rows: RosterRows, columns: RosterColumns, wanted: Wanted
+) -> tuple[list[Worker], Collection[str]]:
+    """What `awards` needs of a roster (see `roster.workers_for_awards`), from its
+    columns: the workers the passes name, by id or by name, and every id."""
+    kept = _kept(engine(), rows, columns, wanted, every_id=True)
+    return kept, dict.fromkeys(columns.ids.to_list()).keys()  # in roster order, as rows give them

@@ -257,6 +257,13 @@ def workers_for_awards(
     name by id, and those whose name is in `wanted_names`) and every id of the roster;
     a hire date after `judged` is an error."""
     rows = RosterRows(path, rules, judged=judged or dt.date.max)
+    from ..io.columnar import read_columns
+
+    columns = read_columns(rows)
+    if columns is not None:  # a big CSV roster the columns can stand for
+        from .columnar import Wanted, awards_columns
+
+        return awards_columns(rows, columns, Wanted(wanted_ids, names=wanted_names))
     kept = [
         rows.worker(r)
         for r in each_row(rows, "roster")
