@@ -201,3 +201,21 @@ def test_awards_judge_the_same_passes_both_ways(
     statuses = [a["status"] for a in cols.json()["awards"]]
     assert statuses == ["due", "not_on_roster", "not_on_roster"]
     assert "W001" in cols.err  # the hint by name
+
+
+@pytest.mark.parametrize("hired", ["2016-09-01", "2026-03-01"])  # the second: after today
+def test_check_says_the_same_both_ways(
+    hired: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a roster of six checked with a site file: the same OK lines and notes; a hire after
+    # today (2025-12-31 in the tests) is named by the row reader at its cell either way
+    roster, pops = tmp_path / "roster.csv", tmp_path / "pops.csv"
+    roster.write_text(HEADER + "\n".join(ROWS).replace("2016-09-01", hired) + "\n", "utf-8")
+    pops.write_text("id,name,kind,elderly\ns1,a,urban_community,50\n", "utf-8")
+    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", NEVER)
+    rows = swplan("check", roster, pops, "--rules", V1_RULES)
+    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", "0")
+    cols = swplan("check", roster, pops, "--rules", V1_RULES)
+    assert (cols.code, cols.out, cols.err) == (rows.code, rows.out, rows.err)
+    assert f"OK {roster} (roster, 6 workers)" in cols.out
+    assert ("2:7" in cols.err) == (hired == "2026-03-01")  # W001's hired cell, line 2

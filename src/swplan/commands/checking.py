@@ -171,6 +171,18 @@ def _roster(path: str | os.PathLike[str], rules: Rules, source: Document | OpenT
     rows = RosterRows(
         path, rules, judged=dt.date(day.year + 1, 12, 31), source=source, option="today"
     )
+    from ..io.columnar import read_columns
+
+    columns = read_columns(rows)
+    if columns is not None and not any(
+        s.hired is not None and s.hired > day for s in columns.services
+    ):  # a big CSV roster the columns stand for, with no hire after today to name
+        from .columnar import site_counts
+
+        counts = site_counts(columns, rules)[0]
+        summary = RosterSummary(Decimal(0), columns.count, counts, [], None)
+        ids = dict.fromkeys(columns.ids.to_list()).keys()
+        return Checked("roster", msg("check.roster_summary", n=columns.count), (summary, ids, {}))
     counts = RosterCounts()
     certified = rules.certified_titles
     later: list[str] = []

@@ -176,20 +176,10 @@ class Wanted:
     by_site: bool = False
 
 
-def summarise_columns(
-    rows: RosterRows,
-    columns: RosterColumns,
-    costing: RosterCosting | None,
-    wanted: Wanted,
-) -> RosterSummary:
-    """What `staff` and `budget` need of a roster (see `roster.summarise_roster`), from
-    its columns: each site's workers, certified workers, first ids and (with
-    `wanted.by_site`) cost, in the order the row path finds them."""
-    from ..calc.ids import respellings
-    from ..calc.items import staff_items
-
+def site_counts(columns: RosterColumns, rules: Any) -> tuple[RosterCounts, Any]:
+    """Each site's workers, certified workers and first ids, in the order the row path
+    finds them; and the frame of ids, sites and certified flags they came from."""
     pl = engine()
-    rules = rows.rules
     certified_titles = rules.certified_titles
     certified = [columns.facts[f].title in certified_titles for f, _ in columns.pairs]
     frame = pl.DataFrame(
@@ -209,6 +199,23 @@ def summarise_columns(
     held = frame.filter(pl.col("certified")).group_by("site", maintain_order=True).len()
     for site, n in held.iter_rows():
         counts.certified[site] = n
+    return counts, frame
+
+
+def summarise_columns(
+    rows: RosterRows,
+    columns: RosterColumns,
+    costing: RosterCosting | None,
+    wanted: Wanted,
+) -> RosterSummary:
+    """What `staff` and `budget` need of a roster (see `roster.summarise_roster`), from
+    its columns: each site's workers, certified workers, first ids and (with
+    `wanted.by_site`) cost, in the order the row path finds them."""
+    from ..calc.ids import respellings
+    from ..calc.items import staff_items
+
+    pl = engine()
+    counts, frame = site_counts(columns, rows.rules)
     cost = Decimal(0)
     items: dict[str, Decimal] = {}
     number = None

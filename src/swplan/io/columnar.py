@@ -127,7 +127,6 @@ def read_columns(rows: RosterRows) -> RosterColumns | None:
     codes = firsts.to_list()
     numbered = pair.replace_strict(firsts, pl.Series(range(len(codes))), return_dtype=pl.Int64)
     pairs = [(code // len(services), code % len(services)) for code in codes]
-    rows.count = n
     return RosterColumns(ids, names.str.strip_chars(), sites, numbered, pairs, facts, services)
 
 
