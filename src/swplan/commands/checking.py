@@ -181,8 +181,9 @@ def _roster(path: str | os.PathLike[str], rules: Rules, source: Document | OpenT
 
         counts = site_counts(columns, rules)[0]
         summary = RosterSummary(Decimal(0), columns.count, counts, [], None)
-        ids = dict.fromkeys(columns.ids.to_list()).keys()
-        return Checked("roster", msg("check.roster_summary", n=columns.count), (summary, ids, {}))
+        no_numbers: dict[str, str] = {}  # the columns never stand for a 身份证号 column
+        read = (summary, columns.ids_in_order(), no_numbers)
+        return Checked("roster", msg("check.roster_summary", n=columns.count), read)
     counts = RosterCounts()
     certified = rules.certified_titles
     later: list[str] = []

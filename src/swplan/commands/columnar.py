@@ -278,17 +278,15 @@ def _kept(
 ) -> list[Worker]:
     """The workers the awards must judge: those the passes name by id (`every_id`, or
     when the award conditions judge workers) or by name, in roster order."""
+    from ..calc.awards import name_key
     from ..model import RosterRow
 
-    rules = rows.rules
-    from ..calc.awards import name_key
-
     keep = pl.repeat(False, columns.count, eager=True)
-    if (every_id or rules.awards_judge_workers) and wanted.ids:
+    if (every_id or rows.rules.awards_judge_workers) and wanted.ids:
         keep = keep | columns.ids.is_in(list(wanted.ids))
-    if wanted.names:
-        named = columns.names.map_elements(name_key, return_dtype=pl.String)
-        keep = keep | ((columns.names != "") & named.is_in(list(wanted.names)))
+    if wanted.names:  # each distinct name compared once, not each row's
+        hit = [n for n in columns.names.unique().to_list() if n and name_key(n) in wanted.names]
+        keep = keep | columns.names.is_in(hit)
     out = []
     for i in keep.arg_true().to_list():
         f, s = columns.pairs[columns.pair[i]]
@@ -305,4 +303,4 @@ def awards_columns(
     """What `awards` needs of a roster (see `roster.workers_for_awards`), from its
     columns: the workers the passes name, by id or by name, and every id."""
     kept = _kept(engine(), rows, columns, wanted, every_id=True)
-    return kept, dict.fromkeys(columns.ids.to_list()).keys()  # in roster order, as rows give them
+    return kept, columns.ids_in_order()

@@ -18,7 +18,7 @@ columnar reader can make a run faster, never different.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +73,10 @@ class RosterColumns:
     def count(self) -> int:
         return len(self.ids)
 
+    def ids_in_order(self) -> Collection[str]:
+        """Every id, in roster order (as `RosterRows.ids.first.keys()` gives them)."""
+        return dict.fromkeys(self.ids.to_list()).keys()
+
 
 def read_columns(rows: RosterRows) -> RosterColumns | None:
     """The rows of `rows` (opened, not yet iterated) as columns, or None when the file
@@ -101,7 +105,7 @@ def read_columns(rows: RosterRows) -> RosterColumns | None:
         return frame.get_column(name) if name is not None else pl.repeat("", n, eager=True)
 
     ids, sites, names = column("id"), column("site"), column("name")
-    if not _ids_plain(pl, ids) or not _sites_plain(pl, sites):
+    if not _ids_plain(ids) or not _sites_plain(sites):
         return None
     if not _no_skipped_rows(pl, frame, table.columns):
         return None
@@ -122,12 +126,8 @@ def read_columns(rows: RosterRows) -> RosterColumns | None:
         return None
     if len(check.months) != months or any(s.disagrees for s in services):
         return None  # notes naming rows: the row reader words them
-    pair = fcode * len(services) + scode
-    firsts = _first_of_each(pl, pair)
-    codes = firsts.to_list()
-    numbered = pair.replace_strict(firsts, pl.Series(range(len(codes))), return_dtype=pl.Int64)
-    pairs = [(code // len(services), code % len(services)) for code in codes]
-    return RosterColumns(ids, names.str.strip_chars(), sites, numbered, pairs, facts, services)
+    pair, pairs = _groups(pl, [fcode, scode])  # (facts, service) numbered as facts are
+    return RosterColumns(ids, names.str.strip_chars(), sites, pair, pairs, facts, services)
 
 
 def _plain_file(rows: RosterRows) -> bool:
@@ -182,7 +182,7 @@ def _frame(pl: Any, data: bytes, width: int) -> Any:
     return frame
 
 
-def _groups(pl: Any, columns: Sequence[Any]) -> tuple[Any, list[tuple[str, ...]]]:
+def _groups(pl: Any, columns: Sequence[Any]) -> tuple[Any, list[tuple[Any, ...]]]:
     """Per row the number of its combination of the columns' cells, and each
     combination once (the number is its index)."""
     frame = pl.DataFrame({f"k{i}": c for i, c in enumerate(columns)})
@@ -193,19 +193,14 @@ def _groups(pl: Any, columns: Sequence[Any]) -> tuple[Any, list[tuple[str, ...]]
     return joined.get_column("number").cast(pl.Int64), list(combos.iter_rows())
 
 
-def _first_of_each(pl: Any, codes: Any) -> Any:
-    """The distinct values of `codes`, in the order each first appears."""
-    return codes.unique(maintain_order=True)
-
-
-def _ids_plain(pl: Any, ids: Any) -> bool:
+def _ids_plain(ids: Any) -> bool:
     """Every id is letters, digits, "_" or "-" (ASCII) and none repeats."""
     if not bool(ids.str.contains(_PLAIN_ID).all()):
         return False
     return not bool(ids.is_duplicated().any())
 
 
-def _sites_plain(pl: Any, sites: Any) -> bool:
+def _sites_plain(sites: Any) -> bool:
     """Every site cell is one the row reader takes as it stands (`site_id_ok`)."""
     distinct = sites.unique()
     odd = distinct.filter(~distinct.str.contains(_PLAIN_SITE) | (distinct.str.len_chars() > 64))
@@ -221,7 +216,7 @@ def _no_skipped_rows(pl: Any, frame: Any, columns: Sequence[str]) -> bool:
     first = frame.get_column("c0")
     if bool((first.str.strip_chars() == "").any()):
         return False
-    if not _none_marked(pl, first, SPECIAL_FIRST, marks_a_skip):
+    if not _none_marked(first, SPECIAL_FIRST, marks_a_skip):
         return False
     for i, key in enumerate(columns):
         if key in LABEL_COLUMNS:
@@ -238,7 +233,7 @@ def _no_skipped_rows(pl: Any, frame: Any, columns: Sequence[str]) -> bool:
     return True
 
 
-def _none_marked(pl: Any, distinct: Any, first_chars: frozenset[str], marks: Any) -> bool:
+def _none_marked(distinct: Any, first_chars: frozenset[str], marks: Any) -> bool:
     """Whether no value whose first character is one of `first_chars` is `marks`ed."""
     near = distinct.filter(distinct.str.slice(0, 1).is_in(sorted(first_chars))).unique()
     return not any(marks(c) for c in near.to_list())
