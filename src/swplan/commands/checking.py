@@ -124,9 +124,10 @@ def _checked_kind(
         return _roster(path, rules, source)
     if kind == "populations":
         read = SiteRows(path, rules, source)
-        sites = []
-        count = 0
-        for site in read:
+        found = read.columns()
+        sites = found.sites() if found is not None and keep else []
+        count = found.count if found is not None else 0
+        for site in read if found is None else ():
             count += 1
             if keep:
                 sites.append(site)

@@ -20,15 +20,26 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Facts, Service
+from ..model import Facts, Service, Site
 from ..values import site_id_ok
 from .csvfile import csv_delimiter
 from .headers import ID_NUMBER, ROSTER_COLUMNS
 from .roster import RosterRows
-from .skips import LABEL_COLUMNS, LABEL_FIRST, LABEL_LAST, SPECIAL_FIRST, marks_a_skip, totals_label
+from .skips import (
+    ASCII_MARKS,
+    LABEL_COLUMNS,
+    LABEL_FIRST,
+    LABEL_LAST,
+    SPECIAL_FIRST,
+    marks_a_skip,
+    totals_label,
+)
 from .worker_rules import Bad
+
+if TYPE_CHECKING:
+    from .populations import SiteRows
 
 # Rosters of this size or more are read in columns (`SWPLAN_COLUMNAR_BYTES` changes it;
 # 0: every CSV roster the columnar reader takes). Below it, importing the engine costs
@@ -87,14 +98,7 @@ def read_columns(rows: RosterRows) -> RosterColumns | None:
     pl = engine()  # imported only now: a small roster never loads it
     if pl is None:
         return None
-    path = os.fspath(rows.path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
-        return None
-    width = len(table.columns)
-    frame = _frame(pl, data, width)
+    frame = _read(pl, rows.path, len(table.columns))
     if frame is None:
         return None
     col = {c: f"c{i}" for i, c in reversed(list(enumerate(table.columns)))}
@@ -127,7 +131,14 @@ def read_columns(rows: RosterRows) -> RosterColumns | None:
     if len(check.months) != months or any(s.disagrees for s in services):
         return None  # notes naming rows: the row reader words them
     pair, pairs = _groups(pl, [fcode, scode])  # (facts, service) numbered as facts are
-    return RosterColumns(ids, names.str.strip_chars(), sites, pair, pairs, facts, services)
+    return RosterColumns(ids, _stripped(names), sites, pair, pairs, facts, services)
+
+
+def _stripped(names: Any) -> Any:
+    """Each name as the row reader has it, stripped by Python's own rule ("" for none):
+    polars' strip leaves the separators U+001C-U+001F, which Python's takes."""
+    odd = [n for n in names.unique().to_list() if n != n.strip()]
+    return names.replace(odd, [n.strip() for n in odd]) if odd else names
 
 
 def _plain_file(rows: RosterRows) -> bool:
@@ -152,6 +163,16 @@ def _plain_file(rows: RosterRows) -> bool:
     except OSError:
         return False
     return os.path.isfile(path) and st.st_size >= columnar_bytes()
+
+
+def _read(pl: Any, path: str | os.PathLike[str], width: int) -> Any:
+    """The file's data rows as text columns (see `_frame`), or None."""
+    try:
+        with open(os.fspath(path), "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    return _frame(pl, data, width)
 
 
 def _frame(pl: Any, data: bytes, width: int) -> Any:
@@ -234,6 +255,135 @@ def _no_skipped_rows(pl: Any, frame: Any, columns: Sequence[str]) -> bool:
 
 
 def _none_marked(distinct: Any, first_chars: frozenset[str], marks: Any) -> bool:
-    """Whether no value whose first character is one of `first_chars` is `marks`ed."""
-    near = distinct.filter(distinct.str.slice(0, 1).is_in(sorted(first_chars))).unique()
+    """Whether no value whose first character is one of `first_chars` is `marks`ed.
+
+    A value of ASCII letters and digits alone (`S000123`) is looked at only when it is
+    one of the words that mark a row (as `skips.ordinary` decides)."""
+    near = distinct.filter(distinct.str.slice(0, 1).is_in(sorted(first_chars)))
+    word = near.str.contains(r"^[A-Za-z0-9]+$")
+    near = near.filter(~word | near.str.to_lowercase().is_in(sorted(ASCII_MARKS))).unique()
     return not any(marks(c) for c in near.to_list())
+
+
+@dataclass
+class SiteColumns:
+    """A populations file's sites as columns, in file order: each category's clients
+    (0 for none), in the rules' order of categories."""
+
+    ids: list[str]
+    names: list[str | None]
+    kinds: list[str | None]
+    clients: list[tuple[str, list[int]]]
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+    def sites(self) -> list[Site]:
+        """The `Site` of each row, as the row reader builds it."""
+        keys = [c for c, _ in self.clients]
+        rows = zip(self.ids, self.names, self.kinds, *(n for _, n in self.clients), strict=True)
+        return [
+            Site(ident, name, kind, {c: n for c, n in zip(keys, counts, strict=True) if n})
+            for ident, name, kind, *counts in rows
+        ]
+
+
+def read_site_columns(rows: SiteRows) -> SiteColumns | None:
+    """The sites of `rows` (a populations file opened, not yet iterated) as columns, or
+    None when the file must be read row by row: the same conditions as a roster's, and
+    only an id, a name, a kind and the categories' columns. Fills in what the row reader
+    would have gathered: the clients read per category and the sites of unlisted kinds."""
+    table = rows.table
+    if table is None or not _plain_sites_file(rows):
+        return None
+    pl = engine()
+    if pl is None:
+        return None
+    frame = _read(pl, rows.path, len(table.columns))
+    if frame is None:
+        return None
+    col = {c: frame.get_column(f"c{i}") for i, c in enumerate(table.columns)}
+    ids = col["id"]
+    if not _sites_plain(ids) or bool(ids.is_duplicated().any()):
+        return None
+    if not _no_skipped_rows(pl, frame, table.columns):
+        return None
+    check = rows.check
+    n = frame.height
+    names = _judged(col.get("name"), n, check.name)
+    kinds = _judged(col.get("kind"), n, check.kind)
+    clients = []
+    for category in rows.rules.categories:
+        if category in col:
+            counts = _counted(col[category], check.count)
+            if counts is None:
+                return None
+            clients.append((category, counts))
+    if names is None or kinds is None:
+        return None
+    found = SiteColumns(ids.to_list(), names, kinds, clients)
+    _gathered(rows, found)
+    return found
+
+
+def _plain_sites_file(rows: SiteRows) -> bool:
+    """Whether a populations file is one the columns can stand for (see `_plain_file`):
+    its columns an id, a name, a kind and categories, nothing else to read or ignore."""
+    table = rows.table
+    assert table is not None
+    if rows.opened.records is None or rows.problems or table.ignored:
+        return False
+    if table.header_row != 1 or table.header_lines != 1 or "id" not in table.columns:
+        return False
+    if not set(table.columns) <= {"id", "name", "kind", *rows.rules.categories}:
+        return False
+    if csv_delimiter(rows.path) != ",":
+        return False
+    try:
+        big = os.stat(rows.path).st_size >= columnar_bytes()
+    except OSError:
+        return False
+    return big and os.path.isfile(rows.path)
+
+
+def _judged(cells: Any, n: int, judge: Any) -> list[Any] | None:
+    """Each cell's value as `judge` (-> (value, problem)) finds it, judged once per
+    distinct cell; None when a cell has a problem. No column: None for every row."""
+    if cells is None:
+        return [None] * n
+    values = {}
+    for cell in cells.unique().to_list():
+        value, problem = judge(cell)
+        if problem is not None:
+            return None
+        values[cell] = value
+    return [values[c] for c in cells.to_list()]
+
+
+def _counted(cells: Any, count: Any) -> list[int] | None:
+    """Each cell's count, judged once per distinct cell; None when one is not a count."""
+    values = {}
+    for cell in cells.unique().to_list():
+        value = count(cell)
+        if type(value) is not int:
+            return None
+        values[cell] = value
+    return [values[c] for c in cells.to_list()]
+
+
+def _gathered(rows: SiteRows, found: SiteColumns) -> None:
+    """What the row reader gathers as it goes: the clients read per category (keys in
+    the order the rows first give them) and the sites of each kind the rules do not list
+    (in the order of their first site)."""
+    firsts = []
+    for order, (category, counts) in enumerate(found.clients):
+        first = next((i for i, n in enumerate(counts) if n), None)
+        if first is not None:
+            firsts.append((first, order, category, sum(counts)))
+    rows.totals.sums.update({c: total for _, _, c, total in sorted(firsts)})
+    check = rows.check
+    unlisted = [k for k in dict.fromkeys(found.kinds) if k is not None and not check.listed(k)]
+    for kind in unlisted:
+        sites = [i for i, k in zip(found.ids, found.kinds, strict=True) if k == kind]
+        rows.unlisted[kind] = [str(len(sites)), *sites[:5]]

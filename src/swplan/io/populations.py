@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError, Problem
 from ..messages import L, Quoted, Text, Words, msg
@@ -36,6 +36,9 @@ from .table import Table
 from .text import file_format
 from .totals import NumberColumns, SheetTotals
 from .yamldoc import Document, format_path, load_yaml
+
+if TYPE_CHECKING:
+    from .columnar import SiteColumns
 
 _SINGLE = msg("file.single")
 _ALIASES = re.compile(r"[、,，;；]")
@@ -163,6 +166,7 @@ class SiteRows:
         source: Document | OpenTable | None = None,
     ) -> None:
         self.rules = rules
+        self.path = path
         self.check = SiteRules(rules)
         self.region: str | None = None
         self.problems: list[Problem] = []
@@ -429,9 +433,16 @@ class SiteRows:
         if self.problems:
             raise InputError(self.problems)
 
+    def columns(self) -> SiteColumns | None:
+        """The sites in columns where the file allows (`swplan.io.columnar`), or None."""
+        from .columnar import read_site_columns  # the engine only for a big file
+
+        return read_site_columns(self) if self.table is not None else None
+
     def populations(self) -> Populations:
         """Every site, held (the region of a YAML file, the unlisted kinds warned about)."""
-        sites = list(self)
+        found = self.columns()
+        sites = found.sites() if found is not None else list(self)
         self.finish()
         warnings = [*kind_warnings(self.unlisted, self.rules), *self.warnings]
         read = dict(self.totals.sums) if self.table is not None else None

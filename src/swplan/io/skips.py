@@ -29,14 +29,14 @@ _LATIN_FIRST = frozenset("tTsS")
 LABEL_LAST = frozenset("计 \t\u3000")
 
 
-_ASCII_MARKS = frozenset(("total", "totals", "subtotal", "example"))
+ASCII_MARKS = frozenset(("total", "totals", "subtotal", "example"))
 
 
 def ordinary(first: str) -> bool:
     """Whether a first cell that is one ASCII word of letters and digits (`S000123`)
     marks no skipped row: such a cell marks one only as total, totals, subtotal or
     example (what `marks_a_skip` finds of it, without its look-ups)."""
-    return first.isascii() and first.isalnum() and first.lower() not in _ASCII_MARKS
+    return first.isascii() and first.isalnum() and first.lower() not in ASCII_MARKS
 
 
 def marks_a_skip(first: str) -> bool:
