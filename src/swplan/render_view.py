@@ -8,7 +8,7 @@ of its workbook. `swplan.render` writes it in the format asked for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,23 @@ class View:
     sections: set[int] = field(default_factory=set)  # rows followed by a rule (tables)
     money: set[int] = field(default_factory=set)  # amounts: thousands separators in tables
     ids: set[int] = field(default_factory=lambda: {0})  # identifying columns: never dropped
+
+
+class Made(list):  # type: ignore[type-arg]
+    """Items made afresh each time they are iterated, never held together: a list to
+    the JSON encoder (which iterates it) and to the CSV writer. A national `--by site`
+    report writes its 600,000 rows without first keeping them all."""
+
+    def __init__(self, count: int, make: Callable[[], Iterator[Any]]) -> None:
+        super().__init__()
+        self._count = count
+        self._make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._make()
+
+    def __len__(self) -> int:
+        return self._count
 
 
 @dataclass

@@ -4,7 +4,7 @@ shortages, and the workbook (lines, sites, shortages, and the assumptions)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -12,16 +12,16 @@ from ..calc.budget import BudgetResult, SiteBudget
 from ..calc.staffing import SitePosts
 from ..messages import Words, msg
 from ..money import fmt_money, fmt_share
-from ..render_view import Report, View, thousands
+from ..render_view import Made, Report, View, thousands
 from ..rules import Rules
 from ..workbook import Cell, Chart, Column, Sheet
 from .budget_funding import (
     add_funding_json,
-    add_sites_funding_json,
     funding_sheet,
     funding_view,
     items_json,
     items_sheet,
+    site_funding_json,
 )
 from .common import (
     SITE_HEADERS_ZH,
@@ -85,6 +85,18 @@ def budget_site_json(site: SiteBudget) -> dict[str, Any]:
         "training": fmt_money(site.training),
         "total": fmt_money(site.total),
     }
+
+
+def sites_json(budgets: list[SiteBudget], result: BudgetResult) -> Iterator[dict[str, Any]]:
+    """Each site's JSON object (`budget --by site`), with its `by_funder` when the rules
+    say who pays: made one at a time, as the report is written."""
+    if result.funding is None:
+        yield from map(budget_site_json, budgets)
+        return
+    for budget, found in zip(budgets, result.funding.sites, strict=True):
+        site = budget_site_json(budget)
+        site["by_funder"] = site_funding_json(found)
+        yield site
 
 
 def _yuan(amount: Decimal) -> str:
@@ -210,8 +222,25 @@ def budget_report(
     """
     data = budget_json(result, rules, lang=lang)
     if sites is not None:
-        data["sites"] = [budget_site_json(site) for site in sites]
-        add_sites_funding_json(data["sites"], sites, result)
+        data["sites"] = Made(len(sites), lambda: sites_json(sites, result))
+    return Report(
+        data,
+        data["sites"] if sites is not None else data["lines"],
+        # built only for a table or Markdown: a national `--by site` JSON or CSV never
+        # holds the 600,000 rows of its table beside its own
+        lambda: _views(result, rules, lang, sites, top),
+        sheets=lambda: budget_sheets(result, rules, lang, sites, region=region),
+        lang=lang,
+        csv_word=_csv_word(rules),
+        csv_headers=SITE_HEADERS_ZH,
+    )
+
+
+def _views(
+    result: BudgetResult, rules: Rules, lang: str, sites: list[SiteBudget] | None, top: int
+) -> list[View]:
+    """The tables: lines and total, the funders, each site (`--by site`), the largest
+    shortages; the warnings under the last."""
     w = vocab_words(rules, lang)
     views = [
         View(
@@ -246,15 +275,7 @@ def budget_report(
         )
     warnings = [*result.staff.warnings, *result.awards.warnings]
     views[-1].notes.extend(warning_line(w, lang) for w in warnings)
-    return Report(
-        data,
-        data["sites"] if sites is not None else data["lines"],
-        views,
-        sheets=lambda: budget_sheets(result, rules, lang, sites, region=region),
-        lang=lang,
-        csv_word=_csv_word(rules),
-        csv_headers=SITE_HEADERS_ZH,
-    )
+    return views
 
 
 def _title(result: BudgetResult, rules: Rules, lang: str) -> str:

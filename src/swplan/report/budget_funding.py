@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..calc.budget import BudgetResult, SiteBudget
+from ..calc.budget import BudgetResult
 from ..calc.funding import FundingResult, SiteFunding
 from ..calc.items import BudgetItem
 from ..money import ZERO, fmt_money
@@ -71,15 +71,6 @@ def site_funding_json(found: SiteFunding) -> dict[str, Any]:
     out: dict[str, Any] = {line: by_funder_json(parts) for line, parts in found.lines.items()}
     out["total"] = by_funder_json(found.total)
     return out
-
-
-def add_sites_funding_json(
-    sites: list[dict[str, Any]], budgets: list[SiteBudget], result: BudgetResult
-) -> None:
-    if result.funding is None:
-        return
-    for site, found in zip(sites, result.funding.sites, strict=True):
-        site["by_funder"] = site_funding_json(found)
 
 
 def _source(rules: Rules, source: str, lang: str) -> str:
