@@ -78,6 +78,12 @@ class _Ratios:
         self.table = [(c, self.order[c], self.ratio[c], self.scale[c]) for c in self.order]
         self.minimum_posts = rules.staffing.minimum_posts
         self.minimum_certified = rules.staffing.minimum_certified
+        # by kind (no kind: none); a kind the rules do not name: none
+        self.minimums: dict[str | None, int] = {k: n for k, n in self.minimum_posts.items() if k}
+        self.certified: dict[str | None, int] = {
+            k: n for k, n in self.minimum_certified.items() if k
+        }
+        self.fte: dict[int, Fraction] = {}  # workload times L -> the workload
 
     def minimum(self, kind: str | None) -> int:
         """The fewest posts a site of this kind has (`staffing.minimum_posts`)."""
@@ -99,45 +105,54 @@ def _mixed_posts(residual: int, lcm: int) -> int:
 def site_posts(site: Site, k: _Ratios) -> SitePosts:
     """The posts of one site (docs/algorithms.md), the one rule: each category with clients has
     floor(n / r) dedicated posts; the residual workload sum((n mod r) / r) is covered by
-    ceil(W) mixed posts; required is their sum, never below the kind's minimum."""
+    ceil(W) mixed posts; required is their sum, never below the kind's minimum.
+
+    Written out for speed (600,000 sites a national run): `_category_posts` and
+    `_mixed_posts` inline, each distinct workload's fraction made once."""
     dedicated: dict[str, int] = {}
     weights: list[tuple[int, int, str]] = []
     residual = 0  # the residual workload W, times L
     workload = 0  # the FTE workload, times L
+    posts = 0
     clients = site.clients
     for category, order, r, scale in k.table:  # rules order
         n = clients.get(category)
         if not n or n <= 0:
             continue
-        d, weight = _category_posts(n, r, scale)
+        d, rem = divmod(n, r)
         dedicated[category] = d
+        posts += d
         workload += n * scale
-        if weight:
+        if rem:
+            weight = rem * scale
             residual += weight
             weights.append((-weight, order, category))
-    weights.sort()
+    if len(weights) > 1:
+        weights.sort()
     covers = [c for _, _, c in weights]
-    mixed = _mixed_posts(residual, k.lcm)
-    required = sum(dedicated.values()) + mixed
-    minimum = k.minimum(site.kind)
-    minimum_applied = required < minimum
+    mixed = -(-residual // k.lcm)
+    required = posts + mixed
     kind = site.kind
+    minimum = k.minimums.get(kind, 0)
+    fte = k.fte.get(workload)
+    if fte is None:
+        fte = k.fte[workload] = Fraction(workload, k.lcm)
     return SitePosts(  # positional: built 600,000 times for a national run
         site.id,
         site.name,
         kind,
-        max(required, minimum),
+        required if required >= minimum else minimum,
         dedicated,
         mixed,
         covers[0] if covers else None,
         covers,
-        Fraction(workload, k.lcm),
-        minimum_applied,
+        fte,
+        required < minimum,
         None,
         None,
         None,
         None,
-        k.minimum_certified.get(kind, 0) if kind else 0,
+        k.certified.get(kind, 0),
     )
 
 
