@@ -17,6 +17,7 @@ from fractions import Fraction
 from operator import add
 from typing import Any
 
+from ..bulk import building
 from ..model import Site, Worker
 from ..money import ZERO
 from ..rules import Rules
@@ -290,7 +291,8 @@ def staff(
 def required_posts(rules: Rules, sites: Sequence[Site]) -> StaffResult:
     """Required posts for every site, without a roster."""
     k = _Ratios(rules)
-    result = StaffResult([site_posts(s, k) for s in sites], StaffTotals())
+    with building():  # a SitePosts per site, none referring to another
+        result = StaffResult([site_posts(s, k) for s in sites], StaffTotals())
     result.totals.required = sum(s.required for s in result.sites)
     return result
 

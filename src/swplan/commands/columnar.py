@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
+from ..bulk import building
 from ..calc.costing import RosterCosting, Tally
 from ..calc.staffing import RosterCounts, RosterSummary
 from ..identity import shown_id
@@ -193,12 +194,13 @@ def site_counts(columns: RosterColumns, rules: Any) -> tuple[RosterCounts, Any]:
     by_site = frame.group_by("site", maintain_order=True).agg(
         pl.len().alias("n"), pl.col("id").head(RosterCounts.SAMPLE).alias("ids")
     )
-    for site, n, ids in by_site.iter_rows():
-        counts.current[site] = n
-        counts.sample_ids[site] = list(ids)
     held = frame.filter(pl.col("certified")).group_by("site", maintain_order=True).len()
-    for site, n in held.iter_rows():
-        counts.certified[site] = n
+    with building():  # a few objects per site, 600,000 sites
+        for site, n, ids in by_site.iter_rows():
+            counts.current[site] = n
+            counts.sample_ids[site] = list(ids)
+        for site, n in held.iter_rows():
+            counts.certified[site] = n
     return counts, frame
 
 

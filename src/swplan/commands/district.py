@@ -181,8 +181,12 @@ def site_form(text: str) -> str:
 def name_owners(pops: Populations) -> dict[str, list[str]]:
     """Each site name and alias (as `site_form` compares it) -> the ids of its sites."""
     owners: dict[str, dict[str, None]] = {}  # ids in order, each once
+    forms: dict[str, str] = {}  # a name -> its form (names repeat from site to site)
     for s in pops.sites:
-        for name in dict.fromkeys(site_form(n) for n in (s.name, *s.aliases) if n):
+        written = (s.name, *s.aliases) if s.aliases else (s.name,)
+        for name in dict.fromkeys(
+            forms.get(n) or forms.setdefault(n, site_form(n)) for n in written if n
+        ):
             # one site in two files is one site
             owners.setdefault(name, {})[s.id] = None
     return {name: list(ids) for name, ids in owners.items()}
@@ -230,10 +234,13 @@ def sites_by_name(
     A name that two sites share is a problem: the worker's site cannot be told.
     """
     ids = {s.id for s in pops.sites}
-    owners = name_owners(pops)
     counts = summary.counts
+    named = [k for k in counts.current if k not in ids]
+    if not named:  # every site written by its id (a national roster): no names to look up
+        return []
+    owners = name_owners(pops)
     shared: list[str] = []
-    for key in [k for k in counts.current if k not in ids and site_form(k) in owners]:
+    for key in [k for k in named if site_form(k) in owners]:
         found = owners[site_form(key)]
         if len(found) > 1:
             shared.append(key)

@@ -358,7 +358,7 @@ def _judged(cells: Any, n: int, judge: Any) -> list[Any] | None:
         if problem is not None:
             return None
         values[cell] = value
-    return [values[c] for c in cells.to_list()]
+    return _replaced(cells, values)
 
 
 def _counted(cells: Any, count: Any) -> list[int] | None:
@@ -369,7 +369,13 @@ def _counted(cells: Any, count: Any) -> list[int] | None:
         if type(value) is not int:
             return None
         values[cell] = value
-    return [values[c] for c in cells.to_list()]
+    return _replaced(cells, values)
+
+
+def _replaced(cells: Any, values: dict[str, Any]) -> list[Any]:
+    """Each cell's value from `values` (every distinct cell in it), mapped by polars."""
+    mapped = cells.replace_strict(list(values), list(values.values()))
+    return list(mapped.to_list())
 
 
 def _gathered(rows: SiteRows, found: SiteColumns) -> None:

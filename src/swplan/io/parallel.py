@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from ..bulk import building
 from ..errors import InputError
 
 T = TypeVar("T")
@@ -47,7 +48,8 @@ def beside(fn: Callable[[], T]) -> Callable[[], T]:
 
     def wait() -> T:
         try:
-            kind, value = receive.recv()
+            with building():  # a national roster's counts: a few objects per site
+                kind, value = receive.recv()
         except EOFError:
             process.join()
             raise RuntimeError(

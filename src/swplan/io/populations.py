@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..bulk import building
 from ..errors import InputError, Problem
 from ..messages import L, Quoted, Text, Words, msg
 from ..model import Origin, Populations, Site
@@ -441,8 +442,9 @@ class SiteRows:
 
     def populations(self) -> Populations:
         """Every site, held (the region of a YAML file, the unlisted kinds warned about)."""
-        found = self.columns()
-        sites = found.sites() if found is not None else list(self)
+        with building():  # 600,000 sites, none referring to another
+            found = self.columns()
+            sites = found.sites() if found is not None else list(self)
         self.finish()
         warnings = [*kind_warnings(self.unlisted, self.rules), *self.warnings]
         read = dict(self.totals.sums) if self.table is not None else None
