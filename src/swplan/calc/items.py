@@ -15,12 +15,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..bulk import building
 from ..money import ZERO
 from ..rules import Rules
-from .pay import PayFigures
+from .costing import RosterCosting
+from .pay import MONEY_FIELDS, PayFigures
 
 SALARY = "salary"
 BONUS = "bonus"
+_SALARY_AT = MONEY_FIELDS.index("annual_salary")
+_BONUS_AT = MONEY_FIELDS.index("annual_bonus")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,34 @@ def staff_items(figures: Iterable[tuple[PayFigures, int]]) -> dict[str, Decimal]
     for one, count in figures:
         if count:
             add_items(out, figure_items(one), count)
+    return out
+
+
+def roster_items(costing: RosterCosting, counts: Sequence[int]) -> dict[str, Decimal]:
+    """`staff_items` of a roster tallied by profile (`counts`: workers per profile
+    number), each profile's items worked out from its months' figures alone."""
+    out: dict[str, Decimal] = {}
+    with building():  # a national roster has some 70,000 profiles
+        for number, count in enumerate(counts):
+            if count:
+                add_items(out, profile_items(costing, number), count)
+    return out
+
+
+def profile_items(costing: RosterCosting, number: int) -> dict[str, Decimal]:
+    """`figure_items` of one profile, without building its year's `PayFigures`: the
+    salary and bonus of its money, each contribution summed over the months paid."""
+    year = costing.costing
+    if year is None:  # the run rate: 12 months of the day's figures
+        return figure_items(costing.figures(number))
+    money = costing.money(number)
+    out = {SALARY: money[_SALARY_AT], BONUS: money[_BONUS_AT]}
+    education, title, performance, post, years, first, *where = costing.keys[number]
+    since, area = where if where else (None, None)
+    profile = (education, title, performance, post, years, first, since, area)
+    for month in year.months_of(profile, min(first, 13) - 1):
+        for item, amount in month.contributions.items():
+            out[item] = out.get(item, ZERO) + amount
     return out
 
 

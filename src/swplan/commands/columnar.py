@@ -36,7 +36,9 @@ BATCH = 100_000  # rows whose lines are made and written together
 def profiles(columns: RosterColumns, costing: RosterCosting) -> tuple[Any, Tally]:
     """Each row's profile number (a polars Series) and the tally of profiles."""
     pl = engine()
-    numbers = [costing.profile(columns.facts[f], columns.services[s]) for f, s in columns.pairs]
+    facts, services = columns.facts, columns.services
+    with building():  # a national roster: some 600,000 pairs, 70,000 profiles
+        numbers = [costing.profile(facts[f], services[s]) for f, s in columns.pairs]
     number = columns.pair.replace_strict(
         pl.Series(range(len(numbers))), pl.Series(numbers), return_dtype=pl.Int64
     )
@@ -214,7 +216,7 @@ def summarise_columns(
     its columns: each site's workers, certified workers, first ids and (with
     `wanted.by_site`) cost, in the order the row path finds them."""
     from ..calc.ids import respellings
-    from ..calc.items import staff_items
+    from ..calc.items import roster_items
 
     pl = engine()
     counts, frame = site_counts(columns, rows.rules)
@@ -225,7 +227,7 @@ def summarise_columns(
         number, tally = profiles(columns, costing)
         cost = tally.totals()["annual_cost"]
         if costing.year is not None:
-            items = staff_items((costing.figures(n), k) for n, k in enumerate(tally.counts))
+            items = roster_items(costing, tally.counts)
         if wanted.by_site:
             _site_costs(pl, frame, number, costing, counts, wanted.ids)
     elif wanted.by_site:

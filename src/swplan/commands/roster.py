@@ -17,7 +17,7 @@ from typing import IO
 
 from ..calc.costing import ANNUAL_COST_INDEX, RosterCosting, SiteSums, Tally
 from ..calc.ids import respellings
-from ..calc.items import staff_items
+from ..calc.items import roster_items
 from ..calc.staffing import RosterCounts, RosterSummary
 from ..io import notes
 from ..io.roster import RosterRows
@@ -227,7 +227,7 @@ def summarise_roster(
     items: dict[str, Decimal] = {}
     if tally is not None and costing is not None and costing.year is not None:
         # the year's cost by economic classification, a profile at a time
-        items = staff_items((costing.figures(n), k) for n, k in enumerate(tally.counts))
+        items = roster_items(costing, tally.counts)
     # the notes, and the warnings as `Warned` (made in a second process for a big roster)
     said = [*notes.take(), *notes.take_warnings()]
     return RosterSummary(cost, rows.count, counts, kept, found, said, respelt, items)
