@@ -187,3 +187,18 @@ def test_names_with_separators_round_them_are_stripped_as_the_row_path_strips_th
     assert taken and rows.code == cols.code == 0
     assert cols.out == rows.out
     assert [line.split(",")[1] for line in cols.out.splitlines()[1:]] == ["王五", "李"]
+
+
+def test_every_character_python_strips_is_one_the_columns_look_at() -> None:
+    # the columnar reader looks only at names that begin or end with one of
+    # SPACE_AT_AN_END; every character str.strip takes must be one of them
+    import re
+
+    pattern = re.compile(columnar.SPACE_AT_AN_END)
+    pl = columnar.engine()
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert len(spaces) == 29  # \t \n \v \f \r, U+001C-U+001F, space, U+0085, U+00A0, ...
+    found = pl.Series([f"{c}x" for c in spaces] + [f"x{c}" for c in spaces])
+    assert found.str.contains(columnar.SPACE_AT_AN_END).all()  # polars' regex, as used
+    assert all(pattern.search(s) for s in found.to_list())  # and Python's reads it alike
+    assert not pl.Series(["王五", "x y", "a\u200bb"]).str.contains(pattern.pattern).any()

@@ -134,10 +134,18 @@ def read_columns(rows: RosterRows) -> RosterColumns | None:
     return RosterColumns(ids, _stripped(names), sites, pair, pairs, facts, services)
 
 
+# a cell Python's strip changes begins or ends with one of these: regex's \s (Unicode
+# White_Space) and the separators U+001C-U+001F, which str.isspace also counts
+SPACE_AT_AN_END = r"^[\s\x1c-\x1f]|[\s\x1c-\x1f]$"
+
+
 def _stripped(names: Any) -> Any:
     """Each name as the row reader has it, stripped by Python's own rule ("" for none):
-    polars' strip leaves the separators U+001C-U+001F, which Python's takes."""
-    odd = [n for n in names.unique().to_list() if n != n.strip()]
+    polars' strip leaves the separators U+001C-U+001F, which Python's takes. Only the
+    names with a space at an end are looked at (a national roster's names are a million
+    distinct)."""
+    near = names.filter(names.str.contains(SPACE_AT_AN_END)).unique().to_list()
+    odd = [n for n in near if n != n.strip()]
     return names.replace(odd, [n.strip() for n in odd]) if odd else names
 
 
