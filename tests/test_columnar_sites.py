@@ -202,3 +202,42 @@ def test_every_character_python_strips_is_one_the_columns_look_at() -> None:
     assert found.str.contains(columnar.SPACE_AT_AN_END).all()  # polars' regex, as used
     assert all(pattern.search(s) for s in found.to_list())  # and Python's reads it alike
     assert not pl.Series(["王五", "x y", "a\u200bb"]).str.contains(pattern.pattern).any()
+
+
+def test_a_plan_reads_a_big_roster_and_populations_in_columns_to_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pops = write(tmp_path, HEADER + "\n".join(SITES) + "\n")
+    roster = tmp_path / "roster.csv"
+    hired = ["2016-09-01", "2020-03-17", "2024-12-31", "2019-07-01"]
+    lines = [
+        f"W{i},工{i},S{1 + i % 3},bachelor,{'social_worker' if i % 4 else 'none'},staff,"
+        f"{hired[i % 4]},good"
+        for i in range(40)
+    ]
+    roster.write_text(ROSTER.splitlines()[0] + "\n" + "\n".join(lines) + "\n", "utf-8")
+    taken: list[bool] = []
+    real = columnar.read_columns
+    monkeypatch.setattr(columnar, "read_columns", lambda r: taken.append(1) or real(r))
+    rows, cols, sites_taken = both(
+        "plan",
+        pops,
+        roster,
+        "--from",
+        "2026",
+        "--years",
+        "3",
+        "--by",
+        "site",
+        "-f",
+        "csv",
+        monkeypatch=monkeypatch,
+    )
+    assert taken and sites_taken == 1
+    assert rows.code == cols.code == 0, rows.err + cols.err
+    assert (cols.out, cols.err) == (rows.out, rows.err)
+    first = {line.split(",")[1]: line.split(",") for line in cols.out.splitlines()[1:4]}
+    # W0, W3, ... W39 at S1: 14 workers; W1 ... W37 at S2 and W2 ... W38 at S3: 13 each.
+    # S1: 120 + 30 clients, 8 posts (as above); training 14 x 500.00 = 7,000.00
+    assert first["S1"][3:6] == ["150", "8", "14"] and first["S1"][12] == "7000.00"
+    assert first["S2"][5] == first["S3"][5] == "13"

@@ -19,6 +19,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..calc.plan import PlanRoster, Target, TargetResult
+    from ..io.roster import RosterRows
     from ..io.scenarios import Scenario
     from ..messages import Text
     from ..rules import Rules
@@ -205,6 +206,8 @@ def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) 
     from .roster import each_row
 
     rows = RosterRows(path, rules, year=first, option="--from")
+    if _read_columns(rows, into):  # a big CSV roster the columns can stand for
+        return
     add = into.adder()
     for row in each_row(rows, "roster"):
         if row.exams:
@@ -224,6 +227,39 @@ def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) 
         )
         add(row.id, row.site, facts, 0 if s.hired is None else s.hired.toordinal())
     rows.finish()
+
+
+def _read_columns(rows: RosterRows, into: PlanRoster) -> bool:
+    """The roster read in columns into the plan's (see `swplan.io.columnar`): each
+    (facts, service) pair's facts made once; False when it must be read row by row."""
+    from ..calc.plan import day_class
+    from ..io.columnar import read_columns
+
+    columns = read_columns(rows)
+    if columns is None:
+        return False
+    made = []
+    for f, s in columns.pairs:
+        facts, service = columns.facts[f], columns.services[s]
+        hired = service.hired
+        plan_facts = (
+            facts.education,
+            facts.title,
+            facts.performance,
+            facts.post,
+            day_class(hired),
+            service.years_of_service,
+            service.years_not_counted,
+            facts.employment,
+        )
+        made.append((plan_facts, 0 if hired is None else hired.toordinal()))
+    add = into.adder()
+    for ident, site, pair in zip(
+        columns.ids.to_list(), columns.sites.to_list(), columns.pair.to_list(), strict=True
+    ):
+        plan_facts, hired = made[pair]
+        add(ident, site, plan_facts, hired)
+    return True
 
 
 def _max_years() -> int:
