@@ -241,3 +241,32 @@ def test_a_plan_reads_a_big_roster_and_populations_in_columns_to_the_same_bytes(
     # S1: 120 + 30 clients, 8 posts (as above); training 14 x 500.00 = 7,000.00
     assert first["S1"][3:6] == ["150", "8", "14"] and first["S1"][12] == "7000.00"
     assert first["S2"][5] == first["S3"][5] == "13"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data(), st.sampled_from([2026, None]))
+def test_profiles_are_numbered_as_row_after_row(data: st.DataObject, year: int | None) -> None:
+    """The columns number each (facts, service) pair's profile in one pass over the
+    distinct parts; the numbers and keys must be those of `profile` called pair after
+    pair, as the row reader calls it."""
+    import tempfile
+
+    from test_columnar import rosters
+
+    from swplan.calc.costing import RosterCosting
+    from swplan.commands.columnar import _pair_profiles
+    from swplan.io.roster import RosterRows
+    from swplan.io.rules_file import load_rules
+
+    rules = load_rules(None)
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SWPLAN_COLUMNAR_BYTES", "0")
+        roster = Path(tmp) / "roster.csv"
+        roster.write_text(data.draw(rosters()), "utf-8")
+        cols = columnar.read_columns(RosterRows(roster, rules))
+    if cols is None:  # a roster the columns decline (a bad cell)
+        return
+    made = [RosterCosting(rules, year=year) for _ in range(2)]
+    found = _pair_profiles(columnar.engine(), cols, made[0])
+    expected = [made[1].profile(cols.facts[f], cols.services[s]) for f, s in cols.pairs]
+    assert found == expected and made[0].keys == made[1].keys

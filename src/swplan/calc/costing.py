@@ -60,36 +60,85 @@ class RosterCosting:
         # profile number -> its key (the arguments of `figures`), and its money
         self.keys: list[Key] = []
         self._money: list[tuple[Decimal, ...] | None] = []
-        self._numbers: dict[Key, int] = {}
         # the parts of a profile, kept per distinct facts and service object (a reader
         # gives one object per distinct cells; each is held here, so its id stays its own)
-        self._words: dict[int, tuple[Facts, Key, Any]] = {}
-        self._years: dict[tuple[int, Any], tuple[Service, Key]] = {}
+        self._words: dict[int, tuple[Facts, Key, Any, int]] = {}
+        self._years: dict[tuple[int, Any], tuple[Service, Key, int]] = {}
+        # each distinct words and years part numbered, and a profile found by the two
+        # numbers: a key of two small ints hashes at once, the whole key (a tuple with
+        # the years of 12 months in it) does not
+        self._word_parts: dict[Key, int] = {}
+        self._word_list: list[Key] = []
+        self._year_parts: dict[Key, int] = {}
+        self._year_list: list[Key] = []
+        self._by_parts: dict[tuple[int, int], int] = {}
 
     def profile(self, facts: Facts, service: Service) -> int:
         """The number of a row's profile: its words (education, title, rating, post), then
         the years on the day (or each month's years and the first month paid), and where
-        they matter the months since `title_since` and the area."""
+        they matter the months since `title_since` and the area.
+
+        `words_part`, `years_part` and `number` one after the other, written out: a
+        roster read row by row calls this once per row."""
         words = self._words.get(id(facts))
         if words is None:
-            post = facts.post or self.default_post
-            words = self._words[id(facts)] = (
-                facts,
-                (facts.education, facts.title, facts.performance, post),
-                # what the years depend on besides the service: education (and the area)
-                (facts.education, facts.area) if self.uses_area else facts.education,
-            )
-        pair = (id(service), words[2])
-        years = self._years.get(pair)
+            words = self._words_of(facts)
+        years = self._years.get((id(service), words[2]))
         if years is None:
-            years = self._years[pair] = (service, self._years_of(service, facts))
-        key = words[1] + years[1]
-        number = self._numbers.get(key)
+            years = self._years_part_of(service, facts, words[2])
+        number = self._by_parts.get((words[3], years[2]))
         if number is None:
-            number = self._numbers[key] = len(self.keys)
-            self.keys.append(key)
+            number = self.number(words[3], years[2])
+        return number
+
+    def words_part(self, facts: Facts) -> tuple[int, Any]:
+        """The number of a row's words (education, title, rating, post), and what its
+        years depend on besides the service (the education, and where pay is by area the
+        area): rows alike in both have the same years for the same service."""
+        words = self._words.get(id(facts)) or self._words_of(facts)
+        return words[3], words[2]
+
+    def years_part(self, service: Service, facts: Facts) -> int:
+        """The number of a row's years (see `_years_of`): its service's, for `facts`'s
+        education (and area)."""
+        basis = self.words_part(facts)[1]
+        years = self._years.get((id(service), basis))
+        if years is None:
+            years = self._years_part_of(service, facts, basis)
+        return years[2]
+
+    def number(self, words: int, years: int) -> int:
+        """The profile number of a words part and a years part (see `words_part` and
+        `years_part`): the two numbers stand for the key, so a new pair is a new key."""
+        number = self._by_parts.get((words, years))
+        if number is None:
+            number = self._by_parts[(words, years)] = len(self.keys)
+            self.keys.append(self._word_list[words] + self._year_list[years])
             self._money.append(None)
         return number
+
+    def _words_of(self, facts: Facts) -> tuple[Facts, Key, Any, int]:
+        post = facts.post or self.default_post
+        part = (facts.education, facts.title, facts.performance, post)
+        index = self._word_parts.get(part)
+        if index is None:
+            index = self._word_parts[part] = len(self._word_list)
+            self._word_list.append(part)
+        # what the years depend on besides the service: education (and the area)
+        basis = (facts.education, facts.area) if self.uses_area else facts.education
+        words = self._words[id(facts)] = (facts, part, basis, index)
+        return words
+
+    def _years_part_of(
+        self, service: Service, facts: Facts, basis: Any
+    ) -> tuple[Service, Key, int]:
+        part = self._years_of(service, facts)
+        index = self._year_parts.get(part)
+        if index is None:
+            index = self._year_parts[part] = len(self._year_list)
+            self._year_list.append(part)
+        years = self._years[(id(service), basis)] = (service, part, index)
+        return years
 
     def _years_of(self, service: Service, facts: Facts) -> Key:
         """The profile's key after its words: the years (per month, and the first month

@@ -163,8 +163,11 @@ class YearCosting:
         self.uses_area = rules.uses_area
         self.cost = lru_cache(maxsize=None)(self._cost)
         self.money = lru_cache(maxsize=None)(self._money)
+        # per hiring day (or years given), whatever the education: a national roster
+        # has some 11,000 services and 51,000 (service, education) pairs
+        self.base_years = lru_cache(maxsize=None)(self._base_years)
 
-    def base_years(self, hired: dt.date | None, given: int | None) -> tuple[tuple[int, ...], int]:
+    def _base_years(self, hired: dt.date | None, given: int | None) -> tuple[tuple[int, ...], int]:
         """Each month's base years and the first month paid (13: none).
 
         A worker is paid from the first month that starts on or after `hired`.

@@ -36,19 +36,53 @@ BATCH = 100_000  # rows whose lines are made and written together
 def profiles(columns: RosterColumns, costing: RosterCosting) -> tuple[Any, Tally]:
     """Each row's profile number (a polars Series) and the tally of profiles."""
     pl = engine()
-    facts, services = columns.facts, columns.services
-    with building():  # a national roster: some 600,000 pairs, 70,000 profiles
-        numbers = [costing.profile(facts[f], services[s]) for f, s in columns.pairs]
-    number = columns.pair.replace_strict(
-        pl.Series(range(len(numbers))), pl.Series(numbers), return_dtype=pl.Int64
-    )
+    number = pl.Series(_pair_profiles(pl, columns, costing), dtype=pl.Int64).gather(columns.pair)
     tally = Tally(costing)
     counted = number.value_counts()
-    tally.counts = [0] * (max(numbers) + 1 if numbers else 0)
+    top = number.max()  # None for a roster with no worker
+    tally.counts = [0] * (0 if top is None else top + 1)
     for n, k in counted.iter_rows():
         tally.counts[n] = k
     notes.add(costing.notes(tally.counts))
     return number, tally
+
+
+def _pair_profiles(pl: Any, columns: RosterColumns, costing: RosterCosting) -> list[int]:
+    """The profile number of each (facts, service) pair, numbered as `costing.profile`
+    called pair after pair would number them: a national roster's 600,000 pairs are
+    10,000 services and a few hundred facts, so the years are worked out per distinct
+    (service, education) and each profile found per distinct (words, years)."""
+    facts, services = columns.facts, columns.services
+    parts = [costing.words_part(f) for f in facts]
+    bases: dict[Any, int] = {}  # what the years depend on besides the service -> a number
+    basis_of = [bases.setdefault(basis, len(bases)) for _, basis in parts]
+    alike = {basis_of[i]: f for i, f in reversed(list(enumerate(facts)))}  # a facts per basis
+    f = pl.Series([p[0] for p in columns.pairs], dtype=pl.Int64)
+    frame = pl.DataFrame(
+        {
+            "w": pl.Series([w for w, _ in parts], dtype=pl.Int64).gather(f),
+            "b": pl.Series(basis_of, dtype=pl.Int64).gather(f),
+            "s": pl.Series([p[1] for p in columns.pairs], dtype=pl.Int64),
+        }
+    )
+    with building():
+        distinct = frame.select("s", "b").unique(maintain_order=True)
+        years = [costing.years_part(services[s], alike[b]) for s, b in distinct.iter_rows()]
+        frame = frame.join(
+            distinct.with_columns(y=pl.Series(years, dtype=pl.Int64)),
+            on=["s", "b"],
+            how="left",
+            maintain_order="left",
+        )
+        found = frame.select("w", "y").unique(maintain_order=True)
+        numbers = [costing.number(w, y) for w, y in found.iter_rows()]
+    per_pair = frame.join(
+        found.with_columns(n=pl.Series(numbers, dtype=pl.Int64)),
+        on=["w", "y"],
+        how="left",
+        maintain_order="left",
+    )
+    return list(per_pair.get_column("n").to_list())
 
 
 def write_columns(
