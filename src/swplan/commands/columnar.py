@@ -218,13 +218,10 @@ def site_counts(columns: RosterColumns, rules: Any) -> tuple[RosterCounts, Any]:
     finds them; and the frame of ids, sites and certified flags they came from."""
     pl = engine()
     certified_titles = rules.certified_titles
-    certified = [columns.facts[f].title in certified_titles for f, _ in columns.pairs]
+    held_by = pl.Series([f.title in certified_titles for f in columns.facts], dtype=pl.Boolean)
+    of_pair = held_by.gather(pl.Series([f for f, _ in columns.pairs], dtype=pl.Int64))
     frame = pl.DataFrame(
-        {
-            "id": columns.ids,
-            "site": columns.sites,
-            "certified": pl.Series(certified, dtype=pl.Boolean).gather(columns.pair),
-        }
+        {"id": columns.ids, "site": columns.sites, "certified": of_pair.gather(columns.pair)}
     )
     counts = RosterCounts()
     by_site = frame.group_by("site", maintain_order=True).agg(
@@ -232,11 +229,13 @@ def site_counts(columns: RosterColumns, rules: Any) -> tuple[RosterCounts, Any]:
     )
     held = frame.filter(pl.col("certified")).group_by("site", maintain_order=True).len()
     with building():  # a few objects per site, 600,000 sites
-        for site, n, ids in by_site.iter_rows():
-            counts.current[site] = n
-            counts.sample_ids[site] = list(ids)
-        for site, n in held.iter_rows():
-            counts.certified[site] = n
+        sites = by_site.get_column("site").to_list()
+        counts.current.update(dict(zip(sites, by_site.get_column("n").to_list(), strict=True)))
+        counts.sample_ids.update(zip(sites, by_site.get_column("ids").to_list(), strict=True))
+        held_at = zip(
+            held.get_column("site").to_list(), held.get_column("len").to_list(), strict=True
+        )
+        counts.certified.update(dict(held_at))
     return counts, frame
 
 
