@@ -130,7 +130,7 @@ def read_columns(rows: RosterRows) -> RosterColumns | None:
         return None
     if len(check.months) != months or any(s.disagrees for s in services):
         return None  # notes naming rows: the row reader words them
-    pair, pairs = _groups(pl, [fcode, scode])  # (facts, service) numbered as facts are
+    pair, pairs = _pairs(pl, fcode, scode)  # (facts, service) numbered as facts are
     return RosterColumns(ids, _stripped(names), sites, pair, pairs, facts, services)
 
 
@@ -220,6 +220,19 @@ def _groups(pl: Any, columns: Sequence[Any]) -> tuple[Any, list[tuple[Any, ...]]
     numbered = combos.with_row_index("number")
     joined = frame.join(numbered, on=keys, how="left", maintain_order="left")
     return joined.get_column("number").cast(pl.Int64), list(combos.iter_rows())
+
+
+def _pairs(pl: Any, first: Any, second: Any) -> tuple[Any, list[tuple[int, int]]]:
+    """`_groups` of two columns of codes (0 or more), faster: each pair as one integer,
+    numbered by its first appearance. A national roster has 635,000 distinct pairs."""
+    top = second.max()
+    width = 1 if top is None else int(top) + 1
+    one = first * width + second  # below 2**41 for codes below 1.5 million
+    firsts = one.filter(one.is_first_distinct())
+    numbered = pl.DataFrame({"k": firsts, "n": pl.int_range(len(firsts), eager=True)})
+    joined = pl.DataFrame({"k": one}).join(numbered, on="k", how="left", maintain_order="left")
+    pairs = zip((firsts // width).to_list(), (firsts % width).to_list(), strict=True)
+    return joined.get_column("n").cast(pl.Int64), list(pairs)
 
 
 def _ids_plain(ids: Any) -> bool:
