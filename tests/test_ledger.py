@@ -391,7 +391,7 @@ def reference(rules, passes, ledger):  # type: ignore[no-untyped-def]
     return list(zip(statuses, amounts, strict=True))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(cases())
 def test_matches_the_reference(case) -> None:  # type: ignore[no-untyped-def]
     rules, workers, passes, ledger = case
@@ -402,7 +402,7 @@ def test_matches_the_reference(case) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-@settings(max_examples=150, deadline=None)  # the per-pass comparison above takes 300
+@settings(max_examples=100, deadline=None)  # the per-pass comparison above takes 150
 @given(cases())
 def test_totals_and_never_paying_twice(case) -> None:  # type: ignore[no-untyped-def]
     rules, workers, passes, ledger = case
