@@ -122,7 +122,7 @@ def rosters(draw: st.DrawFn) -> str:
     return HEADER + "\n".join(lines) + "\n"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(rosters(), st.sampled_from(["csv", "json"]))
 def test_random_rosters_give_the_same_bytes_both_ways(text: str, fmt: str) -> None:
     import tempfile

@@ -69,7 +69,7 @@ def _ids(path: Path, rules: Rules) -> list[str]:
 
 
 SETTINGS = settings(
-    max_examples=50,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -231,17 +231,25 @@ def test_an_output_onto_the_input_through_a_sheet_name_is_refused(
 # --------------------------------------------------------------------------- xlsx rows
 
 
-def test_a_workbook_holds_every_worker(tmp_path: Path) -> None:
-    roster = tmp_path / "r6000.csv"
-    rows = "".join(f"W{i:05d},N{i},s{i % 7},bachelor,none,,,3,good\n" for i in range(6000))
+def test_a_workbook_holds_every_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from swplan.commands import roster as roster_commands
+
+    # more workers than a table lists (5,000, scaled down to 50): a table shows only the
+    # totals, a workbook every worker
+    monkeypatch.setattr(roster_commands, "TABLE_ROWS", 50)
+    roster = tmp_path / "r60.csv"
+    rows = "".join(f"W{i:05d},N{i},s{i % 7},bachelor,none,,,3,good\n" for i in range(60))
     roster.write_text(ROSTER_HEADER + rows, "utf-8")
+    args = ("--as-of", "2026-01-01", "--rules", V1_RULES)
+    table = swplan("pay", roster, *args)
+    assert table.code == 0 and "60 workers are too many to list here" in table.out, table.err
     out = tmp_path / "pay.xlsx"
-    run = swplan("pay", roster, "-o", out, "--as-of", "2026-01-01", "--rules", V1_RULES)
+    run = swplan("pay", roster, "-o", out, *args)
     assert run.code == 0, run.err
     book = openpyxl.load_workbook(out, read_only=True)
-    # the title, the unit line and the header, then 6,000 workers and the totals row
+    # the title, the unit line and the header, then 60 workers and the totals row
     ids = [r[0] for r in book["Workers"].iter_rows(min_row=4, values_only=True)]
-    assert ids[:-1] == [f"W{i:05d}" for i in range(6000)] and ids[-1] == "Total"
+    assert ids[:-1] == [f"W{i:05d}" for i in range(60)] and ids[-1] == "Total"
 
 
 def test_a_sheet_past_excel_rows_is_an_error_saying_csv(

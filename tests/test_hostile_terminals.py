@@ -7,9 +7,11 @@ subprocess; the rest in-process.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -20,20 +22,68 @@ SMALL = EXAMPLES / "small"
 AS_OF = "2026-01-01"
 
 
+def environment(env: dict[str, str] | None) -> dict[str, str]:
+    """This process's environment without its locale and stream settings, plus `env`."""
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    full.update(env or {})
+    return full
+
+
 def run(
     *args: str | os.PathLike[str] | bytes, env: dict[str, str] | None = None, **kwargs: object
 ) -> subprocess.CompletedProcess[bytes]:
     """`swplan ARGS` in a subprocess; stdout and stderr as bytes (they must be UTF-8)."""
     options: dict[str, object] = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     options.update(kwargs)
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
-    full.update(env or {})
     return subprocess.run(  # type: ignore[call-overload, no-any-return]
         [*COMMAND, *(a if isinstance(a, bytes) else os.fspath(a) for a in args)],
-        env=full,
+        env=environment(env),
         timeout=60,
         **options,
     )
+
+
+# A process that runs command lines one after another as `swplan` runs one: before
+# each, its standard streams are put back to what the interpreter opened them with
+# (the locale's, as a new process has them), and each run sets them up itself. A NUL
+# on stdout and on stderr ends each run's output; the exit codes come last.
+RUNNER = """
+import json, os, sys
+from swplan.cli import main
+streams = [(s, s.encoding, s.errors) for s in (sys.stdout, sys.stderr)]
+codes = []
+for args in json.loads(sys.argv[1]):
+    for stream, encoding, errors in streams:
+        stream.reconfigure(encoding=encoding, errors=errors)
+    sys.argv = ["swplan", *args]
+    try:
+        main()
+        codes.append(0)
+    except SystemExit as done:
+        codes.append(done.code or 0)
+    for stream, _, _ in streams:
+        stream.flush()
+    os.write(1, b"\\0")
+    os.write(2, b"\\0")
+os.write(1, json.dumps(codes).encode())
+"""
+
+
+def run_each(commands: list[list[str]], env: dict[str, str]) -> list[tuple[int, bytes, bytes]]:
+    """Each command line's exit code, stdout and stderr (as bytes), run in one process
+    under `env`: the locale a process starts with is what these runs are about, and
+    one process gives each the streams a new process would have."""
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, json.dumps(commands)],
+        env=environment(env),
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")  # no traceback
+    *outs, codes = done.stdout.split(b"\0")
+    errs = done.stderr.split(b"\0")
+    assert errs[-1] == b"", errs[-1]  # nothing written after the last run
+    return list(zip(json.loads(codes), outs, errs[:-1], strict=True))
 
 
 # --------------------------------------------------------------------------- locales
@@ -48,16 +98,26 @@ LOCALES = {
 
 @pytest.mark.parametrize("env", LOCALES.values(), ids=LOCALES.keys())
 def test_every_locale_gets_utf8_and_no_traceback(env: dict[str, str]) -> None:
-    table = run("pay", SMALL / "roster.yaml", "--as-of", AS_OF, "--lang", "zh", env=env)
-    assert table.returncode == 0, table.stderr.decode("utf-8", "replace")
-    assert "张三" in table.stdout.decode("utf-8") and "年度用人成本" in table.stdout.decode("utf-8")
-    bad = run("pay", "no-such-roster.csv", "--lang", "zh", env=env)
-    assert bad.returncode == 2
-    assert bad.stderr.decode("utf-8") == "错误：no-such-roster.csv: 文件不存在\n"
-    checked = run("check", SMALL / "roster.yaml", env=env)
-    assert checked.returncode == 0 and checked.stdout.decode("utf-8").startswith("OK ")
-    helped = run("--help", env=env)
-    assert helped.returncode == 0 and b"Traceback" not in helped.stderr
+    roster = str(SMALL / "roster.yaml")
+    table, bad, checked, helped = run_each(
+        [
+            ["pay", roster, "--as-of", AS_OF, "--lang", "zh"],
+            ["pay", "no-such-roster.csv", "--lang", "zh"],
+            ["check", roster],
+            ["--help"],
+        ],
+        env,
+    )
+    code, out, err = table
+    assert code == 0, err.decode("utf-8", "replace")
+    assert "张三" in out.decode("utf-8") and "年度用人成本" in out.decode("utf-8")
+    code, out, err = bad
+    assert code == 2
+    assert err.decode("utf-8") == "错误：no-such-roster.csv: 文件不存在\n"
+    code, out, err = checked
+    assert code == 0 and out.decode("utf-8").startswith("OK ")
+    code, out, err = helped
+    assert code == 0 and b"Usage: swplan" in out and b"Traceback" not in err
 
 
 # --------------------------------------------------------------------------- file names

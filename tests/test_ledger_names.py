@@ -48,6 +48,12 @@ def journals(directory: Path) -> list[Path]:
     return list(directory.glob(".swplan-journal-*"))
 
 
+def whole_journal(directory: Path) -> bool:
+    """Whether a journal in `directory` holds all the rows the run is adding (a run
+    appends only once its journal is whole)."""
+    return any(j.read_bytes().endswith(NEW_ROWS.encode()) for j in journals(directory))
+
+
 def populations(tmp_path: Path) -> Path:
     path = tmp_path / "populations.yaml"
     path.write_text("sites:\n  - {id: s1, name: One, kind: agency, clients: {elderly: 40}}\n")
@@ -64,8 +70,8 @@ def kill_in_the_append(files: dict[str, Path]) -> None:
     proc = start(record_args(files), **{PAUSE_ENV: "30"})
     try:
         assert proc.stdout is not None and proc.stdout.readline() == "{\n"  # report written
-        try:  # the journal is on disk before a byte is appended
-            wait_for(lambda: bool(journals(files["ledger"].parent)), timeout=5)
+        try:  # the journal is on disk, whole, before a byte is appended
+            wait_for(lambda: whole_journal(files["ledger"].parent), timeout=5)
         except AssertionError:
             pass
         proc.send_signal(signal.SIGKILL)
@@ -350,6 +356,53 @@ def test_where_files_bear_no_marks_the_journal_is_found_beside_the_file(
     run = swplan(*record_args(files))
     assert run.code == 2 and "hard links" in run.err, run.err
     assert ledger.read_bytes() == before and not journals(tmp_path)
+
+
+@pytest.mark.parametrize("written", [0, 20], ids=["empty", "part of its note"])
+def test_a_run_stopped_before_its_journal_held_its_note_left_the_ledger_as_it_was(
+    tmp_path: Path, written: int
+) -> None:
+    # a run killed just after creating its journal: the file is there, empty or with the
+    # start of its first line, and the ledger bears the mark that names it
+    from swplan.io import journal
+
+    files = write_inputs(tmp_path)
+    ledger = files["ledger"]
+    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
+    try:
+        path, marked = journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())
+    finally:
+        os.close(fd)
+    if not marked:
+        pytest.skip("a file system that keeps no marks: such a journal is refused")
+    note = Path(path).read_bytes().split(b"\n")[0]
+    Path(path).write_bytes(note[:written])
+    read = swplan(*read_args(files, str(ledger)), "--as-of", AS_OF, "-f", "json")
+    assert read.code == 0, read.err
+    assert read.json()["totals"] == {"due": "3000.00", "count_due": 3}
+    run = swplan(*record_args(files))
+    assert run.code == 0, run.err
+    assert ledger.read_text(encoding="utf-8") == HEADER + OLD_ROWS + NEW_ROWS
+    assert not Path(path).exists()
+
+
+def test_a_journal_that_is_not_the_start_of_the_marked_note_is_still_refused(
+    tmp_path: Path,
+) -> None:
+    from swplan.io import journal
+
+    files = write_inputs(tmp_path)
+    ledger = files["ledger"]
+    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
+    try:
+        path, marked = journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())
+    finally:
+        os.close(fd)
+    Path(path).write_bytes(b"not a note")  # shorter than a note, and not its start
+    before = ledger.read_bytes()
+    run = swplan(*record_args(files))
+    assert run.code == 2 and "is not a journal swplan wrote" in run.err, run.err
+    assert ledger.read_bytes() == before and Path(path).exists()
 
 
 def test_a_run_stopped_while_writing_its_journal_left_the_ledger_as_it_was(

@@ -190,7 +190,7 @@ def districts(draw: Any) -> tuple[Rules, list[Site], list[Worker]]:
     return Rules.model_validate(data), sites, workers
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=35, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

@@ -17,6 +17,7 @@ import importlib.util
 import io
 import json
 import tracemalloc
+from dataclasses import astuple, dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -102,13 +103,39 @@ class Counter:
                 monkeypatch.setattr(module, "Row", CountedRow)
 
 
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+    workers: int  # the `Worker` and `Row` objects the run built
+    rows: int
+
+
+_RUNS: dict[tuple[Path, tuple[str, ...]], Run] = {}
+
+
+def counted(folder: Path, *args: str) -> Run:
+    """`cli(folder, *args)`, counting the objects it builds. The generated files never
+    change, so a command line is run once in a process and its run shared by the tests
+    that look at it (its output, its counts)."""
+    key = (folder, args)
+    if key not in _RUNS:
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            counter = Counter(monkeypatch)
+            code, out, err = cli(folder, *args)
+        _RUNS[key] = Run(code, out, err, counter.workers, counter.rows)
+    return _RUNS[key]
+
+
 RUNS = {
     "pay json": ["pay", "roster.csv", "-f", "json", "-o", "out.json"],
     "pay csv": ["pay", "roster.csv", "-f", "csv", "-o", "out.csv"],
-    "pay csv zh": ["pay", "roster.csv", "-f", "csv", "--lang", "zh", "-o", "out.csv"],
-    "pay json by site": ["pay", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"],
+    # to stdout: the runs the byte-for-byte tests below compare with the loaded report
+    "pay csv zh": ["pay", "roster.csv", "-f", "csv", "--lang", "zh"],
+    "pay json by site": ["pay", "roster.csv", "--by", "site", "-f", "json", "--lang", "en"],
     "pay csv by site": ["pay", "roster.csv", "--by", "site", "-f", "csv", "-o", "out.csv"],
-    "pay table": ["pay", "roster.csv", "-f", "table"],
+    "pay table": ["pay", "roster.csv"],  # a table: the default format
     "pay markdown": ["pay", "roster.csv", "-f", "markdown"],
     "pay table by site": ["pay", "roster.csv", "--by", "site"],
     "pay markdown by site zh": [
@@ -132,16 +159,22 @@ RUNS = {
 }
 
 
+# the other runs more than one test looks at
+JSON = ["pay", "roster.csv", "-f", "json"]
+BY_SITE = {
+    ("json", "en"): RUNS["pay json by site"],
+    ("csv", "en"): ["pay", "roster.csv", "--by", "site", "-f", "csv", "--lang", "en"],
+    ("csv", "zh"): ["pay", "roster.csv", "--by", "site", "-f", "csv", "--lang", "zh"],
+}
+
+
 @pytest.mark.parametrize("name", list(RUNS))
-def test_streamed_paths_build_no_worker_and_no_row(
-    national: Path, monkeypatch: pytest.MonkeyPatch, name: str
-) -> None:
-    counted = Counter(monkeypatch)
-    code, _, err = cli(national, *RUNS[name])
-    assert code == 0, err
+def test_streamed_paths_build_no_worker_and_no_row(national: Path, name: str) -> None:
+    run = counted(national, *RUNS[name])
+    assert run.code == 0, run.err
     # budget reads the passes file as a table: one row per pass, none per worker or site
     rows = pass_count(national) if name.startswith("budget") else 0
-    assert (counted.workers, counted.rows) == (0, rows)
+    assert (run.workers, run.rows) == (0, rows)
 
 
 def pass_count(folder: Path) -> int:
@@ -248,7 +281,7 @@ def cells(table: str, first: str) -> list[list[str]]:
 
 
 def test_a_by_site_table_of_too_many_workers_shows_each_sites_sums(national: Path) -> None:
-    code, out, err = cli(national, "pay", "roster.csv", "--by", "site")
+    code, out, err, *_ = astuple(counted(national, *RUNS["pay table by site"]))
     assert (code, err) == (0, "")
     assert cells(out, "Site") == [
         ["Site", "Workers", "Monthly gross", "Employer contributions", "Annual cost"]
@@ -295,9 +328,7 @@ def test_a_by_site_table_of_too_many_sites_shows_the_totals_and_says_how_to_get_
     assert (code, err) == (0, "")
     assert "| **Total** | **6000 workers** |" in out
     assert "Subtotal" not in out
-    sites = len(
-        json.loads(cli(national, "pay", "roster.csv", "--by", "site", "-f", "json")[1])["by_site"]
-    )
+    sites = len(json.loads(counted(national, *BY_SITE["json", "en"]).out)["by_site"])
     assert out.rstrip().endswith(
         f"6,000 workers at {sites:,} sites are too many to list here; write each site's "
         "subtotal to a file with --by site --format csv --output FILE, or every worker's row "
@@ -308,7 +339,7 @@ def test_a_by_site_table_of_too_many_sites_shows_the_totals_and_says_how_to_get_
 def test_a_table_of_too_many_workers_shows_the_totals_and_says_how_to_get_the_rows(
     national: Path,
 ) -> None:
-    code, out, err = cli(national, "pay", "roster.csv")
+    code, out, err, *_ = astuple(counted(national, *RUNS["pay table"]))
     assert (code, err) == (0, "")
     assert "| Total  | 6000 workers |" in out
     assert out.count("\n") < 20  # no worker rows
@@ -317,46 +348,39 @@ def test_a_table_of_too_many_workers_shows_the_totals_and_says_how_to_get_the_ro
         "--format csv --output FILE (or --format json)"
     )
     # the totals are those of the full JSON
-    code, data, _ = cli(national, "pay", "roster.csv", "-f", "json")
-    total = json.loads(data)["totals"]["annual_cost"]
+    total = json.loads(counted(national, *JSON).out)["totals"]["annual_cost"]
     whole, cents = total.split(".")
     assert f" {int(whole):,}.{cents} |" in out  # a table separates the thousands
 
 
 def test_streamed_json_is_the_loaded_json_byte_for_byte(national: Path) -> None:
-    rules = load_rules(national / "rules.yaml")
-    result = pay(rules, load_roster(national / "roster.csv", rules), None)
+    rules, result = held(national, None)
     loaded = json.dumps(pay_report(result, rules, "en").json_data(), ensure_ascii=False, indent=2)
-    code, out, err = cli(national, "pay", "roster.csv", "-f", "json")
-    assert code == 0, err
-    assert out == loaded + "\n"
+    run = counted(national, *JSON)
+    assert run.code == 0, run.err
+    assert run.out == loaded + "\n"
 
 
 @pytest.mark.parametrize("year", [None, "2027"])
 def test_streamed_zh_csv_is_the_loaded_zh_csv_byte_for_byte(national: Path, year: Any) -> None:
-    rules = load_rules(national / "rules.yaml")
-    if year is None:
-        result = pay(rules, load_roster(national / "roster.csv", rules), None)
-    else:
-        result = pay(rules, load_roster(national / "roster.csv", rules, year=2027), year=2027)
+    rules, result = held(national, None if year is None else int(year))
     loaded = "".join(render(pay_report(result, rules, "zh"), "csv"))
     assert loaded.startswith("\ufeff工号,姓名,站点,岗位,")
     assert ",是," in loaded or ",否," in loaded  # labels, not `true`/`false`
     more = ["--year", year] if year else []
-    code, out, err = cli(national, "pay", "roster.csv", "-f", "csv", "--lang", "zh", *more)
+    code, out, err, *_ = astuple(counted(national, *RUNS["pay csv zh"], *more))
     assert (code, err) == (0, "")
     assert out == loaded
     assert out.count("\n") == WORKERS + 1
 
 
-@pytest.mark.parametrize(("fmt", "lang"), [("json", "en"), ("csv", "en"), ("csv", "zh")])
+@pytest.mark.parametrize(("fmt", "lang"), list(BY_SITE))
 def test_streamed_pay_by_site_is_the_loaded_one_byte_for_byte(
     national: Path, fmt: str, lang: str
 ) -> None:
-    rules = load_rules(national / "rules.yaml")
-    result = pay(rules, load_roster(national / "roster.csv", rules), None)
+    rules, result = held(national, None)
     loaded = "".join(render(pay_report(result, rules, lang, "site"), fmt))
-    code, out, err = cli(national, "pay", "roster.csv", "--by", "site", "-f", fmt, "--lang", lang)
+    code, out, err, *_ = astuple(counted(national, *BY_SITE[fmt, lang]))
     assert (code, err) == (0, "")
     assert out == loaded
     # a row per site that has workers, in order of first appearance (CSV: and a header)
@@ -380,7 +404,7 @@ def test_an_empty_roster_streams_the_same_zh_csv_as_loaded(tmp_path: Path) -> No
 
 
 def test_budget_by_site_sums_exactly_to_the_lines_on_a_generated_roster(national: Path) -> None:
-    code, out, err = cli(national, *RUNS["budget by site"])
+    code, out, err, *_ = astuple(counted(national, *RUNS["budget by site"]))
     assert code == 0, err
     data = json.loads(out)
     # written a few thousand pieces at a time: the same text as one `json.dumps`
@@ -436,21 +460,21 @@ def peak_bytes(folder: Path, *args: str) -> int:
 
 @pytest.fixture(scope="module")
 def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """A generated template of 2,000 rows (ids renamed R0...), and a national-shaped
-    roster and populations of 4,000 and of 8,000 rows.
+    """A generated template of 200 rows at 100 sites (ids renamed R0...), and a
+    national-shaped roster and populations of 1,500 and of 3,500 rows.
 
     Both repeat the rows of one generated set under new ids, so they hold the same
     profiles (a national roster has about 14,000; these sizes would still be finding
     new ones) and differ only in how many rows there are.
     """
     tmp_path = tmp_path_factory.mktemp("rosters")
-    template = generate(tmp_path / "template", 2000, 700)
+    template = generate(tmp_path / "template", 200, 100)
     (template / "sites.csv").write_bytes((template / "populations.csv").read_bytes())
     header, *rows = (template / "roster.csv").read_text(encoding="utf-8").splitlines()
     renamed = [f"R{i},{row.split(',', 1)[1]}" for i, row in enumerate(rows)]
     (template / "roster.csv").write_text("\n".join([header, *renamed]) + "\n", encoding="utf-8")
     folders = []
-    for n in (4000, 8000):
+    for n in (SMALL_ROWS, BIG_ROWS):
         folder = tmp_path / str(n)
         folder.mkdir()
         (folder / "rules.yaml").write_bytes((template / "rules.yaml").read_bytes())
@@ -467,6 +491,15 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]
     return template, folders[0], folders[1]
 
 
+# The two measured sizes: both more rows than a table lists (TABLE_ROWS, set to 500
+# below) and than a JSON output holds before it writes them (1,024), so that what is
+# held at the peak is the same for both; 2,000 rows apart, so that a run holding a
+# `Worker` per row (about 670 bytes) grows by over a megabyte more than one that keeps
+# an id per row. Their difference is what is measured: the set-up of a run (rules,
+# profiles, imports) is left out.
+SMALL_ROWS, BIG_ROWS = 1500, 3500
+
+
 # One run of each way a roster is read (see `swplan.commands.roster`): written as it is
 # read, held for a table (past its limit, tallied), searched for one worker, summed per
 # site, checked; and a populations file checked.
@@ -475,7 +508,7 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]
     [
         ("pay", "roster.csv", "-f", "json", "-o", "out.json"),
         ("pay", "roster.csv", "--by", "site"),
-        ("pay", "roster.csv", "--explain", "R1501", "--year", "2027", "-f", "json"),
+        ("pay", "roster.csv", "--explain", "R150", "--year", "2027", "-f", "json"),
         ("budget", "sites.csv", "roster.csv", "--by", "site", "-f", "json", "-o", "out.json"),
         ("check", "roster.csv"),
         ("check", "populations.csv"),
@@ -487,14 +520,14 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
 ) -> None:
     # files are read a block at a time; with small blocks, these small files are many
     monkeypatch.setattr(text, "_BLOCK", 1 << 14)
-    # both sizes more workers than a table lists, and fewer sites (700)
-    monkeypatch.setattr(stream, "TABLE_ROWS", 1000)
+    # both sizes more workers than a table lists, and fewer sites (100)
+    monkeypatch.setattr(stream, "TABLE_ROWS", 500)
     template, small, big = rosters
     # a first run in this process sets up what every later run shares (imports, caches):
-    # not growth, so it is left out of both measured runs (the 2,000 rows the two
+    # not growth, so it is left out of both measured runs (the 200 rows the two
     # measured rosters repeat are enough for it)
     cli(template, *args)
-    growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / 4000
+    growth = (peak_bytes(big, *args) - peak_bytes(small, *args)) / (BIG_ROWS - SMALL_ROWS)
     # what a streamed run keeps per row is its id, for the duplicate-id rule: about
     # 150 bytes. A run that holds the roster (as `pay --by site` as a table did) grows by
     # about 14,000 bytes a row; the loaded `Worker` records alone take about 670.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import glob
 import io
 import re
@@ -128,37 +129,48 @@ ID_HEADERS = {"id", "name", "site", "worker_id", "工号", "姓名", "站点", "
 def input_words(paths: Iterable[Path]) -> set[str]:
     """The Latin words of the ids, names, sites, regions and scenarios of the inputs."""
     words: set[str] = set()
-    id_line = re.compile(r"^\s*-?\s*(?:id|name|site|region|worker_id|sites?)\s*:\s*(.+)$", re.M)
     for path in paths:
-        if not path.is_file():
-            continue
-        if path.suffix == ".xlsx":
-            try:
-                book = openpyxl.load_workbook(path, read_only=True)
-            except Exception:  # a file named .xlsx that is not a workbook
-                continue
-            for sheet in book.worksheets:
-                for row in sheet.iter_rows(values_only=True):
-                    first = [str(c) for c in row[:3] if isinstance(c, str)]
-                    words.update(w.lower() for c in first for w in re.findall(r"[A-Za-z]+", c))
-            book.close()
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix == ".csv":
-            rows = list(csv.reader(io.StringIO(text)))
-            columns = [i for i, h in enumerate(rows[0] if rows else []) if h in ID_HEADERS]
-            for row in rows:
-                for i in columns:
-                    if i < len(row):
-                        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", row[i]))
-            continue
-        for value in id_line.findall(text):
-            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", value))
-        scenarios = re.search(r"^scenarios:\n((?:[ #].*\n?)*)", text, re.M)
-        if scenarios:
-            names = re.findall(r"^  (\w+):", scenarios.group(1), re.M)
-            words.update(n.lower() for part in names for n in re.findall(r"[A-Za-z]+", part))
+        if path.is_file():
+            seen = path.stat()
+            words |= file_words(path, seen.st_size, seen.st_mtime_ns)
     return words
+
+
+_ID_LINE = re.compile(r"^\s*-?\s*(?:id|name|site|region|worker_id|sites?)\s*:\s*(.+)$", re.M)
+
+
+@functools.cache
+def file_words(path: Path, size: int, mtime_ns: int) -> frozenset[str]:
+    """`input_words` of one file, as it is at that size and time (the examples are read
+    by many runs: each once)."""
+    words: set[str] = set()
+    if path.suffix == ".xlsx":
+        try:
+            book = openpyxl.load_workbook(path, read_only=True)
+        except Exception:  # a file named .xlsx that is not a workbook
+            return frozenset()
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                first = [str(c) for c in row[:3] if isinstance(c, str)]
+                words.update(w.lower() for c in first for w in re.findall(r"[A-Za-z]+", c))
+        book.close()
+        return frozenset(words)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        columns = [i for i, h in enumerate(rows[0] if rows else []) if h in ID_HEADERS]
+        for row in rows:
+            for i in columns:
+                if i < len(row):
+                    words.update(w.lower() for w in re.findall(r"[A-Za-z]+", row[i]))
+        return frozenset(words)
+    for value in _ID_LINE.findall(text):
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", value))
+    scenarios = re.search(r"^scenarios:\n((?:[ #].*\n?)*)", text, re.M)
+    if scenarios:
+        names = re.findall(r"^  (\w+):", scenarios.group(1), re.M)
+        words.update(n.lower() for part in names for n in re.findall(r"[A-Za-z]+", part))
+    return frozenset(words)
 
 
 def run_zh(args: list[str], cwd: Path = ROOT) -> tuple[Result, list[str]]:

@@ -19,7 +19,9 @@ only when everything agrees: it is a regular file of the ledger's owner or of th
 length), it names this file, the ledger bears its mark (where the file system keeps
 marks), the ledger's bytes up to where it ended have the digest it noted, and what
 follows is what it was adding. Anything else is refused with an error naming both
-files: taken back, it could drop paid rows or add unpaid ones.
+files: taken back, it could drop paid rows or add unpaid ones. (A journal holding no
+more than the start of the note the ledger's mark gives, beside a ledger as the note
+found it, is a run stopped before its append began: harmless, and removed.)
 """
 
 from __future__ import annotations
@@ -221,6 +223,16 @@ def pending(name: str, fd: int) -> Pending | None:
         if noted is None:
             return None
         return Pending(noted, None, _by_digests(name, fd, noted, path))
+    if (
+        own
+        and noted is not None
+        and info.st_size == noted.size
+        and _note_begun(path, noted, info)
+        and digest(fd, 0, noted.size) == noted.old
+    ):
+        # the run was stopped between creating its journal and writing its note: it had
+        # not begun its append (the journal is whole before a byte of it is written)
+        return Pending(noted, path, "untouched")
     note, whole, jfd = _open_journal(name, path, info)
     try:
         if noted is not None and own and noted != note:
@@ -277,6 +289,27 @@ def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, b
     except BaseException:
         os.close(jfd)
         raise
+
+
+def _note_begun(path: str, note: Note, ledger: os.stat_result) -> bool:
+    """Whether the file at `path` is a journal begun and not yet given its note: a
+    regular file of the ledger's owner or this user, holding less than the note the
+    ledger's mark gives and nothing but its start (nothing at all, as a rule)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        jfd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False  # refused, as any journal that cannot be opened, by `_open_journal`
+    try:
+        info = os.fstat(jfd)
+        line = note.line()
+        if not stat.S_ISREG(info.st_mode) or info.st_size >= len(line):
+            return False
+        if info.st_uid not in (ledger.st_uid, os.geteuid() if hasattr(os, "geteuid") else -1):
+            return False
+        return _read_at(jfd, len(line), 0) == line[: info.st_size]
+    finally:
+        os.close(jfd)
 
 
 def _kind(mode: int) -> Msg | None:
