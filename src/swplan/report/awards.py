@@ -54,6 +54,20 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
     data["awards"] = [award_json(a, award_reason(a, result, lang, rules)) for a in result.awards]
     data["totals"] = {"due": fmt_money(result.due), "count_due": result.count_due}
     data["warnings"] = [str(w) for w in result.warnings]
+    return Report(
+        data,
+        data["awards"],
+        # built only for a table or Markdown: a national JSON report never holds them
+        lambda: _views(result, rules, lang),
+        sheets=lambda: awards_sheets(result, rules, lang),
+        lang=lang,
+        csv_word=_csv_word(rules),
+    )
+
+
+def _views(result: AwardsResult, rules: Rules, lang: str) -> list[View]:
+    """The tables: the awards due, by exam, by scheme, and those not due; the warnings
+    under the last."""
     views = [_due_view(result, rules, lang)]
     total = label("total", lang)
     if result.by_exam:
@@ -99,14 +113,7 @@ def awards_report(result: AwardsResult, rules: Rules, lang: str) -> Report:
             )
         )
     views[-1].notes.extend(warning_line(w, lang) for w in result.warnings)
-    return Report(
-        data,
-        data["awards"],
-        views,
-        sheets=lambda: awards_sheets(result, rules, lang),
-        lang=lang,
-        csv_word=_csv_word(rules),
-    )
+    return views
 
 
 class _SchemeCells:
