@@ -144,8 +144,6 @@ class Rules(Strict):
     # whether the bureau's own file (not only a file it extends) lists `site_kinds`
     _own_site_kinds: bool = PrivateAttr(default=False)
     _indexes: dict[str, dict[str, str]] = PrivateAttr(default_factory=dict)
-    # vocabulary -> its entries, made once (a national awards report labels 300,000 rows)
-    _words: dict[str, Mapping[str, Word]] = PrivateAttr(default_factory=dict)
     _names: dict[str, list[tuple[str, str]]] = PrivateAttr(default_factory=dict)
 
     def ratio(self, category: str) -> int:
@@ -159,10 +157,7 @@ class Rules(Strict):
 
     def words(self, vocabulary: str) -> Mapping[str, Word]:
         """The entries of one vocabulary, key -> Word (labels and aliases), in rules order."""
-        found = self._words.get(vocabulary)
-        if found is None:
-            found = self._words[vocabulary] = VOCABULARIES[vocabulary](self)
-        return found
+        return VOCABULARIES[vocabulary](self)
 
     def word(self, vocabulary: str, text: str | None) -> str | None:
         """The key of the entry that `text` names (its key, a label or an alias), or None.
