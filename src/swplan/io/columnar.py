@@ -36,6 +36,7 @@ from .skips import (
     marks_a_skip,
     totals_label,
 )
+from .table import Table
 from .worker_rules import Bad
 
 if TYPE_CHECKING:
@@ -155,16 +156,22 @@ def _plain_file(rows: RosterRows) -> bool:
     nothing wrong so far, and big enough to be worth it."""
     table = rows.table
     assert table is not None
-    path = rows.path
-    if rows.yaml or rows.opened.records is None or rows.problems:
+    if rows.yaml or rows.opened.records is None or rows.problems or table.id_numbers:
         return False
-    if table.header_row != 1 or table.header_lines != 1 or table.id_numbers:
-        return False
-    if ID_NUMBER in table.columns or csv_delimiter(path) != ",":
+    if ID_NUMBER in table.columns:
         return False
     if rows.check.site_areas is not None and rows.check.areas:
         return False
     if not any(c in ROSTER_COLUMNS for c in table.columns):
+        return False
+    return _big_plain_csv(table, rows.path)
+
+
+def _big_plain_csv(table: Table, path: str | os.PathLike[str]) -> bool:
+    """What a roster and a populations file alike need to be read in columns: the
+    header on line 1 (no title row, no two-row header), commas, a regular file, and big
+    enough to be worth it."""
+    if table.header_row != 1 or table.header_lines != 1 or csv_delimiter(path) != ",":
         return False
     try:
         st = os.stat(path)
@@ -334,10 +341,15 @@ def read_site_columns(rows: SiteRows) -> SiteColumns | None:
     n = frame.height
     names = _judged(col.get("name"), n, check.name)
     kinds = _judged(col.get("kind"), n, check.kind)
+
+    def counted(cell: Any) -> tuple[int | None, Any]:
+        found = check.count(cell)  # a count, or what is wrong with the cell
+        return (found, None) if type(found) is int else (None, found)
+
     clients = []
     for category in rows.rules.categories:
         if category in col:
-            counts = _counted(col[category], check.count)
+            counts = _judged(col[category], n, counted)
             if counts is None:
                 return None
             clients.append((category, counts))
@@ -355,17 +367,11 @@ def _plain_sites_file(rows: SiteRows) -> bool:
     assert table is not None
     if rows.opened.records is None or rows.problems or table.ignored:
         return False
-    if table.header_row != 1 or table.header_lines != 1 or "id" not in table.columns:
+    if "id" not in table.columns:
         return False
     if not set(table.columns) <= {"id", "name", "kind", *rows.rules.categories}:
         return False
-    if csv_delimiter(rows.path) != ",":
-        return False
-    try:
-        big = os.stat(rows.path).st_size >= columnar_bytes()
-    except OSError:
-        return False
-    return big and os.path.isfile(rows.path)
+    return _big_plain_csv(table, rows.path)
 
 
 def _judged(cells: Any, n: int, judge: Any) -> list[Any] | None:
@@ -377,17 +383,6 @@ def _judged(cells: Any, n: int, judge: Any) -> list[Any] | None:
     for cell in cells.unique().to_list():
         value, problem = judge(cell)
         if problem is not None:
-            return None
-        values[cell] = value
-    return _replaced(cells, values)
-
-
-def _counted(cells: Any, count: Any) -> list[int] | None:
-    """Each cell's count, judged once per distinct cell; None when one is not a count."""
-    values = {}
-    for cell in cells.unique().to_list():
-        value = count(cell)
-        if type(value) is not int:
             return None
         values[cell] = value
     return _replaced(cells, values)
