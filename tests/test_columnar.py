@@ -24,22 +24,30 @@ HEADER = "id,name,site,education,title,post,hired,years_of_service,performance\n
 NEVER = str(1 << 60)  # a threshold no roster reaches: the row path
 
 
-def both(roster: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any, int]:
-    """The run on the row path and on the columnar path; how often the columns were read."""
+def both_ways(
+    *args: Any, monkeypatch: pytest.MonkeyPatch, spied: str = "read_columns"
+) -> tuple[Any, Any, int]:
+    """A command run on the row path and on the columnar path; how often the columnar
+    reader `spied` (`read_columns`, `read_site_columns`) stood for its file."""
     taken: list[bool] = []
-    real = columnar.read_columns
+    real = getattr(columnar, spied)
 
     def spy(rows: Any) -> Any:
         found = real(rows)
         taken.append(found is not None)
         return found
 
-    monkeypatch.setattr(columnar, "read_columns", spy)
+    monkeypatch.setattr(columnar, spied, spy)
     monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", NEVER)
-    rows = swplan("pay", roster, "--rules", V1_RULES, *args)
+    rows = swplan(*args)
     monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", "0")
-    cols = swplan("pay", roster, "--rules", V1_RULES, *args)
+    cols = swplan(*args)
     return rows, cols, sum(taken)
+
+
+def both(roster: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any, int]:
+    """`pay` on the roster both ways (see `both_ways`)."""
+    return both_ways("pay", roster, "--rules", V1_RULES, *args, monkeypatch=monkeypatch)
 
 
 ROWS = [

@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import swplan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_columnar import both_ways, rosters
 
 from swplan.io import columnar
 
 HEADER = "id,name,kind,elderly,children,disabled\n"
-NEVER = str(1 << 60)  # a threshold no file reaches: the row path
 ROSTER = (
     "id,name,site,education,title,post,hired,performance\n"
     "W1,张三,S1,bachelor,social_worker,staff,2016-09-01,good\n"
@@ -36,21 +35,8 @@ SITES = [
 
 
 def both(*args: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any, int]:
-    """The run on the row path and on the columnar path; how often the columns were read."""
-    taken: list[bool] = []
-    real = columnar.read_site_columns
-
-    def spy(rows: Any) -> Any:
-        found = real(rows)
-        taken.append(found is not None)
-        return found
-
-    monkeypatch.setattr(columnar, "read_site_columns", spy)
-    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", NEVER)
-    rows = swplan(*args)
-    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", "0")
-    cols = swplan(*args)
-    return rows, cols, sum(taken)
+    """A command run both ways; how often the populations were read in columns."""
+    return both_ways(*args, monkeypatch=monkeypatch, spied="read_site_columns")
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -176,15 +162,9 @@ def test_names_with_separators_round_them_are_stripped_as_the_row_path_strips_th
         "W2,\x85李\xa0,s1,bachelor,none,staff,2016-09-01,good\n",
         "utf-8",
     )
-    taken: list[bool] = []
-    real = columnar.read_columns
-    monkeypatch.setattr(columnar, "read_columns", lambda r: taken.append(1) or real(r))
     args = ("pay", roster, "-f", "csv", "--as-of", "2026-01-01")
-    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", NEVER)
-    rows = swplan(*args)
-    monkeypatch.setenv("SWPLAN_COLUMNAR_BYTES", "0")
-    cols = swplan(*args)
-    assert taken and rows.code == cols.code == 0
+    rows, cols, taken = both_ways(*args, monkeypatch=monkeypatch)
+    assert taken == 1 and rows.code == cols.code == 0
     assert cols.out == rows.out
     assert [line.split(",")[1] for line in cols.out.splitlines()[1:]] == ["王五", "李"]
 
@@ -250,8 +230,6 @@ def test_profiles_are_numbered_as_row_after_row(data: st.DataObject, year: int |
     distinct parts; the numbers and keys must be those of `profile` called pair after
     pair, as the row reader calls it."""
     import tempfile
-
-    from test_columnar import rosters
 
     from swplan.calc.costing import RosterCosting
     from swplan.commands.columnar import _pair_profiles

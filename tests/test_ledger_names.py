@@ -325,6 +325,22 @@ def test_a_recorded_run_exits_0_when_stderr_cannot_be_written(tmp_path: Path, st
     assert '"count_due": 3' in out.read_text()
 
 
+def begun(ledger: Path, then: bytes = b"") -> tuple[str, bool]:
+    """A recording run's journal begun beside `ledger` for NEW_ROWS (and `then` written
+    after it to the ledger, as a torn append would): the journal's path, and whether the
+    ledger bears its mark."""
+    from swplan.io import journal
+
+    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
+    try:
+        found = journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())
+        if then:
+            os.write(fd, then)
+    finally:
+        os.close(fd)
+    return found
+
+
 def test_where_files_bear_no_marks_the_journal_is_found_beside_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -332,16 +348,10 @@ def test_where_files_bear_no_marks_the_journal_is_found_beside_the_file(
     # shares): the journal, beside the file itself, is found through a symlink elsewhere
     for name in ("getxattr", "setxattr", "removexattr"):
         monkeypatch.delattr(os, name, raising=False)
-    from swplan.io import journal
 
     files = write_inputs(tmp_path)
     ledger = files["ledger"]
-    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
-    try:
-        journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())
-        os.write(fd, TORN.encode())
-    finally:
-        os.close(fd)
+    begun(ledger, TORN.encode())
     link, _ = other_names(tmp_path, ledger, "symlink")
     read = swplan(*read_args(files, link), "--as-of", AS_OF)
     assert read.code == 2 and "cut short" in read.err, read.err
@@ -364,15 +374,10 @@ def test_a_run_stopped_before_its_journal_held_its_note_left_the_ledger_as_it_wa
 ) -> None:
     # a run killed just after creating its journal: the file is there, empty or with the
     # start of its first line, and the ledger bears the mark that names it
-    from swplan.io import journal
 
     files = write_inputs(tmp_path)
     ledger = files["ledger"]
-    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
-    try:
-        path, marked = journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())
-    finally:
-        os.close(fd)
+    path, marked = begun(ledger)
     if not marked:
         pytest.skip("a file system that keeps no marks: such a journal is refused")
     note = Path(path).read_bytes().split(b"\n")[0]
@@ -389,15 +394,10 @@ def test_a_run_stopped_before_its_journal_held_its_note_left_the_ledger_as_it_wa
 def test_a_journal_that_is_not_the_start_of_the_marked_note_is_still_refused(
     tmp_path: Path,
 ) -> None:
-    from swplan.io import journal
 
     files = write_inputs(tmp_path)
     ledger = files["ledger"]
-    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
-    try:
-        path, marked = journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())
-    finally:
-        os.close(fd)
+    path, marked = begun(ledger)
     Path(path).write_bytes(b"not a note")  # shorter than a note, and not its start
     before = ledger.read_bytes()
     run = swplan(*record_args(files))
@@ -408,15 +408,10 @@ def test_a_journal_that_is_not_the_start_of_the_marked_note_is_still_refused(
 def test_a_run_stopped_while_writing_its_journal_left_the_ledger_as_it_was(
     tmp_path: Path,
 ) -> None:
-    from swplan.io import journal
 
     files = write_inputs(tmp_path)
     ledger = files["ledger"]
-    fd = os.open(ledger, os.O_RDWR | os.O_APPEND)
-    try:
-        path = Path(journal.begin(str(ledger), fd, NEW_ROWS.encode(), ledger.read_bytes())[0])
-    finally:
-        os.close(fd)
+    path = Path(begun(ledger)[0])
     with open(path, "r+b") as f:  # the journal got half its rows; the ledger none
         f.truncate(path.stat().st_size - 40)
     read = swplan(*read_args(files, str(ledger)), "--as-of", AS_OF, "-f", "json")
