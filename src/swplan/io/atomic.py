@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 import stat
@@ -275,41 +276,39 @@ def output_file(
 def _to_stream(
     path: str | None, after_write: Callable[[], None] | None, binary: bool = False
 ) -> Iterator[IO[Any]]:
-    """Gather the content in a spool, then write it to stdout (None) or the file `path`."""
+    """Gather the content in a spool, then write it to stdout (None) or the file `path`.
+
+    The spool holds bytes; text is written into it as UTF-8 through a wrapper whose
+    `buffer` is the spool (so a writer of UTF-8 bytes can skip the text layer), and
+    copied out as bytes wherever the destination takes UTF-8."""
     name = path or "stdout"
     if path is None:
         _stdout()  # fail before any work when stdout is closed
     try:
-        spool: IO[Any] = (
-            tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+b")  # noqa: SIM115
-            if binary
-            else tempfile.SpooledTemporaryFile(  # noqa: SIM115
-                max_size=8 << 20, mode="w+", encoding="utf-8", newline=""
-            )
-        )
+        spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+b")  # noqa: SIM115
     except OSError as exc:
         raise _output_problem(name, msg("ledger.cannot_be_written", why=why(exc))) from None
     with spool:
         try:
-            yield spool
+            if binary:
+                yield spool
+            else:
+                text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+                try:
+                    yield text
+                finally:
+                    text.flush()
+                    text.detach()
             spool.flush()
             spool.seek(0)
         except OSError as exc:  # the spool itself: a full temporary directory
             raise _output_problem(name, msg("ledger.cannot_be_written", why=why(exc))) from None
         try:
             if path is None:
-                out: IO[Any] = _stdout()
-                if binary:
-                    out.flush()
-                    out = out.buffer  # type: ignore[attr-defined]
-                shutil.copyfileobj(spool, out, 1 << 20)
-                out.flush()
-            elif binary:
+                _copy_to_stdout(spool, binary)
+            else:
                 with open(path, "wb") as raw:
                     shutil.copyfileobj(spool, raw, 1 << 20)
-            else:
-                with open(path, "w", encoding="utf-8", newline="") as text:
-                    shutil.copyfileobj(spool, text, 1 << 20)
         except OSError as exc:
             if path is None:
                 _silence_stdout()
@@ -318,6 +317,26 @@ def _to_stream(
             raise _output_problem(name, msg("ledger.cannot_be_written", why=why(exc))) from None
     if after_write is not None:
         after_write()
+
+
+def _copy_to_stdout(spool: IO[bytes], binary: bool) -> None:
+    """The spool's bytes to stdout: as they are where stdout takes bytes (binary) or
+    UTF-8 text, else decoded and written as text in stdout's own encoding."""
+    out: IO[Any] = _stdout()
+    raw = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if binary or (raw is not None and encoding == "utf8"):
+        out.flush()
+        raw = out.buffer  # type: ignore[attr-defined]
+        shutil.copyfileobj(spool, raw, 1 << 20)
+        raw.flush()
+        return
+    text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+    try:
+        shutil.copyfileobj(text, out, 1 << 20)
+        out.flush()
+    finally:
+        text.detach()
 
 
 def output_clash(output: str, inputs: dict[str, Any]) -> Problem | None:
