@@ -266,8 +266,10 @@ def summarise_columns(
     elif wanted.by_site:
         counts.with_costs(wanted.ids)
     kept = _kept(pl, rows, columns, wanted)
-    ids = set(frame.get_column("id").filter(frame.get_column("id").is_in(list(wanted.ids))))
-    found = ids | {w.id for w in kept}
+    # of the ids the passes and the ledger name, those on the roster
+    asked = [*wanted.ids, *wanted.ledger_ids]
+    ids = set(frame.get_column("id").filter(frame.get_column("id").is_in(asked)))
+    found = {i for i in wanted.ids if i in ids} | {w.id for w in kept}
     unfound = {i: None for i in (*wanted.ids, *wanted.ledger_ids) if i not in ids}
     respelt = respellings(columns.ids.to_list(), unfound) if unfound else {}
     said = [*notes.take(), *notes.take_warnings()]
