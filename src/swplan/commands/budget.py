@@ -38,7 +38,8 @@ def budget(
     from ..model import ExamPass, LedgerRow
     from ..report.budget import budget_report
     from ..report.common import warning_messages, warnings_json
-    from .district import Wanted, load_district
+    from .district import load_district
+    from .roster import Wanted
 
     limit = parse_cap(cap)
     r = load_rules_opt(files.rules)
@@ -49,14 +50,22 @@ def budget(
     no_passes: list[ExamPass] = []
     no_rows: list[LedgerRow] = []
     passes, ledger = files.passes, files.ledger
-    extra = attempt(lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes)
-    paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
-    # the roster is told which ids the passes name, rather than sending back all its ids
-    # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
-    if extra or paid:
-        extra, paid = by_worker_id(extra, paid, id_number_map(files.roster, r))
-    wanted = {p.worker_id for p in extra}
-    names = {name_key(p.name) for p in extra if p.name}
+    extra, paid = no_passes, no_rows
+
+    def find_wanted() -> Wanted:
+        """The passes and the ledger, read while a big roster is read beside: what the
+        roster is asked to find (the ids they name, rather than all its ids)."""
+        nonlocal extra, paid
+        extra = attempt(
+            lambda: load_passes(passes, r) if passes else no_passes, problems, no_passes
+        )
+        paid = attempt(lambda: load_ledger(ledger, r) if ledger else no_rows, problems, no_rows)
+        # a roster keyed by 工号 with a 身份证号 column: passes may name workers by either
+        if extra or paid:
+            extra, paid = by_worker_id(extra, paid, id_number_map(files.roster, r))
+        names = {name_key(p.name) for p in extra if p.name}
+        return Wanted({p.worker_id for p in extra}, {row.worker_id for row in paid}, names)
+
     # who pays each line is worked out site by site: the sites' costs are kept
     per_site = files.by is not None or r.funding is not None
     # the roster is costed over the year, month by month
@@ -66,7 +75,7 @@ def budget(
             files.roster,
             r,
             costing=RosterCosting(r, year=y),
-            wanted=Wanted(wanted, {row.worker_id for row in paid}, names),
+            wanted=find_wanted,
             allow_unknown_sites=files.allow_unknown_sites,
             by_site=per_site,
         ),

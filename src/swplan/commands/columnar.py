@@ -10,8 +10,7 @@ made by the writer's own functions, once per distinct value.
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
 from decimal import Decimal
 from typing import IO, Any
 
@@ -25,6 +24,7 @@ from ..io.roster import RosterRows
 from ..model import Worker
 from ..render import csv_cell
 from ..report.pay_stream import PayStreamWriter, _json_text, _plain, _text_cell
+from .roster import Wanted
 
 # written as it is (a case of the writer's `_plain`: ASCII letters and digits and CJK
 # ideographs are word characters to both engines)
@@ -201,18 +201,6 @@ def _cells(
 # --------------------------------------------------------------------------- staff, budget
 
 
-@dataclass(frozen=True)
-class Wanted:
-    """What a command needs found on a roster besides its counts: the ids the passes
-    name, the ids a ledger names, the names the passes give (as `name_key` has them),
-    and whether each site's cost is kept."""
-
-    ids: Collection[str] = ()
-    ledger_ids: Collection[str] = ()
-    names: Collection[str] = ()
-    by_site: bool = False
-
-
 def site_counts(columns: RosterColumns, rules: Any) -> tuple[RosterCounts, Any]:
     """Each site's workers, certified workers and first ids, in the order the row path
     finds them; and the frame of ids, sites and certified flags they came from."""
@@ -243,11 +231,14 @@ def summarise_columns(
     rows: RosterRows,
     columns: RosterColumns,
     costing: RosterCosting | None,
-    wanted: Wanted,
+    given: Callable[[], Wanted],
+    *,
+    by_site: bool = False,
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster (see `roster.summarise_roster`), from
     its columns: each site's workers, certified workers, first ids and (with
-    `wanted.by_site`) cost, in the order the row path finds them."""
+    `by_site`) cost, in the order the row path finds them. What is wanted of it is
+    asked for (`given`) once the counts and costs are made."""
     from ..calc.ids import respellings
     from ..calc.items import roster_items
 
@@ -261,9 +252,10 @@ def summarise_columns(
         cost = tally.totals()["annual_cost"]
         if costing.year is not None:
             items = roster_items(costing, tally.counts)
-        if wanted.by_site:
-            _site_costs(pl, frame, number, costing, counts, wanted.ids)
-    elif wanted.by_site:
+    wanted = given()
+    if by_site and number is not None and costing is not None:
+        _site_costs(pl, frame, number, costing, counts, wanted.ids)
+    elif by_site:
         counts.with_costs(wanted.ids)
     kept = _kept(pl, rows, columns, wanted)
     # of the ids the passes and the ledger name, those on the roster

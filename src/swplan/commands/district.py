@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
@@ -27,7 +27,7 @@ from ..calc.staffing import (
 from ..errors import InputError, Problem
 from ..identity import shown_id
 from ..io import notes
-from ..io.parallel import beside
+from ..io.parallel import Later, beside
 from ..io.populations import load_populations
 from ..io.table import edit_distance
 from ..io.text import file_format
@@ -36,8 +36,8 @@ from ..messages import Text, Words, did_you_mean, msg
 from ..model import Origin, Populations, Worker
 from ..report.common import unknown_site
 from ..rules import Rules
+from .roster import NOTHING_WANTED, Wanted, summarise_roster
 from .roster import first_workers as _first_rows
-from .roster import summarise_roster
 
 # Past this size a CSV roster is read in a second process. SWPLAN_PARALLEL_BYTES
 # changes it (0: always; the tests use that on small files).
@@ -56,31 +56,21 @@ def _size(path: str | os.PathLike[str]) -> int:
         return 0  # read in this process, where a missing file gets its usual message
 
 
-@dataclass(frozen=True)
-class Wanted:
-    """What a caller needs found on the roster: `ids`, the worker ids the passes name;
-    `ledger_ids`, those a ledger names; `names`, the names (as `calc.awards.name_key`
-    has them) of workers to keep."""
-
-    ids: Collection[str] = ()
-    ledger_ids: Collection[str] = ()
-    names: Collection[str] = ()
-
-
 def load_district(
     populations: str | os.PathLike[str],
     roster: str | os.PathLike[str] | None,
     rules: Rules,
     *,
     costing: RosterCosting | None = None,
-    wanted: Wanted = Wanted(),
+    wanted: Wanted | Callable[[], Wanted] = NOTHING_WANTED,
     allow_unknown_sites: bool = False,
     by_site: bool = False,
 ) -> tuple[Populations, StaffResult, RosterSummary | None]:
     """Populations, required posts (with the roster's gaps) and the roster's summary.
 
     `costing` costs the roster (None: not costed, for `staff`); `wanted` is what the
-    caller needs found on the roster; `by_site` keeps each site's cost too
+    caller needs found on the roster, or a function that works it out (reading the
+    passes), called here while a big roster is read in a second process; `by_site` keeps each site's cost too
     (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
@@ -88,20 +78,12 @@ def load_district(
     """
 
     areas: dict[str, str] | None = None
+    later: Later[Wanted] = Later()
 
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(
-            roster,
-            rules,
-            costing,
-            wanted.ids,
-            by_site,
-            areas,
-            ledger_ids=wanted.ledger_ids,
-            wanted_names=wanted.names,
-        )
+        return summarise_roster(roster, rules, costing, later.take, by_site, areas)
 
     # where pay depends on the area, a worker with none takes their site's: the sites
     # are read first
@@ -112,7 +94,14 @@ def load_district(
         and file_format(roster) == "csv"
         and (_size(roster) >= _parallel_bytes())
     )
-    wait_roster = beside(read_roster) if big else read_roster
+    wait_roster = beside(read_roster, later) if big else read_roster
+    if callable(wanted):
+        try:
+            wanted = wanted()
+        finally:
+            if not isinstance(wanted, Wanted):  # failed: the roster's reader is not kept waiting
+                later.give(NOTHING_WANTED)
+    later.give(wanted)
     problems: list[Problem] = []
     pops = posts = summary = None
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO
 
@@ -27,6 +28,20 @@ from ..rules import Rules
 # A table or Markdown list of more workers than this shows the totals and says how to
 # get every row: a terminal cannot usefully show more, and holding them costs memory.
 TABLE_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a caller needs found on the roster: `ids`, the worker ids the passes name;
+    `ledger_ids`, those a ledger names; `names`, the names (as `calc.awards.name_key`
+    has them) of workers to keep."""
+
+    ids: Collection[str] = ()
+    ledger_ids: Collection[str] = ()
+    names: Collection[str] = ()
+
+
+NOTHING_WANTED = Wanted()
 
 
 def each_row(rows: RosterRows, what: str) -> Iterable[RosterRow]:
@@ -167,22 +182,22 @@ def summarise_roster(
     path: str | os.PathLike[str],
     rules: Rules,
     costing: RosterCosting | None,
-    wanted_ids: Collection[str] = (),
+    wanted: Wanted | Callable[[], Wanted] = NOTHING_WANTED,
     by_site: bool = False,
     site_areas: dict[str, str] | None = None,
-    *,
-    ledger_ids: Collection[str] = (),
-    wanted_names: Collection[str] = (),
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster: each site's workers and certified
     workers, the cost (`costing`: None for staff, which costs nothing), the workers the
-    awards must judge (those whose exams the roster lists, and those `wanted_ids` names
-    when award conditions judge workers), which of `wanted_ids` are on it, with
-    `by_site` each site's cost and the sites of the workers in `wanted_ids`, and the
-    ids of `wanted_ids` and `ledger_ids` that are roster ids spelt another way.
+    awards must judge (those whose exams the roster lists, and those `wanted.ids` names
+    when award conditions judge workers), which of `wanted.ids` are on it, with
+    `by_site` each site's cost and the sites of the workers in `wanted.ids`, and the
+    ids of `wanted.ids` and `wanted.ledger_ids` that are roster ids spelt another way.
     `site_areas` gives a worker with no area of their own their site's. Workers whose
-    name (as `calc.awards.name_key` has it) is in `wanted_names` are kept too: a pass
-    off the roster that gives such a name suggests their id."""
+    name (as `calc.awards.name_key` has it) is in `wanted.names` are kept too: a pass
+    off the roster that gives such a name suggests their id.
+
+    `wanted` may be a function giving it: a big roster is read and costed first, and
+    asks for it only then (the passes are read meanwhile)."""
     if costing is not None:
         rows = costed_rows(path, rules, costing, site_areas)
     else:
@@ -191,10 +206,17 @@ def summarise_roster(
 
     columns = read_columns(rows)
     if columns is not None:  # a big CSV roster the columns can stand for
-        from .columnar import Wanted, summarise_columns
+        from .columnar import summarise_columns
 
-        wanted = Wanted(wanted_ids, ledger_ids, wanted_names, by_site)
-        return summarise_columns(rows, columns, costing, wanted)
+        fixed = wanted
+
+        def given() -> Wanted:
+            return fixed() if callable(fixed) else fixed
+
+        return summarise_columns(rows, columns, costing, given, by_site=by_site)
+    if callable(wanted):
+        wanted = wanted()
+    wanted_ids, ledger_ids, wanted_names = wanted.ids, wanted.ledger_ids, wanted.names
     counts = RosterCounts()
     if by_site:
         counts.with_costs(wanted_ids)
@@ -261,7 +283,7 @@ def workers_for_awards(
 
     columns = read_columns(rows)
     if columns is not None:  # a big CSV roster the columns can stand for
-        from .columnar import Wanted, awards_columns
+        from .columnar import awards_columns
 
         return awards_columns(rows, columns, Wanted(wanted_ids, names=wanted_names))
     kept = [

@@ -7,6 +7,10 @@ comes back as the same `InputError`; anything else becomes an error naming the
 step. Where fork is unavailable, `fn` simply runs when waited for; so it does in a
 process that has loaded polars, whose worker threads a forked child would not have
 (its locks could be held by a thread that is not there: the child would hang).
+
+A value this process works out only after the fork (the ids a budget's passes name)
+reaches the child through a `Later`: the child reads its files, then waits for the
+value where it first needs it.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..bulk import building
 from ..errors import InputError
@@ -23,13 +28,60 @@ from ..errors import InputError
 T = TypeVar("T")
 
 
-def beside(fn: Callable[[], T]) -> Callable[[], T]:
+V = TypeVar("V")
+
+
+class Later(Generic[V]):
+    """A value given (`give`) by this process after `beside` forked, and taken (`take`)
+    where it is needed: in the child, waiting for it; in this process, when nothing
+    was forked, as it was given."""
+
+    def __init__(self) -> None:
+        self._value: tuple[V] | None = None
+        self._pipe: tuple[Any, Any] | None = None
+
+    def forking(self, context: Any) -> None:
+        """Called by `beside` just before it forks: the value will go through a pipe."""
+        self._pipe = context.Pipe(duplex=False)
+
+    def give(self, value: V) -> None:
+        self._value = (value,)
+        if self._pipe is None:
+            return
+        receive, send = self._pipe
+        receive.close()
+
+        def sent() -> None:  # the child reads it only when it needs it: never wait here
+            try:
+                send.send(value)
+                send.close()
+            except OSError:
+                pass  # the child is gone; waiting for it says why
+
+        threading.Thread(target=sent, daemon=True).start()
+
+    def take(self) -> V:
+        if self._value is None:
+            if self._pipe is None:
+                raise RuntimeError("a value taken before it was given")
+            receive, send = self._pipe
+            send.close()
+            self._value = (receive.recv(),)
+            receive.close()
+        return self._value[0]
+
+
+def beside(fn: Callable[[], T], later: Later[Any] | None = None) -> Callable[[], T]:
+    """`fn` run in a forked child; the function that waits for its result. `later`, a
+    value `fn` takes, goes to the child once given."""
     if not hasattr(os, "fork") or "fork" not in multiprocessing.get_all_start_methods():
         return fn
     if "polars" in sys.modules:  # its thread pool does not survive a fork
         return fn
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
+    if later is not None:
+        later.forking(context)
 
     def child() -> None:
         try:
