@@ -9,6 +9,7 @@ fraction it is (the reports round it for display).
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -173,6 +174,8 @@ class RosterCounts:
     costs: dict[str, Decimal] | None = None
     site_of: dict[str, str] = field(default_factory=dict)
     renamed: dict[str, str] = field(default_factory=dict)  # a site's name -> its id
+    # come from another process: each site's first ids joined by "\n", split when asked
+    joined: dict[str, str] = field(default_factory=dict, repr=False)
 
     SAMPLE = 5
 
@@ -189,17 +192,39 @@ class RosterCounts:
         elif len(ids) < self.SAMPLE:
             ids.append(worker_id)
 
+    def samples(self, site: str) -> list[str]:
+        """The first few ids (`SAMPLE`) of the workers at `site`, in roster order."""
+        ids = self.sample_ids.get(site)
+        if ids is not None:
+            return ids
+        joined = self.joined.get(site)
+        return joined.split("\n") if joined else []
+
     def __getstate__(self) -> tuple[Any, ...]:
-        # sent between processes for a national roster: one string per site, not a list
-        joined = {site: "\n".join(ids) for site, ids in self.sample_ids.items()}
-        return dict(self.current), dict(self.certified), joined, self.costs, self.site_of
+        # sent between processes for a national roster (600,000 sites): the sites once,
+        # the counts as arrays, every site's first ids in one string (ids and sites hold
+        # no control characters); each site's ids are split only when asked for
+        sites = list(self.current)
+        same = {site: site for site in sites}  # pickled once, then referred to
+        certified = [same.get(site, site) for site in self.certified]
+        samples = "\x1e".join("\n".join(self.samples(site)) for site in sites)
+        return (
+            sites,
+            array("q", self.current.values()),
+            certified,
+            array("q", self.certified.values()),
+            samples,
+            self.costs,
+            self.site_of,
+        )
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        current, certified, joined, self.costs, self.site_of = state
+        sites, current, certified, held, samples, self.costs, self.site_of = state
         self.renamed = {}
-        self.current = Counter(current)
-        self.certified = Counter(certified)
-        self.sample_ids = {site: ids.split("\n") for site, ids in joined.items()}
+        self.current = Counter(dict(zip(sites, current, strict=True)))
+        self.certified = Counter(dict(zip(certified, held, strict=True)))
+        self.sample_ids = {}
+        self.joined = dict(zip(sites, samples.split("\x1e"), strict=True)) if sites else {}
 
     def with_costs(self, named: Collection[str] = ()) -> RosterCounts:
         """Ask for each site's cost and for the sites of the workers in `named`."""
@@ -220,8 +245,10 @@ class RosterCounts:
         self.current[new] = self.current.get(new, 0) + self.current.pop(old)
         if old in self.certified:
             self.certified[new] = self.certified.get(new, 0) + self.certified.pop(old)
-        named = self.sample_ids.pop(old, [])
-        self.sample_ids[new] = (self.sample_ids.get(new, []) + named)[: self.SAMPLE]
+        named = self.samples(old)
+        self.sample_ids.pop(old, None)
+        self.joined.pop(old, None)
+        self.sample_ids[new] = (self.samples(new) + named)[: self.SAMPLE]
         if self.costs is not None and old in self.costs:
             self.costs[new] = self.costs.get(new, ZERO) + self.costs.pop(old)
         self.renamed[old] = new
@@ -344,7 +371,7 @@ def add_roster(result: StaffResult, counts: RosterCounts) -> None:
     known = {s.id for s in result.sites}
     for site, n in counts.current.items():
         if site not in known:
-            result.warnings.append(UnknownSite(site, n, counts.sample_ids.get(site, [])))
+            result.warnings.append(UnknownSite(site, n, counts.samples(site)))
     totals.current = totals.gap = totals.shortage = totals.surplus = totals.certified = 0
     current, certified = counts.current, counts.certified
     for s in result.sites:

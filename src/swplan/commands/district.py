@@ -271,7 +271,7 @@ def unknown_sites(
     """A problem for each roster site that no populations file has, at its first worker."""
     problems = []
     for site, n, origin in missing_sites(pops, summary, roster, rules):
-        shown = [shown_id(i) for i in summary.counts.sample_ids.get(site, [])[:3]]
+        shown = [shown_id(i) for i in summary.counts.samples(site)[:3]]
         text = msg(
             "bureau.unknown_site",
             site=site,
@@ -334,7 +334,7 @@ def roster_at_sites(
         if unknown:
             raise InputError(unknown)
     warnings += [
-        unknown_site(UnknownSite(site, n, counts.sample_ids.get(site, [])))
+        unknown_site(UnknownSite(site, n, counts.samples(site)))
         for site, n in counts.current.items()
         if site not in ids
     ]
