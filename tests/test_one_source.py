@@ -2,15 +2,18 @@
 
 A district (rules, sites, workers) drawn at random over the rules space is written as
 YAML, as CSV and as a workbook, and every command runs on each: `pay` as JSON, CSV,
-Markdown and by site, `staff`, `budget`, `plan`, `check`. Every output must be the
-same to the byte (the file names in notes aside) and every exit code the same; half
-the examples also run past the size thresholds (a table too long to list, a roster
-read in a second process). The draws include what used to part the readers: a rating
+Markdown and by site, `staff`, `budget` (by site too, with passes and a ledger),
+`awards`, `plan`, `check`. Every output must be the same to the byte (the file names
+in notes aside) and every exit code the same; half the examples also run past the
+size thresholds (a table too long to list, a roster read in a second process or in
+columns). The draws include what used to part the readers: a rating
 whose alias is "" (a blank cell means it), blank cells, sites written by name, ids of
 60-70 characters (a site id holds at most 64), `hired` or `years_of_service`, the
 keys of local notices: areas (the roster's or the site's), floors by area or amount
 (as a share of a published figure too), certificate dates and windows, calendar-year
-service and part-year pay; and `funding` shares (the budget split site by site).
+service and part-year pay; `funding` shares (the budget split site by site); and
+award rules (conditions on the worker or none) with passes and ledger rows that name
+the roster's workers and a stranger.
 """
 
 from __future__ import annotations
@@ -164,7 +167,41 @@ def districts(draw: st.DrawFn) -> dict[str, Any]:
         else:
             worker["years_of_service"] = str(draw(st.integers(0, 40)))
         workers.append(worker)
-    return {"rules": doc, "sites": sites, "workers": workers}
+    passes, ledger = exam_passes(draw, doc, [w["id"] for w in workers])
+    return {"rules": doc, "sites": sites, "workers": workers, "passes": passes, "ledger": ledger}
+
+
+def exam_passes(
+    draw: st.DrawFn, doc: dict[str, Any], ids: list[str]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Awards in the rules (the titles above "none" as exams, half the time with
+    conditions that judge the workers), and passes and ledger rows naming the roster's
+    workers and a stranger."""
+    exams = [t for t in doc["pay"]["points"]["title"] if t != "none"]
+    if not exams:
+        return [], []
+    awards: dict[str, Any] = {
+        "exams": {e: str(draw(st.sampled_from([500, 1000, 2000, 5000]))) for e in exams},
+        "ladder": exams,
+        "upgrade": draw(st.sampled_from(["top_up", "full"])),
+        "claim_window_days": draw(st.sampled_from([365, 800, 365, 30])),
+    }
+    if draw(st.booleans()):  # conditions on the worker: the roster keeps those named
+        awards["eligibility"] = {
+            "min_service_months": draw(st.integers(0, 30)),
+            "min_performance": draw(st.sampled_from(sorted(doc["pay"]["points"]["performance"]))),
+        }
+    if draw(st.booleans()):
+        awards["cap_per_worker"] = "3000"
+    doc["awards"] = awards
+    named = st.sampled_from([*ids, "W99"])  # W99: on no roster
+    # passed in 2025 mostly: paid in the budget's year 2026, or expired by then
+    passed_on = st.dates(dt.date(2024, 10, 1), dt.date(2025, 12, 31)).map(dt.date.isoformat)
+    paid_on = st.dates(dt.date(2024, 6, 1), dt.date(2025, 12, 31)).map(dt.date.isoformat)
+    exam = st.sampled_from(exams)
+    passes = draw(st.lists(st.tuples(named, exam, passed_on).map(list), min_size=1, max_size=6))
+    paid = st.tuples(named, exam, st.sampled_from(["500.00", "1000.00"]), paid_on).map(list)
+    return passes, draw(st.lists(paid, max_size=3))
 
 
 def write(folder: Path, district: dict[str, Any], fmt: str) -> tuple[Path, Path]:
@@ -218,7 +255,11 @@ def write(folder: Path, district: dict[str, Any], fmt: str) -> tuple[Path, Path]
 
 def command_lines(pops: Path, roster: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every command line run on a district, in groups of about the same cost (each
-    group a test of its own, so that they can run side by side)."""
+    group a test of its own, so that they can run side by side). The passes and the
+    ledger (CSV whatever the format, one pair for every format: messages name them) sit
+    in the folder above the roster's."""
+    shared = roster.parent.parent
+    passes = ("--passes", shared / "passes.csv", "--ledger", shared / "ledger.csv")
     return {
         "pay": [
             ("pay", roster, "--as-of", AS_OF, "-f", "json"),
@@ -230,6 +271,11 @@ def command_lines(pops: Path, roster: Path) -> dict[str, list[tuple[Any, ...]]]:
             ("staff", pops, "--roster", roster, "-f", "json"),
             ("budget", pops, roster, "--year", YEAR, "-f", "json"),
             ("check", roster),
+        ],
+        "passes": [
+            ("budget", pops, roster, *passes, "--year", YEAR, "--by", "site", "-f", "json"),
+            ("awards", roster, *passes, "--as-of", "2026-01-01", "-f", "json"),
+            ("check", roster, pops, passes[1], passes[3]),
         ],
         "plan": [
             ("plan", pops, roster, "--from", YEAR, "--years", "2", "-f", "json"),
@@ -245,6 +291,12 @@ def outputs(folder: Path, fmt: str, rules: Path, district: dict[str, Any], group
     """The exit code and output of each command of `group` on the district written as
     `fmt`; the notes (which name the files) are left out of the JSON."""
     pops, roster = write(folder, district, fmt)
+    for name, header, rows in (
+        ("passes.csv", ["worker_id", "exam", "passed_on"], district["passes"]),
+        ("ledger.csv", ["worker_id", "exam", "amount", "paid_on"], district["ledger"]),
+    ):
+        with (folder.parent / name).open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header, *rows])
     seen: list[Any] = []
     for args in command_lines(pops, roster)[group]:
         result = swplan(*args, "--rules", rules)
