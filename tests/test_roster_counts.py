@@ -20,19 +20,31 @@ SITES = st.sampled_from(["jinjiang", "金江社区", "JJ 01", "3501-02", "s"])
 WORKERS = st.lists(st.tuples(SITES, st.booleans()), max_size=40)
 
 
-def _counted(workers: list[tuple[str, bool]]) -> RosterCounts:
+COSTS = st.sampled_from(["0.00", "66376.80", "1E+2", "0.005", "123456789012.34"]).map(Decimal)
+
+
+def _counted(workers: list[tuple[str, bool]], costs: list[Decimal] | None = None) -> RosterCounts:
+    """The counts of the workers; with `costs`, each worker's cost too (the i-th
+    worker costs `costs[i % len(costs)]`), and the sites of W000 and W999 asked for."""
     counts = RosterCounts()
+    if costs:
+        counts.with_costs(["W000", "W999"])
     for i, (site, certified) in enumerate(workers):
         counts.add(f"W{i:03d}", site, certified)
+        if costs:
+            counts.add_cost(f"W{i:03d}", site, costs[i % len(costs)])
     return counts
 
 
 def _seen(counts: RosterCounts) -> tuple[object, ...]:
     sites = list(counts.current)
+    costs = counts.costs
     return (
         list(counts.current.items()),
         list(counts.certified.items()),
         [counts.samples(site) for site in sites],
+        None if costs is None else [(site, str(cost)) for site, cost in costs.items()],
+        counts.site_of,
     )
 
 
@@ -52,9 +64,9 @@ def test_counts_by_hand_come_back_whole() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(WORKERS, st.lists(st.tuples(SITES, SITES), max_size=3))
-def test_counts_come_back_as_they_left(workers, renames) -> None:
-    here = _counted(workers)
+@given(WORKERS, st.lists(st.tuples(SITES, SITES), max_size=3), st.lists(COSTS, max_size=3))
+def test_counts_come_back_as_they_left(workers, renames, costs) -> None:
+    here = _counted(workers, costs)
     there = pickle.loads(pickle.dumps(here))
     assert _seen(there) == _seen(here)
     again = pickle.loads(pickle.dumps(there))  # sent on again, as it arrived

@@ -203,7 +203,8 @@ class RosterCounts:
     def __getstate__(self) -> tuple[Any, ...]:
         # sent between processes for a national roster (600,000 sites): the sites once,
         # the counts as arrays, every site's first ids in one string (ids and sites hold
-        # no control characters); each site's ids are split only when asked for
+        # no control characters); each site's ids are split only when asked for; each
+        # site's cost as its decimal text, in one string (a Decimal pickles as a call)
         sites = list(self.current)
         same = {site: site for site in sites}  # pickled once, then referred to
         certified = [same.get(site, site) for site in self.certified]
@@ -217,12 +218,17 @@ class RosterCounts:
             certified,
             array("q", self.certified.values()),
             samples,
-            self.costs,
+            None if self.costs is None else [same.get(site, site) for site in self.costs],
+            None if self.costs is None else " ".join(map(str, self.costs.values())),
             self.site_of,
         )
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        sites, current, certified, held, samples, self.costs, self.site_of = state
+        sites, current, certified, held, samples, costed, costs, self.site_of = state
+        self.costs = None
+        if costed is not None:
+            amounts = map(Decimal, costs.split(" ")) if costed else ()
+            self.costs = dict(zip(costed, amounts, strict=True))
         self.renamed = {}
         self.current = Counter(dict(zip(sites, current, strict=True)))
         self.certified = Counter(dict(zip(certified, held, strict=True)))
