@@ -1,0 +1,171 @@
+"""`json.dumps(data, ensure_ascii=False, indent=2)`, the same characters, in chunks.
+
+With an indent, the standard library encodes in Python, one generator per list and
+dict: for a national `budget --by site` (600,000 site objects) that is most of the
+run's writing. Here the document's frame (its objects and short lists) is walked by
+generators, so a long list is written an element at a time, never held whole; each
+element of a long list (a site, a worker, an award: a small tree) is encoded by one
+plain recursive function into a list of pieces. The text is the standard library's
+to the character; `tests/test_json_text.py` holds it to `json.dumps`.
+"""
+
+from __future__ import annotations
+
+import json.encoder
+from collections.abc import Iterator
+from typing import Any
+
+INDENT = "  "
+LONG = 64  # a list longer than this is written an element at a time
+CHUNK = 1 << 16  # characters gathered before a chunk is given out
+ROWS_PIECES = 4096  # pieces of a long list's rows joined before they are given out
+
+_string = json.encoder.encode_basestring  # ensure_ascii=False: only escapes
+
+
+def json_chunks(data: Any) -> Iterator[str]:
+    """The text of `json.dumps(data, ensure_ascii=False, indent=2)` plus a newline, as
+    chunks of about `CHUNK` characters."""
+    pieces: list[str] = []
+    size = 0
+    for piece in _frame(data, 0):
+        size += len(piece)
+        pieces.append(piece)
+        if size >= CHUNK:
+            yield "".join(pieces)
+            pieces.clear()
+            size = 0
+    pieces.append("\n")
+    yield "".join(pieces)
+
+
+def _frame(o: Any, level: int) -> Iterator[str]:
+    """The pieces of `o` at indent `level`, an element of a long list at a time."""
+    if isinstance(o, dict):
+        yield from _frame_dict(o, level)
+    elif isinstance(o, list | tuple):
+        yield from _frame_list(o, level)
+    else:
+        out: list[str] = []
+        _encode(o, level, out)
+        yield "".join(out)
+
+
+def _frame_dict(d: dict[Any, Any], level: int) -> Iterator[str]:
+    if not d:
+        yield "{}"
+        return
+    inner = "\n" + INDENT * (level + 1)
+    before = "{" + inner
+    for key, value in d.items():
+        head = before + _string(_key(key)) + ": "
+        before = "," + inner
+        if isinstance(value, dict | list | tuple):
+            yield head
+            yield from _frame(value, level + 1)
+        else:
+            out = [head]
+            _encode(value, level + 1, out)
+            yield "".join(out)
+    yield "\n" + INDENT * level + "}"
+
+
+def _frame_list(items: list[Any] | tuple[Any, ...], level: int) -> Iterator[str]:
+    if not items:
+        yield "[]"
+        return
+    inner = "\n" + INDENT * (level + 1)
+    before = "[" + inner
+    if len(items) > LONG:  # rows: encoded straight, given out a few hundred at a time
+        out: list[str] = []
+        for value in items:
+            out.append(before)
+            _encode(value, level + 1, out)
+            before = "," + inner
+            if len(out) >= ROWS_PIECES:
+                yield "".join(out)
+                out.clear()
+        yield "".join(out)
+    else:
+        for value in items:
+            if isinstance(value, dict | list | tuple):
+                yield before
+                yield from _frame(value, level + 1)
+            else:
+                out = [before]
+                _encode(value, level + 1, out)
+                yield "".join(out)
+            before = "," + inner
+    yield "\n" + INDENT * level + "]"
+
+
+def _encode(o: Any, level: int, out: list[str]) -> None:
+    """The pieces of `o` at indent `level`, appended to `out` (as the standard library's
+    encoder has them: the same tests, in the same order)."""
+    if isinstance(o, str):
+        out.append(_string(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(int.__repr__(o))
+    elif isinstance(o, float):
+        out.append(_float(o))
+    elif isinstance(o, list | tuple):
+        if not o:
+            out.append("[]")
+            return
+        inner = "\n" + INDENT * (level + 1)
+        before = "[" + inner
+        for value in o:
+            out.append(before)
+            _encode(value, level + 1, out)
+            before = "," + inner
+        out.append("\n" + INDENT * level + "]")
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = "\n" + INDENT * (level + 1)
+        before = "{" + inner
+        for key, value in o.items():
+            head = before + _string(key if type(key) is str else _key(key)) + ": "
+            if type(value) is str:  # most values of a report's rows: one piece
+                out.append(head + _string(value))
+            else:
+                out.append(head)
+                _encode(value, level + 1, out)
+            before = "," + inner
+        out.append("\n" + INDENT * level + "}")
+    else:
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+
+
+def _key(key: Any) -> str:
+    """A dict key as the standard library turns it into a string."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _float(f: float) -> str:
+    if f != f:
+        return "NaN"
+    if f == float("inf"):
+        return "Infinity"
+    if f == -float("inf"):
+        return "-Infinity"
+    return float.__repr__(f)
