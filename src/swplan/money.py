@@ -21,6 +21,10 @@ ZERO = Decimal("0.00")
 EXACT = Context(prec=200, rounding=ROUND_HALF_UP)
 
 _QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(9)}
+# quantized half-up in EXACT (the rounding given by the context, not as a keyword:
+# half the cost, and every amount of every month of a plan is rounded); its 200
+# digits hold any amount, whatever context the caller is in
+_quantize = EXACT.quantize
 
 
 @overload
@@ -44,7 +48,7 @@ def half_up(value: Fraction | Decimal | int, places: int | None = None) -> int |
         return half_up_ratio(value.numerator, value.denominator)
     if isinstance(value, Decimal):
         quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
-        return value.quantize(quantum, rounding=ROUND_HALF_UP)
+        return _quantize(value, quantum)
     return Decimal(half_up(value * 10**places)).scaleb(-places)
 
 
@@ -62,7 +66,7 @@ def round_fen(value: Decimal) -> Decimal:
     `half_up(value, 2)`, spelled out: every contribution of every pay profile of every
     month of a plan is rounded here.
     """
-    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    return _quantize(value, FEN)
 
 
 def fmt_money(value: Decimal) -> str:
