@@ -96,3 +96,40 @@ def test_problems_of_the_passes_and_of_the_roster_beside_are_reported_together(
     assert errors[0].startswith(f"error: {passes}:3:2: exam:")  # the passes' first
     assert errors[1].startswith(f"error: {roster}:3:4: education:")
     assert result.stdout == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a second process is forked")
+@pytest.mark.parametrize(
+    ("site", "written"),
+    [("jinjiang", "金江社区"), ("jinjiang", "nowhere")],
+    ids=["a site by its name", "a site in no populations file"],
+)
+def test_counts_sent_ahead_of_the_costs_are_checked_as_read_inline(
+    tmp_path, site: str, written: str
+) -> None:
+    # the roster's counts come ahead of its costs; the posts take them at once only
+    # when every site is a listed id: a site by name is renamed, an unknown one refused,
+    # exactly as when the roster is read in this process
+    pops = tmp_path / "populations.yaml"
+    text = (SMALL / "populations.yaml").read_text(encoding="utf-8")
+    pops.write_text(text, encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    rows = (SMALL / "roster.csv").read_text(encoding="utf-8")
+    roster.write_text(rows.replace(f",{site},", f",{written},"), encoding="utf-8")
+    inline = {}
+    for command in (
+        ["staff", pops, "--roster", roster, "-f", "json"],
+        ["budget", pops, roster, "--year", "2026", "-f", "json"],
+    ):
+        here = swplan(*command, "--rules", V1_RULES, env={"SWPLAN_PARALLEL_BYTES": str(1 << 60)})
+        beside = _process(*command, "--rules", V1_RULES, env=BESIDE)
+        assert beside.returncode == here.code, beside.stderr
+        assert beside.stdout == here.out
+        assert beside.stderr == here.err
+        inline[command[0]] = here
+    staff = inline["staff"]
+    if written == "nowhere":  # W001, W002, W003 at jinjiang in roster.csv
+        assert staff.code == 2 and "'nowhere'" in staff.err
+    else:
+        current = {s["id"]: s["current"] for s in staff.json()["sites"]}
+        assert current["jinjiang"] == 3  # W001-W003, written 金江社区, counted at its id

@@ -234,16 +234,22 @@ def summarise_columns(
     given: Callable[[], Wanted],
     *,
     by_site: bool = False,
+    ahead: Callable[[RosterCounts], None] | None = None,
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster (see `roster.summarise_roster`), from
     its columns: each site's workers, certified workers, first ids and (with
     `by_site`) cost, in the order the row path finds them. What is wanted of it is
-    asked for (`given`) once the counts and costs are made."""
+    asked for (`given`) once the counts and costs are made. Without `by_site` the
+    counts go to `ahead` (when given) as soon as they are made, and the summary holds
+    empty ones."""
     from ..calc.ids import respellings
     from ..calc.items import roster_items
 
     pl = engine()
     counts, frame = site_counts(columns, rows.rules)
+    sent = ahead is not None and not by_site
+    if ahead is not None and sent:
+        ahead(counts)  # the caller sizes the sites while the costs are worked out
     cost = Decimal(0)
     items: dict[str, Decimal] = {}
     number = None
@@ -265,7 +271,8 @@ def summarise_columns(
     unfound = {i: None for i in (*wanted.ids, *wanted.ledger_ids) if i not in ids}
     respelt = respellings(columns.ids.to_list(), unfound) if unfound else {}
     said = [*notes.take(), *notes.take_warnings()]
-    return RosterSummary(cost, columns.count, counts, kept, found, said, respelt, items)
+    held = RosterCounts() if sent else counts
+    return RosterSummary(cost, columns.count, held, kept, found, said, respelt, items)
 
 
 def _site_costs(

@@ -27,7 +27,7 @@ from ..calc.staffing import (
 from ..errors import InputError, Problem
 from ..identity import shown_id
 from ..io import notes
-from ..io.parallel import Later, beside
+from ..io.parallel import Ahead, Later, beside
 from ..io.populations import load_populations
 from ..io.table import edit_distance
 from ..io.text import file_format
@@ -70,8 +70,8 @@ def load_district(
 
     `costing` costs the roster (None: not costed, for `staff`); `wanted` is what the
     caller needs found on the roster, or a function that works it out (reading the
-    passes), called here while a big roster is read in a second process; `by_site` keeps each site's cost too
-    (`summarise_roster`).
+    passes), called here while a big roster is read in a second process; `by_site`
+    keeps each site's cost too (`summarise_roster`).
     A worker at a site in no populations file is an error (it would be costed twice:
     as staff, and as the post its site seems to lack), or with `allow_unknown_sites`
     a warning.
@@ -79,11 +79,13 @@ def load_district(
 
     areas: dict[str, str] | None = None
     later: Later[Wanted] = Later()
+    ahead: Ahead[RosterCounts] = Ahead()  # the roster's counts, before its costs
 
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        return summarise_roster(roster, rules, costing, later.take, by_site, areas)
+        give = None if by_site else ahead.give
+        return summarise_roster(roster, rules, costing, later.take, by_site, areas, ahead=give)
 
     # where pay depends on the area, a worker with none takes their site's: the sites
     # are read first
@@ -94,7 +96,7 @@ def load_district(
         and file_format(roster) == "csv"
         and (_size(roster) >= _parallel_bytes())
     )
-    wait_roster = beside(read_roster, later) if big else read_roster
+    wait_roster = beside(read_roster, later, ahead) if big else read_roster
     if callable(wanted):
         try:
             wanted = wanted()
@@ -111,6 +113,9 @@ def load_district(
             areas = site_areas(pops)
     except InputError as exc:
         problems += exc.problems
+    # a big roster's counts come ahead of its costs: where every site is a listed id
+    # (nothing to rename or refuse) the posts take them while the costs are worked out
+    added = big and not problems and _added_ahead(pops, posts, ahead)
     try:
         if not (sites_first and problems):  # without its sites the roster's areas are unknown
             summary = wait_roster()
@@ -121,14 +126,35 @@ def load_district(
     assert pops is not None and posts is not None
     posts.warnings.extend(pops.warnings)
     if summary is not None:
+        counted = ahead.take()
+        if counted is not None:  # sent ahead: the summary's own are empty
+            summary.counts = counted
         _pass_on(summary.notes)
-        if roster is not None:
+        if roster is not None and not added:
             _check_sites(pops, summary, roster, rules, allow_unknown_sites)
-        add_roster(posts, summary.counts)
+        if not added:
+            add_roster(posts, summary.counts)
     posts.warnings.extend(notes.take_warnings())
     if pops.clients_read is not None:  # the last note: the clients a sheet gave
         notes.add([clients_note(rules, pops.clients_read)])
     return pops, posts, summary
+
+
+def _added_ahead(
+    pops: Populations | None, posts: StaffResult | None, ahead: Ahead[RosterCounts]
+) -> bool:
+    """The roster's counts sent ahead, added to the posts when every site is a site id
+    of the populations; whether they were."""
+    if pops is None or posts is None:
+        return False
+    counted = ahead.take()
+    if counted is None:
+        return False
+    ids = {s.id for s in pops.sites}
+    if not all(site in ids for site in counted.current):
+        return False
+    add_roster(posts, counted)
+    return True
 
 
 def _pass_on(made: Sequence[object]) -> None:

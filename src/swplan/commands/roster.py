@@ -185,6 +185,8 @@ def summarise_roster(
     wanted: Wanted | Callable[[], Wanted] = NOTHING_WANTED,
     by_site: bool = False,
     site_areas: dict[str, str] | None = None,
+    *,
+    ahead: Callable[[RosterCounts], None] | None = None,
 ) -> RosterSummary:
     """What `staff` and `budget` need of a roster: each site's workers and certified
     workers, the cost (`costing`: None for staff, which costs nothing), the workers the
@@ -197,7 +199,10 @@ def summarise_roster(
     off the roster that gives such a name suggests their id.
 
     `wanted` may be a function giving it: a big roster is read and costed first, and
-    asks for it only then (the passes are read meanwhile)."""
+    asks for it only then (the passes are read meanwhile). A roster read in columns
+    gives its counts to `ahead` as soon as they are made, before its costs (not with
+    `by_site`, whose counts hold the costs); the summary's counts are then empty: the
+    caller has them."""
     if costing is not None:
         rows = costed_rows(path, rules, costing, site_areas)
     else:
@@ -213,7 +218,7 @@ def summarise_roster(
         def given() -> Wanted:
             return fixed() if callable(fixed) else fixed
 
-        return summarise_columns(rows, columns, costing, given, by_site=by_site)
+        return summarise_columns(rows, columns, costing, given, by_site=by_site, ahead=ahead)
     if callable(wanted):
         wanted = wanted()
     wanted_ids, ledger_ids, wanted_names = wanted.ids, wanted.ledger_ids, wanted.names

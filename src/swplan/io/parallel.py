@@ -71,9 +71,67 @@ class Later(Generic[V]):
         return self._value[0]
 
 
-def beside(fn: Callable[[], T], later: Later[Any] | None = None) -> Callable[[], T]:
+class Ahead(Generic[V]):
+    """A value `beside`'s child sends ahead of its result (a roster's counts, before its
+    costs are worked out), for this process to use while the child goes on. `give` in
+    `fn`; `take` here: the value, or None when `fn` gave none (then, without a fork,
+    until `fn` has run)."""
+
+    def __init__(self) -> None:
+        self._value: tuple[V | None] | None = None
+        self._pipe: tuple[Any, Any] | None = None
+        self._sending: threading.Thread | None = None
+
+    def forking(self, context: Any) -> None:
+        """Called by `beside` just before it forks: the value will go through a pipe."""
+        self._pipe = context.Pipe(duplex=False)
+
+    def give(self, value: V | None) -> None:
+        if self._value is not None:
+            return  # given once
+        self._value = (value,)
+        if self._pipe is None:
+            return
+        send = self._pipe[1]
+
+        def sent() -> None:  # the child goes on meanwhile
+            try:
+                send.send(value)
+            except OSError:
+                pass  # this process is gone
+
+        self._sending = threading.Thread(target=sent, daemon=True)
+        self._sending.start()
+
+    def settle(self) -> None:
+        """In the child, before its result: None given when nothing was, and the value
+        wholly sent (this process takes it before the result)."""
+        if self._pipe is None:
+            return
+        self.give(None)
+        if self._sending is not None:
+            self._sending.join()
+
+    def take(self) -> V | None:
+        if self._value is None:
+            if self._pipe is None:
+                return None  # nothing forked: nothing given yet
+            receive, send = self._pipe
+            send.close()
+            try:
+                self._value = (receive.recv(),)
+            except EOFError:  # the child stopped first; waiting for it says why
+                self._value = (None,)
+            receive.close()
+        return self._value[0]
+
+
+def beside(
+    fn: Callable[[], T], later: Later[Any] | None = None, ahead: Ahead[Any] | None = None
+) -> Callable[[], T]:
     """`fn` run in a forked child; the function that waits for its result. `later`, a
-    value `fn` takes, goes to the child once given."""
+    value `fn` takes, goes to the child once given; `ahead`, a value `fn` gives, comes
+    back before the result."""
     if not hasattr(os, "fork") or "fork" not in multiprocessing.get_all_start_methods():
         return fn
     if "polars" in sys.modules:  # its thread pool does not survive a fork
@@ -82,6 +140,8 @@ def beside(fn: Callable[[], T], later: Later[Any] | None = None) -> Callable[[],
     receive, send = context.Pipe(duplex=False)
     if later is not None:
         later.forking(context)
+    if ahead is not None:
+        ahead.forking(context)
 
     def child() -> None:
         try:
@@ -90,6 +150,8 @@ def beside(fn: Callable[[], T], later: Later[Any] | None = None) -> Callable[[],
             outcome = ("input", exc.problems)
         except BaseException as exc:  # any failure: reported by the parent
             outcome = ("failed", f"{type(exc).__name__}: {exc}")
+        if ahead is not None:
+            ahead.settle()
         send.send(outcome)
         send.close()
         sys.stderr.flush()
@@ -99,6 +161,8 @@ def beside(fn: Callable[[], T], later: Later[Any] | None = None) -> Callable[[],
     send.close()
 
     def wait() -> T:
+        if ahead is not None:
+            ahead.take()  # the child sends it first, and waits until it is read
         try:
             with building():  # a national roster's counts: a few objects per site
                 kind, value = receive.recv()
