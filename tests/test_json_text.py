@@ -72,7 +72,7 @@ def text(data: object) -> str:
     return "".join(json_chunks(data))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(DATA)
 def test_the_text_is_the_standard_librarys(data: object) -> None:
     assert text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
