@@ -8,7 +8,6 @@ every file are reported together.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 
@@ -66,12 +65,18 @@ def test_a_ledger_naming_roster_workers_is_read_alike_in_columns(monkeypatch) ->
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="a second process is forked")
-def test_passes_read_while_the_roster_is_read_beside_give_the_same_budget() -> None:
-    inline = swplan(*ARGS, env={"SWPLAN_PARALLEL_BYTES": str(1 << 60)})
-    beside = _process(*ARGS, env=BESIDE)
+@pytest.mark.parametrize("by", [[], ["--by", "site"]], ids=["budget", "by site"])
+def test_passes_read_while_the_roster_is_read_beside_give_the_same_budget(by) -> None:
+    # by site, the sites' costs come after the counts sent ahead and are joined to them
+    inline = swplan(*ARGS, *by, env={"SWPLAN_PARALLEL_BYTES": str(1 << 60)})
+    beside = _process(*ARGS, *by, env=BESIDE)
     assert (inline.code, beside.returncode) == (0, 0), beside.stderr
-    assert json.loads(beside.stdout) == inline.json()
+    assert beside.stdout == inline.out
     assert _awards(inline.json()) == "4000.00"
+    if by:  # the staff line shared out: jinjiang's three workers, hongqi's one, baisha's two
+        costs = {s["id"]: s["current_staff"] for s in inline.json()["sites"]}
+        assert list(costs) == ["jinjiang", "hongqi", "baisha"]
+        assert all(cost != "0.00" for cost in costs.values())
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="a second process is forked")

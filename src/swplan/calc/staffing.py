@@ -235,6 +235,12 @@ class RosterCounts:
         self.sample_ids = {}
         self.joined = dict(zip(sites, samples.split("\x1e"), strict=True)) if sites else {}
 
+    def costed(self, costs: RosterCounts) -> RosterCounts:
+        """These counts with the sites' costs and named workers' sites of `costs` (the
+        rest of a roster's counts, made after these were sent ahead)."""
+        self.costs, self.site_of = costs.costs, costs.site_of
+        return self
+
     def with_costs(self, named: Collection[str] = ()) -> RosterCounts:
         """Ask for each site's cost and for the sites of the workers in `named`."""
         self.costs = {}

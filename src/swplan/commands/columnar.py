@@ -239,17 +239,18 @@ def summarise_columns(
     """What `staff` and `budget` need of a roster (see `roster.summarise_roster`), from
     its columns: each site's workers, certified workers, first ids and (with
     `by_site`) cost, in the order the row path finds them. What is wanted of it is
-    asked for (`given`) once the counts and costs are made. Without `by_site` the
-    counts go to `ahead` (when given) as soon as they are made, and the summary holds
-    empty ones."""
+    asked for (`given`) once the counts and costs are made. With `ahead` the counts
+    go there as soon as they are made, and the summary's hold only the sites' costs
+    (with `by_site`), for the caller to join to them."""
     from ..calc.ids import respellings
     from ..calc.items import roster_items
 
     pl = engine()
     counts, frame = site_counts(columns, rows.rules)
-    sent = ahead is not None and not by_site
-    if ahead is not None and sent:
+    held = counts  # what the summary holds: the counts, or only the costs of the sites
+    if ahead is not None:
         ahead(counts)  # the caller sizes the sites while the costs are worked out
+        held = RosterCounts()
     cost = Decimal(0)
     items: dict[str, Decimal] = {}
     number = None
@@ -260,9 +261,9 @@ def summarise_columns(
             items = roster_items(costing, tally.counts)
     wanted = given()
     if by_site and number is not None and costing is not None:
-        _site_costs(pl, frame, number, costing, counts, wanted.ids)
+        _site_costs(pl, frame, number, costing, held, wanted.ids)
     elif by_site:
-        counts.with_costs(wanted.ids)
+        held.with_costs(wanted.ids)
     kept = _kept(pl, rows, columns, wanted)
     # of the ids the passes and the ledger name, those on the roster
     asked = [*wanted.ids, *wanted.ledger_ids]
@@ -271,7 +272,6 @@ def summarise_columns(
     unfound = {i: None for i in (*wanted.ids, *wanted.ledger_ids) if i not in ids}
     respelt = respellings(columns.ids.to_list(), unfound) if unfound else {}
     said = [*notes.take(), *notes.take_warnings()]
-    held = RosterCounts() if sent else counts
     return RosterSummary(cost, columns.count, held, kept, found, said, respelt, items)
 
 

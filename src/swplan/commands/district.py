@@ -84,8 +84,9 @@ def load_district(
     def read_roster() -> RosterSummary | None:
         if roster is None:
             return None
-        give = None if by_site else ahead.give
-        return summarise_roster(roster, rules, costing, later.take, by_site, areas, ahead=give)
+        return summarise_roster(
+            roster, rules, costing, later.take, by_site, areas, ahead=ahead.give
+        )
 
     # where pay depends on the area, a worker with none takes their site's: the sites
     # are read first
@@ -127,8 +128,8 @@ def load_district(
     posts.warnings.extend(pops.warnings)
     if summary is not None:
         counted = ahead.take()
-        if counted is not None:  # sent ahead: the summary's own are empty
-            summary.counts = counted
+        if counted is not None:  # sent ahead: the summary's hold only the sites' costs
+            summary.counts = counted.costed(summary.counts)
         _pass_on(summary.notes)
         if roster is not None and not added:
             _check_sites(pops, summary, roster, rules, allow_unknown_sites)

@@ -200,9 +200,9 @@ def summarise_roster(
 
     `wanted` may be a function giving it: a big roster is read and costed first, and
     asks for it only then (the passes are read meanwhile). A roster read in columns
-    gives its counts to `ahead` as soon as they are made, before its costs (not with
-    `by_site`, whose counts hold the costs); the summary's counts are then empty: the
-    caller has them."""
+    gives its counts to `ahead` as soon as they are made, before its costs; the
+    summary's counts then hold only the sites' costs (with `by_site`), which the caller
+    joins to those it has (`RosterCounts.costed`)."""
     if costing is not None:
         rows = costed_rows(path, rules, costing, site_areas)
     else:
