@@ -107,8 +107,13 @@ class PlannedPasses:
             code, exam = step.code, step.exam
             for s in compress(range(n), shares):
                 candidates = compress(members[s], map(code.__eq__, kept[s]))
-                # longest-serving first; ties in worker order (the sort is stable)
-                chosen = sorted(candidates, key=years_of, reverse=True)[: shares[s]]
+                # longest-serving first; ties in worker order (the sort is stable, and
+                # max gives the first of the longest-serving: most sites pass one)
+                share = shares[s]
+                if share == 1:
+                    chosen = [max(candidates, key=years_of)]
+                else:
+                    chosen = sorted(candidates, key=years_of, reverse=True)[:share]
                 passers.extend(chosen)
                 exams.extend([exam] * len(chosen))
                 at.extend([s] * len(chosen))
