@@ -8,6 +8,7 @@ order, in stdout's own encoding, and nothing at all when the report fails.
 from __future__ import annotations
 
 import io
+import os
 import sys
 
 import pytest
@@ -65,3 +66,14 @@ def test_a_report_that_fails_writes_nothing(monkeypatch) -> None:
         out.write("half a report\n" * 1_000_000)  # 14 MB: on disk by then
         raise RuntimeError("stopped")
     assert raw.getvalue() == b""
+
+
+def test_a_stdout_that_translates_line_ends_gets_them_translated(monkeypatch) -> None:
+    # on Windows, stdout writes "\n" as "\r\n": the report goes through it as text there
+    raw = io.BytesIO()
+    wrapper = io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", wrapper)
+    monkeypatch.setattr(os, "linesep", "\r\n")
+    with output_file(None) as out:
+        out.write(TEXT)
+    assert raw.getvalue() == TEXT.replace("\n", "\r\n").encode()

@@ -296,9 +296,10 @@ def _to_stream(
                 text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
                 try:
                     yield text
-                finally:
                     text.flush()
-                    text.detach()
+                finally:
+                    with suppress(ValueError, OSError):  # after a failure: its error stands
+                        text.detach()
             spool.flush()
             spool.seek(0)
         except OSError as exc:  # the spool itself: a full temporary directory
@@ -321,11 +322,12 @@ def _to_stream(
 
 def _copy_to_stdout(spool: IO[bytes], binary: bool) -> None:
     """The spool's bytes to stdout: as they are where stdout takes bytes (binary) or
-    UTF-8 text, else decoded and written as text in stdout's own encoding."""
+    UTF-8 text without newline translation, else decoded and written as text (in
+    stdout's own encoding, with its own line ends: Windows' CRLF)."""
     out: IO[Any] = _stdout()
     raw = getattr(out, "buffer", None)
     encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    if binary or (raw is not None and encoding == "utf8"):
+    if binary or (raw is not None and encoding == "utf8" and os.linesep == "\n"):
         out.flush()
         raw = out.buffer  # type: ignore[attr-defined]
         shutil.copyfileobj(spool, raw, 1 << 20)
