@@ -82,9 +82,11 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Award:
-    """One exam pass as one scheme judges it, at the as-of date.
+    """One exam pass as one scheme judges it, at the as-of date. (Not frozen: a frozen
+    dataclass sets each of its 25 fields through `object.__setattr__`, and a national
+    run judges 81,197 passes; nothing changes one once made.)
 
     `amount` is what is due now (0.00 unless `status` is `due`); `award` is the exam's
     amount in the scheme and `deducted` the ladder payments taken off it (top_up).
