@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..errors import InputError, Problem
 from ..identity import parse_id_number
@@ -42,8 +44,37 @@ def exam_pass(f: Fields, worker_id: str | None, rules: Rules, origin: Origin) ->
     if exam is None or passed_on is None or worker_id is None:
         return None
     # a later message about the pass points at the cell it is about
-    wheres = {k: f.origin_of(k).where for k in ("worker_id", "exam", "passed_on", "exam_year")}
+    wheres = Wheres(f.origin_of, _PASS_FIELDS)
     return ExamPass(worker_id, exam, passed_on, replace(origin, wheres=wheres), name, exam_year)
+
+
+_PASS_FIELDS = ("worker_id", "exam", "passed_on", "exam_year")
+
+
+class Wheres(Mapping[str, str]):
+    """Where each of a record's fields is (`Origin.wheres`), worked out only when a
+    message asks: most passes are never the subject of one, and a national run reads
+    81,197 of them. Pickled as the plain mapping."""
+
+    __slots__ = ("_origin_of", "_keys")
+
+    def __init__(self, origin_of: Callable[[str], Origin], keys: tuple[str, ...]) -> None:
+        self._origin_of = origin_of
+        self._keys = keys
+
+    def __getitem__(self, key: str) -> str:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._origin_of(key).where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))
 
 
 def worker_id(f: Fields, table: Table | None) -> str | None:
