@@ -665,3 +665,22 @@ def test_api_without_passes_or_ledger() -> None:
     assert [(a.status, a.amount, a.award, a.deducted) for a in result.awards] == [
         ("due", Decimal("1000.00"), Decimal("2000.00"), Decimal("1000.00"))
     ]
+
+
+def test_a_pass_knows_where_each_of_its_cells_is_and_travels_with_them(tmp_path: Path) -> None:
+    # the positions are worked out when a message asks; a pass sent to another
+    # process carries them as a plain mapping
+    import pickle
+
+    passes = tmp_path / "passes.csv"
+    passes.write_text(
+        "name,worker_id,exam,passed_on\n张三,W001,social_worker,2025-12-20\n", encoding="utf-8"
+    )
+    (found,) = load_passes(passes, load_rules())
+    assert found.origin is not None and found.origin.wheres is not None
+    where = {k: found.origin.wheres[k] for k in ("worker_id", "exam", "passed_on")}
+    assert where == {"worker_id": "2:2", "exam": "2:3", "passed_on": "2:4"}
+    travelled = pickle.loads(pickle.dumps(found))
+    assert travelled.origin is not None
+    assert dict(travelled.origin.wheres or {}) == dict(found.origin.wheres)
+    assert travelled.origin.problem("x", "exam").where == "2:3"  # a message at its cell
