@@ -78,9 +78,25 @@ def test_the_parts_add_up_exactly_and_stay_within_a_few_fen(amount: Decimal, wei
     names = [f"s{i}" for i in range(len(parts))]
     got = split(amount, dict(zip(names, parts, strict=True)), names)
     assert sum(got.values()) == amount
+    # the rounding difference goes to the largest share (the first on a tie): every other
+    # part is its own half-up, never below 0
+    largest = max(names, key=lambda n: (parts[names.index(n)], -names.index(n)))
     for name, share in zip(names, parts, strict=True):
-        assert got[name] >= 0
+        assert got[name] >= 0 or name == largest
         assert abs(got[name] - amount * share) <= D("0.005") * len(parts) + D("0.005")
+
+
+def test_a_tiny_line_can_leave_the_largest_share_below_zero() -> None:
+    # as the rule is written: 0.02 in four equal shares is 0.005 each, half-up 0.01
+    # each (0.04 in all); the difference, -0.02, goes to the first of the tied largest
+    names = ["city", "district", "street", "province"]
+    got = split(D("0.02"), dict.fromkeys(names, D("0.25")), names)
+    assert got == {
+        "city": D("-0.01"),
+        "district": D("0.01"),
+        "street": D("0.01"),
+        "province": D("0.01"),
+    }
 
 
 # --------------------------------------------------------------------------- the budget
