@@ -10,7 +10,9 @@ process that has loaded polars, whose worker threads a forked child would not ha
 
 A value this process works out only after the fork (the ids a budget's passes name)
 reaches the child through a `Later`: the child reads its files, then waits for the
-value where it first needs it.
+value where it first needs it. A value the child has early (a roster's counts, before
+its costs) comes back through an `Ahead`, which the child settles before its result
+and this process takes before it: neither side can wait on the other's full pipe.
 """
 
 from __future__ import annotations
