@@ -89,7 +89,10 @@ def write_columns(
     columns: RosterColumns, costing: RosterCosting, writer: PayStreamWriter, out: IO[str]
 ) -> Tally:
     """Every worker's line of `pay -f csv|json`, written to `out`, a batch of rows at a
-    time (memory holds one batch's lines); the tally."""
+    time: a batch is written by a second thread while the next is made (memory holds
+    two batches' lines; the writes keep their order, one at a time); the tally."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     pl = engine()
     number, tally = profiles(columns, costing)
     tails = pl.Series([writer.tail(n) for n in range(len(tally.counts))])
@@ -101,21 +104,27 @@ def write_columns(
     else:
         names = _cells(pl, columns.names, _json_text, _JSON_PLAIN, empty="null", quote=True)
         sites = _cells(pl, columns.sites, _json_text, _JSON_PLAIN, quote=True)
-    for start in range(0, columns.count, BATCH):
-        part = [c.slice(start, BATCH) for c in (ids, names, sites)]
-        part.append(tails.gather(number.slice(start, BATCH)))
-        if csv:
-            if not start:
-                out.write(writer.header_line())
-                writer.header_written = True
-            _write(_concat(pl, part, ","), out, "\n")
-            continue
-        objects = _concat(pl, _json_object(pl, part))
-        if not start:
-            out.write(objects[0][1:])  # the first object: no comma before it
-            objects = objects.slice(1)
-            writer.wrote = True
-        _write(objects, out, "")
+    writing: Future[None] | None = None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for start in range(0, columns.count, BATCH):
+            part = [c.slice(start, BATCH) for c in (ids, names, sites)]
+            part.append(tails.gather(number.slice(start, BATCH)))
+            if csv:
+                lines, end = _concat(pl, part, ","), "\n"
+                if not start:
+                    out.write(writer.header_line())
+                    writer.header_written = True
+            else:
+                lines, end = _concat(pl, _json_object(pl, part)), ""
+                if not start:
+                    out.write(lines[0][1:])  # the first object: no comma before it
+                    lines = lines.slice(1)
+                    writer.wrote = True
+            if writing is not None:
+                writing.result()  # the batch before, wholly written (or its error)
+            writing = pool.submit(_write, lines, out, end)
+        if writing is not None:
+            writing.result()
     return tally
 
 
