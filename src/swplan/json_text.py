@@ -58,15 +58,8 @@ def _frame_dict(d: dict[Any, Any], level: int) -> Iterator[str]:
     inner = "\n" + INDENT * (level + 1)
     before = "{" + inner
     for key, value in d.items():
-        head = before + _string(_key(key)) + ": "
+        yield from _member(before + _string(_key(key)) + ": ", value, level + 1)
         before = "," + inner
-        if isinstance(value, dict | list | tuple):
-            yield head
-            yield from _frame(value, level + 1)
-        else:
-            out = [head]
-            _encode(value, level + 1, out)
-            yield "".join(out)
     yield "\n" + INDENT * level + "}"
 
 
@@ -88,15 +81,21 @@ def _frame_list(items: list[Any] | tuple[Any, ...], level: int) -> Iterator[str]
         yield "".join(out)
     else:
         for value in items:
-            if isinstance(value, dict | list | tuple):
-                yield before
-                yield from _frame(value, level + 1)
-            else:
-                out = [before]
-                _encode(value, level + 1, out)
-                yield "".join(out)
+            yield from _member(before, value, level + 1)
             before = "," + inner
     yield "\n" + INDENT * level + "]"
+
+
+def _member(head: str, value: Any, level: int) -> Iterator[str]:
+    """`head` (what comes before a member: a comma, the indent, a key), then the member
+    at indent `level`: walked when it is an object or a list, else encoded."""
+    if isinstance(value, dict | list | tuple):
+        yield head
+        yield from _frame(value, level)
+    else:
+        out = [head]
+        _encode(value, level, out)
+        yield "".join(out)
 
 
 def _encode(o: Any, level: int, out: list[str]) -> None:
