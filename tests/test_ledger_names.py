@@ -382,13 +382,7 @@ def test_a_run_stopped_before_its_journal_held_its_note_left_the_ledger_as_it_wa
         pytest.skip("a file system that keeps no marks: such a journal is refused")
     note = Path(path).read_bytes().split(b"\n")[0]
     Path(path).write_bytes(note[:written])
-    read = swplan(*read_args(files, str(ledger)), "--as-of", AS_OF, "-f", "json")
-    assert read.code == 0, read.err
-    assert read.json()["totals"] == {"due": "3000.00", "count_due": 3}
-    run = swplan(*record_args(files))
-    assert run.code == 0, run.err
-    assert ledger.read_text(encoding="utf-8") == HEADER + OLD_ROWS + NEW_ROWS
-    assert not Path(path).exists()
+    _passed_over_then_removed(files, Path(path))
 
 
 def test_a_journal_that_is_not_the_start_of_the_marked_note_is_still_refused(
@@ -414,10 +408,17 @@ def test_a_run_stopped_while_writing_its_journal_left_the_ledger_as_it_was(
     path = Path(begun(ledger)[0])
     with open(path, "r+b") as f:  # the journal got half its rows; the ledger none
         f.truncate(path.stat().st_size - 40)
+    _passed_over_then_removed(files, path)
+
+
+def _passed_over_then_removed(files: dict[str, Path], journal: Path) -> None:
+    """A journal of a run stopped before its append: a reader passes it over (the
+    three passes still due), and the next recording run appends and removes it."""
+    ledger = files["ledger"]
     read = swplan(*read_args(files, str(ledger)), "--as-of", AS_OF, "-f", "json")
     assert read.code == 0, read.err
     assert read.json()["totals"] == {"due": "3000.00", "count_due": 3}
     run = swplan(*record_args(files))
     assert run.code == 0, run.err
     assert ledger.read_text(encoding="utf-8") == HEADER + OLD_ROWS + NEW_ROWS
-    assert not path.exists()
+    assert not journal.exists()
