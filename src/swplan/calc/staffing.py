@@ -89,7 +89,7 @@ class _Ratios:
 
     def minimum(self, kind: str | None) -> int:
         """The fewest posts a site of this kind has (`staffing.minimum_posts`)."""
-        return self.minimum_posts.get(kind, 0) if kind else 0
+        return self.minimums.get(kind, 0)
 
 
 def _category_posts(n: int, ratio: int, scale: int) -> tuple[int, int]:
@@ -109,8 +109,7 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
     floor(n / r) dedicated posts; the residual workload sum((n mod r) / r) is covered by
     ceil(W) mixed posts; required is their sum, never below the kind's minimum.
 
-    Written out for speed (600,000 sites a national run): `_category_posts` and
-    `_mixed_posts` inline, each distinct workload's fraction made once."""
+    Built 600,000 times a national run: each distinct workload's fraction made once."""
     dedicated: dict[str, int] = {}
     weights: list[tuple[int, int, str]] = []
     residual = 0  # the residual workload W, times L
@@ -121,21 +120,20 @@ def site_posts(site: Site, k: _Ratios) -> SitePosts:
         n = clients.get(category)
         if not n or n <= 0:
             continue
-        d, rem = divmod(n, r)
+        d, weight = _category_posts(n, r, scale)
         dedicated[category] = d
         posts += d
         workload += n * scale
-        if rem:
-            weight = rem * scale
+        if weight:
             residual += weight
             weights.append((-weight, order, category))
     if len(weights) > 1:
         weights.sort()
     covers = [c for _, _, c in weights]
-    mixed = -(-residual // k.lcm)
+    mixed = _mixed_posts(residual, k.lcm)
     required = posts + mixed
     kind = site.kind
-    minimum = k.minimums.get(kind, 0)
+    minimum = k.minimum(kind)
     fte = k.fte.get(workload)
     if fte is None:
         fte = k.fte[workload] = Fraction(workload, k.lcm)
