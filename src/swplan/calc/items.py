@@ -81,10 +81,7 @@ def profile_items(costing: RosterCosting, number: int) -> dict[str, Decimal]:
         return figure_items(costing.figures(number))
     money = costing.money(number)
     out = {SALARY: money[_SALARY_AT], BONUS: money[_BONUS_AT]}
-    education, title, performance, post, years, first, *where = costing.keys[number]
-    since, area = where if where else (None, None)
-    profile = (education, title, performance, post, years, first, since, area)
-    for month in year.months_of(profile, min(first, 13) - 1):
+    for month in year.months_paid(*costing.keys[number]):
         for item, amount in month.contributions.items():
             out[item] = out.get(item, ZERO) + amount
     return out

@@ -257,6 +257,22 @@ class YearCosting:
             for i in range(start, 12)
         ]
 
+    def months_paid(
+        self,
+        education: str,
+        title: str,
+        performance: str | None,
+        post: str | None,
+        years: tuple[int, ...],
+        first: int,
+        since: int | None = None,
+        area: str | None = None,
+    ) -> list[PayFigures]:
+        """The figures of the months a profile's year pays, from its first (`first`,
+        1-12; 13: none) to December; the arguments are the profile's key."""
+        profile = (education, title, performance, post, years, first, since, area)
+        return self.months_of(profile, min(first, 13) - 1)
+
     def _money(
         self,
         education: str,
@@ -270,10 +286,10 @@ class YearCosting:
     ) -> tuple[Decimal, ...]:
         """The money fields (`MONEY_FIELDS`) of one profile's year: December's monthly
         figures, then the annual sums."""
-        profile = (education, title, performance, post, years, first, since, area)
         gross = contributions = ZERO
         december = None
-        for december in self.months_of(profile, first - 1):
+        paying = self.months_paid(education, title, performance, post, years, first, since, area)
+        for december in paying:
             gross += december.monthly_gross
             contributions += december.monthly_contributions
         if december is None:  # paid no month of the year
