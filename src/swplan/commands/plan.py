@@ -19,9 +19,11 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..calc.plan import PlanRoster, Target, TargetResult
+    from ..calc.plan_roster import Facts as PlanFacts
     from ..io.roster import RosterRows
     from ..io.scenarios import Scenario
     from ..messages import Text
+    from ..model import Facts, Service
     from ..rules import Rules
 
 
@@ -201,7 +203,6 @@ def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) 
     """Every worker of the roster into the plan's columns, in roster order; a worker
     with exams of its own is kept whole too (the first year's awards judge them). A
     hire date after the plan's first year is an error at its cell."""
-    from ..calc.plan import day_class
     from ..io.roster import RosterRows
     from .roster import each_row
 
@@ -214,45 +215,19 @@ def _read_roster(path: Path, rules: Rules, into: PlanRoster, first: int | None) 
             into.append(rows.worker(row))
             add = into.adder()
             continue
-        f, s = row.facts, row.service
-        facts = (
-            f.education,
-            f.title,
-            f.performance,
-            f.post,
-            day_class(s.hired),
-            s.years_of_service,
-            s.years_not_counted,
-            f.employment,
-        )
-        add(row.id, row.site, facts, 0 if s.hired is None else s.hired.toordinal())
+        add(row.id, row.site, *_plan_facts(row.facts, row.service))
     rows.finish()
 
 
 def _read_columns(rows: RosterRows, into: PlanRoster) -> bool:
     """The roster read in columns into the plan's (see `swplan.io.columnar`): each
     (facts, service) pair's facts made once; False when it must be read row by row."""
-    from ..calc.plan import day_class
     from ..io.columnar import read_columns
 
     columns = read_columns(rows)
     if columns is None:
         return False
-    made = []
-    for f, s in columns.pairs:
-        facts, service = columns.facts[f], columns.services[s]
-        hired = service.hired
-        plan_facts = (
-            facts.education,
-            facts.title,
-            facts.performance,
-            facts.post,
-            day_class(hired),
-            service.years_of_service,
-            service.years_not_counted,
-            facts.employment,
-        )
-        made.append((plan_facts, 0 if hired is None else hired.toordinal()))
+    made = [_plan_facts(columns.facts[f], columns.services[s]) for f, s in columns.pairs]
     add = into.adder()
     for ident, site, pair in zip(
         columns.ids.to_list(), columns.sites.to_list(), columns.pair.to_list(), strict=True
@@ -260,6 +235,24 @@ def _read_columns(rows: RosterRows, into: PlanRoster) -> bool:
         plan_facts, hired = made[pair]
         add(ident, site, plan_facts, hired)
     return True
+
+
+def _plan_facts(facts: Facts, service: Service) -> tuple[PlanFacts, int]:
+    """A worker's facts as the plan keeps them, and their hiring day's ordinal (0: none)."""
+    from ..calc.plan import day_class
+
+    hired = service.hired
+    plan_facts: PlanFacts = (
+        facts.education,
+        facts.title,
+        facts.performance,
+        facts.post,
+        day_class(hired),
+        service.years_of_service,
+        service.years_not_counted,
+        facts.employment,
+    )
+    return plan_facts, 0 if hired is None else hired.toordinal()
 
 
 def _max_years() -> int:
