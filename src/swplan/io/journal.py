@@ -264,9 +264,8 @@ def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, b
     """The journal's note, whether it holds all it says (a run stopped while writing the
     journal had not begun its append), and its open file; refused unless it is a regular
     file of the ledger's owner or this user that names this ledger."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        jfd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        jfd = _open_read(path)
     except OSError as exc:
         what = msg("ledger.journal_a_link") if exc.errno == errno.ELOOP else str(exc.strerror)
         raise _refuse(name, msg("ledger.not_a_journal", journal=path, what=what)) from None
@@ -283,7 +282,7 @@ def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, b
             raise _refuse(name, msg("ledger.not_a_journal", journal=path, what=what))
         if (note.dev, note.ino) != (ledger.st_dev, ledger.st_ino):
             raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["file"]))
-        if info.st_uid not in (ledger.st_uid, os.geteuid() if hasattr(os, "geteuid") else -1):
+        if not _owned(info, ledger):
             raise _refuse(name, msg("ledger.journal_mismatch", journal=path, why=_WHY["owner"]))
         return note, info.st_size == len(line) + note.length, jfd
     except BaseException:
@@ -291,13 +290,24 @@ def _open_journal(name: str, path: str, ledger: os.stat_result) -> tuple[Note, b
         raise
 
 
+def _open_read(path: str) -> int:
+    """The journal at `path` opened to read, never through a link and never waiting on
+    a FIFO (`OSError` when it cannot be)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    return os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _owned(info: os.stat_result, ledger: os.stat_result) -> bool:
+    """Whether a journal belongs to the ledger's owner or to this user."""
+    return info.st_uid in (ledger.st_uid, os.geteuid() if hasattr(os, "geteuid") else -1)
+
+
 def _note_begun(path: str, note: Note, ledger: os.stat_result) -> bool:
     """Whether the file at `path` is a journal begun and not yet given its note: a
     regular file of the ledger's owner or this user, holding less than the note the
     ledger's mark gives and nothing but its start (nothing at all, as a rule)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        jfd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+        jfd = _open_read(path)
     except OSError:
         return False  # refused, as any journal that cannot be opened, by `_open_journal`
     try:
@@ -305,7 +315,7 @@ def _note_begun(path: str, note: Note, ledger: os.stat_result) -> bool:
         line = note.line()
         if not stat.S_ISREG(info.st_mode) or info.st_size >= len(line):
             return False
-        if info.st_uid not in (ledger.st_uid, os.geteuid() if hasattr(os, "geteuid") else -1):
+        if not _owned(info, ledger):
             return False
         return _read_at(jfd, len(line), 0) == line[: info.st_size]
     finally:
