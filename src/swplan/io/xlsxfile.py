@@ -69,7 +69,7 @@ def read_xlsx_table(
         if wanted == "*" and not any(s.title == "*" for s in book.worksheets):
             return _all_sheets(name, source, book, fits)
         sheet = _choose_sheet(name, book, wanted, fits)
-        return _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
+        return _sheet_table(name, sheet, fits, _formulas(source, book, sheet))
     except TooBig as exc:
         raise InputError([Problem(name, "", "", exc.message)]) from None
     except (zipfile.BadZipFile, zlib.error, KeyError, SyntaxError, EOFError, OSError):
@@ -120,7 +120,7 @@ def _all_sheets(
     problems: list[Problem] = []
     tables = []
     for sheet in fitting:
-        table, found = _sheet_table(name, sheet, fits, _formulas(source, sheet.title))
+        table, found = _sheet_table(name, sheet, fits, _formulas(source, book, sheet))
         tables.append(table)
         problems += found
     first = tables[0]
@@ -224,17 +224,22 @@ def _sheet_xml(book: Any, sheet: Any) -> bytes | None:
     return data
 
 
-def _formulas(path: Any, title: str) -> dict[tuple[int, int], str]:
-    """Formula cells of the sheet `title`: (row, column) -> formula (small sheets only)."""
+def _formulas(path: Any, read: Any, sheet: Any) -> dict[tuple[int, int], str]:
+    """Formula cells of `sheet` of the workbook `read` (opened for its values):
+    (row, column) -> formula (small sheets only).
+
+    Its XML is looked at first: a sheet without a formula (nearly every one) is not
+    opened a second time for the formulas.
+    """
+    xml = _sheet_xml(read, sheet)
+    if not xml or b"<f" not in xml:
+        return {}
     try:
         book = load_bounded(path, data_only=False)
     except Exception:
         return {}
     try:
-        sheet = book[title]
-        xml = _sheet_xml(book, sheet)
-        if not xml or b"<f" not in xml:
-            return {}
+        sheet = book[sheet.title]
         found: dict[tuple[int, int], str] = {}
         for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             for c, value in enumerate(values, start=1):
