@@ -25,6 +25,7 @@ import typer.testing
 from typer.testing import CliRunner
 
 from swplan.cli import app
+from swplan.io import rules_file
 
 # CliRunner.invoke builds the click command tree of `app` again on every call, which is
 # most of the time of a short in-process run; the tree never changes during the tests,
@@ -93,6 +94,33 @@ def swplan(
         result.output_bytes.decode("utf-8"),
     )
 
+
+# --------------------------------------------------------------------------- rules, read once
+#
+# A command reads its rules once a process; the suite runs thousands of commands in one
+# process, nearly all on a handful of rule files. The rules a file gives depend only on
+# its name (which messages show) and its bytes, and `Rules` is frozen, so the suite keeps
+# what each (name, bytes) gave; a file written anew is read anew, and a file that fails
+# is read (and fails) every time.
+_RULES: dict[tuple[str | None, bytes | None], Any] = {}
+_load_rules = rules_file.load_rules
+
+
+def _rules_once(path: str | os.PathLike[str] | None = None) -> Any:
+    try:
+        key = (None, None) if path is None else (os.fspath(path), Path(path).read_bytes())
+    except OSError:
+        return _load_rules(path)
+    if key not in _RULES:
+        _RULES[key] = _load_rules(path)
+    return _RULES[key]
+
+
+for _module in list(sys.modules.values()):
+    if getattr(_module, "load_rules", None) is _load_rules and _module.__name__.startswith(
+        "swplan"
+    ):
+        _module.load_rules = _rules_once  # type: ignore[union-attr]
 
 # --------------------------------------------------------------------------- console blocks
 #
