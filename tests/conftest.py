@@ -116,6 +116,9 @@ def _rules_once(path: str | os.PathLike[str] | None = None) -> Any:
     return _RULES[key]
 
 
+# the built-in rule sets under a rules file that `extends` one: parsed once
+rules_file.builtin_document = functools.cache(rules_file.builtin_document)
+
 for _module in list(sys.modules.values()):
     if getattr(_module, "load_rules", None) is _load_rules and _module.__name__.startswith(
         "swplan"
