@@ -134,6 +134,12 @@ class PayCalculator:
         self._post_rank = {name: i for i, name in enumerate(pay.posts)}
         self.uses_area = rules.uses_area
         self.window = rules.longest_window
+        # each contribution item with its rate, base range and rounding, looked up once
+        contributions = pay.contributions
+        self._items = [
+            (name, rate, *contributions.bounds(name), contributions.rounding(name))
+            for name, rate in contributions.rates.items()
+        ]
         self.figures = lru_cache(maxsize=None)(self._figures)
 
     def default_post(self) -> str | None:
@@ -339,14 +345,12 @@ class PayCalculator:
         self, gross: Decimal
     ) -> tuple[dict[str, Decimal], dict[str, Decimal], Decimal]:
         """Each item's base and contribution on a month's gross, and their sum."""
-        rule = self.rules.pay.contributions
         bases: dict[str, Decimal] = {}
         contributions: dict[str, Decimal] = {}
-        for name, rate in rule.rates.items():
-            floor, ceiling = rule.bounds(name)
+        for name, rate, floor, ceiling, how in self._items:
             item_base = min(max(gross, floor), ceiling)
             bases[name] = item_base
-            contributions[name] = round_contribution(item_base * rate, rule.rounding(name))
+            contributions[name] = round_contribution(item_base * rate, how)
         return bases, contributions, sum(contributions.values(), ZERO)
 
     def _contributions_on(self, gross: Decimal) -> Decimal:
