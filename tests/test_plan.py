@@ -294,6 +294,25 @@ def test_example_three_scenarios_in_file_order() -> None:
     )
 
 
+def test_a_scenario_counting_service_otherwise_costs_as_it_would_alone(tmp_path: Path) -> None:
+    # Scenarios that count service alike share each worker's years of a year; one whose
+    # service rules differ (a bachelor's degree counts 4 years, a master's 6) is costed
+    # with its own years: the same figures beside the standard scenario as alone, and
+    # dearer than the standard one every year (more years, more points, higher grades).
+    schooling = "schooling: {pay: {service: {education_years: {bachelor: 4, master: 6}}}}\n"
+    both, alone = tmp_path / "both.yaml", tmp_path / "alone.yaml"
+    both.write_text("scenarios:\n  standard: {}\n  " + schooling, encoding="utf-8")
+    alone.write_text("scenarios:\n  " + schooling, encoding="utf-8")
+    files = EXAMPLE[:-1]  # the example without its scenarios file
+    standard, beside = plan_json(*files, both)["scenarios"]
+    (by_itself,) = plan_json(*files, alone)["scenarios"]
+    assert beside["years"] == by_itself["years"]
+    assert all(
+        Decimal(b["staff_cost"]) > Decimal(s["staff_cost"])
+        for s, b in zip(standard["years"], beside["years"], strict=True)
+    )
+
+
 # --------------------------------------------------------------------------- targets
 
 

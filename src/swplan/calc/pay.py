@@ -185,6 +185,17 @@ class YearCosting:
                 bases.append(0)
         return tuple(bases), first
 
+    def service_key(self) -> tuple[object, ...]:
+        """What `base_years` and `years` depend on: the year and each month's service
+        rules. Two costings with the same key (scenarios of a plan whose pay differs)
+        give the same years for the same facts."""
+        dumped: dict[int, str] = {}
+        for calc in self.calcs:
+            service = calc.rules.pay.service
+            if id(service) not in dumped:
+                dumped[id(service)] = service.model_dump_json()
+        return (self.year, *(dumped[id(calc.rules.pay.service)] for calc in self.calcs))
+
     def years(self, education: str, bases: tuple[int, ...], not_counted: int) -> tuple[int, ...]:
         return tuple(
             calc.service_years(education, base, not_counted)

@@ -132,11 +132,11 @@ def plan_scenario(
         staff_cost = y.staff_cost
         if sites is not None:  # each worker's cost, for each site's: the year's is their sum
             facts = y.pay_facts(k)
-            units = unit_costs(rules_y, y.year, facts, costs)
+            units = unit_costs(rules_y, y.year, facts, costs, shared.years)
             if staff_cost is None:
                 staff_cost = sum((units[f] * n for f, n in facts.items()), Decimal(0))
         if staff_cost is None:
-            staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), costs)
+            staff_cost = year_cost(rules_y, y.year, y.pay_facts(k), costs, shared.years)
         if keep:
             shared.costs[(pay_key, y.year)] = costs
         training = rules_y.budget.training_per_worker * y.workers

@@ -26,23 +26,44 @@ PayFacts = tuple[str, str, str | None, str | None, dt.date | None, int | None, i
 
 _ANNUAL_COST = MONEY_FIELDS.index("annual_cost")
 
+Bases = dict[tuple[dt.date | None, int | None], tuple[tuple[int, ...], int]]
+Years = dict[tuple[str, tuple[int, ...], int], tuple[int, ...]]
+# per `YearCosting.service_key`: each (hired, years given)'s base years of each month
+# and first month paid, and each (education, base years, years not counted)'s years
+YearsMemo = dict[tuple[object, ...], tuple[Bases, Years]]
+
+
+def _years_of(costing: YearCosting, memo: YearsMemo | None) -> tuple[Bases, Years]:
+    """The base years and years already worked out for costings like `costing` (the
+    same year and service rules: another scenario of the plan), to add to."""
+    if memo is None:
+        return {}, {}
+    return memo.setdefault(costing.service_key(), ({}, {}))
+
 
 def unit_costs(
     rules: Rules,
     year: int,
     facts: Iterable[PayFacts],
     known: dict[tuple[object, ...], Decimal] | None = None,
+    memo: YearsMemo | None = None,
 ) -> dict[PayFacts, Decimal]:
     """The cost of calendar year `year` under `rules` of one worker with each set of
     facts (as `year_cost` costs them), for the staff cost of each site."""
     costing = YearCosting(rules, year)
+    bases_of, years_of = _years_of(costing, memo)
     if known is None:
         known = {}
     out: dict[PayFacts, Decimal] = {}
     for f in facts:
         education, title, performance, post, hired, given, not_counted = f
-        bases = costing.base_years(hired, given)
-        years = costing.years(education, bases[0], not_counted)
+        bases = bases_of.get((hired, given))
+        if bases is None:
+            bases = bases_of[(hired, given)] = costing.base_years(hired, given)
+        key = (education, bases[0], not_counted)
+        years = years_of.get(key)
+        if years is None:
+            years = years_of[key] = costing.years(education, bases[0], not_counted)
         profile = (education, title, performance, post, years, bases[1])
         cost = known.get(profile)
         if cost is None:
@@ -56,6 +77,7 @@ def year_cost(
     year: int,
     facts: Mapping[PayFacts, int],
     known: dict[tuple[object, ...], Decimal] | None = None,
+    memo: YearsMemo | None = None,
 ) -> Decimal:
     """The cost of calendar year `year` under `rules` of `count` workers with each set of facts.
 
@@ -63,11 +85,11 @@ def year_cost(
     under the rules in force on its first day, a worker hired during the year paid
     from the first month that starts on or after `hired`. A worker's cost depends only
     on their pay facts, so each distinct set is costed once, times its count. `known`
-    keeps the cost of each pay profile for another call with the same rules and year.
+    keeps the cost of each pay profile for another call with the same rules and year;
+    `memo` each worker's years for another call with the same year and service rules.
     """
     costing = YearCosting(rules, year)
-    bases_of: dict[tuple[dt.date | None, int | None], tuple[tuple[int, ...], int]] = {}
-    years_of: dict[tuple[str, tuple[int, ...], int], tuple[int, ...]] = {}
+    bases_of, years_of = _years_of(costing, memo)
     profiles: Counter[tuple[Any, ...]] = Counter()
     for f, count in facts.items():
         education, title, performance, post, hired, given, not_counted = f[:7]

@@ -21,6 +21,7 @@ from .plan_timeline import Timeline
 from .staffing import posts_required_columns
 
 if TYPE_CHECKING:
+    from .plan_cost import YearsMemo
     from .plan_workforce import Year
 
 NO_CAP = -1
@@ -106,6 +107,8 @@ class Shared:
         # cost alike (the same pay and rises: a scenario changing only the staffing)
         self.costs: dict[tuple[object, int], dict[tuple[object, ...], Decimal]] = {}
         self.costs_to_come: Counter[object] = Counter()
+        # each worker's years per year and service rules, for every scenario
+        self.years: YearsMemo = {}
 
     # ------------------------------------------------------------------ the years
 
