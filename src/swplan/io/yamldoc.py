@@ -7,6 +7,8 @@ and key keeps its position, so validation can point at `FILE:LINE:COL`.
 from __future__ import annotations
 
 import os
+import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +44,10 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 # --------------------------------------------------------------------------- YAML
 
 
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")  # the only plain scalars that are not strings
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _make_resolver() -> type:
     """A resolver that leaves every plain scalar a string, except an empty one or null."""
 
@@ -49,11 +55,7 @@ def _make_resolver() -> type:
         pass
 
     StringResolver.yaml_implicit_resolvers = {}
-    StringResolver.add_implicit_resolver(
-        _NULL_TAG,
-        __import__("re").compile(r"^(?:~|null|Null|NULL|)$"),
-        ["~", "n", "N", ""],
-    )
+    StringResolver.add_implicit_resolver(_NULL_TAG, _NULL, ["~", "n", "N", ""])
     return StringResolver
 
 
@@ -86,26 +88,63 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 @dataclass
 class Document:
-    """Plain data from one file, with the position of every value and key."""
+    """Plain data from one file, with the position of every value and key.
+
+    A big file keeps the positions of its top two levels only (the file's keys and
+    the items of its lists: a site, a worker), and where each item's text is
+    (`spans`); a position inside an item is found when a message asks for it, by
+    reading that item's text again."""
 
     file: str
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    # an item of the top two levels -> (start, end) in `text`, 0-based line and column
+    spans: dict[Path_, tuple[int, int, int, int]] = field(default_factory=dict)
+    _items: dict[Path_, Document | None] = field(default_factory=dict)
 
     def where(self, path: Path_, *, key: bool = False) -> str:
         """`LINE:COL` of `path`, or of its nearest ancestor the file has."""
-        if key and path in self.key_positions:
-            return position(*self.key_positions[path])
+        if key:
+            found = self._at(tuple(path), key=True)
+            if found:
+                return position(*found)
         probe = tuple(path)
         while True:
-            if probe in self.positions:
-                return position(*self.positions[probe])
-            if probe in self.key_positions:
-                return position(*self.key_positions[probe])
+            found = self._at(probe) or self._at(probe, key=True)
+            if found:
+                return position(*found)
             if not probe:
                 return "1"  # an empty document: point at its start
             probe = probe[:-1]
+
+    def _at(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        found = (self.key_positions if key else self.positions).get(path)
+        if found is not None or len(path) <= _KEPT_DEPTH or not self.spans:
+            return found
+        item = self._item(path[:_KEPT_DEPTH])
+        if item is None:
+            return None
+        inner = (item.key_positions if key else item.positions).get(path[_KEPT_DEPTH:])
+        if inner is None:
+            return None
+        return inner[0] + self.spans[path[:_KEPT_DEPTH]][2], inner[1]
+
+    def _item(self, path: Path_) -> Document | None:
+        """The item at `path` read again from its own text, its lines counted from 1."""
+        if path in self._items:
+            return self._items[path]
+        item = None
+        span = self.spans.get(path)
+        if span is not None:
+            start, end, _, column = span
+            try:  # the item alone, at its own column: the same nodes at the same places
+                item = parse_yaml(self.file, " " * column + self.text[start:end])
+            except InputError:  # pragma: no cover - the item read whole before
+                item = None
+        self._items[path] = item
+        return item
 
     def problem(self, path: Path_, message: Text, *, key: bool = False) -> Problem:
         return Problem(self.file, self.where(path, key=key), format_path(path), message)
@@ -131,19 +170,25 @@ def load_yaml(path: str | os.PathLike[str]) -> Document:
     return parse_yaml(name, read_text(path))
 
 
+# A file of this many characters keeps the positions of its top two levels only (an
+# item of a list: a site, a worker); see `Document`.
+SHALLOW_CHARS = 8 << 20
+_KEPT_DEPTH = 2
+
+
 def parse_yaml(name: str, text: str) -> Document:
+    if "&" not in text and "*" not in text:  # no anchor, no alias: no node is shared
+        return _parse_events(name, text)
+    return _parse_nodes(name, text)
+
+
+def _parse_nodes(name: str, text: str) -> Document:
+    """`parse_yaml` through PyYAML's nodes, whose aliases share the node they name."""
     composer = _Composer(text)
     try:
         node = composer.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = position(mark.line + 1, mark.column + 1) if mark else ""
-        what = " ".join(s for s in (exc.context, exc.problem) if s)
-        problem = msg("file.not_yaml", what=Theirs(what, yaml=True))
-        raise InputError([Problem(name, where, "", problem)]) from None
     except yaml.YAMLError as exc:
-        problem = msg("file.not_yaml", what=Theirs(str(exc), yaml=True))
-        raise InputError([Problem(name, "", "", problem)]) from None
+        raise _yaml_error(name, exc) from None
     finally:
         dispose = getattr(composer, "dispose", None)
         if dispose:
@@ -248,3 +293,175 @@ class _Builder:
             self.doc.key_positions[(*path, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*path, key))
         return out
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
+    """A file PyYAML cannot read, at the place it names."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        where = position(mark.line + 1, mark.column + 1) if mark else ""
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        return InputError(
+            [Problem(name, where, "", msg("file.not_yaml", what=Theirs(what, yaml=True)))]
+        )
+    problem = msg("file.not_yaml", what=Theirs(str(exc), yaml=True))
+    return InputError([Problem(name, "", "", problem)])
+
+
+def _parse_events(name: str, text: str) -> Document:
+    """`parse_yaml` of a file without anchors or aliases, from the parser's events: the
+    same data, positions and problems as from its nodes, without holding the nodes
+    (several times a big file's size)."""
+    parser = _Composer(text)
+    doc = Document(name, None)
+    shallow = len(text) >= SHALLOW_CHARS
+    if shallow:
+        doc.text = text
+    builder = _Events(doc, parser.get_event, shallow)
+    try:
+        try:
+            doc.data = builder.stream()
+        except RecursionError:
+            builder.problems.append(Problem(name, "", "", msg("file.yaml_too_deep")))
+            builder.drain()  # a syntax error further on is still the one said
+    except yaml.YAMLError as exc:
+        raise _yaml_error(name, exc) from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+    if builder.problems:
+        raise InputError(builder.problems)
+    return doc
+
+
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_KEY_TAGS = (*_STANDARD_TAGS, _NULL_TAG)
+
+
+def _scalar_tag(event: Any) -> str:
+    """A scalar's tag, resolved as `_Resolver` resolves it: a plain null or empty scalar
+    is null, every other untagged scalar a string."""
+    tag: str | None = event.tag
+    if tag is None or tag == "!":
+        return _NULL_TAG if event.implicit[0] and _NULL.match(event.value) else _STR_TAG
+    return tag
+
+
+class _Events:
+    """`_Builder`, from events: each value built as its events come."""
+
+    def __init__(self, doc: Document, get: Any, shallow: bool) -> None:
+        self.doc = doc
+        self.get = get
+        self.shallow = shallow
+        self.problems: list[Problem] = []
+
+    def fail(self, mark: Any, path: Path_, message: Text) -> None:
+        where = position(mark.line + 1, mark.column + 1)
+        self.problems.append(Problem(self.doc.file, where, format_path(path), message))
+
+    def stream(self) -> Any:
+        get = self.get
+        get()  # the stream's start
+        event = get()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None  # no document: no node
+        first = get()
+        data = self.value(first, ())
+        get()  # the document's end
+        event = get()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                first.start_mark,
+                "but found another document",
+                event.start_mark,
+            )
+        return data
+
+    def drain(self) -> None:
+        while not isinstance(self.get(), yaml.StreamEndEvent):
+            pass
+
+    def skip(self, event: Any) -> None:
+        """The rest of the value `event` begins (none for a scalar)."""
+        depth = 1 if isinstance(event, _OPEN) else 0
+        while depth:
+            event = self.get()
+            if isinstance(event, _OPEN):
+                depth += 1
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+
+    def value(self, event: Any, path: Path_) -> Any:
+        mark = event.start_mark
+        kept = not self.shallow or len(path) <= _KEPT_DEPTH
+        if kept:
+            self.doc.positions[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            tag = _scalar_tag(event)
+            if tag == _NULL_TAG:
+                return None
+            if tag not in _STANDARD_TAGS:
+                self.fail(mark, path, msg("file.yaml_tag", tag=_tag_name(tag)))
+                return None
+            return event.value
+        is_list = isinstance(event, yaml.SequenceStartEvent)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _SEQ_TAG if is_list else _MAP_TAG
+        if tag != (_SEQ_TAG if is_list else _MAP_TAG):
+            self.fail(mark, path, msg("file.yaml_tag", tag=_tag_name(tag)))
+            self.skip(event)
+            return None
+        out, end = self._list(path) if is_list else self._mapping(path, kept)
+        if self.shallow and len(path) == _KEPT_DEPTH:
+            self.doc.spans[path] = (mark.index, end.end_mark.index, mark.line, mark.column)
+        return out
+
+    def _list(self, path: Path_) -> tuple[list[Any], Any]:
+        out: list[Any] = []
+        get = self.get
+        event = get()
+        while not isinstance(event, yaml.SequenceEndEvent):
+            out.append(self.value(event, (*path, len(out))))
+            event = get()
+        return out, event
+
+    def _mapping(self, path: Path_, kept: bool) -> tuple[dict[str, Any], Any]:
+        out: dict[str, Any] = {}
+        first_at: dict[str, int] = {}  # each key's line, for a duplicate's message
+        keep_keys = kept and (not self.shallow or len(path) < _KEPT_DEPTH)
+        get = self.get
+        event = get()
+        while not isinstance(event, yaml.MappingEndEvent):
+            value = get() if isinstance(event, yaml.ScalarEvent) else None
+            if value is None:  # a key that is a list or a mapping
+                self.fail(event.start_mark, path, msg("file.yaml_key_not_plain"))
+                self.skip(event)
+                self.skip(get())
+            elif _scalar_tag(event) not in _KEY_TAGS:
+                self.fail(event.start_mark, path, msg("file.yaml_key_not_plain"))
+                self.skip(value)
+            elif event.value in out:
+                key = event.value
+                earlier = msg("file.yaml_first_at", line=first_at[key]) if key in first_at else ""
+                message = msg("file.yaml_duplicate_key", key=key, earlier=earlier)
+                self.fail(event.start_mark, (*path, key), message)
+                self.skip(value)
+            else:
+                key = sys.intern(
+                    event.value
+                )  # a national file repeats its few keys millions of times
+                mark = event.start_mark
+                first_at[key] = mark.line + 1
+                if keep_keys:
+                    self.doc.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
+                out[key] = self.value(value, (*path, key))
+            event = get()
+        return out, event
