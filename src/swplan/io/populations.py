@@ -448,9 +448,7 @@ class SiteRows:
         self.finish()
         warnings = [*kind_warnings(self.unlisted, self.rules), *self.warnings]
         read = dict(self.totals.sums) if self.table is not None else None
-        # the file's data (a national YAML file's is a gigabyte) goes now, not at the
-        # next full collection: the ids' positions were what tied it in a cycle
-        self.ids.place, self.doc, self._records = None, None, []
+        self.ids.place, self.doc, self._records = None, None, []  # no cycle: data freed now
         return Populations(self.region, sites, warnings, read)
 
 
