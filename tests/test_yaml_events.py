@@ -2,7 +2,7 @@
 positions, found on demand, are the positions of a file read whole.
 
 A file without anchors or aliases is built from the parser's events
-(`yamldoc._parse_events`); one with them from PyYAML's nodes (`_parse_nodes`). On
+(`yaml_events.parse_events`); one with them from PyYAML's nodes (`_parse_nodes`). On
 any text both give the same data, the same position for every value and key, and
 the same problems in the same order. A file of `SHALLOW_CHARS` or more keeps the
 positions of its top two levels and finds the others when asked: every message
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from swplan import load_rules
 from swplan.errors import InputError
-from swplan.io import populations, yamldoc
+from swplan.io import populations, yaml_events, yamldoc
 
 WORDS = st.sampled_from(["id", "name", "site", "clients", "elderly", "kind", "x", "西河社区", ""])
 SCALARS = st.one_of(
@@ -99,7 +99,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(_texts())
 def test_events_and_nodes_read_every_text_alike(text: str) -> None:
-    assert outcome(yamldoc._parse_events, text) == outcome(yamldoc._parse_nodes, text)
+    assert outcome(yaml_events.parse_events, text) == outcome(yamldoc._parse_nodes, text)
 
 
 def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-import sys
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +86,40 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             _Resolver.__init__(self)  # type: ignore[misc]
 
 
+class Spans:
+    """Where each item of a big file's top two levels is: (start, end) in its text
+    (end -1: a scalar, nothing inside), 0-based line and column. The items of a
+    top-level list (a national file's sites or workers) are kept in arrays, not a
+    tuple per item."""
+
+    def __init__(self) -> None:
+        self._lists: dict[Any, tuple[array[int], ...]] = {}
+        self._other: dict[Path_, tuple[int, int, int, int]] = {}
+
+    def add(self, path: Path_, span: tuple[int, int, int, int]) -> None:
+        top, i = path
+        if isinstance(i, int):
+            arrays = self._lists.setdefault(top, tuple(array("q") for _ in span))
+            if i == len(arrays[0]):
+                for column, value in zip(arrays, span, strict=True):
+                    column.append(value)
+                return
+        self._other[path] = span
+
+    def get(self, path: Path_) -> tuple[int, int, int, int] | None:
+        top, i = path
+        arrays = self._lists.get(top)
+        if arrays is None or not isinstance(i, int):
+            return self._other.get(path)
+        if not 0 <= i < len(arrays[0]):
+            return None
+        start, end, line, column = (a[i] for a in arrays)
+        return start, end, line, column
+
+    def __bool__(self) -> bool:
+        return bool(self._lists or self._other)
+
+
 @dataclass
 class Document:
     """Plain data from one file, with the position of every value and key.
@@ -100,8 +134,7 @@ class Document:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
-    # an item of the top two levels -> (start, end) in `text`, 0-based line and column
-    spans: dict[Path_, tuple[int, int, int, int]] = field(default_factory=dict)
+    spans: Spans = field(default_factory=Spans)
     _items: dict[Path_, Document | None] = field(default_factory=dict)
 
     def where(self, path: Path_, *, key: bool = False) -> str:
@@ -121,15 +154,20 @@ class Document:
 
     def _at(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         found = (self.key_positions if key else self.positions).get(path)
-        if found is not None or len(path) <= _KEPT_DEPTH or not self.spans:
+        if found is not None or len(path) < _KEPT_DEPTH or not self.spans:
             return found
+        span = self.spans.get(path[:_KEPT_DEPTH])
+        if span is None:
+            return None
+        if len(path) == _KEPT_DEPTH:  # an item of a list: its place is its span's
+            return None if key else (span[2] + 1, span[3] + 1)
         item = self._item(path[:_KEPT_DEPTH])
         if item is None:
             return None
         inner = (item.key_positions if key else item.positions).get(path[_KEPT_DEPTH:])
         if inner is None:
             return None
-        return inner[0] + self.spans[path[:_KEPT_DEPTH]][2], inner[1]
+        return inner[0] + span[2], inner[1]
 
     def _item(self, path: Path_) -> Document | None:
         """The item at `path` read again from its own text, its lines counted from 1."""
@@ -137,7 +175,7 @@ class Document:
             return self._items[path]
         item = None
         span = self.spans.get(path)
-        if span is not None:
+        if span is not None and span[1] >= 0:
             start, end, _, column = span
             try:  # the item alone, at its own column: the same nodes at the same places
                 item = parse_yaml(self.file, " " * column + self.text[start:end])
@@ -178,7 +216,9 @@ _KEPT_DEPTH = 2
 
 def parse_yaml(name: str, text: str) -> Document:
     if "&" not in text and "*" not in text:  # no anchor, no alias: no node is shared
-        return _parse_events(name, text)
+        from .yaml_events import parse_events
+
+        return parse_events(name, text)
     return _parse_nodes(name, text)
 
 
@@ -295,7 +335,7 @@ class _Builder:
         return out
 
 
-# --------------------------------------------------------------------------- events
+# --------------------------------------------------------------------------- errors
 
 
 def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
@@ -309,159 +349,3 @@ def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
         )
     problem = msg("file.not_yaml", what=Theirs(str(exc), yaml=True))
     return InputError([Problem(name, "", "", problem)])
-
-
-def _parse_events(name: str, text: str) -> Document:
-    """`parse_yaml` of a file without anchors or aliases, from the parser's events: the
-    same data, positions and problems as from its nodes, without holding the nodes
-    (several times a big file's size)."""
-    parser = _Composer(text)
-    doc = Document(name, None)
-    shallow = len(text) >= SHALLOW_CHARS
-    if shallow:
-        doc.text = text
-    builder = _Events(doc, parser.get_event, shallow)
-    try:
-        try:
-            doc.data = builder.stream()
-        except RecursionError:
-            builder.problems.append(Problem(name, "", "", msg("file.yaml_too_deep")))
-            builder.drain()  # a syntax error further on is still the one said
-    except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
-    finally:
-        dispose = getattr(parser, "dispose", None)
-        if dispose:
-            dispose()
-    if builder.problems:
-        raise InputError(builder.problems)
-    return doc
-
-
-_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-_KEY_TAGS = (*_STANDARD_TAGS, _NULL_TAG)
-
-
-def _scalar_tag(event: Any) -> str:
-    """A scalar's tag, resolved as `_Resolver` resolves it: a plain null or empty scalar
-    is null, every other untagged scalar a string."""
-    tag: str | None = event.tag
-    if tag is None or tag == "!":
-        return _NULL_TAG if event.implicit[0] and _NULL.match(event.value) else _STR_TAG
-    return tag
-
-
-class _Events:
-    """`_Builder`, from events: each value built as its events come."""
-
-    def __init__(self, doc: Document, get: Any, shallow: bool) -> None:
-        self.doc = doc
-        self.get = get
-        self.shallow = shallow
-        self.problems: list[Problem] = []
-
-    def fail(self, mark: Any, path: Path_, message: Text) -> None:
-        where = position(mark.line + 1, mark.column + 1)
-        self.problems.append(Problem(self.doc.file, where, format_path(path), message))
-
-    def stream(self) -> Any:
-        get = self.get
-        get()  # the stream's start
-        event = get()
-        if isinstance(event, yaml.StreamEndEvent):
-            return None  # no document: no node
-        first = get()
-        data = self.value(first, ())
-        get()  # the document's end
-        event = get()
-        if not isinstance(event, yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError(
-                "expected a single document in the stream",
-                first.start_mark,
-                "but found another document",
-                event.start_mark,
-            )
-        return data
-
-    def drain(self) -> None:
-        while not isinstance(self.get(), yaml.StreamEndEvent):
-            pass
-
-    def skip(self, event: Any) -> None:
-        """The rest of the value `event` begins (none for a scalar)."""
-        depth = 1 if isinstance(event, _OPEN) else 0
-        while depth:
-            event = self.get()
-            if isinstance(event, _OPEN):
-                depth += 1
-            elif isinstance(event, _CLOSE):
-                depth -= 1
-
-    def value(self, event: Any, path: Path_) -> Any:
-        mark = event.start_mark
-        kept = not self.shallow or len(path) <= _KEPT_DEPTH
-        if kept:
-            self.doc.positions[path] = (mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.ScalarEvent):
-            tag = _scalar_tag(event)
-            if tag == _NULL_TAG:
-                return None
-            if tag not in _STANDARD_TAGS:
-                self.fail(mark, path, msg("file.yaml_tag", tag=_tag_name(tag)))
-                return None
-            return event.value
-        is_list = isinstance(event, yaml.SequenceStartEvent)
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = _SEQ_TAG if is_list else _MAP_TAG
-        if tag != (_SEQ_TAG if is_list else _MAP_TAG):
-            self.fail(mark, path, msg("file.yaml_tag", tag=_tag_name(tag)))
-            self.skip(event)
-            return None
-        out, end = self._list(path) if is_list else self._mapping(path, kept)
-        if self.shallow and len(path) == _KEPT_DEPTH:
-            self.doc.spans[path] = (mark.index, end.end_mark.index, mark.line, mark.column)
-        return out
-
-    def _list(self, path: Path_) -> tuple[list[Any], Any]:
-        out: list[Any] = []
-        get = self.get
-        event = get()
-        while not isinstance(event, yaml.SequenceEndEvent):
-            out.append(self.value(event, (*path, len(out))))
-            event = get()
-        return out, event
-
-    def _mapping(self, path: Path_, kept: bool) -> tuple[dict[str, Any], Any]:
-        out: dict[str, Any] = {}
-        first_at: dict[str, int] = {}  # each key's line, for a duplicate's message
-        keep_keys = kept and (not self.shallow or len(path) < _KEPT_DEPTH)
-        get = self.get
-        event = get()
-        while not isinstance(event, yaml.MappingEndEvent):
-            value = get() if isinstance(event, yaml.ScalarEvent) else None
-            if value is None:  # a key that is a list or a mapping
-                self.fail(event.start_mark, path, msg("file.yaml_key_not_plain"))
-                self.skip(event)
-                self.skip(get())
-            elif _scalar_tag(event) not in _KEY_TAGS:
-                self.fail(event.start_mark, path, msg("file.yaml_key_not_plain"))
-                self.skip(value)
-            elif event.value in out:
-                key = event.value
-                earlier = msg("file.yaml_first_at", line=first_at[key]) if key in first_at else ""
-                message = msg("file.yaml_duplicate_key", key=key, earlier=earlier)
-                self.fail(event.start_mark, (*path, key), message)
-                self.skip(value)
-            else:
-                key = sys.intern(
-                    event.value
-                )  # a national file repeats its few keys millions of times
-                mark = event.start_mark
-                first_at[key] = mark.line + 1
-                if keep_keys:
-                    self.doc.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
-                out[key] = self.value(value, (*path, key))
-            event = get()
-        return out, event
