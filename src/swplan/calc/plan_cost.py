@@ -41,6 +41,23 @@ def _years_of(costing: YearCosting, memo: YearsMemo | None) -> tuple[Bases, Year
     return memo.setdefault(costing.service_key(), ({}, {}))
 
 
+def _years(
+    costing: YearCosting, known: tuple[Bases, Years], f: PayFacts
+) -> tuple[tuple[int, ...], int]:
+    """The years of each month and the first month paid of a worker with facts `f`,
+    each hiring day's and each (education, base years)'s worked out once (`known`)."""
+    bases_of, years_of = known
+    education, _, _, _, hired, given, not_counted = f[:7]
+    bases = bases_of.get((hired, given))
+    if bases is None:
+        bases = bases_of[(hired, given)] = costing.base_years(hired, given)
+    key = (education, bases[0], not_counted)
+    years = years_of.get(key)
+    if years is None:
+        years = years_of[key] = costing.years(education, bases[0], not_counted)
+    return years, bases[1]
+
+
 def unit_costs(
     rules: Rules,
     year: int,
@@ -51,20 +68,13 @@ def unit_costs(
     """The cost of calendar year `year` under `rules` of one worker with each set of
     facts (as `year_cost` costs them), for the staff cost of each site."""
     costing = YearCosting(rules, year)
-    bases_of, years_of = _years_of(costing, memo)
+    found = _years_of(costing, memo)
     if known is None:
         known = {}
     out: dict[PayFacts, Decimal] = {}
     for f in facts:
-        education, title, performance, post, hired, given, not_counted = f
-        bases = bases_of.get((hired, given))
-        if bases is None:
-            bases = bases_of[(hired, given)] = costing.base_years(hired, given)
-        key = (education, bases[0], not_counted)
-        years = years_of.get(key)
-        if years is None:
-            years = years_of[key] = costing.years(education, bases[0], not_counted)
-        profile = (education, title, performance, post, years, bases[1])
+        years, first = _years(costing, found, f)
+        profile = (*f[:4], years, first)
         cost = known.get(profile)
         if cost is None:
             cost = known[profile] = costing.annual_cost(profile)
@@ -89,20 +99,12 @@ def year_cost(
     `memo` each worker's years for another call with the same year and service rules.
     """
     costing = YearCosting(rules, year)
-    bases_of, years_of = _years_of(costing, memo)
+    found = _years_of(costing, memo)
     profiles: Counter[tuple[Any, ...]] = Counter()
     for f, count in facts.items():
-        education, title, performance, post, hired, given, not_counted = f[:7]
-        at: tuple[Any, ...] = f[7:]  # the area and title_since, where the plan gives them
-        bases = bases_of.get((hired, given))
-        if bases is None:
-            bases = bases_of[(hired, given)] = costing.base_years(hired, given)
-        key = (education, bases[0], not_counted)
-        years = years_of.get(key)
-        if years is None:
-            years = years_of[key] = costing.years(education, bases[0], not_counted)
-        where = costing.where(*at)
-        profiles[(education, title, performance, post, years, bases[1], *where)] += count
+        years, first = _years(costing, found, f)
+        where = costing.where(*f[7:])  # the area and title_since, where the plan gives them
+        profiles[(*f[:4], years, first, *where)] += count
     if known is None:
         known = {}
     total = ZERO
