@@ -79,6 +79,10 @@ def _texts() -> st.SearchStrategy[str]:
             at = draw(st.integers(0, dumped.count(old) - 1))
             head, *rest = dumped.split(old)
             dumped = head + "".join((new if i == at else old) + part for i, part in enumerate(rest))
+        if draw(st.booleans()):  # saved on Windows
+            dumped = dumped.replace("\n", "\r\n")
+        if draw(st.booleans()):  # a BOM, as a file given on stdin keeps it
+            dumped = "\ufeff" + dumped
         return dumped.replace("&", "").replace("*", "")  # no anchors: the events' files
 
     return text()

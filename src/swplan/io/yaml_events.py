@@ -36,6 +36,8 @@ def parse_events(name: str, text: str) -> Document:
     """`parse_yaml` of a file without anchors or aliases, from the parser's events: the
     same data, positions and problems as from its nodes, without holding the nodes
     (several times a big file's size)."""
+    if text.startswith("\ufeff"):  # the parser skips a BOM without counting it
+        text = text[1:]
     parser = _Composer(text)
     doc = Document(name, None)
     shallow = len(text) >= yamldoc.SHALLOW_CHARS
