@@ -27,8 +27,8 @@ from .yamldoc import (
     Path_,
     _Composer,
     _tag_name,
-    _yaml_error,
     format_path,
+    parsing,
 )
 
 
@@ -44,27 +44,21 @@ def parse_events(name: str, text: str) -> Document:
     if shallow:
         doc.text = text
     builder = _Events(doc, parser.get_event, shallow)
-    try:
+    with parsing(name, parser):
         try:
             doc.data = builder.stream()
         except RecursionError:
             builder.problems.append(Problem(name, "", "", msg("file.yaml_too_deep")))
             builder.drain()  # a syntax error further on is still the one said
-    except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
-    finally:
-        dispose = getattr(parser, "dispose", None)
-        if dispose:
-            dispose()
     if builder.problems:
         raise InputError(builder.problems)
     return doc
 
 
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_WORDS = 4096  # distinct values shared: the words come first, then ids and names fill it
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 _KEY_TAGS = (*_STANDARD_TAGS, _NULL_TAG)
+_WORDS = 4096  # distinct values shared: the words come first, then ids and names fill it
 
 
 def _scalar_tag(event: Any) -> str:
@@ -131,17 +125,17 @@ class _Events:
         if not self.shallow or len(path) < _KEPT_DEPTH:
             mark = event.start_mark
             self.doc.positions[path] = (mark.line + 1, mark.column + 1)
-            return self._value(event, path, True)[0]
+            return self._value(event, path)[0]
         if len(path) > _KEPT_DEPTH:
-            return self._value(event, path, False)[0]
+            return self._value(event, path)[0]
         mark = event.start_mark
         if not isinstance(path[1], int):  # a key's value: kept as a small file keeps it
             self.doc.positions[path] = (mark.line + 1, mark.column + 1)
-        out, end = self._value(event, path, True)
+        out, end = self._value(event, path)
         self.doc.spans.add(path, (mark.index, end, mark.line, mark.column))
         return out
 
-    def _value(self, event: Any, path: Path_, kept: bool) -> tuple[Any, int]:
+    def _value(self, event: Any, path: Path_) -> tuple[Any, int]:
         """The value and where its text ends (-1: a scalar, or nothing to read inside)."""
         mark = event.start_mark
         if isinstance(event, yaml.ScalarEvent):
@@ -154,7 +148,7 @@ class _Events:
             self.fail(mark, path, msg("file.yaml_tag", tag=_tag_name(tag)))
             self.skip(event)
             return None, -1
-        out, end = self._list(path) if is_list else self._mapping(path, kept)
+        out, end = self._list(path) if is_list else self._mapping(path)
         return out, end.end_mark.index
 
     def _scalar(self, event: Any, path: Path_) -> str | None:
@@ -182,10 +176,11 @@ class _Events:
             event = get()
         return out, event
 
-    def _mapping(self, path: Path_, kept: bool) -> tuple[dict[str, Any], Any]:
+    def _mapping(self, path: Path_) -> tuple[dict[str, Any], Any]:
         out: dict[str, Any] = {}
         first_at: dict[str, int] = {}  # each key's line, for a duplicate's message
-        keep_keys = kept and (not self.shallow or len(path) < _KEPT_DEPTH)
+        # a big file keeps the places of the keys of its top two levels only
+        keep_keys = not self.shallow or len(path) < _KEPT_DEPTH
         get = self.get
         event = get()
         while not isinstance(event, yaml.MappingEndEvent):
@@ -199,14 +194,13 @@ class _Events:
                 self.skip(value)
             elif event.value in out:
                 key = event.value
-                earlier = msg("file.yaml_first_at", line=first_at[key]) if key in first_at else ""
+                earlier = msg("file.yaml_first_at", line=first_at[key])
                 message = msg("file.yaml_duplicate_key", key=key, earlier=earlier)
                 self.fail(event.start_mark, (*path, key), message)
                 self.skip(value)
             else:
-                key = sys.intern(
-                    event.value
-                )  # a national file repeats its few keys millions of times
+                # a national file repeats its few keys millions of times: kept once
+                key = sys.intern(event.value)
                 mark = event.start_mark
                 first_at[key] = mark.line + 1
                 if keep_keys:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -225,14 +226,8 @@ def parse_yaml(name: str, text: str) -> Document:
 def _parse_nodes(name: str, text: str) -> Document:
     """`parse_yaml` through PyYAML's nodes, whose aliases share the node they name."""
     composer = _Composer(text)
-    try:
+    with parsing(name, composer):
         node = composer.get_single_node()
-    except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
-    finally:
-        dispose = getattr(composer, "dispose", None)
-        if dispose:
-            dispose()
     doc = Document(name, None)
     if node is None:
         return doc
@@ -336,6 +331,20 @@ class _Builder:
 
 
 # --------------------------------------------------------------------------- errors
+
+
+@contextmanager
+def parsing(name: str, parser: Any) -> Iterator[None]:
+    """While `parser` reads the file `name`: what PyYAML cannot read is one problem at
+    the place it names; the parser is let go of after."""
+    try:
+        yield
+    except yaml.YAMLError as exc:
+        raise _yaml_error(name, exc) from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
 
 
 def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
