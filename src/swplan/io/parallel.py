@@ -33,18 +33,25 @@ T = TypeVar("T")
 V = TypeVar("V")
 
 
-class Later(Generic[V]):
-    """A value given (`give`) by this process after `beside` forked, and taken (`take`)
-    where it is needed: in the child, waiting for it; in this process, when nothing
-    was forked, as it was given."""
+class _Piped:
+    """A value between `beside`'s two processes: through a pipe once they are two."""
 
     def __init__(self) -> None:
-        self._value: tuple[V] | None = None
         self._pipe: tuple[Any, Any] | None = None
 
     def forking(self, context: Any) -> None:
         """Called by `beside` just before it forks: the value will go through a pipe."""
         self._pipe = context.Pipe(duplex=False)
+
+
+class Later(_Piped, Generic[V]):
+    """A value given (`give`) by this process after `beside` forked, and taken (`take`)
+    where it is needed: in the child, waiting for it; in this process, when nothing
+    was forked, as it was given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._value: tuple[V] | None = None
 
     def give(self, value: V) -> None:
         self._value = (value,)
@@ -73,20 +80,16 @@ class Later(Generic[V]):
         return self._value[0]
 
 
-class Ahead(Generic[V]):
+class Ahead(_Piped, Generic[V]):
     """A value `beside`'s child sends ahead of its result (a roster's counts, before its
     costs are worked out), for this process to use while the child goes on. `give` in
     `fn`; `take` here: the value, or None when `fn` gave none (then, without a fork,
     until `fn` has run)."""
 
     def __init__(self) -> None:
+        super().__init__()
         self._value: tuple[V | None] | None = None
-        self._pipe: tuple[Any, Any] | None = None
         self._sending: threading.Thread | None = None
-
-    def forking(self, context: Any) -> None:
-        """Called by `beside` just before it forks: the value will go through a pipe."""
-        self._pipe = context.Pipe(duplex=False)
 
     def give(self, value: V | None) -> None:
         if self._value is not None:
