@@ -57,8 +57,22 @@ ROW = st.one_of(
     st.lists(SCALARS, max_size=3),
     st.dictionaries(KEYS, SCALARS | st.lists(SCALARS, max_size=2) | st.just({}), max_size=3),
 )
+# rows that share their keys (the sites of `budget --by site`): text values mostly, now
+# and then a null, a number, a list, an object, or a row of another shape
+KEY_TEXT = st.text(st.sampled_from('ab%s"\\\n中'), max_size=4)
+VALUE = st.text(st.characters(codec="utf-8"), max_size=6)
+ODD = (
+    st.none() | st.integers(-9, 9) | st.lists(VALUE, max_size=2) | st.just({}) | st.just({"%s": 1})
+)
+SHAPED = st.lists(KEY_TEXT, min_size=1, max_size=4, unique=True).flatmap(
+    lambda keys: _long(
+        st.fixed_dictionaries({key: VALUE for key in keys})
+        | st.fixed_dictionaries({key: VALUE | ODD for key in keys})
+        | ROW
+    )
+)
 DATA = st.recursive(
-    SCALARS | _long(ROW),
+    SCALARS | _long(ROW) | SHAPED,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
         st.lists(children, max_size=4).map(tuple),

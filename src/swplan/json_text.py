@@ -5,7 +5,8 @@ dict: for a national `budget --by site` (600,000 site objects) that is most of t
 run's writing. Here the document's frame (its objects and short lists) is walked by
 generators, so a long list is written an element at a time, never held whole; each
 element of a long list (a site, a worker, an award: a small tree) is encoded by one
-plain recursive function into a list of pieces. The text is the standard library's
+plain recursive function into a list of pieces, or, where its keys and values are all
+text (a site of `budget --by site`), filled into a template made once for its keys. The text is the standard library's
 to the character; `tests/test_json_text.py` holds it to `json.dumps`.
 """
 
@@ -19,6 +20,7 @@ INDENT = "  "
 LONG = 64  # a list longer than this is written an element at a time
 CHUNK = 1 << 16  # characters gathered before a chunk is given out
 ROWS_PIECES = 4096  # pieces of a long list's rows joined before they are given out
+SHAPES = 64  # the row shapes of one long list given a template; others are encoded
 
 _string = json.encoder.encode_basestring  # ensure_ascii=False: only escapes
 
@@ -71,9 +73,14 @@ def _frame_list(items: list[Any] | tuple[Any, ...], level: int) -> Iterator[str]
     before = "[" + inner
     if len(items) > LONG:  # rows: encoded straight, given out a few hundred at a time
         out: list[str] = []
+        shapes: dict[tuple[Any, ...], str | None] = {}
         for value in items:
             out.append(before)
-            _encode(value, level + 1, out)
+            flat = _flat(value, level + 1, shapes) if type(value) is dict else None
+            if flat is None:
+                _encode(value, level + 1, out)
+            else:
+                out.append(flat)
             before = "," + inner
             if len(out) >= ROWS_PIECES:
                 yield "".join(out)
@@ -96,6 +103,33 @@ def _member(head: str, value: Any, level: int) -> Iterator[str]:
         out = [head]
         _encode(value, level, out)
         yield "".join(out)
+
+
+def _flat(row: dict[Any, Any], level: int, shapes: dict[tuple[Any, ...], str | None]) -> str | None:
+    """A row of a long list whose keys and values are all text (a site of `budget --by
+    site`), at indent `level`, from its keys' template: the rows of a list share a few
+    shapes. None for any other row: `_encode` writes it."""
+    keys = tuple(row)
+    template = shapes.get(keys, "")
+    if template == "":
+        template = _template(keys, level) if len(shapes) < SHAPES else None
+        shapes[keys] = template
+    if template is None:
+        return None
+    try:
+        return template % tuple(map(_string, row.values()))
+    except TypeError:  # a value that is not text: a number, a null, a list, an object
+        return None
+
+
+def _template(keys: tuple[Any, ...], level: int) -> str | None:
+    """An object with these keys at indent `level`, a `%s` for each value; None where a
+    key is not text (or there is none)."""
+    if not keys or any(type(key) is not str for key in keys):
+        return None
+    inner = "\n" + INDENT * (level + 1)
+    members = ("," + inner).join(_string(key).replace("%", "%%") + ": %s" for key in keys)
+    return "{" + inner + members + "\n" + INDENT * level + "}"
 
 
 def _encode(o: Any, level: int, out: list[str]) -> None:
