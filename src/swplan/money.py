@@ -70,8 +70,9 @@ def round_fen(value: Decimal) -> Decimal:
 
 
 def fmt_money(value: Decimal) -> str:
-    """`"4200.00"`: the JSON and CSV form of an amount."""
-    return str(round_fen(value))
+    """`"4200.00"`: the JSON and CSV form of an amount (`round_fen`, spelled out: a
+    national `budget --by site` writes three million)."""
+    return str(_quantize(value, FEN))
 
 
 def fmt_number(value: Decimal) -> str:
