@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..bulk import building
 from ..money import ZERO
@@ -64,26 +65,37 @@ def staff_items(figures: Iterable[tuple[PayFigures, int]]) -> dict[str, Decimal]
 
 def roster_items(costing: RosterCosting, counts: Sequence[int]) -> dict[str, Decimal]:
     """`staff_items` of a roster tallied by profile (`counts`: workers per profile
-    number), each profile's items worked out from its months' figures alone."""
+    number), without building each profile's year of `PayFigures`: salary and bonus
+    from each profile's money, and each month's contributions summed once, times the
+    workers that month's figures pay (profiles share their months' figures: a national
+    roster has some 70,000 profiles and a few thousand distinct months)."""
+    year = costing.costing
     out: dict[str, Decimal] = {}
-    with building():  # a national roster has some 70,000 profiles
+    if year is None:  # the run rate: 12 months of the day's figures
         for number, count in enumerate(counts):
             if count:
-                add_items(out, profile_items(costing, number), count)
-    return out
-
-
-def profile_items(costing: RosterCosting, number: int) -> dict[str, Decimal]:
-    """`figure_items` of one profile, without building its year's `PayFigures`: the
-    salary and bonus of its money, each contribution summed over the months paid."""
-    year = costing.costing
-    if year is None:  # the run rate: 12 months of the day's figures
-        return figure_items(costing.figures(number))
-    money = costing.money(number)
-    out = {SALARY: money[_SALARY_AT], BONUS: money[_BONUS_AT]}
-    for month in year.months_paid(*costing.keys[number]):
-        for item, amount in month.contributions.items():
-            out[item] = out.get(item, ZERO) + amount
+                add_items(out, figure_items(costing.figures(number)), count)
+        return out
+    salary = bonus = ZERO
+    paid: dict[int, list[Any]] = {}  # a month's figures (by identity) -> [them, workers]
+    with building():
+        for number, count in enumerate(counts):
+            if not count:
+                continue
+            money = costing.money(number)
+            salary += money[_SALARY_AT] * count
+            bonus += money[_BONUS_AT] * count
+            for month in year.months_paid(*costing.keys[number]):
+                held = paid.get(id(month))
+                if held is None:
+                    paid[id(month)] = [month, count]
+                else:
+                    held[1] += count
+    if not any(counts):
+        return out
+    out[SALARY], out[BONUS] = salary, bonus
+    for month, workers in paid.values():  # in the order first paid: the items' order too
+        add_items(out, month.contributions, workers)
     return out
 
 
