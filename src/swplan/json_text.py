@@ -5,9 +5,10 @@ dict: for a national `budget --by site` (600,000 site objects) that is most of t
 run's writing. Here the document's frame (its objects and short lists) is walked by
 generators, so a long list is written an element at a time, never held whole; each
 element of a long list (a site, a worker, an award: a small tree) is encoded by one
-plain recursive function into a list of pieces, or, where its keys and values are all
-text (a site of `budget --by site`), filled into a template made once for its keys. The text is the standard library's
-to the character; `tests/test_json_text.py` holds it to `json.dumps`.
+plain recursive function into a list of pieces or, where its keys and values are all
+text (a site of `budget --by site`), filled into a template made once for its keys.
+The text is the standard library's to the character; `tests/test_json_text.py` holds
+it to `json.dumps`.
 """
 
 from __future__ import annotations

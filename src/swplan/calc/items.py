@@ -72,13 +72,14 @@ def roster_items(costing: RosterCosting, counts: Sequence[int]) -> dict[str, Dec
     year = costing.costing
     out: dict[str, Decimal] = {}
     if year is None:  # the run rate: 12 months of the day's figures
-        for number, count in enumerate(counts):
-            if count:
-                add_items(out, figure_items(costing.figures(number)), count)
+        with building():
+            for number, count in enumerate(counts):
+                if count:
+                    add_items(out, figure_items(costing.figures(number)), count)
         return out
     salary = bonus = ZERO
     paid: dict[int, list[Any]] = {}  # a month's figures (by identity) -> [them, workers]
-    with building():
+    with building():  # a national roster has some 70,000 profiles
         for number, count in enumerate(counts):
             if not count:
                 continue
