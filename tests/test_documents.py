@@ -200,6 +200,29 @@ def test_every_sheet_has_title_unit_header_borders_one_font(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", list(RUNS))
+def test_every_sheet_states_the_range_of_its_cells(
+    books: dict[tuple[str, str], Book], name: str, lang: str
+) -> None:
+    # Sheets are written as a stream, a row at a time; each still opens with its
+    # <dimension>, the range of its cells and merges, which readers size a sheet by
+    # (openpyxl's read-only mode, pandas): the title merged across the page, down to
+    # the signature block or the last note.
+    book = books[name, lang]
+    wb = openpyxl.load_workbook(book.path)  # read afresh: other tests look past the tables
+    with zipfile.ZipFile(book.path) as z:
+        parts = _rels(z, "xl/workbook.xml")
+        root = ElementTree.fromstring(z.read("xl/workbook.xml"))
+        for sheet in root.findall("m:sheets/m:sheet", NS):
+            xml = ElementTree.fromstring(z.read(parts[sheet.get(f"{{{NS['r']}}}id", "")]))
+            stated = xml.find("m:dimension", NS)
+            assert stated is not None, sheet.get("name")
+            ws = wb[sheet.get("name", "")]
+            assert stated.get("ref") == ws.calculate_dimension(), ws.title
+            assert stated.get("ref", "").startswith("A1:")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", list(RUNS))
 def test_every_sheet_prints_a4_landscape_one_page_wide_numbered(
     books: dict[tuple[str, str], Book], name: str, lang: str
 ) -> None:

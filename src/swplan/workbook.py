@@ -16,7 +16,8 @@ Every cell is in one CJK font; money is a number formatted `#,##0.00` (written f
 the exact decimals, so reading it back gives the JSON's numbers), a share `0.00%`,
 a date a date cell, text is text (never a formula). A page is A4 landscape, one page
 wide and as many tall as needed, numbered in the footer. Nothing here computes a
-number of the report.
+number of the report. Each sheet is written top down as a stream of rows
+(`workbook_rows.Rows`): a national sheet of 600,000 sites never holds its cells.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import Any, Literal
 
 from .escapes import xlsx_text
 from .messages import msg
+from .workbook_rows import Rows
 
 Kind = Literal["text", "int", "money", "number", "percent", "date", "any"]
 Unit = Literal["yuan", "people", "people_yuan"]
@@ -42,6 +44,7 @@ PERCENT_FORMAT = "0.00%"
 DATE_FORMAT = "yyyy-mm-dd"
 FONT = "宋体"  # one CJK font on every cell, Latin letters and digits included
 HEADER_ROW = 3  # title, unit line, then the header
+PAPER_A4 = 9  # the page setup's paper size: A4
 HEADER_FILL = "D9D9D9"
 _BODY_SIZE = 11
 _TITLE_SIZE = 16
@@ -227,9 +230,23 @@ class _Styles:
         self.made[key] = copy(cell._style)
 
 
-def _write(ws: Any, row: int, col: int, value: Any, kind: Kind) -> tuple[Any, str | None]:
+def _extent(sheet: Sheet, page: list[float]) -> tuple[int, int] | None:
+    """The last row and column a sheet without a chart writes a cell in or merges (the
+    title is merged across the `page`); None for a sheet with a chart."""
+    if sheet.chart is not None:
+        return None
+    r = HEADER_ROW + len(sheet.rows) + (1 if sheet.totals is not None else 0)
+    last = r if sheet.columns else 1 if sheet.unit is None else 2  # no header: the title's
+    if sheet.notes:
+        r = last = r + 1 + len(sheet.notes)
+    if sheet.signature:
+        last = r + 2
+    return last, max(len(page), len(sheet.columns))
+
+
+def _write(rows: Rows, row: int, col: int, value: Any, kind: Kind) -> tuple[Any, str | None]:
     """Put `value` in the cell; returns the cell and its number format (None: text)."""
-    cell = ws.cell(row=row, column=col)
+    cell = rows.cell(row, col)
     value, kind = typed(value, kind)
     if value is None or value == "":
         return cell, None
@@ -286,17 +303,21 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str], styles: _Styles, lang: 
     for j, width in enumerate(page, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     last = get_column_letter(len(page))
+    # what is written before the rows: the frozen panes, fitting to the page
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    _write_title(ws, sheet, styles, lang, last)
-    _write_head(ws, sheet, styles, widths)
-    r = last_data = _write_rows(ws, sheet, styles, widths)
+    rows = Rows(ws, _extent(sheet, page))
+    _write_title(rows, sheet, styles, lang, last)
+    _write_head(rows, sheet, styles, widths)
+    r = last_data = _write_rows(rows, sheet, styles, widths)
     if sheet.totals is not None:
         r += 1
         for j, (column, value) in enumerate(zip(sheet.columns, sheet.totals, strict=True), start=1):
-            cell, number_format = _write(ws, r, j, value, column.kind)
+            cell, number_format = _write(rows, r, j, value, column.kind)
             styles.put(cell, "total", number_format)
     if sheet.notes:
-        r = _write_notes(ws, sheet, styles, r + 1, page)
+        r = _write_notes(rows, sheet, styles, r + 1, page)
     if sheet.chart is not None and last_data > HEADER_ROW:
         from .workbook_chart import add_chart
 
@@ -304,9 +325,10 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str], styles: _Styles, lang: 
     if sheet.signature:
         r += 2
         for j, key in zip(_thirds(page), ("prepared", "checked", "date"), strict=True):
-            cell = ws.cell(row=r, column=j, value=words(f"signature.{key}", lang))
+            cell = rows.cell(r, j, words(f"signature.{key}", lang))
             styles.put(cell, "plain")
         ws.row_dimensions[r].height = 2 * _ROW_POINTS
+    rows.close()
     _print_setup(ws, lang, f"A1:{last}{r}")
 
 
@@ -320,59 +342,61 @@ def _page_columns(sheet: Sheet, widths: list[float]) -> list[float]:
     return page
 
 
-def _write_title(ws: Any, sheet: Sheet, styles: _Styles, lang: str, last: str) -> None:
+def _write_title(rows: Rows, sheet: Sheet, styles: _Styles, lang: str, last: str) -> None:
     """The title across the page, and below it the unit across the table."""
     from openpyxl.utils import get_column_letter
 
-    title = ws.cell(row=1, column=1, value=xlsx_text(sheet.title))
+    ws = rows.ws
+    title = rows.cell(1, 1, xlsx_text(sheet.title))
     title.data_type = "s"
     styles.put(title, "title")
-    ws.merge_cells(f"A1:{last}1")
+    rows.merge(1, "A", last)
     ws.row_dimensions[1].height = 30
     if sheet.unit is not None:
-        unit = ws.cell(row=2, column=1, value=words(f"unit.{sheet.unit}", lang))
+        unit = rows.cell(2, 1, words(f"unit.{sheet.unit}", lang))
         styles.put(unit, "unit")
         n = len(sheet.columns)
         if n > 1:
-            ws.merge_cells(f"A2:{get_column_letter(n)}2")
+            rows.merge(2, "A", get_column_letter(n))
 
 
-def _write_head(ws: Any, sheet: Sheet, styles: _Styles, widths: list[float]) -> None:
+def _write_head(rows: Rows, sheet: Sheet, styles: _Styles, widths: list[float]) -> None:
     """The header row, as tall as its longest wrapped label."""
     head_lines = 1
     for j, column in enumerate(sheet.columns, start=1):
-        cell, _ = _write(ws, HEADER_ROW, j, column.label, "text")
+        cell, _ = _write(rows, HEADER_ROW, j, column.label, "text")
         styles.put(cell, "head")
         head_lines = max(head_lines, _lines(column.label, widths[j - 1]))
-    ws.row_dimensions[HEADER_ROW].height = _ROW_POINTS * head_lines + 3
+    rows.ws.row_dimensions[HEADER_ROW].height = _ROW_POINTS * head_lines + 3
 
 
-def _write_rows(ws: Any, sheet: Sheet, styles: _Styles, widths: list[float]) -> int:
+def _write_rows(rows: Rows, sheet: Sheet, styles: _Styles, widths: list[float]) -> int:
     """The table's rows below the header; the number of the last."""
     r = HEADER_ROW
     for row in sheet.rows:
         r += 1
         lines = 1
         for j, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
-            cell, number_format = _write(ws, r, j, value, column.kind)
+            cell, number_format = _write(rows, r, j, value, column.kind)
             styles.put(cell, "body", number_format)
             if number_format is None and isinstance(value, str) and 2 * len(value) > widths[j - 1]:
                 lines = max(lines, _lines(value, widths[j - 1]))
         if lines > 1:  # wrapped text: the row as tall as its lines
-            ws.row_dimensions[r].height = _ROW_POINTS * lines + 2
+            rows.ws.row_dimensions[r].height = _ROW_POINTS * lines + 2
     return r
 
 
-def _write_notes(ws: Any, sheet: Sheet, styles: _Styles, r: int, page: list[float]) -> int:
+def _write_notes(rows: Rows, sheet: Sheet, styles: _Styles, r: int, page: list[float]) -> int:
     """The notes, one a row from below row `r`, each across the page; the last row."""
     from openpyxl.utils import get_column_letter
 
+    ws = rows.ws
     last = get_column_letter(len(page))
     for note in sheet.notes:
         r += 1
-        cell, _ = _write(ws, r, 1, note, "text")
+        cell, _ = _write(rows, r, 1, note, "text")
         styles.put(cell, "note")
-        ws.merge_cells(f"A{r}:{last}{r}")
+        rows.merge(r, "A", last)
         ws.row_dimensions[r].height = _ROW_POINTS * _lines(note, sum(page))
     return r
 
@@ -393,14 +417,12 @@ def _thirds(page: list[float]) -> list[int]:
 def _print_setup(ws: Any, lang: str, area: str) -> None:
     """A4 landscape, one page wide and as many tall as needed, the header row atop
     every page, the page numbers in the footer."""
-    ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = area
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = PAPER_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = 0.6
@@ -443,10 +465,8 @@ def workbook_bytes(sheets: list[Sheet], lang: str = "en") -> bytes:
     for sheet in sheets:
         too_many(sheet.name, rows_needed(sheet) + (len(sheet.notes) + 1 if sheet.notes else 0))
 
-    book = Workbook()
+    book = Workbook(write_only=True)  # each sheet's rows streamed, not held as cells
     _default_font(book)
-    first: Any = book.active
-    book.remove(first)
     taken: set[str] = set()
     styles = _Styles()
     for sheet in sheets:
