@@ -547,15 +547,17 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
 
 def _writer_peak(rows: int) -> int:
     """The peak of `workbook_bytes` alone (the sheet made before it is measured) on a
-    sheet of `rows` sites, 12 columns of text, counts and money."""
-    from swplan.workbook import Column, Sheet, workbook_bytes
+    sheet of `rows` sites, 12 columns of text, counts and money, charted below (as
+    `staff` charts every site's posts)."""
+    from swplan.workbook import Chart, Column, Sheet, workbook_bytes
 
     columns = [Column("站点"), Column("名称"), *(Column(f"c{j}", "int") for j in range(5))]
     columns += [Column(f"m{j}", "money") for j in range(5)]
     values = [
         [f"S{i:06d}", f"第{i}社区", *range(i, i + 5), *(Decimal(i) / 4,) * 5] for i in range(rows)
     ]
-    sheet = Sheet("sites", "测试 2026", columns, values, totals=None, unit="yuan", signature=True)
+    chart = Chart("岗位", categories=1, series=[2, 3], y_unit="people")
+    sheet = Sheet("sites", "测试 2026", columns, values, chart=chart, notes=["说明"], unit="yuan")
     gc.collect()
     tracemalloc.start()
     try:

@@ -231,9 +231,10 @@ class _Styles:
 
 
 def _extent(sheet: Sheet, page: list[float]) -> tuple[int, int] | None:
-    """The last row and column a sheet without a chart writes a cell in or merges (the
-    title is merged across the `page`); None for a sheet with a chart."""
-    if sheet.chart is not None:
+    """The last row and column a sheet writes a cell in or merges (the title is merged
+    across the `page`; a chart's rows hold no cell); None for a sheet signed below its
+    chart, whose signature row depends on how the chart fits the page."""
+    if sheet.chart is not None and sheet.signature:
         return None
     r = HEADER_ROW + len(sheet.rows) + (1 if sheet.totals is not None else 0)
     last = r if sheet.columns else 1 if sheet.unit is None else 2  # no header: the title's

@@ -18,8 +18,8 @@ class Rows:
 
     The sheet's extent (its `<dimension>`, what a reader sizes the sheet by) is written
     before its first row: `extent` when the layout gives it ahead (`_extent`); without
-    it (a sheet with a chart, whose rows depend on the page) every row is held until
-    `close`, and the extent is that of the cells made."""
+    it (a small sheet signed below its chart, whose last row depends on the page) every
+    row is held until `close`, and the extent is that of the cells made."""
 
     def __init__(self, ws: Any, extent: tuple[int, int] | None) -> None:
         self.ws = ws
