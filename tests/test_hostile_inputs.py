@@ -255,9 +255,9 @@ def test_a_workbook_holds_every_worker(tmp_path: Path, monkeypatch: pytest.Monke
 def test_a_sheet_past_excel_rows_is_an_error_saying_csv(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from swplan import workbook
+    from swplan import workbook_rows
 
-    monkeypatch.setattr(workbook, "EXCEL_ROWS", 50)  # 1,048,576 rows, scaled down
+    monkeypatch.setattr(workbook_rows, "EXCEL_ROWS", 50)  # 1,048,576 rows, scaled down
     roster = tmp_path / "r60.csv"
     rows = "".join(f"W{i:03d},N{i},s1,bachelor,none,,,3,good\n" for i in range(60))
     roster.write_text(ROSTER_HEADER + rows, "utf-8")

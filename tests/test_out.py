@@ -603,9 +603,10 @@ def test_zh_check_and_init_print_chinese(tmp_path: Path) -> None:
 
 def test_a_sheet_too_long_for_excel_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     import swplan.workbook as wb
+    import swplan.workbook_rows
     from swplan.errors import InputError
 
-    monkeypatch.setattr(wb, "EXCEL_ROWS", 4)
+    monkeypatch.setattr(swplan.workbook_rows, "EXCEL_ROWS", 4)
     sheet = wb.Sheet("s", "t", [wb.Column("a")], [["x"]] * 4, totals=["y"])
     with pytest.raises(InputError, match="use --format csv"):
         wb.workbook_bytes([sheet])

@@ -547,8 +547,8 @@ def test_memory_grows_by_an_id_per_row_not_a_worker(
 
 def _writer_peak(rows: int) -> int:
     """The peak of `workbook_bytes` alone (the sheet made before it is measured) on a
-    sheet of `rows` sites, 12 columns of text, counts and money, charted below (as
-    `staff` charts every site's posts)."""
+    sheet of `rows` sites, 12 columns of text, counts and money, charted below and
+    signed below the chart (as a budget's sheet of the sites short of posts is)."""
     from swplan.workbook import Chart, Column, Sheet, workbook_bytes
 
     columns = [Column("站点"), Column("名称"), *(Column(f"c{j}", "int") for j in range(5))]
@@ -557,7 +557,16 @@ def _writer_peak(rows: int) -> int:
         [f"S{i:06d}", f"第{i}社区", *range(i, i + 5), *(Decimal(i) / 4,) * 5] for i in range(rows)
     ]
     chart = Chart("岗位", categories=1, series=[2, 3], y_unit="people")
-    sheet = Sheet("sites", "测试 2026", columns, values, chart=chart, notes=["说明"], unit="yuan")
+    sheet = Sheet(
+        "sites",
+        "测试 2026",
+        columns,
+        values,
+        chart=chart,
+        notes=["说明"],
+        unit="yuan",
+        signature=True,
+    )
     gc.collect()
     tracemalloc.start()
     try:

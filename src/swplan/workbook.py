@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 from .escapes import xlsx_text
 from .messages import msg
-from .workbook_rows import Rows
+from .workbook_rows import Rows, too_many
 
 Kind = Literal["text", "int", "money", "number", "percent", "date", "any"]
 Unit = Literal["yuan", "people", "people_yuan"]
@@ -230,19 +230,51 @@ class _Styles:
         self.made[key] = copy(cell._style)
 
 
-def _extent(sheet: Sheet, page: list[float]) -> tuple[int, int] | None:
-    """The last row and column a sheet writes a cell in or merges (the title is merged
-    across the `page`; a chart's rows hold no cell); None for a sheet signed below its
-    chart, whose signature row depends on how the chart fits the page."""
-    if sheet.chart is not None and sheet.signature:
-        return None
-    r = HEADER_ROW + len(sheet.rows) + (1 if sheet.totals is not None else 0)
+def _extent(sheet: Sheet, page: list[float], widths: list[float]) -> tuple[int, int]:
+    """The last row and column a sheet writes a cell in or merges: the title is merged
+    across the `page`; a chart's rows hold no cell, but a signature block below a
+    chart is as far down as the chart reaches (`chart_rows`, from the heights of the
+    rows above it, as `_add_sheet` sets them)."""
+    last_data = HEADER_ROW + len(sheet.rows)
+    r = last_data + (1 if sheet.totals is not None else 0)
     last = r if sheet.columns else 1 if sheet.unit is None else 2  # no header: the title's
     if sheet.notes:
         r = last = r + 1 + len(sheet.notes)
     if sheet.signature:
+        if sheet.chart is not None and last_data > HEADER_ROW:
+            from .workbook_chart import chart_rows
+
+            head = _head_height(sheet, widths)
+            above = 30 + _ROW_POINTS + head  # the title, the unit line, the header
+            above += sum(_row_height(row, widths) or _ROW_POINTS for row in sheet.rows)
+            above += (r + 1 - last_data - len(sheet.notes)) * _ROW_POINTS  # totals, blanks
+            above += sum(_note_height(note, page) for note in sheet.notes)
+            categories = len(sheet.rows)
+            height, _ = chart_rows(sheet, categories=categories, page=page, above=above, head=head)
+            r += 1 + height
         last = r + 2
     return last, max(len(page), len(sheet.columns))
+
+
+def _row_height(row: list[Any], widths: list[float]) -> float | None:
+    """A table row's height: as tall as its longest wrapped text (None: one line)."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if isinstance(value, str) and 2 * len(value) > width:  # text, never a number format
+            lines = max(lines, _lines(value, width))
+    return _ROW_POINTS * lines + 2 if lines > 1 else None
+
+
+def _head_height(sheet: Sheet, widths: list[float]) -> float:
+    """The header row's height: as tall as its longest wrapped label."""
+    lines = max(
+        (_lines(c.label, w) for c, w in zip(sheet.columns, widths, strict=False)), default=1
+    )
+    return _ROW_POINTS * max(lines, 1) + 3
+
+
+def _note_height(note: str, page: list[float]) -> float:
+    return _ROW_POINTS * _lines(note, sum(page))
 
 
 def _write(rows: Rows, row: int, col: int, value: Any, kind: Kind) -> tuple[Any, str | None]:
@@ -308,7 +340,7 @@ def _add_sheet(book: Any, sheet: Sheet, taken: set[str], styles: _Styles, lang: 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
-    rows = Rows(ws, _extent(sheet, page))
+    rows = Rows(ws, _extent(sheet, page, widths))
     _write_title(rows, sheet, styles, lang, last)
     _write_head(rows, sheet, styles, widths)
     r = last_data = _write_rows(rows, sheet, styles, widths)
@@ -363,12 +395,10 @@ def _write_title(rows: Rows, sheet: Sheet, styles: _Styles, lang: str, last: str
 
 def _write_head(rows: Rows, sheet: Sheet, styles: _Styles, widths: list[float]) -> None:
     """The header row, as tall as its longest wrapped label."""
-    head_lines = 1
     for j, column in enumerate(sheet.columns, start=1):
         cell, _ = _write(rows, HEADER_ROW, j, column.label, "text")
         styles.put(cell, "head")
-        head_lines = max(head_lines, _lines(column.label, widths[j - 1]))
-    rows.ws.row_dimensions[HEADER_ROW].height = _ROW_POINTS * head_lines + 3
+    rows.ws.row_dimensions[HEADER_ROW].height = _head_height(sheet, widths)
 
 
 def _write_rows(rows: Rows, sheet: Sheet, styles: _Styles, widths: list[float]) -> int:
@@ -376,14 +406,12 @@ def _write_rows(rows: Rows, sheet: Sheet, styles: _Styles, widths: list[float]) 
     r = HEADER_ROW
     for row in sheet.rows:
         r += 1
-        lines = 1
         for j, (column, value) in enumerate(zip(sheet.columns, row, strict=True), start=1):
             cell, number_format = _write(rows, r, j, value, column.kind)
             styles.put(cell, "body", number_format)
-            if number_format is None and isinstance(value, str) and 2 * len(value) > widths[j - 1]:
-                lines = max(lines, _lines(value, widths[j - 1]))
-        if lines > 1:  # wrapped text: the row as tall as its lines
-            rows.ws.row_dimensions[r].height = _ROW_POINTS * lines + 2
+        height = _row_height(row, widths)
+        if height is not None:  # wrapped text: the row as tall as its lines
+            rows.ws.row_dimensions[r].height = height
     return r
 
 
@@ -398,7 +426,7 @@ def _write_notes(rows: Rows, sheet: Sheet, styles: _Styles, r: int, page: list[f
         cell, _ = _write(rows, r, 1, note, "text")
         styles.put(cell, "note")
         rows.merge(r, "A", last)
-        ws.row_dimensions[r].height = _ROW_POINTS * _lines(note, sum(page))
+        ws.row_dimensions[r].height = _note_height(note, page)
     return r
 
 
@@ -439,18 +467,6 @@ def _default_font(book: Any) -> None:
     from openpyxl.utils.indexed_list import IndexedList
 
     book._fonts = IndexedList([Font(name=FONT, sz=_BODY_SIZE, family=3, charset=134)])
-
-
-EXCEL_ROWS = 1_048_576  # rows a worksheet can hold
-
-
-def too_many(name: str, rows: int) -> None:
-    """An `InputError` when a sheet of `rows` rows is more than a worksheet holds."""
-    if rows > EXCEL_ROWS:
-        from .errors import InputError, Problem
-
-        problem = msg("safety.xlsx_rows", sheet=name, rows=rows, limit=EXCEL_ROWS)
-        raise InputError([Problem("--format", "", "", problem)])
 
 
 def rows_needed(sheet: Sheet) -> int:

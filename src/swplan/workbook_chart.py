@@ -183,13 +183,39 @@ def _page_columns_cm(page: list[float]) -> float:
     return sum((w * CHAR_PIXELS + 5) * 2.54 / 96 for w in page)
 
 
+def chart_rows(
+    sheet: Sheet, *, categories: int, page: list[float], above: float, head: float
+) -> tuple[int, bool]:
+    """How many rows `sheet.chart` covers, drawn below rows `above` points tall (the
+    header row `head` points, atop every printed page), and whether it starts a new
+    page. What is left of the page holds it (a chart of columns or lines squeezed to
+    no less than 7 cm), or it starts the next page."""
+    chart = sheet.chart
+    assert chart is not None
+    # the page as printed one page wide: its height in the sheet's points
+    scale = min(1.0, PAGE_WIDTH_CM / _page_columns_cm(page))
+    page_points = PAGE_HEIGHT_CM * _POINTS_PER_CM / scale
+    used = above  # of the chart's page; later pages begin with the header row again
+    if above > page_points:
+        used = head + (above - page_points) % (page_points - head)
+    room = 0.92 * (page_points - used) - (3 * _ROW_POINTS if sheet.signature else 0)
+    wanted = chart_height(chart, categories) * _POINTS_PER_CM
+    full = 0.9 * (page_points - head)  # a page of its own, under the header row
+    new_page = False
+    if wanted > room and (room < _LEAST_CM * _POINTS_PER_CM or lying(chart, categories)):
+        new_page = True
+        wanted = min(wanted, full)
+    elif wanted > room:
+        wanted = room
+    return max(1, math.floor(wanted / _ROW_POINTS)), new_page
+
+
 def add_chart(
     ws: Any, sheet: Sheet, *, lang: str, top: int, rows: tuple[int, int], page: list[float]
 ) -> int:
     """Draw `sheet.chart` of the table's `rows` (header, last data row) from row `top`
-    down, across the `page`'s columns (their widths) as far as it needs; returns the
-    last row it covers. What is left of the page holds it (a chart of columns or
-    lines squeezed to no less than 7 cm), or it starts the next page."""
+    down, across the `page`'s columns (their widths) as far as it needs (`chart_rows`);
+    returns the last row it covers."""
     from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
     from openpyxl.worksheet.pagebreak import Break
 
@@ -198,24 +224,12 @@ def add_chart(
     header, last = rows
     categories = last - header
     drawn = _drawn(ws, sheet, chart, lang, rows)
-
-    # the page as printed one page wide: its height in the sheet's points
-    scale = min(1.0, PAGE_WIDTH_CM / _page_columns_cm(page))
-    page_points = PAGE_HEIGHT_CM * _POINTS_PER_CM / scale
     head = ws.row_dimensions[header].height or _ROW_POINTS
-    above = _points_above(ws, top)
-    used = above  # of the chart's page; later pages begin with the header row again
-    if above > page_points:
-        used = head + (above - page_points) % (page_points - head)
-    room = 0.92 * (page_points - used) - (3 * _ROW_POINTS if sheet.signature else 0)
-    wanted = chart_height(chart, categories) * _POINTS_PER_CM
-    full = 0.9 * (page_points - head)  # a page of its own, under the header row
-    if wanted > room and (room < _LEAST_CM * _POINTS_PER_CM or lying(chart, categories)):
+    height, new_page = chart_rows(
+        sheet, categories=categories, page=page, above=_points_above(ws, top), head=head
+    )
+    if new_page:
         ws.row_breaks.append(Break(id=top - 1))
-        wanted = min(wanted, full)
-    elif wanted > room:
-        wanted = room
-    height = max(1, math.floor(wanted / _ROW_POINTS))
 
     width = max(chart_width(chart, categories), _page_columns_cm(page[: len(sheet.columns)]))
     if not lying(chart, categories) and chart.kind != "line":

@@ -10,6 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from .messages import msg
+
+EXCEL_ROWS = 1_048_576  # rows a worksheet can hold
+
+
+def too_many(name: str, rows: int) -> None:
+    """An `InputError` when a sheet of `rows` rows is more than a worksheet holds."""
+    if rows > EXCEL_ROWS:
+        from .errors import InputError, Problem
+
+        problem = msg("safety.xlsx_rows", sheet=name, rows=rows, limit=EXCEL_ROWS)
+        raise InputError([Problem("--format", "", "", problem)])
+
 
 class Rows:
     """The cells of a sheet written as a stream: a row is sent to the worksheet (in
@@ -17,23 +30,21 @@ class Rows:
     a national table's millions of cells are never all held at once.
 
     The sheet's extent (its `<dimension>`, what a reader sizes the sheet by) is written
-    before its first row: `extent` when the layout gives it ahead (`_extent`); without
-    it (a small sheet signed below its chart, whose last row depends on the page) every
-    row is held until `close`, and the extent is that of the cells made."""
+    before its first row, so the layout gives it ahead (`extent`: the last row and
+    column that hold a cell or a merge); `close` holds the sheet to it."""
 
-    def __init__(self, ws: Any, extent: tuple[int, int] | None) -> None:
+    def __init__(self, ws: Any, extent: tuple[int, int]) -> None:
         self.ws = ws
         self.at = 1  # the row being filled
         self.cells: dict[int, Any] = {}
-        self.extent = extent  # (last row, last column) with a cell or a merge
-        self.held: list[list[Any]] | None = None if extent is not None else []
+        self.extent = extent
         self.used = (1, 1)  # the last row and column with a cell or a merge, so far
         ws.calculate_dimension = self.dimension  # asked for by the writer, before row 1
 
     def dimension(self) -> str:
         from openpyxl.utils import get_column_letter
 
-        rows, cols = self.extent if self.extent is not None else self.used
+        rows, cols = self.extent
         return f"A1:{get_column_letter(cols)}{rows}"
 
     def cell(self, row: int, col: int, value: Any = None) -> Any:
@@ -59,11 +70,7 @@ class Rows:
             raise ValueError(f"row {row} after row {self.at}: a sheet is written top down")
         while self.at < row:
             cells = self.cells
-            line = [cells.get(j) for j in range(1, max(cells, default=0) + 1)]
-            if self.held is None:
-                self.ws.append(line)
-            else:
-                self.held.append(line)
+            self.ws.append([cells.get(j) for j in range(1, max(cells, default=0) + 1)])
             self.cells = {}
             self.at += 1
 
@@ -71,7 +78,5 @@ class Rows:
         """Send the last rows: the one being filled, and any below it given a height."""
         heights = [r for r, dim in self.ws.row_dimensions.items() if dim.height]
         self.to(max([self.at, *heights]) + 1)
-        if self.extent is not None and self.extent != self.used:
+        if self.extent != self.used:
             raise AssertionError(f"a sheet laid out to {self.extent} was written to {self.used}")
-        for line in self.held or ():
-            self.ws.append(line)

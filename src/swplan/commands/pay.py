@@ -94,7 +94,8 @@ def _listed(
     from ..calc.pay import pay as compute
     from ..report.labels import label
     from ..report.pay import pay_report
-    from ..workbook import EXCEL_ROWS, HEADER_ROW, too_many
+    from ..workbook import HEADER_ROW
+    from ..workbook_rows import EXCEL_ROWS, too_many
     from .roster import TABLE_ROWS, held_or_tallied
 
     # a workbook's title, unit and header rows, and its totals row
