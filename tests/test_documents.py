@@ -11,7 +11,9 @@ not write, and the note of a zh CSV whose ids a spreadsheet would turn into numb
 
 from __future__ import annotations
 
+import io
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,10 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 from conftest import EXAMPLES, swplan
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from swplan.workbook import Chart, Column, Sheet, workbook_bytes
 
 SMALL = EXAMPLES / "small"
 COUNTY = EXAMPLES / "county"
@@ -529,3 +535,65 @@ def test_the_ids_note_for_site_ids_of_a_table_report(tmp_path: Path) -> None:
     assert swplan("staff", pops, "--lang", "zh", "-o", book).code == 0
     cell = openpyxl.load_workbook(book).worksheets[0]["A4"]
     assert cell.value == "0101" and cell.data_type == "s"  # in the workbook: text
+
+
+# texts that wrap (long, spaced, CJK) or not, and one that looks like a formula
+TEXT = st.sampled_from(
+    ["社区", "Elderly", "x" * 40, "长" * 30, "", "a b c d e f g h i j k l", "=A1"]
+)
+
+
+@st.composite
+def sheets(draw: st.DrawFn) -> Sheet:
+    """A sheet of any shape a report makes: 0-4 columns, 0-40 rows, wrapped text,
+    totals, notes, a chart of any kind, a signature block, a unit or none."""
+    width = draw(st.integers(0, 4))
+    rows = draw(st.integers(0, 40)) if width else 0
+    charted = width >= 2 and draw(st.booleans())
+    columns = [
+        Column(draw(TEXT) or "c", widest=draw(st.sampled_from([10, 30]))) for _ in range(width)
+    ]
+    table = [[draw(TEXT) for _ in range(width)] for _ in range(rows)]
+    chart = None
+    if charted:
+        columns[1] = Column("n", "int")
+        for row in table:
+            row[1] = draw(st.integers(0, 99))
+        chart = Chart(
+            "图" * draw(st.integers(1, 9)),
+            0,
+            [1],
+            kind=draw(st.sampled_from(["bar", "col", "line"])),
+        )
+    return Sheet(
+        "s",
+        "标题" * draw(st.integers(1, 20)),
+        columns,
+        table,
+        totals=[*(["合计"] if width else []), *([None] * (width - 1))]
+        if draw(st.booleans()) and width
+        else None,
+        chart=chart,
+        notes=[draw(TEXT) * draw(st.integers(1, 9)) for _ in range(draw(st.integers(0, 3)))],
+        unit=draw(st.sampled_from([None, "yuan", "people"])),
+        signature=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(sheets(), st.sampled_from(["zh", "en"]))
+def test_a_sheet_of_any_shape_is_written_to_the_range_it_states(sheet: Sheet, lang: str) -> None:
+    # The layout works out ahead, before the first row is streamed, where the sheet
+    # ends (a signature block below a chart included); the writer refuses to end
+    # anywhere else, and the file states that range.
+    data = workbook_bytes([sheet], lang)
+    stated = re.search(
+        r'<dimension ref="([^"]+)"',
+        zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode(),
+    )
+    assert stated is not None
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert stated.group(1) == ws.calculate_dimension()
+    if sheet.signature:  # the signature block is the sheet's last row
+        last = int(re.sub(r"^A1:[A-Z]+", "", stated.group(1)))
+        assert ws.cell(last, 1).value in ("制表人：", "Prepared by:")
