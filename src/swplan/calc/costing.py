@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -246,12 +246,10 @@ class SiteSums:
         for i, value in enumerate(money, 1):
             sums[i] += value
 
-    def groups(self) -> list[tuple[str, int, dict[str, Decimal]]]:
-        """(site, workers, {money field: sum}) of each site."""
-        return [
-            (site, sums[0], dict(zip(MONEY_FIELDS, sums[1:], strict=True)))
-            for site, sums in self.sites.items()
-        ]
+    def groups(self) -> Iterator[tuple[str, int, dict[str, Decimal]]]:
+        """(site, workers, {money field: sum}) of each site, one at a time."""
+        for site, sums in self.sites.items():
+            yield site, sums[0], dict(zip(MONEY_FIELDS, sums[1:], strict=True))
 
     def __len__(self) -> int:
         return len(self.sites)

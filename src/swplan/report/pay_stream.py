@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
 
@@ -30,6 +31,7 @@ _plain = re.compile(r"[^\W_-][\w-]*\Z").match
 _JSON_ESCAPES = re.compile(r'["\\\x00-\x1f]').search
 BOM = "\ufeff"  # starts a zh CSV, as `render.report_csv` writes it, even with no rows
 _ROW_HEAD = ("id", "name", "site")
+_WORKERS = '"workers": []'  # where a document without its workers is cut in two
 
 
 def _text_cell(value: str) -> str:
@@ -64,12 +66,15 @@ def streamed_result(costing: RosterCosting, totals: dict[str, Decimal], count: i
 
 def by_site_rows(sums: SiteSums) -> list[dict[str, Any]]:
     """The `by_site` rows of the pay report, from the sums kept while reading."""
+    return list(by_site_iter(sums))
+
+
+def by_site_iter(sums: SiteSums) -> Iterator[dict[str, Any]]:
+    """`by_site_rows`, a row at a time."""
     from ..money import fmt_money
 
-    return [
-        {"site": site, "workers": n, **{k: fmt_money(v) for k, v in money.items()}}
-        for site, n, money in sums.groups()
-    ]
+    for site, n, money in sums.groups():
+        yield {"site": site, "workers": n, **{k: fmt_money(v) for k, v in money.items()}}
 
 
 class PayStreamWriter:
@@ -219,8 +224,8 @@ class PayStreamWriter:
             listed = bool(self.chunk) or self.header_written
             self.flush()
             if self.fmt == "json":
-                end = self._frame(sums, totals, count)[1]
-                out.write(("\n  " if self.wrote else "") + end)
+                out.write("\n  " if self.wrote else "")
+                out.writelines(self._end(sums, totals, count))
             elif not listed and self.word is not None:
                 out.write(BOM)  # no worker: no header either, as the report gives it
             return
@@ -236,13 +241,35 @@ class PayStreamWriter:
     def _frame(self, sums: SiteSums | None, totals: dict[str, Decimal], count: int) -> list[str]:
         """The pay document around its workers: [up to `"workers": [`, from `]` to the
         end]; with `sums`, the document of `pay --by site`."""
+        start = "".join(self._document(sums, totals, count))
+        cut = start.index(_WORKERS) + len(_WORKERS) - 1
+        return [start[:cut], start[cut:]]
+
+    def _end(self, sums: SiteSums | None, totals: dict[str, Decimal], count: int) -> Iterator[str]:
+        """`_frame(...)[1]` in chunks, the sites' rows made as they are written: a
+        national `pay --by site` has 600,000 (the whole text at once passed 2 GiB)."""
+        chunks = self._document(sums, totals, count)
+        head = ""
+        for chunk in chunks:  # up to the workers, a few chunks in
+            head += chunk
+            at = head.find(_WORKERS)
+            if at >= 0:
+                yield head[at + len(_WORKERS) - 1 :]
+                break
+        yield from chunks
+
+    def _document(
+        self, sums: SiteSums | None, totals: dict[str, Decimal], count: int
+    ) -> Iterator[str]:
+        """The text of the pay document without its workers (`json.dumps`'s, in
+        chunks); with `sums`, of `pay --by site`, its sites' rows made one by one."""
         from ..calc.pay import empty_totals
+        from ..json_text import json_chunks
+        from ..render_view import Made
 
         result = streamed_result(self.costing, totals or empty_totals(), count)
         by = None if sums is None else "site"
         data = pay_report(result, self.costing.rules, "en", by).json_data()
         if sums is not None:
-            data["by_site"] = by_site_rows(sums)
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        cut = text.index('"workers": []') + len('"workers": [')
-        return [text[:cut], text[cut:]]
+            data["by_site"] = Made(len(sums), lambda: by_site_iter(sums))
+        return json_chunks(data)
