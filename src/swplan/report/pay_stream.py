@@ -64,13 +64,9 @@ def streamed_result(costing: RosterCosting, totals: dict[str, Decimal], count: i
     return PayResult(costing.as_of, [], totals, count)
 
 
-def by_site_rows(sums: SiteSums) -> list[dict[str, Any]]:
-    """The `by_site` rows of the pay report, from the sums kept while reading."""
-    return list(by_site_iter(sums))
-
-
 def by_site_iter(sums: SiteSums) -> Iterator[dict[str, Any]]:
-    """`by_site_rows`, a row at a time."""
+    """The `by_site` rows of the pay report, from the sums kept while reading, one at
+    a time."""
     from ..money import fmt_money
 
     for site, n, money in sums.groups():
@@ -235,7 +231,9 @@ class PayStreamWriter:
         report = pay_report(
             streamed_result(self.costing, totals, count), self.costing.rules, self.lang, "site"
         )
-        report.items = by_site_rows(sums)
+        from ..render_view import Made
+
+        report.items = Made(len(sums), lambda: by_site_iter(sums))  # made as written
         out.writelines(render(report, "csv"))
 
     def _frame(self, sums: SiteSums | None, totals: dict[str, Decimal], count: int) -> list[str]:
