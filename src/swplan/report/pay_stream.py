@@ -254,6 +254,8 @@ class PayStreamWriter:
             if at >= 0:
                 yield head[at + len(_WORKERS) - 1 :]
                 break
+        else:
+            raise ValueError(f"no {_WORKERS} in the pay document")
         yield from chunks
 
     def _document(
