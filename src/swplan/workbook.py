@@ -270,7 +270,7 @@ def _head_height(sheet: Sheet, widths: list[float]) -> float:
     lines = max(
         (_lines(c.label, w) for c, w in zip(sheet.columns, widths, strict=False)), default=1
     )
-    return _ROW_POINTS * max(lines, 1) + 3
+    return _ROW_POINTS * lines + 3
 
 
 def _note_height(note: str, page: list[float]) -> float:

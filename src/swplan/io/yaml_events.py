@@ -26,6 +26,7 @@ from .yamldoc import (
     Document,
     Path_,
     _Composer,
+    _duplicate_key,
     _tag_name,
     format_path,
     parsing,
@@ -57,7 +58,6 @@ def parse_events(name: str, text: str) -> Document:
 
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-_KEY_TAGS = (*_STANDARD_TAGS, _NULL_TAG)
 _WORDS = 4096  # distinct values shared: the words come first, then ids and names fill it
 
 
@@ -189,13 +189,12 @@ class _Events:
                 self.fail(event.start_mark, path, msg("file.yaml_key_not_plain"))
                 self.skip(event)
                 self.skip(get())
-            elif _scalar_tag(event) not in _KEY_TAGS:
+            elif _scalar_tag(event) not in _STANDARD_TAGS:
                 self.fail(event.start_mark, path, msg("file.yaml_key_not_plain"))
                 self.skip(value)
             elif event.value in out:
                 key = event.value
-                earlier = msg("file.yaml_first_at", line=first_at[key])
-                message = msg("file.yaml_duplicate_key", key=key, earlier=earlier)
+                message = _duplicate_key(key, first_at[key])
                 self.fail(event.start_mark, (*path, key), message)
                 self.skip(value)
             else:

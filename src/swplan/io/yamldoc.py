@@ -38,6 +38,12 @@ def _tag_name(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
+def _duplicate_key(key: str, first_line: int | None) -> Text:
+    """What a key met a second time in one mapping is told (with the first one's line)."""
+    earlier = msg("file.yaml_first_at", line=first_line) if first_line else ""
+    return msg("file.yaml_duplicate_key", key=key, earlier=earlier)
+
+
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -311,19 +317,13 @@ class _Builder:
             return None
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (
-                *_STANDARD_TAGS,
-                _NULL_TAG,
-            ):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
                 self.fail(key_node, path, msg("file.yaml_key_not_plain"))
                 continue
             key = key_node.value
             if key in out:
                 seen = self.doc.key_positions.get((*path, key))
-                earlier = msg("file.yaml_first_at", line=seen[0]) if seen else ""
-                self.fail(
-                    key_node, (*path, key), msg("file.yaml_duplicate_key", key=key, earlier=earlier)
-                )
+                self.fail(key_node, (*path, key), _duplicate_key(key, seen[0] if seen else None))
                 continue
             self.doc.key_positions[(*path, key)] = _mark(key_node)
             out[key] = self.build(value_node, (*path, key))
